@@ -1,0 +1,121 @@
+"""The project's vocabularies and table schemas: what a row *means*.
+
+Everything that decides which rows appear (aliases, cue words, overrides) is
+data under ``actors/data``; everything that decides what a row means lives
+here, once.
+
+>>> "fought-against" in RELATIONS
+True
+>>> is_symmetric("allied-with"), is_symmetric("split-from")
+(True, False)
+>>> [name for name, _ in EDGE_COLUMNS][:4]
+['event_id', 'source', 'target', 'relation']
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "RELATIONS",
+    "SYMMETRIC_RELATIONS",
+    "STATUSES",
+    "PRECISIONS",
+    "ACTOR_KINDS",
+    "GENERIC_KIND",
+    "ACTOR_COLUMNS",
+    "EVENT_COLUMNS",
+    "EDGE_COLUMNS",
+    "is_symmetric",
+    "polars_schema",
+]
+
+# -- relations ---------------------------------------------------------------
+#: fought-against and allied-with are symmetric in meaning (stored in the
+#: order the text gives them); split-from (splinter -> parent) and member-of
+#: (member -> coalition, mission or parent organisation) are directed.
+RELATIONS: tuple[str, ...] = ("fought-against", "allied-with", "split-from", "member-of")
+SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"fought-against", "allied-with"})
+
+#: reported: the text states it as fact; claimed: a party asserts it;
+#: alleged: an accusation or unconfirmed report; denied: a party denies it.
+#: A denied relation is kept (it is evidence) but is never drawn as fact.
+STATUSES: tuple[str, ...] = ("reported", "claimed", "alleged", "denied")
+
+#: Precision of a date. ``unknown`` means the text puts no year in force.
+PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
+
+ACTOR_KINDS: tuple[str, ...] = (
+    "state armed force",
+    "foreign state",
+    "rebel movement",
+    "jihadist group",
+    "militia",
+    "international mission",
+    "private military company",
+    "coalition",
+)
+#: Kind of unresolved generic mentions ("the Islamists", "unidentified gunmen").
+GENERIC_KIND = "generic"
+
+# -- tables --------------------------------------------------------------------
+# (column, type) with types among: str, int. Dates are ISO strings at their
+# precision ("2012-06-08", "2012-06", "2012"), empty when unknown; the
+# earliest/latest columns give the interval the precision covers.
+ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("name", "str"),
+    ("kind", "str"),
+    ("aliases", "str"),  # joined with "|"
+    ("mentions", "int"),
+)
+
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "str"),
+    ("kind", "str"),  # statement | belligerents
+    ("date", "str"),
+    ("date_precision", "str"),
+    ("date_earliest", "str"),
+    ("date_latest", "str"),
+    ("date_text", "str"),
+    ("place", "str"),
+    ("doc", "str"),
+    ("section", "str"),
+    ("sentence_index", "int"),
+    ("sentence", "str"),
+    ("char_start", "int"),
+    ("char_end", "int"),
+)
+
+EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("event_id", "str"),
+    ("source", "str"),
+    ("target", "str"),
+    ("relation", "str"),
+    ("date", "str"),
+    ("date_precision", "str"),
+    ("status", "str"),
+    ("claimed_by", "str"),
+    ("doc", "str"),
+    ("evidence", "str"),
+    ("char_start", "int"),
+    ("char_end", "int"),
+    ("edge_id", "str"),
+    ("date_earliest", "str"),
+    ("date_latest", "str"),
+    ("source_text", "str"),
+    ("target_text", "str"),
+    ("cue", "str"),  # id of the cue (data/cues.toml) or rule that found it
+    ("section", "str"),
+)
+
+
+def is_symmetric(relation: str) -> bool:
+    """True for relations whose direction carries no meaning."""
+    return relation in SYMMETRIC_RELATIONS
+
+
+def polars_schema(columns: tuple[tuple[str, str], ...]) -> dict:
+    """The polars schema for one of the column lists above."""
+    import polars as pl  # lazily: reading and extraction never need polars
+
+    types = {"str": pl.Utf8, "int": pl.Int64}
+    return {name: types[kind] for name, kind in columns}
