@@ -1,0 +1,67 @@
+"""Word tokens with character offsets, shared by mention and relation finding.
+
+Matching works on normalised token sequences (lower case, accents folded,
+curly apostrophes straightened), so "Opération Serval" and "operation serval"
+meet, and every token keeps its offsets into the original text.
+
+>>> [t.norm for t in tokenize("Mali's al-Qaeda-linked MUJAO")]
+['mali', "'s", 'al', '-', 'qaeda', '-', 'linked', 'mujao']
+>>> phrase_key("Opération  Serval")
+('operation', 'serval')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Token", "tokenize", "normalize", "phrase_key"]
+
+# Words (letters/digits with inner apostrophes: "Jama'at") or single punctuation
+# marks. Hyphens are their own tokens so "al-Qaeda-linked" exposes "al-Qaeda".
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def normalize(word: str) -> str:
+    """Lower-case, fold accents and straighten apostrophes."""
+    word = word.replace("’", "'").replace("‘", "'")
+    if not word.isascii():
+        word = "".join(
+            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+        )
+    return word.lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Tokens of ``text``; offsets are shifted by ``offset``."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        start = m.start() + offset
+        norm = normalize(word)
+        # Split the possessive off ("Mali's" -> "Mali", "'s") so the name matches.
+        if len(norm) > 2 and norm.endswith("'s"):
+            cut = len(word) - 2
+            out.append(Token(word[:cut], norm[:-2], start, start + cut))
+            out.append(Token(word[cut:], "'s", start + cut, start + len(word)))
+        else:
+            out.append(Token(word, norm, start, start + len(word)))
+    return out
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The normalised token sequence a phrase matches."""
+    return tuple(t.norm for t in tokenize(phrase))
