@@ -1,0 +1,107 @@
+"""The ``actors`` command: a thin layer over the library.
+
+It catches the library's named exceptions and turns them into messages; user
+errors never show a traceback. Exit codes: 0 success, 1 nothing could be read,
+2 bad usage or a bad data file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ActorsError, CorpusError, DataFileError
+
+__all__ = ["main"]
+
+_EPILOG = """examples:
+  actors run                              read seeds/, write tables to output/
+  actors run --corpus ~/articles --out /tmp/out
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="actors",
+        description="Turn reporting on armed conflict into a temporal network of armed actors.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser(
+        "run",
+        help="extract actors, events and relations from a corpus folder",
+        description="Read every .txt and .md file of a corpus folder and write actors.csv, "
+        "events.csv/.parquet, edges.csv/.parquet and problems.csv.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    run.add_argument("--out", default="output", help="output folder (default: output)")
+    run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+    return p
+
+
+def _run(args, out) -> int:
+    from .documents import read_corpus
+    from .pipeline import Extractor, extract
+    from .tables import to_frames, write_tables
+
+    t0 = time.perf_counter()
+    extractor = Extractor.load()
+    documents, problems = read_corpus(args.corpus)
+    if not documents:
+        for p in problems:
+            print(f"problem: {p}", file=sys.stderr)
+        print(f"actors: no document could be read in {args.corpus}", file=sys.stderr)
+        return 1
+    extraction = extract(documents, extractor=extractor, problems=problems)
+    frames = to_frames(extraction)
+    written = write_tables(frames, args.out)
+    skipped = [p for p in extraction.problems if p.skipped]
+    warnings = [p for p in extraction.problems if not p.skipped]
+    for p in skipped:
+        print(f"skipped: {p}", file=sys.stderr)
+    for p in warnings:
+        print(f"warning: {p}", file=sys.stderr)
+    by_relation = Counter(e["relation"] for e in extraction.edges)
+    if not args.quiet:
+        print(f"read {len(documents)} document(s) from {args.corpus}", file=out)
+        print(f"{len(extraction.events)} events, {len(extraction.edges)} edges: "
+              + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
+        for path in written:
+            print(f"  wrote {path}", file=out)
+    print(f"done in {time.perf_counter() - t0:.2f} s; {len(skipped)} item(s) skipped, {len(warnings)} warning(s)", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        if args.command == "run":
+            return _run(args, sys.stdout)
+    except DataFileError as exc:
+        print(f"actors: bad data file: {exc}", file=sys.stderr)
+        return 2
+    except CorpusError as exc:
+        print(f"actors: {exc}", file=sys.stderr)
+        return 1
+    except ActorsError as exc:
+        print(f"actors: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"actors: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

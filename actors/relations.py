@@ -1,0 +1,860 @@
+"""Relation finding: which actor mentions a cue word binds, and how.
+
+Cue words live in ``data/cues.toml``; this module defines what each *frame*
+means. Matching returns :class:`RelationMatch` values (find first); turning them
+into dated events and table rows is :mod:`actors.events`' job.
+
+Frames (general clause patterns, never fitted to one sentence):
+
+``transitive``  agent VERB patient ("JNIM ambushed Malian soldiers"); passive with
+                an agent ("Malian forces were ambushed by JNIM", "X, backed by Y");
+                "VERB ... from Y" for captures.
+``nominal``     NOUN against/on Y, with the agent before the noun, after "by", or
+                the clause subject ("X launched an offensive against Y").
+``symmetric``   NOUN between A and B (and C); A and B VERB each other; A VERB with B.
+``companion``   X ... with the help of / alongside / embedded with Y.
+``group``       co-belligerents A, B and C: every pair.
+``modifier``    X-linked / X-backed / X-affiliated Y.
+``split``       X, a splinter group of Y; a Y breakaway group; ..., calling itself X.
+``split_verb``  X broke away from Y.
+``member``      X, a member / an affiliate / a branch of Y; X joined Y.
+``coalition``   Y, a coalition of A, B and C.
+
+A status (claimed, alleged, denied) comes from the nearest attributing verb
+before the cue in the same clause chain, "according to"/"per" anywhere in it,
+or a hedging adverb; the claimant is the actor (or words) before that verb.
+
+>>> from actors.dictionary import load_dictionary
+>>> from actors.mentions import build_matcher, find_mentions
+>>> from actors.tokens import tokenize
+>>> matcher, cues = build_matcher(load_dictionary()), load_cues()
+>>> toks = tokenize("Malian security sources alleged that the MNJ was embedded with the ATNM.")
+>>> [(r.source.actor, r.relation, r.target.actor, r.status, r.claimed_by)
+...  for r in find_relations(cues, matcher, toks, find_mentions(matcher, toks))]
+[('mnj', 'allied-with', 'atnm', 'alleged', 'Malian security sources')]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from itertools import combinations
+from typing import Sequence
+
+from .errors import DataFileError
+from .mentions import Matcher, Mention
+from .schema import RELATIONS, STATUSES
+from .tokens import Token, phrase_key
+
+__all__ = ["Cue", "CueSet", "RelationMatch", "load_cues", "find_relations", "FRAMES"]
+
+FRAMES = frozenset(
+    {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb", "member", "coalition"}
+)
+STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
+
+_AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
+_PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
+_LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
+_HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—"})
+_CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
+_PRONOUN_LEAD = frozenset({"to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
+_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
+_NAMING = (("calling", "itself"), ("calling", "themselves"), ("called",), ("named",), ("known", "as"), ("dubbed",), ("which", "became"), ("now", "known", "as"))
+_PARTICIPLE_IRREGULAR = frozenset(
+    {"shot", "struck", "fought", "beaten", "driven", "overrun", "hit", "taken", "seized", "killed", "led", "held", "drove", "shot down", "beaten back", "driven out", "pushed back"}
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str  # a relation, or a status for status cues
+    frame: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Relation and status cues and word lists, compiled for lookup."""
+
+    relation_cues: dict  # phrase key -> tuple[Cue, ...]
+    status_cues: dict  # phrase key -> tuple[Cue, ...]
+    word_lists: dict  # id -> frozenset of phrase keys
+    max_len: int
+    source: str
+
+    def words(self, list_id: str) -> frozenset:
+        return self.word_lists.get(list_id, frozenset())
+
+
+@dataclass(frozen=True)
+class RelationMatch:
+    """A relation found in one sentence, before dating (find, then write)."""
+
+    source: Mention
+    target: Mention
+    relation: str
+    cue: str
+    cue_start: int  # token index of the cue
+    cue_end: int
+    status: str = "reported"
+    claimed_by: str = ""
+
+
+def load_cues(path=None) -> CueSet:
+    """Load and validate the cue file (default: the packaged data/cues.toml)."""
+    where = str(path) if path is not None else "actors/data/cues.toml"
+    try:
+        if path is None:
+            raw = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{where}: {exc} (expected TOML)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{where}: cannot read: {exc}") from exc
+    unknown = set(data) - {"cue", "status", "word_list"}
+    if unknown:
+        raise DataFileError(f"{where}: unknown top-level key(s) {sorted(unknown)}; expected cue, status, word_list")
+    relation_cues: dict = {}
+    status_cues: dict = {}
+    seen: set[str] = set()
+    max_len = 1
+    for section, vocab, frames, table in (
+        ("cue", RELATIONS, FRAMES, relation_cues),
+        ("status", STATUSES, STATUS_FRAMES, status_cues),
+    ):
+        for n, entry in enumerate(data.get(section, []), 1):
+            place = f"{where}: [[{section}]] #{n}"
+            if not isinstance(entry, dict):
+                raise DataFileError(f"{place}: expected a table")
+            cid = entry.get("id")
+            if not isinstance(cid, str) or not cid:
+                raise DataFileError(f"{place}: expected id = \"...\"")
+            place += f" (id '{cid}')"
+            if cid in seen:
+                raise DataFileError(f"{place}: duplicate id")
+            seen.add(cid)
+            kind = entry.get("relation" if section == "cue" else "status")
+            if kind not in vocab:
+                key = "relation" if section == "cue" else "status"
+                raise DataFileError(f"{place}: {key} = {kind!r}; expected one of {', '.join(vocab)}")
+            frame = entry.get("frame")
+            if frame not in frames:
+                raise DataFileError(f"{place}: frame = {frame!r}; expected one of {', '.join(sorted(frames))}")
+            forms = entry.get("forms")
+            if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise DataFileError(f"{place}: expected forms = [non-empty strings]")
+            extra = set(entry) - {"id", "relation", "status", "frame", "forms"}
+            if extra:
+                raise DataFileError(f"{place}: unknown key(s) {sorted(extra)}")
+            cue = Cue(cid, kind, frame, tuple(forms))
+            for form in forms:
+                key = phrase_key(form)
+                table[key] = table.get(key, ()) + (cue,)
+                max_len = max(max_len, len(key))
+    lists = {}
+    for n, entry in enumerate(data.get("word_list", []), 1):
+        wid, words = entry.get("id"), entry.get("words")
+        if not isinstance(wid, str) or not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(f"{where}: [[word_list]] #{n}: expected id = \"...\" and words = [non-empty strings]")
+        lists[wid] = frozenset(phrase_key(w) for w in words)
+    return CueSet(relation_cues, status_cues, lists, max_len, where)
+
+
+# -- the sentence view the frames work on -------------------------------------------
+
+
+@dataclass
+class _Occurrence:
+    cues: tuple[Cue, ...]
+    start: int  # token index
+    end: int  # exclusive
+
+
+class _Sentence:
+    """Tokens, mentions and cue occurrences of one sentence, with navigation helpers."""
+
+    def __init__(self, cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]):
+        self.cues = cues
+        self.matcher = matcher
+        self.toks = tokens
+        self.norms = [t.norm for t in tokens]
+        self.mentions = [m for m in mentions]
+        self.at_start = {m.tok_start: k for k, m in enumerate(self.mentions)}
+        self.at_end = {m.tok_end - 1: k for k, m in enumerate(self.mentions)}
+        covered = set()
+        for m in self.mentions:
+            covered.update(range(m.tok_start, m.tok_end))
+        self.covered = covered
+        self.breaks = cues.words("clause_breaks")
+        self.aux = cues.words("auxiliaries")
+        self.reciprocal = cues.words("reciprocal")
+        self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
+        self.status_occ = self._scan(cues.status_cues)
+        self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
+        self.agent_of_cue: dict[int, list[int]] = {}
+
+    def _adjectival(self, o: _Occurrence) -> bool:
+        """"the besieged Malian soldiers": a participle after a determiner describes a noun."""
+        word = self.norms[o.end - 1]
+        return (o.start > 0 and self.norms[o.start - 1] in {"the", "a", "an"} and o.end - o.start == 1
+                and word.endswith("ed") and all(c.frame in ("transitive",) for c in o.cues))
+
+    def _scan(self, table: dict) -> list[_Occurrence]:
+        out, i, n = [], 0, len(self.toks)
+        while i < n:
+            if i in self.covered:
+                i += 1
+                continue
+            hit_len, hit = 0, None
+            for k in range(min(self.cues.max_len, n - i), 0, -1):
+                key = tuple(self.norms[i : i + k])
+                if key in table and not any(j in self.covered for j in range(i, i + k)):
+                    hit_len, hit = k, table[key]
+                    break
+            if hit:
+                out.append(_Occurrence(hit, i, i + hit_len))
+                i += hit_len
+            else:
+                i += 1
+        return out
+
+    # -- navigation ---------------------------------------------------------
+    def hard(self, i: int) -> bool:
+        return self.norms[i] in _HARD
+
+    def is_break(self, i: int) -> bool:
+        return self.norms[i] in _HARD or (self.norms[i],) in self.breaks
+
+    def group(self, k: int, *, forward_only: bool = False) -> list[int]:
+        """Mention indexes coordinated with mention k ("A, B and the C")."""
+        ms = self.mentions
+        members = [k]
+        j = k
+        while not forward_only and j > 0 and self._glued(j - 1, j):
+            j -= 1
+            members.insert(0, j)
+        j = k
+        while j + 1 < len(ms) and self._glued(j, j + 1):
+            j += 1
+            members.append(j)
+        return members
+
+    def _glued(self, a: int, b: int) -> bool:
+        ms = self.mentions
+        if ms[b].role == "modifier" and b + 1 < len(ms):
+            return False  # judged from the next real member
+        gap = self.norms[ms[a].tok_end : ms[b].tok_start]
+        if not gap:
+            return self.mentions[a].group >= 0 and self.mentions[a].group == self.mentions[b].group
+        return all(w in _LIST_GLUE for w in gap) and ("," in gap or "and" in gap or "&" in gap)
+
+    def party(self, k: int, *, allow_possessor: bool = False) -> bool:
+        role = self.mentions[k].role
+        return role == "party" or (allow_possessor and role == "possessor")
+
+    def left_mention(self, c: int, reach: int = _AGENT_REACH, *, stop_at_status: bool = True) -> tuple[int | None, int | None]:
+        """Nearest party mention ending left of token c in the clause: (mention, status token hit)."""
+        j = c - 1
+        lo = max(0, c - reach)
+        status_starts = {o.start for o in self.status_occ} if stop_at_status else set()
+        while j >= lo:
+            if self.norms[j] == "," and j > 0:
+                p = self._parenthetical_start(j)
+                if p is not None:
+                    j = p - 1
+                    continue
+            if j in self.at_end and self.party(self.at_end[j]):
+                return self.at_end[j], None
+            if j in status_starts:
+                return None, j
+            if self.is_break(j):
+                return None, None
+            j -= 1
+        return None, None
+
+    def _parenthetical_start(self, comma: int) -> int | None:
+        """", backed by French troops," ends at ``comma``: the opening comma's index."""
+        for p in range(comma - 1, max(-1, comma - 12), -1):
+            if self.norms[p] == ",":
+                first = self.norms[p + 1] if p + 1 < comma else ""
+                occ = next((o for o in self.relation_occ if o.start == p + 1), None)
+                if first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues)):
+                    return p
+                return None
+            if self.is_break(p):
+                return None
+        return None
+
+    def right_mention(self, c: int, reach: int = _PATIENT_REACH, *, allow_possessor: bool = True, stop_comma: bool = True) -> int | None:
+        """First mention starting right of token c (exclusive end index) in the clause."""
+        j, hi = c, min(len(self.toks), c + reach)
+        occ_starts = {o.start for o in self.relation_occ}
+        while j < hi:
+            if j in self.at_start:
+                k = self.at_start[j]
+                if self.party(k, allow_possessor=allow_possessor):
+                    return k
+                if self.mentions[k].role == "modifier":
+                    return None  # "the MNLA's spokesman" is not an object
+            if self.is_break(j) or (stop_comma and self.norms[j] == ","):
+                return None
+            if j in occ_starts and j > c:
+                return None
+            j += 1
+        return None
+
+    def find_word(self, start: int, words: set, reach: int) -> int | None:
+        for j in range(start, min(len(self.toks), start + reach)):
+            if self.norms[j] in words:
+                return j
+            if self.hard(j):
+                return None
+        return None
+
+
+def find_relations(cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[RelationMatch]:
+    """Relations stated in one sentence (tokens and mentions of that sentence)."""
+    s = _Sentence(cues, matcher, tokens, mentions)
+    found: list[RelationMatch] = []
+    for occ in s.relation_occ:
+        for cue in occ.cues:
+            frame = _FRAME_FUNCS[cue.frame]
+            for src, dst, relation in frame(s, occ, cue):
+                found.append(_attribute(s, occ, cue.id, src, dst, relation))
+    found.extend(_unit_relations(s))
+    return _dedupe(found, matcher)
+
+
+# -- frames ------------------------------------------------------------------------------
+
+
+def _with_contingents(s: _Sentence, ks: list[int]) -> list[Mention]:
+    """Mentions, plus the mission a state's contingent serves ("Nigerien MINUSMA peacekeepers")."""
+    out = []
+    for k in ks:
+        m = s.mentions[k]
+        out.append(m)
+        if m.contingent_of:
+            out.append(Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent"))
+    return out
+
+
+def _pairs_across(s: _Sentence, agents: list[int], patients: list[int], relation: str):
+    for a in _with_contingents(s, agents):
+        for p in _with_contingents(s, patients):
+            yield a, p, relation
+
+
+def _is_participle(s: _Sentence, occ: _Occurrence) -> bool:
+    word = " ".join(s.norms[occ.start : occ.end])
+    return word.endswith("ed") or word.endswith("en") or word in _PARTICIPLE_IRREGULAR or s.norms[occ.start] in _PARTICIPLE_IRREGULAR
+
+
+def _passive(s: _Sentence, occ: _Occurrence) -> bool:
+    if not _is_participle(s, occ):
+        return False
+    if occ.end < len(s.toks) and s.norms[occ.end] == "by":
+        return True
+    for j in range(occ.start - 1, max(-1, occ.start - 4), -1):
+        if (s.norms[j],) in s.aux:
+            return True
+        if j in s.at_end or s.is_break(j):
+            return False
+    return False
+
+
+def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
+    """The subject group of a verb or noun cue, with claim control."""
+    reach = _AGENT_REACH
+    if occ.start > 0 and s.norms[occ.start - 1] == "to":
+        reach = 4  # "a force to assist X": the infinitive's subject sits right before it
+    k, status_tok = s.left_mention(occ.start, reach)
+    if k is not None:
+        # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
+        if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
+            return s.agent_of_cue.get(s.patient_of[k], [])
+        return [m for m in s.group(k) if s.party(m)]
+    if status_tok is not None:
+        claimant = _claimant_mention(s, status_tok)
+        if claimant is not None and _controls(s, status_tok, occ.start):
+            return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
+    return []
+
+
+def _controls(s: _Sentence, status_tok: int, cue_start: int) -> bool:
+    """Whether the claimant is also the cue's subject: "X claimed to have shot down",
+    "X claimed that they repulsed", "X denied any collaboration", "X accused of carrying out"."""
+    occ_status = next(o for o in s.status_occ if o.start == status_tok)
+    between = [w for w in s.norms[occ_status.end : cue_start]
+               if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in _MONTHS]
+    return not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of"
+
+
+def _by_agent(s: _Sentence, after: int, reach: int = 4) -> list[int]:
+    j = s.find_word(after, {"by"}, reach)
+    if j is None:
+        return []
+    k = s.right_mention(j + 1, reach=4, allow_possessor=False)
+    return s.group(k, forward_only=True) if k is not None else []
+
+
+_CASUALTY = frozenset({"killed", "wounded", "captured", "repulsed", "repelled", "seized", "executed", "destroyed", "defeated", "routed", "downed", "shot down", "taken"})
+
+
+def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
+    if _passive(s, occ):
+        agents = _by_agent(s, occ.end, reach=2)
+        k, status_tok = s.left_mention(occ.start, stop_at_status=True)
+        if k is None:
+            return
+        patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
+        if not agents:
+            # "JNIM claimed that fifty Malian soldiers were killed": a party's claim of
+            # the other side's losses states that the party fought them.
+            word = " ".join(s.norms[occ.start : occ.end])
+            st = _status_before(s, s.mentions[k].tok_start)
+            if cue.kind != "fought-against" or word not in _CASUALTY or st is None:
+                return
+            c = _claimant_mention(s, st.start)
+            if c is None or s.mentions[c].generic or st.cues[0].kind not in ("claimed", "alleged"):
+                return
+            agents = [c]
+        yield from _pairs_across(s, agents, patients, cue.kind)
+        return
+    agents = _agent(s, occ)
+    if not agents:
+        return
+    s.agent_of_cue[occ.start] = agents
+    reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
+    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal:
+        for a, b in combinations(agents, 2):  # attackers together are on one side
+            yield s.mentions[a], s.mentions[b], "allied-with"
+    k = s.right_mention(occ.end, reach=_PATIENT_REACH + 3)
+    if k is None and cue.kind == "fought-against":
+        # "captured Konna, 600 km from the capital, from the Malian army"
+        j = occ.end
+        while j < min(len(s.toks), occ.end + 16) and not s.is_break(j):
+            if s.norms[j] == "from":
+                k2 = s.right_mention(j + 1, reach=3)
+                if k2 is not None:
+                    k = k2
+                    break
+            j += 1
+    if k is None and occ.start >= 2 and s.norms[occ.start - 1] in {"'s", "'"} and (occ.start - 2) in s.at_end:
+        k = s.at_end[occ.start - 2]  # "came to the Malians' aid"
+        agents = [a for a in agents if a != k]
+    if k is None:
+        return
+    patients = [p for p in s.group(k, forward_only=True) if p not in agents]
+    for p in patients:
+        s.patient_of[p] = occ.start
+    yield from _pairs_across(s, agents, patients, cue.kind)
+
+
+def _status_before(s: _Sentence, tok: int):
+    """The attributing verb governing token ``tok``, if any (nearest before, same clause chain)."""
+    best = None
+    for st in s.status_occ:
+        if st.end > tok:
+            break
+        span = s.norms[st.end : tok]
+        if ";" in span or any(w in _CONTRAST for w in span):
+            best = None
+            continue
+        if st.cues[0].frame == "verb":
+            best = st
+    return best
+
+
+def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
+    # "X's offensive against Y", "operations against Y", "offensives launched by X against Y"
+    hi = min(len(s.toks), occ.end + 10)
+    patients: list[int] = []
+    agents: list[int] = []
+    j = occ.end
+    while j < hi and not s.is_break(j):
+        w = s.norms[j]
+        if w in {"against", "on", "upon", "targeting"} and not patients:
+            k = s.right_mention(j + 1, reach=4)
+            if k is None:
+                return
+            patients = s.group(k, forward_only=True)
+        elif w == "by" and not agents:
+            k = s.right_mention(j + 1, reach=3, allow_possessor=False)
+            if k is not None:
+                agents = s.group(k, forward_only=True)
+        j += 1
+    if not patients:
+        return
+    if not agents:
+        # a modifier or possessor right before the noun: "the JNIM attack", "MOJWA's attacks"
+        j = occ.start - 1
+        while j >= 0 and s.norms[j] in {"the", "a", "an", "'s", "new", "first", "latest", "major", "joint", "renewed"}:
+            j -= 1
+        if j >= 0 and j in s.at_end:
+            agents = s.group(s.at_end[j])
+        else:
+            agents = _agent(s, occ)
+    agents = [a for a in agents if a not in patients]
+    s.agent_of_cue[occ.start] = agents
+    yield from _pairs_across(s, agents, patients, cue.kind)
+    if len(agents) > 1:
+        for a, b in combinations(agents, 2):
+            yield s.mentions[a], s.mentions[b], "allied-with"
+
+
+def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
+    # "clashes (broke out) between A and B"
+    j = s.find_word(occ.end, {"between"}, 10)
+    if j is not None and not any(x in s.at_start for x in range(occ.end, j)):
+        k = s.right_mention(j + 1, reach=3, stop_comma=False)
+        if k is not None:
+            members = [m for m in s.group(k, forward_only=True) if s.party(m)]
+            for a, b in combinations(members, 2):
+                yield s.mentions[a], s.mentions[b], cue.kind
+        return
+    # "A and B clashed against each other", "found themselves in conflict with each other"
+    recip = None
+    for r in range(occ.end, min(len(s.toks), occ.end + 4)):
+        for size in (2, 1):
+            if tuple(s.norms[r : r + size]) in s.reciprocal:
+                recip = r
+    word = s.norms[occ.start]
+    k, _ = s.left_mention(occ.start)
+    if k is None:
+        return
+    subjects = [m for m in s.group(k) if s.party(m)]
+    if recip is not None or (word.startswith("clash") or word.startswith("skirmish")) and len(subjects) > 1 and s.right_mention(occ.end, reach=2) is None:
+        for a, b in combinations(subjects, 2):
+            yield s.mentions[a], s.mentions[b], cue.kind
+        if recip is not None:
+            return
+    # "A clashed with B", "A at war with B"
+    j = s.find_word(occ.end, {"with"}, 2)
+    if j is not None:
+        p = s.right_mention(j + 1, reach=3)
+        if p is not None:
+            for m in s.group(p, forward_only=True):
+                for a in subjects:
+                    yield s.mentions[a], s.mentions[m], cue.kind
+
+
+def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
+    p = s.right_mention(occ.end, reach=4, allow_possessor=True)
+    if p is None:
+        return
+    partners = s.group(p, forward_only=True)
+    k, status_tok = s.left_mention(occ.start)
+    principals: list[int] = []
+    if k is not None:
+        if k in s.patient_of:
+            return  # "X killed Y along with Z": co-victims, not a stated alliance
+        principals = [m for m in s.group(k) if s.party(m)]
+    elif status_tok is not None:
+        principals = _agent(s, occ)
+    if not principals and occ.start == 0 or (occ.start > 0 and s.norms[occ.start - 1] == "," and not principals):
+        # "Along with Y, X attacked ...": the principal follows
+        q = s.right_mention(partners and s.mentions[partners[-1]].tok_end or occ.end, reach=4, stop_comma=False)
+        if q is not None:
+            principals = [q]
+    for a in principals:
+        for b in partners:
+            yield s.mentions[a], s.mentions[b], cue.kind
+
+
+def _group(s: _Sentence, occ: _Occurrence, cue: Cue):
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    members = s.group(k, forward_only=True) if k is not None else []
+    if len(members) < 2:
+        k, _ = s.left_mention(occ.start, reach=5)
+        members = s.group(k) if k is not None else []
+    members = [m for m in members if s.party(m)]
+    for a, b in combinations(members, 2):
+        yield s.mentions[a], s.mentions[b], cue.kind
+
+
+def _modifier(s: _Sentence, occ: _Occurrence, cue: Cue):
+    # "al-Qaeda-linked jihadists from JNIM": [X] "-" cue ... [Y]  ->  Y relation X
+    if occ.start >= 2 and s.norms[occ.start - 1] == "-":
+        head = s.at_end.get(occ.start - 2)
+    else:
+        head = s.at_end.get(occ.start - 1)  # "al-Qaeda linked group JNIM"
+    if head is None:
+        return
+    y = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if y is None:
+        return
+    for m in s.group(y, forward_only=True):
+        yield s.mentions[m], s.mentions[head], cue.kind
+
+
+def _appositive_head(s: _Sentence, c: int) -> int | None:
+    """The named actor an apposition describes: "X, a splinter group of ..." or "X was an offshoot"."""
+    j = c - 1
+    while j >= 0 and (s.norms[j] in {"a", "an", "the", "new", "small", "former", "its", "radical", "local"} or (j in s.covered and j not in s.at_end)):
+        j -= 1
+    # skip a parent named before the noun: "X, an Ansar Dine breakaway group"
+    if j >= 0 and j in s.at_end:
+        start = s.mentions[s.at_end[j]].tok_start
+        j = start - 1
+        while j >= 0 and s.norms[j] in {"a", "an", "the"}:
+            j -= 1
+    if j >= 0 and s.norms[j] in {"was", "is", "became", "remains", "been"}:
+        j -= 1
+    elif j >= 0 and s.norms[j] == ",":
+        j -= 1
+    else:
+        return None
+    if j >= 0 and s.norms[j] == ")":  # "X (ABC), a splinter ..."
+        while j >= 0 and s.norms[j] != "(":
+            j -= 1
+        j -= 1
+    return s.at_end.get(j)
+
+
+def _named_after(s: _Sentence, start: int) -> int | None:
+    """"..., calling itself X" / "known as X" anywhere after ``start`` in the sentence."""
+    for j in range(start, len(s.toks)):
+        for words in _NAMING:
+            if tuple(s.norms[j : j + len(words)]) == words:
+                return s.right_mention(j + len(words), reach=3, allow_possessor=False)
+    return None
+
+
+def _parent_after(s: _Sentence, end: int) -> int | None:
+    j = s.find_word(end, {"of", "from"}, 3)
+    if j is None:
+        return None
+    k = s.right_mention(j + 1, reach=4, allow_possessor=False)
+    if k is None:
+        # "an offshoot of a political movement known as the MNA"
+        for words in _NAMING:
+            for x in range(j + 1, min(len(s.toks), j + 8)):
+                if tuple(s.norms[x : x + len(words)]) == words:
+                    return s.right_mention(x + len(words), reach=3, allow_possessor=False)
+    return k
+
+
+def _split(s: _Sentence, occ: _Occurrence, cue: Cue):
+    parent = _parent_after(s, occ.end)
+    if parent is None and occ.start > 0 and (occ.start - 1) in s.at_end:
+        parent = s.at_end[occ.start - 1]  # "an Ansar Dine breakaway group"
+    if parent is None:
+        # "a splinter group broke off from the MNLA; calling itself the FPA"
+        j = s.find_word(occ.end, {"from"}, 5)
+        if j is not None:
+            parent = s.right_mention(j + 1, reach=3, allow_possessor=False)
+    if parent is None:
+        return
+    splinter = _appositive_head(s, occ.start)
+    if splinter is None or splinter == parent:
+        splinter = _named_after(s, s.mentions[parent].tok_end)
+    if splinter is None:
+        # "a splinter group of Y (X)": the parenthesised name is the splinter's
+        pend = s.mentions[parent].tok_end
+        if pend < len(s.toks) and s.norms[pend] == "(" and pend + 1 in s.at_start:
+            splinter = s.at_start[pend + 1]
+    if splinter is None or s.mentions[splinter].actor == s.mentions[parent].actor:
+        return
+    yield s.mentions[splinter], s.mentions[parent], cue.kind
+
+
+def _split_verb(s: _Sentence, occ: _Occurrence, cue: Cue):
+    parent = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if parent is None:
+        return
+    k, _ = s.left_mention(occ.start, reach=8)
+    if k is None:
+        k = _named_after(s, s.mentions[parent].tok_end)
+    if k is None or s.mentions[k].generic or s.mentions[k].actor == s.mentions[parent].actor:
+        return
+    yield s.mentions[k], s.mentions[parent], cue.kind
+
+
+_ORGANISATIONS = frozenset({"coalition", "international mission", "jihadist group", "rebel movement"})
+
+
+def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
+    org = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in _ORGANISATIONS:
+        return
+    member = _appositive_head(s, occ.start)
+    if member is None:
+        k, _ = s.left_mention(occ.start, reach=6)
+        member = k
+    if member is None:
+        oend = s.mentions[org].tok_end  # "an affiliate of Islamic State (ISGS)"
+        if oend < len(s.toks) and s.norms[oend] == "(" and oend + 1 in s.at_start:
+            member = s.at_start[oend + 1]
+    if member is None:
+        return
+    for m in s.group(member):
+        if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
+            yield s.mentions[m], s.mentions[org], cue.kind
+
+
+def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is None:
+        return
+    members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
+    coal = _appositive_head(s, occ.start)
+    if coal is None:
+        c, _ = s.left_mention(occ.start, reach=8)
+        coal = c
+    if coal is None or s.mentions[coal].generic:
+        return
+    for m in members:
+        if s.mentions[m].actor != s.mentions[coal].actor:
+            yield s.mentions[m], s.mentions[coal], cue.kind
+
+
+_FRAME_FUNCS = {
+    "transitive": _transitive,
+    "nominal": _nominal,
+    "symmetric": _symmetric,
+    "companion": _companion,
+    "group": _group,
+    "modifier": _modifier,
+    "split": _split,
+    "split_verb": _split_verb,
+    "member": _member,
+    "coalition": _coalition,
+}
+
+
+def _unit_relations(s: _Sentence) -> list[RelationMatch]:
+    """Relations inside one reference: joint units and mission contingents."""
+    out = []
+    groups: dict[int, list[Mention]] = {}
+    for m in s.mentions:
+        if m.group >= 0:
+            groups.setdefault(m.group, []).append(m)
+        if m.contingent_of and m.contingent_of != m.actor:
+            mission = Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent")
+            out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end))
+    for members in groups.values():
+        for a, b in combinations(members, 2):
+            out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end))
+    # "Chadian troops from MISMA": a state force from a mission or coalition
+    for k, m in enumerate(s.mentions):
+        if m.via != "force" or k + 1 >= len(s.mentions):
+            continue
+        nxt = s.mentions[k + 1]
+        gap = s.norms[m.tok_end : nxt.tok_start]
+        actor = s.matcher.dictionary.get(nxt.actor)
+        if gap in (["from"], ["of"], ["of", "the"], ["from", "the"]) and actor is not None and actor.kind in ("international mission", "coalition"):
+            out.append(RelationMatch(m, nxt, "member-of", "contingent", m.tok_start, nxt.tok_end))
+    return [_attribute(s, _Occurrence((), r.cue_start, r.cue_end), r.cue, r.source, r.target, r.relation) for r in out]
+
+
+# -- status and claimant ----------------------------------------------------------------
+
+
+def _claimant_mention(s: _Sentence, status_tok: int) -> int | None:
+    j = status_tok - 1
+    while j >= 0 and status_tok - j <= 7:
+        if j in s.at_end:
+            return s.at_end[j]
+        if s.is_break(j) and s.norms[j] not in {","}:
+            return None
+        j -= 1
+    return None
+
+
+def _claimant_words(s: _Sentence, status_tok: int) -> str:
+    j = status_tok - 1
+    words = []
+    while j >= 0 and len(words) < 8:
+        w = s.norms[j]
+        if s.is_break(j) or w in {",", "."} or w in _CONTRAST:
+            break
+        words.insert(0, j)
+        j -= 1
+    while words and s.norms[words[0]] in {"the", "a", "an", "also", "then", "later", "instead"}:
+        words.pop(0)
+    while words and s.norms[words[-1]] in {"also", "then", "later", "instead", "for", "its", "part", "had", "has", "have"}:
+        words.pop()
+    if not words:
+        return ""
+    return " ".join(s.toks[x].text for x in words)
+
+
+def _according_party(s: _Sentence, occ: _Occurrence) -> str:
+    k = s.right_mention(occ.end, reach=3, allow_possessor=True, stop_comma=True)
+    if k is not None:
+        return s.mentions[k].actor
+    words = []
+    for j in range(occ.end, min(len(s.toks), occ.end + 6)):
+        if s.norms[j] in {",", ".", ";", ")", "("} or s.norms[j] in {"of", "that", "who"}:
+            break
+        words.append(s.toks[j].text)
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+_RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
+
+
+def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
+    status, claimed_by = "reported", ""
+    best = _status_before(s, occ.start)
+    if best is not None:
+        cue = best.cues[0]
+        before = s.norms[max(0, best.start - 3) : best.start]
+        if "not" in before or "never" in before:
+            pass  # "did not deny": no status from this verb
+        elif cue.kind == "denied" and "neither" in before:
+            status = "alleged"  # "neither denied nor confirmed"
+        else:
+            status = cue.kind
+            k = _claimant_mention(s, best.start)
+            claimed_by = s.mentions[k].actor if k is not None else _claimant_words(s, best.start)
+            if claimed_by in {src.actor, dst.actor} and status in ("claimed",):
+                pass  # a party's own claim stays a claim
+    for st in s.status_occ:
+        cue = st.cues[0]
+        span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
+        span = s.norms[span_lo:span_hi]
+        if ";" in span:
+            continue
+        if cue.frame == "according" and cue.kind == "claimed":
+            if status == "reported":
+                status, claimed_by = "claimed", _according_party(s, st)
+        elif cue.frame == "adverb" and st.end <= occ.start and not any(w in _CONTRAST for w in span):
+            if _RANK[cue.kind] > _RANK[status]:
+                status = cue.kind
+    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by)
+
+
+def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]:
+    out, seen = [], set()
+    for r in found:
+        if r.source.actor == r.target.actor:
+            continue
+        if r.source.generic and r.target.generic:
+            continue  # two unnamed sides say nothing about named actors
+        if r.relation in ("split-from", "member-of") and (r.source.generic or r.target.generic):
+            continue
+        if r.relation in ("fought-against", "allied-with"):
+            key = (r.relation, frozenset((r.source.actor, r.target.actor)))
+        else:
+            key = (r.relation, r.source.actor, r.target.actor)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
