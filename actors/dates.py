@@ -184,7 +184,7 @@ _MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 def _month(name: str, full: bool = False) -> str:
     # "DateNovember 24, 2023": some flattened infoboxes glue the label to the value.
     body = _MONTH_FULL if full else _MONTH_ANY
-    return rf"(?:(?<=Date)|(?<!{_LETTER}))(?P<{name}>{body})(?!{_LETTER})"
+    return rf"(?:(?<=Date)|(?<!\w))(?P<{name}>{body})(?!{_LETTER})"
 
 
 def _day(name: str) -> str:
@@ -312,7 +312,39 @@ _ALTERNATIVES = (
     ("REL", "(?i:" + "|".join(rf"(?<!\w)(?P<{name}>{pat})(?![\w-])" for name, _, pat in _RELATIVES) + ")"),
 )  # fmt: skip
 
-_DATE_RE = re.compile(_PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
+# Where a date can start, tested first and cheaply so that most positions fail at once:
+# a digit that looks like a day, a year or a count of days, a month or weekday name, or
+# one of the few words that open the longer forms followed by a word that fits. It is
+# only a filter (tests check it never drops a match); the full grammar runs after it.
+_THE_NEXT = (
+    "night", "evening", "morning", "afternoon", "dawn", "early", "late", "small", "first",
+    "second", "latter", "later", "last", "end", "beginning", "start", "middle", "close",
+    "following", "next", "subsequent", "previous", "preceding", "prior", "same", "day",
+    "month", "year", "week",
+)  # fmt: skip
+_UNITS = r"(?:days?|weeks?|months?|years?|nights?|evenings?|mornings?|afternoons?)"
+
+
+def _words(words: Sequence[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_START = (
+    rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
+    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
+    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:days?)\b)"
+    rf"|{_MONTH_ANY}(?!{_LETTER})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:the|early|mid|late|in|on|from|that|a|one)\b)"
+    rf"|(?i:as){_S}(?i:of)\b"
+    rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
+    rf"|(?i:between|from){_S}[\dA-Z]"
+    rf"|(?i:early|mid|late)(?:{_S}|-)[\dA-Z]"
+    rf"|(?i:later|earlier){_S}(?i:that|the|on|in)\b"
+    rf"|(?i:that){_S}(?i:same|{_UNITS})\b"
+    rf"|(?i:{_words(('a', 'an', 'one', 'several', 'some', 'few', 'many') + _NUMBER_WORDS)}){_S}(?i:few|{_UNITS})\b"
+    rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b))"
+)
+_DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
 
 _PREP_QUALIFIER = (("by", "by"), ("since", "since"), ("until", "until"), ("till", "until"),
                    ("as", "as-of"), ("starting", "since"), ("beginning", "since"))  # fmt: skip
@@ -392,7 +424,7 @@ def _plausible(year: int | None, month: int, day: int) -> bool:
 def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
     """Every date-like match as (mention, impossible)."""
     for m in _DATE_RE.finditer(text):
-        alt = next(name for name, _ in _ALTERNATIVES if m.group(name) is not None)
+        alt = m.lastgroup  # each alternative is a named group around all of it: it closes last
         g = m.group
         qualifier_part: str | None = None
         year = month = day = end_day = end_month = None
@@ -648,7 +680,7 @@ def _heading(section: str) -> tuple[int, int | None] | None:
             last = None
         inner = len(_HEADING_YEARS.findall(r.group()))
         if (last is None or last >= first) and len(years) == inner:
-            return (first, last) if last != first else (first, first)
+            return first, last
         return None
     if len(years) == 1 and not ranges:
         for pattern in _HEADING_SINGLE:

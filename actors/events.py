@@ -112,11 +112,11 @@ def sentence_event(
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
         d = _edge_date(dates, in_force, cue_offset)
         edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
-                           doc_name, sentence, r.source.text, r.target.text, r.cue))
+                           doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text))
     return event, edges
 
 
-def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue) -> dict:
+def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue, claim_text="") -> dict:
     return {
         "event_id": eid,
         "source": source,
@@ -137,6 +137,7 @@ def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, spa
         "target_text": target_text,
         "cue": cue,
         "section": getattr(span, "section", ""),
+        "claim_text": claim_text,
     }
 
 
@@ -163,7 +164,7 @@ def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict |
         claimant = a.claimed_by or b.claimed_by
         status = "claimed" if claimant else "reported"
         edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, d, status, claimant,
-                           doc.name, span, a.mention.text, b.mention.text, "belligerents"))
+                           doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant))
 
     groups = [side for side in sides.sides if side]
     for x, y in combinations(range(len(groups)), 2):

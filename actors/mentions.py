@@ -246,11 +246,12 @@ def find_mentions(
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
         ref = _group_reference(matcher, tokens, i)
         if ref and ref[0] > best_len:
-            length, actors, contingent, joint = ref
+            length, actors, contingent, joint = ref[:4]
+            ref_role = ref[4] if len(ref) > 4 else "party"
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
             for aid, (a, b) in actors:
-                out.append(Mention(aid, tokens[a].start, tokens[b - 1].end, a, b, surface(a, b), via="force", group=group))
+                out.append(Mention(aid, tokens[a].start, tokens[b - 1].end, a, b, surface(a, b), via="force", group=group, role=ref_role))
             if contingent:
                 out[-1] = replace(out[-1], contingent_of=contingent)
                 # the mission is named inside the reference: record it as a mention too
@@ -379,6 +380,17 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         if k and _phrase_at(tokens, j + k, matcher.force_nouns, 3):
             j += k
     k = _phrase_at(tokens, j, matcher.force_nouns, 3)
+    if not k and len(actors) == 1 and not contingent:
+        # "Malian security sources", "the Malian Minister of Defense": the state speaking,
+        # a claimant but never a party
+        k2 = _phrase_at(tokens, j, matcher.non_party, 3)
+        if not k2:
+            k1 = _phrase_at(tokens, j, matcher.fillers, 2)
+            k2 = k1 + _phrase_at(tokens, j + k1, matcher.non_party, 3) if k1 else 0
+            k2 = k2 if k2 > k1 else 0
+        if k2:
+            aid, (a, _) = actors[0]
+            return (j + k2 - i, [(aid, (a, j + k2))], "", True, "modifier")
     if not k and len(actors) == 2 and j - i >= 3 and tokens[i + 1].norm == "-" and not contingent:
         return (j - i, actors, "", True)  # "Franco-Malian counteroffensive": two states acting as one
     if not k:

@@ -31,7 +31,7 @@ or a hedging adverb; the claimant is the actor (or words) before that verb.
 >>> toks = tokenize("Malian security sources alleged that the MNJ was embedded with the ATNM.")
 >>> [(r.source.actor, r.relation, r.target.actor, r.status, r.claimed_by)
 ...  for r in find_relations(cues, matcher, toks, find_mentions(matcher, toks))]
-[('mnj', 'allied-with', 'atnm', 'alleged', 'Malian security sources')]
+[('mnj', 'allied-with', 'atnm', 'alleged', 'mali')]
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
+_DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
@@ -103,7 +104,8 @@ class RelationMatch:
     cue_start: int  # token index of the cue
     cue_end: int
     status: str = "reported"
-    claimed_by: str = ""
+    claimed_by: str = ""  # actor id when the claimant is an actor, else the text's words
+    claim_text: str = ""  # the claimant as the text words it ("Malian security sources")
 
 
 def load_cues(path=None) -> CueSet:
@@ -202,6 +204,22 @@ class _Sentence:
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
 
+    def determined(self, o: _Occurrence) -> bool:
+        return o.start > 0 and self.norms[o.start - 1] in _DETERMINERS_NOUN
+
+    def irrealis(self, o: _Occurrence) -> bool:
+        """An intention, threat, offer or condition governs the cue: nothing happened."""
+        lo = max(0, o.start - 7)
+        for j in range(o.start - 1, lo - 1, -1):
+            if self.norms[j] in _HARD or self.norms[j] in {".", ";"}:
+                return False
+            for size in (3, 2, 1):
+                if tuple(self.norms[j : j + size]) in self.cues.words("irrealis") and j + size <= o.start:
+                    if size == 1 and not self.toks[j].text.islower():
+                        continue  # "May" the month, not the modal
+                    return True
+        return False
+
     def _adjectival(self, o: _Occurrence) -> bool:
         """"the besieged Malian soldiers": a participle after a determiner describes a noun."""
         word = self.norms[o.end - 1]
@@ -235,26 +253,34 @@ class _Sentence:
         return self.norms[i] in _HARD or (self.norms[i],) in self.breaks
 
     def group(self, k: int, *, forward_only: bool = False) -> list[int]:
-        """Mention indexes coordinated with mention k ("A, B and the C")."""
-        ms = self.mentions
+        """Mention indexes coordinated with mention k ("A, B and the C").
+
+        Modifier mentions inside the list ("the al-Qaeda-aligned JNIM") are passed
+        over, never members.
+        """
+        real = [i for i, m in enumerate(self.mentions) if m.role != "modifier" or i == k]
+        pos = real.index(k)
         members = [k]
-        j = k
-        while not forward_only and j > 0 and self._glued(j - 1, j):
+        j = pos
+        while not forward_only and j > 0 and self._glued(real[j - 1], real[j]):
             j -= 1
-            members.insert(0, j)
-        j = k
-        while j + 1 < len(ms) and self._glued(j, j + 1):
+            members.insert(0, real[j])
+        j = pos
+        while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
             j += 1
-            members.append(j)
+            members.append(real[j])
         return members
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
-        if ms[b].role == "modifier" and b + 1 < len(ms):
-            return False  # judged from the next real member
-        gap = self.norms[ms[a].tok_end : ms[b].tok_start]
+        gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start)
+                   if not any(m.role == "modifier" and m.tok_start <= x < m.tok_end for m in ms)]
+        gap = [self.norms[x] for x in gap_idx]
+        for intro in ("including", "notably"):
+            if intro in gap and gap[0] == "," and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
+                return True  # "A, Tuareg groups including B": B is listed with A
         if not gap:
-            return self.mentions[a].group >= 0 and self.mentions[a].group == self.mentions[b].group
+            return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         return all(w in _LIST_GLUE for w in gap) and ("," in gap or "and" in gap or "&" in gap)
 
     def party(self, k: int, *, allow_possessor: bool = False) -> bool:
@@ -326,7 +352,13 @@ def find_relations(cues: CueSet, matcher: Matcher, tokens: Sequence[Token], ment
     s = _Sentence(cues, matcher, tokens, mentions)
     found: list[RelationMatch] = []
     for occ in s.relation_occ:
+        if s.irrealis(occ):
+            st = _status_before(s, occ.start)
+            if st is None or st.cues[0].kind != "denied":
+                continue  # an intention or offer; under a denial it is still denied, so kept
         for cue in occ.cues:
+            if cue.frame == "transitive" and s.determined(occ):
+                continue  # "the attack", "an ambush": a noun, not a verb
             frame = _FRAME_FUNCS[cue.frame]
             for src, dst, relation in frame(s, occ, cue):
                 found.append(_attribute(s, occ, cue.id, src, dst, relation))
@@ -415,6 +447,10 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         agents = _by_agent(s, occ.end, reach=2)
         k, status_tok = s.left_mention(occ.start, stop_at_status=True)
         if k is None:
+            # "X attacked the village, but the attack was repelled by Y": the attack's agent
+            earlier = _back_reference(s, occ.start)
+            if agents and earlier:
+                yield from _pairs_across(s, agents, earlier, cue.kind)
             return
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
         if not agents:
@@ -425,15 +461,24 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
             if cue.kind != "fought-against" or word not in _CASUALTY or st is None:
                 return
             c = _claimant_mention(s, st.start)
-            if c is None or s.mentions[c].generic or st.cues[0].kind not in ("claimed", "alleged"):
+            if c is None or s.mentions[c].generic or s.mentions[c].role != "party" or st.cues[0].kind not in ("claimed", "alleged"):
                 return
             agents = [c]
         yield from _pairs_across(s, agents, patients, cue.kind)
         return
-    agents = _agent(s, occ)
+    possessor = None
+    if occ.start >= 2 and s.norms[occ.start - 1] in {"'s", "'"} and (occ.start - 2) in s.at_end:
+        # "came to the Malians' aid": the possessor is the one aided
+        possessor = s.at_end[occ.start - 2]
+        agents = _agent(s, _Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
+    else:
+        agents = _agent(s, occ)
     if not agents:
         return
     s.agent_of_cue[occ.start] = agents
+    if possessor is not None:
+        yield from _pairs_across(s, agents, [possessor], cue.kind)
+        return
     reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal:
         for a, b in combinations(agents, 2):  # attackers together are on one side
@@ -449,15 +494,26 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
                     k = k2
                     break
             j += 1
-    if k is None and occ.start >= 2 and s.norms[occ.start - 1] in {"'s", "'"} and (occ.start - 2) in s.at_end:
-        k = s.at_end[occ.start - 2]  # "came to the Malians' aid"
-        agents = [a for a in agents if a != k]
     if k is None:
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
     for p in patients:
         s.patient_of[p] = occ.start
     yield from _pairs_across(s, agents, patients, cue.kind)
+
+
+def _back_reference(s: _Sentence, c: int) -> list[int]:
+    """Agents of an earlier attack in the sentence, when the subject is "the attack"."""
+    j = c - 1
+    while j >= 0 and ((s.norms[j],) in s.aux or s.norms[j] in {"later", "also", "eventually", "successfully", "quickly"}):
+        j -= 1
+    if j < 1 or s.norms[j - 1] not in {"the", "this", "that"}:
+        return []
+    noun = next((o for o in s.relation_occ if o.start == j), None)
+    if noun is None or not any(x.kind == "fought-against" for x in noun.cues):
+        return []
+    earlier = [start for start in s.agent_of_cue if start < j - 1]
+    return s.agent_of_cue[max(earlier)] if earlier else []
 
 
 def _status_before(s: _Sentence, tok: int):
@@ -476,8 +532,9 @@ def _status_before(s: _Sentence, tok: int):
 
 
 def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
-    # "X's offensive against Y", "operations against Y", "offensives launched by X against Y"
-    hi = min(len(s.toks), occ.end + 10)
+    # "X's offensive against Y", "operations against Y", "offensives launched by X against Y",
+    # "The raid on Tin Biden occurred ... between A and B"
+    hi = min(len(s.toks), occ.end + 16)
     patients: list[int] = []
     agents: list[int] = []
     j = occ.end
@@ -485,13 +542,17 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
         w = s.norms[j]
         if w in {"against", "on", "upon", "targeting"} and not patients:
             k = s.right_mention(j + 1, reach=4)
-            if k is None:
-                return
-            patients = s.group(k, forward_only=True)
+            if k is not None:
+                patients = s.group(k, forward_only=True)
         elif w == "by" and not agents:
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
             if k is not None:
                 agents = s.group(k, forward_only=True)
+        elif w == "between" and not patients and not agents:
+            pairs = _between(s, j, cue.kind)
+            if pairs:
+                yield from pairs
+                return
         j += 1
     if not patients:
         return
@@ -512,15 +573,29 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], "allied-with"
 
 
+def _between(s: _Sentence, j: int, relation: str) -> list:
+    """ "between A and B (and C)": every pair; "between A and B against C": two sides."""
+    k = s.right_mention(j + 1, reach=3, stop_comma=False)
+    if k is None:
+        return []
+    members = [m for m in s.group(k, forward_only=True) if s.party(m)]
+    end = s.mentions[members[-1]].tok_end if members else j + 1
+    if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
+        other = s.right_mention(end + 1, reach=4, stop_comma=False)
+        if other is None:
+            return []
+        enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
+        out = list(_pairs_across(s, members, enemies, relation))
+        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(members, 2)]
+        return out
+    return [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
+
+
 def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
     # "clashes (broke out) between A and B"
-    j = s.find_word(occ.end, {"between"}, 10)
+    j = s.find_word(occ.end, {"between"}, 16)
     if j is not None and not any(x in s.at_start for x in range(occ.end, j)):
-        k = s.right_mention(j + 1, reach=3, stop_comma=False)
-        if k is not None:
-            members = [m for m in s.group(k, forward_only=True) if s.party(m)]
-            for a, b in combinations(members, 2):
-                yield s.mentions[a], s.mentions[b], cue.kind
+        yield from _between(s, j, cue.kind)
         return
     # "A and B clashed against each other", "found themselves in conflict with each other"
     recip = None
@@ -614,6 +689,8 @@ def _appositive_head(s: _Sentence, c: int) -> int | None:
         j -= 1
     else:
         return None
+    if j >= 0 and j in s.at_end:
+        return s.at_end[j]
     if j >= 0 and s.norms[j] == ")":  # "X (ABC), a splinter ..."
         while j >= 0 and s.norms[j] != "(":
             j -= 1
@@ -764,6 +841,12 @@ def _unit_relations(s: _Sentence) -> list[RelationMatch]:
 
 
 def _claimant_mention(s: _Sentence, status_tok: int) -> int | None:
+    before = tuple(s.norms[max(0, status_tok - 2) : status_tok])
+    if before[-1:] in (("but",), ("and",)) or before == (",", "but"):
+        # a second verb of the same subject: find the first verb's claimant
+        prev = [o for o in s.status_occ if o.start < status_tok - 1 and o.cues[0].frame == "verb"]
+        if prev:
+            return _claimant_mention(s, prev[-1].start)
     j = status_tok - 1
     while j >= 0 and status_tok - j <= 7:
         if j in s.at_end:
@@ -810,7 +893,7 @@ _RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
 
 
 def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
-    status, claimed_by = "reported", ""
+    status, claimed_by, claim_text = "reported", "", ""
     best = _status_before(s, occ.start)
     if best is not None:
         cue = best.cues[0]
@@ -822,7 +905,8 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
         else:
             status = cue.kind
             k = _claimant_mention(s, best.start)
-            claimed_by = s.mentions[k].actor if k is not None else _claimant_words(s, best.start)
+            claim_text = _claimant_words(s, best.start)
+            claimed_by = s.mentions[k].actor if k is not None else claim_text
             if claimed_by in {src.actor, dst.actor} and status in ("claimed",):
                 pass  # a party's own claim stays a claim
     for st in s.status_occ:
@@ -834,10 +918,11 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
         if cue.frame == "according" and cue.kind == "claimed":
             if status == "reported":
                 status, claimed_by = "claimed", _according_party(s, st)
+                claim_text = claimed_by
         elif cue.frame == "adverb" and st.end <= occ.start and not any(w in _CONTRAST for w in span):
             if _RANK[cue.kind] > _RANK[status]:
                 status = cue.kind
-    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by)
+    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by, claim_text)
 
 
 def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]:

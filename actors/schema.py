@@ -105,6 +105,7 @@ EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("target_text", "str"),
     ("cue", "str"),  # id of the cue (data/cues.toml) or rule that found it
     ("section", "str"),
+    ("claim_text", "str"),  # the claimant in the text's words, when claimed_by is an actor id
 )
 
 

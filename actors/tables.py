@@ -21,7 +21,7 @@ from pathlib import Path
 from .pipeline import Extraction
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
 
-__all__ = ["to_frames", "write_tables", "atomic_write"]
+__all__ = ["to_frames", "write_tables", "write_all", "atomic_write"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
@@ -51,27 +51,39 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
 
 def atomic_write(path: Path, write) -> Path:
     """Call ``write(tmp_path)`` then rename the result over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    return write_all({Path(path): write})[0]
+
+
+def write_all(writers: dict) -> list[Path]:
+    """Write every file to a temporary name first, then rename them all.
+
+    If any write fails, no output is replaced: the previous run's files stay
+    whole and consistent with each other.
+    """
+    staged: list[tuple[str, Path]] = []
     try:
-        write(Path(tmp))
-        os.replace(tmp, path)
+        for path, write in writers.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            staged.append((tmp, path))
+            write(Path(tmp))
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    for tmp, path in staged:
+        os.replace(tmp, path)
+    return [path for _, path in staged]
 
 
 def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
     """Write actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv."""
     out = Path(out_dir)
-    written = [atomic_write(out / "actors.csv", lambda p: frames["actors"].write_csv(p))]
+    writers = {out / "actors.csv": lambda p: frames["actors"].write_csv(p)}
     for name in ("events", "edges"):
         df = frames[name]
-        written.append(atomic_write(out / f"{name}.csv", lambda p, df=df: df.write_csv(p)))
-        # statistics off: they embed nothing time-dependent, but keep the file minimal and stable
-        written.append(atomic_write(out / f"{name}.parquet", lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)))
-    written.append(atomic_write(out / "problems.csv", lambda p: frames["problems"].write_csv(p)))
-    return written
+        writers[out / f"{name}.csv"] = lambda p, df=df: df.write_csv(p)
+        writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
+    writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
+    return write_all(writers)

@@ -1,0 +1,130 @@
+"""The ``actors run`` command: outputs, the column contract, bad input, determinism."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from actors.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EDGE_CONTRACT = ["event_id", "source", "target", "relation", "date", "date_precision", "status",
+                 "claimed_by", "doc", "evidence", "char_start", "char_end"]
+
+
+@pytest.fixture(scope="module")
+def seeds_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "-q"]) == 0
+    return out
+
+
+def test_writes_every_table(seeds_run):
+    for name in ("actors.csv", "events.csv", "events.parquet", "edges.csv", "edges.parquet", "problems.csv"):
+        assert (seeds_run / name).stat().st_size > 0, name
+
+
+def test_edge_columns_are_the_contract(seeds_run):
+    edges = pl.read_csv(seeds_run / "edges.csv", infer_schema_length=0)
+    assert edges.columns[: len(EDGE_CONTRACT)] == EDGE_CONTRACT
+    assert set(edges["relation"]) <= {"fought-against", "allied-with", "split-from", "member-of"}
+    assert set(edges["status"]) <= {"reported", "claimed", "alleged", "denied"}
+    assert set(edges["date_precision"]) <= {"day", "month", "year", "unknown"}
+    assert pl.read_parquet(seeds_run / "edges.parquet").height == edges.height
+    actors = pl.read_csv(seeds_run / "actors.csv", infer_schema_length=0)
+    assert actors.columns[:4] == ["id", "name", "kind", "aliases"]
+    ids = set(actors["id"])
+    assert set(edges["source"]) <= ids and set(edges["target"]) <= ids
+
+
+def test_every_edge_traces_to_its_sentence(seeds_run):
+    with open(seeds_run / "edges.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            text = (ROOT / "seeds" / row["doc"]).read_text(encoding="utf-8")
+            assert text[int(row["char_start"]) : int(row["char_end"])] == row["evidence"]
+            precision, date = row["date_precision"], row["date"]
+            assert len(date) == {"day": 10, "month": 7, "year": 4, "unknown": 0}[precision]
+
+
+def test_the_2012_shift_is_in_the_edges(seeds_run):
+    edges = pl.read_csv(seeds_run / "edges.csv", infer_schema_length=0)
+    pair = edges.filter(
+        ((pl.col("source") == "mnla") & (pl.col("target") == "ansar-dine"))
+        | ((pl.col("source") == "ansar-dine") & (pl.col("target") == "mnla"))
+    )
+    assert "allied-with" in set(pair["relation"]) and "fought-against" in set(pair["relation"])
+    fights = pair.filter(pl.col("relation") == "fought-against")
+    assert "2012-06-08" in set(fights["date"])
+
+
+def test_same_input_same_bytes(seeds_run, tmp_path):
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path), "-q"]) == 0
+    for name in ("actors.csv", "events.csv", "edges.csv", "edges.parquet", "events.parquet"):
+        assert (tmp_path / name).read_bytes() == (seeds_run / name).read_bytes(), name
+
+
+def test_bad_input_is_reported_and_the_rest_processed(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(ROOT / "seeds" / "004_2b72ca9f9093e46b.txt", corpus / "good.txt")
+    (corpus / "empty.txt").write_text("")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 100)
+    (corpus / "latin1.txt").write_bytes("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Ménaka.\n".encode("latin-1"))
+    (corpus / "bad_date.txt").write_text("On 31 February 2012, the MNLA attacked Malian soldiers.\n")
+    (corpus / "huge.txt").write_text(("The MNLA attacked Malian soldiers near Gao " * 250_000))  # ~11 MB, one line
+    (corpus / "broken.txt").symlink_to(tmp_path / "missing.txt")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")
+    out = tmp_path / "out"
+    assert main(["run", "--corpus", str(corpus), "--out", str(out), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "binary.txt" in err and "broken.txt" in err
+    assert "latin1.txt" in err  # decoded as latin-1, with a warning
+    assert "31 February" in err
+    assert "notes.pdf" in err
+    edges = pl.read_csv(out / "edges.csv", infer_schema_length=0)
+    docs = set(edges["doc"])
+    assert {"good.txt", "latin1.txt"} <= docs
+    bad = edges.filter(pl.col("doc") == "bad_date.txt")
+    assert bad.height == 1 and bad["date_precision"][0] == "unknown"
+    problems = pl.read_csv(out / "problems.csv", infer_schema_length=0)
+    assert set(problems.filter(pl.col("skipped") == "yes")["path"].map_elements(lambda p: Path(p).name, return_dtype=pl.Utf8)) >= {"empty.txt", "binary.txt", "broken.txt"}
+
+
+def test_no_document_readable_exits_nonzero(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["run", "--corpus", str(tmp_path), "--out", str(tmp_path / "o")]) == 1
+    assert "no document could be read" in capsys.readouterr().err
+    assert main(["run", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 1
+    assert "nope" in capsys.readouterr().err
+
+
+def test_a_failed_write_leaves_previous_outputs_whole(tmp_path, monkeypatch):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n")
+    out = tmp_path / "out"
+    assert main(["run", "--corpus", str(corpus), "--out", str(out), "-q"]) == 0
+    before = (out / "edges.csv").read_bytes()
+    (corpus / "a.txt").write_text("On 3 May 2015, the MNLA attacked Malian soldiers near Gao.\n")
+    import polars
+
+    def boom(self, path, **kw):
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(polars.DataFrame, "write_parquet", boom)
+    assert main(["run", "--corpus", str(corpus), "--out", str(out), "-q"]) == 1
+    assert (out / "edges.parquet").exists()
+    assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
+    assert (out / "edges.csv").read_bytes() == before  # nothing replaced: outputs stay consistent
+
+
+def test_help_has_examples():
+    r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "examples:" in r.stdout
