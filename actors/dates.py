@@ -32,21 +32,29 @@ force; when the text puts none in force, the date is ``unknown`` (empty ISO).
 >>> parse_iso("2012-06").latest
 '2012-06-30'
 
-Rules chosen where the brief left room (see also :func:`resolve_dates`):
+Rules chosen where the text leaves room (the year in force: :func:`resolve_dates`):
 
 * ``by X`` / ``until X``: ISO and precision of X; ``earliest`` is open (``""``),
   ``latest`` the last day of X. ``since X`` / ``starting in X``: ``earliest`` the
-  first day of X, ``latest`` open. ``as of X``: the period of X itself.
+  first day of X, ``latest`` open. ``as of X``: the period of X itself. A part of a
+  period under such a preposition ("by early June") counts as the whole period.
 * Parts of periods: early/mid/late month = days 1-10 / 11-20 / 21-end; first/second
   half of a month = 1-15 / 16-end; early year = Jan 1-Apr 30, mid = Apr 1-Sep 30,
-  late = Sep 1-Dec 31; first half = Jan 1-Jun 30, second half = Jul 1-Dec 31.
-  Precision stays that of the period (month, year).
-* Ranges ("8 and 9 March", "September 30 and October 1, 2019", "October-November
+  late = Sep 1-Dec 31; first/second half = Jan 1-Jun 30 / Jul 1-Dec 31. "The first
+  days of", "the beginning of" = early; "the end of", "the last days of" = late.
+  The precision stays that of the period (month, year).
+* Ranges ("8 and 9 March", "September 30 and October 1, 2019", "October–November
   2019"): precision of the parts, ISO = the start, ``latest`` = the end.
-* Inexact relatives ("days later", "weeks later", ...) give a window after the
-  reference (days: +2..+14 days, weeks: +7..+63, months: +28..+366); the precision is
-  month when the whole window lies in one month, year when in one year, else unknown
-  (``earliest``/``latest`` still give the window). "N days later" is exact.
+* Relative dates: ``same-day``, ``next-day``, ``previous-day`` and "N days
+  later/earlier" (``+Nd``/``-Nd``) count days from a day reference (from the end of
+  a range going forward); from a month or year reference they keep that reference
+  (a day is never made up). ``same-month``/``next-month``/``previous-month`` and
+  ``same-year``/``following-year``/``previous-year`` give that month or year.
+* Inexact relatives give a window: "days later" +2..+14 days, "days earlier"
+  -14..-2, "weeks later" +7..+63, "months later" +28..+366, "the following week"
+  +1..+13, "that week" -6..+6. The precision is month when the whole window lies in
+  one month, year when in one year, else unknown (``earliest``/``latest`` still
+  give the window).
 """
 
 from __future__ import annotations
@@ -97,7 +105,10 @@ class DateMention:
     day: int | None
     end_day: int | None = None
     qualifier: str = ""  # "", early, mid, late, by, first-half, second-half, as-of, since, until
-    relative: str = ""  # "", same-day, next-day, previous-day, +Nd, -Nd, days-later, ...
+    # "", same-day, next-day, previous-day, +Nd, -Nd, days-later, days-earlier, weeks-later,
+    # months-later, next-week, same-week, same-month, next-month, previous-month,
+    # same-year, following-year, previous-year
+    relative: str = ""
     end_month: int | None = None
 
 
@@ -374,17 +385,19 @@ _FRAMING_BEFORE = re.compile(
     r"|later|earlier|also|then|and|but|however|so|thus|again|already|around|about|circa|c\.)[\s,]{1,4}){0,4}",
     re.IGNORECASE,
 )
-# Wikipedia maintenance notices date the editing, not the events:
-# "This section needs to be updated. ... (August 2018)".
-# A sentence-splitter may cut them into pieces, so each piece is recognised alone.
+_DASH_GAP = re.compile(r"\s{0,4}[-–—]\s{0,4}")
+# Wikipedia maintenance notices date the editing, not the events: "This section needs
+# to be updated. Please help update this article ... information.(August 2018)". A
+# sentence splitter may cut them into pieces, so each piece is recognised by how it
+# starts; a dated tag glued to a sentence's end is recognised on its own.
 _MAINTENANCE = re.compile(
-    r"^\s*This\s+(?:article|section|subsection|list|page|paragraph)\s+(?:needs|is|may|has|relies|contains|does)\b"
-    r"|needs\s+to\s+be\s+updated|Please\s+help\s+(?:update|improve)|Please\s+expand|is\s+missing\s+information"
-    r"|The\s+reason\s+given\s+is|on\s+the\s+talk\s+page|needs\s+additional\s+citations"
-    rf"|^\s*\(\s*{_MONTH_FULL}\s+(?:19|20)\d\d\s*\)\s*\.?\s*$"
-    rf"|[.!?]\(\s*{_MONTH_FULL}\s+(?:19|20)\d\d\s*\)\s*$",  # "...information.(August 2018)"
+    r"[\W_]{0,4}(?:This\s+(?:article|section|subsection|list|page|paragraph)\s+"
+    r"(?:needs|is|may|has|relies|contains|does)\b|Please\s+(?:help|expand|improve|update)\b"
+    r"|The\s+reason\s+given\s+is\b|Further\s+details\s+may\s+exist\b"
+    rf"|\(\s*{_MONTH_FULL}\s+(?:19|20)\d\d\s*\)\s*\.?\s*$)",
     re.IGNORECASE,
 )
+_GLUED_TAG = re.compile(r"[.!?]\($")
 
 
 # -- find_dates --------------------------------------------------------------------
@@ -706,11 +719,16 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _is_modifier(clean: str, rel_start: int, previous_modifier_end: int | None) -> bool:
-    before = clean[:rel_start]
-    if _MODIFIER_BEFORE.search(before[-40:]):
+    # pos/endpos instead of slices: a sentence may be megabytes long
+    if _MODIFIER_BEFORE.search(clean, max(0, rel_start - 40), rel_start):
         return True
     # "the 2012–2013 crisis": the second year of a modifier range is a modifier too
-    return previous_modifier_end is not None and re.fullmatch(r"\s{0,4}[-–—]\s{0,4}", before[previous_modifier_end:]) is not None
+    return previous_modifier_end is not None and _DASH_GAP.fullmatch(clean, previous_modifier_end, rel_start) is not None
+
+
+def _is_framing(clean: str, rel_start: int) -> bool:
+    # A few short words at most can open a sentence; bounding the look keeps it linear.
+    return rel_start <= 80 and _FRAMING_BEFORE.fullmatch(clean, 0, rel_start) is not None
 
 
 def resolve_dates(
@@ -722,35 +740,44 @@ def resolve_dates(
 ) -> tuple[dict[int, list[ResolvedDate]], dict[int, ResolvedDate], list[Problem]]:
     """Resolve the dates of one document's sentences, walking them in order.
 
-    Returns (dates of each sentence index in text order, the date in force for each
-    sentence index, problems). Offsets are those of the sentences (``sentence.start``
-    based); ``ignore`` spans use the same offsets.
+    Returns (the dates each sentence states, in text order, by sentence index; the
+    date in force for each sentence index; problems). Every sentence index has an
+    entry in both. Offsets are document offsets (``sentence.start`` based), as are
+    those of ``ignore``.
 
-    The year in force:
+    What puts a year in force:
 
-    * ``anchor`` (the infobox Date value) puts its year in force at the start and its
-      date as the reference for relative dates. A heading that is one year ("2013",
-      "2013: ...", "Battle (2013)", "January 2013") puts that year in force; a range
-      heading ("2014–2015: ...", "(2023–present)") puts none, but bounds year-less
-      dates under it. Other headings change nothing. A change of ``scope`` resets
-      everything (the anchor does not come back).
-    * An explicit date puts its year in force and becomes the reference, except:
-      a year used as a modifier ("the 2015 Algiers agreement"), a "since" year
-      ("the worst since 1960"), and, within one sentence, a date coarser than a date
-      already stated in it ("On 25 December, ..., which they had lost in 2012").
-    * A year-less date takes the year in force. If it would fall more than 92 days
-      before the reference or more than 183 days after it, the narrative has jumped:
-      the year is no longer in force (precision unknown, a warning problem) until a
-      year is stated again. Relative dates resolve against the reference; with no
-      reference they are unknown. A relative date whose window spans years (e.g.
-      "months later") also ends the year in force.
-    * The date in force of a sentence: its first own date, skipping relative dates
-      with nothing to refer to, modifier years and "since" years; else the year in
-      force at year precision (``inherited=True``); else unknown (bounded by a range
-      heading if any).
-    * Impossible dates give a problem and nothing else; dates overlapping ``ignore``
-      spans and the dates of maintenance notices ("This section needs ... (August
-      2018)") are skipped.
+    * ``anchor`` (the infobox Date value) at the start, with its date as the
+      reference for relative dates. A heading that is one year ("2013", "2013: ...",
+      "Battle of Gao (2013)", "January 2013") puts that year in force; a range heading
+      ("2014–2015: ...", "(2023–present)") puts none but bounds the year-less dates
+      under it (``earliest``/``latest``; "present" leaves ``latest`` open). Other
+      headings change nothing. A change of ``scope`` resets everything (no anchor).
+    * An explicit date with a month puts its year in force and becomes the
+      reference. A year alone does so only when it opens the sentence ("In 2013,",
+      "Starting in 2018", "In mid-2014,"); further in it is background ("formed in
+      2017", "kidnapped in 2011"): it is the sentence's own date but not the
+      narrative's. Within one sentence a date coarser than one already stated there
+      moves nothing ("On 25 December, ..., which they had lost in 2012").
+    * A year used as a modifier ("the 2015 Algiers agreement", "the 2012–2013
+      crisis") and a "since" baseline ("the worst since 1960") are not listed at all.
+
+    Resolving:
+
+    * A year-less date takes the year in force. If that puts it more than 92 days
+      before the reference, or (from an earlier sentence) more than 183 days after
+      it, the narrative has jumped: the date is unknown, the year is no longer in
+      force until one is stated again, and a warning Problem (``skipped=False``)
+      says so. With no year in force a year-less date is unknown.
+    * Relative dates resolve against the reference (see the module notes); with none
+      they are unknown. A relative window that spans years also ends the year in force.
+    * The date in force of a sentence: its first listed date that is not relative to
+      nothing; else the year in force at year precision (``inherited=True``, never a
+      month or day); else unknown (bounded by a range heading if any).
+    * Impossible dates ("31 February 2012", "29 February" in 2013) give a Problem and
+      nothing else. Dates overlapping ``ignore`` spans and the dates of Wikipedia
+      maintenance notices ("This section needs to be updated. ... (August 2018)")
+      are skipped.
     """
     dates: dict[int, list[ResolvedDate]] = {}
     in_force: dict[int, ResolvedDate] = {}
@@ -814,16 +841,18 @@ def _resolve_sentence(
     finest = 0  # rank of the finest date that moved the state in this sentence
     previous_modifier_end: int | None = None
     clean, base = sentence.clean, sentence.start
-    if _MAINTENANCE.search(clean):
+    if _MAINTENANCE.match(clean):
         return own, None
     stated_here = False  # the reference was stated with its year in this very sentence
     for mention, impossible in _scan(clean, base):
         rel_start, rel_end = mention.start - base, mention.end - base
-        words = sentence.text[rel_start:rel_end] or mention.text  # the words, citation marks intact
-        m = replace(mention, text=words)
-        where = f"sentence {sentence.index}, chars {m.start}-{m.end}"
-        if _overlaps(m.start, m.end, ignore):
+        if ignore and _overlaps(mention.start, mention.end, ignore):
             continue
+        if _GLUED_TAG.search(clean, max(0, rel_start - 2), rel_start) and clean.startswith(")", rel_end):
+            continue  # "...information.(August 2018)"
+        words = sentence.text[rel_start:rel_end] or mention.text  # the words, citation marks intact
+        m = mention if words == mention.text else replace(mention, text=words)
+        where = f"sentence {sentence.index}, chars {m.start}-{m.end}"
         if impossible:
             problems.append(Problem(sentence.doc, where, f"impossible date '{m.text}'"))
             continue
@@ -842,12 +871,14 @@ def _resolve_sentence(
             span = _nominal(m, m.year)
             resolved = _resolved(span, m)
             year_only = m.month is None
+            # Neither names a time of the sentence's events, so neither is listed:
+            # a modifier ("the 2015 Algiers agreement") and a baseline ("since 1960").
             if year_only and m.qualifier == "" and _is_modifier(clean, rel_start, previous_modifier_end):
-                eligible = moves = False
                 previous_modifier_end = rel_end
-            elif year_only and m.qualifier == "since" and m.text.lower().startswith("since"):
-                eligible = moves = False  # a baseline of comparison, not the narrative's time
-            elif year_only and not _FRAMING_BEFORE.fullmatch(clean[:rel_start]):
+                continue
+            if year_only and m.qualifier == "since" and m.text.lower().startswith("since"):
+                continue
+            if year_only and not _is_framing(clean, rel_start):
                 moves = False  # the sentence's own date, but background for what follows
         elif state.year is None:
             resolved = _unknown(m, state.bounds)

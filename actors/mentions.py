@@ -36,6 +36,9 @@ from .tokens import Token, phrase_key
 
 __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_generics", "load_word_lists"]
 
+# Key under which a phrase table keeps its first-word index (never a real phrase key).
+_HEADS_KEY = ("\x00heads",)
+
 # Words before a country name that make it a place, not a belligerent.
 _LOCATIVE = frozenset(
     "in into from to across within throughout near inside outside towards toward around "
@@ -92,6 +95,7 @@ class Matcher:
     non_party: frozenset
     max_len: int
     generic_ids: frozenset = field(default_factory=frozenset)
+    starts: frozenset = field(default_factory=frozenset)  # every word a mention can start with
 
 
 def load_word_lists(path=None) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -150,21 +154,28 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
             countries[phrase_key(c)] = actor.id
     # exact aliases are matched on raw token texts; tokenise them the same way
     exact = {tuple(t for t in _raw_key(" ".join(k))): v for k, v in exact.items()}
-    keys = list(aliases) + list(exact) + list(periods) + list(countries)
+    keys = list(aliases) + list(exact) + list(periods) + list(countries) + list(demonyms)
+    def indexed(table: dict) -> dict:
+        table = dict(table)
+        table[_HEADS_KEY] = _heads(table)
+        return table
+
     return Matcher(
         dictionary=dictionary,
-        aliases={k: tuple(sorted(v)) for k, v in aliases.items()},
-        exact={k: tuple(sorted(v)) for k, v in exact.items()},
-        periods={k: tuple(v) for k, v in periods.items()},
-        demonyms=demonyms,
-        prefixes=prefixes,
-        countries=countries,
+        aliases=indexed({k: tuple(sorted(v)) for k, v in aliases.items()}),
+        exact=indexed({k: tuple(sorted(v)) for k, v in exact.items()}),
+        periods=indexed({k: tuple(v) for k, v in periods.items()}),
+        demonyms=indexed(demonyms),
+        prefixes=indexed(prefixes),
+        countries=indexed(countries),
         force_nouns=frozenset(phrase_key(n) for n in dictionary.force_nouns),
         fillers=frozenset(lists.get("force_fillers", ())),
         absorbed=frozenset(lists.get("absorbed_nouns", ())),
         non_party=frozenset(lists.get("non_party_nouns", ())),
         max_len=max((len(k) for k in keys), default=1),
         generic_ids=frozenset(a.id for a in dictionary.generics()),
+        starts=frozenset(k[0] for table in (aliases, periods, demonyms, prefixes, countries) for k in table if k)
+        | frozenset(k[0].lower() for k in exact if k),
     )
 
 
@@ -174,7 +185,24 @@ def _raw_key(phrase: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(phrase))
 
 
-def _longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False) -> tuple[int, object]:
+def _heads(table: dict) -> dict:
+    """First word -> longest key starting with it (a cheap pre-check for _longest)."""
+    heads: dict = {}
+    for key in table:
+        if key:
+            heads[key[0]] = max(heads.get(key[0], 0), len(key))
+    return heads
+
+
+def _longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False, heads: dict | None = None) -> tuple[int, object]:
+    if i >= len(tokens):
+        return 0, None
+    if heads is None:
+        heads = table.get(_HEADS_KEY)
+    if heads is not None:
+        max_len = heads.get(tokens[i].text if raw else tokens[i].norm, 0)
+        if not max_len:
+            return 0, None
     n_max = min(max_len, len(tokens) - i)
     for n in range(n_max, 0, -1):
         key = tuple((t.text if raw else t.norm) for t in tokens[i : i + n])
@@ -226,7 +254,11 @@ def find_mentions(
             return text[tokens[a].start : tokens[b - 1].end]
         return " ".join(t.text for t in tokens[a:b])
 
+    starts = matcher.starts
     while i < n:
+        if tokens[i].norm not in starts:
+            i += 1
+            continue
         # 1. a named alias, exact alias, period alias or generic
         best_len, best_ids, via = 0, (), "alias"
         ln, hit = _longest(tokens, i, matcher.exact, matcher.max_len, raw=True)

@@ -64,6 +64,8 @@ class Extractor:
         # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.
         ignore = []
         for s in doc.sentences:
+            if not any(ch.isdigit() for ch in s.clean):
+                continue
             for m in find_mentions(self.matcher, toks_by_sentence[s.index]):
                 if any(ch.isdigit() for ch in m.text):
                     ignore.append((m.start, m.end))

@@ -196,6 +196,9 @@ class _Sentence:
         for m in self.mentions:
             covered.update(range(m.tok_start, m.tok_end))
         self.covered = covered
+        self.modifier_toks = {x for m in self.mentions if m.role == "modifier" for x in range(m.tok_start, m.tok_end)}
+        self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
+        self.real_pos = {k: p for p, k in enumerate(self.real)}
         self.breaks = cues.words("clause_breaks")
         self.aux = cues.words("auxiliaries")
         self.reciprocal = cues.words("reciprocal")
@@ -258,8 +261,8 @@ class _Sentence:
         Modifier mentions inside the list ("the al-Qaeda-aligned JNIM") are passed
         over, never members.
         """
-        real = [i for i, m in enumerate(self.mentions) if m.role != "modifier" or i == k]
-        pos = real.index(k)
+        real = self.real if k in self.real_pos else sorted(self.real + [k])
+        pos = self.real_pos[k] if k in self.real_pos else real.index(k)
         members = [k]
         j = pos
         while not forward_only and j > 0 and self._glued(real[j - 1], real[j]):
@@ -273,8 +276,7 @@ class _Sentence:
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
-        gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start)
-                   if not any(m.role == "modifier" and m.tok_start <= x < m.tok_end for m in ms)]
+        gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
         gap = [self.norms[x] for x in gap_idx]
         for intro in ("including", "notably"):
             if intro in gap and gap[0] == "," and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
