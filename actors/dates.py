@@ -385,6 +385,7 @@ _FRAMING_BEFORE = re.compile(
     r"|later|earlier|also|then|and|but|however|so|thus|again|already|around|about|circa|c\.)[\s,]{1,4}){0,4}",
     re.IGNORECASE,
 )
+_SINCE_BEFORE = re.compile(r"(?<!\w)since(?!\w)[^.;:!?]{0,60}$", re.IGNORECASE)
 _DASH_GAP = re.compile(r"\s{0,4}[-–—]\s{0,4}")
 # Wikipedia maintenance notices date the editing, not the events: "This section needs
 # to be updated. Please help update this article ... information.(August 2018)". A
@@ -599,8 +600,15 @@ def _open_ends(qualifier: str, earliest: str, latest: str) -> tuple[str, str]:
 
 
 def _resolved(span: _Span, m: DateMention) -> ResolvedDate:
+    # A range shows at the precision that holds all of it ("October 23 and 24, 2017" is
+    # 2017-10, month); its days stay in earliest/latest and in the reference.
+    shown = span
+    if (span.precision == _DAY and span.first != span.last) or (
+        span.precision == _MONTH and (span.first.year, span.first.month) != (span.last.year, span.last.month)
+    ):
+        shown = _window(span.first, span.last)
     earliest, latest = _open_ends(m.qualifier, span.first.isoformat(), span.last.isoformat())
-    return ResolvedDate(_iso(span), span.precision, earliest, latest, m.text, m.start, m.end)
+    return ResolvedDate(_iso(shown), shown.precision, earliest, latest, m.text, m.start, m.end)
 
 
 def _unknown(m: DateMention, bounds: tuple[int, int | None] | None) -> ResolvedDate:
@@ -724,6 +732,13 @@ def _is_modifier(clean: str, rel_start: int, previous_modifier_end: int | None) 
         return True
     # "the 2012–2013 crisis": the second year of a modifier range is a modifier too
     return previous_modifier_end is not None and _DASH_GAP.fullmatch(clean, previous_modifier_end, rel_start) is not None
+
+
+def _is_baseline(m: DateMention, clean: str, rel_start: int) -> bool:
+    """A point of comparison: "since 1960", "the deadliest since the battle of Kidal in 2014"."""
+    if m.qualifier == "since" and m.text[:5].lower() == "since":
+        return m.month is None  # "since June 2012, MOJWA has held Gao" dates a state: kept
+    return m.qualifier == "" and _SINCE_BEFORE.search(clean, max(0, rel_start - 70), rel_start) is not None
 
 
 def _is_framing(clean: str, rel_start: int) -> bool:
@@ -864,9 +879,7 @@ def _resolve_sentence(
                 resolved, eligible, moves = _unknown(m, state.bounds), False, False
             else:
                 span = _relative(m.relative, state.ref)
-                resolved = _resolved(span, m) if span.precision != _UNKNOWN else replace(
-                    _resolved(_Span(_DAY, span.first, span.last), m), iso="", precision=_UNKNOWN
-                )
+                resolved = _resolved(span, m)
         elif m.year is not None:
             span = _nominal(m, m.year)
             resolved = _resolved(span, m)
@@ -876,7 +889,7 @@ def _resolve_sentence(
             if year_only and m.qualifier == "" and _is_modifier(clean, rel_start, previous_modifier_end):
                 previous_modifier_end = rel_end
                 continue
-            if year_only and m.qualifier == "since" and m.text.lower().startswith("since"):
+            if m.day is None and _is_baseline(m, clean, rel_start):
                 continue
             if year_only and not _is_framing(clean, rel_start):
                 moves = False  # the sentence's own date, but background for what follows

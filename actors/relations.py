@@ -58,7 +58,8 @@ _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
 _DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
-_HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—"})
+_HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
+_ADVERB_BEFORE_PARTICIPLE = frozenset({"better", "well", "worse", "best", "most", "more", "less", "least", "newly", "poorly", "heavily", "lightly", "recently", "hastily", "widely"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
 _SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
@@ -226,8 +227,12 @@ class _Sentence:
     def _adjectival(self, o: _Occurrence) -> bool:
         """"the besieged Malian soldiers": a participle after a determiner describes a noun."""
         word = self.norms[o.end - 1]
-        return (o.start > 0 and self.norms[o.start - 1] in {"the", "a", "an"} and o.end - o.start == 1
-                and word.endswith("ed") and all(c.frame in ("transitive",) for c in o.cues))
+        if o.end - o.start != 1 or not word.endswith("ed") or not all(c.frame in ("transitive",) for c in o.cues):
+            return False
+        j = o.start - 1
+        if j >= 0 and (self.norms[j] in _ADVERB_BEFORE_PARTICIPLE or self.norms[j].endswith("ly")):
+            j -= 1  # "the better financed Ansar Dine"
+        return j >= 0 and self.norms[j] in {"the", "a", "an"}
 
     def _scan(self, table: dict) -> list[_Occurrence]:
         out, i, n = [], 0, len(self.toks)
@@ -416,12 +421,28 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             return s.agent_of_cue.get(s.patient_of[k], [])
+        first = s.mentions[s.group(k)[0]].tok_start
+        verb = _verb_before(s, first)
+        if verb is not None:
+            # "a rocket hit a MINUSMA base, killing ...": the object of a verb is not the next subject
+            return s.agent_of_cue.get(verb.start, [])
         return [m for m in s.group(k) if s.party(m)]
     if status_tok is not None:
         claimant = _claimant_mention(s, status_tok)
         if claimant is not None and _controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _verb_before(s: _Sentence, tok: int):
+    """A transitive verb cue right before token ``tok`` (skipping articles and adjectives)."""
+    j = tok - 1
+    while j >= 0 and tok - j <= 3 and s.norms[j] in {"the", "a", "an", "its", "their", "several", "two", "three", "some", "many"}:
+        j -= 1
+    occ = next((o for o in s.relation_occ if o.end - 1 == j), None)
+    if occ is not None and any(c.frame == "transitive" for c in occ.cues) and not s.determined(occ):
+        return occ
+    return None
 
 
 def _controls(s: _Sentence, status_tok: int, cue_start: int) -> bool:
@@ -469,9 +490,20 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         yield from _pairs_across(s, agents, patients, cue.kind)
         return
     possessor = None
-    if occ.start >= 2 and s.norms[occ.start - 1] in {"'s", "'"} and (occ.start - 2) in s.at_end:
+    if occ.start >= 1 and s.norms[occ.start - 1] in {"'s", "'"}:
+        owner = s.at_end.get(occ.start - 2)
+        target = s.find_word(occ.end, {"for", "to", "of", "on", "against"}, 2)
+        if target is not None:
+            # "Ukraine's support for rebel groups": the possessor acts; unnamed, nothing is drawn
+            k = s.right_mention(target + 1, reach=3)
+            if owner is None or k is None:
+                return
+            yield from _pairs_across(s, [owner], [p for p in s.group(k, forward_only=True) if p != owner], cue.kind)
+            return
+        if owner is None:
+            return
         # "came to the Malians' aid": the possessor is the one aided
-        possessor = s.at_end[occ.start - 2]
+        possessor = owner
         agents = _agent(s, _Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
     else:
         agents = _agent(s, occ)
@@ -567,6 +599,14 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
             agents = s.group(s.at_end[j])
         else:
             agents = _agent(s, occ)
+            if agents:
+                # "X was killed in an attack on Y" names a victim, not an attacker: the
+                # subject is the agent only through a verb such as "launched", "carried out"
+                span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
+                verbs = s.cues.words("agentive_verbs")
+                if not any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2)):
+                    if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
+                        agents = []
     agents = [a for a in agents if a not in patients]
     s.agent_of_cue[occ.start] = agents
     yield from _pairs_across(s, agents, patients, cue.kind)
@@ -850,7 +890,7 @@ def _claimant_mention(s: _Sentence, status_tok: int) -> int | None:
         if prev:
             return _claimant_mention(s, prev[-1].start)
     j = status_tok - 1
-    while j >= 0 and status_tok - j <= 7:
+    while j >= 0 and status_tok - j <= 10:
         if j in s.at_end:
             return s.at_end[j]
         if s.is_break(j) and s.norms[j] not in {","}:
@@ -891,6 +931,7 @@ def _according_party(s: _Sentence, occ: _Occurrence) -> str:
     return " ".join(words)
 
 
+_IMPERSONAL = frozenset({"it", "it was", "it is", "it has been", "it had been", "there", "this", "they were", "was", "were", "is"})
 _RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
 
 
@@ -909,6 +950,8 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
             k = _claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
             claimed_by = s.mentions[k].actor if k is not None else claim_text
+            if k is None and claim_text.lower() in _IMPERSONAL:
+                status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"
             if claimed_by in {src.actor, dst.actor} and status in ("claimed",):
                 pass  # a party's own claim stays a claim
     for st in s.status_occ:
