@@ -17,8 +17,10 @@ Frames (general clause patterns, never fitted to one sentence):
 ``modifier``    X-linked / X-backed / X-affiliated Y.
 ``split``       X, a splinter group of Y; a Y breakaway group; ..., calling itself X.
 ``split_verb``  X broke away from Y.
-``member``      X, a member / an affiliate / a branch of Y; X joined Y.
-``coalition``   Y, a coalition of A, B and C.
+``member``      X, a member / an affiliate / a branch of Y (apposition or copula only).
+``member_verb``  X joined Y; X pledged allegiance to Y.
+``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
+``merger``      A, B and C merged to form Y.
 
 A status (claimed, alleged, denied) comes from the nearest attributing verb
 before the cue in the same clause chain, "according to"/"per" anywhere in it,
@@ -50,18 +52,20 @@ from .tokens import Token, phrase_key
 __all__ = ["Cue", "CueSet", "RelationMatch", "load_cues", "find_relations", "FRAMES"]
 
 FRAMES = frozenset(
-    {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb", "member", "coalition"}
+    {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
+     "member", "member_verb", "coalition", "merger"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
 _DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new"})
+_PART_NOUNS = frozenset({"branch", "wing", "faction", "cell", "elements", "remnants", "emirate", "brigade", "battalion", "katiba", "unit"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
 _ADVERB_BEFORE_PARTICIPLE = frozenset({"better", "well", "worse", "best", "most", "more", "less", "least", "newly", "poorly", "heavily", "lightly", "recently", "hastily", "widely"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
-_PRONOUN_LEAD = frozenset({"to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
+_PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
 _SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
 _NAMING = (("calling", "itself"), ("calling", "themselves"), ("called",), ("named",), ("known", "as"), ("dubbed",), ("which", "became"), ("now", "known", "as"))
 _PARTICIPLE_IRREGULAR = frozenset(
@@ -286,6 +290,8 @@ class _Sentence:
         for intro in ("including", "notably"):
             if intro in gap and gap[0] == "," and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
                 return True  # "A, Tuareg groups including B": B is listed with A
+        if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in _PART_NOUNS and gap[0] in {",", "and"} and len(gap) <= 6:
+            return True  # "A, B and the Sahara branch of C": the part is listed with A and B
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         return all(w in _LIST_GLUE for w in gap) and ("," in gap or "and" in gap or "&" in gap)
@@ -414,8 +420,10 @@ def _passive(s: _Sentence, occ: _Occurrence) -> bool:
 def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
     """The subject group of a verb or noun cue, with claim control."""
     reach = _AGENT_REACH
-    if occ.start > 0 and s.norms[occ.start - 1] == "to":
-        reach = 4  # "a force to assist X": the infinitive's subject sits right before it
+    if occ.start > 1 and s.norms[occ.start - 1] == "to":
+        before = occ.start - 2
+        if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
+            return []  # "an African-led force to assist X": the unnamed force acts
     k, status_tok = s.left_mention(occ.start, reach)
     if k is not None:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
@@ -810,7 +818,7 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
     if org_actor is None or org_actor.kind not in _ORGANISATIONS:
         return
     member = _appositive_head(s, occ.start)
-    if member is None:
+    if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
         member = k
     if member is None:
@@ -836,8 +844,24 @@ def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
     if coal is None or s.mentions[coal].generic:
         return
     for m in members:
-        if s.mentions[m].actor != s.mentions[coal].actor:
+        if s.mentions[m].actor != s.mentions[coal].actor and not _is_part(s, m):
             yield s.mentions[m], s.mentions[coal], cue.kind
+
+
+def _is_part(s: _Sentence, k: int) -> bool:
+    """"the Sahara branch of AQIM": the mention names a part of the actor, not the actor."""
+    t = s.mentions[k].tok_start
+    return t >= 2 and s.norms[t - 1] == "of" and s.norms[t - 2] in _PART_NOUNS
+
+
+def _merger(s: _Sentence, occ: _Occurrence, cue: Cue):
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    m, _ = s.left_mention(occ.start, reach=4)
+    if k is None or m is None or s.mentions[k].generic:
+        return
+    for x in s.group(m):
+        if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[k].actor:
+            yield s.mentions[x], s.mentions[k], cue.kind
 
 
 _FRAME_FUNCS = {
@@ -850,6 +874,8 @@ _FRAME_FUNCS = {
     "split": _split,
     "split_verb": _split_verb,
     "member": _member,
+    "member_verb": _member,
+    "merger": _merger,
     "coalition": _coalition,
 }
 
@@ -890,6 +916,13 @@ def _claimant_mention(s: _Sentence, status_tok: int) -> int | None:
         if prev:
             return _claimant_mention(s, prev[-1].start)
     j = status_tok - 1
+    if j > 0 and s.norms[j] == ",":
+        # "The Platform, a coalition of ... GATIA, denied": the head before the apposition
+        p = j - 1
+        while p >= 0 and s.norms[p] != "," and not s.hard(p):
+            p -= 1
+        if p > 0 and s.norms[p] == "," and (p - 1) in s.at_end:
+            return s.at_end[p - 1]
     while j >= 0 and status_tok - j <= 10:
         if j in s.at_end:
             return s.at_end[j]

@@ -180,3 +180,36 @@ def test_period_alias_needs_a_date(extractor):
     # "the junta" is the CNRDR in 2012 and Mali's government from 2020; unknown otherwise
     assert rel(extractor, "In 2021, the junta attacked the CMA.\n") == {("cma", "fought-against", "mali")}
     assert rel(extractor, "In 2016, the junta attacked the CMA.\n") == set()
+
+
+def test_merger_members_point_to_the_new_coalition(extractor):
+    found = rel(extractor, "In March 2017, Ansar Dine, al-Mourabitoun, Katiba Macina and the Sahara branch of AQIM merged to form JNIM.\n")
+    assert found == {
+        ("ansar-dine", "member-of", "jnim"),
+        ("al-mourabitoun", "member-of", "jnim"),
+        ("katiba-macina", "member-of", "jnim"),
+    }
+
+
+def test_coalition_apposition(extractor):
+    found = rel(extractor, "In 2015, the Platform, a coalition of militias including GATIA and the MAA-Platform, attacked the CMA.\n")
+    assert {("gatia", "member-of", "platform"), ("maa-platform", "member-of", "platform")} <= found
+
+
+def test_claimed_responsibility_for_an_attack(extractor):
+    found = rows(extractor, "On 1 November 2019, ISGS claimed responsibility for an attack on a Malian army base.\n")
+    assert found == [("isgs", "fought-against", "mali", "claimed", "isgs", "2019-11-01", "day")]
+
+
+def test_victim_of_an_attack_is_not_the_attacker(extractor):
+    assert rel(extractor, "In 2014, a Chadian peacekeeper was killed in an attack on a MINUSMA camp.\n") == set()
+
+
+def test_unnamed_force_is_not_replaced_by_a_named_one(extractor):
+    text = "In 2012, the UN Security Council approved an African-led force to assist the army of Mali.\n"
+    assert rel(extractor, text) == set()
+
+
+def test_possessive_agent(extractor):
+    assert rel(extractor, "In 2024, Mali complained about Ukraine's support for rebel groups.\n") == set()
+    assert ("france", "allied-with", "mali") in rel(extractor, "In 2021, French troops came to the Malians' aid.\n")
