@@ -44,7 +44,9 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
   days of", "the beginning of" = early; "the end of", "the last days of" = late.
   The precision stays that of the period (month, year).
 * Ranges ("8 and 9 March", "September 30 and October 1, 2019", "October–November
-  2019"): precision of the parts, ISO = the start, ``latest`` = the end.
+  2019") show at the precision that holds the whole range (``2022-03`` month,
+  ``2019`` year: a day precision always means one day); ``earliest``/``latest``
+  give the exact first and last day, and "the next day" counts from the last.
 * Relative dates: ``same-day``, ``next-day``, ``previous-day`` and "N days
   later/earlier" (``+Nd``/``-Nd``) count days from a day reference (from the end of
   a range going forward); from a month or year reference they keep that reference
@@ -775,7 +777,8 @@ def resolve_dates(
       narrative's. Within one sentence a date coarser than one already stated there
       moves nothing ("On 25 December, ..., which they had lost in 2012").
     * A year used as a modifier ("the 2015 Algiers agreement", "the 2012–2013
-      crisis") and a "since" baseline ("the worst since 1960") are not listed at all.
+      crisis") and a baseline of comparison ("the worst since 1960", "the deadliest
+      since the battle of Kidal in 2014") are not listed at all.
 
     Resolving:
 

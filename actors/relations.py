@@ -625,6 +625,8 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
 
 def _between(s: _Sentence, j: int, relation: str) -> list:
     """ "between A and B (and C)": every pair; "between A and B against C": two sides."""
+    if j > 0 and (s.norms[j - 1],) in s.cues.words("peace_nouns"):
+        return []  # "negotiations between A and B"
     k = s.right_mention(j + 1, reach=3, stop_comma=False)
     if k is None:
         return []
