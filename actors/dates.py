@@ -189,6 +189,7 @@ _NOT_YEAR_BEFORE = (
     "Article ", "article ", "Decree ", "decree ", "Mirage ",
 )  # fmt: skip
 
+_NOUNS = "|".join(_COUNT_NOUNS)
 _LETTER = r"[^\W\d_]"
 _MONTH_FULL = "(?:" + "|".join(_MONTH_NAMES) + ")"
 _MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
@@ -205,19 +206,19 @@ def _day(name: str) -> str:
 
 
 def _year(name: str) -> str:
-    # Inside a full date the context already says it is a date.
-    return rf"(?P<{name}>(?:19|20)\d\d)(?!\w)"
+    # Inside a full date the context says it is a year, unless a count noun follows:
+    # "on 4 March, 2000 soldiers fled" is 4 March and a count.
+    return rf"(?P<{name}>(?:19|20)\d\d)(?!\w|{_S}(?:{_NOUNS})\b)"
 
 
 def _strict_year(name: str) -> str:
     # A bare year: not part of a number, a code (C-130, TZ-25C, Mirage 2000-D), a
     # citation mark [2012], a quantity ("2000 soldiers") or an identifier.
     before = "".join(f"(?<!{re.escape(w)})" for w in _NOT_YEAR_BEFORE)
-    nouns = "|".join(_COUNT_NOUNS)
     return (
         rf"(?<![\w.,/\[#$£€]){before}(?<!{_LETTER}[-‐‑])"
         rf"(?P<{name}>(?:19|20)\d\d)"
-        rf"(?![\w\]%]|[-‐‑]{_LETTER}|[.,]\d|\s{{0,2}}%|{_S}(?:{nouns})\b)"
+        rf"(?![\w\]%]|[-‐‑]{_LETTER}|[.,]\d|\s{{0,2}}%|{_S}(?:{_NOUNS})\b)"
     )
 
 
@@ -302,7 +303,8 @@ _ALTERNATIVES = (
     ("DMYX", rf"{_BETWEEN}?{_WEEKDAY}{_day('b_d1')}{_S}{_month('b_m1')}{_RSEP}{_WEEKDAY}"
              rf"{_day('b_d2')}{_S}{_month('b_m2')}" + _dmy_year("b_y")),
     # 17 July 2012 | the night of 8 June | Monday, 8 June | the 8th of June
-    ("DMY", rf"{_TOD}?{_WEEKDAY}(?:(?i:the){_S}(?=[0-3]?\d(?:st|nd|rd|th)?{_S}of\b))?{_day('c_d')}(?:{_S}of)?{_S}{_month('c_m')}"
+    ("DMY", rf"{_TOD}?{_WEEKDAY}(?:(?i:the){_S}(?=[0-3]?\d(?:st|nd|rd|th)?{_S}of\b))?"
+            rf"{_day('c_d')}(?:{_S}of)?{_S}{_month('c_m')}"
             + _dmy_year("c_y")),
     # between September 30 and October 1, 2019 | October 23 and 24, 2017 | March 5-7
     ("MDYR", rf"{_BETWEEN}?{_WEEKDAY}{_month('d_m1')}{_S}{_day('d_d1')}{_RSEP}"
@@ -335,6 +337,11 @@ _THE_NEXT = (
     "following", "next", "subsequent", "previous", "preceding", "prior", "same", "day",
     "month", "year", "week",
 )  # fmt: skip
+# Words that can follow a preposition (by, since, ...) at the start of a date.
+_OPENERS = (
+    "the", "early", "mid", "late", "in", "on", "from", "between", "that", "later", "earlier",
+    "a", "an", "several", "some", "few", "many", "days", "weeks", "week", "months", "month",
+) + _NUMBER_WORDS  # fmt: skip
 _UNITS = r"(?:days?|weeks?|months?|years?|nights?|evenings?|mornings?|afternoons?)"
 
 
@@ -345,9 +352,9 @@ def _words(words: Sequence[str]) -> str:
 _START = (
     rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
     rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
-    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:days?)\b)"
+    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
     rf"|{_MONTH_ANY}(?!{_LETTER})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:the|early|mid|late|in|on|from|that|a|one)\b)"
+    rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"
     rf"|(?i:as){_S}(?i:of)\b"
     rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
     rf"|(?i:between|from){_S}[\dA-Z]"
@@ -733,7 +740,9 @@ def _is_modifier(clean: str, rel_start: int, previous_modifier_end: int | None) 
     if _MODIFIER_BEFORE.search(clean, max(0, rel_start - 40), rel_start):
         return True
     # "the 2012–2013 crisis": the second year of a modifier range is a modifier too
-    return previous_modifier_end is not None and _DASH_GAP.fullmatch(clean, previous_modifier_end, rel_start) is not None
+    if previous_modifier_end is None:
+        return False
+    return _DASH_GAP.fullmatch(clean, previous_modifier_end, rel_start) is not None
 
 
 def _is_baseline(m: DateMention, clean: str, rel_start: int) -> bool:
@@ -902,7 +911,8 @@ def _resolve_sentence(
             try:
                 span = _nominal(m, state.year)
             except ValueError:
-                problems.append(Problem(sentence.doc, where, f"impossible date '{m.text}' (year in force {state.year})"))
+                what = f"impossible date '{m.text}' (year in force {state.year})"
+                problems.append(Problem(sentence.doc, where, what))
                 continue
             ref = state.ref
             back = ref is not None and span.last < ref.first - timedelta(days=_BACKWARD_DAYS)

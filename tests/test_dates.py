@@ -315,7 +315,7 @@ def test_relative_with_nothing_to_refer_to() -> None:
 
 def test_relative_after_a_range_counts_from_its_end() -> None:
     _, in_force, _ = resolve("On 16 and 17 January 2012, X.", "The next day, Y.")
-    assert (in_force[0].earliest, in_force[0].latest) == ("2012-01-16", "2012-01-17")
+    assert (in_force[0].iso, in_force[0].earliest, in_force[0].latest) == ("2012-01", "2012-01-16", "2012-01-17")
     assert in_force[1].iso == "2012-01-18"
 
 
@@ -494,6 +494,11 @@ def test_since_baseline_is_not_the_sentence_date() -> None:
     assert in_force[2].iso == "2012-04-03"
     per, _, _ = resolve("In May 2012, Amnesty reported the worst situation since 1960.")
     assert [d.text for d in per[0]] == ["May 2012"]
+    per, in_force, _ = resolve(
+        "The battle took place on 30 September 2019.",
+        "It was the deadliest attack since the Second Battle of Kidal in 2014.",
+    )
+    assert per[1] == [] and (in_force[1].iso, in_force[1].inherited) == ("2019", True)
 
 
 def test_maintenance_notice_dates_are_skipped() -> None:
@@ -540,11 +545,14 @@ def test_ranges_resolve_to_intervals() -> None:
         "In a surge during October–November, over 100 soldiers died.",
     )
     found = [resolve(text, anchor="2019")[0][0][0] for text in texts]
+    # shown at the precision that holds the whole range; the days stay in the interval
     assert [(d.iso, d.precision, d.earliest, d.latest) for d in found] == [
-        ("2019-09-30", "day", "2019-09-30", "2019-10-01"),
-        ("2019-03-08", "day", "2019-03-08", "2019-03-09"),
-        ("2019-10", "month", "2019-10-01", "2019-11-30"),
+        ("2019", "year", "2019-09-30", "2019-10-01"),
+        ("2019-03", "month", "2019-03-08", "2019-03-09"),
+        ("2019", "year", "2019-10-01", "2019-11-30"),
     ]
+    (d,) = resolve("The raid occurred between October 23 and 24, 2017, in Tin Biden.")[0][0]
+    assert (d.iso, d.precision) == ("2017-10", "month")  # as the gold set writes it
 
 
 def test_every_sentence_has_an_entry() -> None:
@@ -588,8 +596,6 @@ def seed(prefix: str) -> str:
 
 
 HEADING = re.compile(r"^(?:\d{4}[–-]\d{4}:.*|.*\(\d{4}[–-]present\)|== .* ==)$")
-
-
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?:\[[^\]]*\])*|$)")
 
 
@@ -628,8 +634,7 @@ def test_seed_001_find_dates() -> None:
     for line in seed("001").split("\n"):
         for m in find_dates(line):
             assert m.text == line[m.start : m.end]
-            assert not re.search(r"2,354|C-130|TZ-25C|SU-25|1–0|600 km|3am", m.text)
-    assert not any("354" in t or "130" in t or "25C" in t for t in texts)
+            assert not re.search(r"2,354|C-130|TZ-25C|SU-25|1–0|600 km|3am|\d\]", m.text)
 
 
 def test_seed_001_no_date_in_numbers() -> None:
@@ -656,7 +661,7 @@ def test_seed_001_resolution() -> None:
     assert at("Tessalit was also recaptured") == ("2023-12", "month")  # not 2012 ("lost in 2012")
     assert at("The MNLA ended the ceasefire in September") == ("2013-09", "month")  # not 2018 (maintenance notice)
     assert at("ECOWAS adopted heavy sanctions on 9 January") == ("2022-01-09", "day")
-    assert at("the Islamic State in the Greater Sahara attacked on 8 and 9 March") == ("2022-03-08", "day")
+    assert at("the Islamic State in the Greater Sahara attacked on 8 and 9 March") == ("2022-03", "month")
     # narrative jumps: never a wrong year
     assert at("On 9 February, Wagner and Malian forces") == ("", "unknown")
     assert at("On 17 January, a Chadian MINUSMA") == ("", "unknown")
@@ -677,7 +682,8 @@ def test_seed_003_anchor_and_summaries() -> None:
 
     assert at("attacked on the morning of January 27") == "2018-01-27"
     assert at("JNIM claimed responsibility for the attack on January 29") == "2018-01-29"
-    assert at("between September 30 and October 1, 2019") == "2019-09-30"
+    assert at("between September 30 and October 1, 2019") == "2019"
+    assert at("making it the deadliest attack for the Malian army since") == "2019"  # not 2014
     assert at("A raid in retribution the following day") == "2020-04-07"
     assert at("since its inception that month") == "2017-03"
     assert at("took power in a coup in August") == "2020-08"
@@ -706,6 +712,8 @@ FRAGMENTS = st.sampled_from(
         "During", "as", "of", "Starting", "first", "half", "31", "30", "February", "December", "1999",
         "2099", "1900", "2100", "0", "29", "Date", "May", "the next", "previous", ".", "(", ")", "mid-",
         "2012-06-08", "2013-02-29", "32", "October", "November", "to", "until", "As of",
+        "later", "Later", "earlier", "a", "few", "several", "one", "three", "afterwards", "week",
+        "weeks", "months", "following", "next", "That", "from", "8th", "morning", "end", "Sunday,",
     ]
 )  # fmt: skip
 SEPARATORS = st.sampled_from(["", " ", "  ", ", ", "\n", "\u00a0"])
