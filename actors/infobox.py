@@ -54,7 +54,8 @@ def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
     combatants = sorted((f for f in doc.fields if re.fullmatch(r"combatant\d+", f.key)), key=lambda f: int(f.key[9:]))
     if combatants:
         sides = tuple(_keyvalue_side(matcher, doc, f) for f in combatants)
-        return Sides(sides, combatants[0].start, combatants[-1].end, "key-value"), []
+        line_start = doc.text.rfind("\n", 0, combatants[0].start) + 1  # evidence: whole "- Combatant1: ..." lines
+        return Sides(sides, line_start, combatants[-1].end, "key-value"), []
     block = fields.get("belligerents")
     if block is None:
         return None, []

@@ -25,16 +25,14 @@ when the text names that group unambiguously.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from typing import Sequence
 
+from .cues import load_cues
 from .dictionary import Dictionary
-from .errors import DataFileError
 from .tokens import Token, phrase_key
 
-__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_generics", "load_word_lists"]
+__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_generics"]
 
 # Key under which a phrase table keeps its first-word index (never a real phrase key).
 _HEADS_KEY = ("\x00heads",)
@@ -98,36 +96,12 @@ class Matcher:
     starts: frozenset = field(default_factory=frozenset)  # every word a mention can start with
 
 
-def load_word_lists(path=None) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The ``[[word_list]]`` entries of the cue file, as normalised phrase keys."""
-    data = _read_toml(path)
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for i, entry in enumerate(data.get("word_list", []), 1):
-        wid, words = entry.get("id"), entry.get("words")
-        if not isinstance(wid, str) or not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
-            raise DataFileError(f"{path or 'cues.toml'}: word_list #{i}: expected id = \"...\" and words = [non-empty strings]")
-        out[wid] = tuple(phrase_key(w) for w in words)
-    return out
-
-
-def _read_toml(path=None) -> dict:
-    try:
-        if path is None:
-            raw = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
-            path = "actors/data/cues.toml"
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = fh.read()
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: {exc} (expected TOML)") from exc
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
-
-
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:
-    """Compile the dictionary into lookup tables (done once per run)."""
-    lists = word_lists if word_lists is not None else load_word_lists()
+    """Compile the dictionary into lookup tables (done once per run).
+
+    ``word_lists`` are the cue file's word lists (default: the packaged cue file's).
+    """
+    lists = word_lists if word_lists is not None else load_cues().word_lists
     aliases: dict[tuple, set] = {}
     exact: dict[tuple, set] = {}
     periods: dict[tuple, list] = {}

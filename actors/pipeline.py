@@ -24,7 +24,8 @@ from .errors import Problem
 from .events import belligerents_event, sentence_event
 from .infobox import find_sides
 from .mentions import Matcher, build_matcher, find_mentions, resolve_generics
-from .relations import CueSet, find_relations, load_cues
+from .cues import CueSet, load_cues
+from .relations import find_relations
 from .tokens import tokenize
 
 __all__ = ["Extraction", "extract", "Extractor"]
@@ -53,7 +54,8 @@ class Extractor:
     @classmethod
     def load(cls, dictionary: Dictionary | None = None, cues: CueSet | None = None) -> "Extractor":
         d = dictionary if dictionary is not None else load_dictionary()
-        return cls(d, build_matcher(d), cues if cues is not None else load_cues())
+        c = cues if cues is not None else load_cues()
+        return cls(d, build_matcher(d, word_lists=c.word_lists), c)
 
     def document(self, doc) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
         """Events, edges, mention counts and problems of one document."""
