@@ -882,19 +882,16 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
     if best is not None:
         cue = best.cues[0]
         before = s.norms[max(0, best.start - 3) : best.start]
-        if "not" in before or "never" in before:
-            pass  # "did not deny": no status from this verb
-        elif cue.kind == "denied" and "neither" in before:
+        negated = "not" in before or "never" in before  # "did not deny": no status from this verb
+        if cue.kind == "denied" and "neither" in before:
             status = "alleged"  # "neither denied nor confirmed"
-        else:
+        elif not negated:
             status = cue.kind
             k = _claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
             claimed_by = s.mentions[k].actor if k is not None else claim_text
             if k is None and claim_text.lower() in _IMPERSONAL:
                 status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"
-            if claimed_by in {src.actor, dst.actor} and status in ("claimed",):
-                pass  # a party's own claim stays a claim
     for st in s.status_occ:
         cue = st.cues[0]
         span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
@@ -902,6 +899,8 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
         if ";" in span:
             continue
         if cue.frame == "according" and cue.kind == "claimed":
+            if s.norms[st.start] == "per" and not (st.end < len(s.toks) and s.toks[st.end].is_capitalized):
+                continue  # "per day", "per cent"
             if status == "reported":
                 status, claimed_by = "claimed", _according_party(s, st)
                 claim_text = claimed_by
