@@ -51,6 +51,7 @@ __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
 _DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new"})
+_VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _PART_NOUNS = frozenset({"branch", "wing", "faction", "cell", "elements", "remnants", "emirate", "brigade", "battalion", "katiba", "unit"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
@@ -114,6 +115,11 @@ class _Sentence:
         self.aux = cues.words("auxiliaries")
         self.reciprocal = cues.words("reciprocal")
         self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
+        # "an attack by X": the object of "repulsed" is X's attack
+        self.noun_ends = {o.end - 1 for o in self.relation_occ if any(c.frame == "nominal" for c in o.cues)}
+        # objects are not looked for past another verb ("X attacked a town and killed Y")
+        self.verb_starts = {o.start for o in self.relation_occ
+                            if any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o)}
         self.status_occ = self._scan(cues.status_cues)
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
@@ -158,6 +164,11 @@ class _Sentence:
                     break
             if hit:
                 out.append(_Occurrence(hit, i, i + hit_len))
+                # a shorter cue ending the phrase keeps its own frame: "joint operations against"
+                for k in range(1, hit_len):
+                    tail = table.get(tuple(self.norms[i + k : i + hit_len]))
+                    if tail and any(c.frame in ("nominal", "symmetric") for c in tail):
+                        out.append(_Occurrence(tuple(c for c in tail if c.frame in ("nominal", "symmetric")), i + k, i + hit_len))
                 i += hit_len
             else:
                 i += 1
@@ -242,7 +253,7 @@ class _Sentence:
     def right_mention(self, c: int, reach: int = _PATIENT_REACH, *, allow_possessor: bool = True, stop_comma: bool = True) -> int | None:
         """First mention starting right of token c (exclusive end index) in the clause."""
         j, hi = c, min(len(self.toks), c + reach)
-        occ_starts = {o.start for o in self.relation_occ}
+        occ_starts = self.verb_starts
         while j < hi:
             if j in self.at_start:
                 k = self.at_start[j]
@@ -254,6 +265,8 @@ class _Sentence:
                 return None
             if j in occ_starts and j > c:
                 return None
+            if self.norms[j] == "by" and j > c and (j - 1) not in self.noun_ends:
+                return None  # "prisoners held captive by JNIM": a passive modifier, not the object
             j += 1
         return None
 

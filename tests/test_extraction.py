@@ -213,3 +213,21 @@ def test_unnamed_force_is_not_replaced_by_a_named_one(extractor):
 def test_possessive_agent(extractor):
     assert rel(extractor, "In 2024, Mali complained about Ukraine's support for rebel groups.\n") == set()
     assert ("france", "allied-with", "mali") in rel(extractor, "In 2021, French troops came to the Malians' aid.\n")
+
+
+def test_joint_patrol_is_both_an_alliance_and_a_target(extractor):
+    found = rel(extractor, "On 4 October 2017, fighters of ISGS ambushed a joint patrol of American and Nigerien soldiers.\n")
+    assert found == {
+        ("isgs", "fought-against", "united-states"),
+        ("isgs", "fought-against", "niger"),
+        ("niger", "allied-with", "united-states"),
+    }
+
+
+def test_repelled_an_assault_by(extractor):
+    found = rel(extractor, "In 2019, Burkinabè forces, supported by French airstrikes, repelled an assault by Ansarul Islam.\n")
+    assert found == {("burkina-faso", "allied-with", "france"), ("ansarul-islam", "fought-against", "burkina-faso")}
+
+
+def test_passive_modifier_is_not_an_object(extractor):
+    assert rel(extractor, "In 2017, French forces killed eleven Malian prisoners held captive by JNIM.\n") == set()
