@@ -49,6 +49,7 @@ _LOCATIVE = frozenset(
 _OF = "of"
 _SUCH_AS = (("such", "as"), ("including",), ("like",), ("notably",), ("among", "them"))
 _APPOSITIVE_LINKS = (("from",), ("of",), ("under",), ("led", "by"), ("belonging", "to"), ("known", "as"), ("called",))
+_PLURAL_GROUPS = ("groups", "movements", "factions", "organisations", "organizations", "militias", "coalitions")
 _DETERMINERS = frozenset("the a an its their his her".split())
 
 
@@ -519,7 +520,8 @@ def resolve_generics(
             continue
         gen = d.get(m.actor)
         tags = set(gen.resolves_to) if gen is not None else set()
-        if not tags:
+        if not tags or m.text.lower().rstrip(").").endswith(_PLURAL_GROUPS):
+            # "five jihadist groups" names several groups: never one named group
             out.append(m)
             continue
 

@@ -50,7 +50,8 @@ __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
-_DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new"})
+_DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new", "several", "many", "numerous", "multiple", "repeated", "some", "further", "more", "two", "three", "four", "five", "frequent", "deadly", "simultaneous", "coordinated", "joint", "suicide"})
+_FINITE = frozenset({"said", "was", "were", "has", "had", "is", "are", "took", "began", "launched", "announced", "claimed", "denied", "attacked", "fought", "lost", "won", "withdrew", "then", "also", "later", "says", "say"})
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _PART_NOUNS = frozenset({"branch", "wing", "faction", "cell", "elements", "remnants", "emirate", "brigade", "battalion", "katiba", "unit"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
@@ -119,7 +120,8 @@ class _Sentence:
         self.noun_ends = {o.end - 1 for o in self.relation_occ if any(c.frame == "nominal" for c in o.cues)}
         # objects are not looked for past another verb ("X attacked a town and killed Y")
         self.verb_starts = {o.start for o in self.relation_occ
-                            if any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o)}
+                            if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
+                            or any(c.frame == "companion" for c in o.cues)}
         self.status_occ = self._scan(cues.status_cues)
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
@@ -196,9 +198,18 @@ class _Sentence:
             members.insert(0, real[j])
         j = pos
         while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
+            if forward_only and len(members) == 1 and self._opens_clause(real[j + 1]):
+                break  # "captured Ménaka from the MNLA, and MINUSMA demanded ...": a new subject
             j += 1
             members.append(real[j])
         return members
+
+    def _opens_clause(self, k: int) -> bool:
+        end = self.mentions[k].tok_end
+        if end >= len(self.toks):
+            return False
+        w = self.toks[end]
+        return w.text.islower() and (w.norm.endswith("ed") or w.norm in _FINITE)
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
@@ -232,6 +243,12 @@ class _Sentence:
                 return self.at_end[j], None
             if j in status_starts:
                 return None, j
+            if self.norms[j] in {"which", "who"}:
+                # "the MIA, which had split from Ansar Dine": the relative clause's subject
+                a = j - 1 if j > 0 and self.norms[j - 1] == "," else j
+                if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
+                    return self.at_end[a - 1], None
+                return None, None
             if self.is_break(j):
                 return None, None
             j -= 1
@@ -245,6 +262,8 @@ class _Sentence:
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
                 if first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues)):
                     return p
+                if first in {"a", "an"} and not any(x in self.at_end for x in range(p + 1, comma)):
+                    return p  # ", a predominantly Tuareg Islamist group,": an apposition
                 return None
             if self.is_break(p):
                 return None
@@ -382,7 +401,13 @@ def _controls(s: _Sentence, status_tok: int, cue_start: int) -> bool:
 
 
 def _by_agent(s: _Sentence, after: int, reach: int = 4) -> list[int]:
-    j = s.find_word(after, {"by"}, reach)
+    j = None
+    for x in range(after, min(len(s.toks), after + reach)):
+        if s.norms[x] == "by":
+            j = x
+            break
+        if s.is_break(x) or s.norms[x] == "," or x in s.at_start:
+            return []
     if j is None:
         return []
     k = s.right_mention(j + 1, reach=4, allow_possessor=False)
@@ -394,7 +419,10 @@ _CASUALTY = frozenset({"killed", "wounded", "captured", "repulsed", "repelled", 
 
 def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
     if _passive(s, occ):
-        agents = _by_agent(s, occ.end, reach=2)
+        agents = _by_agent(s, occ.end, reach=6)
+        if cue.kind == "fought-against" and len(agents) > 1:
+            for a, b in combinations(agents, 2):  # "retaken by the Malian army and Wagner mercenaries"
+                yield s.mentions[a], s.mentions[b], "allied-with"
         k, status_tok = s.left_mention(occ.start, stop_at_status=True)
         if k is None:
             # "X attacked the village, but the attack was repelled by Y": the attack's agent
