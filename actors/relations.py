@@ -216,7 +216,7 @@ class _Sentence:
         gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
         gap = [self.norms[x] for x in gap_idx]
         for intro in ("including", "notably"):
-            if intro in gap and gap[0] == "," and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
+            if intro in gap and (gap[0] == "," or ms[a].generic) and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
                 return True  # "A, Tuareg groups including B": B is listed with A
         if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in _PART_NOUNS and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
@@ -643,6 +643,9 @@ def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
     for a in principals:
         for b in partners:
             yield s.mentions[a], s.mentions[b], cue.kind
+    if principals:
+        for a, b in combinations([p for p in partners if s.party(p)], 2):
+            yield s.mentions[a], s.mentions[b], cue.kind  # "fought alongside AQIM and MOJWA"
 
 
 def _group(s: _Sentence, occ: _Occurrence, cue: Cue):
@@ -782,12 +785,14 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
 
 
 def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
-    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    k = s.right_mention(occ.end, reach=8, allow_possessor=False)
     if k is None:
         return
     members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
     coal = _appositive_head(s, occ.start)
-    if coal is None:
+    if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing"}
+                         or (occ.start > 0 and s.norms[occ.start - 1] == "as")):
+        # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
         coal = c
     if coal is None or s.mentions[coal].generic:
@@ -808,6 +813,9 @@ def _merger(s: _Sentence, occ: _Occurrence, cue: Cue):
     m, _ = s.left_mention(occ.start, reach=4)
     if k is None or m is None or s.mentions[k].generic:
         return
+    org = s.matcher.dictionary.get(s.mentions[k].actor)
+    if org is None or org.kind not in _ORGANISATIONS or len(s.group(m)) < 2 and org.kind != "coalition":
+        return  # "X formed Y": only a coalition or a group formed by several is a membership
     for x in s.group(m):
         if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[k].actor:
             yield s.mentions[x], s.mentions[k], cue.kind
