@@ -442,9 +442,11 @@ def _country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
             return None  # part of a name: "Mali War", "Niger River", "France 24"
     if prev == _OF:
         before = tokens[i - 2].norm if i > 1 else ""
-        if (before,) in matcher.force_nouns:
-            return ln, aid  # "the government of Mali"
+        if (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns):
+            return ln, aid  # "the government of Mali", "the governments of Mali"
         return None
+    if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
+        return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
     if prev in _LOCATIVE:
         return None
     if prev == "the" and ln == 1:
@@ -457,6 +459,20 @@ def _country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
         if not _longest(tokens, k, matcher.countries, 3)[0] and not _longest(tokens, k, matcher.aliases, matcher.max_len)[0]:
             return None
     return ln, aid
+
+
+def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i continues a list opened by "<force noun> of": "armies of Mali, Niger and Chad"."""
+    j = i - 1
+    while j > 1:
+        w = tokens[j].norm
+        if w == "of":
+            before = tokens[j - 1].norm
+            return (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns)
+        if w not in {",", "and"} and not tokens[j].is_capitalized:
+            return False
+        j -= 1
+    return False
 
 
 def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

@@ -262,7 +262,7 @@ class _Sentence:
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
                 if first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues)):
                     return p
-                if first in {"a", "an"} and not any(x in self.at_end for x in range(p + 1, comma)):
+                if first in {"a", "an"} and not any(x in self.at_end and not self.mentions[self.at_end[x]].generic for x in range(p + 1, comma)):
                     return p  # ", a predominantly Tuareg Islamist group,": an apposition
                 return None
             if self.is_break(p):
@@ -363,6 +363,9 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
             return []  # "an African-led force to assist X": the unnamed force acts
     k, status_tok = s.left_mention(occ.start, reach)
+    owner = _owner_of_action(s, occ.start)
+    if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
+        return [owner]  # "Katiba Macina's first attacks, in January 2015, targeted ..."
     if k is not None:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
@@ -378,6 +381,21 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
         if claimant is not None and _controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _owner_of_action(s: _Sentence, c: int) -> int | None:
+    """A possessor whose attack noun is the subject of the cue: "X's attacks ... targeted"."""
+    for o in s.relation_occ:
+        if o.start >= c or c - o.end > 8 or not any(x.frame == "nominal" and x.kind == "fought-against" for x in o.cues):
+            continue
+        j = o.start - 1
+        while j >= 0 and s.norms[j] in {"first", "latest", "new", "repeated", "several", "main"}:
+            j -= 1
+        if j >= 1 and s.norms[j] == "'s" and (j - 1) in s.at_end and s.mentions[s.at_end[j - 1]].role == "possessor":
+            between = s.norms[o.end : c]
+            if not any(w in between for w in ("against", "on", "by")) and not any(s.is_break(x) for x in range(o.end, c)):
+                return s.at_end[j - 1]
+    return None
 
 
 def _verb_before(s: _Sentence, tok: int):
@@ -674,21 +692,39 @@ def _modifier(s: _Sentence, occ: _Occurrence, cue: Cue):
         yield s.mentions[m], s.mentions[head], cue.kind
 
 
+_SELF_DESCRIPTION = frozenset({"presented", "described", "operated", "served", "acted", "functioned", "regarded", "considered", "recognised", "recognized", "established", "emerged", "began"})
+
+
 def _appositive_head(s: _Sentence, c: int) -> int | None:
-    """The named actor an apposition describes: "X, a splinter group of ..." or "X was an offshoot"."""
+    """The named actor an apposition describes.
+
+    "X, a splinter group of ...", "X, the Sahelian branch of ...", "X was an offshoot of",
+    "X presented itself as the official branch of ...".
+    """
     j = c - 1
-    while j >= 0 and (s.norms[j] in {"a", "an", "the", "new", "small", "former", "its", "radical", "local"} or (j in s.covered and j not in s.at_end)):
+    skipped = 0
+    while j >= 0 and (s.norms[j] in {"a", "an", "the", "its", "their"} or (j in s.covered and j not in s.at_end)
+                      or (skipped < 3 and s.toks[j].text.isalpha() and s.norms[j] not in _APPOSITION_STOPS and j not in s.at_end)):
+        if s.norms[j] in {"a", "an", "the", "its", "their"}:
+            j -= 1
+            break
+        skipped += 1
         j -= 1
     # skip a parent named before the noun: "X, an Ansar Dine breakaway group"
-    if j >= 0 and j in s.at_end:
+    if j >= 0 and j in s.at_end and s.norms[j + 1] not in {",", "was", "is"}:
         start = s.mentions[s.at_end[j]].tok_start
         j = start - 1
         while j >= 0 and s.norms[j] in {"a", "an", "the"}:
             j -= 1
-    if j >= 0 and s.norms[j] in {"was", "is", "became", "remains", "been"}:
+    if j >= 0 and s.norms[j] in {"was", "is", "became", "remains", "been", "remained"}:
         j -= 1
     elif j >= 0 and s.norms[j] == ",":
         j -= 1
+    elif j >= 0 and s.norms[j] == "as":
+        # "X presented itself as ...", "X operated as ..."
+        k, _ = s.left_mention(j, reach=5)
+        verbs = s.norms[s.mentions[k].tok_end : j] if k is not None else []
+        return k if k is not None and any(v in _SELF_DESCRIPTION for v in verbs) else None
     else:
         return None
     if j >= 0 and j in s.at_end:
@@ -698,6 +734,9 @@ def _appositive_head(s: _Sentence, c: int) -> int | None:
             j -= 1
         j -= 1
     return s.at_end.get(j)
+
+
+_APPOSITION_STOPS = frozenset({"and", "or", "of", "from", "by", "with", "was", "is", "were", "are", "as", "to", "in", "on", "at", "for", "which", "who", "that", "it", "itself", "had", "has", "been"})
 
 
 def _named_after(s: _Sentence, start: int) -> int | None:
