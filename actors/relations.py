@@ -383,6 +383,19 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
     return []
 
 
+_PREPOSITIONS = frozenset({"between", "of", "in", "from", "to", "against", "with", "on", "at", "for", "into", "over", "toward", "towards", "near", "among"})
+
+
+def _governed(s: _Sentence, tok: int) -> bool:
+    """Whether the noun phrase at ``tok`` is the object of a preposition or a verb."""
+    j = tok - 1
+    while j >= 0 and tok - j <= 4 and (s.norms[j] in {"the", "a", "an", "its", "their", "both", "three", "two", "several"} or s.norms[j].isdigit()):
+        j -= 1
+    if j < 0:
+        return False
+    return s.norms[j] in _PREPOSITIONS or _verb_before(s, j + 1) is not None
+
+
 def _owner_of_action(s: _Sentence, c: int) -> int | None:
     """A possessor whose attack noun is the subject of the cue: "X's attacks ... targeted"."""
     for o in s.relation_occ:
@@ -650,6 +663,9 @@ def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
     if k is not None:
         if k in s.patient_of:
             return  # "X killed Y along with Z": co-victims, not a stated alliance
+        first = s.mentions[s.group(k)[0]].tok_start
+        if _governed(s, first):
+            return  # "a ceasefire between A and B, with the support of C": A is no subject
         principals = [m for m in s.group(k) if s.party(m)]
     elif status_tok is not None:
         principals = _agent(s, occ)
@@ -809,16 +825,19 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
     if org_actor is None or org_actor.kind not in _ORGANISATIONS:
         return
     member = _appositive_head(s, occ.start)
+    members = [member] if member is not None else []
     if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
         member = k
+        members = s.group(k) if k is not None else []
     if member is None:
         oend = s.mentions[org].tok_end  # "an affiliate of Islamic State (ISGS)"
         if oend < len(s.toks) and s.norms[oend] == "(" and oend + 1 in s.at_start:
             member = s.at_start[oend + 1]
+            members = [member]
     if member is None:
         return
-    for m in s.group(member):
+    for m in members:
         if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
             yield s.mentions[m], s.mentions[org], cue.kind
 
