@@ -299,7 +299,28 @@ def find_mentions(
                 role = "modifier"  # "al-Qaeda-linked jihadists", "French-backed": describes another actor
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else via, role=role))
         i = end
-    return _merge_repeats(tokens, _fold_appositions(matcher, tokens, out))
+    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out)))
+
+
+def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
+    """"Chadian troops from MISMA", "Chadian soldiers of AFISMA": one mention of the state's
+    contingent, serving the mission (``contingent_of``)."""
+    out: list[Mention] = []
+    skip = -1
+    for k, m in enumerate(mentions):
+        if k == skip:
+            continue
+        if m.via == "force" and m.group < 0 and not m.contingent_of and k + 1 < len(mentions):
+            nxt = mentions[k + 1]
+            gap = tuple(t.norm for t in tokens[m.tok_end : nxt.tok_start])
+            org = matcher.dictionary.get(nxt.actor)
+            if gap in (("from",), ("of",), ("of", "the"), ("from", "the")) and org is not None \
+                    and org.kind in ("international mission", "coalition") and nxt.actor != m.actor:
+                out.append(replace(m, end=nxt.end, tok_end=nxt.tok_end, contingent_of=nxt.actor))
+                skip = k + 1
+                continue
+        out.append(m)
+    return out
 
 
 _REPEAT_GAPS = frozenset({("(",), ("(", "/"), ("/",), ("of",), ("from",), ("of", "the"), ("from", "the"), ("-",)})

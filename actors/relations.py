@@ -908,15 +908,6 @@ def _unit_relations(s: _Sentence) -> list[RelationMatch]:
     for members in groups.values():
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end))
-    # "Chadian troops from MISMA": a state force from a mission or coalition
-    for k, m in enumerate(s.mentions):
-        if m.via != "force" or k + 1 >= len(s.mentions):
-            continue
-        nxt = s.mentions[k + 1]
-        gap = s.norms[m.tok_end : nxt.tok_start]
-        actor = s.matcher.dictionary.get(nxt.actor)
-        if gap in (["from"], ["of"], ["of", "the"], ["from", "the"]) and actor is not None and actor.kind in ("international mission", "coalition"):
-            out.append(RelationMatch(m, nxt, "member-of", "contingent", m.tok_start, nxt.tok_end))
     return [_attribute(s, _Occurrence((), r.cue_start, r.cue_end), r.cue, r.source, r.target, r.relation) for r in out]
 
 
