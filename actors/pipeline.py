@@ -93,14 +93,20 @@ class Extractor:
 
         previous: Sequence = ()
         previous_paragraph = None
+        attackers: list = []
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
             mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
-            context = previous if previous_paragraph == s.paragraph else ()
+            same_paragraph = previous_paragraph == s.paragraph
+            context = previous if same_paragraph else ()
             mentions = resolve_generics(self.matcher, mentions, context)
             counts.update(m.actor for m in mentions)
-            relations = find_relations(self.cues, self.matcher, tokens, mentions)
+            relations = find_relations(self.cues, self.matcher, tokens, mentions,
+                                       previous_attackers=attackers if same_paragraph else ())
+            # who attacked in this sentence, for "The attack was repulsed by ..." in the next
+            attackers = list({r.source.actor: r.source for r in relations
+                              if r.relation == "fought-against" and r.cue in ("attack", "offensive")}.values())
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force)
                 events.append(ev)

@@ -51,6 +51,7 @@ __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
 _DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new", "several", "many", "numerous", "multiple", "repeated", "some", "further", "more", "two", "three", "four", "five", "frequent", "deadly", "simultaneous", "coordinated", "joint", "suicide"})
+_LEADERS = frozenset({"commander", "commanders", "leader", "leaders", "fighters", "militants", "emir", "chief", "chiefs"})
 _FINITE = frozenset({"said", "was", "were", "has", "had", "is", "are", "took", "began", "launched", "announced", "claimed", "denied", "attacked", "fought", "lost", "won", "withdrew", "then", "also", "later", "says", "say"})
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _PART_NOUNS = frozenset({"branch", "wing", "faction", "cell", "elements", "remnants", "emirate", "brigade", "battalion", "katiba", "unit"})
@@ -123,6 +124,7 @@ class _Sentence:
                             if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
                             or any(c.frame == "companion" for c in o.cues)}
         self.status_occ = self._scan(cues.status_cues)
+        self.previous_attackers: list[Mention] = []
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
 
@@ -204,6 +206,10 @@ class _Sentence:
             members.append(real[j])
         return members
 
+    def _leaders_of(self, k: int) -> bool:
+        end = self.mentions[k].tok_end
+        return end < len(self.toks) and self.norms[end] in _LEADERS
+
     def _opens_clause(self, k: int) -> bool:
         end = self.mentions[k].tok_end
         if end >= len(self.toks):
@@ -279,6 +285,8 @@ class _Sentence:
                 if self.party(k, allow_possessor=allow_possessor):
                     return k
                 if self.mentions[k].role == "modifier":
+                    if allow_possessor and self._leaders_of(k):
+                        return k  # "killed several AQIM commanders": their group was fought
                     return None  # "the MNLA's spokesman" is not an object
             if self.is_break(j) or (stop_comma and self.norms[j] == ","):
                 return None
@@ -298,9 +306,21 @@ class _Sentence:
         return None
 
 
-def find_relations(cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> list[RelationMatch]:
-    """Relations stated in one sentence (tokens and mentions of that sentence)."""
+def find_relations(
+    cues: CueSet,
+    matcher: Matcher,
+    tokens: Sequence[Token],
+    mentions: Sequence[Mention],
+    *,
+    previous_attackers: Sequence[Mention] = (),
+) -> list[RelationMatch]:
+    """Relations stated in one sentence (tokens and mentions of that sentence).
+
+    ``previous_attackers`` are the attackers named by the previous sentence of the
+    paragraph: "The attack was repulsed by X" then says X fought them.
+    """
     s = _Sentence(cues, matcher, tokens, mentions)
+    s.previous_attackers = list(previous_attackers)
     found: list[RelationMatch] = []
     for occ in s.relation_occ:
         if s.irrealis(occ):
@@ -460,6 +480,10 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
             earlier = _back_reference(s, occ.start)
             if agents and earlier:
                 yield from _pairs_across(s, agents, earlier, cue.kind)
+            elif agents and earlier is None and s.previous_attackers:
+                for a in _with_contingents(s, agents):
+                    for p in s.previous_attackers:
+                        yield a, p, cue.kind
             return
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
         if not agents:
@@ -533,7 +557,10 @@ def _back_reference(s: _Sentence, c: int) -> list[int]:
     if noun is None or not any(x.kind == "fought-against" for x in noun.cues):
         return []
     earlier = [start for start in s.agent_of_cue if start < j - 1]
-    return s.agent_of_cue[max(earlier)] if earlier else []
+    if earlier:
+        return s.agent_of_cue[max(earlier)]
+    # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
+    return None if j - 1 == 0 else []
 
 
 def _status_before(s: _Sentence, tok: int):
@@ -554,16 +581,16 @@ def _status_before(s: _Sentence, tok: int):
 def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
     # "X's offensive against Y", "operations against Y", "offensives launched by X against Y",
     # "The raid on Tin Biden occurred ... between A and B"
-    hi = min(len(s.toks), occ.end + 16)
+    hi = min(len(s.toks), occ.end + 24)
     patients: list[int] = []
     agents: list[int] = []
     j = occ.end
     while j < hi and not s.is_break(j):
         w = s.norms[j]
-        if w in {"against", "on", "upon", "targeting"} and not patients:
+        if w in {"against", "on", "upon", "targeting"} and (not patients or s.norms[j - 1] in {"and", "as"}):
             k = s.right_mention(j + 1, reach=4)
             if k is not None:
-                patients = s.group(k, forward_only=True)
+                patients = patients + [p for p in s.group(k, forward_only=True) if p not in patients]
         elif w == "by" and not agents:
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
             if k is not None:
