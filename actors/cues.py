@@ -22,13 +22,22 @@ from .errors import DataFileError
 from .schema import RELATIONS, STATUSES
 from .tokens import phrase_key
 
-__all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES"]
+__all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WORD_LISTS"]
 
 FRAMES = frozenset(
     {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
      "member", "member_verb", "coalition", "merger"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
+#: Word lists the code consults; a cue file without one of them is refused.
+REQUIRED_WORD_LISTS = frozenset({
+    "auxiliaries", "clause_breaks", "irrealis", "reciprocal", "absorbed_nouns", "non_party_nouns",
+    "force_fillers", "agentive_verbs", "peace_nouns", "leader_nouns", "finite_verbs", "part_nouns",
+    "participle_adverbs", "naming_phrases", "casualty_verbs", "self_description_verbs",
+    "impersonal_sources", "irregular_participles", "locative_words", "modifier_heads",
+    "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
+    "other_clause_openers",
+})
 
 
 @dataclass(frozen=True)
@@ -48,9 +57,15 @@ class CueSet:
     word_lists: dict  # id -> frozenset of phrase keys
     max_len: int
     source: str
+    singles: dict  # id -> frozenset of one-word entries
 
     def words(self, list_id: str) -> frozenset:
+        """A word list as normalised phrase keys (tuples of words)."""
         return self.word_lists.get(list_id, frozenset())
+
+    def single(self, list_id: str) -> frozenset:
+        """The one-word entries of a word list, as plain strings."""
+        return self.singles.get(list_id, frozenset())
 
 
 def load_cues(path=None) -> CueSet:
@@ -113,6 +128,10 @@ def load_cues(path=None) -> CueSet:
         if not isinstance(wid, str) or not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataFileError(f"{where}: [[word_list]] #{n}: expected id = \"...\" and words = [non-empty strings]")
         lists[wid] = frozenset(phrase_key(w) for w in words)
-    return CueSet(relation_cues, status_cues, lists, max_len, where)
+    missing = sorted(REQUIRED_WORD_LISTS - set(lists))
+    if missing:
+        raise DataFileError(f"{where}: missing [[word_list]] entries {missing}; the frames need them")
+    singles = {k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()}
+    return CueSet(relation_cues, status_cues, lists, max_len, where, singles)
 
 

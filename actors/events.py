@@ -47,19 +47,18 @@ def _date_dict(d) -> dict:
     return {"iso": d.iso, "precision": d.precision, "earliest": d.earliest, "latest": d.latest, "text": d.text}
 
 
-# Words that open a clause about something else: a date after them is not the event's
-# ("..., making it the deadliest attack since the battle of Kidal in 2014").
-_OTHER_CLAUSE = frozenset({"since", "which", "who", "after", "before", "while", "when", "making", "until", "than", "whose", "where"})
 
 
-def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Token] = ()) -> dict:
+def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Token] = (), other_clause: frozenset = frozenset()) -> dict:
+    """The date nearest before the cue; a later one only if no clause about something
+    else ("..., making it the deadliest attack since ... 2014") comes between."""
     own = [d for d in dates if d.precision != "unknown" or d.earliest]
     before = [d for d in own if d.start <= cue_offset]
     if before:
         return _date_dict(before[-1])
     for d in own:
         between = [t.norm for t in tokens if cue_offset <= t.start < d.start]
-        if not any(w in _OTHER_CLAUSE for w in between):
+        if not any(w in other_clause for w in between):
             return _date_dict(d)
     return _date_dict(in_force)
 
@@ -88,15 +87,21 @@ def sentence_event(
     relations: Sequence[RelationMatch],
     dates: Sequence,
     in_force,
+    *,
+    other_clause: frozenset = frozenset(),
 ) -> tuple[dict, list[dict]]:
-    """The event row and edge rows for one sentence's relations."""
+    """The event row and edge rows for one sentence's relations.
+
+    ``other_clause``: words opening a clause about something else (the cue file's
+    ``other_clause_openers``); a date after them does not date the relation.
+    """
     eid = event_id(doc_name, sentence.start, sentence.end)
     covered = set()
     for r in relations:
         covered.update(range(r.source.tok_start, r.source.tok_end))
         covered.update(range(r.target.tok_start, r.target.tok_end))
     first_cue = min(r.cue_start for r in relations)
-    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens)
+    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens, other_clause)
     event = {
         "event_id": eid,
         "kind": "statement",
@@ -116,7 +121,7 @@ def sentence_event(
     edges = []
     for n, r in enumerate(relations):
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
-        d = _edge_date(dates, in_force, cue_offset, tokens)
+        d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
         edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
                            doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text))
     return event, edges

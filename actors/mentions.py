@@ -37,19 +37,8 @@ __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_gene
 # Key under which a phrase table keeps its first-word index (never a real phrase key).
 _HEADS_KEY = ("\x00heads",)
 
-# Words before a country name that make it a place, not a belligerent.
-_LOCATIVE = frozenset(
-    "in into from to across within throughout near inside outside towards toward around "
-    "northern southern eastern western central north south east west northeast northwest "
-    "southeast southwest entered reached via through over at for on about borders border "
-    "leave leaving left out of enter entering invaded visit visited neighbouring neighboring "
-    "by".split()
-)
 # "the north of Mali" is a place, "the government of Mali" is the state.
 _OF = "of"
-_SUCH_AS = (("such", "as"), ("including",), ("like",), ("notably",), ("among", "them"))
-_APPOSITIVE_LINKS = (("from",), ("of",), ("under",), ("led", "by"), ("belonging", "to"), ("known", "as"), ("called",))
-_PLURAL_GROUPS = ("groups", "movements", "factions", "organisations", "organizations", "militias", "coalitions")
 _DETERMINERS = frozenset("the a an its their his her".split())
 
 
@@ -95,6 +84,11 @@ class Matcher:
     max_len: int
     generic_ids: frozenset = field(default_factory=frozenset)
     starts: frozenset = field(default_factory=frozenset)  # every word a mention can start with
+    words: dict = field(default_factory=dict)  # the cue file's word lists (phrase keys)
+    singles: dict = field(default_factory=dict)  # their one-word entries, as strings
+
+    def single(self, list_id: str) -> frozenset:
+        return self.singles.get(list_id, frozenset())
 
 
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:
@@ -149,6 +143,8 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
         non_party=frozenset(lists.get("non_party_nouns", ())),
         max_len=max((len(k) for k in keys), default=1),
         generic_ids=frozenset(a.id for a in dictionary.generics()),
+        words={k: frozenset(v) for k, v in lists.items()},
+        singles={k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()},
         starts=frozenset(k[0] for table in (aliases, periods, demonyms, prefixes, countries) for k in table if k)
         | frozenset(k[0].lower() for k in exact if k),
     )
@@ -295,7 +291,7 @@ def find_mentions(
                 end += k
             elif not generic and _phrase_at(tokens, end, matcher.non_party):
                 role = "modifier"
-            elif not generic and _compound_modifier(tokens, end):
+            elif not generic and _compound_modifier(matcher, tokens, end):
                 role = "modifier"  # "al-Qaeda-linked jihadists", "French-backed": describes another actor
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else via, role=role))
         i = end
@@ -369,14 +365,13 @@ def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_
     return None
 
 
-# Words that turn a preceding name into a description of another actor.
-_MODIFIER_HEADS = frozenset({"linked", "aligned", "affiliated", "backed", "allied", "sponsored", "supported", "leaning", "led", "inspired", "loyal"})
 
 
-def _compound_modifier(tokens: Sequence[Token], end: int) -> bool:
-    if end < len(tokens) and tokens[end].norm in _MODIFIER_HEADS:
+def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> bool:
+    heads = matcher.single("modifier_heads")
+    if end < len(tokens) and tokens[end].norm in heads:
         return True
-    return end + 1 < len(tokens) and tokens[end].norm == "-" and tokens[end + 1].norm in _MODIFIER_HEADS
+    return end + 1 < len(tokens) and tokens[end].norm == "-" and tokens[end + 1].norm in heads
 
 
 def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
@@ -425,7 +420,7 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         # "the French" used as a noun phrase of its own: "the French withdrew"
         if (
             len(actors) == 1 and not contingent and i > 0 and tokens[i - 1].norm == "the"
-            and (j >= n or not tokens[j].text[:1].isalpha() or tokens[j].norm in _VERBISH)
+            and (j >= n or not tokens[j].text[:1].isalpha() or tokens[j].norm in matcher.single("verbs_after_people"))
         ):
             return (j - i, actors, "", True)
         return None
@@ -440,11 +435,6 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     return (j - i, actors, contingent, True)
 
 
-# Lower-case words that can follow "the French" when it is a noun phrase on its own.
-_VERBISH = frozenset(
-    "were was had have said stated withdrew began launched announced claimed killed attacked "
-    "entered reached took also then continued sent pushed forces".split()
-)
 
 
 def _country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
@@ -468,7 +458,7 @@ def _country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
         return None
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
-    if prev in _LOCATIVE:
+    if prev in matcher.single("locative_words"):
         return None
     if prev == "the" and ln == 1:
         return None  # "crossed the Niger": a river or region, not the state
@@ -513,9 +503,9 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
             gap = [t.norm for t in tokens[m.tok_end : nxt.tok_start]]
             gap_core = tuple(w for w in gap if w not in _DETERMINERS)
             if not nxt.generic and nxt.role == "party":
-                if gap_core and gap_core[-1:] and len(gap_core) == 2 and gap_core[:1] in _APPOSITIVE_LINKS and tokens[nxt.tok_start - 1].text.islower():
+                if gap_core and gap_core[-1:] and len(gap_core) == 2 and gap_core[:1] in matcher.words["appositive_links"] and tokens[nxt.tok_start - 1].text.islower():
                     gap_core = gap_core[:1]  # "Tuareg rebels under the moderate MNLA"
-                if not gap_core or gap_core in _APPOSITIVE_LINKS:
+                if not gap_core or gap_core in matcher.words["appositive_links"]:
                     # the generic's words are the named actor's description
                     out.append(replace(nxt, start=m.start, tok_start=m.tok_start, text=m.text + " … " + nxt.text if gap else nxt.text, via="apposition"))
                     skip.add(k + 1)
@@ -530,7 +520,7 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
                         else:
                             break
                     continue
-                if gap_core in _SUCH_AS:
+                if gap_core in matcher.words["example_markers"]:
                     continue  # the named examples stand for the generic
         out.append(m)
     return out
@@ -557,7 +547,7 @@ def resolve_generics(
             continue
         gen = d.get(m.actor)
         tags = set(gen.resolves_to) if gen is not None else set()
-        if not tags or m.text.lower().rstrip(").").endswith(_PLURAL_GROUPS):
+        if not tags or m.text.lower().rstrip(").").endswith(tuple(matcher.single("plural_group_nouns"))):
             # "five jihadist groups" names several groups: never one named group
             out.append(m)
             continue

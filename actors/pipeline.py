@@ -108,7 +108,8 @@ class Extractor:
             attackers = list({r.source.actor: r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")}.values())
             if relations:
-                ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force)
+                ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
+                                          other_clause=self.cues.single("other_clause_openers"))
                 events.append(ev)
                 edges.extend(rows)
             previous, previous_paragraph = mentions, s.paragraph

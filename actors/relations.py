@@ -44,27 +44,19 @@ from typing import Sequence
 
 from .cues import FRAMES, Cue, CueSet, load_cues
 from .mentions import Matcher, Mention
-from .tokens import Token
+from .tokens import Token, phrase_key
 
 __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
 _DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new", "several", "many", "numerous", "multiple", "repeated", "some", "further", "more", "two", "three", "four", "five", "frequent", "deadly", "simultaneous", "coordinated", "joint", "suicide"})
-_LEADERS = frozenset({"commander", "commanders", "leader", "leaders", "fighters", "militants", "emir", "chief", "chiefs"})
-_FINITE = frozenset({"said", "was", "were", "has", "had", "is", "are", "took", "began", "launched", "announced", "claimed", "denied", "attacked", "fought", "lost", "won", "withdrew", "then", "also", "later", "says", "say"})
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
-_PART_NOUNS = frozenset({"branch", "wing", "faction", "cell", "elements", "remnants", "emirate", "brigade", "battalion", "katiba", "unit"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
-_ADVERB_BEFORE_PARTICIPLE = frozenset({"better", "well", "worse", "best", "most", "more", "less", "least", "newly", "poorly", "heavily", "lightly", "recently", "hastily", "widely"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
 _SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
-_NAMING = (("calling", "itself"), ("calling", "themselves"), ("called",), ("named",), ("known", "as"), ("dubbed",), ("which", "became"), ("now", "known", "as"))
-_PARTICIPLE_IRREGULAR = frozenset(
-    {"shot", "struck", "fought", "beaten", "driven", "overrun", "hit", "taken", "seized", "killed", "led", "held", "drove", "shot down", "beaten back", "driven out", "pushed back"}
-)
 _MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -150,7 +142,7 @@ class _Sentence:
         if o.end - o.start != 1 or not word.endswith("ed") or not all(c.frame in ("transitive",) for c in o.cues):
             return False
         j = o.start - 1
-        if j >= 0 and (self.norms[j] in _ADVERB_BEFORE_PARTICIPLE or self.norms[j].endswith("ly")):
+        if j >= 0 and (self.norms[j] in self.cues.single("participle_adverbs") or self.norms[j].endswith("ly")):
             j -= 1  # "the better financed Ansar Dine"
         return j >= 0 and self.norms[j] in {"the", "a", "an"}
 
@@ -208,14 +200,14 @@ class _Sentence:
 
     def _leaders_of(self, k: int) -> bool:
         end = self.mentions[k].tok_end
-        return end < len(self.toks) and self.norms[end] in _LEADERS
+        return end < len(self.toks) and self.norms[end] in self.cues.single("leader_nouns")
 
     def _opens_clause(self, k: int) -> bool:
         end = self.mentions[k].tok_end
         if end >= len(self.toks):
             return False
         w = self.toks[end]
-        return w.text.islower() and (w.norm.endswith("ed") or w.norm in _FINITE)
+        return w.text.islower() and (w.norm.endswith("ed") or w.norm in self.cues.single("finite_verbs"))
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
@@ -224,7 +216,7 @@ class _Sentence:
         for intro in ("including", "notably"):
             if intro in gap and (gap[0] == "," or ms[a].generic) and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
                 return True  # "A, Tuareg groups including B": B is listed with A
-        if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in _PART_NOUNS and gap[0] in {",", "and"} and len(gap) <= 6:
+        if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
@@ -358,8 +350,9 @@ def _pairs_across(s: _Sentence, agents: list[int], patients: list[int], relation
 
 
 def _is_participle(s: _Sentence, occ: _Occurrence) -> bool:
-    word = " ".join(s.norms[occ.start : occ.end])
-    return word.endswith("ed") or word.endswith("en") or word in _PARTICIPLE_IRREGULAR or s.norms[occ.start] in _PARTICIPLE_IRREGULAR
+    key = tuple(s.norms[occ.start : occ.end])
+    irregular = s.cues.words("irregular_participles")
+    return key[-1].endswith(("ed", "en")) or key in irregular or key[:1] in irregular
 
 
 def _passive(s: _Sentence, occ: _Occurrence) -> bool:
@@ -465,7 +458,6 @@ def _by_agent(s: _Sentence, after: int, reach: int = 4) -> list[int]:
     return s.group(k, forward_only=True) if k is not None else []
 
 
-_CASUALTY = frozenset({"killed", "wounded", "captured", "repulsed", "repelled", "seized", "executed", "destroyed", "defeated", "routed", "downed", "shot down", "taken"})
 
 
 def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
@@ -489,9 +481,8 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         if not agents:
             # "JNIM claimed that fifty Malian soldiers were killed": a party's claim of
             # the other side's losses states that the party fought them.
-            word = " ".join(s.norms[occ.start : occ.end])
             st = _status_before(s, s.mentions[k].tok_start)
-            if cue.kind != "fought-against" or word not in _CASUALTY or st is None:
+            if cue.kind != "fought-against" or tuple(s.norms[occ.start : occ.end]) not in s.cues.words("casualty_verbs") or st is None:
                 return
             c = _claimant_mention(s, st.start)
             if c is None or s.mentions[c].generic or s.mentions[c].role != "party" or st.cues[0].kind not in ("claimed", "alleged"):
@@ -735,7 +726,6 @@ def _modifier(s: _Sentence, occ: _Occurrence, cue: Cue):
         yield s.mentions[m], s.mentions[head], cue.kind
 
 
-_SELF_DESCRIPTION = frozenset({"presented", "described", "operated", "served", "acted", "functioned", "regarded", "considered", "recognised", "recognized", "established", "emerged", "began"})
 
 
 def _appositive_head(s: _Sentence, c: int) -> int | None:
@@ -767,7 +757,7 @@ def _appositive_head(s: _Sentence, c: int) -> int | None:
         # "X presented itself as ...", "X operated as ..."
         k, _ = s.left_mention(j, reach=5)
         verbs = s.norms[s.mentions[k].tok_end : j] if k is not None else []
-        return k if k is not None and any(v in _SELF_DESCRIPTION for v in verbs) else None
+        return k if k is not None and any(v in s.cues.single("self_description_verbs") for v in verbs) else None
     else:
         return None
     if j >= 0 and j in s.at_end:
@@ -785,7 +775,7 @@ _APPOSITION_STOPS = frozenset({"and", "or", "of", "from", "by", "with", "was", "
 def _named_after(s: _Sentence, start: int) -> int | None:
     """"..., calling itself X" / "known as X" anywhere after ``start`` in the sentence."""
     for j in range(start, len(s.toks)):
-        for words in _NAMING:
+        for words in s.cues.words("naming_phrases"):
             if tuple(s.norms[j : j + len(words)]) == words:
                 return s.right_mention(j + len(words), reach=3, allow_possessor=False)
     return None
@@ -798,7 +788,7 @@ def _parent_after(s: _Sentence, end: int) -> int | None:
     k = s.right_mention(j + 1, reach=4, allow_possessor=False)
     if k is None:
         # "an offshoot of a political movement known as the MNA"
-        for words in _NAMING:
+        for words in s.cues.words("naming_phrases"):
             for x in range(j + 1, min(len(s.toks), j + 8)):
                 if tuple(s.norms[x : x + len(words)]) == words:
                     return s.right_mention(x + len(words), reach=3, allow_possessor=False)
@@ -890,7 +880,7 @@ def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
 def _is_part(s: _Sentence, k: int) -> bool:
     """"the Sahara branch of AQIM": the mention names a part of the actor, not the actor."""
     t = s.mentions[k].tok_start
-    return t >= 2 and s.norms[t - 1] == "of" and s.norms[t - 2] in _PART_NOUNS
+    return t >= 2 and s.norms[t - 1] == "of" and s.norms[t - 2] in s.cues.single("part_nouns")
 
 
 def _merger(s: _Sentence, occ: _Occurrence, cue: Cue):
@@ -997,7 +987,6 @@ def _according_party(s: _Sentence, occ: _Occurrence) -> str:
     return " ".join(words)
 
 
-_IMPERSONAL = frozenset({"it", "it was", "it is", "it has been", "it had been", "there", "this", "they were", "was", "were", "is"})
 _RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
 
 
@@ -1015,7 +1004,7 @@ def _attribute(s: _Sentence, occ: _Occurrence, cue_id: str, src: Mention, dst: M
             k = _claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
             claimed_by = s.mentions[k].actor if k is not None else claim_text
-            if k is None and claim_text.lower() in _IMPERSONAL:
+            if k is None and phrase_key(claim_text) in s.cues.words("impersonal_sources"):
                 status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"
     for st in s.status_occ:
         cue = st.cues[0]
