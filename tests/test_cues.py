@@ -43,3 +43,14 @@ def test_bad_cue_files_name_file_entry_and_expectation(tmp_path, body, expected)
 def test_missing_cue_file(tmp_path):
     with pytest.raises(DataFileError, match="cannot read"):
         load_cues(tmp_path / "nope.toml")
+
+
+def test_a_cue_file_without_a_required_word_list_is_refused(tmp_path):
+    from importlib import resources
+
+    text = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
+    cut = text.replace('id = "reciprocal"', 'id = "reciprocal_renamed"')
+    path = tmp_path / "cues.toml"
+    path.write_text(cut, encoding="utf-8")
+    with pytest.raises(DataFileError, match="missing .*reciprocal"):
+        load_cues(path)
