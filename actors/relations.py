@@ -925,7 +925,8 @@ def _unit_relations(s: _Sentence) -> list[RelationMatch]:
     for members in groups.values():
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end))
-    return [_attribute(s, _Occurrence((), r.cue_start, r.cue_end), r.cue, r.source, r.target, r.relation) for r in out]
+    # what a reference itself says is not under the sentence's claims or denials
+    return out
 
 
 # -- status and claimant ----------------------------------------------------------------
