@@ -426,6 +426,8 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         return None
     head = tokens[j + k - 1].norm
     j += k
+    if j < len(tokens) and tokens[j].text.islower() and tokens[j].norm.endswith("s") and len(tokens[j].norm) > 3:
+        head = tokens[j].norm  # "Nigerien and Malian army posts": the head is plural
     if len(actors) > 1 and head.endswith("s") and not any(t.norm == "-" for t in tokens[i:j]):
         # "Malian and French forces": one reference to two forces, not one unit
         return (j - i, [(aid, span) for aid, span in actors[:-1]] + [(actors[-1][0], (actors[-1][1][0], j))], contingent, False)

@@ -21,6 +21,7 @@ Frames (general clause patterns, never fitted to one sentence):
 ``member_verb``  X joined Y; X pledged allegiance to Y.
 ``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
 ``merger``      A, B and C merged to form Y.
+``recognition`` Y recognised X as one of its affiliates.
 
 A status (claimed, alleged, denied) comes from the nearest attributing verb
 before the cue in the same clause chain, "according to"/"per" anywhere in it,
@@ -190,6 +191,10 @@ class _Sentence:
         while not forward_only and j > 0 and self._glued(real[j - 1], real[j]):
             j -= 1
             members.insert(0, real[j])
+        if len(members) > 1 and "and" not in self._gap(members[-2], k) and any(
+            "and" in self._gap(a, b) for a, b in zip(members, members[1:-1] + [k]) if b != k
+        ):
+            members = [k]  # "between Mali, Niger and Burkina Faso, ISGS ...": that list ended before k
         j = pos
         while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
             if forward_only and len(members) == 1 and self._opens_clause(real[j + 1]):
@@ -208,6 +213,9 @@ class _Sentence:
             return False
         w = self.toks[end]
         return w.text.islower() and (w.norm.endswith("ed") or w.norm in self.cues.single("finite_verbs"))
+
+    def _gap(self, a: int, b: int) -> list[str]:
+        return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
@@ -396,7 +404,8 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
     return []
 
 
-_PREPOSITIONS = frozenset({"between", "of", "in", "from", "to", "against", "with", "on", "at", "for", "into", "over", "toward", "towards", "near", "among"})
+# "of" and "from" are left out: "jets from Operation Barkhane were dispatched" keeps its subject
+_PREPOSITIONS = frozenset({"between", "in", "to", "against", "with", "on", "at", "for", "into", "over", "toward", "towards", "near", "among"})
 
 
 def _governed(s: _Sentence, tok: int) -> bool:
@@ -769,7 +778,7 @@ def _appositive_head(s: _Sentence, c: int) -> int | None:
     return s.at_end.get(j)
 
 
-_APPOSITION_STOPS = frozenset({"and", "or", "of", "from", "by", "with", "was", "is", "were", "are", "as", "to", "in", "on", "at", "for", "which", "who", "that", "it", "itself", "had", "has", "been"})
+_APPOSITION_STOPS = frozenset({"became", "becomes", "remained", "remains", "and", "or", "of", "from", "by", "with", "was", "is", "were", "are", "as", "to", "in", "on", "at", "for", "which", "who", "that", "it", "itself", "had", "has", "been"})
 
 
 def _named_after(s: _Sentence, start: int) -> int | None:
@@ -831,6 +840,7 @@ def _split_verb(s: _Sentence, occ: _Occurrence, cue: Cue):
     yield s.mentions[k], s.mentions[parent], cue.kind
 
 
+_COPULAS = frozenset({"was", "is", "were", "are", "became", "become", "remained", "remains", "becomes"})
 _ORGANISATIONS = frozenset({"coalition", "international mission", "jihadist group", "rebel movement"})
 
 
@@ -843,6 +853,8 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
         return
     member = _appositive_head(s, occ.start)
     members = [member] if member is not None else []
+    if member is not None and s.mentions[member].tok_end < len(s.toks) and s.norms[s.mentions[member].tok_end] in _COPULAS:
+        members = s.group(member)  # "A, B and C became founding members of Y"
     if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
         member = k
@@ -883,6 +895,26 @@ def _is_part(s: _Sentence, k: int) -> bool:
     return t >= 2 and s.norms[t - 1] == "of" and s.norms[t - 2] in s.cues.single("part_nouns")
 
 
+def _recognition(s: _Sentence, occ: _Occurrence, cue: Cue):
+    """"The Islamic State recognised the ISGS as one of its affiliates": ISGS member-of IS."""
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is None:
+        return
+    end = s.mentions[k].tok_end
+    if end >= len(s.toks) or s.norms[end] != "as":
+        return
+    nouns = s.cues.single("member_nouns")
+    if not any(s.norms[x] in nouns for x in range(end + 1, min(len(s.toks), end + 6))):
+        return
+    org, _ = s.left_mention(occ.start, reach=5)
+    if org is None:
+        return
+    actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if actor is None or actor.kind not in _ORGANISATIONS or s.mentions[org].actor == s.mentions[k].actor:
+        return
+    yield s.mentions[k], s.mentions[org], cue.kind
+
+
 def _merger(s: _Sentence, occ: _Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     m, _ = s.left_mention(occ.start, reach=4)
@@ -908,6 +940,7 @@ _FRAME_FUNCS = {
     "member": _member,
     "member_verb": _member,
     "merger": _merger,
+    "recognition": _recognition,
     "coalition": _coalition,
 }
 
