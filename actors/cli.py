@@ -18,6 +18,8 @@ from .errors import ActorsError, CorpusError, DataFileError
 
 __all__ = ["main"]
 
+_MAX_WARNINGS = 20  # more go to problems.csv only, so real errors stay visible
+
 _EPILOG = """examples:
   actors run                              read seeds/, write tables to output/
   actors run --corpus ~/articles --out /tmp/out
@@ -66,8 +68,11 @@ def _run(args, out) -> int:
     warnings = [p for p in extraction.problems if not p.skipped]
     for p in skipped:
         print(f"skipped: {p}", file=sys.stderr)
-    for p in warnings:
+    for p in warnings[:_MAX_WARNINGS]:
         print(f"warning: {p}", file=sys.stderr)
+    if len(warnings) > _MAX_WARNINGS:
+        print(f"warning: ... and {len(warnings) - _MAX_WARNINGS} more: every one is in "
+              f"{Path(args.out) / 'problems.csv'}", file=sys.stderr)
     by_relation = Counter(e["relation"] for e in extraction.edges)
     if not args.quiet:
         print(f"read {len(documents)} document(s) from {args.corpus}", file=out)
