@@ -382,7 +382,11 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
     if occ.start > 1 and s.norms[occ.start - 1] == "to":
         before = occ.start - 2
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
-            return []  # "an African-led force to assist X": the unnamed force acts
+            j = before - 1
+            while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
+                j -= 1
+            if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
+                return []  # "an African-led force to assist X": the unnamed force acts
     k, status_tok = s.left_mention(occ.start, reach)
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
@@ -538,6 +542,8 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
                     k = k2
                     break
             j += 1
+    if k is None and cue.kind == "fought-against":
+        k = _previous_holder(s, occ.end)  # "took over Ménaka, which had been held by the MNLA"
     if k is None:
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
@@ -561,6 +567,20 @@ def _back_reference(s: _Sentence, c: int) -> list[int]:
         return s.agent_of_cue[max(earlier)]
     # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
     return None if j - 1 == 0 else []
+
+
+def _previous_holder(s: _Sentence, after: int) -> int | None:
+    """", which had (previously) been held by Y" right after a captured place: Y lost it."""
+    for j in range(after, min(len(s.toks) - 3, after + 10)):
+        if s.norms[j] == "," and s.norms[j + 1] == "which":
+            words = s.norms[j + 2 : j + 8]
+            if "by" in words and any(w in words for w in ("held", "controlled", "occupied", "defended")):
+                by = j + 2 + words.index("by")
+                return s.right_mention(by + 1, reach=6, stop_comma=False)
+            return None
+        if s.is_break(j) or j in s.verb_starts:
+            return None
+    return None
 
 
 def _status_before(s: _Sentence, tok: int):
