@@ -20,11 +20,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # relation: (precision floor, recall floor)
 FLOORS = {
-    "fought-against": (0.93, 0.68),
-    "allied-with": (0.90, 0.80),
+    "fought-against": (0.95, 0.75),
+    "allied-with": (0.95, 0.88),
     "split-from": (0.90, 0.66),
     "member-of": (0.90, 0.90),
-    "all": (0.93, 0.72),
+    "all": (0.95, 0.80),
 }
 
 
