@@ -396,7 +396,8 @@ def _agent(s: _Sentence, occ: _Occurrence) -> list[int]:
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             return s.agent_of_cue.get(s.patient_of[k], [])
         first = s.mentions[s.group(k)[0]].tok_start
-        verb = _verb_before(s, first)
+        relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
+        verb = None if relative else _verb_before(s, first)
         if verb is not None:
             # "a rocket hit a MINUSMA base, killing ...": the object of a verb is not the next subject
             return s.agent_of_cue.get(verb.start, [])

@@ -231,3 +231,20 @@ def test_repelled_an_assault_by(extractor):
 
 def test_passive_modifier_is_not_an_object(extractor):
     assert rel(extractor, "In 2017, French forces killed eleven Malian prisoners held captive by JNIM.\n") == set()
+
+
+def test_the_group_resolves_only_to_one_named_group(extractor):
+    text = "In 2017, ISGS raided Nigerien posts. Later that year, the group's fighters ambushed Nigerien soldiers.\n"
+    assert ("isgs", "fought-against", "niger") in rel(extractor, text)
+    text = "In 2017, ISGS and JNIM raided posts. Later that year, the group's fighters ambushed Nigerien soldiers.\n"
+    found = rel(extractor, text)
+    assert ("generic-the-group", "fought-against", "niger") in found  # kept, unresolved
+    assert not {("isgs", "fought-against", "niger"), ("jnim", "fought-against", "niger")} & found
+    # a capitalised "the Movement ..." is a name, never the anaphor
+    assert rel(extractor, "In 2012, the Movement for Oneness and Jihad in West Africa attacked the MNLA.\n") == {
+        ("mnla", "fought-against", "mojwa")}
+
+
+def test_relative_clause_subject(extractor):
+    found = rel(extractor, "In 2013, the MNLA retook Kidal with the MIA, which had split from Ansar Dine.\n")
+    assert ("mia", "split-from", "ansar-dine") in found
