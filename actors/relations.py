@@ -480,7 +480,12 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         if cue.kind == "fought-against" and len(agents) > 1:
             for a, b in combinations(agents, 2):  # "retaken by the Malian army and Wagner mercenaries"
                 yield s.mentions[a], s.mentions[b], "allied-with"
-        k, status_tok = s.left_mention(occ.start, stop_at_status=True)
+        start = occ.start
+        if start >= 2 and s.norms[start - 1] == "being" and s.norms[start - 2] in {"before", "after", "until", "without"}:
+            start -= 2  # "X took the north, before being expelled by Y": X was expelled
+            if start > 0 and s.norms[start - 1] == ",":
+                start -= 1
+        k, status_tok = s.left_mention(start, stop_at_status=True)
         if k is None:
             # "X attacked the village, but the attack was repelled by Y": the attack's agent
             earlier = _back_reference(s, occ.start)

@@ -248,3 +248,8 @@ def test_the_group_resolves_only_to_one_named_group(extractor):
 def test_relative_clause_subject(extractor):
     found = rel(extractor, "In 2013, the MNLA retook Kidal with the MIA, which had split from Ansar Dine.\n")
     assert ("mia", "split-from", "ansar-dine") in found
+
+
+def test_before_being_expelled_by(extractor):
+    found = rel(extractor, "In 2012, Ansar Dine and MUJAO took control of the north, before being expelled by French and Malian forces.\n")
+    assert {("ansar-dine", "fought-against", "france"), ("mali", "fought-against", "mojwa"), ("ansar-dine", "allied-with", "mojwa")} <= found
