@@ -226,6 +226,13 @@ class _Sentence:
                 return True  # "A, Tuareg groups including B": B is listed with A
         if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
+        if gap and gap[0] in {"in", "at", "near", "around"}:
+            # "MINUSMA camps in Timbuktu and Kidal and French troops": skip the place phrase
+            x = 1
+            while x < len(gap) and (self.toks[gap_idx[x]].is_capitalized or gap[x] in {",", "and"}) and not (gap[x] == "and" and x == len(gap) - 1):
+                x += 1
+            if x == len(gap) - 1 and gap[x] == "and":
+                return True
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         return all(w in _LIST_GLUE for w in gap) and ("," in gap or "and" in gap or "&" in gap)
@@ -578,6 +585,8 @@ def _back_reference(s: _Sentence, c: int) -> list[int]:
 def _previous_holder(s: _Sentence, after: int) -> int | None:
     """", which had (previously) been held by Y" right after a captured place: Y lost it."""
     for j in range(after, min(len(s.toks) - 3, after + 10)):
+        if s.norms[j] in {"held", "controlled", "occupied"} and s.norms[j + 1] == "by":
+            return s.right_mention(j + 2, reach=4, stop_comma=False)  # "the parts of Kidal held by the MNLA"
         if s.norms[j] == "," and s.norms[j + 1] == "which":
             words = s.norms[j + 2 : j + 8]
             if "by" in words and any(w in words for w in ("held", "controlled", "occupied", "defended")):
@@ -908,6 +917,13 @@ def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
         coal = c
+    if coal is None and s.norms[occ.start] in {"which", "that"}:
+        # "the Platform, a coalition of ... formed in 2014, which included A and B"
+        for x in range(len(s.mentions) - 1, -1, -1):
+            actor = s.matcher.dictionary.get(s.mentions[x].actor)
+            if s.mentions[x].tok_end <= occ.start and actor is not None and actor.kind in ("coalition", "international mission"):
+                coal = x
+                break
     if coal is None or s.mentions[coal].generic:
         return
     for m in members:

@@ -253,3 +253,18 @@ def test_relative_clause_subject(extractor):
 def test_before_being_expelled_by(extractor):
     found = rel(extractor, "In 2012, Ansar Dine and MUJAO took control of the north, before being expelled by French and Malian forces.\n")
     assert {("ansar-dine", "fought-against", "france"), ("mali", "fought-against", "mojwa"), ("ansar-dine", "allied-with", "mojwa")} <= found
+
+
+def test_membership_through_which_included(extractor):
+    text = "In 2014, the Platform, a coalition of armed groups formed in Algiers, which included GATIA and the MAA-Platform, was founded.\n"
+    assert {("gatia", "member-of", "platform"), ("maa-platform", "member-of", "platform")} <= rel(extractor, text)
+
+
+def test_capture_from_a_holder(extractor):
+    found = rel(extractor, "On 21 May 2014, the Malian army launched an offensive to retake the parts of Kidal held by the MNLA.\n")
+    assert ("mali", "fought-against", "mnla") in found
+
+
+def test_objects_listed_across_a_place(extractor):
+    found = rel(extractor, "In 2017, JNIM attacked MINUSMA camps in Timbuktu and Kidal and French troops in the Gourma.\n")
+    assert {("jnim", "fought-against", "minusma"), ("france", "fought-against", "jnim")} <= found
