@@ -51,7 +51,6 @@ __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
-_DETERMINERS_NOUN = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "every", "each", "any", "no", "another", "first", "second", "last", "new", "several", "many", "numerous", "multiple", "repeated", "some", "further", "more", "two", "three", "four", "five", "frequent", "deadly", "simultaneous", "coordinated", "joint", "suicide"})
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
@@ -91,7 +90,8 @@ class _Occurrence:
 class _Sentence:
     """Tokens, mentions and cue occurrences of one sentence, with navigation helpers."""
 
-    def __init__(self, cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]):
+    def __init__(self, cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention],
+                 previous_attackers: Sequence[Mention] = ()):
         self.cues = cues
         self.matcher = matcher
         self.toks = tokens
@@ -117,12 +117,13 @@ class _Sentence:
                             if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
                             or any(c.frame == "companion" for c in o.cues)}
         self.status_occ = self._scan(cues.status_cues)
-        self.previous_attackers: list[Mention] = []
+        self.previous_attackers = list(previous_attackers)
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
 
     def determined(self, o: _Occurrence) -> bool:
-        return o.start > 0 and self.norms[o.start - 1] in _DETERMINERS_NOUN
+        """After a determiner or quantifier ("the attack", "several raids") a cue is a noun."""
+        return o.start > 0 and self.norms[o.start - 1] in self.cues.single("noun_markers")
 
     def irrealis(self, o: _Occurrence) -> bool:
         """An intention, threat, offer or condition governs the cue: nothing happened."""
@@ -326,8 +327,7 @@ def find_relations(
     ``previous_attackers`` are the attackers named by the previous sentence of the
     paragraph: "The attack was repulsed by X" then says X fought them.
     """
-    s = _Sentence(cues, matcher, tokens, mentions)
-    s.previous_attackers = list(previous_attackers)
+    s = _Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
     for occ in s.relation_occ:
         if s.irrealis(occ):
