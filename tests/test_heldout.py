@@ -6,9 +6,11 @@ anyone looked at their errors, are the honest figures for unseen text:
 
 - tests/heldout  (4 articles, 118 relations): P 0.82, R 0.46 (at 6290ca2)
 - tests/heldout2 (3 articles,  72 relations): P 0.82, R 0.56 (at 773805a)
+- tests/heldout3 (3 articles, 101 relations): P 0.92, R 0.55 (at 3586cba), never
+  used for tuning: nobody has looked at its errors.
 
-General fixes made after reading their errors raised both; the floors below
-guard those gains against regressions.
+General fixes made after reading the first two sets' errors raised their
+figures; the floors below guard those gains against regressions.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ from actors.pipeline import Extractor, extract
 TESTS = Path(__file__).resolve().parent
 
 FLOORS = {
-    "heldout": {"all": (0.93, 0.62), "fought-against": (0.9, 0.58), "allied-with": (0.9, 0.65), "member-of": (0.85, 0.55)},
-    "heldout2": {"all": (0.93, 0.62), "fought-against": (0.9, 0.55), "allied-with": (0.9, 0.8), "member-of": (0.85, 0.4)},
+    "heldout": {"all": (0.93, 0.7), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.7), "member-of": (0.85, 0.55)},
+    "heldout2": {"all": (0.93, 0.72), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.85), "member-of": (0.85, 0.4)},
+    "heldout3": {"all": (0.88, 0.5), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.55)},
 }
 
 
