@@ -30,7 +30,7 @@ from typing import Sequence
 
 from .cues import load_cues
 from .dictionary import Dictionary
-from .tokens import Token, phrase_key
+from .tokens import Token, phrase_key, tokenize
 
 __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_generics"]
 
@@ -38,7 +38,6 @@ __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_gene
 _HEADS_KEY = ("\x00heads",)
 
 # "the north of Mali" is a place, "the government of Mali" is the state.
-_OF = "of"
 _DETERMINERS = frozenset("the a an its their his her".split())
 
 
@@ -112,7 +111,7 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
         for alias in actor.aliases:
             add(aliases, phrase_key(alias), actor.id)
         for alias in actor.exact_aliases:
-            add(exact, tuple(alias.split()), actor.id) if " " in alias else add(exact, (alias,), actor.id)
+            add(exact, _raw_key(alias), actor.id)
         for pa in actor.period_aliases:
             periods.setdefault(phrase_key(pa.alias), []).append((actor.id, pa))
         for d in actor.demonyms:
@@ -121,8 +120,6 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
             prefixes[phrase_key(p)] = actor.id
         for c in actor.country_names:
             countries[phrase_key(c)] = actor.id
-    # exact aliases are matched on raw token texts; tokenise them the same way
-    exact = {tuple(t for t in _raw_key(" ".join(k))): v for k, v in exact.items()}
     keys = list(aliases) + list(exact) + list(periods) + list(countries) + list(demonyms)
     def indexed(table: dict) -> dict:
         table = dict(table)
@@ -151,8 +148,7 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
 
 
 def _raw_key(phrase: str) -> tuple[str, ...]:
-    from .tokens import tokenize
-
+    """Exact aliases are matched on raw token texts (case kept)."""
     return tuple(t.text for t in tokenize(phrase))
 
 
@@ -249,8 +245,7 @@ def find_mentions(
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
         ref = _group_reference(matcher, tokens, i)
         if ref and ref[0] > best_len:
-            length, actors, contingent, joint = ref[:4]
-            ref_role = ref[4] if len(ref) > 4 else "party"
+            length, actors, contingent, joint, ref_role = ref
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
             for aid, (a, b) in actors:
@@ -377,7 +372,8 @@ def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> b
 def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
 
-    Returns (length, [(actor, (tok_start, tok_end))...], contingent mission id) or None.
+    Returns (length, [(actor, (tok_start, tok_end))...], contingent mission id, joint unit?, role)
+    or None.
     """
     n = len(tokens)
     item = _reference_item(matcher, tokens, i, allow_alias=False)
@@ -415,14 +411,14 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             aid, (a, _) = actors[0]
             return (j + k2 - i, [(aid, (a, j + k2))], "", True, "modifier")
     if not k and len(actors) == 2 and j - i >= 3 and tokens[i + 1].norm == "-" and not contingent:
-        return (j - i, actors, "", True)  # "Franco-Malian counteroffensive": two states acting as one
+        return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
     if not k:
         # "the French" used as a noun phrase of its own: "the French withdrew"
         if (
             len(actors) == 1 and not contingent and i > 0 and tokens[i - 1].norm == "the"
             and (j >= n or not tokens[j].text[:1].isalpha() or tokens[j].norm in matcher.single("verbs_after_people"))
         ):
-            return (j - i, actors, "", True)
+            return (j - i, actors, "", True, "party")
         return None
     head = tokens[j + k - 1].norm
     j += k
@@ -430,11 +426,11 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         head = tokens[j].norm  # "Nigerien and Malian army posts": the head is plural
     if len(actors) > 1 and head.endswith("s") and not any(t.norm == "-" for t in tokens[i:j]):
         # "Malian and French forces": one reference to two forces, not one unit
-        return (j - i, [(aid, span) for aid, span in actors[:-1]] + [(actors[-1][0], (actors[-1][1][0], j))], contingent, False)
+        return (j - i, [(aid, span) for aid, span in actors[:-1]] + [(actors[-1][0], (actors[-1][1][0], j))], contingent, False, "party")
     # the shared head noun belongs to the last item; all items are one unit
     aid, (a, _) = actors[-1]
     actors[-1] = (aid, (a, j))
-    return (j - i, actors, contingent, True)
+    return (j - i, actors, contingent, True, "party")
 
 
 
@@ -453,7 +449,7 @@ def _country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
             return None  # "Mali-Algeria border"; possessives are handled as group references
         if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():
             return None  # part of a name: "Mali War", "Niger River", "France 24"
-    if prev == _OF:
+    if prev == "of":
         before = tokens[i - 2].norm if i > 1 else ""
         if (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns):
             return ln, aid  # "the government of Mali", "the governments of Mali"

@@ -50,7 +50,8 @@ from .tokens import Token, phrase_key
 __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
-_PATIENT_REACH = 8  # tokens right of a cue in which the object is looked for
+_PATIENT_REACH = 8  # tokens right of a cue in which an object is looked for
+_OBJECT_REACH = 11  # the direct object of a verb: "attacked a civilian boat on the Niger and a Malian base"
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
@@ -544,7 +545,7 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal:
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with"
-    k = s.right_mention(occ.end, reach=_PATIENT_REACH + 3)
+    k = s.right_mention(occ.end, reach=_OBJECT_REACH)
     if k is None and cue.kind == "fought-against":
         # "captured Konna, 600 km from the capital, from the Malian army"
         j = occ.end

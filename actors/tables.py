@@ -4,6 +4,7 @@ Every file is written to a temporary name in the output folder and then renamed
 over the old one, so a killed run leaves the previous outputs whole. Rows are
 sorted on stable keys so the same input gives the same bytes.
 
+>>> from collections import Counter
 >>> frames = to_frames(Extraction((), [], [], Counter()), dictionary=None)
 >>> sorted(frames)
 ['actors', 'edges', 'events', 'problems']
@@ -15,13 +16,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 from .pipeline import Extraction
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
 
-__all__ = ["to_frames", "write_tables", "write_all", "atomic_write"]
+__all__ = ["to_frames", "write_tables", "write_all"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
@@ -47,11 +47,6 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
         "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
         "problems": pl.DataFrame(problems, schema=polars_schema(PROBLEM_COLUMNS), orient="row"),
     }
-
-
-def atomic_write(path: Path, write) -> Path:
-    """Call ``write(tmp_path)`` then rename the result over ``path``."""
-    return write_all({Path(path): write})[0]
 
 
 def write_all(writers: dict) -> list[Path]:
