@@ -1,0 +1,40 @@
+"""Shared fixtures: the fictional world of ``tests/world.py`` and the seeds' extraction."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # so tests can ``import world``
+
+import world  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def world_graph():
+    """A fresh graph of the fictional world (tests may mutate it)."""
+    return world.graph()
+
+
+@pytest.fixture(scope="session")
+def seed_frames():
+    """(edges, actors) DataFrames extracted from seeds/, once per test session."""
+    from actors.documents import read_corpus
+    from actors.pipeline import extract
+    from actors.tables import to_frames
+
+    docs, problems = read_corpus(ROOT / "seeds")
+    frames = to_frames(extract(docs, problems=problems))
+    return frames["edges"], frames["actors"]
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_frames):
+    """The seeds' temporal multigraph (shared: do not mutate)."""
+    from actors.graph import build_graph
+
+    return build_graph(*seed_frames)
