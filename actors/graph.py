@@ -152,7 +152,7 @@ EDGE_FRAME_SCHEMA: tuple[tuple[str, str], ...] = (
     ("edge_id", "str"), ("source", "str"), ("target", "str"), ("a", "str"), ("b", "str"),
     ("relation", "str"), ("sign", "int"), ("date", "str"), ("precision", "str"), ("status", "str"),
     ("claimant", "str"), ("start", "date"), ("end", "date"), ("doc", "str"), ("evidence", "str"),
-    ("char_start", "int"), ("char_end", "int"),
+    ("char_start", "int"), ("char_end", "int"), ("generic", "bool"),
 )
 
 
@@ -162,7 +162,9 @@ def edge_frame(G: nx.MultiDiGraph, *, relations: Iterable[str] = RELATIONS,
 
     Analyses work on this frame so that a time window is a vectorised filter
     rather than a new graph. ``a``/``b`` are the two ends in sorted order for
-    the symmetric relations and ``source``/``target`` otherwise; ``start`` and
+    the symmetric relations and ``source``/``target`` otherwise; ``generic`` is
+true when either end is a generic mention ("the Islamists"), which the
+analyses of named actors leave out by default; ``start`` and
     ``end`` are dates (``end`` exclusive, both null when undated). Pass the
     frame to several analyses with their ``edges=`` keyword to extract it once.
 
@@ -191,9 +193,10 @@ def edge_frame(G: nx.MultiDiGraph, *, relations: Iterable[str] = RELATIONS,
         cols["sign"].append(sign(rel))
         for name in ("date", "precision", "status", "claimant", "doc", "evidence", "char_start", "char_end"):
             cols[name].append(d.get(name))
+        cols["generic"].append(bool(G.nodes[u].get("generic") or G.nodes[v].get("generic")))
         cols["start"].append(d.get("start"))
         cols["end"].append(d.get("end"))
-    types = {"str": pl.Utf8, "int": pl.Int64, "date": pl.Utf8}
+    types = {"str": pl.Utf8, "int": pl.Int64, "date": pl.Utf8, "bool": pl.Boolean}
     df = pl.DataFrame(cols, schema={n: types[t] for n, t in EDGE_FRAME_SCHEMA})
     return df.with_columns(pl.col("start").str.to_date("%Y-%m-%d"), pl.col("end").str.to_date("%Y-%m-%d"))
 
