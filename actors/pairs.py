@@ -120,12 +120,16 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
 
     rows = []
     f = _signed_rows(_frame(G, edges), statuses)
-    for (a, b), part in f.group_by(["a", "b"], maintain_order=True):
-        events = _parsimonious(part.to_dicts())
+    # Only pairs that were both allied and hostile can shift: one pass over their rows.
+    f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
+    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id")
+    records = (dict(zip(names, r)) for r in f.select(names).iter_rows())
+    for (a, b), group in groupby(records, key=lambda e: (e["a"], e["b"])):
+        events = _parsimonious(list(group))
         runs = [list(g) for _, g in groupby(events, key=lambda e: e["relation"])]
         for before, after in zip(runs, runs[1:]):
-            last = max(before, key=lambda e: (e["start"], before.index(e)))
-            first = min(after, key=lambda e: (e["end"], after.index(e)))
+            last = max(reversed(before), key=lambda e: e["start"])  # latest start; ties: the later one
+            first = min(after, key=lambda e: e["end"])  # earliest end; ties: the earlier one
             rows.append({
                 "a": a, "b": b, "from_relation": last["relation"], "to_relation": first["relation"],
                 "last_before": last["date"], "first_after": first["date"],

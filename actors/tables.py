@@ -21,7 +21,7 @@ from pathlib import Path
 from .pipeline import Extraction
 from .schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
 
-__all__ = ["to_frames", "write_tables", "write_all"]
+__all__ = ["to_frames", "table_writers", "write_tables", "write_all"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
@@ -72,8 +72,12 @@ def write_all(writers: dict) -> list[Path]:
     return [path for _, path in staged]
 
 
-def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
-    """Write actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv."""
+def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
+    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv.
+
+    For :func:`write_all`, so the tables can be staged with other outputs and
+    replaced together.
+    """
     out = Path(out_dir)
     writers = {out / "actors.csv": lambda p: frames["actors"].write_csv(p)}
     for name in ("events", "edges"):
@@ -81,4 +85,9 @@ def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
         writers[out / f"{name}.csv"] = lambda p, df=df: df.write_csv(p)
         writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
     writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
-    return write_all(writers)
+    return writers
+
+
+def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
+    """Write actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv."""
+    return write_all(table_writers(frames, out_dir))

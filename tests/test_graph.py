@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
+import polars as pl
 import pytest
 
 import world
@@ -137,3 +138,23 @@ def test_build_graph_without_actor_table():
     edges, _ = world.frames()
     G = build_graph(edges)
     assert G.nodes["nf"]["name"] == "nf" and G.nodes["generic-rebels"]["generic"] is True
+
+
+def test_fast_build_equals_networkx_add_edges_from():
+    edges, actors = world.frames()
+    G = build_graph(edges, actors)
+    H = nx.MultiDiGraph(name="actors")
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from((u, v, k, dict(d)) for u, v, k, d in G.edges(keys=True, data=True))
+    assert nx.utils.graphs_equal(G, H)
+    assert sorted(G.pred["state"]) == sorted(H.pred["state"])
+    assert G.number_of_edges("nf", "crescent") == 3 and G.has_edge("nf", "crescent", key="w05")
+    # and the graph stays a normal networkx graph: edits work
+    G.remove_edge("nf", "crescent", key="w05")
+    assert G.number_of_edges("nf", "crescent") == 2 and "w05" not in G.pred["crescent"]["nf"]
+
+
+def test_repeated_edge_ids_are_refused():
+    edges, _ = world.frames()
+    with pytest.raises(ValueError, match="w01"):
+        build_graph(pl.concat([edges, edges.head(1)]))
