@@ -23,6 +23,7 @@ _MAX_WARNINGS = 20  # more go to problems.csv only, so real errors stay visible
 _EPILOG = """examples:
   actors run                              read seeds/, write tables to output/
   actors run --corpus ~/articles --out /tmp/out
+  actors run --periods my_periods.toml --coalition "Ansar Dine"
 """
 
 
@@ -38,23 +39,41 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="extract actors, events and relations from a corpus folder",
         description="Read every .txt and .md file of a corpus folder and write actors.csv, "
-        "events.csv/.parquet, edges.csv/.parquet and problems.csv.",
+        "events.csv/.parquet, edges.csv/.parquet and problems.csv; build the temporal network and write "
+        "shifts.csv, coalition.csv, genealogy.csv, balance.csv, frustrated_edges.csv, centrality.csv, "
+        "blocs.csv, graph.graphml, graph.gexf, graph.json and report.md.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     run.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
     run.add_argument("--out", default="output", help="output folder (default: output)")
+    run.add_argument("--periods", metavar="FILE", help="TOML file of [[period]] tables (id, label, start, end) "
+                     "to use instead of the named phases of Mali's wars")
+    run.add_argument("--coalition", default="jnim", metavar="ACTOR",
+                     help="actor id whose coalition report.md and coalition.csv describe (default: jnim)")
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
     return p
 
 
 def _run(args, out) -> int:
+    from .analyses import analyse, analysis_writers
     from .documents import read_corpus
+    from .export import export_writers
+    from .graph import build_graph
     from .pipeline import Extractor, extract
-    from .tables import to_frames, write_tables
+    from .report import render_report
+    from .tables import table_writers, to_frames, write_all
+    from .windows import load_periods
 
     t0 = time.perf_counter()
+    periods = load_periods(args.periods) if args.periods else None
     extractor = Extractor.load()
+    found = extractor.dictionary.lookup(args.coalition)
+    if found is None:
+        hint = extractor.dictionary.suggest(args.coalition)
+        raise ActorsError(f"--coalition: unknown actor {args.coalition!r}"
+                          + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""))
+    coalition_id = found.id
     documents, problems = read_corpus(args.corpus)
     if not documents:
         for p in problems:
@@ -63,9 +82,20 @@ def _run(args, out) -> int:
         return 1
     extraction = extract(documents, extractor=extractor, problems=problems)
     frames = to_frames(extraction)
-    written = write_tables(frames, args.out)
     skipped = [p for p in extraction.problems if p.skipped]
     warnings = [p for p in extraction.problems if not p.skipped]
+    graph = build_graph(frames["edges"], frames["actors"])
+    analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
+    report = render_report(analyses, summary={"documents": len(documents), "skipped": len(skipped),
+                                              "warnings": len(warnings)})
+    out_dir = Path(args.out)
+    # Every output is staged, then all are renamed together: a killed run
+    # leaves the previous set whole and consistent.
+    writers = table_writers(frames, out_dir)
+    writers.update(analysis_writers(analyses, out_dir))
+    writers.update(export_writers(graph, out_dir))
+    writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
+    written = write_all(writers)
     for p in skipped:
         print(f"skipped: {p}", file=sys.stderr)
     for p in warnings[:_MAX_WARNINGS]:

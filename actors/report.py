@@ -227,7 +227,14 @@ def render_report(analyses, *, summary: Mapping[str, Any] | None = None) -> str:
     lines += _central(A)
     lines += ["## Method notes", "",
               "- Periods: " + "; ".join(f"{_md(p.label)} ({p.span})" for p in A.phases) + ".",
-              "- fought-against and allied-with are read as undirected; a pair's sign in a period is the sign of "
-              "its latest relation there (pairs with both are counted as ambivalent).",
+              "- Dates: a relation covers the interval its date's precision allows (\"2012\" is the whole year). "
+              "It counts in every period that interval overlaps, marked imprecise where it spills over: a "
+              "relation dated only \"2013\" also counts in the last days of a period ending on 11 January 2013. "
+              "Undated relations count in no period.",
+              "- fought-against and allied-with are read as undirected. A pair's sign in a period is the sign of "
+              "its latest relation lying wholly inside the period, or, when none does, of its latest imprecise "
+              "one (pairs with both signs are counted as ambivalent).",
+              "- Shifts: denied and undated relations never cause a flip; relations with identical imprecise "
+              "dates are ordered so as to imply the fewest changes.",
               "- Generic mentions (\"the Islamists\") stay out of the analyses of named actors.", ""]
     return "\n".join(lines)

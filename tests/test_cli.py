@@ -26,9 +26,50 @@ def seeds_run(tmp_path_factory):
     return out
 
 
-def test_writes_every_table(seeds_run):
-    for name in ("actors.csv", "events.csv", "events.parquet", "edges.csv", "edges.parquet", "problems.csv"):
+OUTPUTS = ("actors.csv", "events.csv", "events.parquet", "edges.csv", "edges.parquet", "problems.csv",
+           "shifts.csv", "coalition.csv", "genealogy.csv", "balance.csv", "frustrated_edges.csv",
+           "centrality.csv", "blocs.csv", "graph.graphml", "graph.gexf", "graph.json", "report.md")
+
+
+def test_writes_every_output(seeds_run):
+    for name in OUTPUTS:
         assert (seeds_run / name).stat().st_size > 0, name
+
+
+def test_shifts_csv_contract_and_the_2012_shift(seeds_run):
+    shifts = pl.read_csv(seeds_run / "shifts.csv", infer_schema_length=0)
+    assert shifts.columns[:8] == ["a", "b", "from_relation", "to_relation", "last_before", "first_after",
+                                  "evidence_before", "evidence_after"]
+    row = shifts.filter((pl.col("a") == "ansar-dine") & (pl.col("b") == "mnla")).row(0, named=True)
+    assert (row["from_relation"], row["to_relation"]) == ("allied-with", "fought-against")
+    assert row["first_after"] <= "2012-06-30"
+
+
+def test_report_tells_the_story_with_evidence(seeds_run):
+    text = (seeds_run / "report.md").read_text(encoding="utf-8")
+    for heading in ("## Alliance shifts", "## The JNIM coalition", "## Genealogy", "## Structural balance",
+                    "## Most central actors per period"):
+        assert heading in text
+    assert "### Ansar Dine – MNLA: allied → fighting" in text
+    assert "By the night of 8 June, MNLA and Ansar Dine rebels clashed" in text
+    assert "2017–2019 JNIM era" in text
+    assert "undated relation(s)" in text and "denied" in text  # says what shift detection left out
+
+
+def test_user_periods_and_coalition(tmp_path, capsys):
+    periods = tmp_path / "p.toml"
+    periods.write_text('[[period]]\nid = "early"\nlabel = "Early 2012"\nstart = 2012-01-01\nend = 2012-07-01\n')
+    out = tmp_path / "out"
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "-q",
+                 "--periods", str(periods), "--coalition", "Ansar Dine"]) == 0
+    coal = pl.read_csv(out / "coalition.csv", infer_schema_length=0)
+    assert set(coal["period_label"]) == {"Early 2012"}
+    assert "## The Ansar Dine coalition" in (out / "report.md").read_text(encoding="utf-8")
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--coalition", "JNMI"]) == 2
+    assert "did you mean" in capsys.readouterr().err
+    periods.write_text('[[period]]\nlabel = "x"\nstart = 2012-05-01\nend = 2012-01-01\n')
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--periods", str(periods)]) == 2
+    assert "p.toml: period #1" in capsys.readouterr().err
 
 
 def test_edge_columns_are_the_contract(seeds_run):
@@ -66,7 +107,7 @@ def test_the_2012_shift_is_in_the_edges(seeds_run):
 
 def test_same_input_same_bytes(seeds_run, tmp_path):
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path), "-q"]) == 0
-    for name in ("actors.csv", "events.csv", "edges.csv", "edges.parquet", "events.parquet"):
+    for name in OUTPUTS:
         assert (tmp_path / name).read_bytes() == (seeds_run / name).read_bytes(), name
 
 
