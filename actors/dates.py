@@ -395,6 +395,12 @@ _FRAMING_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SINCE_BEFORE = re.compile(r"(?<!\w)since(?!\w)[^.;:!?]{0,60}$", re.IGNORECASE)
+# A sentence that looks back before the narrative ("an offshoot of the MNA
+# prior to the insurgency", "originally founded as") is not dated by the year
+# in force: without a date of its own it stays undated.
+_RETROSPECTIVE = re.compile(
+    r"(?<!\w)(?:prior to|before the (?:insurgency|war|conflict|rebellion|uprising)|originally|formerly|"
+    r"previously|in the past|long before)(?!\w)", re.IGNORECASE)
 _DASH_GAP = re.compile(r"\s{0,4}[-–—]\s{0,4}")
 # Wikipedia maintenance notices date the editing, not the events: "This section needs
 # to be updated. Please help update this article ... information.(August 2018)". A
@@ -800,7 +806,9 @@ def resolve_dates(
       they are unknown. A relative window that spans years also ends the year in force.
     * The date in force of a sentence: its first listed date that is not relative to
       nothing; else the year in force at year precision (``inherited=True``, never a
-      month or day); else unknown (bounded by a range heading if any).
+      month or day), unless the sentence looks back before the narrative ("prior
+      to the insurgency", "originally", "formerly"); else unknown (bounded by a
+      range heading if any).
     * Impossible dates ("31 February 2012", "29 February" in 2013) give a Problem and
       nothing else. Dates overlapping ``ignore`` spans and the dates of Wikipedia
       maintenance notices ("This section needs to be updated. ... (August 2018)")
@@ -829,7 +837,7 @@ def resolve_dates(
         dates[sentence.index] = own
         if first_eligible is not None:
             in_force[sentence.index] = first_eligible
-        elif state.year is not None:
+        elif state.year is not None and not _RETROSPECTIVE.search(sentence.text):
             y = state.year
             in_force[sentence.index] = ResolvedDate(
                 f"{y:04d}", _YEAR, date(y, 1, 1).isoformat(), date(y, 12, 31).isoformat(), "", -1, -1, True

@@ -786,3 +786,13 @@ def test_resolved_dates_are_consistent(sentences: list[Sentence], anchor: str) -
             parse_iso(d.iso)  # well-formed
     for p in problems:
         assert isinstance(p, Problem) and p.path == "story.txt"
+
+
+def test_a_retrospective_sentence_does_not_take_the_year_in_force():
+    from actors.documents import parse_document
+    from actors.dates import resolve_dates
+
+    doc = parse_document("r.txt", "On 15 August 2022 the French left.\nThe MNLA was an offshoot of the MNA prior to "
+                         "the insurgency.\nThe MNLA attacked Gao.\n")
+    _, in_force, _ = resolve_dates(doc.sentences)
+    assert [in_force[s.index].iso for s in doc.sentences] == ["2022-08-15", "", "2022"]
