@@ -4,12 +4,17 @@ The edge table is extracted from the graph once and shared by all analyses
 (their ``edges=`` keyword); windows are filters over it, so the whole run is
 linear in the number of edges.
 
->>> import sys; sys.path.insert(0, "tests"); import world
->>> A = analyse(world.graph(), coalition_actor="banner")
->>> A.shifts.select("a", "b", "to_relation").rows()
-[('crescent', 'nf', 'fought-against'), ('nf', 'state', 'allied-with')]
->>> sorted(analysis_writers(A, "out"))[0].name
-'balance.csv'
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> for k, (rel, day) in enumerate([("allied-with", "2012-03-01"), ("fought-against", "2012-06-08")]):
+...     _ = G.add_edge("mnla", "ansar-dine", key=f"e{k}", relation=rel, status="reported", date=day,
+...                    precision="day", start=day, end=day[:-2] + "%02d" % (int(day[-2:]) + 1),
+...                    doc="d.txt", evidence=f"Sentence {k}.", char_start=k, char_end=k + 1)
+>>> A = analyse(G)
+>>> A.shifts.select("a", "b", "to_relation", "first_after").rows()
+[('ansar-dine', 'mnla', 'fought-against', '2012-06-08')]
+>>> sorted(p.name for p in analysis_writers(A, "out"))[:3]
+['balance.csv', 'blocs.csv', 'centrality.csv']
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import datetime as dt
 import networkx as nx
 import polars as pl
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import world
 from actors.errors import DataFileError
@@ -158,3 +159,25 @@ def test_repeated_edge_ids_are_refused():
     edges, _ = world.frames()
     with pytest.raises(ValueError, match="w01"):
         build_graph(pl.concat([edges, edges.head(1)]))
+
+
+_day = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2003, 12, 31))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(_day, st.integers(1, 400)), max_size=15), _day, st.integers(1, 500),
+       st.sampled_from(["overlap", "within"]))
+def test_view_and_vectorised_windows_agree(intervals, w_start, length, mode):
+    """window() (the view) and assign_periods() (the analyses' filter) apply one rule."""
+    G = nx.MultiDiGraph()
+    for i, (start, days) in enumerate(intervals):
+        G.add_edge(f"n{i % 4}", f"n{(i + 1) % 4}", key=f"e{i}", relation="fought-against", status="reported",
+                   start=start.isoformat(), end=(start + dt.timedelta(days=days)).isoformat())
+    w_end = w_start + dt.timedelta(days=length)
+    view = {k for _, _, k in window(G, w_start, w_end, mode=mode).edges(keys=True)}
+    period = make_periods([("w", w_start, w_end)])
+    rows = assign_periods(edge_frame(G), period, mode=mode)
+    assert view == set(rows["edge_id"])
+    for r in rows.iter_rows(named=True):
+        d = G.edges[r["source"], r["target"], r["edge_id"]]
+        assert r["imprecise"] == (placement(d["start"], d["end"], w_start, w_end) == "imprecise")
