@@ -59,18 +59,18 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import json
 import os
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator, Sequence
+from typing import Any, BinaryIO, Callable, Sequence
 
 import networkx as nx
+
+from .graph import paused_gc
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -223,22 +223,6 @@ def _sorted(items: Any) -> list:
         return sorted(items, key=lambda x: (type(x).__name__, repr(x)))
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building millions of tuples.
-
-    Building them triggers collections that each walk the whole graph (for
-    1M edges this is most of the gathering time); nothing here makes cycles.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 @dataclass
 class _Snapshot:
     graph: nx.Graph
@@ -248,7 +232,7 @@ class _Snapshot:
 
 def _snapshot(G: nx.Graph) -> _Snapshot:
     """The graph's nodes and edges in sorted order, gathered into columns."""
-    with _gc_paused():
+    with paused_gc():
         nodes = _sorted(G.nodes)
         node_data = G._node
         directed, multi = G.is_directed(), G.is_multigraph()

@@ -38,7 +38,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from operator import itemgetter
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import networkx as nx
 

@@ -8,9 +8,8 @@ from hypothesis import given, settings, strategies as st
 
 from actors.coalition import coalition
 from actors.genealogy import genealogy, genealogy_forest
-from actors.graph import edge_frame
 from actors.pairs import SHIFT_COLUMNS, alliance_shifts, pair_timeline, shift_exclusions
-from actors.windows import make_periods, phases, yearly
+from actors.windows import yearly
 
 
 # -- pair timeline -----------------------------------------------------------------
