@@ -7,8 +7,9 @@ coalition); its *primary* parent, which places it in the forest, is its
 split-from origin if it has one, else its earliest membership. Following
 primary parents up gives each actor a ``root`` and a ``lineage`` such as
 "mna → mnla → fpa" (→ marks a split, ⊃ a membership: "banner ⊃ crescent"
-means the Crescent is a member of the Banner). Cycles (A member of B, B member of A) are cut where they
-close and flagged.
+means the Crescent is a member of the Banner). A cycle of
+primary links (A member of B, B member of A) is cut at its smallest id,
+which becomes a root; the cut link is flagged ``cycle``.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -33,6 +34,8 @@ __all__ = ["genealogy", "genealogy_forest"]
 _LINKS = ("split-from", "member-of")
 #: In lineage texts: "a → b" b split from a; "a ⊃ b" b is a member of a.
 _ARROW = {"split-from": "→", "member-of": "⊃"}
+#: Links shown in a lineage text before the middle is elided.
+_SHOWN = 8
 
 
 def _links(G: nx.MultiDiGraph, statuses, include_generic: bool, edges):
@@ -65,28 +68,62 @@ def genealogy_forest(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     best: dict[str, tuple] = {}
     for r in links.iter_rows(named=True):
         T.add_edge(r["parent"], r["child"], relation=r["relation"], first_date=r["first_date"], events=r["events"],
-                   statuses=r["statuses"], evidence=r["evidence"], doc=r["doc"], edge_id=r["edge_id"], primary=False)
+                   statuses=r["statuses"], evidence=r["evidence"], doc=r["doc"], edge_id=r["edge_id"], primary=False,
+                   cycle=False)
         key = (rank[r["relation"]], r["_start"] is None, r["_start"] or "", r["parent"])
         if r["child"] not in best or key < best[r["child"]][0]:
             best[r["child"]] = (key, r["parent"])
-    for child, (_, parent) in best.items():
+    parent_of = {child: parent for child, (_, parent) in best.items()}
+    for child, parent in parent_of.items():
         T.edges[parent, child]["primary"] = True
+    for child in _cycle_cuts(parent_of):
+        # a cycle of primary links (A member of B, B member of A) has no root:
+        # cut it at its smallest id, which becomes a root
+        T.edges[parent_of[child], child].update(primary=False, cycle=True)
     for n in T:
         T.nodes[n]["name"] = G.nodes[n].get("name", n) if n in G else n
     return T
 
 
-def _lineage(child: str, parent_of: dict[str, tuple[str, str]]) -> tuple[list[str], str, bool]:
-    """Primary ancestors of ``child`` (root first), the lineage text, and whether a cycle was cut."""
-    chain, text, seen = [child], child, {child}
-    while chain[-1] in parent_of:
-        up, relation = parent_of[chain[-1]]
-        if up in seen:
-            return chain[::-1], text, True
-        chain.append(up)
-        seen.add(up)
-        text = f"{up} {_ARROW[relation]} {text}"
-    return chain[::-1], text, False
+def _cycle_cuts(parent_of: dict[str, str]) -> list[str]:
+    """One child per cycle of the parent function: the cycle's smallest id."""
+    state: dict[str, int] = {}  # 1 on the current walk, 2 done
+    cuts = []
+    for start in sorted(parent_of):
+        walk, n = [], start
+        while n in parent_of and n not in state:
+            state[n] = 1
+            walk.append(n)
+            n = parent_of[n]
+        if state.get(n) == 1:  # came back onto this walk: a new cycle
+            cuts.append(min(walk[walk.index(n):]))
+        for m in walk:
+            state[m] = 2
+    return cuts
+
+
+def _placements(parent_of: dict[str, tuple[str, str]]) -> dict[str, tuple[str, int, str]]:
+    """(root, depth, lineage text) of every actor in the forest, each computed once.
+
+    A lineage deeper than :data:`_SHOWN` links keeps the root and the last
+    links: "a … → x → y".
+    """
+    done: dict[str, tuple[str, int, tuple]] = {}  # root, depth, last links as (arrow, actor)
+    for start in sorted(parent_of):
+        walk, n = [], start
+        while n not in done and n in parent_of:
+            walk.append(n)
+            n = parent_of[n][0]
+        done.setdefault(n, (n, 0, ()))
+        for m in reversed(walk):
+            up, relation = parent_of[m]
+            root, depth, tail = done[up]
+            done[m] = (root, depth + 1, (*tail, (_ARROW[relation], m))[-_SHOWN:])
+    out = {}
+    for n, (root, depth, tail) in done.items():
+        gap = " …" if depth > len(tail) else ""
+        out[n] = (root, depth, root + gap + "".join(f" {arrow} {m}" for arrow, m in tail))
+    return out
 
 
 def genealogy(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
@@ -95,19 +132,21 @@ def genealogy(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
 
     Columns: child, parent, relation, first_date, events, statuses,
     ``primary`` (whether the link places the child in the tree), root, depth
-    (of the child), lineage (root to child over primary links), cycle,
+    (of the child), lineage (root to child over primary links), cycle (the
+    link was cut to break a cycle of primary links),
     evidence, doc, edge_id. Sorted by root, then lineage.
     """
     import polars as pl
 
     T = genealogy_forest(G, statuses=statuses, include_generic=include_generic, edges=edges)
     parent_of = {v: (u, d["relation"]) for u, v, d in T.edges(data=True) if d["primary"]}
+    placed = _placements(parent_of)
     rows = []
     for parent, child, d in T.edges(data=True):
-        chain, lineage, cycle = _lineage(child, parent_of)
+        root, depth, lineage = placed.get(child, (child, 0, child))
         rows.append({"child": child, "parent": parent, "relation": d["relation"], "first_date": d["first_date"],
-                     "events": d["events"], "statuses": d["statuses"], "primary": d["primary"], "root": chain[0],
-                     "depth": len(chain) - 1, "lineage": lineage, "cycle": cycle,
+                     "events": d["events"], "statuses": d["statuses"], "primary": d["primary"], "root": root,
+                     "depth": depth, "lineage": lineage, "cycle": d["cycle"],
                      "evidence": d["evidence"], "doc": d["doc"], "edge_id": d["edge_id"]})
     schema = {"child": pl.Utf8, "parent": pl.Utf8, "relation": pl.Utf8, "first_date": pl.Utf8, "events": pl.Int64,
               "statuses": pl.Utf8, "primary": pl.Boolean, "root": pl.Utf8, "depth": pl.Int64, "lineage": pl.Utf8,

@@ -159,7 +159,21 @@ def test_genealogy_cuts_cycles():
         G.add_edge(u, v, key=f"k{k}", relation="member-of", status="reported", date="2001",
                    start="2001-01-01", end="2002-01-01", evidence="", doc="d", char_start=k, char_end=k)
     g = genealogy(G)
-    assert g["cycle"].all() and g.height == 2
+    assert g.height == 2 and g["cycle"].to_list().count(True) == 1  # cut once, at the smallest id
+    cut = g.filter(pl.col("cycle")).row(0, named=True)
+    assert (cut["child"], cut["primary"]) == ("a", False)
+    assert set(g["root"]) == {"a"} and g.filter(pl.col("child") == "b")["lineage"].item() == "a ⊃ b"
+
+
+def test_deep_lineages_are_elided():
+    G = nx.MultiDiGraph()
+    for k in range(12):
+        G.add_edge(f"g{k + 1:02d}", f"g{k:02d}", key=f"k{k}", relation="split-from", status="reported", date="2001",
+                   start="2001-01-01", end="2002-01-01", evidence="", doc="d", char_start=k, char_end=k)
+    g = genealogy(G)
+    deepest = g.filter(pl.col("child") == "g12").row(0, named=True)
+    assert deepest["depth"] == 12 and deepest["root"] == "g00"
+    assert deepest["lineage"] == "g00 … → g05 → g06 → g07 → g08 → g09 → g10 → g11 → g12"
 
 
 def test_seed_genealogy(seed_graph):
