@@ -54,8 +54,9 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
               founding_days: int = 31, include_generic: bool = False, mode: str = "overlap", edges=None):
     """Members, founders, parents, splinters, allies and enemies of ``actor``, per period.
 
-    One row per (period, role, counterpart, via) with first and last dates,
-    the number of events, the statuses seen, the first event's evidence and
+    One row per (period, role, counterpart, via) with first and last days
+    (``first``, ``last``) and the first and last dates as the text gives them
+    (``date``, ``last_date``, at their precision), the number of events, the statuses seen, the first event's evidence and
     edge id. ``periods`` defaults to the named phases of Mali's wars.
     """
     import polars as pl
@@ -99,6 +100,7 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
            .agg(pl.col("start").min().alias("first"), (pl.col("end").max().dt.offset_by("-1d")).alias("last"),
                 pl.len().alias("events"), pl.col("status").unique().sort().str.join("|").alias("statuses"),
                 pl.col("imprecise").any().alias("imprecise"), pl.col("date").first().alias("date"),
+                pl.col("date").last().alias("last_date"),
                 pl.col("evidence").first().alias("evidence"), pl.col("doc").first().alias("doc"),
                 pl.col("edge_id").first().alias("edge_id")))
     founder = pl.lit(False)
@@ -116,4 +118,4 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
                .sort(["period_start", "_r", "_v", "first", "actor", "via"])
                .select("period", "period_label", "role", "actor", "via", "founder",
                        pl.col("first").cast(pl.Utf8), pl.col("last").cast(pl.Utf8), "events", "statuses",
-                       "imprecise", "date", "evidence", "doc", "edge_id"))
+                       "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))

@@ -144,11 +144,12 @@ def _coalition(A) -> list[str]:
                 via = f" via {_who(G, r['via'])}" if r["via"] != A.coalition_actor else ""
                 flag = " (founder)" if r["founder"] else ""
                 status = "" if r["statuses"] == "reported" else f", {r['statuses']}"
-                items.append(f"{_who(G, r['actor'])}{flag}{via} ({r['first']}–{r['last']}, "
-                             f"{r['events']} event(s){status})")
+                span = r["date"] if r["date"] == r["last_date"] else f"{r['date']} to {r['last_date']}"
+                items.append(f"{_who(G, r['actor'])}{flag}{via} ({span}, {r['events']} event(s){status})")
             lines.append(f"- **{role}**: " + "; ".join(items))
-        first = part.row(0, named=True)
-        lines += [f"- first evidence: {_quote(first['evidence'], first['doc'], first['date'])}", ""]
+            first = rows.row(0, named=True)
+            lines.append(f"  - e.g. {_who(G, first['actor'])}: {_quote(first['evidence'], first['doc'], first['date'])}")
+        lines.append("")
     return lines
 
 
