@@ -8,6 +8,8 @@ anyone looked at their errors, are the honest figures for unseen text:
 - tests/heldout2 (3 articles,  72 relations): P 0.82, R 0.56 (at 773805a)
 - tests/heldout3 (3 articles, 101 relations): P 0.92, R 0.55 (at 3586cba), never
   used for tuning: nobody has looked at its errors.
+- tests/heldout5 (3 articles,  96 relations): P 0.97, R 0.64 (at e8cc121), never
+  used for tuning: nobody has looked at its errors.
 
 General fixes made after reading the first two sets' errors raised their
 figures; the floors below guard those gains against regressions.
@@ -29,6 +31,7 @@ FLOORS = {
     "heldout": {"all": (0.93, 0.7), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.7), "member-of": (0.85, 0.55)},
     "heldout2": {"all": (0.93, 0.72), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.85), "member-of": (0.85, 0.4)},
     "heldout3": {"all": (0.88, 0.5), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.55)},
+    "heldout5": {"all": (0.93, 0.6), "fought-against": (0.9, 0.75), "allied-with": (0.95, 0.7)},
 }
 
 
