@@ -907,8 +907,58 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[m], s.mentions[org], cue.kind
 
 
+_FOUNDING_PARTICIPLES = frozenset({"formed", "created", "founded", "established", "born"})
+
+
+def _counted_list(s: _Sentence, c: int) -> int | None:
+    """Token after the colon of "the merger of four jihadist groups active in Mali: A, B and C"."""
+    plural = s.cues.single("plural_group_nouns")
+    seen_plural = False
+    for j in range(c, min(len(s.toks), c + 14)):
+        if s.norms[j] == ":":
+            return j + 1 if seen_plural else None
+        if j in s.at_start and s.party(s.at_start[j]) and not seen_plural:
+            m = s.mentions[s.at_start[j]]
+            if not m.generic:
+                return None  # a named actor right away: the list starts here
+            seen_plural = s.norms[m.tok_end - 1] in plural  # "four jihadist groups ...:"
+        seen_plural = seen_plural or s.norms[j] in plural
+        if s.is_break(j):
+            return None
+    return None
+
+
+def _founded_subject(s: _Sentence, c: int) -> int | None:
+    """"Y (Y; Arabic for ...) was formed on 2 March 2017 by the merger of": Y.
+
+    The subject of a founding passive ending right before the cue's clause.
+    """
+    for j in range(c - 1, max(-1, c - 10), -1):
+        if s.norms[j] in _FOUNDING_PARTICIPLES:
+            t = j - 1
+            if t >= 0 and s.norms[t] in {"was", "were", "been"}:
+                t -= 1
+            if t >= 0 and s.norms[t] == ")":  # skip a bracketed gloss after the name
+                depth = 0
+                while t >= 0:
+                    depth += {")": 1, "(": -1}.get(s.norms[t], 0)
+                    if depth == 0:
+                        break
+                    t -= 1
+                t -= 1
+            # the mention holding token t ("X (X)" may be matched as one mention)
+            for k, m in enumerate(s.mentions):
+                if t >= 0 and m.tok_start <= t < m.tok_end and s.party(k) and not m.generic:
+                    return k
+            return None
+        if s.is_break(j):
+            return None
+    return None
+
+
 def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
-    k = s.right_mention(occ.end, reach=8, allow_possessor=False)
+    after = _counted_list(s, occ.end)
+    k = s.right_mention(after if after is not None else occ.end, reach=8, allow_possessor=False)
     if k is None:
         return
     members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
@@ -918,6 +968,8 @@ def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
         coal = c
+    if coal is None and occ.start >= 2 and s.norms[occ.start - 1] == "the" and s.norms[occ.start - 2] in {"by", "from", "through", "via"}:
+        coal = _founded_subject(s, occ.start - 2)  # "Y was formed in 2017 by the merger of A and B"
     if coal is None and s.norms[occ.start] in {"which", "that"}:
         # "the Platform, a coalition of ... formed in 2014, which included A and B"
         for x in range(len(s.mentions) - 1, -1, -1):

@@ -191,6 +191,20 @@ def test_merger_members_point_to_the_new_coalition(extractor):
     }
 
 
+@pytest.mark.parametrize("text", [
+    "JNIM was formed in March 2017 by the merger of Ansar Dine, al-Mourabitoun and Katiba Macina.\n",
+    'JNIM (Arabic for "Group for the Support of Islam and Muslims") was created on 2 March 2017 through the '
+    "merger of three jihadist groups active in the Sahel: Ansar Dine, al-Mourabitoun and Katiba Macina.\n",
+])
+def test_founded_by_the_merger_of(extractor, text):
+    assert rel(extractor, text) == {("ansar-dine", "member-of", "jnim"), ("al-mourabitoun", "member-of", "jnim"),
+                                    ("katiba-macina", "member-of", "jnim")}
+
+
+def test_a_colon_list_needs_a_counted_plural(extractor):
+    assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
+
+
 def test_coalition_apposition(extractor):
     found = rel(extractor, "In 2015, the Platform, a coalition of militias including GATIA and the MAA-Platform, attacked the CMA.\n")
     assert {("gatia", "member-of", "platform"), ("maa-platform", "member-of", "platform")} <= found
