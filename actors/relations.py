@@ -237,7 +237,10 @@ class _Sentence:
                 return True
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
-        return all(w in _LIST_GLUE for w in gap) and ("," in gap or "and" in gap or "&" in gap)
+        if len(gap) >= 2 and gap[-1] == "against" and gap[-2] in {"and", "as"}:
+            gap = gap[:-1]  # "against A as well as against B": the preposition repeated
+        conjunction = "," in gap or "and" in gap or "&" in gap or "as well as" in " ".join(gap)
+        return all(w in _LIST_GLUE for w in gap) and conjunction
 
     def party(self, k: int, *, allow_possessor: bool = False) -> bool:
         role = self.mentions[k].role

@@ -201,6 +201,12 @@ def test_founded_by_the_merger_of(extractor, text):
                                     ("katiba-macina", "member-of", "jnim")}
 
 
+def test_as_well_as_continues_a_list(extractor):
+    found = rel(extractor, "In 2018, JNIM waged an insurgency against the governments of Mali and Niger "
+                           "as well as against French troops and MINUSMA peacekeepers.\n")
+    assert found == {("jnim", "fought-against", x) for x in ("mali", "niger", "france", "minusma")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
