@@ -255,10 +255,13 @@ class _Sentence:
             if self.norms[j] == "," and j > 0:
                 p = self._parenthetical_start(j)
                 if p is not None:
+                    lo = max(0, lo - (j - p))  # the reach does not count the skipped apposition
                     j = p - 1
                     continue
             if j in self.at_end and self.party(self.at_end[j]):
                 return self.at_end[j], None
+            if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]):
+                return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
             if j in status_starts:
                 return None, j
             if self.norms[j] in {"which", "who"}:
@@ -274,15 +277,29 @@ class _Sentence:
 
     def _parenthetical_start(self, comma: int) -> int | None:
         """", backed by French troops," ends at ``comma``: the opening comma's index."""
-        for p in range(comma - 1, max(-1, comma - 12), -1):
+        p = comma
+        while p > max(0, comma - 26):
+            p -= 1
             if self.norms[p] == ",":
                 first = self.norms[p + 1] if p + 1 < comma else ""
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
-                if first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues)):
+                if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
                     return p
-                if first in {"a", "an"} and not any(x in self.at_end and not self.mentions[self.at_end[x]].generic for x in range(p + 1, comma)):
-                    return p  # ", a predominantly Tuareg Islamist group,": an apposition
+                listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
+                if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
+                    # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
+                    # ", a group founded by X with support from Y,": an apposition, whoever it names
+                    return p
                 return None
+            if self.norms[p] == ")":  # "(AQIM)" inside the apposition
+                depth, q = 0, p
+                while q >= 0:
+                    depth += {")": 1, "(": -1}.get(self.norms[q], 0)
+                    if depth == 0:
+                        break
+                    q -= 1
+                p = q
+                continue
             if self.is_break(p):
                 return None
         return None

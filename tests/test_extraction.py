@@ -207,6 +207,24 @@ def test_as_well_as_continues_a_list(extractor):
     assert found == {(min("jnim", x), "fought-against", max("jnim", x)) for x in ("mali", "niger", "france", "minusma")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In June 2012, Ansar Dine and the Movement for Oneness and Jihad in West Africa (MOJWA), a splinter group of "
+     "Al-Qaeda in the Islamic Maghreb (AQIM), expelled the MNLA from Gao.\n",
+     {("ansar-dine", "allied-with", "mojwa"), ("ansar-dine", "fought-against", "mnla"),
+      ("mnla", "fought-against", "mojwa"), ("mojwa", "split-from", "aqim")}),
+    ("In September 2023, the CSP, a coalition that includes the Coordination of Azawad Movements (CMA), entered "
+     "into open war with the Malian junta.\n", {("cma", "member-of", "csp"), ("csp", "fought-against", "mali")}),
+])
+def test_an_apposition_naming_other_actors_is_not_the_subject(extractor, text, expected):
+    assert rel(extractor, text) == expected
+
+
+def test_a_comma_list_of_a_and_an_items_is_no_apposition(extractor):
+    text = ("During September 2023, four Malian aircraft, including the only Su-25, a Mi-8MT, and a L-39C light "
+            "attack aircraft were shot down by CMA fighters.\n")
+    assert ("cma", "allied-with", "mali") not in rel(extractor, text)
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
