@@ -736,10 +736,20 @@ def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
                     yield s.mentions[a], s.mentions[m], cue.kind
 
 
+_ACCUSED = frozenset({"accused", "suspected", "charged", "blamed", "convicted"})
+
+
 def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if p is None:
         return
+    t = occ.start
+    if t >= 3 and s.norms[t - 1] in {"of", "with", "for"} and s.norms[t - 2] in _ACCUSED:
+        # "officials accused of collaborating with the army": the accused is the noun
+        # before the participle; unless that is an actor (or "X was accused of"), no relation
+        before = t - 3
+        if s.norms[before] not in _COPULAS | {"been", "being", ","} and not (before in s.at_end and s.party(s.at_end[before])):
+            return
     partners = s.group(p, forward_only=True)
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []

@@ -225,6 +225,13 @@ def test_a_comma_list_of_a_and_an_items_is_no_apposition(extractor):
     assert ("cma", "allied-with", "mali") not in rel(extractor, text)
 
 
+def test_a_companion_phrase_on_a_non_actor_noun_states_nothing(extractor):
+    assert rel(extractor, "In 2016, Katiba Macina killed village chiefs and local officials accused of "
+                          "collaborating with the army.\n") == set()
+    assert rel(extractor, "In 2016, the MNLA, accused of collaborating with the Malian army, withdrew.\n") == {
+        ("mali", "allied-with", "mnla")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
