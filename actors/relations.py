@@ -502,6 +502,13 @@ def _by_agent(s: _Sentence, after: int, reach: int = 4) -> list[int]:
 
 
 
+# Words after a fight verb that show it has no object. "A and B fought" alone
+# may mean together or against each other: nothing is drawn between A and B.
+_INTRANSITIVE_NEXT = frozenset({".", ",", ";", "repeatedly", "again", "fiercely", "heavily", "sporadically",
+                                "intermittently", "briefly", "in", "at", "near", "around", "over", "until",
+                                "during", "throughout", "for"})
+
+
 def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
     if _passive(s, occ):
         agents = _by_agent(s, occ.end, reach=6)
@@ -562,7 +569,9 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         yield from _pairs_across(s, agents, [possessor], cue.kind)
         return
     reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
-    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal:
+    nxt = s.norms[occ.end] if occ.end < len(s.toks) else "."
+    intransitive = nxt in _INTRANSITIVE_NEXT  # "A and B fought repeatedly in Koro": with or against each other?
+    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive:
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with"
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)

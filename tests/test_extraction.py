@@ -232,6 +232,12 @@ def test_a_companion_phrase_on_a_non_actor_noun_states_nothing(extractor):
         ("mali", "allied-with", "mnla")}
 
 
+def test_joint_subjects_of_an_intransitive_fight_are_not_allies(extractor):
+    assert rel(extractor, "In 2018, Katiba Macina and Dan Na Ambassagou fought repeatedly in Koro.\n") == set()
+    assert rel(extractor, "In 2019, JNIM and Ansarul Islam fought together in Boulikessi.\n") == {
+        ("ansarul-islam", "allied-with", "jnim")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
