@@ -36,7 +36,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "participle_adverbs", "naming_phrases", "casualty_verbs", "self_description_verbs",
     "impersonal_sources", "irregular_participles", "locative_words", "modifier_heads",
     "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
-    "other_clause_openers", "member_nouns", "noun_markers",
+    "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns",
 })
 
 

@@ -398,6 +398,12 @@ def _group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         k = _phrase_at(tokens, j, matcher.fillers, 2)
         if k and _phrase_at(tokens, j + k, matcher.force_nouns, 3):
             j += k
+    # a model name before a machine: "French Mirage 2000 jets", "French Tiger helicopters"
+    model = 0
+    while model < 3 and j + model < len(tokens) and (tokens[j + model].is_capitalized or tokens[j + model].text.isdigit()):
+        model += 1
+    if 0 < model < 3 and _phrase_at(tokens, j + model, matcher.words.get("machine_nouns", frozenset()), 2):
+        j += model
     k = _phrase_at(tokens, j, matcher.force_nouns, 3)
     if not k and len(actors) == 1 and not contingent:
         # "Malian security sources", "the Malian Minister of Defense": the state speaking,

@@ -238,6 +238,11 @@ def test_joint_subjects_of_an_intransitive_fight_are_not_allies(extractor):
         ("ansarul-islam", "allied-with", "jnim")}
 
 
+def test_a_model_name_between_demonym_and_machine(extractor):
+    assert rel(extractor, "On 12 January 2013, a MOJWA convoy was bombed by French Mirage 2000 jets near Douentza.\n") == {
+        ("france", "fought-against", "mojwa")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
