@@ -693,6 +693,20 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], "allied-with"
 
 
+def _one_side(s: _Sentence, end: int) -> int | None:
+    """After "between A and B", the first mention of the other side in "on one side and C on the other"."""
+    words = s.norms[end:end + 5]
+    for opener in (["on", "one", "side", "and"], ["on", "the", "one", "side", "and"]):
+        if words[:len(opener)] == opener:
+            k = s.right_mention(end + len(opener), reach=6, stop_comma=False)
+            if k is None:
+                return None
+            last = s.group(k, forward_only=True)[-1]
+            tail = s.norms[s.mentions[last].tok_end:s.mentions[last].tok_end + 3]
+            return k if tail[:3] == ["on", "the", "other"] else None
+    return None
+
+
 def _between(s: _Sentence, j: int, relation: str) -> list:
     """ "between A and B (and C)": every pair; "between A and B against C": two sides."""
     if j > 0 and (s.norms[j - 1],) in s.cues.words("peace_nouns"):
@@ -702,6 +716,14 @@ def _between(s: _Sentence, j: int, relation: str) -> list:
         return []
     members = [m for m in s.group(k, forward_only=True) if s.party(m)]
     end = s.mentions[members[-1]].tok_end if members else j + 1
+    sides = _one_side(s, end)
+    if sides is not None:
+        # "between A and B on one side and C on the other": two sides
+        enemies = [m for m in s.group(sides, forward_only=True) if s.party(m)]
+        out = list(_pairs_across(s, members, enemies, relation))
+        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(members, 2)]
+        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(enemies, 2)]
+        return out
     if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
         other = s.right_mention(end + 1, reach=4, stop_comma=False)
         if other is None:
@@ -930,6 +952,8 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
     members = [member] if member is not None else []
     if member is not None and s.mentions[member].tok_end < len(s.toks) and s.norms[s.mentions[member].tok_end] in _COPULAS:
         members = s.group(member)  # "A, B and C became founding members of Y"
+    elif member is not None and s.norms[occ.start] == "members":
+        members = s.group(member)  # "A, B and C, the three members of Y"
     if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
         member = k

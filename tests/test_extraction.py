@@ -243,6 +243,18 @@ def test_a_model_name_between_demonym_and_machine(extractor):
         ("france", "fought-against", "mojwa")}
 
 
+def test_between_one_side_and_the_other(extractor):
+    text = ("The battle was fought in July 2024 between the Malian Armed Forces and the Wagner Group on one side "
+            "and the CSP on the other.\n")
+    assert rel(extractor, text) == {("csp", "fought-against", "mali"), ("csp", "fought-against", "wagner"),
+                                    ("mali", "allied-with", "wagner")}
+
+
+def test_plural_members_apposition(extractor):
+    text = "In 2024, Mali, Burkina Faso and Niger, the three members of the Alliance of Sahel States (AES), met.\n"
+    assert rel(extractor, text) == {(x, "member-of", "aes") for x in ("mali", "burkina-faso", "niger")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
