@@ -54,6 +54,9 @@ _PATIENT_REACH = 8  # tokens right of a cue in which an object is looked for
 _OBJECT_REACH = 11  # the direct object of a verb: "attacked a civilian boat on the Niger and a Malian base"
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
+_QUANTITY_WORDS = frozenset({"about", "around", "some", "several", "dozens", "hundreds", "scores", "nearly",
+                             "almost", "over", "least", "at", "up", "to", "more", "than", "two", "three", "four",
+                             "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "a", "dozen"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
@@ -237,6 +240,8 @@ class _Sentence:
                 return True
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
+        if "and" in gap or "," in gap:  # "84 Wagner fighters and 47 Malian soldiers": counts are not words
+            gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in _QUANTITY_WORDS)] or gap
         if len(gap) >= 2 and gap[-1] == "against" and gap[-2] in {"and", "as"}:
             gap = gap[:-1]  # "against A as well as against B": the preposition repeated
         conjunction = "," in gap or "and" in gap or "&" in gap or "as well as" in " ".join(gap)

@@ -255,6 +255,11 @@ def test_plural_members_apposition(extractor):
     assert rel(extractor, text) == {(x, "member-of", "aes") for x in ("mali", "burkina-faso", "niger")}
 
 
+def test_counts_inside_a_list(extractor):
+    text = "The CSP-DPA said in July 2024 that it had killed 84 Wagner fighters and 47 Malian soldiers.\n"
+    assert rel(extractor, text) == {("csp", "fought-against", "wagner"), ("csp", "fought-against", "mali")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
