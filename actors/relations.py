@@ -605,6 +605,10 @@ def _back_reference(s: _Sentence, c: int) -> list[int]:
     j = c - 1
     while j >= 0 and ((s.norms[j],) in s.aux or s.norms[j] in {"later", "also", "eventually", "successfully", "quickly"}):
         j -= 1
+    if j >= 1 and s.norms[j] in {"but", "and"} and c - j >= 2:
+        # "X attacked Ténenkou but were beaten back by Y": the elided subject is the attacker
+        earlier = [start for start in s.agent_of_cue if start < j]
+        return s.agent_of_cue[max(earlier)] if earlier else []
     if j < 1 or s.norms[j - 1] not in {"the", "this", "that"}:
         return []
     noun = next((o for o in s.relation_occ if o.start == j), None)
@@ -951,7 +955,18 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
     if org is None:
         return
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
-    if org_actor is None or org_actor.kind not in _ORGANISATIONS:
+    if org_actor is None:
+        return
+    if org_actor.kind not in _ORGANISATIONS:
+        if cue.id == "joined" and s.mentions[org].via == "force" and s.norms[occ.start] == "joined":
+            # "Chadian troops joined French forces in the advance": fighting on the same side
+            end = s.mentions[org].tok_end
+            if any((w,) in s.cues.words("peace_nouns") for w in s.norms[end:end + 5]):
+                return  # "joined Malian officials in talks"
+            k, _ = s.left_mention(occ.start, reach=6)
+            for m in s.group(k) if k is not None else []:
+                if s.party(m) and s.mentions[m].actor != s.mentions[org].actor and not s.mentions[m].generic:
+                    yield s.mentions[m], s.mentions[org], "allied-with"
         return
     member = _appositive_head(s, occ.start)
     members = [member] if member is not None else []

@@ -260,6 +260,17 @@ def test_counts_inside_a_list(extractor):
     assert rel(extractor, text) == {("csp", "fought-against", "wagner"), ("csp", "fought-against", "mali")}
 
 
+def test_a_repulse_in_a_coordinated_clause(extractor):
+    text = "On 16 January 2015, Katiba Macina fighters attacked Ténenkou but were beaten back by Malian soldiers.\n"
+    assert rel(extractor, text) == {("katiba-macina", "fought-against", "mali")}
+
+
+def test_joining_a_state_force_in_combat_is_an_alliance(extractor):
+    assert rel(extractor, "In 2013, Chadian troops joined French forces in the advance on Kidal.\n") == {
+        ("chad", "allied-with", "france")}
+    assert rel(extractor, "In 2013, the MNLA joined Malian soldiers in peace talks.\n") == set()
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
