@@ -702,6 +702,42 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], "allied-with"
 
 
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december", "early", "late", "mid"})
+_LED_MARKERS = (("led", "by"), ("including",), ("such", "as"), ("notably",), ("in", "particular"), ("headed", "by"))
+_BACKING = frozenset({"supported", "backed", "assisted", "aided", "helped"})
+
+
+def _led_side(s: _Sentence, end: int) -> tuple[list[int], int] | None:
+    """After "between A": (A's backers, first named actor of the other side) when the other side
+    is a generic phrase that names its leaders ("and Islamist fighters led by Ansar Dine",
+    "and a coalition of rebel groups including the MNLA and the HCUA"); else None."""
+    backers: list[int] = []
+    j = end
+    if j < len(s.toks) and s.norms[j] == "," and j + 1 < len(s.toks) and s.norms[j + 1] in _BACKING:
+        close = next((x for x in range(j + 1, min(len(s.toks), j + 14)) if s.norms[x] == ","), None)
+        if close is None:
+            return None
+        backers = [s.at_start[x] for x in range(j + 2, close) if x in s.at_start and s.party(s.at_start[x])]
+        j = close + 1
+    if j >= len(s.toks) or s.norms[j] != "and":
+        return None
+    for x in range(j + 1, min(len(s.toks), j + 9)):
+        if x in s.at_start and not s.mentions[s.at_start[x]].generic:
+            m = s.mentions[s.at_start[x]]
+            inside = s.norms[m.tok_start:m.tok_end]
+            if any(tuple(inside[i:i + len(mk)]) == mk for mk in _LED_MARKERS for i in range(len(inside))):
+                return backers, s.at_start[x]  # "rebel groups led by the MNLA", found as one mention
+            return None  # a named actor: an ordinary list, handled by the caller
+        for marker in _LED_MARKERS:
+            if tuple(s.norms[x:x + len(marker)]) == marker:
+                k = s.right_mention(x + len(marker), reach=3, stop_comma=False)
+                return (backers, k) if k is not None else None
+        if s.is_break(x) or s.norms[x] == ",":
+            return None
+    return None
+
+
 def _one_side(s: _Sentence, end: int) -> int | None:
     """After "between A and B", the first mention of the other side in "on one side and C on the other"."""
     words = s.norms[end:end + 5]
@@ -725,6 +761,15 @@ def _between(s: _Sentence, j: int, relation: str) -> list:
         return []
     members = [m for m in s.group(k, forward_only=True) if s.party(m)]
     end = s.mentions[members[-1]].tok_end if members else j + 1
+    led = _led_side(s, end)
+    if led is not None:
+        # "between A, supported by B, and rebel groups led by C and D": two sides
+        backers, other = led
+        side = members + backers
+        enemies = [m for m in s.group(other, forward_only=True) if s.party(m) and not s.mentions[m].generic]
+        out = list(_pairs_across(s, side, enemies, relation))
+        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(enemies, 2)]
+        return out
     sides = _one_side(s, end)
     if sides is not None:
         # "between A and B on one side and C on the other": two sides
@@ -747,7 +792,11 @@ def _between(s: _Sentence, j: int, relation: str) -> list:
 def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
     # "clashes (broke out) between A and B"
     j = s.find_word(occ.end, {"between"}, 16)
-    if j is not None and not any(x in s.at_start for x in range(occ.end, j)):
+    while j is not None and j + 1 < len(s.toks) and (s.toks[j + 1].text[:1].isdigit() or s.norms[j + 1] in _MONTHS):
+        # "was fought between 17 and 21 May 2014 in Kidal, between A and B": a span of days first
+        j = s.find_word(j + 1, {"between"}, 30)
+    if j is not None and not any(x in s.at_start and s.party(s.at_start[x]) and not s.mentions[s.at_start[x]].generic
+                                 for x in range(occ.end, j)):
         yield from _between(s, j, cue.kind)
         return
     # "A and B clashed against each other", "found themselves in conflict with each other"

@@ -271,6 +271,18 @@ def test_joining_a_state_force_in_combat_is_an_alliance(extractor):
     assert rel(extractor, "In 2013, the MNLA joined Malian soldiers in peace talks.\n") == set()
 
 
+def test_battle_lead_with_a_span_of_days_and_a_led_side(extractor):
+    text = ("The Battle of Kidal was fought between 17 and 21 May 2014 in and around Kidal, Mali, between the Malian "
+            "Armed Forces and a coalition of rebel groups led by the MNLA, the HCUA and the MAA.\n")
+    assert rel(extractor, text) == {("hcua", "fought-against", "mali"), ("maa", "fought-against", "mali"),
+                                    ("mali", "fought-against", "mnla"), ("hcua", "allied-with", "mnla"),
+                                    ("hcua", "allied-with", "maa"), ("maa", "allied-with", "mnla")}
+    text = ("The Battle of Konna was fought in January 2013 between the Malian army, supported by French forces, "
+            "and Islamist fighters led by Ansar Dine.\n")
+    assert rel(extractor, text) == {("ansar-dine", "fought-against", "mali"), ("ansar-dine", "fought-against", "france"),
+                                    ("france", "allied-with", "mali")}
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
