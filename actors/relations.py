@@ -204,6 +204,8 @@ class _Sentence:
         while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
             if forward_only and len(members) == 1 and self._opens_clause(real[j + 1]):
                 break  # "captured Ménaka from the MNLA, and MINUSMA demanded ...": a new subject
+            if len(members) == 1 and [w for w in self._gap(real[j], real[j + 1]) if w not in _QUANTITY_WORDS][:2] == [",", "and"]:
+                break  # "A, supported by B, and C": ", and" after one item closes a phrase (a list needs three)
             j += 1
             members.append(real[j])
         return members
