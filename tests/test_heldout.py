@@ -8,11 +8,16 @@ anyone looked at their errors, are the honest figures for unseen text:
 - tests/heldout2 (3 articles,  72 relations): P 0.82, R 0.56 (at 773805a)
 - tests/heldout3 (3 articles, 101 relations): P 0.92, R 0.55 (at 3586cba), never
   used for tuning: nobody has looked at its errors.
+- tests/heldout4 (4 articles, 140 relations): P 0.91, R 0.50 (at 0b71b49); its
+  errors were then read for general fixes (now P 0.98, R 0.60).
 - tests/heldout5 (3 articles,  96 relations): P 0.97, R 0.64 (at e8cc121), never
-  used for tuning: nobody has looked at its errors.
+  used for tuning: nobody has looked at its errors (P 0.97, R 0.65 after the
+  fixes made from set 4).
 
-General fixes made after reading the first two sets' errors raised their
-figures; the floors below guard those gains against regressions.
+General fixes made after reading the errors of sets 1, 2 and 4 raised their
+figures; the floors below guard those gains against regressions. Once, the
+set-3 floor caught a regression (a plural force noun, "armies"): the change was
+reverted without reading set 3's errors.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ FLOORS = {
     "heldout": {"all": (0.93, 0.7), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.7), "member-of": (0.85, 0.55)},
     "heldout2": {"all": (0.93, 0.72), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.85), "member-of": (0.85, 0.4)},
     "heldout3": {"all": (0.88, 0.5), "fought-against": (0.9, 0.6), "allied-with": (0.9, 0.55)},
+    "heldout4": {"all": (0.95, 0.57), "fought-against": (0.93, 0.7), "allied-with": (0.95, 0.52)},
     "heldout5": {"all": (0.93, 0.6), "fought-against": (0.9, 0.75), "allied-with": (0.95, 0.7)},
 }
 
