@@ -1002,6 +1002,12 @@ _ORGANISATIONS = frozenset({"coalition", "international mission", "jihadist grou
 
 
 def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
+    if s.norms[occ.start] in {"'s", "'"}:
+        yield from _possessive_member(s, occ, cue)
+        return
+    if cue.id == "contributed-to":
+        yield from _contribution(s, occ, cue)
+        return
     org = s.right_mention(occ.end, reach=4, allow_possessor=False)
     if org is None:
         return
@@ -1020,6 +1026,15 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
                     yield s.mentions[m], s.mentions[org], "allied-with"
         return
     member = _appositive_head(s, occ.start)
+    if member is None and occ.start >= 1 and s.norms[occ.start - 1] == "as" and s.norms[occ.start] == "part":
+        # "Chad deployed 1,200 soldiers to the tri-border area as part of the G5 Sahel force":
+        # the clause's subject, when it is a state
+        k, _ = s.left_mention(occ.start - 1, reach=16)
+        while k is not None and k in s.patient_of:
+            k = None  # the deployed object is not the member
+        actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
+        if actor is not None and actor.kind in ("state armed force", "foreign state"):
+            member = k
     members = [member] if member is not None else []
     if member is not None and s.mentions[member].tok_end < len(s.toks) and s.norms[s.mentions[member].tok_end] in _COPULAS:
         members = s.group(member)  # "A, B and C became founding members of Y"
@@ -1088,6 +1103,41 @@ def _founded_subject(s: _Sentence, c: int) -> int | None:
         if s.is_break(j):
             return None
     return None
+
+
+def _possessive_member(s: _Sentence, occ: _Occurrence, cue: Cue):
+    """"JNIM, al-Qaeda's branch in the Sahel": JNIM member-of al-Qaeda."""
+    org = s.at_end.get(occ.start - 1)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in _ORGANISATIONS or s.mentions[org].generic:
+        return
+    member = _appositive_head(s, s.mentions[org].tok_start)
+    if member is not None and s.party(member) and s.mentions[member].actor != s.mentions[org].actor:
+        yield s.mentions[member], s.mentions[org], cue.kind
+
+
+def _contribution(s: _Sentence, occ: _Occurrence, cue: Cue):
+    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
+    to = s.find_word(occ.end, {"to"}, 6)
+    if to is None or not any(s.norms[x] in _CONTRIBUTED for x in range(occ.end, to)):
+        return
+    org = s.right_mention(to + 1, reach=3, allow_possessor=False)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in ("international mission", "coalition"):
+        return
+    k, _ = s.left_mention(occ.start, reach=4)
+    actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
+    if actor is not None and actor.kind in ("state armed force", "foreign state") and not s.mentions[k].generic:
+        yield s.mentions[k], s.mentions[org], cue.kind
+
+
+# What a state contributes to a mission: troops, not money or words.
+_CONTRIBUTED = frozenset({"troops", "soldiers", "contingent", "contingents", "peacekeepers", "battalion",
+                          "battalions", "forces", "personnel", "company", "special", "helicopters", "units"})
 
 
 def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):

@@ -63,5 +63,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The normalised token sequence a phrase matches."""
+    """The normalised token sequence a phrase matches.
+
+    A phrase may start with a possessive ending ("'s branch"), which in running
+    text is a token of its own after a name.
+
+    >>> phrase_key("'s branch"), phrase_key("member of")
+    (("'s", 'branch'), ('member', 'of'))
+    """
+    if phrase.startswith(("'s ", "’s ")):
+        return ("'s",) + phrase_key(phrase[3:])
     return tuple(t.norm for t in tokenize(phrase))

@@ -283,6 +283,18 @@ def test_battle_lead_with_a_span_of_days_and_a_led_side(extractor):
                                     ("france", "allied-with", "mali")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("In 2021, JNIM, al-Qaeda's branch in the Sahel, attacked Malian troops.\n",
+     {("jnim", "member-of", "al-qaeda"), ("jnim", "fought-against", "mali")}),
+    ("In 2013, Chad sent 2,000 troops to MINUSMA.\n", {("chad", "member-of", "minusma")}),
+    ("In 2013, Chad sent a letter to MINUSMA.\n", set()),
+    ("In February 2020, Chad deployed 1,200 soldiers to the tri-border area as part of the G5 Sahel Joint Force.\n",
+     {("chad", "member-of", "g5-sahel")}),
+])
+def test_more_ways_to_state_a_membership(extractor, text, expected):
+    assert rel(extractor, text) == expected
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
