@@ -202,7 +202,7 @@ class _Sentence:
             members = [k]  # "between Mali, Niger and Burkina Faso, ISGS ...": that list ended before k
         j = pos
         while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
-            if forward_only and len(members) == 1 and self._opens_clause(real[j + 1]):
+            if forward_only and len(members) == 1 and "," in self._gap(real[j], real[j + 1]) and self._opens_clause(real[j + 1]):
                 break  # "captured Ménaka from the MNLA, and MINUSMA demanded ...": a new subject
             if len(members) == 1 and [w for w in self._gap(real[j], real[j + 1]) if w not in _QUANTITY_WORDS][:2] == [",", "and"]:
                 break  # "A, supported by B, and C": ", and" after one item closes a phrase (a list needs three)
@@ -242,7 +242,10 @@ class _Sentence:
                 return True
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
-        if "and" in gap or "," in gap:  # "84 Wagner fighters and 47 Malian soldiers": counts are not words
+        t = ms[a].tok_start
+        counted = t >= 1 and (self.norms[t - 1].replace(",", "").isdigit() or self.norms[t - 1] in _QUANTITY_WORDS)
+        if counted and ("and" in gap or "," in gap):
+            # "84 Wagner fighters and 47 Malian soldiers": parallel counts are not words
             gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in _QUANTITY_WORDS)] or gap
         if len(gap) >= 2 and gap[-1] == "against" and gap[-2] in {"and", "as"}:
             gap = gap[:-1]  # "against A as well as against B": the preposition repeated
@@ -266,6 +269,10 @@ class _Sentence:
                     j = p - 1
                     continue
             if j in self.at_end and self.party(self.at_end[j]):
+                t = self.mentions[self.at_end[j]].tok_start
+                if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in _BACKING:
+                    j = t - 3  # "Malian troops backed by French aircraft recaptured": the backer is no subject
+                    continue
                 return self.at_end[j], None
             if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]):
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"

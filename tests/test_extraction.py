@@ -295,6 +295,22 @@ def test_more_ways_to_state_a_membership(extractor, text, expected):
     assert rel(extractor, text) == expected
 
 
+def test_a_backer_is_no_subject(extractor):
+    text = "On January 17, 2013, Malian troops backed by French aircraft recaptured Konna from Ansar Dine.\n"
+    assert rel(extractor, text) == {("france", "allied-with", "mali"), ("ansar-dine", "fought-against", "mali")}
+
+
+def test_a_joint_patrol_of_two_forces(extractor):
+    text = "On 2 November 2020, a joint patrol of Takuba and Malian soldiers was ambushed by ISGS fighters.\n"
+    assert rel(extractor, text) == {("mali", "allied-with", "takuba"), ("isgs", "fought-against", "takuba"),
+                                    ("isgs", "fought-against", "mali")}
+
+
+def test_a_count_starts_a_new_clause_unless_the_list_is_counted(extractor):
+    text = "On 4 March 2019, the camp was attacked by jihadists and at least 27 Malian soldiers were killed.\n"
+    assert not any(r == "allied-with" for _, r, _ in rel(extractor, text))
+
+
 def test_a_colon_list_needs_a_counted_plural(extractor):
     assert rel(extractor, "The offensive was announced by the merger of news: Mali and France.\n") == set()
 
