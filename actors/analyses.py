@@ -19,13 +19,13 @@ linear in the number of edges.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import networkx as nx
+import polars as pl
 
 from .balance import balance_tables
 from .centrality import blocs, centrality
@@ -47,20 +47,18 @@ class Analyses:
     years: tuple[Period, ...]
     statuses: tuple[str, ...]
     coalition_actor: str
-    shifts: object
-    exclusions: object
-    coalition: object
-    genealogy: object
-    balance: object  # per phase then per year; column ``periodisation``
-    frustrated: object
-    centrality: object
-    blocs: object
+    shifts: pl.DataFrame
+    exclusions: pl.DataFrame
+    coalition: pl.DataFrame
+    genealogy: pl.DataFrame
+    balance: pl.DataFrame  # per phase then per year; column ``periodisation``
+    frustrated: pl.DataFrame
+    centrality: pl.DataFrame
+    blocs: pl.DataFrame
 
 
 def _by_periodisation(G, named, years, **kw):
     """Balance and frustrated edges per named period, then per year (column ``periodisation``)."""
-    import polars as pl
-
     tables = []
     for name, periods in (("phase", named), ("year", years)):
         tables.append([t.with_columns(pl.lit(name).alias("periodisation"))
@@ -84,9 +82,7 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
     named = tuple(periods) if periods is not None else tuple(phases())
     with paused_gc():
         f = edge_frame(G)
-        dated = f.filter(f["start"].is_not_null())  # the span from the frame: no second pass over G
-        years = tuple(yearly(first=dated["start"].min().year, last=(dated["end"].max() - dt.timedelta(days=1)).year)
-                      if dated.height else ())
+        years = tuple(yearly(edges=f))
         kw = {"statuses": statuses, "edges": f}
         balance, frustrated = _by_periodisation(G, named, years, **kw)
         return Analyses(
@@ -101,23 +97,10 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
         )
 
 
-def _csv(df):
-    """CSV writer for a frame; list columns are joined with "; " (CSV holds no lists)."""
-    import polars as pl
-
-    flat = df.with_columns([pl.col(c).list.join("; ") for c, t in df.schema.items() if t == pl.List(pl.Utf8)])
-    return lambda p: flat.write_csv(p)
-
-
 def analysis_writers(analyses: Analyses, out_dir: str | os.PathLike) -> dict:
     """Writers (for :func:`actors.tables.write_all`) of shifts.csv and the other analysis tables."""
     out = Path(out_dir)
-    return {
-        out / "shifts.csv": _csv(analyses.shifts),
-        out / "coalition.csv": _csv(analyses.coalition),
-        out / "genealogy.csv": _csv(analyses.genealogy),
-        out / "balance.csv": _csv(analyses.balance),
-        out / "frustrated_edges.csv": _csv(analyses.frustrated),
-        out / "centrality.csv": _csv(analyses.centrality),
-        out / "blocs.csv": _csv(analyses.blocs),
-    }
+    tables = {"shifts": analyses.shifts, "coalition": analyses.coalition, "genealogy": analyses.genealogy,
+              "balance": analyses.balance, "frustrated_edges": analyses.frustrated,
+              "centrality": analyses.centrality, "blocs": analyses.blocs}
+    return {out / f"{name}.csv": (lambda p, df=df: df.write_csv(p)) for name, df in tables.items()}

@@ -64,7 +64,6 @@ deterministically; another split may frustrate other pairs, never fewer.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
@@ -109,15 +108,6 @@ def _check(statuses: Iterable[str], mode: str) -> tuple[str, ...]:
     return statuses
 
 
-def _default_periods(edges: pl.DataFrame) -> list[Period]:
-    """Yearly periods over the frame's dated span: ``yearly(G)`` without another pass over G."""
-    dated = edges.filter(pl.col("start").is_not_null())
-    if dated.height == 0:
-        return []
-    last = dated["end"].max() - dt.timedelta(days=1)
-    return yearly(first=dated["start"].min().year, last=last.year)
-
-
 def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str], mode: str,
              edges: pl.DataFrame | None, relations: Iterable[str], include_generic: bool = False
              ) -> tuple[list[Period], pl.DataFrame, pl.DataFrame, int]:
@@ -130,7 +120,7 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
     statuses = _check(statuses, mode)
     if edges is None:
         edges = edge_frame(G)
-    periods = _default_periods(edges) if periods is None else list(periods)
+    periods = yearly(edges=edges) if periods is None else list(periods)
     full = edges.with_row_index("_row")
     kept = (full.filter(pl.col("relation").is_in(list(relations))
                         & pl.col("status").fill_null("reported").is_in(list(statuses))

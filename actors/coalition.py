@@ -35,6 +35,7 @@ period (see :mod:`actors.windows`).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Sequence
 
 import networkx as nx
@@ -105,12 +106,10 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
                 pl.col("edge_id").first().alias("edge_id")))
     founder = pl.lit(False)
     if first_join is not None:
-        limit = [first_join]
+        limit = first_join  # joined at the first membership, or soon after the actor first appears
         if first_seen:
-            import datetime as dt
-
-            limit.append(dt.date.fromisoformat(first_seen) + dt.timedelta(days=founding_days))
-        founder = (pl.col("role") == "member") & (pl.col("first") <= pl.lit(max(limit)))
+            limit = max(limit, dt.date.fromisoformat(first_seen) + dt.timedelta(days=founding_days))
+        founder = (pl.col("role") == "member") & (pl.col("first") <= pl.lit(limit))
     order = {r: i for i, r in enumerate(ROLES)}
     return (out.with_columns(founder.alias("founder"),
                              pl.col("role").replace_strict(order, return_dtype=pl.Int64).alias("_r"),

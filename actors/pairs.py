@@ -97,9 +97,10 @@ def _parsimonious(events: list[dict]) -> list[dict]:
             continue
         if out:
             first = out[-1]["relation"]  # continue the relation in force
-        else:  # nothing before: end with what the next group starts with
-            nxt = groups[i + 1][0]["relation"] if i + 1 < len(groups) else group[-1]["relation"]
-            first = next(s for s in _SIGNED if s != nxt) if i + 1 < len(groups) else group[0]["relation"]
+        elif i + 1 < len(groups):  # nothing before: end with what the next group starts with
+            first = next(s for s in _SIGNED if s != groups[i + 1][0]["relation"])
+        else:
+            first = group[0]["relation"]
         out.extend(e for e in group if e["relation"] == first)
         out.extend(e for e in group if e["relation"] != first)
     return out

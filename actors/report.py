@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Mapping
 
 import networkx as nx
@@ -60,15 +61,9 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
 
 
 def _overview(A, summary: Mapping[str, Any]) -> list[str]:
-    import polars as pl
-
     G = A.graph
-    rel = {}
-    for _, _, r in G.edges(data="relation"):
-        rel[r] = rel.get(r, 0) + 1
-    status = {}
-    for _, _, s in G.edges(data="status"):
-        status[s] = status.get(s, 0) + 1
+    rel = Counter(r for _, _, r in G.edges(data="relation"))
+    status = Counter(s for _, _, s in G.edges(data="status"))
     undated = sum(1 for _, _, s in G.edges(data="start") if s is None)
     named = [n for n, g in G.nodes(data="generic") if not g]
     lines = ["## The network", ""]
@@ -88,12 +83,10 @@ def _overview(A, summary: Mapping[str, Any]) -> list[str]:
         last = max((e for _, _, e in G.edges(data="end") if e), default=None)
         if first:
             lines.append(f"- Dated relations span {first} to {last} (exclusive).")
-    top = (pl.DataFrame({"n": [n for n in G if not G.nodes[n].get("generic")]}, schema={"n": pl.Utf8})
-           .with_columns(pl.col("n").map_elements(lambda n: G.degree(n), return_dtype=pl.Int64).alias("d"))
-           .sort(["d", "n"], descending=[True, False]).head(8))
-    if top.height:
+    top = sorted(((-G.degree(n), n) for n in named))[:8]
+    if top:
         lines.append("- Most connected over the whole corpus: "
-                     + ", ".join(f"{_who(G, n)} ({d})" for n, d in top.rows()) + ".")
+                     + ", ".join(f"{_who(G, n)} ({-d})" for d, n in top) + ".")
     return lines + [""]
 
 
@@ -210,8 +203,8 @@ def _central(A) -> list[str]:
     if bl.height:
         lines += ["", "Blocs (actors allied with each other) per period:", ""]
         for r in bl.iter_rows(named=True):
-            members = r["members"] if isinstance(r["members"], list) else str(r["members"]).split("; ")
-            enemies = r["enemies"] if isinstance(r["enemies"], list) else [e for e in str(r["enemies"] or "").split("; ") if e]
+            members = r["members"].split("; ")  # blocs joins its id lists with "; "
+            enemies = [e for e in (r["enemies"] or "").split("; ") if e]
             lines.append(f"- {_md(r['period_label'])}: " + ", ".join(_who(G, m) for m in members)
                          + (f" — against {', '.join(_who(G, e) for e in enemies)}" if enemies else "")
                          + (f" ({r['internal_hostile_pairs']} hostile pair(s) inside)" if r["internal_hostile_pairs"] else ""))

@@ -118,18 +118,28 @@ def window(G: nx.MultiDiGraph, start: Any, end: Any = None, *, mode: str = "over
     return nx.subgraph_view(G, filter_node=touched.__contains__, filter_edge=keep_edge)
 
 
-def _span(G: nx.MultiDiGraph) -> tuple[dt.date, dt.date] | None:
-    starts = [d["start"] for _, _, d in G.edges(data=True) if d.get("start")]
-    ends = [d["end"] for _, _, d in G.edges(data=True) if d.get("end")]
-    if not starts:
+def _span(G: nx.MultiDiGraph | None, edges) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the dated edges: from the edge frame when given (no pass over G)."""
+    if edges is not None:
+        dated = edges.filter(edges["start"].is_not_null())
+        if dated.height == 0:
+            return None
+        return dated["start"].min(), dated["end"].max() - dt.timedelta(days=1)
+    spans = [(d["start"], d["end"]) for _, _, d in G.edges(data=True) if d.get("start")] if G is not None else []
+    if not spans:
         return None
-    return _day(min(starts)), _day(max(ends)) - dt.timedelta(days=1)
+    return _day(min(a for a, _ in spans)), _day(max(b for _, b in spans)) - dt.timedelta(days=1)
 
 
-def yearly(G: nx.MultiDiGraph | None = None, *, first: int | None = None, last: int | None = None) -> list[Period]:
-    """One period per calendar year, from ``first`` to ``last`` (default: the graph's dated span)."""
+def yearly(G: nx.MultiDiGraph | None = None, *, first: int | None = None, last: int | None = None,
+           edges=None) -> list[Period]:
+    """One period per calendar year, from ``first`` to ``last``.
+
+    By default the years span the dated edges: of ``edges`` (an
+    :func:`actors.graph.edge_frame`) when given, else of ``G``.
+    """
     if first is None or last is None:
-        span = _span(G) if G is not None else None
+        span = _span(G, edges)
         if span is None:
             return []
         first = span[0].year if first is None else first
