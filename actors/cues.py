@@ -26,7 +26,7 @@ __all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WO
 
 FRAMES = frozenset(
     {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
-     "member", "member_verb", "coalition", "merger", "recognition"}
+     "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 #: Word lists the code consults; a cue file without one of them is refused.
@@ -36,7 +36,9 @@ REQUIRED_WORD_LISTS = frozenset({
     "participle_adverbs", "naming_phrases", "casualty_verbs", "self_description_verbs",
     "impersonal_sources", "irregular_participles", "locative_words", "modifier_heads",
     "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
-    "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns",
+    "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
+    "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
+    "founding_participles", "contributed_nouns",
 })
 
 

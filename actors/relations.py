@@ -52,11 +52,8 @@ __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 _AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
 _PATIENT_REACH = 8  # tokens right of a cue in which an object is looked for
 _OBJECT_REACH = 11  # the direct object of a verb: "attacked a civilian boat on the Niger and a Malian base"
-_VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger"})
+_VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger", "contribution"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
-_QUANTITY_WORDS = frozenset({"about", "around", "some", "several", "dozens", "hundreds", "scores", "nearly",
-                             "almost", "over", "least", "at", "up", "to", "more", "than", "two", "three", "four",
-                             "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty", "a", "dozen"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
@@ -204,7 +201,7 @@ class _Sentence:
         while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
             if forward_only and len(members) == 1 and "," in self._gap(real[j], real[j + 1]) and self._opens_clause(real[j + 1]):
                 break  # "captured Ménaka from the MNLA, and MINUSMA demanded ...": a new subject
-            if len(members) == 1 and [w for w in self._gap(real[j], real[j + 1]) if w not in _QUANTITY_WORDS][:2] == [",", "and"]:
+            if len(members) == 1 and [w for w in self._gap(real[j], real[j + 1]) if w not in self.cues.single("quantity_words")][:2] == [",", "and"]:
                 break  # "A, supported by B, and C": ", and" after one item closes a phrase (a list needs three)
             j += 1
             members.append(real[j])
@@ -243,10 +240,11 @@ class _Sentence:
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         t = ms[a].tok_start
-        counted = t >= 1 and (self.norms[t - 1].replace(",", "").isdigit() or self.norms[t - 1] in _QUANTITY_WORDS)
+        quantities = self.cues.single("quantity_words")
+        counted = t >= 1 and (self.norms[t - 1].replace(",", "").isdigit() or self.norms[t - 1] in quantities)
         if counted and ("and" in gap or "," in gap):
             # "84 Wagner fighters and 47 Malian soldiers": parallel counts are not words
-            gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in _QUANTITY_WORDS)] or gap
+            gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in quantities)] or gap
         if len(gap) >= 2 and gap[-1] == "against" and gap[-2] in {"and", "as"}:
             gap = gap[:-1]  # "against A as well as against B": the preposition repeated
         conjunction = "," in gap or "and" in gap or "&" in gap or "as well as" in " ".join(gap)
@@ -270,7 +268,7 @@ class _Sentence:
                     continue
             if j in self.at_end and self.party(self.at_end[j]):
                 t = self.mentions[self.at_end[j]].tok_start
-                if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in _BACKING:
+                if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in self.cues.single("backing_participles"):
                     j = t - 3  # "Malian troops backed by French aircraft recaptured": the backer is no subject
                     continue
                 return self.at_end[j], None
@@ -514,15 +512,6 @@ def _by_agent(s: _Sentence, after: int, reach: int = 4) -> list[int]:
     return s.group(k, forward_only=True) if k is not None else []
 
 
-
-
-# Words after a fight verb that show it has no object. "A and B fought" alone
-# may mean together or against each other: nothing is drawn between A and B.
-_INTRANSITIVE_NEXT = frozenset({".", ",", ";", "repeatedly", "again", "fiercely", "heavily", "sporadically",
-                                "intermittently", "briefly", "in", "at", "near", "around", "over", "until",
-                                "during", "throughout", "for"})
-
-
 def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
     if _passive(s, occ):
         agents = _by_agent(s, occ.end, reach=6)
@@ -584,7 +573,7 @@ def _transitive(s: _Sentence, occ: _Occurrence, cue: Cue):
         return
     reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
     nxt = s.norms[occ.end] if occ.end < len(s.toks) else "."
-    intransitive = nxt in _INTRANSITIVE_NEXT  # "A and B fought repeatedly in Koro": with or against each other?
+    intransitive = nxt in s.cues.single("intransitive_next")  # "A and B fought repeatedly in Koro": with or against?
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive:
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with"
@@ -711,10 +700,6 @@ def _nominal(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], "allied-with"
 
 
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december", "early", "late", "mid"})
-_LED_MARKERS = (("led", "by"), ("including",), ("such", "as"), ("notably",), ("in", "particular"), ("headed", "by"))
-_BACKING = frozenset({"supported", "backed", "assisted", "aided", "helped"})
 
 
 def _led_side(s: _Sentence, end: int) -> tuple[list[int], int] | None:
@@ -722,8 +707,9 @@ def _led_side(s: _Sentence, end: int) -> tuple[list[int], int] | None:
     is a generic phrase that names its leaders ("and Islamist fighters led by Ansar Dine",
     "and a coalition of rebel groups including the MNLA and the HCUA"); else None."""
     backers: list[int] = []
+    markers = s.cues.words("led_markers")
     j = end
-    if j < len(s.toks) and s.norms[j] == "," and j + 1 < len(s.toks) and s.norms[j + 1] in _BACKING:
+    if j < len(s.toks) and s.norms[j] == "," and j + 1 < len(s.toks) and s.norms[j + 1] in s.cues.single("backing_participles"):
         close = next((x for x in range(j + 1, min(len(s.toks), j + 14)) if s.norms[x] == ","), None)
         if close is None:
             return None
@@ -735,10 +721,10 @@ def _led_side(s: _Sentence, end: int) -> tuple[list[int], int] | None:
         if x in s.at_start and not s.mentions[s.at_start[x]].generic:
             m = s.mentions[s.at_start[x]]
             inside = s.norms[m.tok_start:m.tok_end]
-            if any(tuple(inside[i:i + len(mk)]) == mk for mk in _LED_MARKERS for i in range(len(inside))):
+            if any(tuple(inside[i:i + len(mk)]) == mk for mk in markers for i in range(len(inside))):
                 return backers, s.at_start[x]  # "rebel groups led by the MNLA", found as one mention
             return None  # a named actor: an ordinary list, handled by the caller
-        for marker in _LED_MARKERS:
+        for marker in markers:
             if tuple(s.norms[x:x + len(marker)]) == marker:
                 k = s.right_mention(x + len(marker), reach=3, stop_comma=False)
                 return (backers, k) if k is not None else None
@@ -772,36 +758,39 @@ def _between(s: _Sentence, j: int, relation: str) -> list:
     end = s.mentions[members[-1]].tok_end if members else j + 1
     led = _led_side(s, end)
     if led is not None:
-        # "between A, supported by B, and rebel groups led by C and D": two sides
+        # "between A, supported by B, and rebel groups led by C and D" (A and B are
+        # allies through the support frame already)
         backers, other = led
-        side = members + backers
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m) and not s.mentions[m].generic]
-        out = list(_pairs_across(s, side, enemies, relation))
-        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(enemies, 2)]
-        return out
+        return _two_sides(s, members + backers, enemies, relation, allies=(False, True))
     sides = _one_side(s, end)
     if sides is not None:
-        # "between A and B on one side and C on the other": two sides
+        # "between A and B on one side and C on the other"
         enemies = [m for m in s.group(sides, forward_only=True) if s.party(m)]
-        out = list(_pairs_across(s, members, enemies, relation))
-        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(members, 2)]
-        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(enemies, 2)]
-        return out
+        return _two_sides(s, members, enemies, relation, allies=(True, True))
     if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
         other = s.right_mention(end + 1, reach=4, stop_comma=False)
         if other is None:
             return []
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
-        out = list(_pairs_across(s, members, enemies, relation))
-        out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(members, 2)]
-        return out
+        return _two_sides(s, members, enemies, relation, allies=(True, False))
     return [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
+
+
+def _two_sides(s: _Sentence, one: list[int], other: list[int], relation: str, *,
+               allies: tuple[bool, bool]) -> list:
+    """The relation across two sides, and allied-with within the sides ``allies`` names."""
+    out = list(_pairs_across(s, one, other, relation))
+    for side, within in zip((one, other), allies):
+        if within:
+            out += [(s.mentions[a], s.mentions[b], "allied-with") for a, b in combinations(side, 2)]
+    return out
 
 
 def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
     # "clashes (broke out) between A and B"
     j = s.find_word(occ.end, {"between"}, 16)
-    while j is not None and j + 1 < len(s.toks) and (s.toks[j + 1].text[:1].isdigit() or s.norms[j + 1] in _MONTHS):
+    while j is not None and j + 1 < len(s.toks) and (s.toks[j + 1].text[:1].isdigit() or s.norms[j + 1] in _MONTHS | {"early", "late", "mid"}):
         # "was fought between 17 and 21 May 2014 in Kidal, between A and B": a span of days first
         j = s.find_word(j + 1, {"between"}, 30)
     if j is not None and not any(x in s.at_start and s.party(s.at_start[x]) and not s.mentions[s.at_start[x]].generic
@@ -834,7 +823,6 @@ def _symmetric(s: _Sentence, occ: _Occurrence, cue: Cue):
                     yield s.mentions[a], s.mentions[m], cue.kind
 
 
-_ACCUSED = frozenset({"accused", "suspected", "charged", "blamed", "convicted"})
 
 
 def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
@@ -842,7 +830,7 @@ def _companion(s: _Sentence, occ: _Occurrence, cue: Cue):
     if p is None:
         return
     t = occ.start
-    if t >= 3 and s.norms[t - 1] in {"of", "with", "for"} and s.norms[t - 2] in _ACCUSED:
+    if t >= 3 and s.norms[t - 1] in {"of", "with", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
         # "officials accused of collaborating with the army": the accused is the noun
         # before the participle; unless that is an actor (or "X was accused of"), no relation
         before = t - 3
@@ -1009,12 +997,6 @@ _ORGANISATIONS = frozenset({"coalition", "international mission", "jihadist grou
 
 
 def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
-    if s.norms[occ.start] in {"'s", "'"}:
-        yield from _possessive_member(s, occ, cue)
-        return
-    if cue.id == "contributed-to":
-        yield from _contribution(s, occ, cue)
-        return
     org = s.right_mention(occ.end, reach=4, allow_possessor=False)
     if org is None:
         return
@@ -1063,7 +1045,6 @@ def _member(s: _Sentence, occ: _Occurrence, cue: Cue):
             yield s.mentions[m], s.mentions[org], cue.kind
 
 
-_FOUNDING_PARTICIPLES = frozenset({"formed", "created", "founded", "established", "born"})
 
 
 def _counted_list(s: _Sentence, c: int) -> int | None:
@@ -1090,7 +1071,7 @@ def _founded_subject(s: _Sentence, c: int) -> int | None:
     The subject of a founding passive ending right before the cue's clause.
     """
     for j in range(c - 1, max(-1, c - 10), -1):
-        if s.norms[j] in _FOUNDING_PARTICIPLES:
+        if s.norms[j] in s.cues.single("founding_participles"):
             t = j - 1
             if t >= 0 and s.norms[t] in {"was", "were", "been"}:
                 t -= 1
@@ -1128,7 +1109,7 @@ def _possessive_member(s: _Sentence, occ: _Occurrence, cue: Cue):
 def _contribution(s: _Sentence, occ: _Occurrence, cue: Cue):
     """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
     to = s.find_word(occ.end, {"to"}, 6)
-    if to is None or not any(s.norms[x] in _CONTRIBUTED for x in range(occ.end, to)):
+    if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
         return
     org = s.right_mention(to + 1, reach=3, allow_possessor=False)
     if org is None:
@@ -1142,9 +1123,6 @@ def _contribution(s: _Sentence, occ: _Occurrence, cue: Cue):
         yield s.mentions[k], s.mentions[org], cue.kind
 
 
-# What a state contributes to a mission: troops, not money or words.
-_CONTRIBUTED = frozenset({"troops", "soldiers", "contingent", "contingents", "peacekeepers", "battalion",
-                          "battalions", "forces", "personnel", "company", "special", "helicopters", "units"})
 
 
 def _coalition(s: _Sentence, occ: _Occurrence, cue: Cue):
@@ -1228,6 +1206,8 @@ _FRAME_FUNCS = {
     "merger": _merger,
     "recognition": _recognition,
     "coalition": _coalition,
+    "possessive_member": _possessive_member,
+    "contribution": _contribution,
 }
 
 
