@@ -1,0 +1,645 @@
+"""Static figures (matplotlib), written as PNG and SVG under ``figures/``.
+
+* :func:`snapshots`: the network per period, as small multiples. Every actor
+  keeps one place in all panels (:func:`actors.layout.positions`); relations
+  and actor kinds keep the colours of :mod:`actors.style`.
+* :func:`pair_figure`: every relation between two actors over time, each
+  event drawn over the interval its date covers, alliance shifts marked.
+* :func:`coalition_figure`: one actor's coalition (JNIM by default) per period.
+* :func:`genealogy_figure`: who split from or joined whom, as a tidy forest.
+* :func:`balance_figure`: structural balance per year (or per phase).
+
+Each returns a :class:`matplotlib.figure.Figure` built without pyplot (no
+global state, no GUI backend); :func:`figure_writers` stages them all for
+:func:`actors.tables.write_all`. Nothing is invented: undated events are in
+no panel and no timeline, and each figure says how many it left out; denied
+relations are never drawn as fact. matplotlib is imported only when a figure
+is made, so ``import actors.figures`` stays cheap.
+
+Actor names are data, and matplotlib reads ``$...$`` as mathematics: every
+text taken from the data goes through :func:`_plain` first.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> _ = G.add_edge("x", "y", key="e1", relation="fought-against", status="reported", date="2012",
+...                precision="year", start="2012-01-01", end="2013-01-01")
+>>> fig = pair_figure(G, "x", "y")
+>>> fig.axes[0].get_title()
+'x – y: relations over time'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import textwrap
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
+
+import networkx as nx
+
+from .errors import ActorsError
+from .graph import edge_frame, label
+from .pairs import FACT_STATUSES
+from .schema import RELATIONS, STATUSES
+
+if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .analyses import Analyses
+    from .windows import Period
+
+__all__ = ["snapshots", "pair_figure", "coalition_figure", "genealogy_figure", "balance_figure",
+           "figure_writers", "save_figure"]
+
+#: Resolution of the PNG files (the SVG files are vector).
+DPI = 150
+#: Smallest font used anywhere, in points at the saved size.
+_SMALL = 8
+# Fixed fonts and hash salt: the same figure gives the same bytes on every run.
+_RC = {
+    "svg.hashsalt": "actors", "svg.fonttype": "path", "text.usetex": False, "font.family": "DejaVu Sans",
+    "font.size": 9, "axes.titlesize": 10, "legend.fontsize": _SMALL, "legend.title_fontsize": 9,
+    "xtick.labelsize": _SMALL, "ytick.labelsize": _SMALL, "axes.titlelocation": "left",
+}
+_FADED = frozenset({"claimed", "alleged"})  # drawn lighter than what the text reports as fact
+_NOTE_COLOUR = "#555555"
+# Roles of coalition members and counterparts; allies and enemies in the relation colours.
+_ROLE_COLOURS = {"member": "#009E73", "parent": "#0072B2", "origin": "#E69F00", "splinter": "#F0E442",
+                 "ally": "#1f77b4", "enemy": "#d62728"}
+_ROLE_LABELS = {"member": "member of it", "parent": "it is a member of", "origin": "it split from",
+                "splinter": "split from it", "ally": "ally", "enemy": "enemy"}
+
+
+# -- shared helpers -------------------------------------------------------------
+
+def _plain(text: Any) -> str:
+    """Text shown literally: a ``$`` would otherwise start matplotlib mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def _short(G: nx.MultiDiGraph, node: str, limit: int = 28) -> str:
+    name = label(G, node)
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _styles():
+    from .style import KIND_COLOURS, RELATION_STYLE  # the vocabulary shared with the explorer
+
+    return RELATION_STYLE, KIND_COLOURS
+
+
+@contextmanager
+def _rc() -> Iterator[None]:
+    import matplotlib
+
+    with matplotlib.rc_context(_RC):
+        yield
+
+
+def _new_figure(width: float, height: float) -> "Figure":
+    """A figure with its own Agg canvas: text can be measured, nothing global is touched."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _renderer(fig: "Figure"):
+    canvas = fig.canvas
+    if hasattr(canvas, "get_renderer"):
+        return canvas.get_renderer()
+    return fig._get_renderer()  # a figure made elsewhere, on a canvas without one
+
+
+def _note(ax: "Axes", text: str, **kw: Any) -> None:
+    """A message in the middle of an empty axes: the figure says why it is empty."""
+    ax.text(0.5, 0.5, text, ha="center", va="center", transform=ax.transAxes, fontsize=10,
+            color=_NOTE_COLOUR, wrap=True, **kw)
+
+
+def _blank(ax: "Axes") -> None:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for side in ax.spines.values():
+        side.set_visible(False)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def save_figure(fig: "Figure", path: str | os.PathLike[str], *, format: str | None = None) -> None:
+    """Write ``fig`` as PNG or SVG (``format``, else the path's suffix), byte for byte reproducibly.
+
+    >>> import tempfile, pathlib
+    >>> fig = balance_figure(None)
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     save_figure(fig, pathlib.Path(d, "a.svg")); save_figure(fig, pathlib.Path(d, "b.svg"))
+    ...     pathlib.Path(d, "a.svg").read_bytes() == pathlib.Path(d, "b.svg").read_bytes()
+    True
+    """
+    fmt = (format or Path(path).suffix.lstrip(".")).lower()
+    if fmt not in ("png", "svg"):
+        raise ValueError(f"format must be png or svg, not {fmt!r}")
+    # No date, no software version in the file: the same figure, the same bytes.
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    with _rc():
+        fig.savefig(path, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+
+
+# -- snapshots ------------------------------------------------------------------
+
+# Curvature of the k-th relation drawn between one pair: the first straight,
+# the others bent to alternate sides so none hides another.
+_BENDS = (0.0, 0.22, -0.22, 0.42, -0.42, 0.6, -0.6)
+
+
+def _bezier(p0, p1, rad: float, n: int = 16) -> list[tuple[float, float]]:
+    """Points along matplotlib's ``arc3`` curve (control point off the chord by ``rad``)."""
+    (x0, y0), (x1, y1) = p0, p1
+    if rad == 0:
+        return [(x0, y0), (x1, y1)]
+    cx, cy = (x0 + x1) / 2 + rad * (y1 - y0), (y0 + y1) / 2 - rad * (x1 - x0)
+    pts = []
+    for i in range(n + 1):
+        t = i / n
+        pts.append(((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1,
+                    (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1))
+    return pts
+
+
+def _width(events: int) -> float:
+    """Line width for a pair's events in a panel: grows with the count, slowly, and is capped."""
+    return min(1.0 + 1.1 * math.log2(events), 6.0)
+
+
+def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, include_generic: bool):
+    """(rows per period, pair and relation with events and whether all are faded; undated count)."""
+    import polars as pl
+
+    from .windows import assign_periods
+
+    f = edge_frame(G, statuses=[s for s in statuses if s != "denied"])  # denied is never drawn as fact
+    f = f.filter(pl.col("source") != pl.col("target"))
+    if not include_generic:
+        f = f.filter(~pl.col("generic"))
+    undated = f.filter(pl.col("start").is_null()).height
+    placed = assign_periods(f, periods)
+    grouped = (placed.group_by(["period", "a", "b", "relation"])
+               .agg(pl.len().alias("events"), pl.col("status").is_in(sorted(_FADED)).all().alias("faded"),
+                    pl.col("imprecise").all().alias("imprecise"))
+               .sort(["period", "a", "b", "relation"]))
+    return grouped, undated
+
+
+def _place_labels(ax: "Axes", items: list[tuple[str, tuple[float, float], str]], obstacles, renderer,
+                  radius_px: float) -> list:
+    """Greedy label placement: for each label, the first offset that overlaps nothing placed.
+
+    ``items`` are (gid, data position, text) in priority order; ``obstacles``
+    the display positions of the drawn nodes. Each label tries eight
+    directions at two distances; if none is free it takes the position of
+    least overlap (labels, nodes, and the area outside the axes).
+    """
+    import numpy as np
+
+    fig = ax.figure
+    to_px = fig.dpi / 72.0
+    r = radius_px
+    nodes = np.asarray(obstacles, dtype=float).reshape(-1, 2)
+    node_boxes = np.column_stack([nodes[:, 0] - r, nodes[:, 1] - r, nodes[:, 0] + r, nodes[:, 1] + r])
+    frame = ax.get_window_extent(renderer)
+    placed = np.empty((0, 4))
+    texts = []
+    gap = r / to_px + 1.5  # points between the node's edge and its label
+    candidates = []
+    for dist in (gap, gap + 7):
+        candidates += [((dist, 0), "left", "center"), ((-dist, 0), "right", "center"),
+                       ((0, dist), "center", "bottom"), ((0, -dist), "center", "top"),
+                       ((dist * .75, dist * .75), "left", "bottom"), ((-dist * .75, dist * .75), "right", "bottom"),
+                       ((dist * .75, -dist * .75), "left", "top"), ((-dist * .75, -dist * .75), "right", "top")]
+
+    def overlap(box, others):
+        if not len(others):
+            return 0.0
+        w = np.clip(np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0]), 0, None)
+        h = np.clip(np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1]), 0, None)
+        return float((w * h).sum())
+
+    for gid, xy, text in items:
+        t = ax.annotate(text, xy=xy, xytext=(0, 0), textcoords="offset points", ha="left", va="bottom",
+                        fontsize=_SMALL, zorder=5, gid=gid,
+                        bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7})
+        ext = t.get_window_extent(renderer)
+        w, h = ext.width, ext.height
+        px, py = ax.transData.transform(xy)
+        best = None
+        for (dx, dy), ha, va in candidates:
+            x0 = px + dx * to_px - {"left": 0, "center": w / 2, "right": w}[ha]
+            y0 = py + dy * to_px - {"bottom": 0, "center": h / 2, "top": h}[va]
+            box = np.array([x0 - 1, y0 - 1, x0 + w + 1, y0 + h + 1])  # a pixel of air around each label
+            inside_w = max(0.0, min(box[2], frame.x1) - max(box[0], frame.x0))
+            inside_h = max(0.0, min(box[3], frame.y1) - max(box[1], frame.y0))
+            outside = (box[2] - box[0]) * (box[3] - box[1]) - inside_w * inside_h
+            # labels must not overlap each other (weight 10); covering a node or leaving the panel costs less
+            score = 10 * overlap(box, placed) + overlap(box, node_boxes) + 2 * outside
+            if best is None or score < best[0]:
+                best = (score, (dx, dy), ha, va, box)
+            if score == 0:
+                break
+        _, offset, ha, va, box = best
+        t.set_position(offset)
+        t.set_horizontalalignment(ha)
+        t.set_verticalalignment(va)
+        placed = np.vstack([placed, box])
+        texts.append(t)
+    return texts
+
+
+def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
+              statuses: Iterable[str] = FACT_STATUSES, include_generic: bool = False,
+              pos: dict[str, tuple[float, float]] | None = None, ncols: int = 3, max_labels: int = 40) -> "Figure":
+    """The network in each period, as small multiples with fixed actor positions.
+
+    One panel per period (default: the named phases, :func:`actors.windows.phases`)
+    holds the edges whose dates overlap it. Parallel events of one pair and
+    relation are one line, wider with more events; different relations of a
+    pair bend apart. Edges whose events are all claimed or alleged are drawn
+    lighter; denied ones never. Actors without an edge in the panel are faint
+    grey dots. Only the ``max_labels`` most active actors of a panel are
+    labelled (the panel says so). Generic mentions are left out unless
+    ``include_generic``. ``pos`` defaults to :func:`actors.layout.positions` of ``G``.
+
+    Each drawn edge is a line of a collection with gid ``edges:<relation>``
+    (symmetric relations) or a patch with gid ``edge:<relation>:<a>:<b>``.
+
+    >>> import networkx as nx
+    >>> from actors.windows import make_periods
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("x", "y", key="e1", relation="allied-with", status="reported",
+    ...                start="2001-02-01", end="2001-03-01")
+    >>> fig = snapshots(G, periods=make_periods([("2001", "2001-01-01", "2002-01-01")]))
+    >>> [t.get_text() for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label:")]
+    ['x', 'y']
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    from .layout import positions
+    from .windows import phases
+
+    if ncols < 1 or max_labels < 0:
+        raise ValueError("ncols must be at least 1 and max_labels at least 0")
+    periods = list(phases() if periods is None else periods)
+    rel_style, kind_colour = _styles()
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    shown = [n for n in G if include_generic or n not in generic]
+    if pos is None:
+        pos = positions(G)
+    missing = [n for n in shown if n not in pos]
+    if missing:
+        raise ActorsError(f"snapshots: pos has no position for {', '.join(map(repr, missing[:5]))}"
+                          + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+    grouped, undated = _snapshot_edges(G, periods, statuses, include_generic)
+
+    n = max(len(periods), 1)
+    ncols = min(ncols, n)
+    nrows = math.ceil(n / ncols)
+    panel, head, foot, top = 4.6, 0.62, 1.45, 0.55  # inches: panel side, panel title, legend block, suptitle
+    width = ncols * panel + (ncols - 1) * 0.25 + 0.4
+    height = top + nrows * (panel + head) + foot
+    with _rc():
+        fig = _new_figure(width, height)
+        renderer = _renderer(fig)
+        gs = fig.add_gridspec(nrows, ncols, left=0.2 / width, right=1 - 0.2 / width,
+                              top=1 - (top + head) / height, bottom=foot / height,
+                              wspace=0.25 / panel, hspace=head / panel)
+        kinds_seen: set[str] = set()
+        relations_seen: set[str] = set()
+        faded_seen = False
+        node_size = 42.0  # points², a dot of about 7 pt
+        radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
+        by_period = {k[0]: g for k, g in grouped.group_by(["period"], maintain_order=True)}
+        for i, period in enumerate(periods):
+            ax = fig.add_subplot(gs[i // ncols, i % ncols])
+            ax.set_xlim(-0.06, 1.06)
+            ax.set_ylim(-0.06, 1.06)
+            ax.set_aspect("equal")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for side in ax.spines.values():
+                side.set_color("#cccccc")
+            ax.set_gid(f"panel:{period.id}")
+            rows = by_period.get(period.id)
+            rows = rows.rows(named=True) if rows is not None else []
+            activity: dict[str, int] = {}
+            for r in rows:
+                for v in (r["a"], r["b"]):
+                    activity[v] = activity.get(v, 0) + r["events"]
+            events = sum(r["events"] for r in rows)
+            title = _plain(_wrap(period.label, 48))
+            ax.set_title(f"{title}\n{period.span} · {len(activity)} actors · {events} events",
+                         fontsize=9, loc="left")
+            ax.apply_aspect()  # the final axes box, so label extents measured now stay true
+
+            # Relations of one unordered pair, in a fixed order: each gets its own bend.
+            slots: dict[tuple[str, str], list[dict]] = {}
+            for r in sorted(rows, key=lambda r: (RELATIONS.index(r["relation"]), r["a"], r["b"])):
+                slots.setdefault(tuple(sorted((r["a"], r["b"]))), []).append(r)
+            lines: dict[tuple[str, bool], tuple[list, list]] = {}
+            for (lo, hi), group in sorted(slots.items()):
+                for k, r in enumerate(group):
+                    rad = _BENDS[k % len(_BENDS)] if len(group) > 1 else 0.0
+                    if r["a"] != lo:  # drawn from hi to lo: bend to the same side as seen from lo
+                        rad = -rad
+                    style = rel_style[r["relation"]]
+                    relations_seen.add(r["relation"])
+                    faded_seen |= r["faded"]
+                    alpha = 0.35 if r["faded"] else 0.85
+                    p0, p1 = pos[r["a"]], pos[r["b"]]
+                    if style["arrow"]:
+                        arrow = FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=9,
+                                                connectionstyle=f"arc3,rad={rad}", color=style["color"],
+                                                linestyle=style["linestyle"], linewidth=_width(r["events"]),
+                                                alpha=alpha, shrinkA=4, shrinkB=5, zorder=2,
+                                                gid=f"edge:{r['relation']}:{r['a']}:{r['b']}")
+                        ax.add_patch(arrow)
+                    else:
+                        segs, widths = lines.setdefault((r["relation"], r["faded"]), ([], []))
+                        segs.append(_bezier(p0, p1, rad))
+                        widths.append(_width(r["events"]))
+            for (relation, faded), (segs, widths) in sorted(lines.items()):
+                style = rel_style[relation]
+                ax.add_collection(LineCollection(segs, linewidths=widths, colors=style["color"],
+                                                 linestyles=style["linestyle"], alpha=0.35 if faded else 0.85,
+                                                 zorder=2, gid=f"edges:{relation}", capstyle="round"))
+            idle = [v for v in shown if v not in activity]
+            if idle:
+                ax.scatter([pos[v][0] for v in idle], [pos[v][1] for v in idle], s=6, color="#dddddd",
+                           zorder=1, linewidths=0, gid="idle-actors")
+            active = sorted(activity, key=str)
+            if active:
+                colours = []
+                for v in active:
+                    kind = G.nodes[v].get("kind", "") if v in G else ""
+                    kinds_seen.add(kind)
+                    colours.append(kind_colour.get(kind, "#999999"))
+                ax.scatter([pos[v][0] for v in active], [pos[v][1] for v in active], s=node_size, c=colours,
+                           edgecolors="#333333", linewidths=0.6, zorder=3, gid="actors")
+                # Most active first: they get the best label places, and keep theirs when labels run out.
+                ranked = sorted(active, key=lambda v: (-activity[v], _short(G, v)))
+                labelled = ranked[:max_labels]
+                obstacles = [ax.transData.transform(pos[v]) for v in active]
+                _place_labels(ax, [(f"label:{v}", pos[v], _plain(_short(G, v))) for v in labelled], obstacles,
+                              renderer, radius_px)
+                if len(labelled) < len(active):
+                    ax.text(0.01, 0.01, f"labels: the {len(labelled)} most active of {len(active)} actors",
+                            transform=ax.transAxes, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom", zorder=6)
+            else:
+                _note(ax, "no dated event in this period", style="italic")
+        if not periods:
+            ax = fig.add_subplot(gs[0, 0])
+            _blank(ax)
+            _note(ax, "no periods to draw")
+
+        fig.suptitle("Armed actors per period: who fought, allied with, split from and joined whom",
+                     x=0.2 / width, ha="left", y=1 - 0.15 / height, va="top", fontsize=12, fontweight="bold")
+        handles = [Line2D([], [], color=rel_style[r]["color"], linestyle=rel_style[r]["linestyle"], linewidth=2,
+                          marker=">" if rel_style[r]["arrow"] else None, markevery=[1],
+                          label=rel_style[r]["label"]) for r in RELATIONS if r in relations_seen or not rows]
+        if faded_seen:
+            handles.append(Line2D([], [], color="#888888", alpha=0.35, linewidth=2,
+                                  label="lighter: claimed or alleged only"))
+        handles.append(Line2D([], [], color="#888888", linewidth=4, label="wider: more events"))
+        kinds = [k for k in kind_colour if k in kinds_seen] + sorted(k for k in kinds_seen if k not in kind_colour)
+        handles += [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=kind_colour.get(k, "#999999"),
+                           markeredgecolor="#333333", label=k or "unknown kind") for k in kinds]
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=3, markerfacecolor="#dddddd",
+                              markeredgecolor="none", label="no event in the period"))
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.2 / width, (foot - 0.05) / height),
+                   ncol=min(4, ncols + 1), frameon=False, fontsize=_SMALL, handlelength=2.6)
+        notes = ["Each panel holds the events whose dates overlap the period (a \"2012\" event is in every panel "
+                 "2012 touches).",
+                 "Denied relations are not drawn" + ("" if include_generic else "; generic mentions "
+                                                     "(\"the Islamists\") are left out") + "."]
+        if undated:
+            notes.append(f"{undated} undated event{'s are' if undated != 1 else ' is'} in no panel.")
+        fig.text(0.2 / width, 0.08 / height, " ".join(notes[:1]) + "\n" + " ".join(notes[1:]), fontsize=_SMALL,
+                 color=_NOTE_COLOUR, va="bottom", ha="left")
+    return fig
+
+
+# -- pair timeline --------------------------------------------------------------
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _date_start(date: str) -> dt.date:
+    """First day of a date at its precision ("2012" -> 2012-01-01)."""
+    parts = [int(x) for x in date.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _lanes(spans: list[tuple[float, float]]) -> list[int]:
+    """Sub-row of each interval so that no two overlapping ones share one (first free lane)."""
+    ends: list[float] = []
+    out = []
+    for s, e in spans:
+        for lane, end in enumerate(ends):
+            if end <= s:
+                ends[lane] = e
+                out.append(lane)
+                break
+        else:
+            ends.append(e)
+            out.append(len(ends) - 1)
+    return out
+
+
+_STATUS_LEGEND = {"reported": "reported (solid)", "claimed": "claimed (light fill)",
+                  "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)"}
+
+
+def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
+                ax: "Axes | None" = None) -> "Figure":
+    """Every relation between ``a`` and ``b`` over time, one band per relation.
+
+    Each event covers the days its date allows: a day-precise event is a dot,
+    a month a bar, a year a lighter hatched bar; events that overlap in time
+    stack in sub-rows so none hides another. Reported events are solid,
+    claimed ones lightly filled, alleged ones hollow, denied ones a grey ×
+    (``statuses`` chooses which are shown; all by default). Alliance shifts
+    (:func:`actors.pairs.alliance_shifts`) are vertical lines, and the
+    figure says how many undated events it left out. A pair without events
+    gives a figure that says so.
+
+    >>> import networkx as nx
+    >>> fig = pair_figure(nx.MultiDiGraph(), "x", "y")
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['No recorded relation between x and y.']
+    """
+    import matplotlib.dates as mdates
+    import polars as pl
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    from .pairs import alliance_shifts, pair_timeline
+
+    rel_style, _ = _styles()
+    statuses = [statuses] if isinstance(statuses, str) else list(statuses)
+    tl = pair_timeline(G, a, b, statuses=statuses) if a in G and b in G else None
+    events = tl.rows(named=True) if tl is not None else []
+    dated = [e for e in events if e["start"]]
+    undated = [e for e in events if not e["start"]]
+    rels = [r for r in RELATIONS if any(e["relation"] == r for e in dated)]
+    name_a, name_b = _plain(_short(G, a)), _plain(_short(G, b))
+
+    with _rc():
+        if ax is None:
+            lanes_guess = 1 + sum(1 for _ in rels) * 2
+            fig = _new_figure(10, 2.4 + 0.45 * lanes_guess)
+            ax = fig.add_axes((0.17, 0.3, 0.78, 0.56))
+        fig = ax.figure
+        title = ax.set_title(f"{name_a} – {name_b}: relations over time", fontsize=11, fontweight="bold")
+        if not dated:
+            _blank(ax)
+            if not events:
+                _note(ax, f"No recorded relation between {name_a} and {name_b}.")
+            else:
+                _note(ax, f"No dated relation between {name_a} and {name_b}: "
+                          f"{len(undated)} undated event{'s' if len(undated) != 1 else ''} cannot be placed in time.")
+            return fig
+
+        lo = min(_day(e["start"]) for e in dated)
+        hi = max(_day(e["last_day"]) + dt.timedelta(days=1) for e in dated)
+        span = max((hi - lo).days, 60)
+        pad = dt.timedelta(days=max(15, span // 25))
+        x0, x1 = mdates.date2num(lo - pad), mdates.date2num(hi + pad)
+        dot = (x1 - x0) * 0.012  # a dot's width in days, so dots close in time stack apart
+        y = 0.0
+        ticks, ticklabels, bands = [], [], []
+        for rel in rels:
+            evs = [e for e in dated if e["relation"] == rel]
+            spans = []
+            for e in evs:
+                s = mdates.date2num(_day(e["start"]))
+                t = mdates.date2num(_day(e["last_day"]) + dt.timedelta(days=1))
+                spans.append((s - dot, max(t, s + dot)) if e["precision"] == "day" else (s, t))
+            order = sorted(range(len(evs)), key=lambda i: spans[i])
+            lanes = [0] * len(evs)
+            for i, lane in zip(order, _lanes([spans[i] for i in order])):
+                lanes[i] = lane
+            depth = max(lanes) + 1
+            colour = rel_style[rel]["color"]
+            for e, lane in zip(evs, lanes):
+                yc = y + lane + 0.5
+                s = mdates.date2num(_day(e["start"]))
+                t = mdates.date2num(_day(e["last_day"]) + dt.timedelta(days=1))
+                status = e["status"]
+                gid = f"event:{e['edge_id']}"
+                if e["precision"] == "day" or t - s <= 1:
+                    if status == "denied":
+                        ax.plot([s], [yc], marker="x", color="#777777", markersize=8, mew=2, gid=gid, zorder=3)
+                    else:
+                        ax.plot([s], [yc], marker="o", markersize=8, linestyle="", gid=gid, zorder=3,
+                                markerfacecolor={"reported": colour, "claimed": colour}.get(status, "white"),
+                                markeredgecolor=colour, markeredgewidth=1.5,
+                                alpha=0.45 if status == "claimed" else 1.0)
+                else:
+                    yearly = e["precision"] == "year" or t - s > 62
+                    face = {"reported": colour, "claimed": colour}.get(status, "none")
+                    edge = "#777777" if status == "denied" else colour
+                    rect = Rectangle((s, yc - 0.3), t - s, 0.6, facecolor=face if status != "denied" else "none",
+                                     edgecolor=edge, linewidth=1.2, gid=gid, zorder=2,
+                                     alpha=(0.35 if yearly else 0.7) if status == "reported" else
+                                     (0.25 if status == "claimed" else 1.0),
+                                     linestyle="--" if status in ("alleged", "denied") else "-",
+                                     hatch="///" if yearly and status == "reported" else None)
+                    ax.add_patch(rect)
+                    if status == "denied":
+                        ax.plot([(s + t) / 2], [yc], marker="x", color="#777777", markersize=8, mew=2, zorder=3)
+            directions = {(e["source"], e["target"]) for e in evs}
+            name = rel
+            if rel in ("split-from", "member-of") and len(directions) == 1:
+                (u, v), = directions
+                name = f"{rel}\n({_plain(_short(G, u, 14))} → {_plain(_short(G, v, 14))})"
+            ticks.append(y + depth / 2)
+            ticklabels.append(name)
+            bands.append((y, y + depth))
+            y += depth + 0.4
+        for i, (b0, b1) in enumerate(bands):
+            if i % 2 == 0:
+                ax.axhspan(b0 - 0.2, b1 + 0.2, color="#f3f3f3", zorder=0)
+        ax.set_ylim(y - 0.2, -0.2)  # first relation at the top
+        ax.set_yticks(ticks, ticklabels)
+        ax.set_xlim(x0, x1)
+        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.tick_params(axis="y", length=0)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+
+        shifts = alliance_shifts(G).filter((pl.col("a") == min(a, b)) & (pl.col("b") == max(a, b)))
+        shift_handle = None
+        for k, s in enumerate(shifts.rows(named=True)):
+            when = mdates.date2num(_date_start(s["first_after"]))
+            word = "fighting" if s["to_relation"] == "fought-against" else "allied"
+            text = f"{word} by {s['first_after']}"
+            if s["order"] != "dates":
+                text += "\n(order from overlapping dates)"
+            ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
+            ax.annotate(_plain(text), xy=(when, 0), xycoords=("data", "axes fraction"), xytext=(4, 4 + 24 * (k % 2)),
+                        textcoords="offset points", fontsize=_SMALL, ha="left", va="bottom", color="#333333",
+                        gid=f"shift-label:{k}", annotation_clip=False)
+            shift_handle = Line2D([], [], color="#333333", linestyle=(0, (4, 2)), label="alliance shift")
+
+        seen = {e["status"] for e in dated}
+        handles = []
+        for st in STATUSES:
+            if st in seen:
+                c = "#555555"
+                if st == "denied":
+                    handles.append(Line2D([], [], marker="x", color="#777777", linestyle="", markersize=8, mew=2,
+                                          label=_STATUS_LEGEND[st]))
+                else:
+                    handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markeredgecolor=c,
+                                          markerfacecolor="white" if st == "alleged" else c,
+                                          alpha=0.45 if st == "claimed" else 1.0, label=_STATUS_LEGEND[st]))
+        precisions = {("day" if e["precision"] == "day" else "year" if e["precision"] == "year" else "month")
+                      for e in dated}
+        if "day" in precisions:
+            handles.append(Line2D([], [], marker="o", linestyle="", color="#555555", label="dated to the day"))
+        if "month" in precisions:
+            handles.append(Patch(facecolor="#555555", alpha=0.7, label="dated to the month (bar: whole month)"))
+        if "year" in precisions:
+            handles.append(Patch(facecolor="#555555", alpha=0.35, hatch="///",
+                                 label="dated to the year (bar: whole year)"))
+        if shift_handle is not None:
+            handles.append(shift_handle)
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.14), ncol=3, frameon=False)
+        notes = []
+        if undated:
+            counts: dict[str, int] = {}
+            for e in undated:
+                counts[e["relation"]] = counts.get(e["relation"], 0) + 1
+            what = ", ".join(f"{n} {r}" for r, n in counts.items())
+            notes.append(f"Not shown: {len(undated)} undated event{'s' if len(undated) != 1 else ''} ({what}); "
+                         "the text gives no date, and none is guessed.")
+        hidden = [s for s in STATUSES if s not in statuses]
+        if hidden:
+            notes.append(f"Statuses not shown: {', '.join(hidden)}.")
+        if notes:  # between the title and the plot: the title moves up to make room
+            ax.annotate("\n".join(notes), xy=(0, 1), xycoords="axes fraction", xytext=(0, 5),
+                        textcoords="offset points", fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom",
+                        gid="note:undated", annotation_clip=False)
+            ax.set_title(title.get_text(), fontsize=11, fontweight="bold", pad=10 + 11 * len(notes))
+    return fig

@@ -1,0 +1,254 @@
+"""The interactive explorer: page contents (pure) and behaviour in headless Chromium.
+
+The browser tests need Debian's chromium and chromium-driver (installed by
+.ci/run). Where they are missing the browser tests are skipped, except under
+CI, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import chromium
+import world
+from actors.analyses import analyse
+from actors.explorer import NotebookView, explorer_html, explorer_writers, neighbourhood, notebook_view
+from actors.tables import write_all
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+XSS = "<script>alert(1)</script>"
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="explorer-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
+
+
+# -- the page, without a browser -----------------------------------------------------------
+
+
+def test_every_event_is_kept_and_parallel_links_are_merged_per_relation(world_graph):
+    data = _data(explorer_html(world_graph))
+    assert len(data["events"]) == world_graph.number_of_edges() == 20
+    pairs = {(min(u, v), max(u, v), d["relation"]) if d["relation"] in ("fought-against", "allied-with")
+             else (u, v, d["relation"]) for u, v, d in world_graph.edges(data=True)}
+    assert len(data["groups"]) == len(pairs)
+    ids = {n["id"]: n["actor"] for n in data["nodes"]}
+    # nf and state: allied three times (w13, w16) ... count events behind the nf–state allied link
+    group = next(g for g in data["groups"] if {ids[g["from"]], ids[g["to"]]} == {"nf", "state"}
+                 and g["relation"] == "allied-with")
+    behind = [ev[9] for ev in data["events"] if ev[0] == group["id"]]
+    assert sorted(behind) == ["w13", "w16"]
+    # Two relations between one pair are fanned out, not drawn on top of each other.
+    both = [g for g in data["groups"] if {ids[g["from"]], ids[g["to"]]} == {"nf", "state"}]
+    assert len(both) == 2 and len({json.dumps(g["smooth"]) for g in both}) == 2
+
+
+def test_document_text_cannot_break_out_of_the_page(world_graph):
+    page = explorer_html(world_graph, title='Veld <b>"quoted"</b>', intro=[XSS])
+    assert XSS not in page
+    assert "<b>" not in page.split("<style>")[0]  # the title is escaped
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # intro shown as text
+    evidence = [ev[8] for ev in _data(page)["events"] if ev[9] == "w20"][0]
+    assert XSS in evidence and '"' in evidence  # the JSON keeps the text exactly
+
+
+def test_page_is_self_contained(world_graph):
+    page = explorer_html(world_graph)
+    assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', page)
+    assert "default-src 'none'" in page  # the browser itself refuses any network load
+    assert "vis.Network" in page and "new vis.DataSet" in page
+
+
+def test_page_is_deterministic(world_graph):
+    assert explorer_html(world_graph) == explorer_html(world.graph())
+
+
+def test_dates_become_days_and_undated_events_stay_undated(world_graph):
+    data = _data(explorer_html(world_graph))
+    w15 = next(ev for ev in data["events"] if ev[9] == "w15")  # "2003", year precision
+    assert w15[4] == "2003" and data["precisions"][w15[5]] == "year"
+    assert w15[2] - w15[1] == 365
+    assert data["first"] <= w15[1] and data["last"] >= w15[2] - 1
+
+
+def test_neighbourhood_keeps_only_events_touching_the_actors(world_graph):
+    H = neighbourhood(world_graph, ["banner"])
+    assert H.number_of_edges() == sum(1 for u, v in world_graph.edges() if "banner" in (u, v))
+    assert "nf" in H and "oldfront" not in H
+
+
+def test_focus_pages_for_the_seeds(seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(seed_graph), tmp_path))
+    assert sorted(p.name for p in written) == ["graph.html", "jnim.html", "mnla_ansar_dine.html"]
+    pair = (tmp_path / "mnla_ansar_dine.html").read_text(encoding="utf-8")
+    data = _data(pair)
+    actors = {n["id"]: n["actor"] for n in data["nodes"]}
+    assert all({"mnla", "ansar-dine"} & {actors[g["from"]], actors[g["to"]]} for g in data["groups"])
+    assert "2012-06-08" in pair  # the shift's date is told in the introduction
+    assert data["initial"][0] < data["initial"][1]
+    jnim = _data((tmp_path / "jnim.html").read_text(encoding="utf-8"))
+    assert any(n["actor"] == "jnim" for n in jnim["nodes"])
+
+
+def test_notebook_view_embeds_the_page_as_an_escaped_srcdoc(world_graph):
+    view = notebook_view(world_graph, height=500)
+    assert isinstance(view, NotebookView)
+    shown = view._repr_html_()
+    assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
+    assert "<script" not in shown  # the whole page is an attribute value
+    assert "500px" in shown
+
+
+# -- the page in a real browser --------------------------------------------------------------
+
+needs_browser = pytest.mark.skipif(not chromium.available() and not os.environ.get("CI"),
+                                   reason="headless Chromium not installed (apt-get install chromium chromium-driver)")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    if not chromium.available():
+        pytest.fail(f"CI needs {chromium.CHROMIUM} and {chromium.CHROMEDRIVER}")
+    with chromium.browser() as d:
+        yield d
+
+
+def _open(driver, path: Path) -> list[str]:
+    """Open a page; return the URLs it requested. Waits until the network is drawn."""
+    chromium.requested_urls(driver)
+    chromium.console_errors(driver)
+    driver.get(path.resolve().as_uri())
+    deadline = time.monotonic() + 20
+    while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
+        assert time.monotonic() < deadline, "the network was never drawn"
+        time.sleep(0.05)
+    return chromium.requested_urls(driver)
+
+
+@pytest.fixture(scope="module")
+def world_page(tmp_path_factory):
+    path = tmp_path_factory.mktemp("explorer") / "world.html"
+    path.write_text(explorer_html(world.graph(), title="Veld"), encoding="utf-8")
+    return path
+
+
+def _click_link(driver, edge_id: str) -> None:
+    """Click the middle of a drawn link, as a person would, after checking it is the one there."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    point = driver.execute_script("""
+        var api = window.actorsExplorer, net = api.network, e = api.edges.get(arguments[0]);
+        var p = net.getPositions([e.from, e.to]);
+        var mid = net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});
+        return {x: mid.x, y: mid.y, hit: net.getEdgeAt(mid), node: net.getNodeAt(mid)};""", edge_id)
+    assert point["hit"] == edge_id and point["node"] is None, point
+    canvas = driver.find_element("css selector", "#network canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, point["x"] - size["width"] / 2, point["y"] - size["height"] / 2).click().perform()
+
+
+@needs_browser
+def test_world_page_draws_offline_without_errors(driver, world_page):
+    urls = _open(driver, world_page)
+    assert all(u.startswith(("file:", "data:")) for u in urls), urls
+    assert chromium.console_errors(driver) == []
+    assert driver.execute_script("return window.actorsExplorer.nodes.length") == 8
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_world.png"))
+
+
+@needs_browser
+def test_moving_the_slider_changes_the_visible_links(driver, world_page):
+    _open(driver, world_page)
+    count = lambda: driver.execute_script("return window.actorsExplorer.visibleLinks()")
+    everything = count()
+    # 2003-01-01 .. 2003-12-31: the Banner year; 1999's split and 2004's events drop out.
+    driver.execute_script("""
+        function set(id, iso) { var s = document.getElementById(id);
+            s.value = Math.round(Date.parse(iso) / 86400000); s.dispatchEvent(new Event('input')); }
+        set('from', '2003-01-01'); set('to', '2003-12-31');""")
+    in_2003 = count()
+    assert 0 < in_2003 < everything
+    assert driver.find_element("id", "range-label").text == "2003-01-01 – 2003-12-31"
+    stats = driver.find_element("id", "stats")
+    assert stats.get_attribute("data-links") == str(in_2003)
+    # Toggling a status hides what it alone supports: w12 (claimed) is banner–un's only 2003 event.
+    driver.find_element("css selector", "input.status[value=claimed]").click()
+    assert count() == in_2003 - 1
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_clicking_a_link_shows_its_evidence_as_text(driver, world_page):
+    _open(driver, world_page)
+    gid = driver.execute_script("""
+        var api = window.actorsExplorer;
+        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
+        return api.edges.get().filter(function (e) {
+            return ids.get(e.from) === 'banner' && ids.get(e.to) === 'state'; })[0].id;""")
+    _click_link(driver, gid)
+    panel = driver.find_element("id", "panel")
+    assert "Black Banner" in panel.text or "Banner" in panel.text
+    assert 'radio said "<script>alert(1)</script>" & fled.' in panel.text
+    assert "On 1 June 2003 the Black Banner attacked the Veldian army at Dorn." in panel.text
+    assert "2004-06-06 (day)" in panel.text and "veld.txt" in panel.text
+    assert panel.find_elements("css selector", "script") == []
+    assert driver.execute_script("return window.__alerts") == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_world_panel.png"))
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_search_finds_an_actor_by_alias_regardless_of_case(driver, world_page):
+    _open(driver, world_page)
+    box = driver.find_element("id", "search")
+    box.send_keys("black banner\n")
+    panel = driver.find_element("id", "panel").text
+    assert "Black Banner" in panel and "Kind" in panel
+    assert driver.execute_script("return window.actorsExplorer.network.getSelectedNodes().length") == 1
+
+
+@needs_browser
+def test_seed_pages_draw_offline(driver, seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(seed_graph), tmp_path))
+    for path in written:
+        urls = _open(driver, path)
+        assert all(u.startswith(("file:", "data:")) for u in urls), (path.name, urls)
+        assert chromium.console_errors(driver) == [], path.name
+        assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0, path.name
+        ARTIFACTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(ARTIFACTS / f"explorer_seeds_{path.stem}.png"))
+
+
+@needs_browser
+def test_notebook_view_draws_inside_its_iframe(driver, world_page, tmp_path):
+    # The cell output as a notebook front-end inserts it: the iframe's srcdoc holds the page.
+    host = tmp_path / "cell_output.html"
+    host.write_text("<!DOCTYPE html><html><body><div class='output'>"
+                    + notebook_view(world_page.read_text(encoding="utf-8"))._repr_html_()
+                    + "</div></body></html>", encoding="utf-8")
+    chromium.requested_urls(driver)
+    driver.get(host.resolve().as_uri())
+    frame = driver.find_element("css selector", "iframe")
+    driver.switch_to.frame(frame)
+    try:
+        deadline = time.monotonic() + 20
+        while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
+            assert time.monotonic() < deadline, "the network was never drawn inside the iframe"
+            time.sleep(0.05)
+        assert driver.execute_script("return window.actorsExplorer.nodes.length") == 8
+        assert driver.execute_script("return window.__alerts || []") == []
+    finally:
+        driver.switch_to.default_content()
+    assert chromium.console_errors(driver) == []
+    assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
