@@ -125,8 +125,8 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
         degree[v] += 1
     for n in nodes:
         d = G.nodes[n]
-        kind = d.get("kind") or GENERIC_KIND
-        generic = bool(d.get("generic")) or kind == GENERIC_KIND
+        generic = bool(d.get("generic"))
+        kind = d.get("kind") or (GENERIC_KIND if generic else "unknown")
         x, y = pos.get(n, (0.5, 0.5))
         aliases = d.get("aliases") or []
         net.add_node(index[n], label=label(G, n), shape="dot", color=KIND_COLOURS.get(kind, "#888888"),
@@ -226,8 +226,9 @@ def _shift_intro(A, a: str, b: str) -> list[str]:
     rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
     out = []
     for r in rows:
-        out.append(f"{label(G, r['a'])} and {label(G, r['b'])}: {r['from_relation']} (last evidence "
-                   f"{r['last_before']}: “{r['evidence_before']}”) then {r['to_relation']} by "
+        before, after = (RELATION_STYLE[r[c]]["label"] for c in ("from_relation", "to_relation"))
+        out.append(f"{label(G, r['a'])} and {label(G, r['b'])}: {before} (last evidence "
+                   f"{r['last_before']}: “{r['evidence_before']}”), then {after} by "
                    f"{r['first_after']} (“{r['evidence_after']}”). Order basis: {r['order']}.")
     return out
 
@@ -272,8 +273,9 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
         core = {focus} | {r["actor"] for r in A.coalition.iter_rows(named=True)
                           if r["role"] in ("member", "parent", "origin")}
         name = label(G, focus)
+        # Focus pages get a layout of their own: the whole graph's would crowd a few actors together.
         pages[out / f"{str(focus).replace('-', '_')}.html"] = lambda: explorer_html(
-            neighbourhood(G, core), pos=pos, title=f"{name} and its neighbours",
+            neighbourhood(G, core), title=f"{name} and its neighbours",
             intro=[f"{name}, its members and origins, and every actor they had relations with."]
             + _coalition_intro(A))
     a, b = pair
@@ -285,7 +287,7 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
             initial = (f"{min(years)}-01-01", f"{max(years)}-12-31")
         title = f"{label(G, a)} and {label(G, b)}"
         pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = lambda: explorer_html(
-            neighbourhood(G, [a, b]), pos=pos, title=title, initial=initial, highlight=[(a, b)],
+            neighbourhood(G, [a, b]), title=title, initial=initial, highlight=[(a, b)],
             intro=[f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
             + (_shift_intro(A, a, b) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
     return {path: (lambda p, make=make: p.write_text(make(), encoding="utf-8")) for path, make in pages.items()}

@@ -643,3 +643,422 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
                         gid="note:undated", annotation_clip=False)
             ax.set_title(title.get_text(), fontsize=11, fontweight="bold", pad=10 + 11 * len(notes))
     return fig
+
+
+# -- coalition ------------------------------------------------------------------
+
+def _luminance(hex_colour: str) -> float:
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
+                     periods: Sequence["Period"] | None = None, graph: nx.MultiDiGraph | None = None,
+                     ax: "Axes | None" = None) -> "Figure":
+    """One actor's coalition per period: which actor held which role, with event counts.
+
+    ``source`` is an :class:`actors.analyses.Analyses` (its coalition table,
+    actor, phases and graph are used) or a table from
+    :func:`actors.coalition.coalition`, then with ``actor`` and optionally
+    ``periods`` (default: the periods the table names) and ``graph`` (for
+    display names). x is the period, y the counterpart; a cell holds one
+    coloured mark per role (member, parent, origin, splinter, ally, enemy)
+    with its number of events; a star marks founders, hatching a relation
+    that runs only through a member. A coalition with no rows gives a
+    figure that says so.
+
+    >>> import polars as pl
+    >>> fig = coalition_figure(pl.DataFrame(), actor="jnim")
+    >>> fig.axes[0].texts[0].get_text()
+    'No recorded member, ally or enemy of jnim in any period.'
+    """
+    import polars as pl
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    from .coalition import ROLES
+
+    if hasattr(source, "coalition") and hasattr(source, "coalition_actor"):
+        table = source.coalition
+        actor = source.coalition_actor if actor is None else actor
+        periods = list(source.phases) if periods is None else periods
+        graph = source.graph if graph is None else graph
+    else:
+        table = source
+        if actor is None:
+            raise ValueError("coalition_figure: give actor= with a coalition table")
+    G = graph if graph is not None else nx.MultiDiGraph()
+    if table is None or table.height == 0:
+        table = None
+    if periods is None:
+        cols = (table.select("period", "period_label").unique(maintain_order=True).rows()
+                if table is not None else [])
+    else:
+        cols = [(p.id, p.label) for p in periods]
+    name = _plain(_short(G, actor))
+
+    with _rc():
+        if table is None:
+            if ax is None:
+                fig = _new_figure(8, 3)
+                ax = fig.add_axes((0.05, 0.05, 0.9, 0.75))
+            _blank(ax)
+            ax.set_title(f"{name} coalition over time", fontsize=11, fontweight="bold")
+            _note(ax, f"No recorded member, ally or enemy of {name} in any period.")
+            return ax.figure
+        cells = (table.group_by(["period", "actor", "role"])
+                 .agg(pl.col("events").sum(), pl.col("founder").any(), (pl.col("via") == actor).any().alias("direct"),
+                      pl.col("imprecise").any())
+                 .rows(named=True))
+        index = {pid: i for i, (pid, _) in enumerate(cols)}
+        cells = [c for c in cells if c["period"] in index]
+        role_rank = {r: i for i, r in enumerate(ROLES)}
+        main_role: dict[str, int] = {}
+        first_col: dict[str, int] = {}
+        total: dict[str, int] = {}
+        for c in cells:
+            v = c["actor"]
+            main_role[v] = min(main_role.get(v, 99), role_rank[c["role"]])
+            first_col[v] = min(first_col.get(v, 10 ** 6), index[c["period"]])
+            total[v] = total.get(v, 0) + c["events"]
+        # Grouped by role (members first, enemies last), then by when each first appears.
+        people = sorted(main_role, key=lambda v: (main_role[v], first_col[v], -total[v], _short(G, v)))
+        row = {v: i for i, v in enumerate(people)}
+        if ax is None:
+            width = 2.3 + 1.2 * max(len(cols), 1)
+            height = 2.6 + 0.34 * max(len(people), 1)
+            fig = _new_figure(width, height)
+            ax = fig.add_axes((1.9 / width, 1.75 / height, 1 - 2.1 / width, 1 - 2.35 / height))
+        fig = ax.figure
+        ax.set_title(f"{name} coalition over time: who stood where, per period", fontsize=11, fontweight="bold")
+        per_cell: dict[tuple[str, str], list[dict]] = {}
+        for c in sorted(cells, key=lambda c: role_rank[c["role"]]):
+            per_cell.setdefault((c["period"], c["actor"]), []).append(c)
+        roles_seen, founders, indirect, imprecise = set(), False, False, False
+        for (pid, v), marks in per_cell.items():
+            x, yv = index[pid], row[v]
+            w = 0.84 / len(marks)
+            for k, c in enumerate(marks):
+                colour = _ROLE_COLOURS[c["role"]]
+                roles_seen.add(c["role"])
+                left = x - 0.42 + k * w
+                ax.add_patch(Rectangle((left + 0.02, yv - 0.36), w - 0.04, 0.72, facecolor=colour,
+                                       alpha=1.0 if c["direct"] else 0.55, hatch=None if c["direct"] else "...",
+                                       edgecolor="#333333" if c["imprecise"] else "none",
+                                       linestyle="--", linewidth=0.8, gid=f"cell:{pid}:{v}:{c['role']}"))
+                ink = "black" if _luminance(colour) > 0.5 or not c["direct"] else "white"
+                ax.text(left + w / 2, yv, str(c["events"]), ha="center", va="center", fontsize=_SMALL, color=ink)
+                indirect |= not c["direct"]
+                imprecise |= c["imprecise"]
+                if c["founder"]:
+                    founders = True
+                    ax.plot([left + 0.09], [yv - 0.2], marker="*", color="black", markersize=8, zorder=3,
+                            gid=f"founder:{v}")
+        for x in range(len(cols)):
+            if x % 2 == 1:
+                ax.axvspan(x - 0.5, x + 0.5, color="#f5f5f5", zorder=0)
+        ax.set_xlim(-0.5, len(cols) - 0.5)
+        ax.set_ylim(len(people) - 0.5, -0.5)
+        empty = {pid for pid, _ in cols} - {c["period"] for c in cells}
+        ax.set_xticks(range(len(cols)), [_plain(_wrap(lab, 15)) + ("\n(none)" if pid in empty else "")
+                                         for pid, lab in cols])
+        ax.set_yticks(range(len(people)), [_plain(_short(G, v)) for v in people])
+        ax.tick_params(length=0)
+        for side in ax.spines.values():
+            side.set_visible(False)
+        handles = [Patch(facecolor=_ROLE_COLOURS[r], label=_ROLE_LABELS[r]) for r in ROLES if r in roles_seen]
+        if founders:
+            handles.append(Line2D([], [], marker="*", color="black", linestyle="", markersize=8, label="founder"))
+        if indirect:
+            handles.append(Patch(facecolor="#aaaaaa", alpha=0.55, hatch="...", label="only through a member"))
+        if imprecise:
+            handles.append(Patch(facecolor="white", edgecolor="#333333", linestyle="--",
+                                 label="date spills over the period"))
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=4, frameon=False,
+                  title="numbers: events; denied, undated and generic ones not counted", alignment="left",
+                  borderaxespad=0.3)
+        ax.set_title(ax.get_title(), fontsize=11, fontweight="bold", pad=14 + 13 * math.ceil(len(handles) / 4) + 12)
+    return fig
+
+
+# -- genealogy ------------------------------------------------------------------
+
+_JOINED = {"split-from": "split", "member-of": "joined"}
+
+
+def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
+                     include_generic: bool = False, ax: "Axes | None" = None) -> "Figure":
+    """Who split from or joined whom, as a forest: roots on the left, depth to the right.
+
+    Built from :func:`actors.genealogy.genealogy_forest`: each actor sits
+    under its primary parent, with the date of the first evidence of the
+    link ("split 2012-10", "joined 2013-02-02", or "date unknown"). Arrows
+    point from the splinter or member to its parent, styled as in
+    :func:`snapshots`. Further parents are named under the actor. Trees are
+    stacked top to bottom, in columns when there are many.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("b", "a", key="e1", relation="split-from", status="reported", date="2001",
+    ...                start="2001-01-01", end="2002-01-01")
+    >>> fig = genealogy_figure(G)
+    >>> sorted(t.get_text() for t in fig.axes[0].texts)
+    ['a', 'b\\nsplit 2001']
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+    from matplotlib.path import Path as MPath
+
+    from .genealogy import genealogy_forest
+
+    rel_style, kind_colour = _styles()
+    T = genealogy_forest(G, statuses=statuses, include_generic=include_generic)
+    primary = nx.DiGraph()
+    primary.add_nodes_from(T)
+    primary.add_edges_from((u, v, d) for u, v, d in T.edges(data=True) if d["primary"])
+    roots = sorted((n for n in primary if primary.in_degree(n) == 0), key=lambda n: _short(G, n).lower())
+
+    def children(n):
+        return sorted(primary.successors(n), key=lambda c: _short(G, c).lower())
+
+    # Tidy layout: leaves on consecutive rows, a parent level with the middle of its children.
+    trees = []
+    for root in roots:
+        place: dict[str, tuple[int, float]] = {}
+        rows = [0]
+
+        def visit(n, depth):
+            kids = children(n)
+            for k in kids:
+                visit(k, depth + 1)
+            if kids:
+                place[n] = (depth, (place[kids[0]][1] + place[kids[-1]][1]) / 2)
+            else:
+                place[n] = (depth, float(rows[0]))
+                rows[0] += 1
+        visit(root, 0)
+        trees.append((rows[0], place))
+    total_rows = sum(r for r, _ in trees) + max(len(trees) - 1, 0) * 0.6
+    per_column = 30.0  # rows before trees wrap into a new column, side by side
+    columns: list[list[tuple[float, dict]]] = [[]]
+    used = 0.0
+    for n_rows, place in trees:
+        if used and used + n_rows > per_column:
+            columns.append([])
+            used = 0.0
+        columns[-1].append((used, place))
+        used += n_rows + 0.6
+    depth = max((d for _, place in trees for d, _ in place.values()), default=0)
+    col_width = depth + 1.0  # in depth units; each depth step is one label wide
+    xy: dict[str, tuple[float, float]] = {}
+    for c, column in enumerate(columns):
+        for offset, place in column:
+            for n, (d, r) in place.items():
+                xy[n] = (c * (col_width + 0.3) + d, offset + r)
+    height_rows = max((max((y for _, y in xy.values()), default=0) + 1), 1)
+
+    def text_of(n):
+        lines = [_short(G, n)]
+        ins = list(primary.in_edges(n, data=True))
+        if ins:
+            d = ins[0][2]
+            lines.append(f"{_JOINED[d['relation']]} {d['first_date'] or '(date unknown)'}")
+        for u, _, d in sorted(T.in_edges(n, data=True)):
+            if not d["primary"]:
+                when = d["first_date"] or "date unknown"
+                verb = "also split from" if d["relation"] == "split-from" else "also member of"
+                lines.append(f"{verb} {_short(G, u, 18)} ({when})")
+        return _plain("\n".join(lines))
+
+    with _rc():
+        if ax is None:
+            ncol = len(columns)
+            step = 2.0  # inches per depth step: room for a label
+            width = max(6.5, 0.6 + ncol * (col_width + 0.3) * step)
+            height = 1.9 + 0.62 * min(height_rows, per_column + 1)
+            fig = _new_figure(width, height)
+            ax = fig.add_axes((0.3 / width, 1.05 / height, 1 - 0.5 / width, 1 - 1.7 / height))
+        fig = ax.figure
+        _blank(ax)
+        ax.set_title("Genealogy: who split from or joined whom (date of first evidence)", fontsize=11,
+                     fontweight="bold")
+        if not xy:
+            _note(ax, "No split-from or member-of relation between named actors.")
+            return fig
+        ax.set_xlim(-0.1, max(x for x, _ in xy.values()) + 1.0)
+        ax.set_ylim(height_rows - 0.4, -0.6)
+        kinds_seen, rels_seen = set(), set()
+        for u, v, d in sorted(primary.edges(data=True)):
+            (xu, yu), (xv, yv) = xy[u], xy[v]
+            style = rel_style[d["relation"]]
+            rels_seen.add(d["relation"])
+            mid = xu + 0.45
+            # an elbow from the child back to its parent, ending just short of the parent's dot
+            verts = [(xv, yv), (mid, yv), (mid, yu), (xu + 0.035, yu)]
+            path = MPath(verts, [MPath.MOVETO, MPath.LINETO, MPath.LINETO, MPath.LINETO])
+            ax.add_patch(FancyArrowPatch(path=path, arrowstyle="-|>", mutation_scale=10, color=style["color"],
+                                         linestyle=style["linestyle"], linewidth=1.6, zorder=2,
+                                         gid=f"link:{d['relation']}:{v}:{u}"))
+        for n, (x, y) in sorted(xy.items()):
+            kind = G.nodes[n].get("kind", "") if n in G else ""
+            kinds_seen.add(kind)
+            ax.plot([x], [y], marker="o", markersize=9, markerfacecolor=kind_colour.get(kind, "#999999"),
+                    markeredgecolor="#333333", linestyle="", zorder=3, gid=f"actor:{n}")
+            ax.annotate(text_of(n), xy=(x, y), xytext=(7, 3), textcoords="offset points", ha="left", va="bottom",
+                        fontsize=_SMALL + 1, linespacing=1.15, zorder=4, gid=f"label:{n}",
+                        bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.8})
+        handles = [Line2D([], [], color=rel_style[r]["color"], linestyle=rel_style[r]["linestyle"], linewidth=2,
+                          marker="<", markevery=[0], label=rel_style[r]["label"])
+                   for r in ("split-from", "member-of") if r in rels_seen]
+        kinds = [k for k in kind_colour if k in kinds_seen] + sorted(k for k in kinds_seen if k not in kind_colour)
+        handles += [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=kind_colour.get(k, "#999"),
+                           markeredgecolor="#333333", label=k or "unknown kind") for k in kinds]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.01), ncol=4, frameon=False)
+    return fig
+
+
+# -- balance --------------------------------------------------------------------
+
+def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | None" = None) -> "Figure":
+    """Structural balance over time: frustration and balanced triangles, with the signed pairs.
+
+    ``balance`` is :attr:`actors.analyses.Analyses.balance` (rows of one
+    ``periodisation``, "year" or "phase", are drawn) or a table from
+    :func:`actors.balance.structural_balance`. The upper panel gives the
+    frustration share (frustrated pairs over signed pairs, with the index
+    written at each point) and the balanced share of triangles; the lower
+    one the allied and hostile pairs. Indices found by the local search
+    are upper bounds and drawn hollow. With ``ax`` both go into one axes
+    (pairs on a second y axis).
+
+    >>> fig = balance_figure(None)
+    >>> fig.axes[0].texts[0].get_text()
+    'No signed pairs to weigh.'
+    """
+    import polars as pl
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    from .balance import HEURISTIC
+
+    what = {"year": "per year", "phase": "per phase"}.get(periodisation, f"per {periodisation}")
+    rows = []
+    if balance is not None and balance.height:
+        b = balance
+        if "periodisation" in b.columns:
+            b = b.filter(pl.col("periodisation") == periodisation)
+        rows = b.rows(named=True)
+    with _rc():
+        single = ax is not None
+        if ax is None:
+            width = max(8.0, 1.2 + 0.55 * len(rows)) if periodisation == "year" else max(8.0, 1.4 + 1.15 * len(rows))
+            fig = _new_figure(width, 6.2)
+            ax = fig.add_axes((0.8 / width, 0.48, 1 - 1.1 / width, 0.4))
+            counts_ax = fig.add_axes((0.8 / width, 0.2, 1 - 1.1 / width, 0.2), sharex=ax)
+        else:
+            counts_ax = ax.twinx()
+        fig = ax.figure
+        ax.set_title(f"Structural balance {what}", fontsize=11, fontweight="bold")
+        if not rows or not any(r["positive"] + r["negative"] for r in rows):
+            _blank(ax)
+            counts_ax.set_visible(False)
+            _note(ax, "No signed pairs to weigh.")
+            return fig
+        xs = list(range(len(rows)))
+        nan = float("nan")
+        frus = [r["frustration_share"] if r["frustration_share"] is not None else nan for r in rows]
+        bal = [r["balanced_share"] if r["balanced_share"] is not None else nan for r in rows]
+        ax.plot(xs, frus, color="#d62728", linewidth=1.8, zorder=3, label="frustration share (frustrated / signed pairs)")
+        ax.plot(xs, bal, color="#1f77b4", linewidth=1.8, linestyle="--", marker="s", markersize=5, zorder=3,
+                label="balanced share of triangles")
+        exact = [i for i, r in enumerate(rows) if r["frustration_method"] != HEURISTIC and frus[i] == frus[i]]
+        bound = [i for i, r in enumerate(rows) if r["frustration_method"] == HEURISTIC and frus[i] == frus[i]]
+        ax.plot([xs[i] for i in exact], [frus[i] for i in exact], linestyle="", marker="o", color="#d62728",
+                markersize=6, zorder=4)
+        ax.plot([xs[i] for i in bound], [frus[i] for i in bound], linestyle="", marker="o", markerfacecolor="white",
+                markeredgecolor="#d62728", markersize=7, zorder=4, gid="upper-bound")
+        for i, r in enumerate(rows):
+            if frus[i] == frus[i] and r["frustration_index"]:
+                ax.annotate(f"{r['frustration_index']}", xy=(i, frus[i]), xytext=(0, 6), textcoords="offset points",
+                            ha="center", fontsize=_SMALL, color="#d62728")
+        ax.set_ylim(-0.05, 1.1)
+        ax.set_ylabel("share")
+        ax.grid(axis="y", color="#eeeeee")
+        pos = [r["positive"] for r in rows]
+        neg = [r["negative"] for r in rows]
+        counts_ax.bar(xs, neg, color="#d62728", alpha=0.35 if single else 0.75, width=0.6, label="hostile pairs")
+        counts_ax.bar(xs, pos, bottom=neg, color="#1f77b4", alpha=0.35 if single else 0.75, width=0.6,
+                      label="allied pairs")
+        counts_ax.set_ylabel("signed pairs")
+        counts_ax.yaxis.get_major_locator().set_params(integer=True)
+        if single:
+            counts_ax.set_zorder(ax.get_zorder() - 1)
+            ax.patch.set_visible(False)
+        labels = [_plain(str(r["period_label"]) if periodisation == "year" else _wrap(str(r["period_label"]), 14))
+                  for r in rows]
+        target = ax if single else counts_ax
+        target.set_xticks(xs, labels, rotation=90 if periodisation == "year" and len(rows) > 14 else 0)
+        if not single:
+            ax.tick_params(labelbottom=False)
+        for a in (ax, counts_ax):
+            a.spines["top"].set_visible(False)
+        handles = [Line2D([], [], color="#d62728", linewidth=1.8, marker="o",
+                          label="frustration share (number: frustration index)"),
+                   Line2D([], [], color="#1f77b4", linewidth=1.8, linestyle="--", marker="s",
+                          label="balanced share of triangles")]
+        if bound:
+            handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#d62728",
+                                  label="upper bound (local-search upper bound)"))
+        handles += [Patch(color="#1f77b4", alpha=0.75, label="allied pairs"),
+                    Patch(color="#d62728", alpha=0.75, label="hostile pairs")]
+        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=3, frameon=False)
+        ax.set_title(ax.get_title(), fontsize=11, fontweight="bold", pad=44)
+        note = ("Gaps: no signed pair, or no triangle, in the period. "
+                "One sign per pair and period (its latest event); denied and undated events are left out.")
+        fig.text(0.8 / fig.get_figwidth(), 0.015, note, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom")
+    return fig
+
+
+# -- writing --------------------------------------------------------------------
+
+def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
+                   pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),)
+                   ) -> dict[Path, Callable[[Path], None]]:
+    """Writers of every figure as ``out_dir/figures/<name>.png`` and ``.svg``, for :func:`actors.tables.write_all`.
+
+    Names: snapshots, pair_<a>_<b> (one per pair, actor ids), coalition_<actor>,
+    genealogy, balance. Each figure is drawn once, when its first file is
+    written. An actor id of ``pairs`` that is not in the graph raises
+    :class:`actors.errors.ActorsError`; a pair with no events gets a figure
+    that says so.
+
+    >>> import networkx as nx
+    >>> from actors.analyses import analyse
+    >>> sorted(p.name for p in figure_writers(analyse(nx.MultiDiGraph()), "out", pairs=()))[:4]
+    ['balance.png', 'balance.svg', 'coalition_jnim.png', 'coalition_jnim.svg']
+    """
+    G = analyses.graph
+    pairs = [tuple(p) for p in pairs]
+    for a, b in pairs:
+        unknown = [x for x in (a, b) if x not in G]
+        if unknown:
+            raise ActorsError(f"pair figure: no actor with id {', '.join(map(repr, unknown))} in the graph")
+    makers: dict[str, Callable[[], Any]] = {
+        "snapshots": lambda: snapshots(G, periods=list(analyses.phases), statuses=analyses.statuses),
+    }
+    for a, b in pairs:
+        makers[f"pair_{a}_{b}"] = lambda a=a, b=b: pair_figure(G, a, b)
+    makers[f"coalition_{analyses.coalition_actor}"] = lambda: coalition_figure(analyses)
+    makers["genealogy"] = lambda: genealogy_figure(G, statuses=analyses.statuses)
+    makers["balance"] = lambda: balance_figure(analyses.balance, periodisation="year")
+    made: dict[str, Any] = {}  # each figure drawn once for its two files
+
+    def writer(name: str, fmt: str) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            if name not in made:
+                made[name] = makers[name]()
+            save_figure(made[name], path, format=fmt)
+        return write
+
+    out = Path(out_dir) / "figures"
+    return {out / f"{name}.{fmt}": writer(name, fmt) for name in makers for fmt in ("png", "svg")}

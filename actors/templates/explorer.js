@@ -179,6 +179,7 @@
   var network = new vis.Network($("network"), { nodes: nodeView, edges: edges }, DATA.options);
   network.once("afterDrawing", function () {
     api.firstDrawMs = performance.now();
+    api.firstDrawLinks = edges.length;  // so a measurement can tell the first draw was the full one
     document.body.dataset.drawn = "true";
   });
   network.on("click", function (p) {
@@ -190,8 +191,10 @@
   $("search").addEventListener("change", search);
   $("search").addEventListener("keydown", function (e) { if (e.key === "Enter") search(); });
 
+  function fit() { network.fit({ animation: false, maxZoomLevel: 1.6 }); }
+  $("fit").addEventListener("click", fit);
   apply();
-  network.fit({ animation: false });
+  fit();
 
   api.network = network;
   api.nodes = nodes;
