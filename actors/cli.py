@@ -24,6 +24,7 @@ _EPILOG = """examples:
   actors run                              read seeds/, write tables to output/
   actors run --corpus ~/articles --out /tmp/out
   actors run --periods my_periods.toml --coalition "Ansar Dine"
+  actors run --pair "Ansar Dine" MOJWA     also chart (and page) this pair's relation over time
 """
 
 
@@ -41,7 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Read every .txt and .md file of a corpus folder and write actors.csv, "
         "events.csv/.parquet, edges.csv/.parquet and problems.csv; build the temporal network and write "
         "shifts.csv, coalition.csv, genealogy.csv, balance.csv, frustrated_edges.csv, centrality.csv, "
-        "blocs.csv, graph.graphml, graph.gexf, graph.json and report.md.",
+        "blocs.csv, graph.graphml, graph.gexf, graph.json and report.md; draw figures/*.png and *.svg; "
+        "and write the offline explorer graph.html with its focus pages (jnim.html, mnla_ansar_dine.html).",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -51,13 +53,27 @@ def _parser() -> argparse.ArgumentParser:
                      "to use instead of the named phases of Mali's wars")
     run.add_argument("--coalition", default="jnim", metavar="ACTOR",
                      help="actor id whose coalition report.md and coalition.csv describe (default: jnim)")
+    run.add_argument("--pair", nargs=2, action="append", default=[], metavar=("A", "B"),
+                     help="also draw the timeline of this pair of actors (any alias; repeatable); "
+                     "MNLA and Ansar Dine are always drawn when both are in the corpus")
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
     return p
+
+
+def _actor_id(dictionary, name: str, option: str) -> str:
+    """The id of the actor ``name`` names (any alias, any case), or an error with suggestions."""
+    found = dictionary.lookup(name)
+    if found is None:
+        hint = dictionary.suggest(name)
+        raise ActorsError(f"{option}: unknown actor {name!r}"
+                          + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""))
+    return found.id
 
 
 def _run(args, out) -> int:
     from .analyses import analyse, analysis_writers
     from .documents import read_corpus
+    from .explorer import explorer_writers
     from .export import export_writers
     from .graph import build_graph
     from .pipeline import Extractor, extract
@@ -68,12 +84,8 @@ def _run(args, out) -> int:
     t0 = time.perf_counter()
     periods = load_periods(args.periods) if args.periods else None
     extractor = Extractor.load()
-    found = extractor.dictionary.lookup(args.coalition)
-    if found is None:
-        hint = extractor.dictionary.suggest(args.coalition)
-        raise ActorsError(f"--coalition: unknown actor {args.coalition!r}"
-                          + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""))
-    coalition_id = found.id
+    coalition_id = _actor_id(extractor.dictionary, args.coalition, "--coalition")
+    pairs = [tuple(_actor_id(extractor.dictionary, name, "--pair") for name in pair) for pair in args.pair]
     documents, problems = read_corpus(args.corpus)
     if not documents:
         for p in problems:
@@ -94,6 +106,8 @@ def _run(args, out) -> int:
     writers = table_writers(frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
     writers.update(export_writers(graph, out_dir))
+    pairs = [("mnla", "ansar-dine"), *pairs]
+    writers.update(explorer_writers(analyses, out_dir, pairs=pairs))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
     written = write_all(writers)
     for p in skipped:

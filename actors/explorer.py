@@ -248,16 +248,31 @@ def _coalition_intro(A) -> list[str]:
     return out
 
 
+def _pair_page(A, a: str, b: str) -> Callable[[], str]:
+    G = A.graph
+    shift_rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
+    initial = None
+    if shift_rows:  # open on the years of the shift
+        years = [int(str(r[c])[:4]) for r in shift_rows for c in ("last_before", "first_after") if r[c]]
+        initial = (f"{min(years)}-01-01", f"{max(years)}-12-31")
+    title = f"{label(G, a)} and {label(G, b)}"
+    intro = ([f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
+             + (_shift_intro(A, a, b) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
+    return lambda: explorer_html(neighbourhood(G, [a, b]), title=title, initial=initial,
+                                 highlight=[(a, b)], intro=intro)
+
+
 def explorer_writers(analyses, out_dir: str | os.PathLike, *,
-                     pair: tuple[str, str] = ("mnla", "ansar-dine")) -> dict[Path, Callable[[Path], None]]:
+                     pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),)
+                     ) -> dict[Path, Callable[[Path], None]]:
     """Writers (for :func:`actors.tables.write_all`) of graph.html and the focus pages.
 
     ``graph.html`` shows the whole network. ``<coalition actor>.html`` (by
     default ``jnim.html``) shows the coalition actor, its members and origins
     and everyone they had relations with. ``<a>_<b>.html`` (by default
-    ``mnla_ansar_dine.html``) shows the events of both actors, opening on
-    the years of their alliance shift. A focus page whose actors are not in
-    the graph is not written.
+    ``mnla_ansar_dine.html``), one per pair in ``pairs``, shows the events of
+    both actors, opening on the years of their alliance shift. A focus page
+    whose actors are not in the graph is not written.
     """
     A = analyses
     G = A.graph
@@ -278,18 +293,9 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
             neighbourhood(G, core), title=f"{name} and its neighbours",
             intro=[f"{name}, its members and origins, and every actor they had relations with."]
             + _coalition_intro(A))
-    a, b = pair
-    if a in G and b in G:
-        shift_rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
-        initial = None
-        if shift_rows:
-            years = [int(str(r[c])[:4]) for r in shift_rows for c in ("last_before", "first_after") if r[c]]
-            initial = (f"{min(years)}-01-01", f"{max(years)}-12-31")
-        title = f"{label(G, a)} and {label(G, b)}"
-        pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = lambda: explorer_html(
-            neighbourhood(G, [a, b]), title=title, initial=initial, highlight=[(a, b)],
-            intro=[f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
-            + (_shift_intro(A, a, b) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
+    for a, b in dict.fromkeys(tuple(p) for p in pairs):
+        if a in G and b in G:
+            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b)
     return {path: (lambda p, make=make: p.write_text(make(), encoding="utf-8")) for path, make in pages.items()}
 
 

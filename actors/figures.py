@@ -327,10 +327,18 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
         node_size = 42.0  # points², a dot of about 7 pt
         radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
         by_period = {k[0]: g for k, g in grouped.group_by(["period"], maintain_order=True)}
+        # One view for every panel, fitted to the actors active in any of them: the same
+        # place on the page is the same actor throughout, with no space lost to the never-drawn.
+        ever = set(grouped["a"].to_list()) | set(grouped["b"].to_list())
+        xs = [pos[v][0] for v in ever] or [0.0, 1.0]
+        ys = [pos[v][1] for v in ever] or [0.0, 1.0]
+        side = max(max(xs) - min(xs), max(ys) - min(ys), 0.2) * 1.14
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        xlim, ylim = (cx - side / 2, cx + side / 2), (cy - side / 2, cy + side / 2)
         for i, period in enumerate(periods):
             ax = fig.add_subplot(gs[i // ncols, i % ncols])
-            ax.set_xlim(-0.06, 1.06)
-            ax.set_ylim(-0.06, 1.06)
+            ax.set_xlim(*xlim)
+            ax.set_ylim(*ylim)
             ax.set_aspect("equal")
             ax.set_xticks([])
             ax.set_yticks([])
@@ -411,9 +419,9 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
 
         fig.suptitle("Armed actors per period: who fought, allied with, split from and joined whom",
                      x=0.2 / width, ha="left", y=1 - 0.15 / height, va="top", fontsize=12, fontweight="bold")
-        handles = [Line2D([], [], color=rel_style[r]["color"], linestyle=rel_style[r]["linestyle"], linewidth=2,
+        handles = [Line2D([], [], color=rel_style[r]["color"], linestyle=rel_style[r]["linestyle"], linewidth=1.6,
                           marker=">" if rel_style[r]["arrow"] else None, markevery=[1],
-                          label=rel_style[r]["label"]) for r in RELATIONS if r in relations_seen or not rows]
+                          label=rel_style[r]["label"]) for r in RELATIONS if r in relations_seen]
         if faded_seen:
             handles.append(Line2D([], [], color="#888888", alpha=0.35, linewidth=2,
                                   label="lighter: claimed or alleged only"))
@@ -424,7 +432,7 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=3, markerfacecolor="#dddddd",
                               markeredgecolor="none", label="no event in the period"))
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.2 / width, (foot - 0.05) / height),
-                   ncol=min(4, ncols + 1), frameon=False, fontsize=_SMALL, handlelength=2.6)
+                   ncol=min(4, ncols + 1), frameon=False, fontsize=_SMALL, handlelength=3.5)
         notes = ["Each panel holds the events whose dates overlap the period (a \"2012\" event is in every panel "
                  "2012 touches).",
                  "Denied relations are not drawn" + ("" if include_generic else "; generic mentions "
@@ -462,6 +470,18 @@ def _lanes(spans: list[tuple[float, float]]) -> list[int]:
             ends.append(e)
             out.append(len(ends) - 1)
     return out
+
+
+def _pair_depth(dated: list[dict], rels: list[str]) -> int:
+    """Rough number of sub-rows a pair figure needs, to size the figure before drawing."""
+    depth = 0
+    for rel in rels:
+        spans: dict[tuple, int] = {}
+        for e in dated:
+            if e["relation"] == rel:
+                spans[(e["start"], e["last_day"])] = spans.get((e["start"], e["last_day"]), 0) + 1
+        depth += max(spans.values(), default=1) + 1
+    return depth
 
 
 _STATUS_LEGEND = {"reported": "reported (solid)", "claimed": "claimed (light fill)",
@@ -504,9 +524,9 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
 
     with _rc():
         if ax is None:
-            lanes_guess = 1 + sum(1 for _ in rels) * 2
-            fig = _new_figure(10, 2.4 + 0.45 * lanes_guess)
-            ax = fig.add_axes((0.17, 0.3, 0.78, 0.56))
+            height = 3.4 + 0.4 * _pair_depth(dated, rels)
+            fig = _new_figure(10, height)
+            ax = fig.add_axes((0.17, 1.2 / height, 0.78, 1 - 2.35 / height))
         fig = ax.figure
         title = ax.set_title(f"{name_a} – {name_b}: relations over time", fontsize=11, fontweight="bold")
         if not dated:
@@ -567,10 +587,10 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
                     if status == "denied":
                         ax.plot([(s + t) / 2], [yc], marker="x", color="#777777", markersize=8, mew=2, zorder=3)
             directions = {(e["source"], e["target"]) for e in evs}
-            name = rel
+            name = rel.replace("-", " ")
             if rel in ("split-from", "member-of") and len(directions) == 1:
                 (u, v), = directions
-                name = f"{rel}\n({_plain(_short(G, u, 14))} → {_plain(_short(G, v, 14))})"
+                name = f"{name}\n({_plain(_short(G, u, 14))} → {_plain(_short(G, v, 14))})"
             ticks.append(y + depth / 2)
             ticklabels.append(name)
             bands.append((y, y + depth))
@@ -590,14 +610,21 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
 
         shifts = alliance_shifts(G).filter((pl.col("a") == min(a, b)) & (pl.col("b") == max(a, b)))
         shift_handle = None
-        for k, s in enumerate(shifts.rows(named=True)):
+        shift_rows = shifts.rows(named=True)
+        line_h = 11  # points per line of small text
+        shift_h = 0
+        if shift_rows:
+            shift_h = (2 if any(s["order"] != "dates" for s in shift_rows) else 1) * line_h + 4
+            shift_h += shift_h * (len(shift_rows) > 1)  # alternate shifts on two levels
+        for k, s in enumerate(shift_rows):
             when = mdates.date2num(_date_start(s["first_after"]))
             word = "fighting" if s["to_relation"] == "fought-against" else "allied"
             text = f"{word} by {s['first_after']}"
             if s["order"] != "dates":
                 text += "\n(order from overlapping dates)"
             ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
-            ax.annotate(_plain(text), xy=(when, 0), xycoords=("data", "axes fraction"), xytext=(4, 4 + 24 * (k % 2)),
+            level = (k % 2) * shift_h / 2
+            ax.annotate(_plain(text), xy=(when, 1), xycoords=("data", "axes fraction"), xytext=(3, 3 + level),
                         textcoords="offset points", fontsize=_SMALL, ha="left", va="bottom", color="#333333",
                         gid=f"shift-label:{k}", annotation_clip=False)
             shift_handle = Line2D([], [], color="#333333", linestyle=(0, (4, 2)), label="alliance shift")
@@ -638,10 +665,11 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
         if hidden:
             notes.append(f"Statuses not shown: {', '.join(hidden)}.")
         if notes:  # between the title and the plot: the title moves up to make room
-            ax.annotate("\n".join(notes), xy=(0, 1), xycoords="axes fraction", xytext=(0, 5),
+            ax.annotate("\n".join(notes), xy=(0, 1), xycoords="axes fraction", xytext=(0, 5 + shift_h),
                         textcoords="offset points", fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom",
                         gid="note:undated", annotation_clip=False)
-            ax.set_title(title.get_text(), fontsize=11, fontweight="bold", pad=10 + 11 * len(notes))
+        ax.set_title(title.get_text(), fontsize=11, fontweight="bold",
+                     pad=8 + shift_h + (line_h * len(notes) + 4 if notes else 0))
     return fig
 
 
@@ -724,11 +752,12 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
         # Grouped by role (members first, enemies last), then by when each first appears.
         people = sorted(main_role, key=lambda v: (main_role[v], first_col[v], -total[v], _short(G, v)))
         row = {v: i for i, v in enumerate(people)}
-        if ax is None:
+        made = ax is None  # our own figure: the legend can go at its foot
+        if made:
             width = 2.3 + 1.2 * max(len(cols), 1)
-            height = 2.6 + 0.34 * max(len(people), 1)
+            height = 2.75 + 0.34 * max(len(people), 1)
             fig = _new_figure(width, height)
-            ax = fig.add_axes((1.9 / width, 1.75 / height, 1 - 2.1 / width, 1 - 2.35 / height))
+            ax = fig.add_axes((1.9 / width, 1.85 / height, 1 - 2.15 / width, 1 - 2.4 / height))
         fig = ax.figure
         ax.set_title(f"{name} coalition over time: who stood where, per period", fontsize=11, fontweight="bold")
         per_cell: dict[tuple[str, str], list[dict]] = {}
@@ -774,10 +803,13 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
         if imprecise:
             handles.append(Patch(facecolor="white", edgecolor="#333333", linestyle="--",
                                  label="date spills over the period"))
-        ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.0), ncol=4, frameon=False,
-                  title="numbers: events; denied, undated and generic ones not counted", alignment="left",
-                  borderaxespad=0.3)
-        ax.set_title(ax.get_title(), fontsize=11, fontweight="bold", pad=14 + 13 * math.ceil(len(handles) / 4) + 12)
+        legend = {"handles": handles, "ncol": 4, "frameon": False, "alignment": "left",
+                  "title": "numbers: events; denied, undated and generic ones not counted"}
+        if made:  # at the foot of the figure, below the period names (up to four lines)
+            fig.legend(loc="lower left", bbox_to_anchor=(1.9 / fig.get_figwidth(), 0.08 / fig.get_figheight()),
+                       **legend)
+        else:
+            ax.legend(loc="upper right", **legend)
     return fig
 
 
@@ -875,7 +907,7 @@ def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
             ncol = len(columns)
             step = 2.0  # inches per depth step: room for a label
             width = max(6.5, 0.6 + ncol * (col_width + 0.3) * step)
-            height = 1.9 + 0.62 * min(height_rows, per_column + 1)
+            height = 2.1 + 0.58 * min(height_rows, per_column + 1)
             fig = _new_figure(width, height)
             ax = fig.add_axes((0.3 / width, 1.05 / height, 1 - 0.5 / width, 1 - 1.7 / height))
         fig = ax.figure
@@ -886,7 +918,7 @@ def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
             _note(ax, "No split-from or member-of relation between named actors.")
             return fig
         ax.set_xlim(-0.1, max(x for x, _ in xy.values()) + 1.0)
-        ax.set_ylim(height_rows - 0.4, -0.6)
+        ax.set_ylim(height_rows - 0.4, -0.95)  # room above the first row for its label
         kinds_seen, rels_seen = set(), set()
         for u, v, d in sorted(primary.edges(data=True)):
             (xu, yu), (xv, yv) = xy[u], xy[v]
@@ -952,9 +984,9 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
         single = ax is not None
         if ax is None:
             width = max(8.0, 1.2 + 0.55 * len(rows)) if periodisation == "year" else max(8.0, 1.4 + 1.15 * len(rows))
-            fig = _new_figure(width, 6.2)
-            ax = fig.add_axes((0.8 / width, 0.48, 1 - 1.1 / width, 0.4))
-            counts_ax = fig.add_axes((0.8 / width, 0.2, 1 - 1.1 / width, 0.2), sharex=ax)
+            fig = _new_figure(width, 6.4)
+            ax = fig.add_axes((0.8 / width, 3.0 / 6.4, 1 - 1.1 / width, 2.35 / 6.4))
+            counts_ax = fig.add_axes((0.8 / width, 1.15 / 6.4, 1 - 1.1 / width, 1.35 / 6.4), sharex=ax)
         else:
             counts_ax = ax.twinx()
         fig = ax.figure
@@ -997,7 +1029,7 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
         labels = [_plain(str(r["period_label"]) if periodisation == "year" else _wrap(str(r["period_label"]), 14))
                   for r in rows]
         target = ax if single else counts_ax
-        target.set_xticks(xs, labels, rotation=90 if periodisation == "year" and len(rows) > 14 else 0)
+        target.set_xticks(xs, labels, rotation=90 if periodisation == "year" and len(rows) > 30 else 0)
         if not single:
             ax.tick_params(labelbottom=False)
         for a in (ax, counts_ax):
@@ -1012,7 +1044,7 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
         handles += [Patch(color="#1f77b4", alpha=0.75, label="allied pairs"),
                     Patch(color="#d62728", alpha=0.75, label="hostile pairs")]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=3, frameon=False)
-        ax.set_title(ax.get_title(), fontsize=11, fontweight="bold", pad=44)
+        ax.set_title(ax.get_title(loc="left"), fontsize=11, fontweight="bold", pad=44)
         note = ("Gaps: no signed pair, or no triangle, in the period. "
                 "One sign per pair and period (its latest event); denied and undated events are left out.")
         fig.text(0.8 / fig.get_figwidth(), 0.015, note, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom")

@@ -28,7 +28,8 @@ def seeds_run(tmp_path_factory):
 
 OUTPUTS = ("actors.csv", "events.csv", "events.parquet", "edges.csv", "edges.parquet", "problems.csv",
            "shifts.csv", "coalition.csv", "genealogy.csv", "balance.csv", "frustrated_edges.csv",
-           "centrality.csv", "blocs.csv", "graph.graphml", "graph.gexf", "graph.json", "report.md")
+           "centrality.csv", "blocs.csv", "graph.graphml", "graph.gexf", "graph.json", "report.md",
+           "graph.html", "jnim.html", "mnla_ansar_dine.html")
 
 
 def test_writes_every_output(seeds_run):
@@ -164,6 +165,18 @@ def test_a_failed_write_leaves_previous_outputs_whole(tmp_path, monkeypatch):
     assert (out / "edges.parquet").exists()
     assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
     assert (out / "edges.csv").read_bytes() == before  # nothing replaced: outputs stay consistent
+
+
+def test_pair_option_takes_any_alias_and_refuses_unknown_names(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "-q",
+                 "--pair", "ANSAR DINE", "Mujao"]) == 0
+    assert (out / "ansar_dine_mojwa.html").stat().st_size > 0
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "x"), "-q",
+                 "--pair", "Ansar Dyne", "MNLA"]) == 2
+    err = capsys.readouterr().err
+    assert "--pair: unknown actor 'Ansar Dyne'; did you mean 'Ansar Dine'?" in err
+    assert "Traceback" not in err and not (tmp_path / "x").exists()
 
 
 def test_help_has_examples():
