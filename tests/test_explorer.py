@@ -252,3 +252,44 @@ def test_notebook_view_draws_inside_its_iframe(driver, world_page, tmp_path):
         driver.switch_to.default_content()
     assert chromium.console_errors(driver) == []
     assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
+
+
+def _executed_output(tmp_path: Path) -> str:
+    """Run a one-cell notebook through a real Jupyter kernel; return the cell's text/html output."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "import world\n"
+        "from actors.explorer import notebook_view\n"
+        "notebook_view(world.graph(), height=480)"))
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = nb.cells[0].outputs
+    assert [o.output_type for o in outputs] == ["execute_result"], outputs
+    return outputs[0].data["text/html"]
+
+
+@needs_browser
+def test_notebook_output_from_a_real_kernel_draws_offline(driver, tmp_path):
+    shown = _executed_output(tmp_path)
+    assert shown.startswith("<iframe srcdoc=") and "480px" in shown
+    host = tmp_path / "notebook_output.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{shown}</body></html>", encoding="utf-8")
+    chromium.requested_urls(driver)
+    driver.get(host.resolve().as_uri())
+    driver.switch_to.frame(driver.find_element("css selector", "iframe"))
+    try:
+        deadline = time.monotonic() + 20
+        while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
+            assert time.monotonic() < deadline, "the network was never drawn inside the notebook output"
+            time.sleep(0.05)
+        assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0
+    finally:
+        driver.switch_to.default_content()
+    assert chromium.console_errors(driver) == []
+    assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_notebook_output.png"))
