@@ -194,16 +194,16 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
     }
     nodes, edges, _heading, _h, _w, options = net.get_network_data()
     days = [d for ev in events for d in (ev[1], ev[2] - 1 if ev[2] is not None else None) if d is not None]
-    first, last = (min(days), max(days)) if days else (0, 0)
+    first, last = (min(days), max(days)) if days else (None, None)
     start = _day(initial[0]) if initial else first
     end = _day(initial[1]) if initial else last
+    window = [max(first, min(start, last)), max(first, min(end, last))] if days else None
     data = {
         "nodes": nodes, "groups": edges, "events": events, "options": json.loads(options),
         "relations": [{"id": r, "label": RELATION_STYLE[r]["label"], "color": RELATION_STYLE[r]["color"]}
                       for r in RELATIONS],
         "statuses": list(STATUSES), "precisions": list(PRECISIONS), "denied_colour": _DENIED_COLOUR,
-        "first": first, "last": last,
-        "initial": [max(first, min(start, last)), max(first, min(end, last))],
+        "first": first, "last": last, "initial": window,
     }
     vis_js, vis_css = _vis_assets()
     env = Environment(autoescape=True, keep_trailing_newline=True)

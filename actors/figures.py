@@ -24,7 +24,7 @@ text taken from the data goes through :func:`_plain` first.
 >>> _ = G.add_edge("x", "y", key="e1", relation="fought-against", status="reported", date="2012",
 ...                precision="year", start="2012-01-01", end="2013-01-01")
 >>> fig = pair_figure(G, "x", "y")
->>> fig.axes[0].get_title()
+>>> fig.axes[0].get_title(loc="left")
 'x – y: relations over time'
 """
 
@@ -737,6 +737,7 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
         cells = (table.group_by(["period", "actor", "role"])
                  .agg(pl.col("events").sum(), pl.col("founder").any(), (pl.col("via") == actor).any().alias("direct"),
                       pl.col("imprecise").any())
+                 .sort(["period", "actor", "role"])  # group_by's order varies: fix it for stable bytes
                  .rows(named=True))
         index = {pid: i for i, (pid, _) in enumerate(cols)}
         cells = [c for c in cells if c["period"] in index]
@@ -870,7 +871,6 @@ def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
                 rows[0] += 1
         visit(root, 0)
         trees.append((rows[0], place))
-    total_rows = sum(r for r, _ in trees) + max(len(trees) - 1, 0) * 0.6
     per_column = 30.0  # rows before trees wrap into a new column, side by side
     columns: list[list[tuple[float, dict]]] = [[]]
     used = 0.0

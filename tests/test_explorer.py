@@ -293,3 +293,31 @@ def test_notebook_output_from_a_real_kernel_draws_offline(driver, tmp_path):
     assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "explorer_notebook_output.png"))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from actors.explorer import _script_json  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=5), kids, max_size=4),
+                    max_leaves=12))
+def test_script_json_round_trips_and_never_closes_its_element(value):
+    text = _script_json(value)
+    assert json.loads(text) == value
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+
+
+def test_a_graph_without_dated_events_still_gives_a_page():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    assert "vis.Network" in explorer_html(G)
+    G.add_edge("a", "b", "e1", relation="allied-with", date="", precision="unknown", status="reported",
+               claimant=None, doc="d.txt", evidence="A and B, allies.", char_start=0, char_end=16,
+               start=None, end=None)
+    data = _data(explorer_html(G))
+    assert data["events"][0][1] is None and data["first"] is None and data["initial"] is None

@@ -24,9 +24,15 @@
     return e;
   }
 
-  [from, to].forEach(function (s) { s.min = DATA.first; s.max = DATA.last; });
-  from.value = DATA.initial[0];
-  to.value = DATA.initial[1];
+  var dated = DATA.first !== null;
+  if (dated) {
+    [from, to].forEach(function (s) { s.min = DATA.first; s.max = DATA.last; });
+    from.value = DATA.initial[0];
+    to.value = DATA.initial[1];
+  } else {  // nothing to window: show the undated events rather than an empty page
+    from.disabled = to.disabled = within.disabled = true;
+    undated.checked = true;
+  }
 
   var visibleNodes = new Set();
   var nodes = new vis.DataSet(NODES);
@@ -87,7 +93,7 @@
     edges.clear();
     edges.add(drawn);
     nodeView.refresh();
-    rangeLabel.textContent = iso(lo) + " – " + iso(hi);
+    rangeLabel.textContent = dated ? iso(lo) + " – " + iso(hi) : "no dated events";
     stats.dataset.links = String(drawn.length);
     stats.dataset.events = String(eventCount);
     stats.dataset.actors = String(visibleNodes.size);
