@@ -321,3 +321,19 @@ def test_a_graph_without_dated_events_still_gives_a_page():
                start=None, end=None)
     data = _data(explorer_html(G))
     assert data["events"][0][1] is None and data["first"] is None and data["initial"] is None
+
+
+@needs_browser
+def test_a_page_of_undated_events_draws_them(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", "e1", relation="allied-with", date="", precision="unknown", status="reported",
+               claimant=None, doc="d.txt", evidence="A and B, allies.", char_start=0, char_end=16,
+               start=None, end=None)
+    path = tmp_path / "undated.html"
+    path.write_text(explorer_html(G), encoding="utf-8")
+    _open(driver, path)
+    assert chromium.console_errors(driver) == []
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") == 1
+    assert driver.find_element("id", "range-label").text == "no dated events"
