@@ -56,11 +56,15 @@ def write_all(writers: dict) -> list[Path]:
     whole and consistent with each other.
     """
     staged: list[tuple[str, Path]] = []
+    umask = os.umask(0o022)  # read the umask (it can only be read by setting it) and put it back
+    os.umask(umask)
+    mode = 0o666 & ~umask
     try:
         for path, write in writers.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             os.close(fd)
+            os.chmod(tmp, mode)  # mkstemp makes files private (0600); outputs get the usual permissions
             staged.append((tmp, path))
             write(Path(tmp))
     except BaseException:

@@ -29,12 +29,21 @@ def seeds_run(tmp_path_factory):
 OUTPUTS = ("actors.csv", "events.csv", "events.parquet", "edges.csv", "edges.parquet", "problems.csv",
            "shifts.csv", "coalition.csv", "genealogy.csv", "balance.csv", "frustrated_edges.csv",
            "centrality.csv", "blocs.csv", "graph.graphml", "graph.gexf", "graph.json", "report.md",
-           "graph.html", "jnim.html", "mnla_ansar_dine.html")
+           "graph.html", "jnim.html", "mnla_ansar_dine.html",
+           *(f"figures/{name}.{ext}" for name in ("snapshots", "pair_mnla_ansar-dine", "coalition_jnim",
+                                                  "genealogy", "balance") for ext in ("png", "svg")))
 
 
 def test_writes_every_output(seeds_run):
     for name in OUTPUTS:
         assert (seeds_run / name).stat().st_size > 0, name
+        assert (seeds_run / name).stat().st_mode & 0o044 == 0o044 & ~_umask(), name  # not left private by staging
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def test_shifts_csv_contract_and_the_2012_shift(seeds_run):
@@ -172,6 +181,7 @@ def test_pair_option_takes_any_alias_and_refuses_unknown_names(tmp_path, capsys)
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "-q",
                  "--pair", "ANSAR DINE", "Mujao"]) == 0
     assert (out / "ansar_dine_mojwa.html").stat().st_size > 0
+    assert (out / "figures" / "pair_ansar-dine_mojwa.svg").stat().st_size > 0
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "x"), "-q",
                  "--pair", "Ansar Dyne", "MNLA"]) == 2
     err = capsys.readouterr().err
