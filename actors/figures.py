@@ -617,15 +617,23 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
             shift_h = (2 if any(s["order"] != "dates" for s in shift_rows) else 1) * line_h + 4
             shift_h += shift_h * (len(shift_rows) > 1)  # alternate shifts on two levels
         for k, s in enumerate(shift_rows):
-            when = mdates.date2num(_date_start(s["first_after"]))
+            # "by" the date: at the end of the interval its precision covers ("2012" is by 31 December 2012).
+            first = _date_start(s["first_after"])
+            parts = s["first_after"].count("-")
+            last_day = (first if parts == 2 else
+                        (dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(days=1))
+                        if parts == 1 else dt.date(first.year, 12, 31))
+            when = mdates.date2num(last_day)
             word = "fighting" if s["to_relation"] == "fought-against" else "allied"
-            text = f"{word} by {s['first_after']}"
+            text = f"{word} by {s['first_after']}" + ("" if parts == 2 else f" (at the latest {last_day.isoformat()})")
             if s["order"] != "dates":
                 text += "\n(order from overlapping dates)"
             ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
             level = (k % 2) * shift_h / 2
-            ax.annotate(_plain(text), xy=(when, 1), xycoords=("data", "axes fraction"), xytext=(3, 3 + level),
-                        textcoords="offset points", fontsize=_SMALL, ha="left", va="bottom", color="#333333",
+            right = (when - x0) > 0.6 * (x1 - x0)  # keep the label inside the figure
+            ax.annotate(_plain(text), xy=(when, 1), xycoords=("data", "axes fraction"),
+                        xytext=(-3 if right else 3, 3 + level), textcoords="offset points", fontsize=_SMALL,
+                        ha="right" if right else "left", va="bottom", color="#333333",
                         gid=f"shift-label:{k}", annotation_clip=False)
             shift_handle = Line2D([], [], color="#333333", linestyle=(0, (4, 2)), label="alliance shift")
 
