@@ -75,6 +75,7 @@ def _run(args, out) -> int:
     from .documents import read_corpus
     from .explorer import explorer_writers
     from .figures import figure_writers
+    from .layout import positions
     from .export import export_writers
     from .graph import build_graph
     from .pipeline import Extractor, extract
@@ -108,13 +109,14 @@ def _run(args, out) -> int:
     writers.update(analysis_writers(analyses, out_dir))
     writers.update(export_writers(graph, out_dir))
     pairs = [("mnla", "ansar-dine"), *pairs]
-    writers.update(explorer_writers(analyses, out_dir, pairs=pairs))
+    pos = positions(graph)  # one layout for the explorer and the snapshots: an actor stays where it was
+    writers.update(explorer_writers(analyses, out_dir, pairs=pairs, pos=pos))
     drawable = [p for p in pairs if p[0] in graph and p[1] in graph]
     for a, b in pairs[1:]:
         if (a, b) not in drawable:
             missing = " and ".join(x for x in (a, b) if x not in graph)
             print(f"note: --pair {a} {b}: {missing} has no relation in this corpus; no timeline or page", file=sys.stderr)
-    writers.update(figure_writers(analyses, out_dir, pairs=drawable))
+    writers.update(figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
     written = write_all(writers)
     for p in skipped:

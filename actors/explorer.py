@@ -263,8 +263,8 @@ def _pair_page(A, a: str, b: str) -> Callable[[], str]:
 
 
 def explorer_writers(analyses, out_dir: str | os.PathLike, *,
-                     pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),)
-                     ) -> dict[Path, Callable[[Path], None]]:
+                     pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),),
+                     pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
     """Writers (for :func:`actors.tables.write_all`) of graph.html and the focus pages.
 
     ``graph.html`` shows the whole network. ``<coalition actor>.html`` (by
@@ -272,12 +272,13 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
     and everyone they had relations with. ``<a>_<b>.html`` (by default
     ``mnla_ansar_dine.html``), one per pair in ``pairs``, shows the events of
     both actors, opening on the years of their alliance shift. A focus page
-    whose actors are not in the graph is not written.
+    whose actors are not in the graph is not written. ``pos`` places the
+    actors of graph.html (default :func:`actors.layout.positions`).
     """
     A = analyses
     G = A.graph
     out = Path(out_dir)
-    pos = positions(G)
+    pos = positions(G) if pos is None else pos
     pages: dict[Path, Callable[[], str]] = {
         out / "graph.html": lambda: explorer_html(G, pos=pos, intro=[
             f"{G.number_of_nodes()} actors and {G.number_of_edges()} events. Drag the sliders to choose a "

@@ -1062,15 +1062,16 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
 # -- writing --------------------------------------------------------------------
 
 def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
-                   pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),)
-                   ) -> dict[Path, Callable[[Path], None]]:
+                   pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),),
+                   pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
     """Writers of every figure as ``out_dir/figures/<name>.png`` and ``.svg``, for :func:`actors.tables.write_all`.
 
     Names: snapshots, pair_<a>_<b> (one per pair, actor ids), coalition_<actor>,
     genealogy, balance. Each figure is drawn once, when its first file is
     written. An actor id of ``pairs`` that is not in the graph raises
     :class:`actors.errors.ActorsError`; a pair with no events gets a figure
-    that says so.
+    that says so. ``pos`` (default :func:`actors.layout.positions`) places the
+    snapshots' actors; pass the explorer's to share one layout.
 
     >>> import networkx as nx
     >>> from actors.analyses import analyse
@@ -1084,7 +1085,7 @@ def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
         if unknown:
             raise ActorsError(f"pair figure: no actor with id {', '.join(map(repr, unknown))} in the graph")
     makers: dict[str, Callable[[], Any]] = {
-        "snapshots": lambda: snapshots(G, periods=list(analyses.phases), statuses=analyses.statuses),
+        "snapshots": lambda: snapshots(G, periods=list(analyses.phases), statuses=analyses.statuses, pos=pos),
     }
     for a, b in pairs:
         makers[f"pair_{a}_{b}"] = lambda a=a, b=b: pair_figure(G, a, b)
