@@ -145,7 +145,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
     for g, key in enumerate(sorted(groups, key=lambda t: (str(t[0]), str(t[1]), RELATIONS.index(t[2])
                                                           if t[2] in RELATIONS else 99))):
         u, v, rel = key
-        style = RELATION_STYLE.get(rel, RELATION_STYLE["fought-against"])
+        style = RELATION_STYLE.get(rel, RELATION_STYLE["split-from"])  # an unknown relation is refused below
         rels = sorted(relations_of_pair[frozenset((u, v))], key=lambda r: RELATIONS.index(r) if r in RELATIONS else 99)
         smooth: Any = False
         if curved and len(rels) > 1:  # parallel relations of one pair: fan them out so none hides another
@@ -157,9 +157,12 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
                      arrows={"to": {"enabled": bool(style["arrow"]), "scaleFactor": 0.6}},
                      highlight=frozenset((u, v)) in highlight)
         for s, t, k, d in sorted(groups[key], key=lambda r: (r[3].get("start") or "9999", str(r[2]))):
+            if d.get("status") not in STATUSES or rel not in RELATION_STYLE:
+                # An unknown status must not be shown as "reported", nor an unknown relation as another.
+                raise ActorsError(f"edge {k!r} ({s} → {t}): relation {rel!r} and status {d.get('status')!r} "
+                                  f"must be among {', '.join(RELATIONS)} and {', '.join(STATUSES)}")
             events.append([
-                g, _day(d.get("start")), _day(d.get("end")),
-                STATUSES.index(d["status"]) if d.get("status") in STATUSES else 0,
+                g, _day(d.get("start")), _day(d.get("end")), STATUSES.index(d["status"]),
                 d.get("date") or "", PRECISIONS.index(d["precision"]) if d.get("precision") in PRECISIONS else 3,
                 str(d.get("claimant") or ""), str(d.get("doc") or ""), str(d.get("evidence") or ""), str(k),
                 d.get("char_start"), d.get("char_end"), index[s], index[t],

@@ -337,3 +337,16 @@ def test_a_page_of_undated_events_draws_them(driver, tmp_path):
     assert chromium.console_errors(driver) == []
     assert driver.execute_script("return window.actorsExplorer.visibleLinks()") == 1
     assert driver.find_element("id", "range-label").text == "no dated events"
+
+
+def test_an_unknown_status_is_refused_not_shown_as_reported():
+    import networkx as nx
+
+    from actors.errors import ActorsError
+
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", "e9", relation="allied-with", date="2001", precision="year", status="rumoured",
+               claimant=None, doc="d.txt", evidence="x", char_start=0, char_end=1,
+               start="2001-01-01", end="2002-01-01")
+    with pytest.raises(ActorsError, match="'e9'.*'rumoured'"):
+        explorer_html(G)
