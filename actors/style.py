@@ -8,6 +8,7 @@ forms of colour blindness.
 
 >>> RELATION_STYLE["fought-against"]["color"]
 '#d62728'
+>>> from actors.schema import ACTOR_KINDS
 >>> sorted(KIND_COLOURS) == sorted(ACTOR_KINDS + (GENERIC_KIND,))
 True
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from .schema import ACTOR_KINDS, GENERIC_KIND
+from .schema import GENERIC_KIND
 
 __all__ = ["RELATION_STYLE", "KIND_COLOURS", "STATUS_NOTE"]
 
