@@ -36,6 +36,7 @@ import os
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Sequence
 
 import networkx as nx
@@ -60,18 +61,18 @@ DPI = 150
 #: Smallest font used anywhere, in points at the saved size.
 _SMALL = 8
 # Fixed fonts and hash salt: the same figure gives the same bytes on every run.
-_RC = {
+_RC = MappingProxyType({
     "svg.hashsalt": "actors", "svg.fonttype": "path", "text.usetex": False, "font.family": "DejaVu Sans",
     "font.size": 9, "axes.titlesize": 10, "legend.fontsize": _SMALL, "legend.title_fontsize": 9,
     "xtick.labelsize": _SMALL, "ytick.labelsize": _SMALL, "axes.titlelocation": "left",
-}
+})
 _FADED = frozenset({"claimed", "alleged"})  # drawn lighter than what the text reports as fact
 _NOTE_COLOUR = "#555555"
 # Roles of coalition members and counterparts; allies and enemies in the relation colours.
-_ROLE_COLOURS = {"member": "#009E73", "parent": "#0072B2", "origin": "#E69F00", "splinter": "#F0E442",
-                 "ally": "#1f77b4", "enemy": "#d62728"}
-_ROLE_LABELS = {"member": "member of it", "parent": "it is a member of", "origin": "it split from",
-                "splinter": "split from it", "ally": "ally", "enemy": "enemy"}
+_ROLE_COLOURS = MappingProxyType({"member": "#009E73", "parent": "#0072B2", "origin": "#E69F00",
+                                  "splinter": "#F0E442", "ally": "#1f77b4", "enemy": "#d62728"})
+_ROLE_LABELS = MappingProxyType({"member": "member of it", "parent": "it is a member of", "origin": "it split from",
+                                 "splinter": "split from it", "ally": "ally", "enemy": "enemy"})
 
 
 # -- shared helpers -------------------------------------------------------------
@@ -96,7 +97,7 @@ def _styles():
 def _rc() -> Iterator[None]:
     import matplotlib
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(dict(_RC)):
         yield
 
 
