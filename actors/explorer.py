@@ -39,6 +39,7 @@ import math
 import os
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Hashable, Iterable, Sequence
 
 import networkx as nx
@@ -52,7 +53,7 @@ from .style import KIND_COLOURS, RELATION_STYLE, STATUS_NOTE
 __all__ = ["explorer_html", "neighbourhood", "explorer_writers", "notebook_view", "NotebookView"]
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
-_DASHES = {"solid": False, "dashed": [8, 6], "dotted": [2, 5]}
+_DASHES = MappingProxyType({"solid": False, "dashed": (8, 6), "dotted": (2, 5)})
 _DENIED_COLOUR = "#9e9e9e"
 _MAX_CURVED = 4000  # curved parallel edges cost more to draw; past this many, straight lines
 
@@ -153,7 +154,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
             smooth = {"enabled": True, "type": "curvedCW" if i % 2 else "curvedCCW",
                       "roundness": round(0.12 * (1 + i // 2), 2)}
         net.add_edge(index[u], index[v], id=g, relation=rel, color=style["color"],
-                     dashes=_DASHES[style["linestyle"]], smooth=smooth,
+                     dashes=list(_DASHES[style["linestyle"]]) if _DASHES[style["linestyle"]] else False, smooth=smooth,
                      arrows={"to": {"enabled": bool(style["arrow"]), "scaleFactor": 0.6}},
                      highlight=frozenset((u, v)) in highlight)
         for s, t, k, d in sorted(groups[key], key=lambda r: (r[3].get("start") or "9999", str(r[2]))):

@@ -485,8 +485,8 @@ def _pair_depth(dated: list[dict], rels: list[str]) -> int:
     return depth
 
 
-_STATUS_LEGEND = {"reported": "reported (solid)", "claimed": "claimed (light fill)",
-                  "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)"}
+_STATUS_LEGEND = MappingProxyType({"reported": "reported (solid)", "claimed": "claimed (light fill)",
+                  "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)"})
 
 
 def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
@@ -825,7 +825,7 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
 
 # -- genealogy ------------------------------------------------------------------
 
-_JOINED = {"split-from": "split", "member-of": "joined"}
+_JOINED = MappingProxyType({"split-from": "split", "member-of": "joined"})
 
 
 def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
