@@ -120,15 +120,19 @@ def driver():
         yield d
 
 
+def _wait_drawn(driver, where: str = "the page") -> None:
+    deadline = time.monotonic() + 20
+    while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
+        assert time.monotonic() < deadline, f"the network was never drawn in {where}"
+        time.sleep(0.05)
+
+
 def _open(driver, path: Path) -> list[str]:
     """Open a page; return the URLs it requested. Waits until the network is drawn."""
     chromium.requested_urls(driver)
     chromium.console_errors(driver)
     driver.get(path.resolve().as_uri())
-    deadline = time.monotonic() + 20
-    while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
-        assert time.monotonic() < deadline, "the network was never drawn"
-        time.sleep(0.05)
+    _wait_drawn(driver)
     return chromium.requested_urls(driver)
 
 
@@ -230,30 +234,6 @@ def test_seed_pages_draw_offline(driver, seed_graph, tmp_path):
         driver.save_screenshot(str(ARTIFACTS / f"explorer_seeds_{path.stem}.png"))
 
 
-@needs_browser
-def test_notebook_view_draws_inside_its_iframe(driver, world_page, tmp_path):
-    # The cell output as a notebook front-end inserts it: the iframe's srcdoc holds the page.
-    host = tmp_path / "cell_output.html"
-    host.write_text("<!DOCTYPE html><html><body><div class='output'>"
-                    + notebook_view(world_page.read_text(encoding="utf-8"))._repr_html_()
-                    + "</div></body></html>", encoding="utf-8")
-    chromium.requested_urls(driver)
-    driver.get(host.resolve().as_uri())
-    frame = driver.find_element("css selector", "iframe")
-    driver.switch_to.frame(frame)
-    try:
-        deadline = time.monotonic() + 20
-        while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
-            assert time.monotonic() < deadline, "the network was never drawn inside the iframe"
-            time.sleep(0.05)
-        assert driver.execute_script("return window.actorsExplorer.nodes.length") == 8
-        assert driver.execute_script("return window.__alerts || []") == []
-    finally:
-        driver.switch_to.default_content()
-    assert chromium.console_errors(driver) == []
-    assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
-
-
 def _executed_output(tmp_path: Path) -> str:
     """Run a one-cell notebook through a real Jupyter kernel; return the cell's text/html output."""
     import nbformat
@@ -282,10 +262,7 @@ def test_notebook_output_from_a_real_kernel_draws_offline(driver, tmp_path):
     driver.get(host.resolve().as_uri())
     driver.switch_to.frame(driver.find_element("css selector", "iframe"))
     try:
-        deadline = time.monotonic() + 20
-        while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
-            assert time.monotonic() < deadline, "the network was never drawn inside the notebook output"
-            time.sleep(0.05)
+        _wait_drawn(driver, "the notebook output")
         assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0
     finally:
         driver.switch_to.default_content()
