@@ -76,6 +76,7 @@ def _run(args, out) -> int:
     from .explorer import explorer_writers
     from .figures import figure_writers
     from .layout import positions
+    from .pairs import FOCUS_PAIR
     from .export import export_writers
     from .graph import build_graph
     from .pipeline import Extractor, extract
@@ -108,7 +109,7 @@ def _run(args, out) -> int:
     writers = table_writers(frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
     writers.update(export_writers(graph, out_dir))
-    pairs = [("mnla", "ansar-dine"), *pairs]
+    pairs = [FOCUS_PAIR, *pairs]
     pos = positions(graph)  # one layout for the explorer and the snapshots: an actor stays where it was
     writers.update(explorer_writers(analyses, out_dir, pairs=pairs, pos=pos))
     drawable = [p for p in pairs if p[0] in graph and p[1] in graph]

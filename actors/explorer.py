@@ -47,6 +47,7 @@ import networkx as nx
 from .errors import ActorsError
 from .graph import label
 from .layout import positions
+from .pairs import FOCUS_PAIR
 from .schema import GENERIC_KIND, PRECISIONS, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
 from .style import KIND_COLOURS, RELATION_STYLE, STATUS_NOTE
 
@@ -225,9 +226,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
     )
 
 
-def _shift_intro(A, a: str, b: str) -> list[str]:
-    G = A.graph
-    rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
+def _shift_intro(G: nx.MultiDiGraph, rows: list[dict]) -> list[str]:
     out = []
     for r in rows:
         before, after = (RELATION_STYLE[r[c]]["label"] for c in ("from_relation", "to_relation"))
@@ -261,13 +260,13 @@ def _pair_page(A, a: str, b: str) -> Callable[[], str]:
         initial = (f"{min(years)}-01-01", f"{max(years)}-12-31")
     title = f"{label(G, a)} and {label(G, b)}"
     intro = ([f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
-             + (_shift_intro(A, a, b) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
+             + (_shift_intro(G, shift_rows) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
     return lambda: explorer_html(neighbourhood(G, [a, b]), title=title, initial=initial,
                                  highlight=[(a, b)], intro=intro)
 
 
 def explorer_writers(analyses, out_dir: str | os.PathLike, *,
-                     pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),),
+                     pairs: Iterable[tuple[str, str]] = (FOCUS_PAIR,),
                      pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
     """Writers (for :func:`actors.tables.write_all`) of graph.html and the focus pages.
 

@@ -43,7 +43,7 @@ import networkx as nx
 
 from .errors import ActorsError
 from .graph import edge_frame, label
-from .pairs import FACT_STATUSES
+from .pairs import FACT_STATUSES, FOCUS_PAIR
 from .schema import RELATIONS, STATUSES
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
@@ -451,12 +451,6 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def _date_start(date: str) -> dt.date:
-    """First day of a date at its precision ("2012" -> 2012-01-01)."""
-    parts = [int(x) for x in date.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
 def _lanes(spans: list[tuple[float, float]]) -> list[int]:
     """Sub-row of each interval so that no two overlapping ones share one (first free lane)."""
     ends: list[float] = []
@@ -617,16 +611,16 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
         if shift_rows:
             shift_h = (2 if any(s["order"] != "dates" for s in shift_rows) else 1) * line_h + 4
             shift_h += shift_h * (len(shift_rows) > 1)  # alternate shifts on two levels
+        # The pair's edges by id, both directions: a shift names the edge that dates it.
+        pair_edges = {k: d for u, v in ((a, b), (b, a)) for k, d in (G.get_edge_data(u, v) or {}).items()}
         for k, s in enumerate(shift_rows):
-            # "by" the date: at the end of the interval its precision covers ("2012" is by 31 December 2012).
-            first = _date_start(s["first_after"])
-            parts = s["first_after"].count("-")
-            last_day = (first if parts == 2 else
-                        (dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - dt.timedelta(days=1))
-                        if parts == 1 else dt.date(first.year, 12, 31))
+            # "by" the date: at the last day of the interval its precision covers ("2012": 31 December 2012).
+            after = pair_edges[s["edge_after"]]
+            last_day = _day(after["end"]) - dt.timedelta(days=1)
             when = mdates.date2num(last_day)
             word = "fighting" if s["to_relation"] == "fought-against" else "allied"
-            text = f"{word} by {s['first_after']}" + ("" if parts == 2 else f" (at the latest {last_day.isoformat()})")
+            text = f"{word} by {s['first_after']}" + (
+                "" if after["precision"] == "day" else f" (at the latest {last_day.isoformat()})")
             if s["order"] != "dates":
                 text += "\n(order from overlapping dates)"
             ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
@@ -1063,7 +1057,7 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
 # -- writing --------------------------------------------------------------------
 
 def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
-                   pairs: Iterable[tuple[str, str]] = (("mnla", "ansar-dine"),),
+                   pairs: Iterable[tuple[str, str]] = (FOCUS_PAIR,),
                    pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
     """Writers of every figure as ``out_dir/figures/<name>.png`` and ``.svg``, for :func:`actors.tables.write_all`.
 

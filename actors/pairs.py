@@ -41,12 +41,15 @@ import networkx as nx
 from .graph import edge_frame
 from .schema import STATUSES
 
-__all__ = ["pair_timeline", "alliance_shifts", "shift_exclusions", "FACT_STATUSES", "SHIFT_COLUMNS"]
+__all__ = ["pair_timeline", "alliance_shifts", "shift_exclusions", "FACT_STATUSES", "SHIFT_COLUMNS", "FOCUS_PAIR"]
 
 #: Statuses analyses count by default: everything except denied.
 FACT_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "denied")
 
 #: The contract columns of shifts.csv, first; more follow them.
+#: The pair whose story the renderings always tell when both are in the corpus:
+#: MNLA and Ansar Dine, allies then enemies in 2012.
+FOCUS_PAIR: tuple[str, str] = ("mnla", "ansar-dine")
 SHIFT_COLUMNS: tuple[str, ...] = ("a", "b", "from_relation", "to_relation", "last_before", "first_after",
                                   "evidence_before", "evidence_after")
 

@@ -10,7 +10,7 @@
   var GROUPS = DATA.groups;
   var NODES = DATA.nodes;
   var nodeById = new Map(NODES.map(function (n) { return [n.id, n]; }));
-  var relIndex = new Map(DATA.relations.map(function (r, i) { return [r.id, r]; }));
+  var relIndex = new Map(DATA.relations.map(function (r) { return [r.id, r]; }));
 
   var $ = function (id) { return document.getElementById(id); };
   var from = $("from"), to = $("to"), within = $("within"), undated = $("undated"), generic = $("generic");
@@ -74,11 +74,11 @@
     var drawn = [], impreciseLinks = 0;
     shown.forEach(function (list, gid) {
       var g = GROUPS[gid];
-      var sts = new Set(list.map(function (ev) { return DATA.statuses[ev[3]]; }));
+      var seen = new Set(list.map(function (ev) { return DATA.statuses[ev[3]]; }));
       var spill = list.every(function (ev) { return ev[1] !== null && (ev[1] < lo || ev[2] > hiEx); });
       if (spill) impreciseLinks++;
-      var onlyDenied = sts.size === 1 && sts.has("denied");
-      var faded = !sts.has("reported") && !onlyDenied;
+      var onlyDenied = seen.size === 1 && seen.has("denied");
+      var faded = !seen.has("reported") && !onlyDenied;
       var color = onlyDenied ? DATA.denied_colour : g.color;
       var n = list.length;
       drawn.push({
