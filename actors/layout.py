@@ -24,12 +24,17 @@ import networkx as nx
 
 __all__ = ["positions"]
 
-# Kamada-Kawai reads best for small components but is quadratic in memory and
-# slow beyond a few hundred nodes; above that, Fruchterman-Reingold, with fewer
-# iterations as the component grows (its cost per iteration is quadratic), and
-# beyond _FR_LIMIT a seeded random placement: no force layout finishes in
-# reasonable time there, and the explorer is not meant for such graphs.
+# Small components get stress majorization: it minimises the Kamada-Kawai energy
+# (screen distance close to graph distance), which reads best for small
+# graphs. It is done here in numpy because networkx's kamada_kawai_layout
+# needs scipy.optimize, whose import alone (0.4 s) was a quarter of an
+# `actors run`. It is quadratic in memory, so above _KK_LIMIT
+# Fruchterman-Reingold, with fewer iterations as the component grows (its cost
+# per iteration is quadratic), and beyond _FR_LIMIT a seeded random placement:
+# no force layout finishes in reasonable time there, and the explorer is not
+# meant for such graphs.
 _KK_LIMIT = 250
+_STRESS_ITERATIONS = 300
 _FR_LIMIT = 5000
 
 
@@ -41,14 +46,47 @@ def _component_layout(H: nx.Graph, seed: int) -> dict[Hashable, tuple[float, flo
         a, b = sorted(H, key=str)
         return {a: (-1.0, 0.0), b: (1.0, 0.0)}
     if n <= _KK_LIMIT:
-        start = nx.circular_layout(sorted(H, key=str))
-        pos = nx.kamada_kawai_layout(H, pos=start, weight=None)
+        pos = _stress_layout(H)
     elif n <= _FR_LIMIT:
         iterations = 50 if n < 500 else 25
         pos = nx.spring_layout(H, seed=seed, iterations=iterations, weight=None, method="force")
     else:
         pos = nx.random_layout(H, seed=seed)
     return {v: (float(x), float(y)) for v, (x, y) in pos.items()}
+
+
+def _stress_layout(H: nx.Graph) -> dict[Hashable, tuple[float, float]]:
+    """Stress majorization (SMACOF, weights 1/d²) from a circle: deterministic, numpy only."""
+    import numpy as np
+
+    nodes = sorted(H, key=str)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    d = np.zeros((n, n))
+    for v, lengths in nx.all_pairs_shortest_path_length(H):
+        for u, k in lengths.items():
+            d[index[v], index[u]] = k
+    w = np.zeros((n, n))
+    off = ~np.eye(n, dtype=bool)
+    w[off] = d[off] ** -2.0
+    L = -w
+    L[np.diag_indices(n)] = w.sum(axis=1)
+    L_pinv = np.linalg.pinv(L)
+    angle = 2 * np.pi * np.arange(n) / n
+    X = np.column_stack([np.cos(angle), np.sin(angle)]) * (d.max() / 2)
+    last = np.inf
+    for _ in range(_STRESS_ITERATIONS):
+        dist = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2))
+        stress = float((w[off] * (dist[off] - d[off]) ** 2).sum())
+        if last - stress < 1e-6 * last:
+            break
+        last = stress
+        with np.errstate(divide="ignore", invalid="ignore"):
+            B = np.where(dist > 1e-12, -w * d / dist, 0.0)
+        B[np.diag_indices(n)] = 0.0
+        B[np.diag_indices(n)] = -B.sum(axis=1)
+        X = L_pinv @ (B @ X)
+    return {v: (float(X[i, 0]), float(X[i, 1])) for i, v in enumerate(nodes)}
 
 
 def _normalised(pos: dict, size: float) -> dict:
