@@ -1,13 +1,15 @@
 """The ``actors`` command: a thin layer over the library.
 
 It catches the library's named exceptions and turns them into messages; user
-errors never show a traceback. Exit codes: 0 success, 1 nothing could be read,
-2 bad usage or a bad data file.
+errors never show a traceback. Commands: run, pair, actor, export. Exit codes:
+0 success, 1 nothing could be read or written, 2 bad usage, an unknown actor
+name or a bad data file.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections import Counter
@@ -21,11 +23,26 @@ __all__ = ["main"]
 _MAX_WARNINGS = 20  # more go to problems.csv only, so real errors stay visible
 
 _EPILOG = """examples:
-  actors run                              read seeds/, write tables to output/
+  actors run                              read seeds/ (and seeds/overrides.toml), write every output to output/
   actors run --corpus ~/articles --out /tmp/out
   actors run --periods my_periods.toml --coalition "Ansar Dine"
   actors run --pair "Ansar Dine" MOJWA     also chart (and page) this pair's relation over time
+  actors pair MNLA "ansar dine"            the pair's timeline, every event with its sentence
+  actors actor mujao                       a profile: names, relations by period, splits, memberships
+  actors export --format gexf --out net.gexf
+  actors export --format json --out -      to standard output
+
+Names are accepted by any alias, in any case ("mujao", "MOJWA", "Movement for Oneness and Jihad in West Africa").
+Exit codes: 0 done (problems with single files are reported and skipped), 1 nothing could be read or
+written, 2 bad usage, unknown actor name or bad data file.
 """
+
+_OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder and write actors.csv, "
+                 "events.csv/.parquet, edges.csv/.parquet, problems.csv and curation.csv; build the temporal "
+                 "network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, frustrated_edges.csv, "
+                 "centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and report.md; draw "
+                 "figures/*.png and *.svg; and write the offline explorer graph.html with its focus pages "
+                 "(jnim.html, mnla_ansar_dine.html).")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,27 +53,49 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    run = sub.add_parser(
-        "run",
-        help="extract actors, events and relations from a corpus folder",
-        description="Read every .txt and .md file of a corpus folder and write actors.csv, "
-        "events.csv/.parquet, edges.csv/.parquet and problems.csv; build the temporal network and write "
-        "shifts.csv, coalition.csv, genealogy.csv, balance.csv, frustrated_edges.csv, centrality.csv, "
-        "blocs.csv, graph.graphml, graph.gexf, graph.json and report.md; draw figures/*.png and *.svg; "
-        "and write the offline explorer graph.html with its focus pages (jnim.html, mnla_ansar_dine.html).",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    run.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    corpus = argparse.ArgumentParser(add_help=False)
+    corpus.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    cur = corpus.add_mutually_exclusive_group()
+    cur.add_argument("--overrides", metavar="FILE",
+                     help="curation overrides to apply (default: overrides.toml in the corpus folder, if any)")
+    cur.add_argument("--no-overrides", action="store_true", help="apply no curation file: extraction as it is")
+
+    def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[corpus], help=help, description=description, epilog=_EPILOG,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+
+    run = command("run", "extract, analyse, draw and write every output", _OUTPUTS_HELP)
     run.add_argument("--out", default="output", help="output folder (default: output)")
     run.add_argument("--periods", metavar="FILE", help="TOML file of [[period]] tables (id, label, start, end) "
                      "to use instead of the named phases of Mali's wars")
     run.add_argument("--coalition", default="jnim", metavar="ACTOR",
-                     help="actor id whose coalition report.md and coalition.csv describe (default: jnim)")
+                     help="actor whose coalition report.md and coalition.csv describe (default: jnim)")
     run.add_argument("--pair", nargs=2, action="append", default=[], metavar=("A", "B"),
                      help="also draw the timeline of this pair of actors (any alias; repeatable); "
                      "MNLA and Ansar Dine are always drawn when both are in the corpus")
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+
+    pair = command("pair", "print a pair's timeline, every event with its evidence sentence",
+                   "Print every relation between two actors, by date (undated last), each with its date "
+                   "precision, status, claimant, document and character range, and the sentence it rests on. "
+                   "Shifts between alliance and fighting are summarised first.")
+    pair.add_argument("a", metavar="A", help="an actor: id, name or any alias, any case")
+    pair.add_argument("b", metavar="B", help="the other actor")
+    pair.add_argument("--facts-only", action="store_true", help="leave out denied relations")
+
+    actor = command("actor", "print an actor's profile",
+                    "Print an actor's names and aliases, its relations period by period, the groups it split "
+                    "from or that split from it, and its memberships.")
+    actor.add_argument("name", metavar="NAME", help="id, name or any alias, any case")
+    actor.add_argument("--periods", metavar="FILE", help="TOML file of [[period]] tables (default: the named "
+                       "phases of Mali's wars)")
+
+    export = command("export", "write the temporal network as GEXF, GraphML or JSON",
+                     "Write the network, one edge per event with its dates, status and evidence, for Gephi "
+                     "(gexf, with time intervals), yEd/Cytoscape (graphml) or any program (json).")
+    export.add_argument("--format", required=True, choices=("gexf", "graphml", "json"))
+    export.add_argument("--out", metavar="FILE", help="file to write (default: output/graph.FORMAT; - for "
+                        "standard output)")
     return p
 
 
@@ -70,46 +109,80 @@ def _actor_id(dictionary, name: str, option: str) -> str:
     return found.id
 
 
+class _Progress:
+    """Stage names on one line of the terminal, only when stderr is one (never in logs or pipes)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.t0 = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.enabled:
+            print(f"\r\x1b[K[{time.perf_counter() - self.t0:4.1f} s] {stage}…", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled:
+            print("\r\x1b[K", end="", file=sys.stderr, flush=True)
+
+
+def _load(args, progress=None):
+    from .corpus import load_corpus
+
+    if progress:
+        progress("reading and extracting")
+    overrides = False if args.no_overrides else (args.overrides or True)
+    return load_corpus(args.corpus, overrides=overrides)
+
+
+def _report_problems(corpus, out, *, full: bool) -> None:
+    if full:
+        for p in corpus.skipped:
+            print(f"skipped: {p}", file=sys.stderr)
+        for p in corpus.warnings[:_MAX_WARNINGS]:
+            print(f"warning: {p}", file=sys.stderr)
+        if len(corpus.warnings) > _MAX_WARNINGS:
+            print(f"warning: ... and {len(corpus.warnings) - _MAX_WARNINGS} more: every one is in "
+                  f"{Path(out) / 'problems.csv'}", file=sys.stderr)
+    elif corpus.problems:
+        print(f"note: {len(corpus.skipped)} item(s) skipped and {len(corpus.warnings)} warning(s) while reading "
+              f"{corpus.path}; `actors run` lists them", file=sys.stderr)
+    for p in corpus.curation_problems if not full else ():
+        print(f"warning: {p}", file=sys.stderr)
+
+
 def _run(args, out) -> int:
     from .analyses import analyse, analysis_writers
-    from .documents import read_corpus
     from .explorer import explorer_writers
+    from .export import export_writers
     from .figures import figure_writers
     from .layout import positions
     from .pairs import FOCUS_PAIR
-    from .export import export_writers
-    from .graph import build_graph
-    from .pipeline import Extractor, extract
     from .report import render_report
-    from .tables import table_writers, to_frames, write_all
+    from .tables import table_writers, write_all
     from .windows import load_periods
 
     t0 = time.perf_counter()
+    progress = _Progress(sys.stderr.isatty() and not args.quiet)
     periods = load_periods(args.periods) if args.periods else None
-    extractor = Extractor.load()
-    coalition_id = _actor_id(extractor.dictionary, args.coalition, "--coalition")
-    pairs = [tuple(_actor_id(extractor.dictionary, name, "--pair") for name in pair) for pair in args.pair]
-    documents, problems = read_corpus(args.corpus)
-    if not documents:
-        for p in problems:
-            print(f"problem: {p}", file=sys.stderr)
-        print(f"actors: no document could be read in {args.corpus}", file=sys.stderr)
-        return 1
-    extraction = extract(documents, extractor=extractor, problems=problems)
-    frames = to_frames(extraction)
-    skipped = [p for p in extraction.problems if p.skipped]
-    warnings = [p for p in extraction.problems if not p.skipped]
-    graph = build_graph(frames["edges"], frames["actors"])
+    corpus = _load(args, progress)
+    coalition_id = _actor_id(corpus.dictionary, args.coalition, "--coalition")
+    pairs = [tuple(_actor_id(corpus.dictionary, name, "--pair") for name in pair) for pair in args.pair]
+    graph = corpus.graph
+    progress("analysing")
     analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
-    report = render_report(analyses, summary={"documents": len(documents), "skipped": len(skipped),
-                                              "warnings": len(warnings)})
+    cur = corpus.curation
+    report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
+                                              "warnings": len(corpus.warnings)},
+                           curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
+                           curation_problems=cur.problems if cur else ())
     out_dir = Path(args.out)
     # Every output is staged, then all are renamed together: a killed run
     # leaves the previous set whole and consistent.
-    writers = table_writers(frames, out_dir)
+    writers = table_writers(corpus.frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
     writers.update(export_writers(graph, out_dir))
     pairs = [FOCUS_PAIR, *pairs]
+    progress("laying out")
     pos = positions(graph)  # one layout for the explorer and the snapshots: an actor stays where it was
     writers.update(explorer_writers(analyses, out_dir, pairs=pairs, pos=pos))
     drawable = [p for p in pairs if p[0] in graph and p[1] in graph]
@@ -119,23 +192,78 @@ def _run(args, out) -> int:
             print(f"note: --pair {a} {b}: {missing} has no relation in this corpus; no timeline or page", file=sys.stderr)
     writers.update(figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
+    progress("writing tables, pages and figures")
     written = write_all(writers)
-    for p in skipped:
-        print(f"skipped: {p}", file=sys.stderr)
-    for p in warnings[:_MAX_WARNINGS]:
-        print(f"warning: {p}", file=sys.stderr)
-    if len(warnings) > _MAX_WARNINGS:
-        print(f"warning: ... and {len(warnings) - _MAX_WARNINGS} more: every one is in "
-              f"{Path(args.out) / 'problems.csv'}", file=sys.stderr)
+    progress.done()
+    _report_problems(corpus, out_dir, full=True)
+    extraction = corpus.extraction
     by_relation = Counter(e["relation"] for e in extraction.edges)
     if not args.quiet:
-        print(f"read {len(documents)} document(s) from {args.corpus}", file=out)
+        print(f"read {len(corpus.documents)} document(s) from {args.corpus}", file=out)
+        if cur is not None:
+            applied = sum(1 for r in corpus.curation_rows if r["applied"] == "yes")
+            print(f"curation: {applied} override(s) applied from {cur.source}, "
+                  f"{len(corpus.curation_rows) - applied + len(cur.problems)} not applied", file=out)
         print(f"{len(extraction.events)} events, {len(extraction.edges)} edges: "
               + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
         for path in written:
             print(f"  wrote {path}", file=out)
-    print(f"done in {time.perf_counter() - t0:.2f} s; {len(skipped)} item(s) skipped, {len(warnings)} warning(s)", file=out)
+    print(f"done in {time.perf_counter() - t0:.2f} s; {len(corpus.skipped)} item(s) skipped, "
+          f"{len(corpus.warnings)} warning(s)", file=out)
     return 0
+
+
+def _pair(args, out) -> int:
+    from .console import format_pair
+    from .pairs import FACT_STATUSES
+    from .schema import STATUSES
+
+    corpus = _load(args)
+    a, b = (_actor_id(corpus.dictionary, name, option) for name, option in ((args.a, "A"), (args.b, "B")))
+    if a == b:
+        raise ActorsError(f"A and B both name {a!r}: give two different actors")
+    _report_problems(corpus, None, full=False)
+    print(format_pair(corpus.graph, a, b, statuses=FACT_STATUSES if args.facts_only else STATUSES), file=out)
+    return 0
+
+
+def _actor(args, out) -> int:
+    from .console import format_profile
+    from .profile import actor_profile
+    from .windows import load_periods
+
+    periods = load_periods(args.periods) if args.periods else None
+    corpus = _load(args)
+    actor = _actor_id(corpus.dictionary, args.name, "NAME")
+    _report_problems(corpus, None, full=False)
+    if actor not in corpus.graph:
+        found = corpus.dictionary.get(actor)
+        print(f"{found.name} ({actor}), {found.kind}: no relation in this corpus "
+              f"({corpus.extraction.mention_counts.get(actor, 0)} mention(s))", file=out)
+        return 0
+    print(format_profile(corpus.graph, actor_profile(corpus.graph, actor, periods=periods)), file=out)
+    return 0
+
+
+def _export(args, out) -> int:
+    from .export import export, to_gexf_bytes, to_graphml_bytes, to_json_bytes
+
+    corpus = _load(args)
+    _report_problems(corpus, None, full=False)
+    if args.out == "-":
+        data = {"gexf": to_gexf_bytes, "graphml": to_graphml_bytes, "json": to_json_bytes}[args.format](corpus.graph)
+        out.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    path = Path(args.out) if args.out else Path("output") / f"graph.{args.format}"
+    written = export(corpus.graph, path, format=args.format)
+    print(f"wrote {written} ({corpus.graph.number_of_nodes()} actors, {corpus.graph.number_of_edges()} "
+          "relations)", file=out)
+    return 0
+
+
+_COMMANDS = {"run": _run, "pair": _pair, "actor": _actor, "export": _export}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,8 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        if args.command == "run":
-            return _run(args, sys.stdout)
+        return _COMMANDS[args.command](args, sys.stdout)
     except DataFileError as exc:
         print(f"actors: bad data file: {exc}", file=sys.stderr)
         return 2
@@ -156,10 +283,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ActorsError as exc:
         print(f"actors: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `actors pair ... | head`: the reader has gone, nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 0
     except OSError as exc:
         print(f"actors: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    return 2
+    except KeyboardInterrupt:
+        print("actors: interrupted; previous outputs are left as they were", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

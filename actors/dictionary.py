@@ -41,7 +41,7 @@ from typing import Any
 from actors.errors import DataFileError, Problem
 from actors.schema import ACTOR_KINDS, GENERIC_KIND
 
-__all__ = ["PeriodAlias", "Actor", "Dictionary", "load_dictionary"]
+__all__ = ["PeriodAlias", "Actor", "Dictionary", "load_dictionary", "actor_from_table"]
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _GENERIC_PREFIX = "generic-"
@@ -502,6 +502,25 @@ def _parse_entry(raw: Any, table: str, place: str, add: Any) -> Actor | None:
     if not ok:
         return None
     return Actor(id=raw["id"], name=raw["name"], kind=kind, period_aliases=tuple(periods), **lists)
+
+
+def actor_from_table(raw: Mapping[str, Any], *, source: str, place: str) -> Actor:
+    """An :class:`Actor` from one ``[[actor]]`` table (as in ``actors.toml``), checked the same way.
+
+    Raises :class:`DataFileError` naming ``source`` and ``place``. Clashes with
+    other actors are checked when it is added (:meth:`Dictionary.with_additions`).
+
+    >>> actor_from_table({"id": "fla", "name": "Front de libération de l'Azawad", "kind": "rebel movement",
+    ...                   "aliases": ["FLA"]}, source="o.toml", place="line 3").aliases
+    ('FLA',)
+    """
+    problems: list[Problem] = []
+    actor = _parse_entry(dict(raw), "actor", place, lambda what: problems.append(Problem(source, place, what)))
+    if actor is not None:
+        problems += _validate([(place, actor)], source)
+    _raise(problems)
+    assert actor is not None  # _raise raised otherwise
+    return actor
 
 
 def _default_path() -> Any:

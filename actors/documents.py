@@ -50,9 +50,12 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Collection, Mapping
 
 from .errors import CorpusError, Problem
+
+#: The curation file of a corpus folder (see :mod:`actors.curation`): not a document.
+CURATION_FILE = "overrides.toml"
 
 __all__ = [
     "Sentence",
@@ -1029,14 +1032,16 @@ def read_document(
 
 
 def read_corpus(
-    folder: str | os.PathLike[str], *, max_bytes: int = 50_000_000
+    folder: str | os.PathLike[str], *, max_bytes: int = 50_000_000, skip: Collection[str] = (CURATION_FILE,)
 ) -> tuple[list[Document], list[Problem]]:
     """Read every ``.txt`` and ``.md`` file under ``folder``, deterministically.
 
     Files directly in the folder come first (sorted by name), then each
     subfolder (sorted, recursively; hidden folders are skipped). A document
     in a subfolder is named by its relative path ("sub/a.txt"). Other files
-    are reported as non-skipping Problems. Raises :class:`CorpusError` only
+    are reported as non-skipping Problems, except those named in ``skip``
+    (relative names; by default the corpus's curation file, which
+    :mod:`actors.corpus` reads itself). Raises :class:`CorpusError` only
     when ``folder`` is missing or not a folder; with no readable document the
     result is ``([], problems)``.
     """
@@ -1069,6 +1074,8 @@ def read_corpus(
             if is_dir:
                 if not entry.name.startswith("."):
                     subdirs.append(entry)
+                continue
+            if prefix + entry.name in skip:
                 continue
             if p.suffix.lower() not in (".txt", ".md"):
                 problems.append(Problem(os.fspath(p), "", "ignored: not .txt or .md", skipped=False))

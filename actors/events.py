@@ -149,6 +149,7 @@ def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, spa
         "cue": cue,
         "section": getattr(span, "section", ""),
         "claim_text": claim_text,
+        "curation": "",
     }
 
 

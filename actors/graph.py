@@ -58,6 +58,7 @@ _EDGE_FIELDS: tuple[tuple[str, str], ...] = (
     ("char_start", "char_start"),
     ("char_end", "char_end"),
     ("event_id", "event_id"),
+    ("curation", "curation"),
 )
 # Attributes with few distinct values: one shared string object each, which
 # saves about half a gigabyte on a million edges.

@@ -22,7 +22,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 import networkx as nx
 
@@ -211,14 +211,44 @@ def _central(A) -> list[str]:
     return lines + [""]
 
 
-def render_report(analyses, *, summary: Mapping[str, Any] | None = None) -> str:
-    """The Markdown report of ``analyses`` (see :func:`actors.analyses.analyse`)."""
+def _curation(source: str, rows: Sequence[Mapping[str, Any]], problems: Sequence[Any]) -> list[str]:
+    applied = [r for r in rows if r["applied"] == "yes"]
+    lines = ["## Curation", "",
+             f"The analyst's overrides file `{_md(source)}`: {len(applied)} entries applied, "
+             f"{len(rows) - len(applied) + len(problems)} not applied. Relations it adds carry the file as their document; relations it re-dates name "
+             "the entry in their `curation` column (`edges.csv`). Every entry is in `curation.csv`.", ""]
+    if applied:
+        lines += _table(["id (line)", "operation", "what changed", "reason"],
+                        [[f"{_md(r['id'])} ({r['line']})", r["op"],
+                          _md(" → ".join(x for x in (r["before"], r["after"]) if x)
+                              + (f" [{r['edges']}]" if r["edges"] and r["op"] != "add" else "")),
+                          _md(r["reason"])] for r in applied])
+        lines.append("")
+    skipped = [f"- {_md(r['id'])} (line {r['line']}, {r['op']}): {_md(r['note'])}. Reason given: {_md(r['reason'])}"
+               for r in rows if r["applied"] != "yes"]
+    skipped += [f"- {_md(p.where)}: {_md(p.what)}" for p in problems]
+    if skipped:
+        lines += ["Not applied:", "", *skipped, ""]
+    return lines
+
+
+def render_report(analyses, *, summary: Mapping[str, Any] | None = None, curation_source: str = "",
+                  curation_rows: Sequence[Mapping[str, Any]] = (), curation_problems: Sequence[Any] = ()) -> str:
+    """The Markdown report of ``analyses`` (see :func:`actors.analyses.analyse`).
+
+    With ``curation_source``, a Curation section lists each entry of that
+    overrides file (``curation_rows``, see :mod:`actors.curation`) with what it
+    changed and the analyst's reason, and the entries not applied with why
+    (``curation_problems``: the file's problems that have no row).
+    """
     A = analyses
     lines = ["# Actor network report", "",
              "Every statement below comes with the sentence it was extracted from. Dates are given at the "
              "precision the text allows (2012 = some time in 2012). A relation dated only by a year or month "
              "counts in every period it overlaps, marked imprecise there.", ""]
     lines += _overview(A, summary or {})
+    if curation_source:
+        lines += _curation(curation_source, curation_rows, curation_problems)
     lines += _shifts(A)
     lines += _coalition(A)
     lines += _genealogy(A)

@@ -24,6 +24,7 @@ __all__ = [
     "ACTOR_COLUMNS",
     "EVENT_COLUMNS",
     "EDGE_COLUMNS",
+    "CURATION_COLUMNS",
     "is_symmetric",
     "polars_schema",
 ]
@@ -70,7 +71,7 @@ ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
 
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "str"),
-    ("kind", "str"),  # statement | belligerents
+    ("kind", "str"),  # statement | belligerents (an infobox) | curation (added by an overrides file)
     ("date", "str"),
     ("date_precision", "str"),
     ("date_earliest", "str"),
@@ -106,6 +107,22 @@ EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("cue", "str"),  # id of the cue (data/cues.toml) or rule that found it
     ("section", "str"),
     ("claim_text", "str"),  # the claimant in the text's words, when claimed_by is an actor id
+    # ids ("|"-joined) of the curation overrides that added or re-dated this
+    # edge; an added edge's doc is the overrides file, its char range the entry.
+    ("curation", "str"),
+)
+
+#: One row per entry of an overrides file (actors.curation), applied or not.
+CURATION_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("op", "str"),  # add | drop | redate | actor | alias
+    ("line", "int"),  # line of the entry in the overrides file (0: unknown)
+    ("applied", "str"),  # yes | no
+    ("edges", "str"),  # edge ids it added, dropped or re-dated, "|"-joined
+    ("before", "str"),
+    ("after", "str"),
+    ("reason", "str"),  # the analyst's own words
+    ("note", "str"),  # why it was not applied
 )
 
 

@@ -77,7 +77,7 @@ def write_all(writers: dict) -> list[Path]:
 
 
 def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
-    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv.
+    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet, problems.csv (and curation.csv).
 
     For :func:`write_all`, so the tables can be staged with other outputs and
     replaced together.
@@ -89,6 +89,8 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
         writers[out / f"{name}.csv"] = lambda p, df=df: df.write_csv(p)
         writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
     writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
+    if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
+        writers[out / "curation.csv"] = lambda p: frames["curation"].write_csv(p)
     return writers
 
 

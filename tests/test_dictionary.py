@@ -448,7 +448,7 @@ def test_module_doctests_pass() -> None:
 
 
 def test_public_api() -> None:
-    assert dictionary_module.__all__ == ["PeriodAlias", "Actor", "Dictionary", "load_dictionary"]
+    assert dictionary_module.__all__ == ["PeriodAlias", "Actor", "Dictionary", "load_dictionary", "actor_from_table"]
     assert dataclasses.is_dataclass(Actor) and Actor.__dataclass_params__.frozen
     with pytest.raises(dataclasses.FrozenInstanceError):
         Actor("a", "A", "militia").id = "b"  # type: ignore[misc]

@@ -1,0 +1,145 @@
+"""Plain-text renderings for the terminal: a pair's timeline and an actor's profile.
+
+Pure: each function takes the graph (or a profile) and returns text; the CLI
+prints it. Document text is made safe for a terminal: control characters
+(escape sequences, bidirectional overrides) are shown as ``\\x..`` escapes,
+never sent to the terminal.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> _ = G.add_edge("x", "y", key="e1", relation="allied-with", status="reported", date="2012", precision="year",
+...                start="2012-01-01", end="2013-01-01", doc="d.txt", evidence="X allied with Y.\\x1b[31m",
+...                char_start=0, char_end=16, claimant=None)
+>>> print(format_pair(G, "x", "y"))
+x and y: 1 event (allied-with 1)
+<BLANKLINE>
+2012 (year)  allied-with  reported  d.txt:0-16  [e1]
+    X allied with Y.\\x1b[31m
+"""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from collections import Counter
+from typing import Any, Iterable
+
+import networkx as nx
+
+from .graph import edge_frame, label
+from .pairs import FACT_STATUSES, alliance_shifts, pair_timeline
+from .profile import Profile
+from .schema import STATUSES
+
+__all__ = ["format_pair", "format_profile", "safe"]
+
+_WIDTH = 100
+
+
+def safe(text: Any) -> str:
+    """Text with control and bidi-format characters escaped, so a document cannot drive the terminal."""
+    s = "" if text is None else str(text)
+    return "".join(ch if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf")
+                   else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in s)
+
+
+def _who(G: nx.MultiDiGraph, node: str) -> str:
+    shown = label(G, node)
+    return safe(shown if shown == node else f"{shown} ({node})")
+
+
+def _indent(text: str, width: int) -> list[str]:
+    return textwrap.wrap(" ".join(safe(text).split()), width=width, initial_indent="    ",
+                         subsequent_indent="    ") or ["    (no evidence text)"]
+
+
+def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
+                width: int = _WIDTH) -> str:
+    """Every relation between ``a`` and ``b``, by date, each with its evidence sentence.
+
+    Denied relations are listed, marked denied. Shifts between alliance and
+    fighting (from reported, claimed and alleged relations) come first.
+    """
+    import polars as pl
+
+    t = pair_timeline(G, a, b, statuses=statuses)
+    counts = Counter(t["relation"].to_list())
+    lines = [f"{_who(G, a)} and {_who(G, b)}: {t.height} event{'s' if t.height != 1 else ''}"
+             + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")" if counts else "")]
+    if a in G and b in G:
+        f = edge_frame(G, statuses=FACT_STATUSES)
+        f = f.filter(pl.col("a").is_in([a, b]) & pl.col("b").is_in([a, b]))
+        for s in alliance_shifts(G, edges=f).iter_rows(named=True):
+            verb = "fighting" if s["to_relation"] == "fought-against" else "allied"
+            lines.append(f"shift: {s['from_relation']} (last {s['last_before']}) -> {verb} by {s['first_after']} "
+                         f"(order from {s['order']})")
+    if not t.height:
+        lines.append("no relation between them in this corpus")
+        return "\n".join(lines)
+    lines.append("")
+    for r in t.iter_rows(named=True):
+        when = f"{r['date']} ({r['precision']})" if r["date"] else "undated"
+        direction = "" if r["source"] == a or r["relation"] in ("allied-with", "fought-against") else \
+            f" ({_who(G, r['source'])} -> {_who(G, r['target'])})"
+        claim = f"  claimed by {safe(r['claimant'])}" if r["claimant"] else ""
+        lines.append(f"{when}  {r['relation']}{direction}  {r['status']}{claim}  "
+                     f"{safe(r['doc'])}:{r['char_start']}-{r['char_end']}  [{safe(r['edge_id'])}]")
+        lines += _indent(r["evidence"], width)
+    return "\n".join(lines)
+
+
+def _names(G: nx.MultiDiGraph, rows: list[dict]) -> str:
+    by_other: Counter = Counter()
+    vague: Counter = Counter()
+    for r in rows:
+        by_other[r["other"]] += 1
+        vague[r["other"]] += bool(r["imprecise"])
+    return ", ".join(f"{_who(G, o)} ({n}{'~' if vague[o] else ''})" for o, n in
+                     sorted(by_other.items(), key=lambda kv: (-kv[1], label(G, kv[0]).casefold())))
+
+
+def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> str:
+    """An actor's profile: names, relations by period, splits and memberships."""
+    import polars as pl
+
+    ev = p.events
+    counts = Counter(ev["relation"].to_list())
+    status = Counter(ev["status"].to_list())
+    undated = ev.filter(pl.col("start").is_null()).height
+    lines = [f"{safe(p.name)} ({safe(p.id)}), {safe(p.kind) or 'kind unknown'}",
+             "aliases: " + (", ".join(safe(x) for x in p.aliases) or "none"),
+             f"{p.mentions} mention(s); {ev.height} relation(s)"
+             + (": " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if counts else "")
+             + (" — status " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())) if status else ""),
+             "", "Relations by period (n = events; ~ = some rest on a date that only overlaps the period; "
+             "denied ones are listed apart):"]
+    if not ev.height:
+        lines.append("  none in this corpus")
+    for period in p.periods:
+        part = p.relations.filter(pl.col("period") == period.id)
+        if not part.height:
+            continue
+        lines.append(f"  {safe(period.label)} ({period.span})")
+        for rel in sorted(set(part["relation"].to_list())):
+            rows = part.filter(pl.col("relation") == rel)
+            fact = rows.filter(pl.col("status") != "denied").to_dicts()
+            denied = rows.filter(pl.col("status") == "denied").to_dicts()
+            if fact:
+                lines.append(f"    {rel}: {_names(G, fact)}")
+            if denied:
+                lines.append(f"    {rel}, denied: {_names(G, denied)}")
+    if undated:
+        rows = ev.filter(pl.col("start").is_null()).with_columns(pl.lit(False).alias("imprecise")).to_dicts()
+        lines.append(f"  undated ({undated}): " + "; ".join(
+            f"{rel} {_names(G, [r for r in rows if r['relation'] == rel])}"
+            for rel in sorted({r["relation"] for r in rows})))
+    for title, frame, empty in (("Splits", p.splits, "no split-from relation"),
+                                ("Memberships", p.memberships, "no member-of relation")):
+        lines += ["", f"{title}:"]
+        if not frame.height:
+            lines.append(f"  {empty}")
+        for r in frame.iter_rows(named=True):
+            lines.append(f"  {r['direction']} {_who(G, r['other'])}: first {r['first_date'] or 'undated'}, "
+                         f"{r['events']} event(s) [{r['statuses']}]")
+            lines += ["  " + x for x in _indent(r["evidence"], width - 2)]
+    return "\n".join(lines)

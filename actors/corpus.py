@@ -1,0 +1,129 @@
+"""A corpus folder, read, curated and extracted: the one call behind the CLI and the notebooks.
+
+:func:`load_corpus` chains the stages (documents -> dictionary with the
+curation file's actors and aliases -> extraction -> curation of the
+relations -> polars tables -> temporal graph) and keeps every intermediate
+value, so a notebook can look at any of them and the CLI commands
+(``run``, ``pair``, ``actor``, ``export``) all see the same network.
+
+>>> c = load_corpus("seeds")                        # doctest: +SKIP
+>>> c.frames["edges"].height, c.graph.number_of_edges()  # doctest: +SKIP
+(159, 159)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .curation import Curation, apply_curation, extend_dictionary, read_curation
+from .dictionary import Dictionary, load_dictionary
+from .documents import CURATION_FILE, Document, read_corpus
+from .errors import CorpusError, Problem
+from .pipeline import Extraction, Extractor, extract
+
+__all__ = ["Corpus", "load_corpus", "OVERRIDES_FILE"]
+
+#: The curation file ``actors run`` picks up from the corpus folder.
+OVERRIDES_FILE = CURATION_FILE
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything one run knows about a corpus folder."""
+
+    path: str
+    documents: tuple[Document, ...]
+    extraction: Extraction  # with the curation applied
+    frames: dict  # actors, events, edges, problems, curation (polars DataFrames)
+    graph: Any  # networkx.MultiDiGraph, one edge per event
+    curation: Curation | None = None
+    curation_rows: tuple[dict, ...] = field(default=(), repr=False)
+
+    @property
+    def dictionary(self) -> Dictionary:
+        assert self.extraction.dictionary is not None
+        return self.extraction.dictionary
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self.extraction.problems
+
+    @property
+    def curation_problems(self) -> list[Problem]:
+        """Problems with the overrides file and its entries."""
+        if self.curation is None:
+            return []
+        return [p for p in self.extraction.problems if p.path == self.curation.source]
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.extraction.problems if p.skipped]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.extraction.problems if not p.skipped]
+
+
+def _overrides_path(folder: Path, overrides: str | os.PathLike[str] | bool | None) -> Path | None:
+    if overrides is None or overrides is False:
+        return None
+    if overrides is True:
+        candidate = folder / OVERRIDES_FILE
+        return candidate if candidate.is_file() else None
+    return Path(overrides)
+
+
+def load_corpus(path: str | os.PathLike[str] = "seeds", *,
+                overrides: str | os.PathLike[str] | bool | None = True,
+                dictionary: Dictionary | None = None) -> Corpus:
+    """Read, curate and extract the ``.txt``/``.md`` articles of ``path``.
+
+    ``overrides``: True (default) applies ``path/overrides.toml`` when it
+    exists; a path applies that file (it must exist); None or False applies
+    none. Raises :class:`CorpusError` when no document can be read and
+    :class:`DataFileError` for an unreadable overrides file or a bad
+    dictionary; bad entries of the overrides file are skipped and reported in
+    ``problems``, like unreadable documents.
+    """
+    from .graph import build_graph
+    from .tables import to_frames
+
+    folder = Path(path)
+    cur_path = _overrides_path(folder, overrides)
+    skip = {OVERRIDES_FILE}
+    if cur_path is not None and cur_path.parent.resolve() == folder.resolve():
+        skip.add(cur_path.name)  # a curation file kept in the corpus folder is not a stray file
+    documents, problems = read_corpus(folder, skip=skip)
+    if not documents:
+        detail = "; ".join(str(p) for p in problems[:5])
+        raise CorpusError(f"no document could be read in {os.fspath(path)}" + (f" ({detail})" if detail else ""))
+    base = dictionary if dictionary is not None else load_dictionary()
+    curation = read_curation(cur_path) if cur_path is not None else None
+    rows: list[dict] = []
+    if curation is not None:
+        problems = [*problems, *curation.problems]  # malformed entries: no row, a problem each
+        base, actor_rows, actor_problems = extend_dictionary(base, curation)
+        rows += actor_rows
+        problems += actor_problems
+    extraction = extract(documents, extractor=Extractor.load(dictionary=base), problems=problems)
+    if curation is not None:
+        edges, events, edge_rows, edge_problems = apply_curation(extraction.edges, extraction.events, curation, base)
+        rows += edge_rows
+        extraction = replace(extraction, edges=edges, events=events,
+                             problems=extraction.problems + tuple(edge_problems))
+    rows.sort(key=lambda r: r["line"])  # file order (the order of application is in the module doc)
+    frames = to_frames(extraction)
+    frames["curation"] = _curation_frame(rows)
+    graph = build_graph(frames["edges"], frames["actors"])
+    return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows))
+
+
+def _curation_frame(rows: list[dict]):
+    import polars as pl
+
+    from .schema import CURATION_COLUMNS, polars_schema
+
+    return pl.DataFrame(rows, schema=polars_schema(CURATION_COLUMNS), orient="row")
