@@ -197,3 +197,15 @@ def test_pair_option_takes_any_alias_and_refuses_unknown_names(tmp_path, capsys)
 def test_help_has_examples():
     r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "examples:" in r.stdout
+
+
+def test_progress_shows_stages_in_a_terminal_only(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "a")]) == 0
+    err = capsys.readouterr().err
+    for stage in ("reading and extracting", "analysing", "laying out", "writing tables, pages and figures"):
+        assert stage in err
+    assert err.count("\r\x1b[K") >= 5  # each stage overwrites the last, and the line is cleared at the end
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "b")]) == 0
+    assert "\x1b" not in capsys.readouterr().err  # nothing for logs and pipes
