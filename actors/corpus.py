@@ -8,7 +8,7 @@ value, so a notebook can look at any of them and the CLI commands
 
 >>> c = load_corpus("seeds")                        # doctest: +SKIP
 >>> c.frames["edges"].height, c.graph.number_of_edges()  # doctest: +SKIP
-(159, 159)
+(161, 161)
 """
 
 from __future__ import annotations

@@ -374,7 +374,9 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
     Returns new (edges, events, curation rows, problems); the inputs are not
     changed. Drops and re-dates apply to extracted edges only (in file order),
     then additions are appended. A changed or added edge names its entry in
-    its ``curation`` column.
+    its ``curation`` column. An event left without edges is removed; an event
+    whose edges were all re-dated alike takes their date (its ``date_text``
+    keeps the text's words).
     """
     out = [dict(e) for e in edges]
     new_events = list(events)
@@ -409,6 +411,7 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
         rows.append(_row(o, applied=True, edges=ids, before=before,
                          after=f"{new.iso or 'undated'} ({new.precision})"))
     out = [e for i, e in enumerate(out) if i not in dropped]
+    new_events = _events_after(new_events, out)
 
     for o in curation.of("add"):
         v = o.values
@@ -445,6 +448,27 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
                          after=f"{edge['source']} {edge['relation']} {edge['target']} {_when(edge)} "
                                f"[{edge['status']}]"))
     return out, new_events, rows, problems
+
+
+def _events_after(events: Sequence[dict], edges: Sequence[dict]) -> list[dict]:
+    """Events kept in step with curated edges: an event whose edges were all dropped
+    goes (curation.csv says why); one whose edges all carry the same new date takes it."""
+    by_event: dict[str, list[dict]] = {}
+    for e in edges:
+        by_event.setdefault(e["event_id"], []).append(e)
+    out = []
+    for ev in events:
+        mine = by_event.get(ev["event_id"])
+        if not mine:
+            continue
+        dates = {(e["date"], e["date_precision"], e["date_earliest"], e["date_latest"]) for e in mine}
+        if len(dates) == 1 and all(e.get("curation") for e in mine):
+            (iso, precision, earliest, latest), = dates
+            if (iso, precision) != (ev["date"], ev["date_precision"]):
+                ev = {**ev, "date": iso, "date_precision": precision, "date_earliest": earliest,
+                      "date_latest": latest}
+        out.append(ev)
+    return out
 
 
 def _join(old: str, new: str) -> str:

@@ -5,7 +5,8 @@ Each notebook is executed once (per test session) with nbclient in a real
 would be, whatever folder pytest runs from. Cells tagged ``figure`` must show
 an image, and the cell tagged ``explorer`` in notebook 02 the inline explorer.
 The stored files must carry no outputs, so a notebook committed after running
-it fails here.
+it fails here. Notebooks 02 and 03 must show the network ``actors run`` builds
+(``load_corpus`` with the corpus's overrides.toml), and 01 must teach the curation.
 """
 
 from __future__ import annotations
@@ -112,6 +113,39 @@ def test_explorer_cells_embed_the_explorer(executed):
                 if out.output_type in ("display_data", "execute_result") and "text/html" in out.get("data", {})]
         assert html, f"{name}: the explorer cell shows no HTML"
         assert html[0].startswith("<iframe") and 'sandbox="allow-scripts"' in html[0] and "srcdoc=" in html[0]
+
+
+def test_numbers_are_those_of_actors_run(executed):
+    """Notebooks 02 and 03 load the seeds as `actors run` does (overrides.toml applied), and 01 shows that file.
+
+    The notebooks print their counts; here they are compared with a fresh ``load_corpus``.
+    """
+    from actors.corpus import load_corpus
+
+    name, nb, _ = executed
+    corpus = load_corpus(ROOT / "seeds")
+    edges, events = corpus.frames["edges"].height, corpus.frames["events"].height
+    expected = {
+        "01_from_text_to_events.ipynb": f"overrides file: seeds/overrides.toml: {len(corpus.curation.overrides)} entries",
+        "02_mnla_vs_ansar_dine.ipynb": f"{edges} relations (edges) in {events} events",
+        "03_jnim_coalition.ipynb": f"{edges} relations (edges) in {events} events",
+    }[name]
+    printed = "".join(out.get("text", "") for c in nb.cells if c.cell_type == "code"
+                      for out in c.outputs if out.output_type == "stream")
+    assert expected in printed, f"{name} does not print {expected!r}: is it built with load_corpus(root / 'seeds')?"
+
+
+def test_curation_is_taught_and_used():
+    """01 has the curation section (with and without overrides); 02 and 03 start from load_corpus."""
+    nb01 = _read(NOTEBOOKS / "01_from_text_to_events.ipynb")
+    headings = [c.source.splitlines()[0] for c in nb01.cells if c.cell_type == "markdown" and c.source.strip()]
+    assert any("Curation: the analyst's corrections" in h for h in headings)
+    code01 = "\n".join(c.source for c in nb01.cells if c.cell_type == "code")
+    assert "load_corpus(SEEDS, overrides=None)" in code01
+    for name in ("02_mnla_vs_ansar_dine.ipynb", "03_jnim_coalition.ipynb"):
+        code = "\n".join(c.source for c in _read(NOTEBOOKS / name).cells if c.cell_type == "code")
+        assert "load_corpus(SEEDS)" in code, name
+        assert "extract(" not in code and "build_graph(" not in code, f"{name} should not build its own network"
 
 
 def test_notebooks_find_the_seeds_from_the_repository_root_too():
