@@ -6,9 +6,22 @@ relations -> polars tables -> temporal graph) and keeps every intermediate
 value, so a notebook can look at any of them and the CLI commands
 (``run``, ``pair``, ``actor``, ``export``) all see the same network.
 
->>> c = load_corpus("seeds")                        # doctest: +SKIP
->>> c.frames["edges"].height, c.graph.number_of_edges()  # doctest: +SKIP
-(161, 161)
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.txt").write_text("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\\n")
+>>> _ = (folder / "overrides.toml").write_text('''[[redate]]
+... id = "fix"
+... source = "mujao"
+... target = "Mali"
+... relation = "fought-against"
+... date = "2014-05-04"
+... reason = "The ambush was at night, after midnight."
+... ''')
+>>> c = load_corpus(folder)
+>>> c.frames["edges"].select("source", "target", "date", "curation").row(0)
+('mojwa', 'mali', '2014-05-04', 'fix')
+>>> c.graph.number_of_edges(), [r["applied"] for r in c.curation_rows]
+(1, ['yes'])
 """
 
 from __future__ import annotations
