@@ -135,11 +135,13 @@ def _load(args, progress=None):
 
 
 def _report_problems(corpus, out, *, full: bool) -> None:
+    from .console import safe  # file names and texts come from the user's folder: never raw escapes
+
     if full:
         for p in corpus.skipped:
-            print(f"skipped: {p}", file=sys.stderr)
+            print(f"skipped: {safe(p)}", file=sys.stderr)
         for p in corpus.warnings[:_MAX_WARNINGS]:
-            print(f"warning: {p}", file=sys.stderr)
+            print(f"warning: {safe(p)}", file=sys.stderr)
         if len(corpus.warnings) > _MAX_WARNINGS:
             print(f"warning: ... and {len(corpus.warnings) - _MAX_WARNINGS} more: every one is in "
                   f"{Path(out) / 'problems.csv'}", file=sys.stderr)
@@ -147,7 +149,7 @@ def _report_problems(corpus, out, *, full: bool) -> None:
         print(f"note: {len(corpus.skipped)} item(s) skipped and {len(corpus.warnings)} warning(s) while reading "
               f"{corpus.path}; `actors run` lists them", file=sys.stderr)
     for p in corpus.curation_problems if not full else ():
-        print(f"warning: {p}", file=sys.stderr)
+        print(f"warning: {safe(p)}", file=sys.stderr)
 
 
 def _run(args, out) -> int:
@@ -174,7 +176,7 @@ def _run(args, out) -> int:
     report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings)},
                            curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
-                           curation_problems=cur.problems if cur else ())
+                           curation_problems=cur.file_problems if cur else ())
     out_dir = Path(args.out)
     # Every output is staged, then all are renamed together: a killed run
     # leaves the previous set whole and consistent.
@@ -203,7 +205,7 @@ def _run(args, out) -> int:
         if cur is not None:
             applied = sum(1 for r in corpus.curation_rows if r["applied"] == "yes")
             print(f"curation: {applied} override(s) applied from {cur.source}, "
-                  f"{len(corpus.curation_rows) - applied + len(cur.problems)} not applied", file=out)
+                  f"{len(corpus.curation_rows) - applied + len(cur.file_problems)} not applied", file=out)
         print(f"{len(extraction.events)} events, {len(extraction.edges)} edges: "
               + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
         for path in written:
@@ -228,7 +230,7 @@ def _pair(args, out) -> int:
 
 
 def _actor(args, out) -> int:
-    from .console import format_profile
+    from .console import format_profile, safe
     from .profile import actor_profile
     from .windows import load_periods
 
@@ -238,7 +240,7 @@ def _actor(args, out) -> int:
     _report_problems(corpus, None, full=False)
     if actor not in corpus.graph:
         found = corpus.dictionary.get(actor)
-        print(f"{found.name} ({actor}), {found.kind}: no relation in this corpus "
+        print(f"{safe(found.name)} ({actor}), {found.kind}: no relation in this corpus "
               f"({corpus.extraction.mention_counts.get(actor, 0)} mention(s))", file=out)
         return 0
     print(format_profile(corpus.graph, actor_profile(corpus.graph, actor, periods=periods)), file=out)
@@ -273,7 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return _COMMANDS[args.command](args, sys.stdout)
+        code = _COMMANDS[args.command](args, sys.stdout)
+        sys.stdout.flush()  # here, not at exit: a reader that has gone is handled below
+        return code
     except DataFileError as exc:
         print(f"actors: bad data file: {exc}", file=sys.stderr)
         return 2

@@ -117,7 +117,8 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     curation = read_curation(cur_path) if cur_path is not None else None
     rows: list[dict] = []
     if curation is not None:
-        problems = [*problems, *curation.problems]  # malformed entries: no row, a problem each
+        problems = [*problems, *curation.problems]
+        rows += curation.rejected  # malformed entries: a row each, applied "no"
         base, actor_rows, actor_problems = extend_dictionary(base, curation)
         rows += actor_rows
         problems += actor_problems

@@ -99,7 +99,9 @@ class Curation:
 
     source: str  # the path, for messages
     overrides: tuple[Override, ...] = ()
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[Problem, ...] = ()  # every problem, for problems.csv
+    rejected: tuple[dict, ...] = ()  # curation rows of the malformed entries (applied "no", with why)
+    file_problems: tuple[Problem, ...] = ()  # of the file as a whole (not TOML, unknown table): no row holds them
 
     @property
     def name(self) -> str:
@@ -111,16 +113,26 @@ class Curation:
 
 
 class _Lines:
-    """Line numbers of array-of-table headers and of keys inside them (tomllib gives none)."""
+    """Line numbers of array-of-table headers and of keys inside them (tomllib gives none).
+
+    Lines are split at LF only, as TOML counts them (U+2028 may sit in a
+    comment); lines inside a multi-line string are never taken for headers,
+    keys or the end of a table.
+    """
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
+        self.lines = [line.removesuffix("\r") for line in text.split("\n")]
         self.offsets = [0]
-        for line in text.splitlines(keepends=True):
-            self.offsets.append(self.offsets[-1] + len(line))
+        for line in text.split("\n"):
+            self.offsets.append(self.offsets[-1] + len(line) + 1)
+        self.quoted: list[bool] = []  # does line n (0-based) start inside a multi-line string?
+        inside: str | None = None
+        for line in self.lines:
+            self.quoted.append(inside is not None)
+            inside = _string_state(line, inside)
         self.headers: dict[str, list[int]] = {}
         for n, line in enumerate(self.lines, 1):
-            hit = _HEADER_RE.match(line)
+            hit = None if self.quoted[n - 1] else _HEADER_RE.match(line)
             if hit:
                 self.headers.setdefault(hit.group(1), []).append(n)
 
@@ -131,7 +143,7 @@ class _Lines:
     def end(self, header: int) -> int:
         """The last line of the table opened at ``header``."""
         n = header
-        while n < len(self.lines) and not _TABLE_RE.match(self.lines[n]):
+        while n < len(self.lines) and (self.quoted[n] or not _TABLE_RE.match(self.lines[n])):
             n += 1
         while n > header and not self.lines[n - 1].strip():
             n -= 1
@@ -142,14 +154,48 @@ class _Lines:
             return 0
         pattern = re.compile(rf"^\s*(?:{re.escape(key)}|\"{re.escape(key)}\")\s*=")
         for n in range(header + 1, self.end(header) + 1):
-            if pattern.match(self.lines[n - 1]):
+            if not self.quoted[n - 1] and pattern.match(self.lines[n - 1]):
                 return n
         return header
 
     def span(self, header: int) -> tuple[int, int]:
         if not header:
             return (0, 0)
-        return (self.offsets[header - 1], self.offsets[self.end(header)])
+        return (self.offsets[header - 1], min(self.offsets[self.end(header)], self.offsets[-1] - 1))
+
+
+def _string_state(line: str, inside: str | None) -> str | None:
+    """Which multi-line string (\"\"\" or \'\'\') is open after ``line``, given the one open before it."""
+    i = 0
+    while i < len(line):
+        if inside is not None:
+            end = line.find(inside, i)
+            while end > 0 and inside == '"""' and _escaped(line, end):
+                end = line.find(inside, end + 1)
+            if end < 0:
+                return inside
+            i, inside = end + 3, None
+            continue
+        ch = line[i]
+        if ch == "#":
+            return None
+        if line.startswith(('"""', "'''"), i):
+            inside, i = line[i:i + 3], i + 3
+        elif ch in "\"'":  # a one-line string: skip to its end
+            j = i + 1
+            while j < len(line) and (line[j] != ch or (ch == '"' and _escaped(line, j))):
+                j += 1
+            i = j + 1
+        else:
+            i += 1
+    return inside
+
+
+def _escaped(line: str, at: int) -> bool:
+    n = 0
+    while at - n - 1 >= 0 and line[at - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
 
 
 def _date(value: Any) -> str:
@@ -224,7 +270,8 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
     """Parse and check the shape of an overrides file's text (names are resolved later).
 
     Never raises on bad content: a file that is not TOML gives one problem and
-    no override; a bad entry gives a problem and is left out.
+    no override; a bad entry gives a problem and a row in ``rejected`` and is
+    left out. Entries come in file order, the order they are applied in.
     """
     problems: list[Problem] = []
 
@@ -234,18 +281,25 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # its message names line and column
-        return Curation(source, (), (Problem(source, "", f"invalid TOML ({exc}); no override applied"),))
+        bad = (Problem(source, "", f"invalid TOML ({exc}); no override applied"),)
+        return Curation(source, (), bad, (), bad)
     lines = _Lines(text)
     overrides: list[Override] = []
+    rejected: list[dict] = []
+    file_problems: list[Problem] = []
     seen: dict[str, str] = {}
     for key, entries in data.items():
         if key not in _KEYS:
-            problems.append(Problem(source, "top level", f"unknown table [[{key}]]; expected "
-                                    + ", ".join(f"[[{op}]]" for op in OPERATIONS) + "; not applied"))
+            at = lines.header(key, 0)
+            file_problems.append(Problem(source, f"line {at} ([[{key}]])" if at else "top level",
+                                         f"unknown table [[{key}]]; expected "
+                                         + ", ".join(f"[[{op}]]" for op in OPERATIONS) + "; not applied"))
+            problems.append(file_problems[-1])
             continue
         if not isinstance(entries, list):
-            problems.append(Problem(source, "top level", f"{key!r} must be an array of tables, written [[{key}]]; "
-                                    "not applied"))
+            file_problems.append(Problem(source, "top level", f"{key!r} must be an array of tables, written "
+                                         f"[[{key}]]; not applied"))
+            problems.append(file_problems[-1])
             continue
         for i, raw in enumerate(entries):
             header = lines.header(key, i)
@@ -257,17 +311,26 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
                 n = lines.key(header, k)
                 return (f"line {n} " if n else "") + f"({label}, key {k!r})"
 
+            before = len(problems)
             values = _check_entry(key, raw, where, place, add)
-            if values is None:
-                continue
-            oid = values.pop("id")
-            if oid in seen:
+            oid = values.pop("id") if values is not None else None
+            if oid is not None and oid in seen:
                 add(place("id"), f"id {oid!r} is already used by {seen[oid]}; ids must be unique")
+                values = None
+            if values is None:  # a row all the same: every entry is accounted for in curation.csv
+                reason = raw.get("reason") if isinstance(raw, dict) else None
+                rejected.append({"id": rid if isinstance(rid, str) else "", "op": key, "line": header,
+                                 "applied": "no", "edges": "", "before": "", "after": "",
+                                 "reason": reason if isinstance(reason, str) else "",
+                                 "note": "; ".join(f"{p.where}: {p.what.removesuffix('; entry not applied')}"
+                                                   for p in problems[before:])})
                 continue
             seen[oid] = where
             reason = values.pop("reason")
             overrides.append(Override(key, oid, reason, header, MappingProxyType(values), lines.span(header)))
-    return Curation(source, tuple(overrides), tuple(problems))
+    # In file order: an alias may name an actor added above it, a re-date follow a drop.
+    overrides.sort(key=lambda o: o.line)
+    return Curation(source, tuple(overrides), tuple(problems), tuple(rejected), tuple(file_problems))
 
 
 def read_curation(path: str | os.PathLike[str]) -> Curation:
@@ -281,7 +344,8 @@ def read_curation(path: str | os.PathLike[str]) -> Curation:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return Curation(source, (), (Problem(source, f"byte {exc.start}", "not UTF-8 text; no override applied"),))
+        bad = (Problem(source, f"byte {exc.start}", "not UTF-8 text; no override applied"),)
+        return Curation(source, (), bad, (), bad)
     return parse_curation(text.removeprefix("\ufeff"), source)
 
 
@@ -309,17 +373,20 @@ def extend_dictionary(dictionary: Dictionary, curation: Curation) -> tuple[Dicti
                 d = d.with_additions(aliases={target.id: o.values["aliases"]}, source=curation.source)
                 change = f"{target.id}: + " + ", ".join(o.values["aliases"])
         except DataFileError as exc:
-            problems.append(Problem(curation.source, o.where, f"{_first_line(exc)}; entry not applied"))
-            rows.append(_row(o, applied=False, note=_first_line(exc)))
+            why = _first_line(exc, curation.source, o.where)
+            problems.append(Problem(curation.source, o.where, f"{why}; entry not applied"))
+            rows.append(_row(o, applied=False, note=why))
             continue
         rows.append(_row(o, applied=True, after=change))
     return d, rows, problems
 
 
-def _first_line(exc: Exception) -> str:
-    # with_additions' messages start with the dictionary's path: keep what was wrong.
+def _first_line(exc: Exception, source: str, where: str) -> str:
+    """What was wrong, without the file and place the problem names again."""
     text = str(exc).splitlines()[0]
-    return text.split(": ", 1)[1] if " + " in text.split(": ", 1)[0] else text
+    text = text.split(f"{source}: ", 1)[-1]  # "<dictionary> + <this file>: " or "<this file>: "
+    text = re.sub(r"^addition #\d+ \(id '[^']*'\): ", "", text)
+    return text.removeprefix(f"{where}: ")
 
 
 def _unknown(d: Dictionary, name: str) -> str:

@@ -224,7 +224,9 @@ def _curation(source: str, rows: Sequence[Mapping[str, Any]], problems: Sequence
                               + (f" [{r['edges']}]" if r["edges"] and r["op"] != "add" else "")),
                           _md(r["reason"])] for r in applied])
         lines.append("")
-    skipped = [f"- {_md(r['id'])} (line {r['line']}, {r['op']}): {_md(r['note'])}. Reason given: {_md(r['reason'])}"
+    skipped = [f"- {_md(r['id'])} (line {r['line']}, {r['op']}): {_md(r['note'])}"
+               + ("" if r["note"].endswith(("?", ".", "!")) else ".")
+               + (f" Reason given: {_md(r['reason'])}" if r["reason"] else "")
                for r in rows if r["applied"] != "yes"]
     skipped += [f"- {_md(p.where)}: {_md(p.what)}" for p in problems]
     if skipped:

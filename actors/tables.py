@@ -14,6 +14,7 @@ sorted on stable keys so the same input gives the same bytes.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -53,12 +54,18 @@ def write_all(writers: dict) -> list[Path]:
     """Write every file to a temporary name first, then rename them all.
 
     If any write fails, no output is replaced: the previous run's files stay
-    whole and consistent with each other.
+    whole and consistent with each other, and no temporary file is left. A
+    target that is a folder is refused before anything is written. (Renames
+    within one folder do not fail in practice; if one did, the files renamed
+    before it would already be new, and the error names the file.)
     """
     staged: list[tuple[str, Path]] = []
     umask = os.umask(0o022)  # read the umask (it can only be read by setting it) and put it back
     os.umask(umask)
     mode = 0o666 & ~umask
+    for path in writers:
+        if path.is_dir():  # refused before anything is written, with the user's own path
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
     try:
         for path, write in writers.items():
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,12 +74,17 @@ def write_all(writers: dict) -> list[Path]:
             os.chmod(tmp, mode)  # mkstemp makes files private (0600); outputs get the usual permissions
             staged.append((tmp, path))
             write(Path(tmp))
+        for i, (tmp, path) in enumerate(staged):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:  # name the output, not the temporary file
+                raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+            staged[i] = ("", path)
     except BaseException:
         for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
         raise
-    for tmp, path in staged:
-        os.replace(tmp, path)
     return [path for _, path in staged]
 
 
