@@ -134,22 +134,24 @@ def _load(args, progress=None):
     return load_corpus(args.corpus, overrides=overrides)
 
 
-def _report_problems(corpus, out, *, full: bool) -> None:
+def _report_problems(corpus, out_dir, *, full: bool) -> None:
+    """Problems on stderr: every one after `actors run` (``full``), else a count and the curation file's."""
     from .console import safe  # file names and texts come from the user's folder: never raw escapes
 
-    if full:
-        for p in corpus.skipped:
-            print(f"skipped: {safe(p)}", file=sys.stderr)
-        for p in corpus.warnings[:_MAX_WARNINGS]:
+    if not full:
+        if corpus.problems:
+            print(f"note: {len(corpus.skipped)} item(s) skipped and {len(corpus.warnings)} warning(s) while "
+                  f"reading {corpus.path}; `actors run` lists them", file=sys.stderr)
+        for p in corpus.curation_problems:
             print(f"warning: {safe(p)}", file=sys.stderr)
-        if len(corpus.warnings) > _MAX_WARNINGS:
-            print(f"warning: ... and {len(corpus.warnings) - _MAX_WARNINGS} more: every one is in "
-                  f"{Path(out) / 'problems.csv'}", file=sys.stderr)
-    elif corpus.problems:
-        print(f"note: {len(corpus.skipped)} item(s) skipped and {len(corpus.warnings)} warning(s) while reading "
-              f"{corpus.path}; `actors run` lists them", file=sys.stderr)
-    for p in corpus.curation_problems if not full else ():
+        return
+    for p in corpus.skipped:
+        print(f"skipped: {safe(p)}", file=sys.stderr)
+    for p in corpus.warnings[:_MAX_WARNINGS]:
         print(f"warning: {safe(p)}", file=sys.stderr)
+    if len(corpus.warnings) > _MAX_WARNINGS:
+        print(f"warning: ... and {len(corpus.warnings) - _MAX_WARNINGS} more: every one is in "
+              f"{Path(out_dir) / 'problems.csv'}", file=sys.stderr)
 
 
 def _run(args, out) -> int:
@@ -248,14 +250,13 @@ def _actor(args, out) -> int:
 
 
 def _export(args, out) -> int:
-    from .export import export, to_gexf_bytes, to_graphml_bytes, to_json_bytes
+    from .export import export, write_to
 
     corpus = _load(args)
     _report_problems(corpus, None, full=False)
     if args.out == "-":
-        data = {"gexf": to_gexf_bytes, "graphml": to_graphml_bytes, "json": to_json_bytes}[args.format](corpus.graph)
         out.flush()
-        sys.stdout.buffer.write(data)
+        write_to(corpus.graph, sys.stdout.buffer, format=args.format)
         sys.stdout.buffer.flush()
         return 0
     path = Path(args.out) if args.out else Path("output") / f"graph.{args.format}"

@@ -7,7 +7,8 @@ value, so a notebook can look at any of them and the CLI commands
 (``run``, ``pair``, ``actor``, ``export``) all see the same network.
 
 >>> import tempfile, pathlib
->>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> tmp = tempfile.TemporaryDirectory()
+>>> folder = pathlib.Path(tmp.name)
 >>> _ = (folder / "a.txt").write_text("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\\n")
 >>> _ = (folder / "overrides.toml").write_text('''[[redate]]
 ... id = "fix"
@@ -22,6 +23,7 @@ value, so a notebook can look at any of them and the CLI commands
 ('mojwa', 'mali', '2014-05-04', 'fix')
 >>> c.graph.number_of_edges(), [r["applied"] for r in c.curation_rows]
 (1, ['yes'])
+>>> tmp.cleanup()
 """
 
 from __future__ import annotations
@@ -37,10 +39,7 @@ from .documents import CURATION_FILE, Document, read_corpus
 from .errors import CorpusError, Problem
 from .pipeline import Extraction, Extractor, extract
 
-__all__ = ["Corpus", "load_corpus", "OVERRIDES_FILE"]
-
-#: The curation file ``actors run`` picks up from the corpus folder.
-OVERRIDES_FILE = CURATION_FILE
+__all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ def _overrides_path(folder: Path, overrides: str | os.PathLike[str] | bool | Non
     if overrides is None or overrides is False:
         return None
     if overrides is True:
-        candidate = folder / OVERRIDES_FILE
+        candidate = folder / CURATION_FILE
         return candidate if candidate.is_file() else None
     return Path(overrides)
 
@@ -106,7 +105,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
 
     folder = Path(path)
     cur_path = _overrides_path(folder, overrides)
-    skip = {OVERRIDES_FILE}
+    skip = {CURATION_FILE}
     if cur_path is not None and cur_path.parent.resolve() == folder.resolve():
         skip.add(cur_path.name)  # a curation file kept in the corpus folder is not a stray file
     documents, problems = read_corpus(folder, skip=skip)

@@ -90,7 +90,7 @@ class Override:
 
     @property
     def where(self) -> str:
-        return (f"line {self.line} " if self.line else "") + f"([[{self.op}]] {self.id!r})"
+        return _where(self.line, f"[[{self.op}]] {self.id!r}")
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,11 @@ class Curation:
 
     def of(self, *ops: str) -> tuple[Override, ...]:
         return tuple(o for o in self.overrides if o.op in ops)
+
+
+def _where(line: int, what: str) -> str:
+    """A problem's place: "line 12 ([[drop]] 'x')", or the entry alone when the line is unknown."""
+    return (f"line {line} " if line else "") + f"({what})"
 
 
 class _Lines:
@@ -305,11 +310,10 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
             header = lines.header(key, i)
             rid = raw.get("id") if isinstance(raw, dict) else None
             label = f"[[{key}]] " + (repr(rid) if isinstance(rid, str) else f"#{i + 1}")
-            where = (f"line {header} " if header else "") + f"({label})"
+            where = _where(header, label)
 
             def place(k: str, header: int = header, label: str = label) -> str:
-                n = lines.key(header, k)
-                return (f"line {n} " if n else "") + f"({label}, key {k!r})"
+                return _where(lines.key(header, k), f"{label}, key {k!r}")
 
             before = len(problems)
             values = _check_entry(key, raw, where, place, add)

@@ -78,6 +78,7 @@ __all__ = [
     "to_gexf_bytes",
     "to_graphml_bytes",
     "to_json_bytes",
+    "write_to",
     "write_gexf",
     "write_graphml",
     "write_json",
@@ -598,9 +599,14 @@ def _check(format: str) -> str:
     return format
 
 
+def write_to(G: nx.Graph, fh: BinaryIO, *, format: str) -> None:
+    """Stream the graph in ``format`` to an open binary file (standard output, a socket...)."""
+    _WRITERS[_check(format)](_snapshot(G), fh)
+
+
 def _bytes(G: nx.Graph, format: str) -> bytes:
     buf = io.BytesIO()
-    _WRITERS[format](_snapshot(G), buf)
+    write_to(G, buf, format=format)
     return buf.getvalue()
 
 
