@@ -62,17 +62,16 @@ def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
     """
     import polars as pl
 
-    t = pair_timeline(G, a, b, statuses=statuses)
+    f = edge_frame(G)  # once, for the timeline and the shifts
+    f = f.filter(pl.col("a").is_in([a, b]) & pl.col("b").is_in([a, b]))
+    t = pair_timeline(G, a, b, statuses=statuses, edges=f)
     counts = Counter(t["relation"].to_list())
     lines = [f"{_who(G, a)} and {_who(G, b)}: {t.height} event{'s' if t.height != 1 else ''}"
              + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")" if counts else "")]
-    if a in G and b in G:
-        f = edge_frame(G, statuses=FACT_STATUSES)
-        f = f.filter(pl.col("a").is_in([a, b]) & pl.col("b").is_in([a, b]))
-        for s in alliance_shifts(G, edges=f).iter_rows(named=True):
-            verb = "fighting" if s["to_relation"] == "fought-against" else "allied"
-            lines.append(f"shift: {s['from_relation']} (last {s['last_before']}) -> {verb} by {s['first_after']} "
-                         f"(order from {s['order']})")
+    for s in alliance_shifts(G, statuses=FACT_STATUSES, edges=f).iter_rows(named=True):
+        verb = "fighting" if s["to_relation"] == "fought-against" else "allied"
+        lines.append(f"shift: {s['from_relation']} (last {s['last_before']}) -> {verb} by {s['first_after']} "
+                     f"(order from {s['order']})")
     if not t.height:
         lines.append("no relation between them in this corpus")
         return "\n".join(lines)
