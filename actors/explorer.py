@@ -1,8 +1,11 @@
 """The interactive explorer: one self-contained, offline HTML page per view.
 
-pyvis builds the network data (nodes at fixed positions from
-:mod:`actors.layout`, one edge per actor pair and relation) and ships the
-vis-network script; the page itself comes from our own template
+The page draws with vis-network, whose script and style are read from the
+pyvis package (which ships them) and inlined. The node and edge records have
+the shape pyvis' ``Network.add_node``/``add_edge`` give (nodes at fixed
+positions from :mod:`actors.layout`, one edge per actor pair and relation), but
+are built here as plain dicts: importing ``pyvis.network`` pulls in IPython,
+a quarter of a second for nothing. The page itself comes from our own template
 (``actors/templates/explorer.html``), because pyvis' template loads Bootstrap,
 and in its default mode vis-network, from a CDN. Here every script and style is
 inlined and a Content-Security-Policy forbids any network load.
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import importlib.util
 import json
 import math
 import os
@@ -77,10 +81,11 @@ def _asset(name: str) -> str:
 
 
 def _vis_assets() -> tuple[str, str]:
-    """vis-network's script and style as shipped inside the pyvis package."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "lib"
+    """vis-network's script and style as shipped inside the pyvis package (found, not imported)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ActorsError("the pyvis package, which ships vis-network, is not installed")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "lib"
     versions = sorted(lib.glob("vis-*/vis-network.min.js"),
                       key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
     if not versions:
@@ -114,10 +119,7 @@ def _pair_key(u: Hashable, v: Hashable, relation: str) -> tuple:
 
 
 def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
-    """The pyvis network (nodes and merged edges) and the event rows behind its edges."""
-    from pyvis.network import Network
-
-    net = Network(directed=True, cdn_resources="remote")  # resources are never used: our template inlines them
+    """vis-network node and edge records (merged per pair and relation) and the event rows behind the edges."""
     nodes = sorted(G.nodes, key=str)
     side = max(600.0, 110.0 * math.sqrt(len(nodes)))
     index = {n: i for i, n in enumerate(nodes)}
@@ -125,17 +127,19 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
     for u, v in G.edges():
         degree[u] += 1
         degree[v] += 1
+    node_records, edge_records = [], []
     for n in nodes:
         d = G.nodes[n]
         generic = bool(d.get("generic"))
         kind = d.get("kind") or (GENERIC_KIND if generic else "unknown")
         x, y = pos.get(n, (0.5, 0.5))
         aliases = d.get("aliases") or []
-        net.add_node(index[n], label=label(G, n), shape="dot", color=KIND_COLOURS.get(kind, "#888888"),
-                     x=round(x * side, 1), y=round((1.0 - y) * side, 1),
-                     size=round(8 + 3 * math.sqrt(degree[n]), 1), actor=str(n), name=str(d.get("name") or n),
-                     kind=kind, generic=generic, aliases=[str(a) for a in aliases],
-                     font={"color": "#777777" if generic else "#222222"})
+        node_records.append({
+            "color": KIND_COLOURS.get(kind, "#888888"), "x": round(x * side, 1), "y": round((1.0 - y) * side, 1),
+            "size": round(8 + 3 * math.sqrt(degree[n]), 1), "actor": str(n), "name": str(d.get("name") or n),
+            "kind": kind, "generic": generic, "aliases": [str(a) for a in aliases],
+            "font": {"color": "#777777" if generic else "#222222"}, "id": index[n], "label": label(G, n) or str(n),
+            "shape": "dot"})
     groups: dict[tuple, list] = {}
     for u, v, k, d in G.edges(keys=True, data=True):
         groups.setdefault(_pair_key(u, v, d.get("relation")), []).append((u, v, k, d))
@@ -154,10 +158,11 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
             i = rels.index(rel)
             smooth = {"enabled": True, "type": "curvedCW" if i % 2 else "curvedCCW",
                       "roundness": round(0.12 * (1 + i // 2), 2)}
-        net.add_edge(index[u], index[v], id=g, relation=rel, color=style["color"],
-                     dashes=list(_DASHES[style["linestyle"]]) if _DASHES[style["linestyle"]] else False, smooth=smooth,
-                     arrows={"to": {"enabled": bool(style["arrow"]), "scaleFactor": 0.6}},
-                     highlight=frozenset((u, v)) in highlight)
+        edge_records.append({
+            "id": g, "relation": rel, "color": style["color"],
+            "dashes": list(_DASHES[style["linestyle"]]) if _DASHES[style["linestyle"]] else False, "smooth": smooth,
+            "arrows": {"to": {"enabled": bool(style["arrow"]), "scaleFactor": 0.6}},
+            "highlight": frozenset((u, v)) in highlight, "from": index[u], "to": index[v]})
         for s, t, k, d in sorted(groups[key], key=lambda r: (r[3].get("start") or "9999", str(r[2]))):
             if d.get("status") not in STATUSES or rel not in RELATION_STYLE:
                 # An unknown status must not be shown as "reported", nor an unknown relation as another.
@@ -169,7 +174,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
                 str(d.get("claimant") or ""), str(d.get("doc") or ""), str(d.get("evidence") or ""), str(k),
                 d.get("char_start"), d.get("char_end"), index[s], index[t],
             ])
-    return net, events
+    return node_records, edge_records, events
 
 
 def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network over time",
@@ -187,24 +192,23 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
     from jinja2 import Environment
 
     pos = positions(G) if pos is None else pos
-    net, events = _network(G, pos, {frozenset(p) for p in highlight})
-    net.options = {
+    nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight})
+    options = {
         "physics": {"enabled": False},  # positions are computed beforehand: the first render does no layout work
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "multiselect": False, "hideEdgesOnDrag": len(net.edges) > 3000,
-                        "hideEdgesOnZoom": len(net.edges) > 3000, "navigationButtons": False,
+        "interaction": {"hover": True, "multiselect": False, "hideEdgesOnDrag": len(edges) > 3000,
+                        "hideEdgesOnZoom": len(edges) > 3000, "navigationButtons": False,
                         "keyboard": False, "tooltipDelay": 300},
         "nodes": {"shape": "dot", "font": {"size": 16, "face": "sans-serif"}, "borderWidth": 1},
         "edges": {"selectionWidth": 3, "hoverWidth": 1, "font": {"size": 11, "align": "middle"}},
     }
-    nodes, edges, _heading, _h, _w, options = net.get_network_data()
     days = [d for ev in events for d in (ev[1], ev[2] - 1 if ev[2] is not None else None) if d is not None]
     first, last = (min(days), max(days)) if days else (None, None)
     start = _day(initial[0]) if initial else first
     end = _day(initial[1]) if initial else last
     window = [max(first, min(start, last)), max(first, min(end, last))] if days else None
     data = {
-        "nodes": nodes, "groups": edges, "events": events, "options": json.loads(options),
+        "nodes": nodes, "groups": edges, "events": events, "options": options,
         "relations": [{"id": r, "label": RELATION_STYLE[r]["label"], "color": RELATION_STYLE[r]["color"]}
                       for r in RELATIONS],
         "statuses": list(STATUSES), "precisions": list(PRECISIONS), "denied_colour": _DENIED_COLOUR,
