@@ -74,6 +74,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="also draw the timeline of this pair of actors (any alias; repeatable); "
                      "MNLA and Ansar Dine are always drawn when both are in the corpus")
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+    run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
+                     help="processes that draw the figures while the rest is written: 2 (default; 1 on a "
+                     "single core or where a process cannot fork), 1, or 0 to draw in this process. "
+                     "The files are the same either way")
 
     pair = command("pair", "print a pair's timeline, every event with its evidence sentence",
                    "Print every relation between two actors, by date (undated last), each with its date "
@@ -155,10 +159,17 @@ def _report_problems(corpus, out_dir, *, full: bool) -> None:
 
 
 def _run(args, out) -> int:
+    from .figure_pool import FigurePool
+
+    # Started before anything heavy is imported: matplotlib loads in the workers while we read.
+    with FigurePool(workers=args.figure_workers) as pool:
+        return _run_with(args, out, pool)
+
+
+def _run_with(args, out, pool) -> int:
     from .analyses import analyse, analysis_writers
     from .explorer import explorer_writers
     from .export import export_writers
-    from .figures import figure_writers
     from .layout import positions
     from .pairs import FOCUS_PAIR
     from .report import render_report
@@ -194,11 +205,13 @@ def _run(args, out) -> int:
         if (a, b) not in drawable:
             missing = " and ".join(x for x in (a, b) if x not in graph)
             print(f"note: --pair {a} {b}: {missing} has no relation in this corpus; no timeline or page", file=sys.stderr)
-    writers.update(figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
+    writers.update(pool.figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
     progress("writing tables, pages and figures")
     written = write_all(writers)
     progress.done()
+    if pool.fallback:  # the figures are whole either way; this says why the run took longer
+        print(f"note: {pool.fallback}", file=sys.stderr)
     _report_problems(corpus, out_dir, full=True)
     extraction = corpus.extraction
     by_relation = Counter(e["relation"] for e in extraction.edges)

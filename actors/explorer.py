@@ -225,7 +225,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
         statuses=[(s, STATUS_NOTE[s]) for s in STATUSES],
         kinds=[(k, KIND_COLOURS.get(k, "#888888")) for k in kinds_present],
         names=sorted({n["label"] for n in nodes} | {n["name"] for n in nodes}
-                     | {a for n in nodes for a in n["aliases"]}, key=str.lower),
+                     | {a for n in nodes for a in n["aliases"]}, key=lambda s: (s.lower(), s)),  # no ties: same bytes
         counts={"actors": len(nodes), "events": len(events)},
     )
 

@@ -58,11 +58,13 @@ __all__ = ["snapshots", "pair_figure", "coalition_figure", "genealogy_figure", "
 
 #: Resolution of the PNG files (the SVG files are vector).
 DPI = 150
+#: The file formats every figure is written in, by :func:`figure_writers`.
+FORMATS = ("png", "svg")
 #: Smallest font used anywhere, in points at the saved size.
 _SMALL = 8
 # Fixed fonts and hash salt: the same figure gives the same bytes on every run.
 _RC = MappingProxyType({
-    "svg.hashsalt": "actors", "svg.fonttype": "path", "text.usetex": False, "font.family": "DejaVu Sans",
+    "svg.hashsalt": "actors", "svg.fonttype": "none", "text.usetex": False, "font.family": "DejaVu Sans",
     "font.size": 9, "axes.titlesize": 10, "legend.fontsize": _SMALL, "legend.title_fontsize": 9,
     "xtick.labelsize": _SMALL, "ytick.labelsize": _SMALL, "axes.titlelocation": "left",
 })
@@ -151,7 +153,8 @@ def save_figure(fig: "Figure", path: str | os.PathLike[str], *, format: str | No
     # No date, no software version in the file: the same figure, the same bytes.
     metadata = {"Date": None} if fmt == "svg" else {"Software": None}
     with _rc():
-        fig.savefig(path, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+        fig.savefig(path, format=fmt, dpi=DPI, metadata=metadata, facecolor="white",
+                    **({"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}))
 
 
 # -- snapshots ------------------------------------------------------------------
@@ -1073,6 +1076,23 @@ def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
     >>> sorted(p.name for p in figure_writers(analyse(nx.MultiDiGraph()), "out", pairs=()))[:4]
     ['balance.png', 'balance.svg', 'coalition_jnim.png', 'coalition_jnim.svg']
     """
+    makers = _makers(analyses, pairs=pairs, pos=pos)
+    made: dict[str, Any] = {}  # each figure drawn once for its two files
+
+    def writer(name: str, fmt: str) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            if name not in made:
+                made[name] = makers[name]()
+            save_figure(made[name], path, format=fmt)
+        return write
+
+    out = Path(out_dir) / "figures"
+    return {out / f"{name}.{fmt}": writer(name, fmt) for name in makers for fmt in FORMATS}
+
+
+def _makers(analyses: "Analyses", *, pairs: Iterable[tuple[str, str]],
+            pos: dict | None) -> dict[str, Callable[[], "Figure"]]:
+    """Each figure's file stem and the call that draws it (also used by :mod:`actors.figure_pool`'s workers)."""
     G = analyses.graph
     pairs = [tuple(p) for p in pairs]
     for a, b in pairs:
@@ -1087,14 +1107,4 @@ def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
     makers[f"coalition_{analyses.coalition_actor}"] = lambda: coalition_figure(analyses)
     makers["genealogy"] = lambda: genealogy_figure(G, statuses=analyses.statuses)
     makers["balance"] = lambda: balance_figure(analyses.balance, periodisation="year")
-    made: dict[str, Any] = {}  # each figure drawn once for its two files
-
-    def writer(name: str, fmt: str) -> Callable[[Path], None]:
-        def write(path: Path) -> None:
-            if name not in made:
-                made[name] = makers[name]()
-            save_figure(made[name], path, format=fmt)
-        return write
-
-    out = Path(out_dir) / "figures"
-    return {out / f"{name}.{fmt}": writer(name, fmt) for name in makers for fmt in ("png", "svg")}
+    return makers

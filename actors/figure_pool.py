@@ -1,0 +1,287 @@
+"""Figures drawn by worker processes while the caller writes everything else.
+
+matplotlib needs about a CPU-second to draw the seeds' five figures and
+encode them as PNG and SVG, more than reading, extracting, analysing and
+writing every other output together, and its import alone is a third of a
+second. :class:`FigurePool` starts a worker process before the caller's own
+heavy imports, so matplotlib is imported on another core while the corpus is
+read. On Linux with two or more usable cores the worker, once matplotlib is
+loaded and before any other thread exists, forks a second one; the figures
+are shared out between the two by their usual drawing cost. The caller sends
+the analyses once they exist and gets back the files' bytes, which its
+writers put into :func:`actors.tables.write_all`'s staged files, so the
+outputs are still replaced all together.
+
+The workers draw with :mod:`actors.figures`' own functions, so the bytes are
+the same as those drawn in the calling process (tested). Whenever a worker
+cannot be started, dies, or fails on a figure, the figures are drawn in the
+calling process instead, where a real error then raises with its own
+traceback; :attr:`FigurePool.fallback` says why. Nothing goes missing: the
+parallel path only changes when the work is done.
+
+>>> from actors.analyses import analyse
+>>> import networkx as nx
+>>> with FigurePool(workers=0) as pool:  # workers=0: draw in this process
+...     writers = pool.figure_writers(analyse(nx.MultiDiGraph()), "out", pairs=())
+>>> sorted(p.name for p in writers)[:2], pool.fallback
+(['balance.png', 'balance.svg'], None)
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable
+
+__all__ = ["FigurePool"]
+
+# Relative drawing cost of each figure (PNG and SVG), measured on the seeds: the
+# snapshots' nine panels cost about as much as the four other figures together.
+_COST = {"snapshots": 4.0, "balance": 1.4, "coalition": 1.3, "genealogy": 1.1, "pair": 1.0}
+_HEADER = struct.Struct("!Q")  # every message: its length, then a pickle
+# The worker's entry point. The package's own folder goes first on sys.path, so the
+# worker runs this very code even when it is not installed (a source checkout).
+_BOOT = "import sys; sys.path.insert(0, sys.argv[1]); from actors.figure_pool import _serve; _serve(int(sys.argv[2]))"
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # a container's or taskset's limit, not the machine's
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _share(names: list[str], k: int) -> list[list[str]]:
+    """``names`` split into ``k`` lists of about equal drawing cost (largest first, each to the lightest)."""
+    bins: list[tuple[float, list[str]]] = [(0.0, []) for _ in range(k)]
+    for name in sorted(names, key=lambda n: -_COST.get(n.split("_")[0], 1.0)):
+        i = min(range(k), key=lambda j: bins[j][0])
+        cost, members = bins[i]
+        bins[i] = (cost + _COST.get(name.split("_")[0], 1.0), members + [name])
+    return [members for _, members in bins]
+
+
+def _send(fh: IO[bytes], obj: Any) -> None:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    fh.write(_HEADER.pack(len(data)) + data)
+    fh.flush()
+
+
+def _receive(fh: IO[bytes]) -> Any:
+    """The next message, or ``EOFError`` if the other side has gone."""
+    head = fh.read(_HEADER.size)
+    if len(head) < _HEADER.size:
+        raise EOFError("no message")
+    size = _HEADER.unpack(head)[0]
+    data = fh.read(size)
+    if len(data) < size:
+        raise EOFError("message cut short")
+    return pickle.loads(data)
+
+
+class FigurePool:
+    """Worker processes that draw :func:`actors.figures.figure_writers`' figures.
+
+    ``workers`` is 2 (the default: a second worker where the platform can fork
+    one and two cores are free), 1, or 0 (draw in the calling process). Start
+    the pool first, before importing polars or reading anything, and use it as
+    a context manager: leaving it stops any worker still running.
+    """
+
+    def __init__(self, *, workers: int = 2) -> None:
+        if workers not in (0, 1, 2):
+            raise ValueError(f"workers must be 0, 1 or 2, not {workers!r}")
+        self.fallback: str | None = None
+        self._proc: subprocess.Popen | None = None
+        self._files: dict[str, bytes] | None = None
+        self._sender: threading.Thread | None = None
+        if workers == 0 or _usable_cores() < 2:  # one core: a worker would only add its imports
+            return
+        if not sys.executable:
+            self.fallback = "no Python interpreter to start a worker with (sys.executable is empty)"
+            return
+        env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1",  # no thread before the fork
+                   POLARS_MAX_THREADS="1")  # two workers on two cores: one thread each is plenty
+        try:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-c", _BOOT, str(Path(__file__).resolve().parent.parent), str(workers)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        except OSError as exc:
+            self.fallback = f"could not start a figure worker: {exc}"
+
+    def __enter__(self) -> "FigurePool":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the workers (if any is still running) and release their pipes."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.poll() is None:
+            proc.kill()  # its own child sees its pipe close and leaves too
+        for fh in (proc.stdin, proc.stdout):
+            try:
+                fh.close()
+            except OSError:  # a pipe whose reader has gone
+                pass
+        proc.wait()
+
+    def figure_writers(self, analyses: Any, out_dir: str | os.PathLike[str], *,
+                       pairs: Iterable[tuple[str, str]] | None = None,
+                       pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
+        """The writers of :func:`actors.figures.figure_writers`, with the drawing done by the workers.
+
+        The job goes to the workers at once; a writer waits, when it is
+        called, until their files are back. Same arguments, same files,
+        same bytes. ``pairs`` defaults to MNLA and Ansar Dine.
+        """
+        from .figures import figure_writers
+        from .pairs import FOCUS_PAIR
+
+        pairs = [FOCUS_PAIR] if pairs is None else [tuple(p) for p in pairs]
+        serial = figure_writers(analyses, out_dir, pairs=pairs, pos=pos)  # checks the pairs, draws nothing yet
+        if self._proc is None:
+            return serial
+        names = list(dict.fromkeys(path.stem for path in serial))
+        payload = (analyses, pairs, pos, names)
+        # Sent from a thread: the pipe holds 64 KB and the worker may still be importing.
+        self._sender = threading.Thread(target=self._post, args=(payload,), daemon=True)
+        self._sender.start()
+
+        def writer(path: Path, in_process: Callable[[Path], None]) -> Callable[[Path], None]:
+            def write(tmp: Path) -> None:
+                files = self._collect()
+                if files is None:
+                    in_process(tmp)
+                else:
+                    tmp.write_bytes(files[path.name])
+            return write
+
+        return {path: writer(path, draw) for path, draw in serial.items()}
+
+    def _post(self, payload: Any) -> None:
+        try:
+            _send(self._proc.stdin, payload)
+            self._proc.stdin.close()
+        except (OSError, ValueError, AttributeError):  # the worker has gone (or the pool was closed): seen in _collect
+            pass
+
+    def _collect(self) -> dict[str, bytes] | None:
+        """The workers' files, or None (and :attr:`fallback` set) if they could not give them all."""
+        if self._files is not None or self.fallback is not None:
+            return self._files
+        proc = self._proc
+        try:
+            answer = _receive(proc.stdout)
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError) as exc:
+            answer = ("gone", str(exc))
+        if self._sender is not None:
+            self._sender.join()
+        if isinstance(answer, dict):
+            self._files = answer
+        else:
+            code = proc.poll() if proc is not None else None
+            self.fallback = (f"the figure worker failed ({answer[1]}); drawn in this process instead"
+                             if answer[0] == "error" else
+                             f"the figure worker ended without an answer (exit code {code}); drawn in this "
+                             "process instead")
+        self.close()
+        return self._files
+
+
+# -- the worker side ------------------------------------------------------------
+
+def _draw(payload: Any, names: list[str]) -> dict[str, bytes]:
+    from .figures import FORMATS, _makers, save_figure
+
+    analyses, pairs, pos, _ = payload
+    makers = _makers(analyses, pairs=pairs, pos=pos)
+    files = {}
+    for name in names:
+        fig = makers[name]()
+        for fmt in FORMATS:
+            buf = io.BytesIO()
+            save_figure(fig, buf, format=fmt)
+            files[f"{name}.{fmt}"] = buf.getvalue()
+    return files
+
+
+def _work(payload: Any, names: list[str]) -> Any:
+    try:
+        return _draw(payload, names)
+    except Exception as exc:  # the caller draws again in its own process, where the error raises for real
+        return ("error", f"{type(exc).__name__}: {exc}")
+
+
+def _serve(workers: int) -> None:  # pragma: no cover - runs in the worker processes (tested through the pool)
+    """The worker: import matplotlib, maybe fork a second worker, read the job, draw, answer."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: leave quietly
+    stdin, stdout = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)  # a stray print must not corrupt the answer
+    from . import figures  # noqa: F401  (networkx and the figure code)
+    import matplotlib.backends.backend_agg  # noqa: F401
+    import matplotlib.backends.backend_svg  # noqa: F401
+    import matplotlib.figure  # noqa: F401
+
+    child = None
+    if workers == 2 and hasattr(os, "fork") and sys.platform.startswith("linux") and _usable_cores() >= 2 \
+            and len(os.listdir("/proc/self/task")) == 1:  # forking is only safe with no other thread
+        job_r, job_w = os.pipe()
+        out_r, out_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the second worker: its own pipes only
+            os.close(job_w)
+            os.close(out_r)
+            devnull = os.open(os.devnull, os.O_RDWR)
+            os.dup2(devnull, 0)
+            stdout.close()
+            try:
+                import polars  # noqa: F401  (the analyses' tables), while the job is still being made
+                with os.fdopen(job_r, "rb") as jr, os.fdopen(out_w, "wb") as ow:
+                    payload = _receive(jr)
+                    _send(ow, _work(payload, _share(payload[3], 2)[1]))
+            finally:
+                os._exit(0)
+        os.close(job_r)
+        os.close(out_w)
+        child = (pid, os.fdopen(job_w, "wb"), os.fdopen(out_r, "rb"))
+    import polars  # noqa: F401  (the analyses' tables), while the caller still reads the corpus
+
+    try:
+        data = stdin.read()  # the whole job: the caller closes the pipe after it
+        payload = pickle.loads(data[_HEADER.size:])
+    except Exception:  # the caller has gone or sent nothing: nothing to draw
+        os._exit(1)
+    if child is None:
+        answer = _work(payload, payload[3])
+    else:
+        pid, job_w, out_r = child
+        try:
+            job_w.write(data)
+            job_w.close()
+        except OSError:
+            pass
+        answer = _work(payload, _share(payload[3], 2)[0])
+        try:
+            theirs = _receive(out_r)
+        except (EOFError, OSError, pickle.UnpicklingError):
+            theirs = ("gone", "the second figure worker ended without an answer")
+        os.waitpid(pid, 0)
+        if isinstance(answer, dict) and isinstance(theirs, dict):
+            answer = {**answer, **theirs}
+        elif isinstance(answer, dict):
+            answer = ("error", theirs[1])
+    _send(stdout, answer)
+    stdout.close()
+    os._exit(0)
