@@ -9,6 +9,7 @@ name or a bad data file.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -18,7 +19,7 @@ from typing import Sequence
 
 from .errors import ActorsError, CorpusError, DataFileError
 
-__all__ = ["main"]
+__all__ = ["main", "console"]
 
 _MAX_WARNINGS = 20  # more go to problems.csv only, so real errors stay visible
 
@@ -312,5 +313,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def console() -> None:
+    """The ``actors`` program: :func:`main` on the command line's arguments, then exit with its code."""
+    code = main()
+    # The process ends here. Frozen, the objects it loaded (polars, networkx, numpy, the corpus) are
+    # not walked once more by the collector at interpreter exit: 0.08 s of every command.
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    console()

@@ -184,7 +184,7 @@ def _width(events: int) -> float:
 
 
 def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, include_generic: bool):
-    """(rows per period, pair and relation with events and whether all are faded; undated count)."""
+    """Rows per period (pair and relation, its events, whether all are faded) as plain dicts; undated count."""
     import polars as pl
 
     from .windows import assign_periods
@@ -199,7 +199,10 @@ def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, i
                .agg(pl.len().alias("events"), pl.col("status").is_in(sorted(_FADED)).all().alias("faded"),
                     pl.col("imprecise").all().alias("imprecise"))
                .sort(["period", "a", "b", "relation"]))
-    return grouped, undated
+    by_period: dict[str, list[dict]] = {}
+    for r in grouped.iter_rows(named=True):
+        by_period.setdefault(r["period"], []).append(r)
+    return by_period, undated
 
 
 def _place_labels(ax: "Axes", items: list[tuple[str, tuple[float, float], str]], obstacles, renderer,
@@ -292,26 +295,42 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
     >>> [t.get_text() for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label:")]
     ['x', 'y']
     """
-    from matplotlib.collections import LineCollection
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch
+    return _draw_snapshots(**_snapshots_spec(G, periods=periods, statuses=statuses, include_generic=include_generic,
+                                             pos=pos, ncols=ncols, max_labels=max_labels))
 
+
+def _snapshots_spec(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
+                    statuses: Iterable[str] = FACT_STATUSES, include_generic: bool = False,
+                    pos: dict[str, tuple[float, float]] | None = None, ncols: int = 3,
+                    max_labels: int = 40) -> dict[str, Any]:
+    """What :func:`_draw_snapshots` draws: the tables' work is done here, so drawing needs no polars."""
     from .layout import positions
     from .windows import phases
 
     if ncols < 1 or max_labels < 0:
         raise ValueError("ncols must be at least 1 and max_labels at least 0")
     periods = list(phases() if periods is None else periods)
-    rel_style, kind_colour = _styles()
-    generic = {n for n, g in G.nodes(data="generic") if g}
-    shown = [n for n in G if include_generic or n not in generic]
     if pos is None:
         pos = positions(G)
-    missing = [n for n in shown if n not in pos]
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    missing = [n for n in G if (include_generic or n not in generic) and n not in pos]
     if missing:
         raise ActorsError(f"snapshots: pos has no position for {', '.join(map(repr, missing[:5]))}"
                           + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
-    grouped, undated = _snapshot_edges(G, periods, statuses, include_generic)
+    by_period, undated = _snapshot_edges(G, periods, statuses, include_generic)
+    return {"G": G, "periods": periods, "by_period": by_period, "undated": undated, "pos": pos,
+            "include_generic": include_generic, "ncols": ncols, "max_labels": max_labels}
+
+
+def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: dict[str, list[dict]], undated: int,
+                    pos: dict, include_generic: bool, ncols: int, max_labels: int) -> "Figure":
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    rel_style, kind_colour = _styles()
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    shown = [n for n in G if include_generic or n not in generic]
 
     n = max(len(periods), 1)
     ncols = min(ncols, n)
@@ -330,10 +349,9 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
         faded_seen = False
         node_size = 42.0  # points², a dot of about 7 pt
         radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
-        by_period = {k[0]: g for k, g in grouped.group_by(["period"], maintain_order=True)}
         # One view for every panel, fitted to the actors active in any of them: the same
         # place on the page is the same actor throughout, with no space lost to the never-drawn.
-        ever = set(grouped["a"].to_list()) | set(grouped["b"].to_list())
+        ever = {r[c] for rows in by_period.values() for r in rows for c in ("a", "b")}
         xs = [pos[v][0] for v in ever] or [0.0, 1.0]
         ys = [pos[v][1] for v in ever] or [0.0, 1.0]
         side = max(max(xs) - min(xs), max(ys) - min(ys), 0.2) * 1.14
@@ -349,8 +367,7 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
             for side in ax.spines.values():
                 side.set_color("#cccccc")
             ax.set_gid(f"panel:{period.id}")
-            rows = by_period.get(period.id)
-            rows = rows.rows(named=True) if rows is not None else []
+            rows = by_period.get(period.id, [])
             activity: dict[str, int] = {}
             for r in rows:
                 for v in (r["a"], r["b"]):
@@ -504,17 +521,32 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['No recorded relation between x and y.']
     """
-    import matplotlib.dates as mdates
+    return _draw_pair(**_pair_spec(G, a, b, statuses=statuses), ax=ax)
+
+
+def _pair_spec(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES) -> dict[str, Any]:
+    """What :func:`_draw_pair` draws: the pair's events and alliance shifts as plain rows."""
     import polars as pl
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, Rectangle
 
     from .pairs import alliance_shifts, pair_timeline
 
-    rel_style, _ = _styles()
     statuses = [statuses] if isinstance(statuses, str) else list(statuses)
     tl = pair_timeline(G, a, b, statuses=statuses) if a in G and b in G else None
     events = tl.rows(named=True) if tl is not None else []
+    shift_rows = []
+    if any(e["start"] for e in events):
+        shifts = alliance_shifts(G).filter((pl.col("a") == min(a, b)) & (pl.col("b") == max(a, b)))
+        shift_rows = shifts.rows(named=True)
+    return {"G": G, "a": a, "b": b, "statuses": statuses, "events": events, "shift_rows": shift_rows}
+
+
+def _draw_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: list[str], events: list[dict],
+               shift_rows: list[dict], ax: "Axes | None" = None) -> "Figure":
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    rel_style, _ = _styles()
     dated = [e for e in events if e["start"]]
     undated = [e for e in events if not e["start"]]
     rels = [r for r in RELATIONS if any(e["relation"] == r for e in dated)]
@@ -606,9 +638,7 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
 
-        shifts = alliance_shifts(G).filter((pl.col("a") == min(a, b)) & (pl.col("b") == max(a, b)))
         shift_handle = None
-        shift_rows = shifts.rows(named=True)
         line_h = 11  # points per line of small text
         shift_h = 0
         if shift_rows:
@@ -706,11 +736,14 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
     >>> fig.axes[0].texts[0].get_text()
     'No recorded member, ally or enemy of jnim in any period.'
     """
-    import polars as pl
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, Rectangle
+    return _draw_coalition(**_coalition_spec(source, actor=actor, periods=periods, graph=graph), ax=ax)
 
-    from .coalition import ROLES
+
+def _coalition_spec(source: "Analyses | Any", *, actor: str | None = None,
+                    periods: Sequence["Period"] | None = None,
+                    graph: nx.MultiDiGraph | None = None) -> dict[str, Any]:
+    """What :func:`_draw_coalition` draws: the periods and the cells (period, actor, role) as plain rows."""
+    import polars as pl
 
     if hasattr(source, "coalition") and hasattr(source, "coalition_actor"):
         table = source.coalition
@@ -729,10 +762,26 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
                 if table is not None else [])
     else:
         cols = [(p.id, p.label) for p in periods]
-    name = _plain(_short(G, actor))
+    cells = None
+    if table is not None:
+        cells = (table.group_by(["period", "actor", "role"])
+                 .agg(pl.col("events").sum(), pl.col("founder").any(), (pl.col("via") == actor).any().alias("direct"),
+                      pl.col("imprecise").any())
+                 .sort(["period", "actor", "role"])  # group_by's order varies: fix it for stable bytes
+                 .rows(named=True))
+    return {"G": G, "actor": actor, "cols": cols, "cells": cells}
 
+
+def _draw_coalition(G: nx.MultiDiGraph, *, actor: str, cols: list[tuple[str, str]], cells: list[dict] | None,
+                    ax: "Axes | None" = None) -> "Figure":
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    from .coalition import ROLES
+
+    name = _plain(_short(G, actor))
     with _rc():
-        if table is None:
+        if cells is None:
             if ax is None:
                 fig = _new_figure(8, 3)
                 ax = fig.add_axes((0.05, 0.05, 0.9, 0.75))
@@ -740,11 +789,6 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
             ax.set_title(f"{name} coalition over time", fontsize=11, fontweight="bold")
             _note(ax, f"No recorded member, ally or enemy of {name} in any period.")
             return ax.figure
-        cells = (table.group_by(["period", "actor", "role"])
-                 .agg(pl.col("events").sum(), pl.col("founder").any(), (pl.col("via") == actor).any().alias("direct"),
-                      pl.col("imprecise").any())
-                 .sort(["period", "actor", "role"])  # group_by's order varies: fix it for stable bytes
-                 .rows(named=True))
         index = {pid: i for i, (pid, _) in enumerate(cols)}
         cells = [c for c in cells if c["period"] in index]
         role_rank = {r: i for i, r in enumerate(ROLES)}
@@ -844,14 +888,23 @@ def genealogy_figure(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     >>> sorted(t.get_text() for t in fig.axes[0].texts)
     ['a', 'b\\nsplit 2001']
     """
+    return _draw_genealogy(**_genealogy_spec(G, statuses=statuses, include_generic=include_generic), ax=ax)
+
+
+def _genealogy_spec(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
+                    include_generic: bool = False) -> dict[str, Any]:
+    """What :func:`_draw_genealogy` draws: the split/member forest (a networkx graph, no tables)."""
+    from .genealogy import genealogy_forest
+
+    return {"G": G, "T": genealogy_forest(G, statuses=statuses, include_generic=include_generic)}
+
+
+def _draw_genealogy(G: nx.MultiDiGraph, *, T: nx.DiGraph, ax: "Axes | None" = None) -> "Figure":
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
     from matplotlib.path import Path as MPath
 
-    from .genealogy import genealogy_forest
-
     rel_style, kind_colour = _styles()
-    T = genealogy_forest(G, statuses=statuses, include_generic=include_generic)
     primary = nx.DiGraph()
     primary.add_nodes_from(T)
     primary.add_edges_from((u, v, d) for u, v, d in T.edges(data=True) if d["primary"])
@@ -973,19 +1026,29 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
     >>> fig.axes[0].texts[0].get_text()
     'No signed pairs to weigh.'
     """
+    return _draw_balance(**_balance_spec(balance, periodisation=periodisation), ax=ax)
+
+
+def _balance_spec(balance: Any, *, periodisation: str = "year") -> dict[str, Any]:
+    """What :func:`_draw_balance` draws: the rows of one periodisation as plain dicts."""
     import polars as pl
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
     from .balance import HEURISTIC
 
-    what = {"year": "per year", "phase": "per phase"}.get(periodisation, f"per {periodisation}")
     rows = []
     if balance is not None and balance.height:
         b = balance
         if "periodisation" in b.columns:
             b = b.filter(pl.col("periodisation") == periodisation)
         rows = b.rows(named=True)
+    return {"rows": rows, "periodisation": periodisation, "heuristic": HEURISTIC}
+
+
+def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "Axes | None" = None) -> "Figure":
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    what = {"year": "per year", "phase": "per phase"}.get(periodisation, f"per {periodisation}")
     with _rc():
         single = ax is not None
         if ax is None:
@@ -1009,8 +1072,8 @@ def balance_figure(balance: Any, *, periodisation: str = "year", ax: "Axes | Non
         ax.plot(xs, frus, color="#d62728", linewidth=1.8, zorder=3, label="frustration share (frustrated / signed pairs)")
         ax.plot(xs, bal, color="#1f77b4", linewidth=1.8, linestyle="--", marker="s", markersize=5, zorder=3,
                 label="balanced share of triangles")
-        exact = [i for i, r in enumerate(rows) if r["frustration_method"] != HEURISTIC and frus[i] == frus[i]]
-        bound = [i for i, r in enumerate(rows) if r["frustration_method"] == HEURISTIC and frus[i] == frus[i]]
+        exact = [i for i, r in enumerate(rows) if r["frustration_method"] != heuristic and frus[i] == frus[i]]
+        bound = [i for i, r in enumerate(rows) if r["frustration_method"] == heuristic and frus[i] == frus[i]]
         ax.plot([xs[i] for i in exact], [frus[i] for i in exact], linestyle="", marker="o", color="#d62728",
                 markersize=6, zorder=4)
         ax.plot([xs[i] for i in bound], [frus[i] for i in bound], linestyle="", marker="o", markerfacecolor="white",
@@ -1076,35 +1139,43 @@ def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
     >>> sorted(p.name for p in figure_writers(analyse(nx.MultiDiGraph()), "out", pairs=()))[:4]
     ['balance.png', 'balance.svg', 'coalition_jnim.png', 'coalition_jnim.svg']
     """
-    makers = _makers(analyses, pairs=pairs, pos=pos)
+    specs = _specs(analyses, pairs=pairs, pos=pos)
     made: dict[str, Any] = {}  # each figure drawn once for its two files
 
     def writer(name: str, fmt: str) -> Callable[[Path], None]:
         def write(path: Path) -> None:
             if name not in made:
-                made[name] = makers[name]()
+                made[name] = _draw(specs[name])
             save_figure(made[name], path, format=fmt)
         return write
 
     out = Path(out_dir) / "figures"
-    return {out / f"{name}.{fmt}": writer(name, fmt) for name in makers for fmt in FORMATS}
+    return {out / f"{name}.{fmt}": writer(name, fmt) for name in specs for fmt in FORMATS}
 
 
-def _makers(analyses: "Analyses", *, pairs: Iterable[tuple[str, str]],
-            pos: dict | None) -> dict[str, Callable[[], "Figure"]]:
-    """Each figure's file stem and the call that draws it (also used by :mod:`actors.figure_pool`'s workers)."""
+def _specs(analyses: "Analyses", *, pairs: Iterable[tuple[str, str]],
+           pos: dict | None) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each figure's file stem and what to draw, as plain data: the tables are read here, so drawing
+    (here or in :mod:`actors.figure_pool`'s workers) needs matplotlib and networkx, not polars."""
     G = analyses.graph
     pairs = [tuple(p) for p in pairs]
     for a, b in pairs:
         unknown = [x for x in (a, b) if x not in G]
         if unknown:
             raise ActorsError(f"pair figure: no actor with id {', '.join(map(repr, unknown))} in the graph")
-    makers: dict[str, Callable[[], Any]] = {
-        "snapshots": lambda: snapshots(G, periods=list(analyses.phases), statuses=analyses.statuses, pos=pos),
-    }
+    specs = {"snapshots": ("snapshots", _snapshots_spec(G, periods=list(analyses.phases),
+                                                         statuses=analyses.statuses, pos=pos))}
     for a, b in pairs:
-        makers[f"pair_{a}_{b}"] = lambda a=a, b=b: pair_figure(G, a, b)
-    makers[f"coalition_{analyses.coalition_actor}"] = lambda: coalition_figure(analyses)
-    makers["genealogy"] = lambda: genealogy_figure(G, statuses=analyses.statuses)
-    makers["balance"] = lambda: balance_figure(analyses.balance, periodisation="year")
-    return makers
+        specs[f"pair_{a}_{b}"] = ("pair", _pair_spec(G, a, b))
+    specs[f"coalition_{analyses.coalition_actor}"] = ("coalition", _coalition_spec(analyses))
+    specs["genealogy"] = ("genealogy", _genealogy_spec(G, statuses=analyses.statuses))
+    specs["balance"] = ("balance", _balance_spec(analyses.balance, periodisation="year"))
+    return specs
+
+
+def _draw(spec: tuple[str, dict[str, Any]]) -> "Figure":
+    """The figure a spec of :func:`_specs` describes (plain data: it can be drawn in another process)."""
+    kind, data = spec
+    drawers = {"snapshots": _draw_snapshots, "pair": _draw_pair, "coalition": _draw_coalition,
+               "genealogy": _draw_genealogy, "balance": _draw_balance}
+    return drawers[kind](**data)
