@@ -68,9 +68,13 @@ def _share(names: list[str], k: int) -> list[list[str]]:
     return [members for _, members in bins]
 
 
-def _send(fh: IO[bytes], obj: Any) -> None:
+def _message(obj: Any) -> bytes:
     data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    fh.write(_HEADER.pack(len(data)) + data)
+    return _HEADER.pack(len(data)) + data
+
+
+def _send(fh: IO[bytes], obj: Any) -> None:
+    fh.write(_message(obj))
     fh.flush()
 
 
@@ -152,10 +156,14 @@ class FigurePool:
         serial = figure_writers(analyses, out_dir, pairs=pairs, pos=pos)  # checks the pairs, draws nothing yet
         if self._proc is None:
             return serial
-        # Plain data (the tables already read): the workers need no polars, only matplotlib and networkx.
-        payload = _specs(analyses, pairs=pairs, pos=pos)
+        try:  # plain data (the tables already read): the workers need no polars, only matplotlib and networkx
+            job = _message(_specs(analyses, pairs=pairs, pos=pos))
+        except (pickle.PicklingError, TypeError, AttributeError) as exc:  # e.g. a graph attribute no pickle takes
+            self.fallback = f"the figures cannot be sent to a worker ({exc}); drawn in this process instead"
+            self.close()
+            return serial
         # Sent from a thread: the pipe holds 64 KB and the worker may still be importing.
-        self._sender = threading.Thread(target=self._post, args=(payload,), daemon=True)
+        self._sender = threading.Thread(target=self._post, args=(job,), daemon=True)
         self._sender.start()
 
         def writer(path: Path, in_process: Callable[[Path], None]) -> Callable[[Path], None]:
@@ -169,9 +177,9 @@ class FigurePool:
 
         return {path: writer(path, draw) for path, draw in serial.items()}
 
-    def _post(self, payload: Any) -> None:
+    def _post(self, job: bytes) -> None:
         try:
-            _send(self._proc.stdin, payload)
+            self._proc.stdin.write(job)
             self._proc.stdin.close()
         except (OSError, ValueError, AttributeError):  # the worker has gone (or the pool was closed): seen in _collect
             pass
