@@ -42,9 +42,10 @@ from typing import IO, Any, Callable, Iterable
 
 __all__ = ["FigurePool"]
 
-# Relative drawing cost of each figure (PNG and SVG), measured on the seeds: the
-# snapshots' nine panels cost about as much as the four other figures together.
-_COST = {"snapshots": 4.0, "balance": 1.4, "coalition": 1.3, "genealogy": 1.1, "pair": 1.0}
+# Relative drawing cost of each figure (PNG and SVG), measured on the seeds in a run (the
+# second worker starts while the caller still writes): the snapshots' nine panels cost
+# about as much as the four other figures together.
+_COST = {"snapshots": 4.0, "balance": 1.8, "coalition": 1.2, "genealogy": 1.1, "pair": 1.0}
 _HEADER = struct.Struct("!Q")  # every message: its length, then a pickle
 # The worker's entry point. The package's own folder goes first on sys.path, so the
 # worker runs this very code even when it is not installed (a source checkout).
@@ -149,15 +150,16 @@ class FigurePool:
         called, until their files are back. Same arguments, same files,
         same bytes. ``pairs`` defaults to MNLA and Ansar Dine.
         """
-        from .figures import _specs, figure_writers
+        from .figures import _spec_writers, _specs
         from .pairs import FOCUS_PAIR
 
         pairs = [FOCUS_PAIR] if pairs is None else [tuple(p) for p in pairs]
-        serial = figure_writers(analyses, out_dir, pairs=pairs, pos=pos)  # checks the pairs, draws nothing yet
+        specs = _specs(analyses, pairs=pairs, pos=pos)  # checks the pairs; plain data, tables already read
+        serial = _spec_writers(specs, out_dir)  # draws nothing until called: the fallback
         if self._proc is None:
             return serial
-        try:  # plain data (the tables already read): the workers need no polars, only matplotlib and networkx
-            job = _message(_specs(analyses, pairs=pairs, pos=pos))
+        try:  # the workers need no polars, only matplotlib and networkx
+            job = _message(specs)
         except (pickle.PicklingError, TypeError, AttributeError) as exc:  # e.g. a graph attribute no pickle takes
             self.fallback = f"the figures cannot be sent to a worker ({exc}); drawn in this process instead"
             self.close()

@@ -1141,8 +1141,13 @@ def figure_writers(analyses: "Analyses", out_dir: str | os.PathLike[str], *,
     >>> sorted(p.name for p in figure_writers(analyse(nx.MultiDiGraph()), "out", pairs=()))[:4]
     ['balance.png', 'balance.svg', 'coalition_jnim.png', 'coalition_jnim.svg']
     """
-    specs = _specs(analyses, pairs=pairs, pos=pos)
-    made: dict[str, Any] = {}  # each figure drawn once for its two files
+    return _spec_writers(_specs(analyses, pairs=pairs, pos=pos), out_dir)
+
+
+def _spec_writers(specs: dict[str, tuple[str, dict[str, Any]]],
+                  out_dir: str | os.PathLike[str]) -> dict[Path, Callable[[Path], None]]:
+    """Writers of the PNG and SVG files of ``specs`` (from :func:`_specs`), each figure drawn once."""
+    made: dict[str, Any] = {}
 
     def writer(name: str, fmt: str) -> Callable[[Path], None]:
         def write(path: Path) -> None:
