@@ -1,14 +1,16 @@
 """Figures drawn by worker processes while the caller writes everything else.
 
-matplotlib needs about a CPU-second to draw the seeds' five figures and
+matplotlib needs about 0.8 CPU-seconds to draw the seeds' five figures and
 encode them as PNG and SVG, more than reading, extracting, analysing and
 writing every other output together, and its import alone is a third of a
 second. :class:`FigurePool` starts a worker process before the caller's own
 heavy imports, so matplotlib is imported on another core while the corpus is
 read. On Linux with two or more usable cores the worker, once matplotlib is
 loaded and before any other thread exists, forks a second one; the figures
-are shared out between the two by their usual drawing cost. The caller sends
-the analyses once they exist and gets back the files' bytes, which its
+are shared out between the two by their usual drawing cost. Once the
+analyses exist the caller sends each figure's spec (plain data from
+``actors.figures._specs``: the tables are read on the caller's side, so the
+workers never import polars) and gets back the files' bytes, which its
 writers put into :func:`actors.tables.write_all`'s staged files, so the
 outputs are still replaced all together.
 
@@ -148,7 +150,8 @@ class FigurePool:
 
         The job goes to the workers at once; a writer waits, when it is
         called, until their files are back. Same arguments, same files,
-        same bytes. ``pairs`` defaults to MNLA and Ansar Dine.
+        same bytes. ``pairs`` defaults to MNLA and Ansar Dine. A pool takes
+        one job: writers asked of it a second time draw in this process.
         """
         from .figures import _spec_writers, _specs
         from .pairs import FOCUS_PAIR
@@ -156,7 +159,7 @@ class FigurePool:
         pairs = [FOCUS_PAIR] if pairs is None else [tuple(p) for p in pairs]
         specs = _specs(analyses, pairs=pairs, pos=pos)  # checks the pairs; plain data, tables already read
         serial = _spec_writers(specs, out_dir)  # draws nothing until called: the fallback
-        if self._proc is None:
+        if self._proc is None or self._sender is not None:
             return serial
         try:  # the workers need no polars, only matplotlib and networkx
             job = _message(specs)
