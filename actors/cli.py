@@ -76,9 +76,9 @@ def _parser() -> argparse.ArgumentParser:
                      "MNLA and Ansar Dine are always drawn when both are in the corpus")
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
     run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
-                     help="processes that draw the figures while the rest is written: 2 (default; 1 on a "
-                     "single core or where a process cannot fork), 1, or 0 to draw in this process. "
-                     "The files are the same either way")
+                     help="processes that draw the figures while the rest is written: 2 (the default; "
+                     "one where a process cannot fork, none on a single core), 1, or 0 to draw them in "
+                     "this process. The files are the same either way")
 
     pair = command("pair", "print a pair's timeline, every event with its evidence sentence",
                    "Print every relation between two actors, by date (undated last), each with its date "

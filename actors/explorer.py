@@ -134,7 +134,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
         kind = d.get("kind") or (GENERIC_KIND if generic else "unknown")
         x, y = pos.get(n, (0.5, 0.5))
         aliases = d.get("aliases") or []
-        node_records.append({
+        node_records.append({  # keys in the order pyvis' add_node gives them: the pages keep their bytes
             "color": KIND_COLOURS.get(kind, "#888888"), "x": round(x * side, 1), "y": round((1.0 - y) * side, 1),
             "size": round(8 + 3 * math.sqrt(degree[n]), 1), "actor": str(n), "name": str(d.get("name") or n),
             "kind": kind, "generic": generic, "aliases": [str(a) for a in aliases],

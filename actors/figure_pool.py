@@ -61,13 +61,17 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _cost(name: str) -> float:
+    return _COST.get(name.split("_")[0], 1.0)  # "pair_mnla_ansar-dine" costs as a "pair"
+
+
 def _share(names: list[str], k: int) -> list[list[str]]:
     """``names`` split into ``k`` lists of about equal drawing cost (largest first, each to the lightest)."""
     bins: list[tuple[float, list[str]]] = [(0.0, []) for _ in range(k)]
-    for name in sorted(names, key=lambda n: -_COST.get(n.split("_")[0], 1.0)):
+    for name in sorted(names, key=lambda n: -_cost(n)):
         i = min(range(k), key=lambda j: bins[j][0])
         cost, members = bins[i]
-        bins[i] = (cost + _COST.get(name.split("_")[0], 1.0), members + [name])
+        bins[i] = (cost + _cost(name), members + [name])
     return [members for _, members in bins]
 
 
@@ -246,6 +250,36 @@ def _warm_up() -> None:
         save_figure(fig, io.BytesIO(), format=fmt)
 
 
+def _fork_second(workers: int, stdout: IO[bytes]) -> tuple[int, IO[bytes], IO[bytes]] | None:
+    """In the first worker: fork the second, which draws its share of the job the first forwards to it.
+
+    Returns (pid, job pipe, answer pipe), or None where there is to be no
+    second worker. Only on Linux, with two usable cores and no thread but
+    this one (forking is unsafe with others).
+    """
+    if workers < 2 or not hasattr(os, "fork") or not sys.platform.startswith("linux") or _usable_cores() < 2 \
+            or len(os.listdir("/proc/self/task")) != 1:
+        return None
+    job_r, job_w = os.pipe()
+    out_r, out_w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(job_r)
+        os.close(out_w)
+        return pid, os.fdopen(job_w, "wb"), os.fdopen(out_r, "rb")
+    # The second worker: its own pipes only, never the caller's.
+    os.close(job_w)
+    os.close(out_r)
+    os.dup2(os.open(os.devnull, os.O_RDWR), 0)
+    stdout.close()
+    try:
+        with os.fdopen(job_r, "rb") as jr, os.fdopen(out_w, "wb") as ow:
+            specs = _receive(jr)
+            _send(ow, _work(specs, _share(list(specs), 2)[1]))
+    finally:
+        os._exit(0)
+
+
 def _serve(workers: int) -> None:  # pragma: no cover - runs in the worker processes (tested through the pool)
     """The worker: import matplotlib, maybe fork a second worker, read the job, draw, answer."""
     import signal
@@ -253,41 +287,16 @@ def _serve(workers: int) -> None:  # pragma: no cover - runs in the worker proce
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: leave quietly
     stdin, stdout = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # a stray print must not corrupt the answer
-    from . import figures  # noqa: F401  (networkx and the figure code; no polars: the job is plain data)
-    import matplotlib.backends.backend_agg  # noqa: F401
-    import matplotlib.backends.backend_svg  # noqa: F401
-    import matplotlib.figure  # noqa: F401
-    _warm_up()
+    _warm_up()  # imports matplotlib, its two backends and the figure code (networkx; no polars)
     # What is loaded now lives as long as the worker: freeze it, so collections never scan it again
     # (and a fork shares its pages), and collect only between figures. About 15 % less drawing time.
     gc.collect()
     gc.freeze()
     gc.disable()
-
-    child = None
-    if workers == 2 and hasattr(os, "fork") and sys.platform.startswith("linux") and _usable_cores() >= 2 \
-            and len(os.listdir("/proc/self/task")) == 1:  # forking is only safe with no other thread
-        job_r, job_w = os.pipe()
-        out_r, out_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the second worker: its own pipes only
-            os.close(job_w)
-            os.close(out_r)
-            devnull = os.open(os.devnull, os.O_RDWR)
-            os.dup2(devnull, 0)
-            stdout.close()
-            try:
-                with os.fdopen(job_r, "rb") as jr, os.fdopen(out_w, "wb") as ow:
-                    specs = _receive(jr)
-                    _send(ow, _work(specs, _share(list(specs), 2)[1]))
-            finally:
-                os._exit(0)
-        os.close(job_r)
-        os.close(out_w)
-        child = (pid, os.fdopen(job_w, "wb"), os.fdopen(out_r, "rb"))
+    child = _fork_second(workers, stdout)
     try:
         data = stdin.read()  # the whole job: the caller closes the pipe after it
-        specs = pickle.loads(data[_HEADER.size:])
+        specs = _receive(io.BytesIO(data))
     except Exception:  # the caller has gone or sent nothing: nothing to draw
         os._exit(1)
     if child is None:

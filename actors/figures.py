@@ -315,24 +315,23 @@ def _snapshots_spec(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = 
     if pos is None:
         pos = positions(G)
     generic = {n for n, g in G.nodes(data="generic") if g}
-    missing = [n for n in G if (include_generic or n not in generic) and n not in pos]
+    shown = [n for n in G if include_generic or n not in generic]
+    missing = [n for n in shown if n not in pos]
     if missing:
         raise ActorsError(f"snapshots: pos has no position for {', '.join(map(repr, missing[:5]))}"
                           + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
     by_period, undated = _snapshot_edges(G, periods, statuses, include_generic)
-    return {"G": G, "periods": periods, "by_period": by_period, "undated": undated, "pos": pos,
+    return {"G": G, "periods": periods, "by_period": by_period, "undated": undated, "pos": pos, "shown": shown,
             "include_generic": include_generic, "ncols": ncols, "max_labels": max_labels}
 
 
 def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: dict[str, list[dict]], undated: int,
-                    pos: dict, include_generic: bool, ncols: int, max_labels: int) -> "Figure":
+                    pos: dict, shown: list[str], include_generic: bool, ncols: int, max_labels: int) -> "Figure":
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyArrowPatch
 
     rel_style, kind_colour = _styles()
-    generic = {n for n, g in G.nodes(data="generic") if g}
-    shown = [n for n in G if include_generic or n not in generic]
 
     n = max(len(periods), 1)
     ncols = min(ncols, n)
@@ -1180,9 +1179,11 @@ def _specs(analyses: "Analyses", *, pairs: Iterable[tuple[str, str]],
     return specs
 
 
+_DRAWERS = MappingProxyType({"snapshots": _draw_snapshots, "pair": _draw_pair, "coalition": _draw_coalition,
+                             "genealogy": _draw_genealogy, "balance": _draw_balance})
+
+
 def _draw(spec: tuple[str, dict[str, Any]]) -> "Figure":
     """The figure a spec of :func:`_specs` describes (plain data: it can be drawn in another process)."""
     kind, data = spec
-    drawers = {"snapshots": _draw_snapshots, "pair": _draw_pair, "coalition": _draw_coalition,
-               "genealogy": _draw_genealogy, "balance": _draw_balance}
-    return drawers[kind](**data)
+    return _DRAWERS[kind](**data)
