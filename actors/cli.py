@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ActorsError, CorpusError, DataFileError
+from actors.errors import ActorsError, CorpusError, DataFileError
 
 __all__ = ["main", "console"]
 
@@ -131,7 +131,7 @@ class _Progress:
 
 
 def _load(args, progress=None):
-    from .corpus import load_corpus
+    from actors.corpus import load_corpus
 
     if progress:
         progress("reading and extracting")
@@ -141,7 +141,7 @@ def _load(args, progress=None):
 
 def _report_problems(corpus, out_dir, *, full: bool) -> None:
     """Problems on stderr: every one after `actors run` (``full``), else a count and the curation file's."""
-    from .console import safe  # file names and texts come from the user's folder: never raw escapes
+    from actors.console import safe  # file names and texts come from the user's folder: never raw escapes
 
     if not full:
         if corpus.problems:
@@ -160,7 +160,7 @@ def _report_problems(corpus, out_dir, *, full: bool) -> None:
 
 
 def _run(args, out) -> int:
-    from .figure_pool import FigurePool
+    from actors.render.figure_pool import FigurePool
 
     # Started before anything heavy is imported: matplotlib loads in the workers while we read.
     with FigurePool(workers=args.figure_workers) as pool:
@@ -168,14 +168,14 @@ def _run(args, out) -> int:
 
 
 def _run_with(args, out, pool) -> int:
-    from .analyses import analyse, analysis_writers
-    from .explorer import explorer_writers
-    from .export import export_writers
-    from .layout import positions
-    from .pairs import FOCUS_PAIR
-    from .report import render_report
-    from .tables import table_writers, write_all
-    from .windows import load_periods
+    from actors.analysis.analyses import analyse, analysis_writers
+    from actors.render.explorer import explorer_writers
+    from actors.network.export import export_writers
+    from actors.render.layout import positions
+    from actors.analysis.pairs import FOCUS_PAIR
+    from actors.analysis.report import render_report
+    from actors.output import table_writers, write_all
+    from actors.network.windows import load_periods
 
     t0 = time.perf_counter()
     progress = _Progress(sys.stderr.isatty() and not args.quiet)
@@ -232,9 +232,9 @@ def _run_with(args, out, pool) -> int:
 
 
 def _pair(args, out) -> int:
-    from .console import format_pair
-    from .pairs import FACT_STATUSES
-    from .schema import STATUSES
+    from actors.console import format_pair
+    from actors.analysis.pairs import FACT_STATUSES
+    from actors.schema import STATUSES
 
     corpus = _load(args)
     a, b = (_actor_id(corpus.dictionary, name, option) for name, option in ((args.a, "A"), (args.b, "B")))
@@ -246,9 +246,9 @@ def _pair(args, out) -> int:
 
 
 def _actor(args, out) -> int:
-    from .console import format_profile, safe
-    from .profile import actor_profile
-    from .windows import load_periods
+    from actors.console import format_profile, safe
+    from actors.analysis.profile import actor_profile
+    from actors.network.windows import load_periods
 
     periods = load_periods(args.periods) if args.periods else None
     corpus = _load(args)
@@ -264,7 +264,7 @@ def _actor(args, out) -> int:
 
 
 def _export(args, out) -> int:
-    from .export import export, write_to
+    from actors.network.export import export, write_to
 
     corpus = _load(args)
     _report_problems(corpus, None, full=False)

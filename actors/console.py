@@ -26,10 +26,10 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .graph import edge_frame, label
-from .pairs import FACT_STATUSES, alliance_shifts, pair_timeline
-from .profile import Profile
-from .schema import STATUSES
+from actors.network.graph import edge_frame, label
+from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, pair_timeline
+from actors.analysis.profile import Profile
+from actors.schema import STATUSES
 
 __all__ = ["format_pair", "format_profile", "safe"]
 

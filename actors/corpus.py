@@ -33,11 +33,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .curation import Curation, apply_curation, extend_dictionary, read_curation
-from .dictionary import Dictionary, load_dictionary
-from .documents import CURATION_FILE, Document, read_corpus
-from .errors import CorpusError, Problem
-from .pipeline import Extraction, Extractor, extract
+from actors.curation import Curation, apply_curation, extend_dictionary, read_curation
+from actors.extract.dictionary import Dictionary, load_dictionary
+from actors.text.documents import CURATION_FILE, Document, read_corpus
+from actors.errors import CorpusError, Problem
+from actors.extract.pipeline import Extraction, Extractor, extract
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
@@ -100,8 +100,8 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     dictionary; bad entries of the overrides file are skipped and reported in
     ``problems``, like unreadable documents.
     """
-    from .graph import build_graph
-    from .tables import to_frames
+    from actors.network.graph import build_graph
+    from actors.output import to_frames
 
     folder = Path(path)
     cur_path = _overrides_path(folder, overrides)
@@ -137,6 +137,6 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
 def _curation_frame(rows: list[dict]):
     import polars as pl
 
-    from .schema import CURATION_COLUMNS, polars_schema
+    from actors.schema import CURATION_COLUMNS, polars_schema
 
     return pl.DataFrame(rows, schema=polars_schema(CURATION_COLUMNS), orient="row")

@@ -53,10 +53,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
-from .dates import parse_iso
-from .dictionary import Dictionary, actor_from_table
-from .errors import DataFileError, Problem
-from .schema import RELATIONS, STATUSES, is_symmetric
+from actors.text.dates import parse_iso
+from actors.extract.dictionary import Dictionary, actor_from_table
+from actors.errors import DataFileError, Problem
+from actors.schema import RELATIONS, STATUSES, is_symmetric
 
 __all__ = ["Override", "Curation", "parse_curation", "read_curation", "extend_dictionary", "apply_curation",
            "OPERATIONS"]

@@ -76,13 +76,13 @@ def synthetic_edges(n_edges: int, n_actors: int, years: int, seed: int = 7):
 
 def _detail(G) -> dict[str, float]:
     """Each analysis timed alone over one shared edge frame, as analyse() runs them."""
-    from actors.balance import balance_tables
-    from actors.centrality import blocs, centrality
-    from actors.coalition import coalition
-    from actors.genealogy import genealogy
-    from actors.graph import edge_frame, paused_gc
-    from actors.pairs import alliance_shifts
-    from actors.windows import phases, yearly
+    from actors.analysis.balance import balance_tables
+    from actors.analysis.centrality import blocs, centrality
+    from actors.analysis.coalition import coalition
+    from actors.analysis.genealogy import genealogy
+    from actors.network.graph import edge_frame, paused_gc
+    from actors.analysis.pairs import alliance_shifts
+    from actors.network.windows import phases, yearly
 
     out = {}
     with paused_gc():
@@ -112,8 +112,8 @@ def main() -> None:
     ap.add_argument("--detail", action="store_true", help="also time each analysis alone (not in target)")
     args = ap.parse_args()
 
-    from actors.analyses import analyse
-    from actors.graph import build_graph
+    from actors.analysis.analyses import analyse
+    from actors.network.graph import build_graph
 
     t0 = time.perf_counter()
     edges = synthetic_edges(args.edges, args.actors, args.years)
@@ -135,7 +135,7 @@ def main() -> None:
         import tempfile
         from pathlib import Path
 
-        from actors.export import write_gexf, write_graphml, write_json
+        from actors.network.export import write_gexf, write_graphml, write_json
 
         with tempfile.TemporaryDirectory() as tmp:
             for name, fn in (("gexf", write_gexf), ("graphml", write_graphml), ("json", write_json)):

@@ -34,9 +34,9 @@ def main() -> None:
     import chromium
     from graph_scale import synthetic_edges
 
-    from actors.explorer import explorer_html
-    from actors.graph import build_graph
-    from actors.layout import positions
+    from actors.render.explorer import explorer_html
+    from actors.network.graph import build_graph
+    from actors.render.layout import positions
 
     G = build_graph(synthetic_edges(args.edges, args.actors, 20))
     print(f"graph: {G.number_of_nodes():,} actors, {G.number_of_edges():,} events")

@@ -51,18 +51,18 @@ def stages() -> list[tuple[str, float]]:
     lap("import actors, networkx, polars")
     corpus = load_corpus(ROOT / "seeds")
     lap("read, curate, extract, tables, graph")
-    from actors.analyses import analyse, analysis_writers
-    from actors.report import render_report
+    from actors.analysis.analyses import analyse, analysis_writers
+    from actors.analysis.report import render_report
     A = analyse(corpus.graph)
     render_report(A)
     lap("analyses and report")
-    from actors.layout import positions
+    from actors.render.layout import positions
     pos = positions(corpus.graph)
     lap("layout")
-    from actors.explorer import explorer_writers
-    from actors.export import export_writers
-    from actors.figures import figure_writers
-    from actors.tables import table_writers, write_all
+    from actors.render.explorer import explorer_writers
+    from actors.network.export import export_writers
+    from actors.render.figures import figure_writers
+    from actors.output import table_writers, write_all
     with tempfile.TemporaryDirectory() as d:
         w = table_writers(corpus.frames, d)
         w.update(analysis_writers(A, d))

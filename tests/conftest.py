@@ -23,9 +23,9 @@ def world_graph():
 @pytest.fixture(scope="session")
 def seed_frames():
     """(edges, actors) DataFrames extracted from seeds/, once per test session."""
-    from actors.documents import read_corpus
-    from actors.pipeline import extract
-    from actors.tables import to_frames
+    from actors.text.documents import read_corpus
+    from actors.extract.pipeline import extract
+    from actors.output import to_frames
 
     docs, problems = read_corpus(ROOT / "seeds")
     frames = to_frames(extract(docs, problems=problems))
@@ -35,6 +35,6 @@ def seed_frames():
 @pytest.fixture(scope="session")
 def seed_graph(seed_frames):
     """The seeds' temporal multigraph (shared: do not mutate)."""
-    from actors.graph import build_graph
+    from actors.network.graph import build_graph
 
     return build_graph(*seed_frames)

@@ -22,9 +22,9 @@ import pytest
 
 import actors.corpus
 from actors.cli import main
-from actors.pairs import pair_timeline
-from actors.profile import actor_profile
-from actors.windows import phases
+from actors.analysis.pairs import pair_timeline
+from actors.analysis.profile import actor_profile
+from actors.network.windows import phases
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

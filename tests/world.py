@@ -129,6 +129,6 @@ def frames():
 
 def graph():
     """The world's temporal multigraph."""
-    from actors.graph import build_graph
+    from actors.network.graph import build_graph
 
     return build_graph(*frames())

@@ -1,0 +1,106 @@
+"""Run every analysis once over a graph, and stage their tables for writing.
+
+The edge table is extracted from the graph once and shared by all analyses
+(their ``edges=`` keyword); windows are filters over it, so the whole run is
+linear in the number of edges.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> for k, (rel, day) in enumerate([("allied-with", "2012-03-01"), ("fought-against", "2012-06-08")]):
+...     _ = G.add_edge("mnla", "ansar-dine", key=f"e{k}", relation=rel, status="reported", date=day,
+...                    precision="day", start=day, end=day[:-2] + "%02d" % (int(day[-2:]) + 1),
+...                    doc="d.txt", evidence=f"Sentence {k}.", char_start=k, char_end=k + 1)
+>>> A = analyse(G)
+>>> A.shifts.select("a", "b", "to_relation", "first_after").rows()
+[('ansar-dine', 'mnla', 'fought-against', '2012-06-08')]
+>>> sorted(p.name for p in analysis_writers(A, "out"))[:3]
+['balance.csv', 'blocs.csv', 'centrality.csv']
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import networkx as nx
+import polars as pl
+
+from actors.analysis.balance import balance_tables
+from actors.analysis.centrality import blocs, centrality
+from actors.analysis.coalition import coalition
+from actors.analysis.genealogy import genealogy
+from actors.network.graph import edge_frame, paused_gc
+from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, shift_exclusions
+from actors.network.windows import Period, phases, yearly
+
+__all__ = ["Analyses", "analyse", "analysis_writers"]
+
+
+@dataclass(frozen=True)
+class Analyses:
+    """Every analysis of one graph, as polars DataFrames."""
+
+    graph: nx.MultiDiGraph = field(repr=False)
+    phases: tuple[Period, ...]
+    years: tuple[Period, ...]
+    statuses: tuple[str, ...]
+    coalition_actor: str
+    shifts: pl.DataFrame
+    exclusions: pl.DataFrame
+    coalition: pl.DataFrame
+    genealogy: pl.DataFrame
+    balance: pl.DataFrame  # per phase then per year; column ``periodisation``
+    frustrated: pl.DataFrame
+    centrality: pl.DataFrame
+    blocs: pl.DataFrame
+
+
+def _by_periodisation(G, named, years, **kw):
+    """Balance and frustrated edges per named period, then per year (column ``periodisation``)."""
+    tables = []
+    for name, periods in (("phase", named), ("year", years)):
+        tables.append([t.with_columns(pl.lit(name).alias("periodisation"))
+                       for t in balance_tables(G, periods=list(periods), **kw)])
+    out = []
+    for parts in zip(*tables):
+        df = pl.concat(parts, how="vertical_relaxed")
+        out.append(df.select("periodisation", *[c for c in df.columns if c != "periodisation"]))
+    return out
+
+
+def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coalition_actor: str = "jnim",
+            statuses: Iterable[str] = FACT_STATUSES, top: int = 10) -> Analyses:
+    """Run the analyses over ``G``: shifts, coalition, genealogy, balance, centrality and blocs.
+
+    ``periods`` are the named periods (default: the phases of Mali's wars);
+    balance and frustrated edges are also given per calendar year. ``top``
+    keeps the most central actors per period.
+    """
+    statuses = tuple(statuses)
+    named = tuple(periods) if periods is not None else tuple(phases())
+    with paused_gc():
+        f = edge_frame(G)
+        years = tuple(yearly(edges=f))
+        kw = {"statuses": statuses, "edges": f}
+        balance, frustrated = _by_periodisation(G, named, years, **kw)
+        return Analyses(
+            graph=G, phases=named, years=years, statuses=statuses, coalition_actor=coalition_actor,
+            shifts=alliance_shifts(G, **kw),
+            exclusions=shift_exclusions(G, **kw),
+            coalition=coalition(G, coalition_actor, periods=list(named), **kw),
+            genealogy=genealogy(G, **kw),
+            balance=balance, frustrated=frustrated,
+            centrality=centrality(G, periods=list(named), top=top, **kw),
+            blocs=blocs(G, periods=list(named), **kw),
+        )
+
+
+def analysis_writers(analyses: Analyses, out_dir: str | os.PathLike) -> dict:
+    """Writers (for :func:`actors.output.write_all`) of shifts.csv and the other analysis tables."""
+    out = Path(out_dir)
+    tables = {"shifts": analyses.shifts, "coalition": analyses.coalition, "genealogy": analyses.genealogy,
+              "balance": analyses.balance, "frustrated_edges": analyses.frustrated,
+              "centrality": analyses.centrality, "blocs": analyses.blocs}
+    return {out / f"{name}.csv": (lambda p, df=df: df.write_csv(p)) for name, df in tables.items()}

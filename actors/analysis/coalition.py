@@ -1,0 +1,120 @@
+"""One actor's coalition over time: members and founders, parents, splinters, allies and enemies.
+
+For each period, every relation that touches the actor is summarised by
+counterpart and role:
+
+* ``member``: the counterpart is member-of the actor. A member counts as a
+  *founder* when it joined within ``founding_days`` of the actor's first
+  dated appearance, or on the actor's earliest membership date.
+* ``parent``: the actor is member-of the counterpart (an affiliation);
+* ``splinter``: the counterpart split from the actor; ``origin``: the actor
+  split from the counterpart;
+* ``ally`` / ``enemy``: allied-with / fought-against, either direction.
+
+With ``through_members=True`` (the default) the allies and enemies of each
+member, from the day it joined on, are the coalition's too; ``via`` names the
+member they run through (``via`` equals the actor for its own relations).
+Denied relations and generic counterparts ("Tuareg rebel groups") are left
+out by default (``statuses``, ``include_generic``), undated ones belong
+to no period, and ``imprecise`` says whether any row's date spills over the
+period (see :mod:`actors.network.windows`).
+
+>>> import networkx as nx
+>>> from actors.network.windows import make_periods
+>>> G = nx.MultiDiGraph()
+>>> G.add_edge("m1", "c", key="k1", relation="member-of", status="reported", date="2017-03-02",
+...            start="2017-03-02", end="2017-03-03", evidence="M1 joined C.", doc="d", char_start=0, char_end=1)
+'k1'
+>>> G.add_edge("m1", "gov", key="k2", relation="fought-against", status="reported", date="2017-05",
+...            start="2017-05-01", end="2017-06-01", evidence="M1 attacked the government.", doc="d", char_start=2, char_end=3)
+'k2'
+>>> t = coalition(G, "c", periods=make_periods([("2017", "2017-01-01", "2018-01-01")]))
+>>> t.select("role", "actor", "via", "founder").rows()
+[('member', 'm1', 'c', True), ('enemy', 'gov', 'm1', False)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Sequence
+
+import networkx as nx
+
+from actors.network.graph import edge_frame
+from actors.analysis.pairs import FACT_STATUSES
+from actors.network.windows import Period, assign_periods, phases
+
+__all__ = ["coalition", "ROLES"]
+
+#: Roles in the order tables list them.
+ROLES: tuple[str, ...] = ("member", "parent", "origin", "splinter", "ally", "enemy")
+
+
+def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Period] | None = None,
+              statuses: Iterable[str] = FACT_STATUSES, through_members: bool = True,
+              founding_days: int = 31, include_generic: bool = False, mode: str = "overlap", edges=None):
+    """Members, founders, parents, splinters, allies and enemies of ``actor``, per period.
+
+    One row per (period, role, counterpart, via) with first and last days
+    (``first``, ``last``) and the first and last dates as the text gives them
+    (``date``, ``last_date``, at their precision), the number of events, the statuses seen, the first event's evidence and
+    edge id. ``periods`` defaults to the named phases of Mali's wars.
+    """
+    import polars as pl
+
+    periods = list(periods) if periods is not None else phases()
+    f = edges if edges is not None else edge_frame(G)
+    f = f.filter(pl.col("status").is_in(list(statuses)))
+    if not include_generic:  # "the Islamists" is not a named group: kept apart
+        f = f.filter(~pl.col("generic"))
+    own = pl.lit(actor)
+    roles = [
+        f.filter((pl.col("relation") == "member-of") & (pl.col("target") == actor))
+         .with_columns(pl.lit("member").alias("role"), pl.col("source").alias("actor"), own.alias("via")),
+        f.filter((pl.col("relation") == "member-of") & (pl.col("source") == actor))
+         .with_columns(pl.lit("parent").alias("role"), pl.col("target").alias("actor"), own.alias("via")),
+        f.filter((pl.col("relation") == "split-from") & (pl.col("source") == actor))
+         .with_columns(pl.lit("origin").alias("role"), pl.col("target").alias("actor"), own.alias("via")),
+        f.filter((pl.col("relation") == "split-from") & (pl.col("target") == actor))
+         .with_columns(pl.lit("splinter").alias("role"), pl.col("source").alias("actor"), own.alias("via")),
+    ]
+    joined = (roles[0].filter(pl.col("start").is_not_null())
+              .group_by("actor").agg(pl.col("start").min().alias("joined")))
+    members = joined["actor"].to_list() if through_members else []
+    signed = f.filter(pl.col("relation").is_in(["allied-with", "fought-against"]))
+    for via in [actor, *sorted(members)]:
+        side = signed.filter((pl.col("a") == via) | (pl.col("b") == via)).with_columns(
+            pl.when(pl.col("relation") == "allied-with").then(pl.lit("ally")).otherwise(pl.lit("enemy")).alias("role"),
+            pl.when(pl.col("a") == via).then(pl.col("b")).otherwise(pl.col("a")).alias("actor"),
+            pl.lit(via).alias("via"))
+        if via != actor:  # a member's relations count only once it has joined
+            since = joined.filter(pl.col("actor") == via)["joined"][0]
+            side = side.filter((pl.col("start") >= since) & (pl.col("actor") != actor))
+        roles.append(side)
+    rows = pl.concat(roles)
+    placed = assign_periods(rows, periods, mode=mode)
+
+    first_seen = G.nodes[actor].get("first_seen") if actor in G else None
+    first_join = joined["joined"].min() if joined.height else None
+    out = (placed.sort(["start", "end", "doc", "char_start", "edge_id"])
+           .group_by(["period", "period_label", "period_start", "role", "actor", "via"], maintain_order=True)
+           .agg(pl.col("start").min().alias("first"), (pl.col("end").max().dt.offset_by("-1d")).alias("last"),
+                pl.len().alias("events"), pl.col("status").unique().sort().str.join("|").alias("statuses"),
+                pl.col("imprecise").any().alias("imprecise"), pl.col("date").first().alias("date"),
+                pl.col("date").last().alias("last_date"),
+                pl.col("evidence").first().alias("evidence"), pl.col("doc").first().alias("doc"),
+                pl.col("edge_id").first().alias("edge_id")))
+    founder = pl.lit(False)
+    if first_join is not None:
+        limit = first_join  # joined at the first membership, or soon after the actor first appears
+        if first_seen:
+            limit = max(limit, dt.date.fromisoformat(first_seen) + dt.timedelta(days=founding_days))
+        founder = (pl.col("role") == "member") & (pl.col("first") <= pl.lit(limit))
+    order = {r: i for i, r in enumerate(ROLES)}
+    return (out.with_columns(founder.alias("founder"),
+                             pl.col("role").replace_strict(order, return_dtype=pl.Int64).alias("_r"),
+                             (pl.col("via") != actor).alias("_v"))
+               .sort(["period_start", "_r", "_v", "first", "actor", "via"])
+               .select("period", "period_label", "role", "actor", "via", "founder",
+                       pl.col("first").cast(pl.Utf8), pl.col("last").cast(pl.Utf8), "events", "statuses",
+                       "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))

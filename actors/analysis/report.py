@@ -1,0 +1,271 @@
+"""report.md: a readable summary of the analyses, with dates and quoted evidence.
+
+Pure: takes an :class:`actors.analysis.analyses.Analyses` value (and optional counts
+from extraction) and returns Markdown text. Every quoted piece of document
+text is escaped so that it reads as text in any Markdown viewer (no HTML,
+links or table breaks can come from a document).
+
+>>> import networkx as nx
+>>> from actors.analysis.analyses import analyse
+>>> G = nx.MultiDiGraph()
+>>> G.add_edge("x", "y", key="e1", relation="fought-against", status="reported", date="2012",
+...            precision="year", start="2012-01-01", end="2013-01-01", doc="d.txt",
+...            evidence="<script>alert(1)</script> | *x*", char_start=0, char_end=9)
+'e1'
+>>> text = render_report(analyse(G))
+>>> text.splitlines()[0]
+'# Actor network report'
+>>> "## Alliance shifts" in text and "<script>" not in text
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Mapping, Sequence
+
+import networkx as nx
+
+from actors.network.graph import label
+
+__all__ = ["render_report"]
+
+_QUOTE_CHARS = 240  # long enough to be evidence, short enough to scan
+
+
+def _md(text: Any) -> str:
+    """Document text made inert for Markdown: HTML escaped, markup characters backslashed."""
+    s = "" if text is None else str(text)
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]|#":
+        s = s.replace(ch, "\\" + ch)
+    return " ".join(s.split())
+
+
+def _quote(text: Any, doc: Any = None, date: Any = None) -> str:
+    s = "" if text is None else " ".join(str(text).split())
+    if len(s) > _QUOTE_CHARS:
+        s = s[: _QUOTE_CHARS - 1].rstrip() + "…"
+    where = ", ".join(str(x) for x in (date, doc) if x)
+    return f"“{_md(s)}”" + (f" ({_md(where)})" if where else "")
+
+
+def _who(G: nx.MultiDiGraph, node: Any) -> str:
+    return _md(label(G, node)) if node else ""
+
+
+def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join("" if c is None else str(c) for c in r) + " |" for r in rows]
+    return out
+
+
+def _overview(A, summary: Mapping[str, Any]) -> list[str]:
+    G = A.graph
+    rel = Counter(r for _, _, r in G.edges(data="relation"))
+    status = Counter(s for _, _, s in G.edges(data="status"))
+    undated = sum(1 for _, _, s in G.edges(data="start") if s is None)
+    named = [n for n, g in G.nodes(data="generic") if not g]
+    lines = ["## The network", ""]
+    if summary.get("documents") is not None:
+        lines.append(f"- {summary['documents']} document(s) read; {summary.get('skipped', 0)} item(s) skipped "
+                     f"and {summary.get('warnings', 0)} warning(s) (all in `problems.csv`).")
+    lines += [
+        f"- {G.number_of_edges()} relations (one per event) among {len(named)} named actors "
+        f"and {G.number_of_nodes() - len(named)} generic mentions: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(rel.items())) + ".",
+        "- Status: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items()))
+        + ". Denied relations are kept as evidence and never counted as fact.",
+        f"- {undated} relation(s) have no date the text puts in force: they appear in no period.",
+    ]
+    if G.number_of_edges():
+        first = min((s for _, _, s in G.edges(data="start") if s), default=None)
+        last = max((e for _, _, e in G.edges(data="end") if e), default=None)
+        if first:
+            lines.append(f"- Dated relations span {first} to {last} (exclusive).")
+    top = sorted(((-G.degree(n), n) for n in named))[:8]
+    if top:
+        lines.append("- Most connected over the whole corpus: "
+                     + ", ".join(f"{_who(G, n)} ({-d})" for d, n in top) + ".")
+    return lines + [""]
+
+
+def _shifts(A) -> list[str]:
+    G = A.graph
+    lines = ["## Alliance shifts", "",
+             "Moments where a pair went from allied to fighting, or back. *Last before* is the last evidence of "
+             "the old relation; *first after* the date by which the new one is certainly in force. "
+             "\"Overlapping dates\" means the order rests on imprecise dates (e.g. a relation dated only by "
+             "its year) and on the parsimony rule (the fewest changes), not on disjoint dates.", ""]
+    if A.shifts.height == 0:
+        lines.append("No shift found.")
+    for r in A.shifts.iter_rows(named=True):
+        verb = "allied → fighting" if r["to_relation"] == "fought-against" else "fighting → allied"
+        lines += [f"### {_who(G, r['a'])} – {_who(G, r['b'])}: {verb}", "",
+                  f"- last {r['from_relation']}: {r['last_before']} ({r['status_before']}, "
+                  f"{r['events_before']} event(s) in that run): {_quote(r['evidence_before'], r['doc_before'])}",
+                  f"- first {r['to_relation']}: {r['first_after']} ({r['status_after']}, "
+                  f"{r['events_after']} event(s) in that run): {_quote(r['evidence_after'], r['doc_after'])}",
+                  f"- order: {r['order']}", ""]
+    ex = A.exclusions
+    if ex.height:
+        denied = ex.filter(ex["reason"] != "undated").height
+        lines += [f"Left out of shift detection, so they cannot cause a flip: {denied} relation(s) with a status "
+                  f"not counted ({', '.join(sorted(set(ex['reason']) - {'undated'})) or 'none'}) and "
+                  f"{ex.height - denied} undated relation(s):", ""]
+        for r in ex.iter_rows(named=True):
+            lines.append(f"- {_who(G, r['a'])} – {_who(G, r['b'])}, {r['relation']}, {r['reason']}: "
+                         f"{_quote(r['evidence'], r['doc'], r['date'])}")
+        lines.append("")
+    return lines
+
+
+def _coalition(A) -> list[str]:
+    G = A.graph
+    name = _who(G, A.coalition_actor)
+    lines = [f"## The {name} coalition", ""]
+    c = A.coalition
+    if c.height == 0:
+        return lines + [f"No dated relation of {name} in any period.", ""]
+    lines += ["Per period: members (founders marked), affiliations, splinters, allies and enemies. "
+              "Relations *via* a member count from the day it joined.", ""]
+    for (period,), part in c.group_by(["period_label"], maintain_order=True):
+        lines += [f"### {_md(period)}", ""]
+        for (role,), rows in part.group_by(["role"], maintain_order=True):
+            items = []
+            for r in rows.iter_rows(named=True):
+                via = f" via {_who(G, r['via'])}" if r["via"] != A.coalition_actor else ""
+                flag = " (founder)" if r["founder"] else ""
+                status = "" if r["statuses"] == "reported" else f", {r['statuses']}"
+                span = r["date"] if r["date"] == r["last_date"] else f"{r['date']} to {r['last_date']}"
+                items.append(f"{_who(G, r['actor'])}{flag}{via} ({span}, {r['events']} event(s){status})")
+            lines.append(f"- **{role}**: " + "; ".join(items))
+            first = rows.row(0, named=True)
+            lines.append(f"  - e.g. {_who(G, first['actor'])}: {_quote(first['evidence'], first['doc'], first['date'])}")
+        lines.append("")
+    return lines
+
+
+def _genealogy(A) -> list[str]:
+    G = A.graph
+    lines = ["## Genealogy", "",
+             "Splits (a → b: b split from a) and memberships (a ⊃ b: b is a member of a).", ""]
+    g = A.genealogy
+    if g.height == 0:
+        return lines + ["No split or membership found.", ""]
+    for r in g.iter_rows(named=True):
+        arrow = "→" if r["relation"] == "split-from" else "⊃"
+        extra = "" if r["primary"] else " (another parent)"
+        lines.append(f"- {_who(G, r['parent'])} {arrow} {_who(G, r['child'])}{extra}, {r['first_date'] or 'undated'}: "
+                     f"{_quote(r['evidence'], r['doc'])}")
+    return lines + [""]
+
+
+def _balance(A) -> list[str]:
+    G = A.graph
+    b = A.balance
+    lines = ["## Structural balance", "",
+             "Signed network per period: allied +, fought −; statuses counted: " + ", ".join(A.statuses) + ". "
+             "A triangle is balanced when the product of its signs is +; the frustration index is the fewest "
+             "relations whose removal would split the actors into two camps, friendly within and hostile between.",
+             ""]
+    if b.height == 0:
+        return lines + ["No period holds a signed relation.", ""]
+    rows = []
+    for r in b.iter_rows(named=True):
+        share = "–" if r.get("balanced_share") is None else f"{r['balanced_share']:.2f}"
+        rows.append([r["periodisation"], _md(r["period_label"]), r["actors"], r["positive"], r["negative"],
+                     r["triangles"], share, f"{r['frustration_index']} ({r['frustration_method']})"])
+    lines += _table(["by", "period", "actors", "+", "−", "triangles", "balanced share", "frustration"], rows)
+    fr = A.frustrated.filter(A.frustrated["periodisation"] == "phase")
+    if fr.height:
+        lines += ["", "Frustrated relations per phase (those that break the two-camp picture):", ""]
+        for r in fr.iter_rows(named=True):
+            lines.append(f"- {_md(r['period_label'])}: {_who(G, r['a'])} – {_who(G, r['b'])}, {r['relation']} "
+                         f"{r['date']}: {_quote(r['evidence'], r['doc'])}")
+    return lines + [""]
+
+
+def _central(A) -> list[str]:
+    G = A.graph
+    c = A.centrality
+    lines = ["## Most central actors per period", "",
+             "Betweenness on the network of all counted relations in the period (who sits between others), "
+             "then the number of distinct enemies and allies.", ""]
+    if c.height == 0:
+        return lines + ["No period holds a relation.", ""]
+    for (period,), part in c.group_by(["period_label"], maintain_order=True):
+        top = part.head(5)
+        items = [f"{_who(G, r['actor'])} (betweenness {r['betweenness']:.2f}, fought {r['fought_against']}, "
+                 f"allied {r['allied_with']})" for r in top.iter_rows(named=True)]
+        lines.append(f"- **{_md(period)}**: " + "; ".join(items))
+    bl = A.blocs
+    if bl.height:
+        lines += ["", "Blocs (actors allied with each other) per period:", ""]
+        for r in bl.iter_rows(named=True):
+            members = r["members"].split("; ")  # blocs joins its id lists with "; "
+            enemies = [e for e in (r["enemies"] or "").split("; ") if e]
+            lines.append(f"- {_md(r['period_label'])}: " + ", ".join(_who(G, m) for m in members)
+                         + (f" — against {', '.join(_who(G, e) for e in enemies)}" if enemies else "")
+                         + (f" ({r['internal_hostile_pairs']} hostile pair(s) inside)" if r["internal_hostile_pairs"] else ""))
+    return lines + [""]
+
+
+def _curation(source: str, rows: Sequence[Mapping[str, Any]], problems: Sequence[Any]) -> list[str]:
+    applied = [r for r in rows if r["applied"] == "yes"]
+    lines = ["## Curation", "",
+             f"The analyst's overrides file `{_md(source)}`: {len(applied)} entries applied, "
+             f"{len(rows) - len(applied) + len(problems)} not applied. Relations it adds carry the file as their document; relations it re-dates name "
+             "the entry in their `curation` column (`edges.csv`). Every entry is in `curation.csv`.", ""]
+    if applied:
+        lines += _table(["id (line)", "operation", "what changed", "reason"],
+                        [[f"{_md(r['id'])} ({r['line']})", r["op"],
+                          _md(" → ".join(x for x in (r["before"], r["after"]) if x)
+                              + (f" [{r['edges']}]" if r["edges"] and r["op"] != "add" else "")),
+                          _md(r["reason"])] for r in applied])
+        lines.append("")
+    skipped = [f"- {_md(r['id'])} (line {r['line']}, {r['op']}): {_md(r['note'])}"
+               + ("" if r["note"].endswith(("?", ".", "!")) else ".")
+               + (f" Reason given: {_md(r['reason'])}" if r["reason"] else "")
+               for r in rows if r["applied"] != "yes"]
+    skipped += [f"- {_md(p.where)}: {_md(p.what)}" for p in problems]
+    if skipped:
+        lines += ["Not applied:", "", *skipped, ""]
+    return lines
+
+
+def render_report(analyses, *, summary: Mapping[str, Any] | None = None, curation_source: str = "",
+                  curation_rows: Sequence[Mapping[str, Any]] = (), curation_problems: Sequence[Any] = ()) -> str:
+    """The Markdown report of ``analyses`` (see :func:`actors.analysis.analyses.analyse`).
+
+    With ``curation_source``, a Curation section lists each entry of that
+    overrides file (``curation_rows``, see :mod:`actors.curation`) with what it
+    changed and the analyst's reason, and the entries not applied with why
+    (``curation_problems``: the file's problems that have no row).
+    """
+    A = analyses
+    lines = ["# Actor network report", "",
+             "Every statement below comes with the sentence it was extracted from. Dates are given at the "
+             "precision the text allows (2012 = some time in 2012). A relation dated only by a year or month "
+             "counts in every period it overlaps, marked imprecise there.", ""]
+    lines += _overview(A, summary or {})
+    if curation_source:
+        lines += _curation(curation_source, curation_rows, curation_problems)
+    lines += _shifts(A)
+    lines += _coalition(A)
+    lines += _genealogy(A)
+    lines += _balance(A)
+    lines += _central(A)
+    lines += ["## Method notes", "",
+              "- Periods: " + "; ".join(f"{_md(p.label)} ({p.span})" for p in A.phases) + ".",
+              "- Dates: a relation covers the interval its date's precision allows (\"2012\" is the whole year). "
+              "It counts in every period that interval overlaps, marked imprecise where it spills over: a "
+              "relation dated only \"2013\" also counts in the last days of a period ending on 11 January 2013. "
+              "Undated relations count in no period.",
+              "- fought-against and allied-with are read as undirected. A pair's sign in a period is the sign of "
+              "its latest relation lying wholly inside the period, or, when none does, of its latest imprecise "
+              "one (pairs with both signs are counted as ambivalent).",
+              "- Shifts: denied and undated relations never cause a flip; relations with identical imprecise "
+              "dates are ordered so as to imply the fewest changes.",
+              "- Generic mentions (\"the Islamists\") stay out of the analyses of named actors.", ""]
+    return "\n".join(lines)

@@ -1,0 +1,139 @@
+"""Cue words: the data file that says which words signal a relation or a status.
+
+``data/cues.toml`` holds ``[[cue]]`` entries (relation cues, each with a frame),
+``[[status]]`` entries and ``[[word_list]]`` entries (function words the frames
+and the mention finder consult). This module loads and validates it; what each
+frame means is defined in :mod:`actors.extract.relations`.
+
+>>> cues = load_cues()
+>>> sorted({c.frame for entries in cues.relation_cues.values() for c in entries}) == sorted(FRAMES)
+True
+>>> ("each", "other") in cues.words("reciprocal")
+True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from actors.errors import DataFileError
+from actors.schema import RELATIONS, STATUSES
+from actors.text.tokens import phrase_key
+
+__all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WORD_LISTS"]
+
+FRAMES = frozenset(
+    {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
+     "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution"}
+)
+STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
+#: Word lists the code consults; a cue file without one of them is refused.
+REQUIRED_WORD_LISTS = frozenset({
+    "auxiliaries", "clause_breaks", "irrealis", "reciprocal", "absorbed_nouns", "non_party_nouns",
+    "force_fillers", "agentive_verbs", "peace_nouns", "leader_nouns", "finite_verbs", "part_nouns",
+    "participle_adverbs", "naming_phrases", "casualty_verbs", "self_description_verbs",
+    "impersonal_sources", "irregular_participles", "locative_words", "modifier_heads",
+    "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
+    "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
+    "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
+    "founding_participles", "contributed_nouns",
+})
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    kind: str  # a relation, or a status for status cues
+    frame: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """Relation and status cues and word lists, compiled for lookup."""
+
+    relation_cues: dict  # phrase key -> tuple[Cue, ...]
+    status_cues: dict  # phrase key -> tuple[Cue, ...]
+    word_lists: dict  # id -> frozenset of phrase keys
+    max_len: int
+    source: str
+    singles: dict  # id -> frozenset of one-word entries
+
+    def words(self, list_id: str) -> frozenset:
+        """A word list as normalised phrase keys (tuples of words)."""
+        return self.word_lists.get(list_id, frozenset())
+
+    def single(self, list_id: str) -> frozenset:
+        """The one-word entries of a word list, as plain strings."""
+        return self.singles.get(list_id, frozenset())
+
+
+def load_cues(path=None) -> CueSet:
+    """Load and validate the cue file (default: the packaged data/cues.toml)."""
+    where = str(path) if path is not None else "actors/data/cues.toml"
+    try:
+        if path is None:
+            raw = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{where}: {exc} (expected TOML)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{where}: cannot read: {exc}") from exc
+    unknown = set(data) - {"cue", "status", "word_list"}
+    if unknown:
+        raise DataFileError(f"{where}: unknown top-level key(s) {sorted(unknown)}; expected cue, status, word_list")
+    relation_cues: dict = {}
+    status_cues: dict = {}
+    seen: set[str] = set()
+    max_len = 1
+    for section, vocab, frames, table in (
+        ("cue", RELATIONS, FRAMES, relation_cues),
+        ("status", STATUSES, STATUS_FRAMES, status_cues),
+    ):
+        for n, entry in enumerate(data.get(section, []), 1):
+            place = f"{where}: [[{section}]] #{n}"
+            if not isinstance(entry, dict):
+                raise DataFileError(f"{place}: expected a table")
+            cid = entry.get("id")
+            if not isinstance(cid, str) or not cid:
+                raise DataFileError(f"{place}: expected id = \"...\"")
+            place += f" (id '{cid}')"
+            if cid in seen:
+                raise DataFileError(f"{place}: duplicate id")
+            seen.add(cid)
+            kind = entry.get("relation" if section == "cue" else "status")
+            if kind not in vocab:
+                key = "relation" if section == "cue" else "status"
+                raise DataFileError(f"{place}: {key} = {kind!r}; expected one of {', '.join(vocab)}")
+            frame = entry.get("frame")
+            if frame not in frames:
+                raise DataFileError(f"{place}: frame = {frame!r}; expected one of {', '.join(sorted(frames))}")
+            forms = entry.get("forms")
+            if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
+                raise DataFileError(f"{place}: expected forms = [non-empty strings]")
+            extra = set(entry) - {"id", "relation", "status", "frame", "forms"}
+            if extra:
+                raise DataFileError(f"{place}: unknown key(s) {sorted(extra)}")
+            cue = Cue(cid, kind, frame, tuple(forms))
+            for form in forms:
+                key = phrase_key(form)
+                table[key] = table.get(key, ()) + (cue,)
+                max_len = max(max_len, len(key))
+    lists = {}
+    for n, entry in enumerate(data.get("word_list", []), 1):
+        wid, words = entry.get("id"), entry.get("words")
+        if not isinstance(wid, str) or not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise DataFileError(f"{where}: [[word_list]] #{n}: expected id = \"...\" and words = [non-empty strings]")
+        lists[wid] = frozenset(phrase_key(w) for w in words)
+    missing = sorted(REQUIRED_WORD_LISTS - set(lists))
+    if missing:
+        raise DataFileError(f"{where}: missing [[word_list]] entries {missing}; the frames need them")
+    singles = {k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()}
+    return CueSet(relation_cues, status_cues, lists, max_len, where, singles)
+
+

@@ -1,0 +1,118 @@
+"""Score extracted edges against a hand-annotated gold set.
+
+A gold row names a document, a quote that locates its evidence (sentence or
+infobox block), two actor ids, a relation, and the status and date it should
+carry. An extracted edge matches a gold row when it is in the same document,
+its evidence span contains the quote, the relation is the same and the actors
+are the same (in either order for symmetric relations). Only edges between two
+named actors whose evidence lies in the covered ranges count for precision.
+
+>>> gold = [GoldRow("d.txt", 0, 10, "a", "b", "fought-against", "reported", "", "2012", "year")]
+>>> edges = [{"doc": "d.txt", "char_start": 0, "char_end": 10, "source": "b", "target": "a",
+...           "relation": "fought-against", "status": "reported", "date": "2012"}]
+>>> s = score(edges, gold, {"d.txt": [(0, 100)]}, generic=set())
+>>> s["fought-against"]["precision"], s["fought-against"]["recall"]
+(1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from actors.schema import RELATIONS, is_symmetric
+
+__all__ = ["GoldRow", "load_gold", "score", "format_scores"]
+
+
+@dataclass(frozen=True)
+class GoldRow:
+    doc: str
+    quote_start: int
+    quote_end: int
+    source: str
+    target: str
+    relation: str
+    status: str
+    claimed_by: str
+    date: str
+    date_precision: str
+
+
+def load_gold(folder: str | Path, corpus: str | Path) -> tuple[list[GoldRow], dict[str, list[tuple[int, int]]]]:
+    """Read ``edges.csv`` and ``coverage.toml`` of a gold folder, locating quotes in the corpus."""
+    folder, corpus = Path(folder), Path(corpus)
+    with open(folder / "coverage.toml", "rb") as fh:
+        cov = tomllib.load(fh)
+    coverage = {doc: [(int(v["start"]), int(v["end"]))] for doc, v in cov.items()}
+    texts: dict[str, str] = {}
+    rows = []
+    with open(folder / "edges.csv", encoding="utf-8", newline="") as fh:
+        for n, r in enumerate(csv.DictReader(fh), 2):
+            text = texts.setdefault(r["doc"], (corpus / r["doc"]).read_text(encoding="utf-8"))
+            at = text.find(r["quote"])
+            if at < 0:
+                raise ValueError(f"{folder / 'edges.csv'}: line {n}: quote not found in {r['doc']}: {r['quote']!r}")
+            rows.append(GoldRow(r["doc"], at, at + len(r["quote"]), r["source"], r["target"], r["relation"],
+                                r["status"], r["claimed_by"], r["date"], r["date_precision"]))
+    return rows, coverage
+
+
+def _same(edge: dict, g: GoldRow) -> bool:
+    if edge["doc"] != g.doc or edge["relation"] != g.relation:
+        return False
+    if not (edge["char_start"] <= g.quote_start and g.quote_end <= edge["char_end"]):
+        return False
+    if is_symmetric(g.relation):
+        return {edge["source"], edge["target"]} == {g.source, g.target}
+    return (edge["source"], edge["target"]) == (g.source, g.target)
+
+
+def score(edges: Iterable[dict], gold: list[GoldRow], coverage: dict, *, generic: set[str]) -> dict:
+    """Precision, recall, F1 per relation (and ``all``), plus status and date agreement.
+
+    Also returns the unmatched rows, for inspection: ``false_positives`` and
+    ``false_negatives``.
+    """
+    def covered(e):
+        return any(lo <= e["char_start"] and e["char_end"] <= hi for lo, hi in coverage.get(e["doc"], []))
+
+    candidates = [e for e in edges if covered(e) and e["source"] not in generic and e["target"] not in generic]
+    used: set[int] = set()
+    matched: list[tuple[dict, GoldRow]] = []
+    missed: list[GoldRow] = []
+    for g in gold:
+        hit = next((i for i, e in enumerate(candidates) if i not in used and _same(e, g)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            used.add(hit)
+            matched.append((candidates[hit], g))
+    spurious = [e for i, e in enumerate(candidates) if i not in used]
+    out: dict = {}
+    for rel in (*RELATIONS, "all"):
+        tp = sum(1 for _, g in matched if rel in ("all", g.relation))
+        fp = sum(1 for e in spurious if rel in ("all", e["relation"]))
+        fn = sum(1 for g in missed if rel in ("all", g.relation))
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[rel] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
+                    "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / len(matched), 3) if matched else 1.0
+    out["date_agreement"] = round(sum(e["date"] == g.date for e, g in matched) / len(matched), 3) if matched else 1.0
+    out["false_positives"] = spurious
+    out["false_negatives"] = missed
+    return out
+
+
+def format_scores(s: dict) -> str:
+    """A small plain-text table of the scores."""
+    lines = [f"{'relation':<16}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
+    for rel in (*RELATIONS, "all"):
+        r = s[rel]
+        lines.append(f"{rel:<16}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}")
+    lines.append(f"status agreement on matches: {s['status_agreement']:.3f}; date agreement: {s['date_agreement']:.3f}")
+    return "\n".join(lines)

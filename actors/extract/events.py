@@ -1,0 +1,207 @@
+"""From matches to rows: dated events and the edges between actors in them.
+
+An event is one statement (a sentence) or one belligerents list that yields at
+least one relation; an edge is one relation between two actors in one event.
+Rows are plain dicts keyed by the columns of :mod:`actors.schema`.
+
+Each edge is dated by the date its sentence gives nearest before the cue word
+(else the first in the sentence, else the date in force for the sentence, at
+year precision at best): a date never borrows more precision than the text has.
+
+>>> ids = event_id("a.txt", 10, 42)
+>>> ids.startswith("ev-") and len(ids) == 15
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+from itertools import combinations
+from typing import Sequence
+
+from actors.extract.infobox import Sides
+from actors.extract.relations import RelationMatch
+from actors.schema import is_symmetric
+from actors.text.tokens import Token
+
+__all__ = ["event_id", "sentence_event", "belligerents_event", "UNKNOWN_DATE"]
+
+UNKNOWN_DATE = {"iso": "", "precision": "unknown", "earliest": "", "latest": "", "text": ""}
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "around"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "region", "locality", "localities", "camp", "base", "cercle", "commune", "area"})
+_NOT_PLACES = frozenset(
+    "january february march april may june july august september october november december "
+    "the a an early late mid his her their its this that".split()
+)
+
+
+def event_id(doc: str, start: int, end: int) -> str:
+    """A stable id for the event stated at ``doc[start:end]``."""
+    return "ev-" + hashlib.sha1(f"{doc}\x00{start}\x00{end}".encode()).hexdigest()[:12]
+
+
+def _date_dict(d) -> dict:
+    if d is None:
+        return dict(UNKNOWN_DATE)
+    return {"iso": d.iso, "precision": d.precision, "earliest": d.earliest, "latest": d.latest, "text": d.text}
+
+
+
+
+def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Token] = (), other_clause: frozenset = frozenset()) -> dict:
+    """The date nearest before the cue; a later one only if no clause about something
+    else ("..., making it the deadliest attack since ... 2014") comes between."""
+    own = [d for d in dates if d.precision != "unknown" or d.earliest]
+    before = [d for d in own if d.start <= cue_offset]
+    if before:
+        return _date_dict(before[-1])
+    for d in own:
+        between = [t.norm for t in tokens if cue_offset <= t.start < d.start]
+        if not any(w in other_clause for w in between):
+            return _date_dict(d)
+    return _date_dict(in_force)
+
+
+def _place(tokens: Sequence[Token], covered: set[int], start: int) -> str:
+    """A place named after the cue: "in Nampala", "at the town of Konna"."""
+    n = len(tokens)
+    for i in range(start, n - 1):
+        if tokens[i].norm not in _PLACE_PREPS:
+            continue
+        j = i + 1
+        if tokens[j].norm == "the" and j + 2 < n and tokens[j + 1].norm in _PLACE_NOUNS and tokens[j + 2].norm == "of":
+            j += 3
+        k = j
+        while k < n and tokens[k].text[:1].isupper() and k not in covered and tokens[k].norm not in _NOT_PLACES:
+            k += 1
+        if k > j:
+            return " ".join(t.text for t in tokens[j:k])
+    return ""
+
+
+def sentence_event(
+    doc_name: str,
+    sentence,
+    tokens: Sequence[Token],
+    relations: Sequence[RelationMatch],
+    dates: Sequence,
+    in_force,
+    *,
+    other_clause: frozenset = frozenset(),
+) -> tuple[dict, list[dict]]:
+    """The event row and edge rows for one sentence's relations.
+
+    ``other_clause``: words opening a clause about something else (the cue file's
+    ``other_clause_openers``); a date after them does not date the relation.
+    """
+    eid = event_id(doc_name, sentence.start, sentence.end)
+    covered = set()
+    for r in relations:
+        covered.update(range(r.source.tok_start, r.source.tok_end))
+        covered.update(range(r.target.tok_start, r.target.tok_end))
+    first_cue = min(r.cue_start for r in relations)
+    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens, other_clause)
+    event = {
+        "event_id": eid,
+        "kind": "statement",
+        "date": event_date["iso"],
+        "date_precision": event_date["precision"],
+        "date_earliest": event_date["earliest"],
+        "date_latest": event_date["latest"],
+        "date_text": event_date["text"],
+        "place": _place(tokens, covered, first_cue),
+        "doc": doc_name,
+        "section": sentence.section,
+        "sentence_index": sentence.index,
+        "sentence": sentence.text,
+        "char_start": sentence.start,
+        "char_end": sentence.end,
+    }
+    edges = []
+    for n, r in enumerate(relations):
+        cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
+        d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
+        edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
+                           doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text))
+    return event, edges
+
+
+def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue, claim_text="") -> dict:
+    return {
+        "event_id": eid,
+        "source": source,
+        "target": target,
+        "relation": relation,
+        "date": d["iso"],
+        "date_precision": d["precision"],
+        "status": status,
+        "claimed_by": claimed_by,
+        "doc": doc_name,
+        "evidence": span.text,
+        "char_start": span.start,
+        "char_end": span.end,
+        "edge_id": f"{eid}-{n}",
+        "date_earliest": d["earliest"],
+        "date_latest": d["latest"],
+        "source_text": source_text,
+        "target_text": target_text,
+        "cue": cue,
+        "section": getattr(span, "section", ""),
+        "claim_text": claim_text,
+        "curation": "",
+    }
+
+
+class _Span:
+    def __init__(self, text: str, start: int, end: int, section: str = "infobox"):
+        self.text, self.start, self.end, self.section = text, start, end, section
+
+
+def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict | None, list[dict]]:
+    """Rows for an infobox belligerents list: opposing sides fought, side-mates allied."""
+    span = _Span(doc.text[sides.start : sides.end], sides.start, sides.end)
+    eid = event_id(doc.name, sides.start, sides.end)
+    d = _date_dict(date)
+    edges: list[dict] = []
+    seen: set = set()
+
+    def add(a, b, relation):
+        if a.mention.actor == b.mention.actor:
+            return
+        key = (relation, frozenset((a.mention.actor, b.mention.actor)) if is_symmetric(relation) else (a.mention.actor, b.mention.actor))
+        if key in seen:
+            return
+        seen.add(key)
+        claimant = a.claimed_by or b.claimed_by
+        status = "claimed" if claimant else "reported"
+        edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, d, status, claimant,
+                           doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant))
+
+    groups = [side for side in sides.sides if side]
+    for x, y in combinations(range(len(groups)), 2):
+        for a in groups[x]:
+            for b in groups[y]:
+                add(a, b, "fought-against")
+    for side in groups:
+        for a, b in combinations(side, 2):
+            add(a, b, "allied-with")
+    if not edges:
+        return None, []
+    event = {
+        "event_id": eid,
+        "kind": "belligerents",
+        "date": d["iso"],
+        "date_precision": d["precision"],
+        "date_earliest": d["earliest"],
+        "date_latest": d["latest"],
+        "date_text": d["text"],
+        "place": place,
+        "doc": doc.name,
+        "section": "infobox",
+        "sentence_index": -1,
+        "sentence": span.text,
+        "char_start": span.start,
+        "char_end": span.end,
+    }
+    return event, edges

@@ -1,0 +1,107 @@
+"""Belligerents lists: find the two sides of an infobox.
+
+Two layouts are read from :class:`~actors.text.documents.InfoField` values:
+
+- key–value lines ``Combatant1: Mali`` / ``Combatant2: ATNM, MNJ (per Mali)``; an
+  item's ``(per X)`` makes that actor's participation X's claim;
+- a scraped "Belligerents" block, where a two-column table was flattened: the
+  cells are separated by a space on one line, and a cell's own entries by line
+  breaks. The one line that names two actors holds the boundary between side 1
+  and side 2; lines before it belong to side 1, lines after it to side 2. When no
+  single line shows the boundary, the sides cannot be told apart and nothing is
+  drawn (a warning says so).
+
+>>> from actors.extract.dictionary import load_dictionary
+>>> from actors.extract.mentions import build_matcher
+>>> from actors.text.documents import parse_document
+>>> doc = parse_document("x.txt", "= X =\\n\\nInfobox\\n- Combatant1: Mali\\n- Combatant2: MNLA, MIA (per Mali)\\n\\nText.\\n")
+>>> sides, problems = find_sides(build_matcher(load_dictionary()), doc)
+>>> [[(b.mention.actor, b.claimed_by) for b in side] for side in sides.sides]
+[[('mali', '')], [('mnla', ''), ('mia', 'mali')]]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from actors.errors import Problem
+from actors.extract.mentions import Matcher, Mention, find_mentions
+from actors.text.tokens import tokenize
+
+__all__ = ["Belligerent", "Sides", "find_sides"]
+
+_PER = re.compile(r"\(\s*(?:per|according to|claimed by)\s+([^)]+)\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Belligerent:
+    mention: Mention
+    claimed_by: str = ""  # actor id (or words) whose claim the participation is
+
+
+@dataclass(frozen=True)
+class Sides:
+    sides: tuple[tuple[Belligerent, ...], ...]
+    start: int  # evidence span in the document
+    end: int
+    layout: str  # "key-value" | "flattened"
+
+
+def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
+    """The belligerent sides stated by a document's infobox, if any."""
+    fields = {f.key: f for f in doc.fields}
+    combatants = sorted((f for f in doc.fields if re.fullmatch(r"combatant\d+", f.key)), key=lambda f: int(f.key[9:]))
+    if combatants:
+        sides = tuple(_keyvalue_side(matcher, doc, f) for f in combatants)
+        line_start = doc.text.rfind("\n", 0, combatants[0].start) + 1  # evidence: whole "- Combatant1: ..." lines
+        return Sides(sides, line_start, combatants[-1].end, "key-value"), []
+    block = fields.get("belligerents")
+    if block is None:
+        return None, []
+    return _flattened(matcher, doc, block)
+
+
+def _keyvalue_side(matcher: Matcher, doc, field) -> tuple[Belligerent, ...]:
+    out = []
+    offset = field.start
+    for m in re.finditer(r"[^,;]+", doc.clean[field.start : field.end]):
+        item_start, item_end = offset + m.start(), offset + m.end()
+        item = doc.clean[item_start:item_end]
+        claimant = ""
+        per = _PER.search(item)
+        body_end = item_end
+        if per:
+            body_end = item_start + per.start()
+            claimant = _party(matcher, per.group(1))
+        toks = tokenize(doc.clean[item_start:body_end], item_start)
+        for mention in find_mentions(matcher, toks, text=doc.text, listing=True):
+            if not mention.generic:
+                out.append(Belligerent(mention, claimant))
+    return tuple(out)
+
+
+def _party(matcher: Matcher, words: str) -> str:
+    actor = matcher.dictionary.lookup(words.strip())
+    return actor.id if actor is not None else " ".join(words.split())
+
+
+def _flattened(matcher: Matcher, doc, block) -> tuple[Sides | None, list[Problem]]:
+    lines = []
+    pos = block.start
+    for raw in doc.clean[block.start : block.end].split("\n"):
+        toks = tokenize(raw, pos)
+        found = [m for m in find_mentions(matcher, toks, text=doc.text, listing=True) if not m.generic]
+        if found:
+            lines.append(found)
+        pos += len(raw) + 1
+    boundary = [i for i, found in enumerate(lines) if len(found) == 2]
+    if len(boundary) != 1 or any(len(found) > 2 for found in lines):
+        if len(lines) > 1 or (lines and len(lines[0]) > 1):
+            return None, [Problem(doc.name, f"belligerents block at chars {block.start}-{block.end}", "cannot tell the two sides apart; no belligerent relation drawn from it", skipped=False)]
+        return None, []
+    b = boundary[0]
+    side1 = [m for found in lines[:b] for m in found] + [lines[b][0]]
+    side2 = [lines[b][1]] + [m for found in lines[b + 1 :] for m in found]
+    sides = (tuple(Belligerent(m) for m in side1), tuple(Belligerent(m) for m in side2))
+    return Sides(sides, block.start, block.end, "flattened"), []

@@ -1,0 +1,169 @@
+"""The extraction pipeline: documents -> mentions -> relations -> event and edge rows.
+
+Pure: takes documents (already read) and data, returns an :class:`Extraction`
+value. Reading files is :mod:`actors.text.documents`' edge; writing tables is
+:mod:`actors.output`'.
+
+>>> from actors.text.documents import parse_document
+>>> doc = parse_document("t.txt", "On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\\n")
+>>> x = extract([doc])
+>>> [(e["source"], e["relation"], e["target"], e["date"]) for e in x.edges]
+[('mojwa', 'fought-against', 'mali', '2014-05-03')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from actors.text.dates import resolve_dates
+from actors.extract.dictionary import Dictionary, load_dictionary
+from actors.errors import Problem
+from actors.extract.events import belligerents_event, sentence_event
+from actors.extract.infobox import find_sides
+from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
+from actors.extract.cues import CueSet, load_cues
+from actors.extract.relations import find_relations
+from actors.text.tokens import tokenize
+
+__all__ = ["Extraction", "extract", "Extractor"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What extraction found: rows for the tables, plus everything skipped or doubted."""
+
+    documents: tuple[str, ...]
+    events: list[dict]
+    edges: list[dict]
+    mention_counts: Counter
+    problems: tuple[Problem, ...] = ()
+    dictionary: Dictionary | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Compiled data (dictionary, cue words) reused across documents."""
+
+    dictionary: Dictionary
+    matcher: Matcher
+    cues: CueSet
+
+    @classmethod
+    def load(cls, dictionary: Dictionary | None = None, cues: CueSet | None = None) -> "Extractor":
+        d = dictionary if dictionary is not None else load_dictionary()
+        c = cues if cues is not None else load_cues()
+        return cls(d, build_matcher(d, word_lists=c.word_lists), c)
+
+    def document(self, doc) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
+        """Events, edges, mention counts and problems of one document."""
+        problems: list[Problem] = []
+        fields = {f.key: f for f in doc.fields}
+        anchor = fields["date"].value if "date" in fields else ""
+        toks_by_sentence = {s.index: tokenize(s.clean, s.start) for s in doc.sentences}
+        # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.
+        ignore = []
+        for s in doc.sentences:
+            if not any(ch.isdigit() for ch in s.clean):
+                continue
+            for m in find_mentions(self.matcher, toks_by_sentence[s.index]):
+                if any(ch.isdigit() for ch in m.text):
+                    ignore.append((m.start, m.end))
+        dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore)
+        problems.extend(date_problems)
+
+        events: list[dict] = []
+        edges: list[dict] = []
+        counts: Counter = Counter()
+        anchor_date = None
+        if anchor:
+            anchor_dates, anchor_force, _ = resolve_dates([_Line(doc.name, anchor)], anchor="")
+            anchor_date = (anchor_dates.get(0) or [anchor_force.get(0)])[0]
+
+        sides, side_problems = find_sides(self.matcher, doc)
+        problems.extend(side_problems)
+        if sides is not None:
+            place = (fields.get("place") or fields.get("location"))
+            ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "")
+            if ev is not None:
+                events.append(ev)
+                edges.extend(rows)
+
+        previous: Sequence = ()
+        previous_paragraph = None
+        attackers: list = []
+        for s in doc.sentences:
+            tokens = toks_by_sentence[s.index]
+            force = in_force.get(s.index)
+            mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
+            same_paragraph = previous_paragraph == s.paragraph
+            context = previous if same_paragraph else ()
+            mentions = resolve_generics(self.matcher, mentions, context)
+            counts.update(m.actor for m in mentions)
+            relations = find_relations(self.cues, self.matcher, tokens, mentions,
+                                       previous_attackers=attackers if same_paragraph else ())
+            # who attacked in this sentence, for "The attack was repulsed by ..." in the next
+            attackers = list({r.source.actor: r.source for r in relations
+                              if r.relation == "fought-against" and r.cue in ("attack", "offensive")}.values())
+            if relations:
+                ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
+                                          other_clause=self.cues.single("other_clause_openers"))
+                events.append(ev)
+                edges.extend(rows)
+            previous, previous_paragraph = mentions, s.paragraph
+        return events, edges, counts, problems
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A one-line pseudo-sentence, to resolve an infobox date on its own."""
+
+    doc: str
+    text: str
+    index: int = 0
+    start: int = 0
+    section: str = ""
+    paragraph: int = 0
+    scope: int = 0
+
+    @property
+    def end(self) -> int:
+        return len(self.text)
+
+    @property
+    def clean(self) -> str:
+        return self.text
+
+
+def _day_range(force) -> tuple[dt.date | None, dt.date | None] | None:
+    if force is None or not force.earliest or not force.latest:
+        return None
+    try:
+        return dt.date.fromisoformat(force.earliest), dt.date.fromisoformat(force.latest)
+    except ValueError:
+        return None
+
+
+def extract(documents: Iterable, *, extractor: Extractor | None = None, problems: Iterable[Problem] = ()) -> Extraction:
+    """Extract events and edges from parsed documents.
+
+    ``problems`` (e.g. from reading the corpus) are carried into the result so a
+    run reports everything in one place.
+    """
+    ex = extractor if extractor is not None else Extractor.load()
+    all_events: list[dict] = []
+    all_edges: list[dict] = []
+    counts: Counter = Counter()
+    found_problems = list(problems)
+    names = []
+    for doc in documents:
+        names.append(doc.name)
+        events, edges, c, p = ex.document(doc)
+        all_events.extend(events)
+        all_edges.extend(edges)
+        counts.update(c)
+        found_problems.extend(p)
+    return Extraction(tuple(names), all_events, all_edges, counts, tuple(found_problems), ex.dictionary)
+

@@ -1,0 +1,111 @@
+"""Tables: extraction rows as polars DataFrames, written atomically.
+
+Every file is written to a temporary name in the output folder and then renamed
+over the old one, so a killed run leaves the previous outputs whole. Rows are
+sorted on stable keys so the same input gives the same bytes.
+
+>>> from collections import Counter
+>>> frames = to_frames(Extraction((), [], [], Counter()), dictionary=None)
+>>> sorted(frames)
+['actors', 'edges', 'events', 'problems']
+>>> frames["edges"].columns[:4]
+['event_id', 'source', 'target', 'relation']
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from actors.extract.pipeline import Extraction
+from actors.schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
+
+__all__ = ["to_frames", "table_writers", "write_tables", "write_all"]
+
+PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
+
+
+def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
+    """The actors, events, edges and problems tables as polars DataFrames."""
+    import polars as pl
+
+    d = dictionary if dictionary is not None else extraction.dictionary
+    actor_rows = []
+    if d is not None:
+        for a in d.actors:
+            names = list(dict.fromkeys([*a.aliases, *a.exact_aliases, *a.country_names, *(p.alias for p in a.period_aliases)]))
+            actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
+                               "mentions": int(extraction.mention_counts.get(a.id, 0))})
+    events = sorted(extraction.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"]))
+    edges = sorted(extraction.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
+    problems = [{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
+                for p in extraction.problems]
+    return {
+        "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
+        "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
+        "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
+        "problems": pl.DataFrame(problems, schema=polars_schema(PROBLEM_COLUMNS), orient="row"),
+    }
+
+
+def write_all(writers: dict) -> list[Path]:
+    """Write every file to a temporary name first, then rename them all.
+
+    If any write fails, no output is replaced: the previous run's files stay
+    whole and consistent with each other, and no temporary file is left. A
+    target that is a folder is refused before anything is written. (Renames
+    within one folder do not fail in practice; if one did, the files renamed
+    before it would already be new, and the error names the file.)
+    """
+    staged: list[tuple[str, Path]] = []
+    umask = os.umask(0o022)  # read the umask (it can only be read by setting it) and put it back
+    os.umask(umask)
+    mode = 0o666 & ~umask
+    for path in writers:
+        if path.is_dir():  # refused before anything is written, with the user's own path
+            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    try:
+        for path, write in writers.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            os.chmod(tmp, mode)  # mkstemp makes files private (0600); outputs get the usual permissions
+            staged.append((tmp, path))
+            write(Path(tmp))
+        for i, (tmp, path) in enumerate(staged):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:  # name the output, not the temporary file
+                raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
+            staged[i] = ("", path)
+    except BaseException:
+        for tmp, _ in staged:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+        raise
+    return [path for _, path in staged]
+
+
+def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
+    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet, problems.csv (and curation.csv).
+
+    For :func:`write_all`, so the tables can be staged with other outputs and
+    replaced together.
+    """
+    out = Path(out_dir)
+    writers = {out / "actors.csv": lambda p: frames["actors"].write_csv(p)}
+    for name in ("events", "edges"):
+        df = frames[name]
+        writers[out / f"{name}.csv"] = lambda p, df=df: df.write_csv(p)
+        writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
+    writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
+    if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
+        writers[out / "curation.csv"] = lambda p: frames["curation"].write_csv(p)
+    return writers
+
+
+def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
+    """Write actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv."""
+    return write_all(table_writers(frames, out_dir))

@@ -1,0 +1,342 @@
+"""The interactive explorer: one self-contained, offline HTML page per view.
+
+The page draws with vis-network, whose script and style are read from the
+pyvis package (which ships them) and inlined. The node and edge records have
+the shape pyvis' ``Network.add_node``/``add_edge`` give (nodes at fixed
+positions from :mod:`actors.render.layout`, one edge per actor pair and relation), but
+are built here as plain dicts: importing ``pyvis.network`` pulls in IPython,
+a quarter of a second for nothing. The page itself comes from our own template
+(``actors/render/templates/explorer.html``), because pyvis' template loads Bootstrap,
+and in its default mode vis-network, from a CDN. Here every script and style is
+inlined and a Content-Security-Policy forbids any network load.
+
+Every event stays: the edges drawn between two actors are merged per relation
+with a count, and clicking one lists every event behind it (date and
+precision, status, claimant, document, character range and the evidence
+sentence). A time range slider shows only the events whose date interval
+overlaps the window (the rule of :func:`actors.network.windows.window`; a "wholly
+inside" switch gives ``mode="within"``) and the actors they touch; toggles hide
+relation types and statuses. Denied relations are hidden by default and, when
+shown, drawn grey and labelled: never as fact. Document text reaches the page
+only as JSON inside a ``<script type="application/json">`` block with ``<``,
+``>`` and ``&`` escaped, and is put on screen with ``textContent``.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("a", name="Alpha", kind="militia")
+>>> G.add_node("b", name="Beta", kind="militia")
+>>> _ = G.add_edge("a", "b", "e1", relation="fought-against", date="2001-02-03", precision="day",
+...            status="reported", claimant=None, doc="x.txt", evidence="Alpha hit <Beta>.",
+...            char_start=0, char_end=17, start="2001-02-03", end="2001-02-04")
+>>> page = explorer_html(G, title="Test")
+>>> "<Beta>" in page, "\\\\u003cBeta\\\\u003e" in page, 'src="http' in page
+(False, True, False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib.util
+import json
+import math
+import os
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Callable, Hashable, Iterable, Sequence
+
+import networkx as nx
+
+from actors.errors import ActorsError
+from actors.network.graph import label
+from actors.render.layout import positions
+from actors.analysis.pairs import FOCUS_PAIR
+from actors.schema import GENERIC_KIND, PRECISIONS, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
+from actors.render.style import KIND_COLOURS, RELATION_STYLE, STATUS_NOTE
+
+__all__ = ["explorer_html", "neighbourhood", "explorer_writers", "notebook_view", "NotebookView"]
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_DASHES = MappingProxyType({"solid": False, "dashed": (8, 6), "dotted": (2, 5)})
+_DENIED_COLOUR = "#9e9e9e"
+_MAX_CURVED = 4000  # curved parallel edges cost more to draw; past this many, straight lines
+
+
+def _day(iso: str | None) -> int | None:
+    return None if not iso else dt.date.fromisoformat(iso).toordinal() - _EPOCH
+
+
+def _script_json(obj: Any) -> str:
+    """JSON that cannot close the <script> element it sits in, nor open a comment."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    for raw, esc in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                     ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def _asset(name: str) -> str:
+    return resources.files("actors.render").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and style as shipped inside the pyvis package (found, not imported)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ActorsError("the pyvis package, which ships vis-network, is not installed")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "lib"
+    versions = sorted(lib.glob("vis-*/vis-network.min.js"),
+                      key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    if not versions:
+        raise ActorsError(f"pyvis at {lib} ships no vis-network script; reinstall pyvis")
+    js = versions[-1].read_text(encoding="utf-8")
+    css = (versions[-1].parent / "vis-network.css").read_text(encoding="utf-8")
+    for text in (js, css):
+        low = text.lower()
+        if "</script" in low or "</style" in low or "<!--" in low:  # would break out of the inline element
+            raise ActorsError(f"{versions[-1]} cannot be inlined safely")
+    return js, css
+
+
+def neighbourhood(G: nx.MultiDiGraph, actors: Iterable[Hashable]) -> nx.MultiDiGraph:
+    """A read-only view of ``G`` with the events that touch any of ``actors``.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("c", "d")])
+    >>> sorted(neighbourhood(G, ["b"]).edges())
+    [('a', 'b'), ('b', 'c')]
+    """
+    keep = set(actors)
+    touched = {n for u, v in G.edges() if u in keep or v in keep for n in (u, v)} | (keep & set(G))
+    return nx.subgraph_view(G, filter_node=lambda n: n in touched,
+                            filter_edge=lambda u, v, k: u in keep or v in keep)
+
+
+def _pair_key(u: Hashable, v: Hashable, relation: str) -> tuple:
+    if relation in SYMMETRIC_RELATIONS and str(v) < str(u):
+        u, v = v, u
+    return (u, v, relation)
+
+
+def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
+    """vis-network node and edge records (merged per pair and relation) and the event rows behind the edges."""
+    nodes = sorted(G.nodes, key=str)
+    side = max(600.0, 110.0 * math.sqrt(len(nodes)))
+    index = {n: i for i, n in enumerate(nodes)}
+    degree = {n: 0 for n in nodes}
+    for u, v in G.edges():
+        degree[u] += 1
+        degree[v] += 1
+    node_records, edge_records = [], []
+    for n in nodes:
+        d = G.nodes[n]
+        generic = bool(d.get("generic"))
+        kind = d.get("kind") or (GENERIC_KIND if generic else "unknown")
+        x, y = pos.get(n, (0.5, 0.5))
+        aliases = d.get("aliases") or []
+        node_records.append({  # keys in the order pyvis' add_node gives them: the pages keep their bytes
+            "color": KIND_COLOURS.get(kind, "#888888"), "x": round(x * side, 1), "y": round((1.0 - y) * side, 1),
+            "size": round(8 + 3 * math.sqrt(degree[n]), 1), "actor": str(n), "name": str(d.get("name") or n),
+            "kind": kind, "generic": generic, "aliases": [str(a) for a in aliases],
+            "font": {"color": "#777777" if generic else "#222222"}, "id": index[n], "label": label(G, n) or str(n),
+            "shape": "dot"})
+    groups: dict[tuple, list] = {}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        groups.setdefault(_pair_key(u, v, d.get("relation")), []).append((u, v, k, d))
+    relations_of_pair: dict[frozenset, list[str]] = {}
+    for (u, v, rel) in groups:
+        relations_of_pair.setdefault(frozenset((u, v)), []).append(rel)
+    curved = len(groups) <= _MAX_CURVED
+    events = []
+    for g, key in enumerate(sorted(groups, key=lambda t: (str(t[0]), str(t[1]), RELATIONS.index(t[2])
+                                                          if t[2] in RELATIONS else 99))):
+        u, v, rel = key
+        style = RELATION_STYLE.get(rel, RELATION_STYLE["split-from"])  # an unknown relation is refused below
+        rels = sorted(relations_of_pair[frozenset((u, v))], key=lambda r: RELATIONS.index(r) if r in RELATIONS else 99)
+        smooth: Any = False
+        if curved and len(rels) > 1:  # parallel relations of one pair: fan them out so none hides another
+            i = rels.index(rel)
+            smooth = {"enabled": True, "type": "curvedCW" if i % 2 else "curvedCCW",
+                      "roundness": round(0.12 * (1 + i // 2), 2)}
+        edge_records.append({
+            "id": g, "relation": rel, "color": style["color"],
+            "dashes": list(_DASHES[style["linestyle"]]) if _DASHES[style["linestyle"]] else False, "smooth": smooth,
+            "arrows": {"to": {"enabled": bool(style["arrow"]), "scaleFactor": 0.6}},
+            "highlight": frozenset((u, v)) in highlight, "from": index[u], "to": index[v]})
+        for s, t, k, d in sorted(groups[key], key=lambda r: (r[3].get("start") or "9999", str(r[2]))):
+            if d.get("status") not in STATUSES or rel not in RELATION_STYLE:
+                # An unknown status must not be shown as "reported", nor an unknown relation as another.
+                raise ActorsError(f"edge {k!r} ({s} → {t}): relation {rel!r} and status {d.get('status')!r} "
+                                  f"must be among {', '.join(RELATIONS)} and {', '.join(STATUSES)}")
+            events.append([
+                g, _day(d.get("start")), _day(d.get("end")), STATUSES.index(d["status"]),
+                d.get("date") or "", PRECISIONS.index(d["precision"]) if d.get("precision") in PRECISIONS else 3,
+                str(d.get("claimant") or ""), str(d.get("doc") or ""), str(d.get("evidence") or ""), str(k),
+                d.get("char_start"), d.get("char_end"), index[s], index[t],
+            ])
+    return node_records, edge_records, events
+
+
+def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network over time",
+                  intro: Sequence[str] = (), pos: dict | None = None,
+                  initial: tuple[str, str] | None = None,
+                  highlight: Iterable[tuple[Hashable, Hashable]] = ()) -> str:
+    """The explorer page for ``G`` as one HTML string (inline scripts, no network loads).
+
+    ``intro`` paragraphs are shown under the title (as text). ``pos`` gives
+    node positions in the unit square (default :func:`actors.render.layout.positions`).
+    ``initial`` sets the slider's starting window (ISO days, inclusive);
+    the slider always spans the earliest to the latest date. Pairs in
+    ``highlight`` are drawn thicker.
+    """
+    from jinja2 import Environment
+
+    pos = positions(G) if pos is None else pos
+    nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight})
+    options = {
+        "physics": {"enabled": False},  # positions are computed beforehand: the first render does no layout work
+        "layout": {"improvedLayout": False},
+        "interaction": {"hover": True, "multiselect": False, "hideEdgesOnDrag": len(edges) > 3000,
+                        "hideEdgesOnZoom": len(edges) > 3000, "navigationButtons": False,
+                        "keyboard": False, "tooltipDelay": 300},
+        "nodes": {"shape": "dot", "font": {"size": 16, "face": "sans-serif"}, "borderWidth": 1},
+        "edges": {"selectionWidth": 3, "hoverWidth": 1, "font": {"size": 11, "align": "middle"}},
+    }
+    days = [d for ev in events for d in (ev[1], ev[2] - 1 if ev[2] is not None else None) if d is not None]
+    first, last = (min(days), max(days)) if days else (None, None)
+    start = _day(initial[0]) if initial else first
+    end = _day(initial[1]) if initial else last
+    window = [max(first, min(start, last)), max(first, min(end, last))] if days else None
+    data = {
+        "nodes": nodes, "groups": edges, "events": events, "options": options,
+        "relations": [{"id": r, "label": RELATION_STYLE[r]["label"], "color": RELATION_STYLE[r]["color"]}
+                      for r in RELATIONS],
+        "statuses": list(STATUSES), "precisions": list(PRECISIONS), "denied_colour": _DENIED_COLOUR,
+        "first": first, "last": last, "initial": window,
+    }
+    vis_js, vis_css = _vis_assets()
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string(_asset("explorer.html"))
+    kinds_present = sorted({n["kind"] for n in nodes}, key=lambda k: (k == GENERIC_KIND, k))
+    return template.render(
+        title=title, intro=list(intro), data_json=_script_json(data), vis_js=vis_js, vis_css=vis_css,
+        page_js=_asset("explorer.js"), page_css=_asset("explorer.css"),
+        relations=[(r, RELATION_STYLE[r]) for r in RELATIONS],
+        statuses=[(s, STATUS_NOTE[s]) for s in STATUSES],
+        kinds=[(k, KIND_COLOURS.get(k, "#888888")) for k in kinds_present],
+        names=sorted({n["label"] for n in nodes} | {n["name"] for n in nodes}
+                     | {a for n in nodes for a in n["aliases"]}, key=lambda s: (s.lower(), s)),  # no ties: same bytes
+        counts={"actors": len(nodes), "events": len(events)},
+    )
+
+
+def _shift_intro(G: nx.MultiDiGraph, rows: list[dict]) -> list[str]:
+    out = []
+    for r in rows:
+        before, after = (RELATION_STYLE[r[c]]["label"] for c in ("from_relation", "to_relation"))
+        out.append(f"{label(G, r['a'])} and {label(G, r['b'])}: {before} (last evidence "
+                   f"{r['last_before']}: “{r['evidence_before']}”), then {after} by "
+                   f"{r['first_after']} (“{r['evidence_after']}”). Order basis: {r['order']}.")
+    return out
+
+
+def _coalition_intro(A) -> list[str]:
+    G = A.graph
+    out = []
+    for period in A.phases:
+        rows = [r for r in A.coalition.iter_rows(named=True) if r["period"] == period.id]
+        if not rows:
+            continue
+        roles: dict[str, list[str]] = {}
+        for r in rows:
+            roles.setdefault(r["role"], []).append(label(G, r["actor"]) + (" (founder)" if r.get("founder") else ""))
+        out.append(f"{period.label}: " + "; ".join(f"{role}: {', '.join(sorted(names))}"
+                                                  for role, names in roles.items()))
+    return out
+
+
+def _pair_page(A, a: str, b: str) -> Callable[[], str]:
+    G = A.graph
+    shift_rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
+    initial = None
+    if shift_rows:  # open on the years of the shift
+        years = [int(str(r[c])[:4]) for r in shift_rows for c in ("last_before", "first_after") if r[c]]
+        initial = (f"{min(years)}-01-01", f"{max(years)}-12-31")
+    title = f"{label(G, a)} and {label(G, b)}"
+    intro = ([f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
+             + (_shift_intro(G, shift_rows) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
+    return lambda: explorer_html(neighbourhood(G, [a, b]), title=title, initial=initial,
+                                 highlight=[(a, b)], intro=intro)
+
+
+def explorer_writers(analyses, out_dir: str | os.PathLike, *,
+                     pairs: Iterable[tuple[str, str]] = (FOCUS_PAIR,),
+                     pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
+    """Writers (for :func:`actors.output.write_all`) of graph.html and the focus pages.
+
+    ``graph.html`` shows the whole network. ``<coalition actor>.html`` (by
+    default ``jnim.html``) shows the coalition actor, its members and origins
+    and everyone they had relations with. ``<a>_<b>.html`` (by default
+    ``mnla_ansar_dine.html``), one per pair in ``pairs``, shows the events of
+    both actors, opening on the years of their alliance shift. A focus page
+    whose actors are not in the graph is not written. ``pos`` places the
+    actors of graph.html (default :func:`actors.render.layout.positions`).
+    """
+    A = analyses
+    G = A.graph
+    out = Path(out_dir)
+    pos = positions(G) if pos is None else pos
+    pages: dict[Path, Callable[[], str]] = {
+        out / "graph.html": lambda: explorer_html(G, pos=pos, intro=[
+            f"{G.number_of_nodes()} actors and {G.number_of_edges()} events. Drag the sliders to choose a "
+            "time window; click a link to read every event behind it, with its sentence."]),
+    }
+    focus = A.coalition_actor
+    if focus in G:
+        core = {focus} | {r["actor"] for r in A.coalition.iter_rows(named=True)
+                          if r["role"] in ("member", "parent", "origin")}
+        name = label(G, focus)
+        # Focus pages get a layout of their own: the whole graph's would crowd a few actors together.
+        pages[out / f"{str(focus).replace('-', '_')}.html"] = lambda: explorer_html(
+            neighbourhood(G, core), title=f"{name} and its neighbours",
+            intro=[f"{name}, its members and origins, and every actor they had relations with."]
+            + _coalition_intro(A))
+    for a, b in dict.fromkeys(tuple(p) for p in pairs):
+        if a in G and b in G:
+            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b)
+    return {path: (lambda p, make=make: p.write_text(make(), encoding="utf-8")) for path, make in pages.items()}
+
+
+class NotebookView:
+    """An explorer page that Jupyter displays inline (``_repr_html_``).
+
+    The page goes into an ``<iframe srcdoc>``: nothing is served or fetched,
+    so it works offline and in front-ends that cannot reach files beside the
+    notebook. The iframe is sandboxed to scripts only.
+    """
+
+    def __init__(self, page: str, *, height: int = 650) -> None:
+        self.page = page
+        self.height = int(height)
+
+    def _repr_html_(self) -> str:
+        return (f'<iframe srcdoc="{html.escape(self.page, quote=True)}" sandbox="allow-scripts" '
+                f'style="width:100%;height:{self.height}px;border:1px solid #ddd" '
+                f'title="actors explorer"></iframe>')
+
+    def __repr__(self) -> str:
+        return f"<NotebookView: {len(self.page):,} characters of HTML; display it in Jupyter>"
+
+
+def notebook_view(G_or_page: nx.MultiDiGraph | str, *, height: int = 650, **options: Any) -> NotebookView:
+    """A displayable explorer for a notebook: the last line of a cell shows it.
+
+    Takes a graph (``options`` go to :func:`explorer_html`) or a page made
+    already.
+
+    >>> view = notebook_view("<p>hello</p>")
+    >>> view._repr_html_().startswith('<iframe srcdoc="&lt;p&gt;hello')
+    True
+    """
+    page = G_or_page if isinstance(G_or_page, str) else explorer_html(G_or_page, **options)
+    return NotebookView(page, height=height)

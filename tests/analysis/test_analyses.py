@@ -1,0 +1,184 @@
+"""Pair timeline, alliance shifts, coalition and genealogy: the fictional world by hand, the seeds as golden cases."""
+
+from __future__ import annotations
+
+import networkx as nx
+import polars as pl
+from hypothesis import given, settings, strategies as st
+
+from actors.analysis.coalition import coalition
+from actors.analysis.genealogy import genealogy, genealogy_forest
+from actors.analysis.pairs import SHIFT_COLUMNS, alliance_shifts, pair_timeline, shift_exclusions
+from actors.network.windows import yearly
+
+
+# -- pair timeline -----------------------------------------------------------------
+
+def test_pair_timeline_lists_every_relation_in_date_order(world_graph):
+    t = pair_timeline(world_graph, "crescent", "nf")
+    assert t["edge_id"].to_list() == ["w02", "w04", "w05", "w06"]  # undated last
+    assert t["status"].to_list() == ["reported", "reported", "denied", "reported"]
+    assert t.row(0, named=True)["evidence"].startswith("In March 2001")
+    assert t.row(0, named=True)["last_day"] == "2001-03-31"
+    # order of the names does not matter
+    assert pair_timeline(world_graph, "nf", "crescent").equals(t)
+    assert pair_timeline(world_graph, "nf", "crescent", statuses=("reported",))["edge_id"].to_list() == ["w02", "w04", "w06"]
+
+
+def test_pair_timeline_unknown_pair_is_empty(world_graph):
+    assert pair_timeline(world_graph, "nf", "nobody").height == 0
+
+
+# -- alliance shifts ------------------------------------------------------------------
+
+def test_world_shifts_by_hand(world_graph):
+    s = alliance_shifts(world_graph)
+    assert s.columns[:8] == list(SHIFT_COLUMNS)
+    got = s.select("a", "b", "from_relation", "to_relation", "last_before", "first_after", "order").rows()
+    assert got == [
+        ("crescent", "nf", "allied-with", "fought-against", "2001-03", "2001-07-02", "dates"),
+        ("nf", "state", "fought-against", "allied-with", "2001-03-05", "2003-09-20", "dates"),
+    ]
+    first = s.row(0, named=True)
+    assert first["evidence_before"].startswith("In March 2001 the Crescent Brigade fought alongside")
+    assert first["evidence_after"].startswith("On 2 July 2001")
+    # the denied renewal (w05) and the undated alliance (w06) cause no flip back
+    assert (first["edge_before"], first["edge_after"]) == ("w02", "w04")
+
+
+def test_denied_relations_count_only_when_asked(world_graph):
+    s = alliance_shifts(world_graph, statuses=("reported", "claimed", "alleged", "denied"))
+    pair = s.filter((pl.col("a") == "crescent") & (pl.col("b") == "nf"))
+    assert pair["to_relation"].to_list() == ["fought-against", "allied-with"]
+    ex = shift_exclusions(world_graph)
+    assert dict(zip(ex["edge_id"], ex["reason"])) == {"w05": "denied", "w06": "undated"}
+
+
+def test_identical_imprecise_dates_imply_fewest_flips():
+    G = nx.MultiDiGraph()
+    spec = [("e1", "allied-with", "2012", 10), ("e2", "fought-against", "2012", 20),
+            ("e3", "allied-with", "2012", 30), ("e4", "fought-against", "2012-06-08", 40)]
+    for k, rel, date, pos in spec:
+        start, end = ("2012-01-01", "2013-01-01") if len(date) == 4 else (date, "2012-06-09")
+        G.add_edge("x", "y", key=k, relation=rel, status="reported", date=date, start=start, end=end,
+                   evidence=k, doc="d", char_start=pos, char_end=pos + 1)
+    s = alliance_shifts(G)
+    assert s.height == 1
+    r = s.row(0, named=True)
+    assert (r["from_relation"], r["first_after"], r["edge_after"], r["order"]) == (
+        "allied-with", "2012-06-08", "e4", "overlapping dates")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["allied-with", "fought-against"]),
+                          st.integers(2000, 2003), st.integers(1, 12),
+                          st.sampled_from(["reported", "claimed", "denied"])), max_size=12))
+def test_shifts_alternate_and_never_come_from_denials(events):
+    G = nx.MultiDiGraph()
+    for i, (rel, y, m, status) in enumerate(events):
+        end = f"{y}-{m + 1:02d}-01" if m < 12 else f"{y + 1}-01-01"
+        G.add_edge("p", "q", key=f"e{i:02d}", relation=rel, status=status, date=f"{y}-{m:02d}",
+                   start=f"{y}-{m:02d}-01", end=end, evidence=str(i), doc="d", char_start=i, char_end=i)
+    s = alliance_shifts(G)
+    kept = [e for e in events if e[3] != "denied"]
+    assert s.height <= max(len(kept) - 1, 0)
+    rels = s.select("from_relation", "to_relation").rows()
+    assert all(a != b for a, b in rels)
+    assert all(x[1] == y[0] for x, y in zip(rels, rels[1:]))  # each shift starts where the last ended
+    assert all(G.edges["p", "q", k]["status"] != "denied" for k in s["edge_before"].to_list() + s["edge_after"].to_list())
+
+
+def test_seed_shift_mnla_ansar_dine(seed_graph):
+    """Golden: allied in early 2012, fighting by June 2012."""
+    s = alliance_shifts(seed_graph)
+    row = s.filter((pl.col("a") == "ansar-dine") & (pl.col("b") == "mnla")).row(0, named=True)
+    assert (row["from_relation"], row["to_relation"]) == ("allied-with", "fought-against")
+    assert row["last_before"].startswith("2012")
+    assert "2012-01" <= row["first_after"] <= "2012-06-30"
+    assert "Ansar Dine" in row["evidence_after"] and "clashed" in row["evidence_after"]
+    assert "Ansar Dine" in row["evidence_before"]
+
+
+# -- coalition -------------------------------------------------------------------------
+
+def test_world_coalition_by_hand(world_graph):
+    t = coalition(world_graph, "banner", periods=yearly(world_graph))
+    rows = {(r["period"], r["role"], r["actor"], r["via"]): r for r in t.iter_rows(named=True)}
+    assert rows[("2003", "member", "crescent", "banner")]["founder"] is True
+    assert rows[("2003", "member", "lions", "banner")]["founder"] is True
+    assert rows[("2003", "enemy", "state", "banner")]["first"] == "2003-06-01"
+    assert rows[("2003", "enemy", "un", "banner")]["statuses"] == "claimed"
+    assert rows[("2003", "enemy", "nf", "banner")]["statuses"] == "alleged"
+    assert rows[("2004", "enemy", "state", "banner")]["evidence"].startswith("On 6 June 2004")
+    # a member's older relations (the Crescent's 2001 fights) are not the coalition's
+    assert not any(k[0] == "2001" for k in rows)
+    assert coalition(world_graph, "banner", periods=yearly(world_graph), statuses=("reported",)).filter(
+        pl.col("actor") == "un").height == 0
+
+
+def test_world_coalition_through_members():
+    import world
+
+    G = world.graph()
+    G.add_edge("lions", "un", key="x1", relation="fought-against", status="reported", date="2003-03",
+               start="2003-03-01", end="2003-04-01", evidence="Lions hit the UN.", doc="d", char_start=1, char_end=2)
+    t = coalition(G, "banner", periods=yearly(G))
+    assert ("enemy", "un", "lions") in t.filter(pl.col("period") == "2003").select("role", "actor", "via").rows()
+    assert coalition(G, "banner", periods=yearly(G), through_members=False).filter(pl.col("via") == "lions").height == 0
+
+
+def test_seed_jnim_coalition(seed_graph):
+    t = coalition(seed_graph)  # JNIM over the named phases
+    era = t.filter(pl.col("period_label") == "2017–2019 JNIM era")
+    enemies = set(era.filter(pl.col("role") == "enemy")["actor"])
+    assert {"mali", "france", "minusma"} <= enemies
+    assert "generic-tuareg" not in set(t["actor"])  # generic mentions kept apart
+    assert t.filter(pl.col("period_label").str.starts_with("2008")).height == 0  # JNIM did not exist yet
+    assert all(t["evidence"].str.len_chars() > 0)
+
+
+# -- genealogy --------------------------------------------------------------------------
+
+def test_world_genealogy_by_hand(world_graph):
+    g = genealogy(world_graph)
+    got = {(r["child"], r["parent"]): (r["relation"], r["primary"], r["lineage"]) for r in g.iter_rows(named=True)}
+    assert got == {
+        ("nf", "oldfront"): ("split-from", True, "oldfront → nf"),
+        ("lions", "crescent"): ("split-from", True, "banner ⊃ crescent → lions"),
+        ("lions", "banner"): ("member-of", False, "banner ⊃ crescent → lions"),
+        ("crescent", "banner"): ("member-of", True, "banner ⊃ crescent"),
+    }
+    T = genealogy_forest(world_graph)
+    primary = nx.DiGraph((u, v) for u, v, p in T.edges(data="primary") if p)
+    assert nx.is_forest(primary.to_undirected())
+
+
+def test_genealogy_cuts_cycles():
+    G = nx.MultiDiGraph()
+    for k, (u, v) in enumerate([("a", "b"), ("b", "a")]):
+        G.add_edge(u, v, key=f"k{k}", relation="member-of", status="reported", date="2001",
+                   start="2001-01-01", end="2002-01-01", evidence="", doc="d", char_start=k, char_end=k)
+    g = genealogy(G)
+    assert g.height == 2 and g["cycle"].to_list().count(True) == 1  # cut once, at the smallest id
+    cut = g.filter(pl.col("cycle")).row(0, named=True)
+    assert (cut["child"], cut["primary"]) == ("a", False)
+    assert set(g["root"]) == {"a"} and g.filter(pl.col("child") == "b")["lineage"].item() == "a ⊃ b"
+
+
+def test_deep_lineages_are_elided():
+    G = nx.MultiDiGraph()
+    for k in range(12):
+        G.add_edge(f"g{k + 1:02d}", f"g{k:02d}", key=f"k{k}", relation="split-from", status="reported", date="2001",
+                   start="2001-01-01", end="2002-01-01", evidence="", doc="d", char_start=k, char_end=k)
+    g = genealogy(G)
+    deepest = g.filter(pl.col("child") == "g12").row(0, named=True)
+    assert deepest["depth"] == 12 and deepest["root"] == "g00"
+    assert deepest["lineage"] == "g00 … → g05 → g06 → g07 → g08 → g09 → g10 → g11 → g12"
+
+
+def test_seed_genealogy(seed_graph):
+    g = genealogy(seed_graph)
+    links = set(zip(g["child"], g["parent"], g["relation"]))
+    assert {("mnla", "mna", "split-from"), ("fpa", "mnla", "split-from"), ("mojwa", "aqim", "split-from"),
+            ("mia", "ansar-dine", "split-from")} <= links
+    assert "mna → mnla → fpa" in set(g["lineage"])

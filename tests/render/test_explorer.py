@@ -1,0 +1,329 @@
+"""The interactive explorer: page contents (pure) and behaviour in headless Chromium.
+
+The browser tests need Debian's chromium and chromium-driver (installed by
+.ci/run). Where they are missing the browser tests are skipped, except under
+CI, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import chromium
+import world
+from actors.analysis.analyses import analyse
+from actors.render.explorer import NotebookView, explorer_html, explorer_writers, neighbourhood, notebook_view
+from actors.output import write_all
+
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"
+XSS = "<script>alert(1)</script>"
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="explorer-data">(.*?)</script>', page, re.S)
+    return json.loads(m.group(1))
+
+
+# -- the page, without a browser -----------------------------------------------------------
+
+
+def test_every_event_is_kept_and_parallel_links_are_merged_per_relation(world_graph):
+    data = _data(explorer_html(world_graph))
+    assert len(data["events"]) == world_graph.number_of_edges() == 20
+    pairs = {(min(u, v), max(u, v), d["relation"]) if d["relation"] in ("fought-against", "allied-with")
+             else (u, v, d["relation"]) for u, v, d in world_graph.edges(data=True)}
+    assert len(data["groups"]) == len(pairs)
+    ids = {n["id"]: n["actor"] for n in data["nodes"]}
+    # nf and state: allied three times (w13, w16) ... count events behind the nf–state allied link
+    group = next(g for g in data["groups"] if {ids[g["from"]], ids[g["to"]]} == {"nf", "state"}
+                 and g["relation"] == "allied-with")
+    behind = [ev[9] for ev in data["events"] if ev[0] == group["id"]]
+    assert sorted(behind) == ["w13", "w16"]
+    # Two relations between one pair are fanned out, not drawn on top of each other.
+    both = [g for g in data["groups"] if {ids[g["from"]], ids[g["to"]]} == {"nf", "state"}]
+    assert len(both) == 2 and len({json.dumps(g["smooth"]) for g in both}) == 2
+
+
+def test_document_text_cannot_break_out_of_the_page(world_graph):
+    page = explorer_html(world_graph, title='Veld <b>"quoted"</b>', intro=[XSS])
+    assert XSS not in page
+    assert "<b>" not in page.split("<style>")[0]  # the title is escaped
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # intro shown as text
+    evidence = [ev[8] for ev in _data(page)["events"] if ev[9] == "w20"][0]
+    assert XSS in evidence and '"' in evidence  # the JSON keeps the text exactly
+
+
+def test_page_is_self_contained(world_graph):
+    page = explorer_html(world_graph)
+    assert not re.search(r'(src|href)\s*=\s*["\']?(https?:)?//', page)
+    assert "default-src 'none'" in page  # the browser itself refuses any network load
+    assert "vis.Network" in page and "new vis.DataSet" in page
+
+
+def test_page_is_deterministic(world_graph):
+    assert explorer_html(world_graph) == explorer_html(world.graph())
+
+
+def test_dates_become_days_and_undated_events_stay_undated(world_graph):
+    data = _data(explorer_html(world_graph))
+    w15 = next(ev for ev in data["events"] if ev[9] == "w15")  # "2003", year precision
+    assert w15[4] == "2003" and data["precisions"][w15[5]] == "year"
+    assert w15[2] - w15[1] == 365
+    assert data["first"] <= w15[1] and data["last"] >= w15[2] - 1
+
+
+def test_neighbourhood_keeps_only_events_touching_the_actors(world_graph):
+    H = neighbourhood(world_graph, ["banner"])
+    assert H.number_of_edges() == sum(1 for u, v in world_graph.edges() if "banner" in (u, v))
+    assert "nf" in H and "oldfront" not in H
+
+
+def test_focus_pages_for_the_seeds(seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(seed_graph), tmp_path))
+    assert sorted(p.name for p in written) == ["graph.html", "jnim.html", "mnla_ansar_dine.html"]
+    pair = (tmp_path / "mnla_ansar_dine.html").read_text(encoding="utf-8")
+    data = _data(pair)
+    actors = {n["id"]: n["actor"] for n in data["nodes"]}
+    assert all({"mnla", "ansar-dine"} & {actors[g["from"]], actors[g["to"]]} for g in data["groups"])
+    assert "2012-06-08" in pair  # the shift's date is told in the introduction
+    assert data["initial"][0] < data["initial"][1]
+    jnim = _data((tmp_path / "jnim.html").read_text(encoding="utf-8"))
+    assert any(n["actor"] == "jnim" for n in jnim["nodes"])
+
+
+def test_notebook_view_embeds_the_page_as_an_escaped_srcdoc(world_graph):
+    view = notebook_view(world_graph, height=500)
+    assert isinstance(view, NotebookView)
+    shown = view._repr_html_()
+    assert shown.startswith("<iframe srcdoc=") and 'sandbox="allow-scripts"' in shown
+    assert "<script" not in shown  # the whole page is an attribute value
+    assert "500px" in shown
+
+
+# -- the page in a real browser --------------------------------------------------------------
+
+needs_browser = pytest.mark.skipif(not chromium.available() and not os.environ.get("CI"),
+                                   reason="headless Chromium not installed (apt-get install chromium chromium-driver)")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    if not chromium.available():
+        pytest.fail(f"CI needs {chromium.CHROMIUM} and {chromium.CHROMEDRIVER}")
+    with chromium.browser() as d:
+        yield d
+
+
+def _wait_drawn(driver, where: str = "the page") -> None:
+    deadline = time.monotonic() + 20
+    while not driver.execute_script("return document.body && document.body.dataset.drawn === 'true'"):
+        assert time.monotonic() < deadline, f"the network was never drawn in {where}"
+        time.sleep(0.05)
+
+
+def _open(driver, path: Path) -> list[str]:
+    """Open a page; return the URLs it requested. Waits until the network is drawn."""
+    chromium.requested_urls(driver)
+    chromium.console_errors(driver)
+    driver.get(path.resolve().as_uri())
+    _wait_drawn(driver)
+    return chromium.requested_urls(driver)
+
+
+@pytest.fixture(scope="module")
+def world_page(tmp_path_factory):
+    path = tmp_path_factory.mktemp("explorer") / "world.html"
+    path.write_text(explorer_html(world.graph(), title="Veld"), encoding="utf-8")
+    return path
+
+
+def _click_link(driver, edge_id: str) -> None:
+    """Click the middle of a drawn link, as a person would, after checking it is the one there."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    point = driver.execute_script("""
+        var api = window.actorsExplorer, net = api.network, e = api.edges.get(arguments[0]);
+        var p = net.getPositions([e.from, e.to]);
+        var mid = net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});
+        return {x: mid.x, y: mid.y, hit: net.getEdgeAt(mid), node: net.getNodeAt(mid)};""", edge_id)
+    assert point["hit"] == edge_id and point["node"] is None, point
+    canvas = driver.find_element("css selector", "#network canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, point["x"] - size["width"] / 2, point["y"] - size["height"] / 2).click().perform()
+
+
+@needs_browser
+def test_world_page_draws_offline_without_errors(driver, world_page):
+    urls = _open(driver, world_page)
+    assert all(u.startswith(("file:", "data:")) for u in urls), urls
+    assert chromium.console_errors(driver) == []
+    assert driver.execute_script("return window.actorsExplorer.nodes.length") == 8
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_world.png"))
+
+
+@needs_browser
+def test_moving_the_slider_changes_the_visible_links(driver, world_page):
+    _open(driver, world_page)
+    count = lambda: driver.execute_script("return window.actorsExplorer.visibleLinks()")
+    everything = count()
+    # 2003-01-01 .. 2003-12-31: the Banner year; 1999's split and 2004's events drop out.
+    driver.execute_script("""
+        function set(id, iso) { var s = document.getElementById(id);
+            s.value = Math.round(Date.parse(iso) / 86400000); s.dispatchEvent(new Event('input')); }
+        set('from', '2003-01-01'); set('to', '2003-12-31');""")
+    in_2003 = count()
+    assert 0 < in_2003 < everything
+    assert driver.find_element("id", "range-label").text == "2003-01-01 – 2003-12-31"
+    stats = driver.find_element("id", "stats")
+    assert stats.get_attribute("data-links") == str(in_2003)
+    # Toggling a status hides what it alone supports: w12 (claimed) is banner–un's only 2003 event.
+    driver.find_element("css selector", "input.status[value=claimed]").click()
+    assert count() == in_2003 - 1
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_clicking_a_link_shows_its_evidence_as_text(driver, world_page):
+    _open(driver, world_page)
+    gid = driver.execute_script("""
+        var api = window.actorsExplorer;
+        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
+        return api.edges.get().filter(function (e) {
+            return ids.get(e.from) === 'banner' && ids.get(e.to) === 'state'; })[0].id;""")
+    _click_link(driver, gid)
+    panel = driver.find_element("id", "panel")
+    assert "Black Banner" in panel.text or "Banner" in panel.text
+    assert 'radio said "<script>alert(1)</script>" & fled.' in panel.text
+    assert "On 1 June 2003 the Black Banner attacked the Veldian army at Dorn." in panel.text
+    assert "2004-06-06 (day)" in panel.text and "veld.txt" in panel.text
+    assert panel.find_elements("css selector", "script") == []
+    assert driver.execute_script("return window.__alerts") == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_world_panel.png"))
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_search_finds_an_actor_by_alias_regardless_of_case(driver, world_page):
+    _open(driver, world_page)
+    box = driver.find_element("id", "search")
+    box.send_keys("black banner\n")
+    panel = driver.find_element("id", "panel").text
+    assert "Black Banner" in panel and "Kind" in panel
+    assert driver.execute_script("return window.actorsExplorer.network.getSelectedNodes().length") == 1
+
+
+@needs_browser
+def test_seed_pages_draw_offline(driver, seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(seed_graph), tmp_path))
+    for path in written:
+        urls = _open(driver, path)
+        assert all(u.startswith(("file:", "data:")) for u in urls), (path.name, urls)
+        assert chromium.console_errors(driver) == [], path.name
+        assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0, path.name
+        ARTIFACTS.mkdir(exist_ok=True)
+        driver.save_screenshot(str(ARTIFACTS / f"explorer_seeds_{path.stem}.png"))
+
+
+def _executed_output(tmp_path: Path) -> str:
+    """Run a one-cell notebook through a real Jupyter kernel; return the cell's text/html output."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_code_cell(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parents[1])!r})\n"
+        "import world\n"
+        "from actors.render.explorer import notebook_view\n"
+        "notebook_view(world.graph(), height=480)"))
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = nb.cells[0].outputs
+    assert [o.output_type for o in outputs] == ["execute_result"], outputs
+    return outputs[0].data["text/html"]
+
+
+@needs_browser
+def test_notebook_output_from_a_real_kernel_draws_offline(driver, tmp_path):
+    shown = _executed_output(tmp_path)
+    assert shown.startswith("<iframe srcdoc=") and "480px" in shown
+    host = tmp_path / "notebook_output.html"
+    host.write_text(f"<!DOCTYPE html><html><body>{shown}</body></html>", encoding="utf-8")
+    chromium.requested_urls(driver)
+    driver.get(host.resolve().as_uri())
+    driver.switch_to.frame(driver.find_element("css selector", "iframe"))
+    try:
+        _wait_drawn(driver, "the notebook output")
+        assert driver.execute_script("return window.actorsExplorer.visibleLinks()") > 0
+    finally:
+        driver.switch_to.default_content()
+    assert chromium.console_errors(driver) == []
+    assert all(u.startswith(("file:", "data:", "about:")) for u in chromium.requested_urls(driver))
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_notebook_output.png"))
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from actors.render.explorer import _script_json  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(st.text(max_size=5), kids, max_size=4),
+                    max_leaves=12))
+def test_script_json_round_trips_and_never_closes_its_element(value):
+    text = _script_json(value)
+    assert json.loads(text) == value
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+
+
+def test_a_graph_without_dated_events_still_gives_a_page():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    assert "vis.Network" in explorer_html(G)
+    G.add_edge("a", "b", "e1", relation="allied-with", date="", precision="unknown", status="reported",
+               claimant=None, doc="d.txt", evidence="A and B, allies.", char_start=0, char_end=16,
+               start=None, end=None)
+    data = _data(explorer_html(G))
+    assert data["events"][0][1] is None and data["first"] is None and data["initial"] is None
+
+
+@needs_browser
+def test_a_page_of_undated_events_draws_them(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", "e1", relation="allied-with", date="", precision="unknown", status="reported",
+               claimant=None, doc="d.txt", evidence="A and B, allies.", char_start=0, char_end=16,
+               start=None, end=None)
+    path = tmp_path / "undated.html"
+    path.write_text(explorer_html(G), encoding="utf-8")
+    _open(driver, path)
+    assert chromium.console_errors(driver) == []
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") == 1
+    assert driver.find_element("id", "range-label").text == "no dated events"
+
+
+def test_an_unknown_status_is_refused_not_shown_as_reported():
+    import networkx as nx
+
+    from actors.errors import ActorsError
+
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", "e9", relation="allied-with", date="2001", precision="year", status="rumoured",
+               claimant=None, doc="d.txt", evidence="x", char_start=0, char_end=1,
+               start="2001-01-01", end="2002-01-01")
+    with pytest.raises(ActorsError, match="'e9'.*'rumoured'"):
+        explorer_html(G)
