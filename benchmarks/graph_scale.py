@@ -69,9 +69,14 @@ def synthetic_edges(n_edges: int, n_actors: int, years: int, seed: int = 7):
         pl.col("source").alias("source_text"), pl.col("target").alias("target_text"),
         pl.lit("synthetic").alias("cue"), pl.lit("").alias("section"), pl.lit("").alias("claim_text"),
     )
-    from actors.schema import EDGE_COLUMNS
+    from actors.schema import EDGE_COLUMNS, polars_schema
 
-    return df.select([name for name, _ in EDGE_COLUMNS])
+    # Columns of the contract this table does not model (provenance added by later
+    # issues, such as `curation`) are empty: the benchmark keeps up with the schema.
+    schema = polars_schema(EDGE_COLUMNS)
+    missing = [pl.lit("" if dtype == pl.Utf8 else 0, dtype=dtype).alias(name)
+               for name, dtype in schema.items() if name not in df.columns]
+    return df.with_columns(missing).select(list(schema)).cast(schema)
 
 
 def _detail(G) -> dict[str, float]:

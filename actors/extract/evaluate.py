@@ -25,7 +25,8 @@ from typing import Iterable
 
 from actors.schema import RELATIONS, is_symmetric
 
-__all__ = ["GoldRow", "load_gold", "score", "format_scores"]
+__all__ = ["GoldRow", "load_gold", "score", "format_scores", "GoldLine", "load_event_gold", "dates_compatible",
+           "score_events"]
 
 
 @dataclass(frozen=True)
@@ -116,3 +117,143 @@ def format_scores(s: dict) -> str:
         lines.append(f"{rel:<16}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}{r['tp']:>5}{r['fp']:>5}{r['fn']:>5}")
     lines.append(f"status agreement on matches: {s['status_agreement']:.3f}; date agreement: {s['date_agreement']:.3f}")
     return "\n".join(lines)
+
+
+# --- Event-level gold (../shared/annotation.md): one line per (event, pair, relation) ---
+
+@dataclass(frozen=True)
+class GoldLine:
+    """One line of an event-level gold file: an event, a pair, a relation, its evidence ranges."""
+
+    event: str
+    evidence: tuple[tuple[str, int, int], ...]  # (file, start, end), end exclusive
+    source: str
+    target: str
+    relation: str
+    kind: str
+    status: str
+    claimed_by: str
+    date: str
+    date_precision: str
+    note: str
+
+    @property
+    def implicit(self) -> bool:
+        """Stated across sentences (the note starts IMPLICIT or COREFERENCE)."""
+        return self.note.upper().startswith(("IMPLICIT", "COREFERENCE"))
+
+
+def load_event_gold(paths: Iterable[str | Path], corpus: str | Path) -> list[GoldLine]:
+    """Read event-level gold CSV files whose evidence is ``FILE:START-END`` ranges joined by ``;``.
+
+    Every range is checked against the corpus file it names; a bad one raises
+    ``ValueError`` naming the gold file, its line and what was expected.
+    """
+    corpus = Path(corpus)
+    sizes: dict[str, int] = {}
+    lines = []
+    for path in paths:
+        with open(path, encoding="utf-8", newline="") as fh:
+            for n, r in enumerate(csv.DictReader(fh), 2):
+                ranges = []
+                for part in filter(None, (p.strip() for p in r["evidence"].split(";"))):
+                    name, _, span = part.rpartition(":")
+                    lo, _, hi = span.partition("-")
+                    if name not in sizes:
+                        f = corpus / name
+                        if not f.is_file():
+                            raise ValueError(f"{path}: line {n}: evidence names {name!r}, not a file in {corpus}")
+                        sizes[name] = len(f.read_text(encoding="utf-8"))
+                    if not (lo.isdigit() and hi.isdigit() and int(lo) < int(hi) <= sizes[name]):
+                        raise ValueError(f"{path}: line {n}: evidence {part!r} is not FILE:START-END inside {name}")
+                    ranges.append((name, int(lo), int(hi)))
+                if not ranges:
+                    raise ValueError(f"{path}: line {n}: no evidence range")
+                if r["relation"] not in RELATIONS:
+                    raise ValueError(f"{path}: line {n}: unknown relation {r['relation']!r}")
+                lines.append(GoldLine(r["event"], tuple(ranges), r["source"], r["target"], r["relation"],
+                                      r.get("kind", ""), r["status"], r.get("claimed_by", ""), r.get("date", ""),
+                                      r.get("date_precision", ""), r.get("note", "")))
+    return lines
+
+
+def dates_compatible(predicted: str, gold: str) -> bool:
+    """Equal at the gold's precision, or coarser but consistent (an undated prediction is coarsest).
+
+    >>> dates_compatible("2013-01-11", "2013-01"), dates_compatible("2013", "2013-01-11")
+    (True, True)
+    >>> dates_compatible("2013-01-12", "2013-01-11"), dates_compatible("2013", "")
+    (False, False)
+    """
+    if not predicted:
+        return True
+    if not gold:  # the text fixes no year: a dated prediction invented one
+        return False
+    n = min(len(predicted), len(gold))
+    return predicted[:n] == gold[:n]
+
+
+def _matches(edge: dict, g: GoldLine) -> bool:
+    if edge["relation"] != g.relation:
+        return False
+    if is_symmetric(g.relation):
+        if {edge["source"], edge["target"]} != {g.source, g.target}:
+            return False
+    elif (edge["source"], edge["target"]) != (g.source, g.target):
+        return False
+    if not dates_compatible(edge.get("date") or "", g.date):
+        return False
+    return any(edge["doc"] == f and edge["char_start"] < hi and lo < edge["char_end"] for f, lo, hi in g.evidence)
+
+
+def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[str], generic: set[str],
+                 implicit: bool = True) -> dict:
+    """Event-level precision and recall per relation, as ``../shared/annotation.md`` defines them.
+
+    A predicted edge matches a gold line when the relation and pair agree
+    (either order for symmetric relations), the dates are compatible
+    (:func:`dates_compatible`) and its evidence span overlaps one of the line's
+    ranges. Each gold line takes at most one prediction; a second prediction
+    of the same gold event is a false positive. Only predictions between two
+    named actors in ``docs`` count. With ``implicit=False`` the IMPLICIT and
+    COREFERENCE lines leave the gold, and predictions that match only them are
+    not counted either way.
+
+    >>> g = [GoldLine("e1", (("d.txt", 0, 40),), "a", "b", "fought-against", "", "reported", "", "2013-01-11",
+    ...                "day", "")]
+    >>> e = {"doc": "d.txt", "char_start": 5, "char_end": 30, "source": "b", "target": "a",
+    ...      "relation": "fought-against", "status": "reported", "date": "2013-01-11"}
+    >>> s = score_events([e, dict(e)], g, docs=["d.txt"], generic=set())
+    >>> s["all"]["tp"], s["all"]["fp"], s["all"]["recall"]
+    (1, 1, 1.0)
+    """
+    docs = set(docs)
+    preds = [e for e in edges if e["doc"] in docs and e["source"] not in generic and e["target"] not in generic]
+    kept = [g for g in gold if implicit or not g.implicit]
+    dropped = [g for g in gold if not (implicit or not g.implicit)]
+    used: set[int] = set()
+    matched: list[tuple[dict, GoldLine]] = []
+    missed: list[GoldLine] = []
+    for g in kept:
+        hit = next((i for i, e in enumerate(preds) if i not in used and _matches(e, g)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            used.add(hit)
+            matched.append((preds[hit], g))
+    spurious = [e for i, e in enumerate(preds)
+                if i not in used and not any(_matches(e, g) for g in dropped)]
+    out: dict = {}
+    for rel in (*RELATIONS, "all"):
+        tp = sum(1 for _, g in matched if rel in ("all", g.relation))
+        fp = sum(1 for e in spurious if rel in ("all", e["relation"]))
+        fn = sum(1 for g in missed if rel in ("all", g.relation))
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        out[rel] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
+                    "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / len(matched), 3) if matched else 1.0
+    out["date_agreement"] = round(sum((e.get("date") or "") == g.date for e, g in matched) / len(matched), 3) if matched else 1.0
+    out["false_positives"] = spurious
+    out["false_negatives"] = missed
+    return out

@@ -1,0 +1,42 @@
+"""Every benchmark in ``benchmarks/`` runs, at a small size, so none can rot unnoticed.
+
+The full-size figures are for the notes (each script's docstring gives its
+target and how to run it); here each script only has to run to the end on a
+few seconds' worth of data and print the line that states its target.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCHMARKS = ROOT / "benchmarks"
+
+#: script -> (small-size arguments, a line its output must contain)
+SMALL = {
+    "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),
+    "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
+                       "target <= 30 s"),
+    "render_speed.py": (["--actors", "40", "--edges", "200", "--runs", "1"], "target: first render <= 3 s"),
+    "run_speed.py": (["--repeat", "1"], "target ≤ 2 ×"),
+}
+
+
+def test_every_benchmark_is_listed():
+    assert sorted(p.name for p in BENCHMARKS.glob("*.py")) == sorted(SMALL)
+
+
+@pytest.mark.parametrize("script", sorted(SMALL))
+def test_benchmark_runs_small(script, tmp_path):
+    if script == "render_speed.py" and not (shutil.which("chromium") and shutil.which("chromedriver")):
+        pytest.skip("needs Debian's chromium and chromium-driver")
+    args, expected = SMALL[script]
+    done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert expected in done.stdout, done.stdout[-3000:]
