@@ -1,3 +1,120 @@
-"""actors: from conflict reporting to a temporal network of armed actors."""
+"""actors: from conflict reporting to a temporal network of armed actors.
+
+The package reads as the data flow, one stage per subpackage, imports pointing
+only downward:
+
+* :mod:`actors.text`: files, cleaning with offsets, sentences, dates;
+* :mod:`actors.extract`: the actor dictionary, mentions, cue words, relation
+  frames, events, the extraction pipeline and its scoring;
+* :mod:`actors.network`: the temporal graph, time windows, exports;
+* :mod:`actors.analysis`: pairs and shifts, coalitions, genealogy, balance,
+  centrality, profiles, the report;
+* :mod:`actors.render`: figures, the interactive explorer, layout and style;
+* on top: :mod:`actors.corpus` (one call chains the stages),
+  :mod:`actors.curation`, :mod:`actors.output` and the command line.
+
+The public functions are re-exported here, as networkx does, and imported on
+first use, so ``import actors`` stays cheap and the command line starts fast:
+
+>>> import actors
+>>> from actors import load_corpus, build_graph, window, alliance_shifts, coalition, structural_balance
+>>> structural_balance.__module__
+'actors.analysis.balance'
+"""
+
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
+
+#: module -> the public names it defines (and this package re-exports).
+_API: dict[str, tuple[str, ...]] = {
+    "actors.text.date_mentions": ("find_dates",),
+    "actors.text.date_values": ("DateMention", "ResolvedDate", "parse_iso"),
+    "actors.text.dates": ("resolve_dates",),
+    "actors.text.documents": ("Document", "line_col", "parse_document"),
+    "actors.text.fields": ("InfoField",),
+    "actors.text.reading": ("CURATION_FILE", "read_corpus", "read_document"),
+    "actors.text.sentences": ("Sentence",),
+    "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
+    "actors.extract.actor_entries": ("Actor", "PeriodAlias"),
+    "actors.extract.actor_toml": ("actor_from_table",),
+    "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
+    "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
+    "actors.extract.evaluate": (
+        "GoldLine", "GoldRow", "dates_compatible", "format_scores", "load_event_gold", "load_gold",
+        "score", "score_events",
+    ),
+    "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
+    "actors.extract.infobox": ("Belligerent", "Sides", "find_sides"),
+    "actors.extract.mentions": ("Mention", "find_mentions", "resolve_generics"),
+    "actors.extract.pipeline": ("Extraction", "Extractor"),  # extract(): the stage`s name at the top
+    "actors.extract.relations": ("find_relations",),
+    "actors.network.export": (
+        "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",
+        "write_to",
+    ),
+    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "edge_frame", "label", "sign"),
+    "actors.network.windows": (
+        "Period", "assign_periods", "load_periods", "make_periods", "phases", "placement", "window",
+        "yearly",
+    ),
+    "actors.analysis.analyses": ("Analyses", "analyse", "analysis_writers"),
+    "actors.analysis.balance": ("balance_tables", "frustrated_edges", "structural_balance"),
+    "actors.analysis.centrality": ("BETWEENNESS_BUDGET", "blocs", "centrality"),
+    "actors.analysis.coalition": ("ROLES", "coalition"),
+    "actors.analysis.frustration": ("EXACT_LIMIT", "HEURISTIC", "frustration_index"),
+    "actors.analysis.genealogy": ("genealogy", "genealogy_forest"),
+    "actors.analysis.pairs": (
+        "FACT_STATUSES", "FOCUS_PAIR", "SHIFT_COLUMNS", "alliance_shifts", "pair_timeline",
+        "shift_exclusions",
+    ),
+    "actors.analysis.profile": ("Profile", "actor_profile"),
+    "actors.analysis.report": ("render_report",),
+    "actors.analysis.signed": ("DEFAULT_STATUSES", "SIGNED", "signed_pairs"),
+    "actors.render.explorer": (
+        "NotebookView", "explorer_html", "explorer_writers", "neighbourhood", "notebook_view",
+    ),
+    "actors.render.figures.balance": ("balance_figure",),
+    "actors.render.figures.coalition": ("coalition_figure",),
+    "actors.render.figures.draw": ("DPI", "FORMATS", "save_figure"),
+    "actors.render.figures.genealogy": ("genealogy_figure",),
+    "actors.render.figures.pair": ("pair_figure",),
+    "actors.render.figures.snapshot": ("snapshots",),
+    "actors.render.figures.writers": ("figure_writers",),
+    "actors.render.layout": ("positions",),
+    "actors.render.style": ("KIND_COLOURS", "RELATION_STYLE", "STATUS_NOTE"),
+    "actors.console": ("format_pair", "format_profile", "safe"),
+    "actors.corpus": ("Corpus", "load_corpus"),
+    "actors.curation.apply": ("apply_curation", "extend_dictionary"),
+    "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
+    "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "Problem"),
+    "actors.output": (
+        "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
+        "write_json", "write_tables",
+    ),
+    "actors.schema": (
+        "ACTOR_COLUMNS", "ACTOR_KINDS", "CURATION_COLUMNS", "EDGE_COLUMNS", "EVENT_COLUMNS",
+        "GENERIC_KIND", "PRECISIONS", "RELATIONS", "STATUSES", "SYMMETRIC_RELATIONS",
+        "is_symmetric", "polars_schema",
+    ),
+}
+
+_WHERE = {name: module for module, names in _API.items() for name in names}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    """Import a public name from its module on first use (PEP 562)."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'actors' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -77,8 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
     run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
                      help="processes that draw the figures while the rest is written: 2 (the default; "
-                     "one where a process cannot fork, none on a single core), 1, or 0 to draw them in "
-                     "this process. The files are the same either way")
+                     "none on a single core), 1, or 0 to draw them in this process. The files are the same "
+                     "either way")
 
     pair = command("pair", "print a pair's timeline, every event with its evidence sentence",
                    "Print every relation between two actors, by date (undated last), each with its date "
@@ -264,7 +264,8 @@ def _actor(args, out) -> int:
 
 
 def _export(args, out) -> int:
-    from actors.network.export import export, write_to
+    from actors.network.export import write_to
+    from actors.output import export
 
     corpus = _load(args)
     _report_problems(corpus, None, full=False)

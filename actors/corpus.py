@@ -35,7 +35,8 @@ from typing import Any
 
 from actors.curation import Curation, apply_curation, extend_dictionary, read_curation
 from actors.extract.dictionary import Dictionary, load_dictionary
-from actors.text.documents import CURATION_FILE, Document, read_corpus
+from actors.text.documents import Document
+from actors.text.reading import CURATION_FILE, read_corpus
 from actors.errors import CorpusError, Problem
 from actors.extract.pipeline import Extraction, Extractor, extract
 

@@ -1,8 +1,11 @@
-"""Tables: extraction rows as polars DataFrames, written atomically.
+"""The output set: the extraction's tables as polars DataFrames, and every file written atomically.
 
 Every file is written to a temporary name in the output folder and then renamed
 over the old one, so a killed run leaves the previous outputs whole. Rows are
-sorted on stable keys so the same input gives the same bytes.
+sorted on stable keys so the same input gives the same bytes. The graph
+exports are written the same way (:func:`export`, :func:`write_gexf`,
+:func:`write_graphml`, :func:`write_json`; the formats are
+:mod:`actors.network.export`'s).
 
 >>> from collections import Counter
 >>> frames = to_frames(Extraction((), [], [], Counter()), dictionary=None)
@@ -18,11 +21,16 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from actors.extract.pipeline import Extraction
 from actors.schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
 
-__all__ = ["to_frames", "table_writers", "write_tables", "write_all"]
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["to_frames", "table_writers", "write_tables", "write_all", "export", "write_gexf", "write_graphml",
+           "write_json"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
@@ -109,3 +117,28 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
 def write_tables(frames: dict, out_dir: str | os.PathLike) -> list[Path]:
     """Write actors.csv, events.csv/.parquet, edges.csv/.parquet and problems.csv."""
     return write_all(table_writers(frames, out_dir))
+
+
+def export(G: nx.Graph, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write the graph to ``path`` atomically in ``format`` (default: the path's suffix)."""
+    from actors.network.export import _check, export_writers
+
+    path = Path(path)
+    fmt = _check(format if format is not None else path.suffix.lstrip(".").lower())
+    (write,) = export_writers(G, path.parent, formats=[fmt]).values()
+    return write_all({path: write})[0]
+
+
+def write_gexf(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+    """Write ``graph.gexf`` atomically (Gephi: the timeline plays the network)."""
+    return export(G, path, format="gexf")
+
+
+def write_graphml(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+    """Write GraphML atomically."""
+    return export(G, path, format="graphml")
+
+
+def write_json(G: nx.Graph, path: str | os.PathLike[str]) -> Path:
+    """Write node-link JSON atomically."""
+    return export(G, path, format="json")

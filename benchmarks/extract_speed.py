@@ -14,7 +14,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from actors.text.documents import parse_document, read_corpus
+from actors.text.documents import parse_document
+from actors.text.reading import read_corpus
 from actors.extract.pipeline import Extractor, extract
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

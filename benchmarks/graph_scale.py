@@ -140,7 +140,7 @@ def main() -> None:
         import tempfile
         from pathlib import Path
 
-        from actors.network.export import write_gexf, write_graphml, write_json
+        from actors.output import write_gexf, write_graphml, write_json
 
         with tempfile.TemporaryDirectory() as tmp:
             for name, fn in (("gexf", write_gexf), ("graphml", write_graphml), ("json", write_json)):

@@ -23,7 +23,7 @@ def world_graph():
 @pytest.fixture(scope="session")
 def seed_frames():
     """(edges, actors) DataFrames extracted from seeds/, once per test session."""
-    from actors.text.documents import read_corpus
+    from actors.text.reading import read_corpus
     from actors.extract.pipeline import extract
     from actors.output import to_frames
 

@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 import polars as pl
 
-from actors.analysis.balance import DEFAULT_STATUSES, SIGNED, _cite, _pair_signs, _period_frame, _prepare, _windows
+from actors.analysis.signed import DEFAULT_STATUSES, SIGNED, _cite, _pair_signs, _period_frame, _prepare, _windows
 from actors.schema import RELATIONS
 from actors.network.windows import Period
 

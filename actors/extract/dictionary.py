@@ -4,6 +4,9 @@ The content is data (``actors/data/actors.toml``); this module loads it,
 validates it and answers look-ups. Matching mentions in running text is the
 extractor's job; the dictionary only says which strings belong to whom.
 
+The entries and their rules are :mod:`actors.extract.actor_entries`; reading
+one TOML table into an entry is :mod:`actors.extract.actor_toml`.
+
 >>> d = load_dictionary()
 >>> d.lookup("MUJAO").id, d.lookup("  ansar  AL-dine ").id
 ('mojwa', 'ansar-dine')
@@ -29,9 +32,7 @@ import datetime
 import difflib
 import os
 import pathlib
-import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -39,107 +40,13 @@ from types import MappingProxyType
 from typing import Any
 
 from actors.errors import DataFileError, Problem
-from actors.schema import ACTOR_KINDS, GENERIC_KIND
+from actors.extract.actor_entries import (_SURFACE_FIELDS, Actor, PeriodAlias, _check_force_nouns, _key, _raise,
+                                          _validate)
+from actors.extract.actor_toml import _parse_entry, actor_from_table
 
 __all__ = ["PeriodAlias", "Actor", "Dictionary", "load_dictionary", "actor_from_table"]
 
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_GENERIC_PREFIX = "generic-"
-
-# Fields holding lists of surface strings (after id and name, the look-up
-# index's order; across actors every string has exactly one owner).
-_SURFACE_FIELDS = ("aliases", "exact_aliases", "demonyms", "prefixes", "country_names")
-_SINGULAR = {"aliases": "alias", "exact_aliases": "exact alias", "demonyms": "demonym",
-             "prefixes": "prefix", "country_names": "country name"}
-
 _TOP_KEYS = ("force_nouns", "actor", "generic")
-_ACTOR_KEYS = (
-    "id", "name", "kind", "tags", "aliases", "exact_aliases", "demonyms",
-    "prefixes", "country_names", "period_aliases",
-)
-# Generics are word classes, not states or periods: no demonyms (a matcher
-# would build "Islamist positions" like "Malian positions", a named group),
-# country names, prefixes or period aliases; `resolves_to` is theirs alone.
-_GENERIC_KEYS = ("id", "name", "kind", "tags", "aliases", "exact_aliases", "resolves_to")
-_PERIOD_KEYS = ("alias", "start", "end")
-
-# Typographic variants that texts and hand-typed queries mix freely.
-_FOLD = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-})
-
-
-_WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
-
-
-def _key(text: str) -> str:
-    """Comparison key: case, accents, spacing and typographic variants ignored.
-
-    Words and punctuation marks are split apart as a token matcher would see
-    them, so the one-owner-per-alias check is at least as strict as matching
-    ("U. S." and "U.S.", "Opération" and "Operation" are one key).
-
-    >>> _key("  Opération   SERVAL "), _key("U. S."), _key("Jama’at")
-    ('operation serval', 'u . s .', "jama ' at")
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_WORD_OR_MARK.findall(text.casefold()))
-
-
-@dataclass(frozen=True)
-class PeriodAlias:
-    """An alias that names its actor only on days in ``[start, end)``.
-
-    >>> p = PeriodAlias("the junta", datetime.date(2012, 3, 22), datetime.date(2012, 4, 13))
-    >>> p.covers(datetime.date(2012, 4, 12)), p.covers(datetime.date(2012, 4, 13))
-    (True, False)
-    """
-
-    alias: str
-    start: datetime.date
-    end: datetime.date | None  # exclusive; None = open-ended
-
-    def covers(self, day: datetime.date) -> bool:
-        """True when ``day`` falls in the alias's period."""
-        if isinstance(day, datetime.datetime):  # a datetime does not compare with a date
-            day = day.date()
-        return self.start <= day and (self.end is None or day < self.end)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """One named actor, or one generic class of mentions (``kind == "generic"``)."""
-
-    id: str
-    name: str
-    kind: str
-    tags: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    exact_aliases: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
-    prefixes: tuple[str, ...] = ()
-    country_names: tuple[str, ...] = ()
-    period_aliases: tuple[PeriodAlias, ...] = ()
-    resolves_to: tuple[str, ...] = ()  # generics only
-
-    def __post_init__(self) -> None:
-        # Accept lists from callers (e.g. curation overrides) but keep the
-        # object hashable and immutable. Other wrong types are left for the
-        # validator to report with a place.
-        for name in ("tags", *_SURFACE_FIELDS, "period_aliases", "resolves_to"):
-            value = getattr(self, name)
-            if isinstance(value, list):
-                object.__setattr__(self, name, tuple(value))
-
-    @property
-    def is_generic(self) -> bool:
-        """True for generic mentions ("the Islamists"), which are not actors."""
-        return self.kind == GENERIC_KIND
-
-
-# -- validation ------------------------------------------------------------------
 
 
 def _auto_places(actors: Sequence[Actor]) -> list[str]:
@@ -150,154 +57,6 @@ def _auto_places(actors: Sequence[Actor]) -> list[str]:
         counts[table] += 1
         places.append(f"{table} #{counts[table]} (id {actor.id!r})")
     return places
-
-
-def _check_strings(values: Any, what: str, add: Any) -> list[str]:
-    """The valid strings of a list field; reports the rest through ``add``."""
-    if not isinstance(values, tuple):
-        add(f"{what} must be a list of strings, got {type(values).__name__} {values!r}")
-        return []
-    good = []
-    for i, value in enumerate(values, 1):
-        if not isinstance(value, str) or not value.strip():
-            add(f"{what} item #{i} must be a non-empty string, got {value!r}")
-        elif value != value.strip():
-            add(f"{what} item #{i} {value!r} has leading or trailing spaces")
-        else:
-            good.append(value)
-    return good
-
-
-def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem]:
-    """Every problem of a set of actors, each with its place (empty list: valid)."""
-    problems: list[Problem] = []
-    ids: dict[str, str] = {}  # id -> place
-    owners: dict[str, tuple[str, str, str]] = {}  # key -> (actor id, place, "alias 'X'")
-    periods: dict[str, list[tuple[PeriodAlias, str, str]]] = {}  # key -> [(p, id, place)]
-    named_tags: set[str] = set()
-    resolves: list[tuple[str, str]] = []  # (place, tag)
-
-    for place, actor in entries:
-        def add(what: str, place: str = place) -> None:
-            problems.append(Problem(path=source, where=place, what=what))
-
-        # -- identity
-        if not isinstance(actor.id, str) or not _ID_RE.match(actor.id):
-            add(f"id {actor.id!r} must match ^[a-z0-9][a-z0-9-]*$ (lowercase letters, digits, hyphens)")
-        elif actor.is_generic != actor.id.startswith(_GENERIC_PREFIX):
-            add(f"id {actor.id!r}: ids starting with {_GENERIC_PREFIX!r} are for generic entries "
-                f"(kind {GENERIC_KIND!r}) and generic entries need one")
-        if isinstance(actor.id, str):
-            if actor.id in ids:
-                add(f"duplicate id {actor.id!r}, already used by {ids[actor.id]}")
-            else:
-                ids[actor.id] = place
-        if not isinstance(actor.name, str) or not actor.name.strip():
-            add(f"name must be a non-empty string, got {actor.name!r}")
-        if actor.kind != GENERIC_KIND and actor.kind not in ACTOR_KINDS:
-            allowed = ", ".join(repr(k) for k in ACTOR_KINDS)
-            add(f"unknown kind {actor.kind!r}; expected one of {allowed} "
-                f"(or {GENERIC_KIND!r} in a [[generic]] entry)")
-
-        # -- tags
-        for tag in _check_strings(actor.tags, "tags", add):
-            if not _ID_RE.match(tag):
-                add(f"tag {tag!r} must be lowercase letters, digits and hyphens")
-            elif not actor.is_generic:
-                named_tags.add(tag)
-        if actor.resolves_to and not actor.is_generic:
-            add("resolves_to is only allowed on generic entries")
-        if actor.is_generic:
-            for fname in ("demonyms", "prefixes", "country_names", "period_aliases"):
-                if getattr(actor, fname):
-                    add(f"{fname} are not allowed on generic entries (spell the phrases out as aliases)")
-        for tag in _check_strings(actor.resolves_to, "resolves_to", add):
-            resolves.append((place, tag))
-
-        # -- surface strings: each has one owner across actors
-        own: list[tuple[str, str]] = []
-        if isinstance(actor.id, str) and actor.id:
-            own.append(("id", actor.id))
-        if isinstance(actor.name, str) and actor.name.strip():
-            own.append(("name", actor.name))
-        for fname in _SURFACE_FIELDS:
-            own += [(_SINGULAR[fname], s) for s in _check_strings(getattr(actor, fname), fname, add)]
-        for label, spelling in own:
-            key = _key(spelling)
-            prior = owners.get(key)
-            if prior is None:
-                owners[key] = (actor.id, place, f"{label} {spelling!r}")
-            elif prior[0] != actor.id:
-                add(f"{label} {spelling!r} is already claimed by {prior[1]} as its {prior[2]}; "
-                    "each alias must belong to exactly one actor (case-insensitively)")
-
-        # -- period aliases
-        if not isinstance(actor.period_aliases, tuple):
-            add(f"period_aliases must be a list, got {type(actor.period_aliases).__name__}")
-            continue
-        for i, period in enumerate(actor.period_aliases, 1):
-            where = f"period_aliases #{i}"
-            if not isinstance(period, PeriodAlias):
-                add(f"{where} must be a PeriodAlias, got {period!r}")
-                continue
-            if not isinstance(period.alias, str) or not period.alias.strip():
-                add(f"{where}: alias must be a non-empty string, got {period.alias!r}")
-                continue
-            bad_date = False
-            for label, value in (("start", period.start), ("end", period.end)):
-                if label == "end" and value is None:
-                    continue
-                if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-                    add(f"{where} ({period.alias!r}): {label} must be a date, got {value!r}")
-                    bad_date = True
-            if bad_date:
-                continue
-            if period.end is not None and period.start >= period.end:
-                add(f"{where} ({period.alias!r}): start {period.start.isoformat()} must be "
-                    f"before end {period.end.isoformat()} (end is exclusive; \"\" = open-ended)")
-                continue
-            periods.setdefault(_key(period.alias), []).append((period, actor.id, place))
-
-    for place, tag in resolves:
-        if tag not in named_tags:
-            problems.append(Problem(source, place, f"resolves_to tag {tag!r} is carried by no named actor"))
-
-    # A shared period alias must never name two actors on the same day, and
-    # must not shadow an ordinary alias (which would name someone every day).
-    for key, claims in periods.items():
-        if key in owners:
-            _, owner_place, owned_as = owners[key]
-            for period, _, place in claims:
-                problems.append(Problem(source, place, f"period alias {period.alias!r} is also "
-                                        f"the {owned_as} of {owner_place}"))
-        claims.sort(key=lambda c: c[0].start)
-        for (p1, id1, place1), (p2, _, place2) in zip(claims, claims[1:]):
-            if p1.end is None or p1.end > p2.start:
-                until = p1.end.isoformat() if p1.end else "open-ended"
-                problems.append(Problem(source, place2, (
-                    f"period alias {p2.alias!r} from {p2.start.isoformat()} overlaps the same "
-                    f"alias of {place1} ({p1.start.isoformat()} to {until}); periods for one "
-                    "alias must not overlap")))
-    return problems
-
-
-def _check_force_nouns(nouns: Any, source: str) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def add(what: str) -> None:
-        problems.append(Problem(source, "force_nouns", what))
-
-    seen: set[str] = set()
-    for noun in _check_strings(nouns, "force_nouns", add):
-        if _key(noun) in seen:
-            add(f"{noun!r} is listed twice")
-        seen.add(_key(noun))
-    return problems
-
-
-def _raise(problems: Sequence[Problem]) -> None:
-    if problems:
-        raise DataFileError("\n".join(str(p) for p in problems))
 
 
 # -- the dictionary --------------------------------------------------------------
@@ -425,102 +184,7 @@ class Dictionary:
         return Dictionary(actors=tuple(a for _, a in entries), force_nouns=self.force_nouns, source=label)
 
 
-# -- loading -----------------------------------------------------------------------
-
-
-def _parse_date(value: Any, what: str, add: Any, *, optional: bool) -> datetime.date | None | bool:
-    """A date from an ISO string or a TOML date; False (after reporting) when invalid."""
-    if optional and value == "":
-        return None
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return value  # a bare TOML date (start = 2012-03-22)
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            pass
-    expected = 'an ISO date "YYYY-MM-DD"' + (' or "" (open-ended)' if optional else "")
-    add(f"{what} must be {expected}, got {value!r}")
-    return False
-
-
-def _parse_entry(raw: Any, table: str, place: str, add: Any) -> Actor | None:
-    """One [[actor]] / [[generic]] table as an Actor; None if it cannot be built."""
-    if not isinstance(raw, dict):
-        add(f"expected a table, got {type(raw).__name__}")
-        return None
-    allowed = _GENERIC_KEYS if table == "generic" else _ACTOR_KEYS
-    unknown = [k for k in raw if k not in allowed]
-    if unknown:
-        add(f"unknown key(s) {', '.join(map(repr, unknown))}; allowed in [[{table}]]: {', '.join(allowed)}")
-    ok = True
-    for key in ("id", "name") + (("kind",) if table == "actor" else ()):
-        if key not in raw:
-            add(f"missing required key {key!r}")
-            ok = False
-        elif not isinstance(raw[key], str):
-            add(f"{key} must be a string, got {raw[key]!r}")
-            ok = False
-    kind = raw.get("kind", GENERIC_KIND)
-    if table == "actor" and kind == GENERIC_KIND:
-        add(f"kind {GENERIC_KIND!r} belongs in a [[generic]] entry, not [[actor]]")
-        ok = False
-    if table == "generic" and kind != GENERIC_KIND:
-        add(f"kind of a [[generic]] entry must be {GENERIC_KIND!r} (or omitted), got {kind!r}")
-        ok = False
-
-    lists: dict[str, Any] = {}
-    for key in ("tags", *_SURFACE_FIELDS, "resolves_to"):
-        if key in raw and key in allowed:
-            value = raw[key]
-            # A bare string would otherwise be split into letters downstream.
-            lists[key] = tuple(value) if isinstance(value, list) else value
-
-    periods: list[PeriodAlias] = []
-    raw_periods = raw.get("period_aliases", []) if "period_aliases" in allowed else []
-    if not isinstance(raw_periods, list):
-        add("period_aliases must be an array of tables ([[actor.period_aliases]])")
-        raw_periods = []
-    for i, rp in enumerate(raw_periods, 1):
-        where = f"period_aliases #{i}"
-        if not isinstance(rp, dict):
-            add(f"{where} must be a table with keys {', '.join(_PERIOD_KEYS)}")
-            continue
-        bad = [k for k in rp if k not in _PERIOD_KEYS]
-        if bad:
-            add(f"{where}: unknown key(s) {', '.join(map(repr, bad))}; allowed: {', '.join(_PERIOD_KEYS)}")
-        if "alias" not in rp or "start" not in rp:
-            add(f"{where}: 'alias' and 'start' are required ('end' is optional)")
-            continue
-        label = f"{where} ({rp['alias']!r})"
-        start = _parse_date(rp["start"], f"{label}: start", add, optional=False)
-        end = _parse_date(rp.get("end", ""), f"{label}: end", add, optional=True)
-        if start is False or end is False:
-            continue
-        periods.append(PeriodAlias(alias=rp["alias"], start=start, end=end))
-
-    if not ok:
-        return None
-    return Actor(id=raw["id"], name=raw["name"], kind=kind, period_aliases=tuple(periods), **lists)
-
-
-def actor_from_table(raw: Mapping[str, Any], *, source: str, place: str) -> Actor:
-    """An :class:`Actor` from one ``[[actor]]`` table (as in ``actors.toml``), checked the same way.
-
-    Raises :class:`DataFileError` naming ``source`` and ``place``. Clashes with
-    other actors are checked when it is added (:meth:`Dictionary.with_additions`).
-
-    >>> actor_from_table({"id": "fla", "name": "Front de libération de l'Azawad", "kind": "rebel movement",
-    ...                   "aliases": ["FLA"]}, source="o.toml", place="line 3").aliases
-    ('FLA',)
-    """
-    problems: list[Problem] = []
-    actor = _parse_entry(dict(raw), "actor", place, lambda what: problems.append(Problem(source, place, what)))
-    if actor is not None:
-        problems += _validate([(place, actor)], source)
-    _raise(problems)
-    assert actor is not None  # _raise raised otherwise
-    return actor
+# -- loading the file ------------------------------------------------------------
 
 
 def _default_path() -> Any:

@@ -1,7 +1,7 @@
 """The extraction pipeline: documents -> mentions -> relations -> event and edge rows.
 
 Pure: takes documents (already read) and data, returns an :class:`Extraction`
-value. Reading files is :mod:`actors.text.documents`' edge; writing tables is
+value. Reading files is :mod:`actors.text.reading`'s edge; writing tables is
 :mod:`actors.output`'.
 
 >>> from actors.text.documents import parse_document

@@ -7,6 +7,11 @@ values: what the words say, before any context ("On 17 January" has no year).
 every mention a :class:`ResolvedDate` with a precision (``day``, ``month``,
 ``year`` or ``unknown``) and the interval it can denote.
 
+This module is the second step, resolving in context, and the entry point of
+both: the first step is :mod:`actors.text.date_mentions`, the values and their
+calendar arithmetic are :mod:`actors.text.date_values` (its public names are
+re-exported here).
+
 The principle: **never invent a year**. A year-less date takes the year in
 force; when the text puts none in force, the date is ``unknown`` (empty ISO).
 
@@ -61,19 +66,32 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol, Sequence
 
 from actors.errors import Problem
-from actors.schema import PRECISIONS
+from actors.text.date_mentions import _MONTH_FULL, _scan, find_dates
+from actors.text.date_values import (
+    _DAY,
+    _MONTH,
+    _UNKNOWN,
+    _YEAR,
+    DateMention,
+    ResolvedDate,
+    _iso,
+    _nominal,
+    _range_bounds,
+    _relative,
+    _resolved,
+    _Span,
+    _unknown,
+    parse_iso,
+)
 
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_dates", "parse_iso"]
 
-# The schema owns the vocabulary; unpacking fails loudly if it ever changes.
-_DAY, _MONTH, _YEAR, _UNKNOWN = PRECISIONS
 _RANKED = (_UNKNOWN, _YEAR, _MONTH, _DAY)  # coarse to fine
 
 # A year-less date this far before the reference means the narrative jumped back ...
@@ -84,48 +102,6 @@ _FORWARD_DAYS = 183
 
 def _rank(precision: str) -> int:
     return _RANKED.index(precision)
-
-
-# -- values ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """What the text says, before context.
-
-    ``end_day``/``end_month`` close a range ("8 and 9 March": day 8, end_day 9;
-    "September 30 and October 1, 2019": end_month 10, end_day 1; "October-November":
-    end_month 11). ``relative`` is set for expressions such as "The following day"
-    (``next-day``) or "two days later" (``+2d``); they carry no year, month or day.
-    """
-
-    start: int
-    end: int
-    text: str
-    year: int | None
-    month: int | None
-    day: int | None
-    end_day: int | None = None
-    qualifier: str = ""  # "", early, mid, late, by, first-half, second-half, as-of, since, until
-    # "", same-day, next-day, previous-day, +Nd, -Nd, days-later, days-earlier, weeks-later,
-    # months-later, next-week, same-week, same-month, next-month, previous-month,
-    # same-year, following-year, previous-year
-    relative: str = ""
-    end_month: int | None = None
-
-
-@dataclass(frozen=True)
-class ResolvedDate:
-    """A date in context: ISO at its precision and the interval it can denote."""
-
-    iso: str  # "2012-06-08" | "2012-06" | "2012" | "" (unknown)
-    precision: str  # day | month | year | unknown
-    earliest: str  # ISO day; "" when unknown or open
-    latest: str  # ISO day; "" when unknown or open
-    text: str
-    start: int
-    end: int
-    inherited: bool = False
 
 
 class SentenceLike(Protocol):
@@ -151,223 +127,7 @@ class SentenceLike(Protocol):
     def scope(self) -> int: ...
 
 
-# -- the grammar -------------------------------------------------------------------
-# Every repetition is bounded ({1,4}) and every alternative has a bounded length, so
-# the work per start position is bounded and a scan is linear in the text length.
-
-_S = r"\s{1,4}"
-_S0 = r"\s{0,4}"
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-_MONTH_KEYS = tuple(name[:3].lower() for name in _MONTH_NAMES)
-_NUMBER_WORDS = (
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "twenty-one", "twenty-two", "twenty-three",
-    "twenty-four", "twenty-five", "twenty-six", "twenty-seven", "twenty-eight",
-    "twenty-nine", "thirty",
-)  # fmt: skip
-# A 4-digit number followed by one of these is a count or a measure, not a year.
-_COUNT_NOUNS = (
-    "soldiers", "troops", "men", "women", "children", "people", "persons", "civilians",
-    "fighters", "militants", "rebels", "jihadists", "insurgents", "combatants",
-    "militiamen", "police", "policemen", "gendarmes", "peacekeepers", "personnel",
-    "refugees", "hostages", "prisoners", "dead", "killed", "wounded", "injured",
-    "casualties", "deaths", "victims", "members", "recruits", "vehicles", "trucks",
-    "tons", "tonnes", "km", "kilometres", "kilometers", "miles", "metres", "meters",
-    "m", "kg", "hours", "hrs", "GMT", "UTC", "households", "families", "homes",
-    "houses", "villages", "residents", "inhabitants", "displaced", "cattle", "head",
-    "rounds", "others", "more", "strong",
-)  # fmt: skip
-# Words before a 4-digit number that make it a quantity or an identifier.
-_NOT_YEAR_BEFORE = (
-    "about ", "around ", "nearly ", "almost ", "over ", "some ", "least ", "roughly ",
-    "estimated ", "approximately ", "Resolution ", "resolution ", "Resolutions ",
-    "resolutions ", "UNSCR ", "No. ", "no. ", "Nos. ", "Flight ", "flight ", "Route ",
-    "Article ", "article ", "Decree ", "decree ", "Mirage ",
-)  # fmt: skip
-
-_NOUNS = "|".join(_COUNT_NOUNS)
-_LETTER = r"[^\W\d_]"
-_MONTH_FULL = "(?:" + "|".join(_MONTH_NAMES) + ")"
-_MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-
-
-def _month(name: str, full: bool = False) -> str:
-    # "DateNovember 24, 2023": some flattened infoboxes glue the label to the value.
-    body = _MONTH_FULL if full else _MONTH_ANY
-    return rf"(?:(?<=Date)|(?<!\w))(?P<{name}>{body})(?!{_LETTER})"
-
-
-def _day(name: str) -> str:
-    return rf"(?<![\w.,:/])(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
-
-
-def _year(name: str) -> str:
-    # Inside a full date the context says it is a year, unless a count noun follows:
-    # "on 4 March, 2000 soldiers fled" is 4 March and a count.
-    return rf"(?P<{name}>(?:19|20)\d\d)(?!\w|{_S}(?:{_NOUNS})\b)"
-
-
-def _strict_year(name: str) -> str:
-    # A bare year: not part of a number, a code (C-130, TZ-25C, Mirage 2000-D), a
-    # citation mark [2012], a quantity ("2000 soldiers") or an identifier.
-    before = "".join(f"(?<!{re.escape(w)})" for w in _NOT_YEAR_BEFORE)
-    return (
-        rf"(?<![\w.,/\[#$£€]){before}(?<!{_LETTER}[-‐‑])"
-        rf"(?P<{name}>(?:19|20)\d\d)"
-        rf"(?![\w\]%]|[-‐‑]{_LETTER}|[.,]\d|\s{{0,2}}%|{_S}(?:{_NOUNS})\b)"
-    )
-
-
-def _part(tag: str) -> str:
-    return (
-        rf"(?<!\w)(?P<{tag}_part>(?i:early|mid|late)(?:{_S}|-)"
-        rf"|(?i:the{_S}(?:first|second|latter|later|last|early)"
-        rf"{_S}(?:half|part|days|weeks|months){_S}of){_S}"
-        rf"|(?i:the{_S}(?:end|beginning|start|middle|close){_S}of){_S})"
-    )
-
-
-_PREP = (
-    rf"(?:(?<!\w)(?P<prep>(?i:by|since|until|till|as{_S}of"
-    rf"|(?:starting|beginning)(?:{_S}(?:in|on|from))?)){_S})?"
-)
-_TOD = (
-    rf"(?:(?<!\w)(?i:the{_S}(?:(?:early|late){_S})?(?:night|evening|morning|afternoon"
-    rf"|dawn|early{_S}hours|small{_S}hours){_S}of){_S})"
-)
-_WEEKDAY = rf"(?:(?<!\w)(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?{_S})?"
-_BETWEEN = rf"(?:(?<!\w)(?i:between|from){_S})"
-_RSEP = rf"(?:{_S0}[-–—]{_S0}|{_S}(?:and|to|or|through|until|till){_S})"
-_CUE = "|".join(
-    f"(?<=\\b{w} )"
-    for w in ("in", "In", "during", "During", "through", "throughout", "from", "From", "between", "Between")
-)
-
-
-def _dmy_year(name: str) -> str:
-    return rf"(?:,?{_S}{_year(name)})?"
-
-
-def _mdy_year(name: str) -> str:
-    return rf"(?:,{_S0}|{_S}){_year(name)}"
-
-
-_UNIT = r"(?:day|night|evening|morning|afternoon)"
-_PUNCT_AHEAD = r"(?=\s{0,4}[,.;:)])"
-_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + "|a|an)"
-_FEW = rf"(?:(?:a{_S}few|several|some|few|many|{_NUM}){_S})?"
-
-# (group name, relative value, pattern): all case-insensitive.
-_RELATIVES = (
-    ("r_nd", "", rf"(?P<r_n>{_NUM}){_S}days?{_S}(?P<r_dir>later|afterwards?|earlier)"),
-    ("r_same_day", "same-day",
-     rf"(?:(?:later|earlier){_S}(?:on{_S})?(?:that|the{_S}same)|that{_S}same|the{_S}same|that"
-     rf"|the{_S}end{_S}of{_S}(?:the|that))(?:{_S}{_UNIT})"),
-    ("r_next_day", "next-day",
-     rf"the{_S}(?:following|next|subsequent){_S}{_UNIT}|the{_S}day{_S}after{_PUNCT_AHEAD}"),
-    ("r_prev_day", "previous-day",
-     rf"the{_S}(?:previous|preceding|prior){_S}{_UNIT}|the{_S}(?:day|night|evening){_S}before{_PUNCT_AHEAD}"),
-    ("r_days_later", "days-later", rf"(?:(?:a{_S}few|several|some|few|many){_S})?days{_S}(?:later|afterwards?)"),
-    ("r_days_earlier", "days-earlier", rf"(?:(?:a{_S}few|several|some|few|many){_S})?days{_S}earlier"),
-    ("r_weeks_later", "weeks-later", rf"{_FEW}weeks?{_S}(?:later|afterwards?)"),
-    ("r_months_later", "months-later", rf"{_FEW}months?{_S}(?:later|afterwards?)"),
-    ("r_next_week", "next-week", rf"the{_S}(?:following|next){_S}week"),
-    ("r_same_week", "same-week", rf"(?:(?:later|earlier){_S})?(?:that{_S}same|the{_S}same|that){_S}week"),
-    ("r_same_month", "same-month",
-     rf"(?:(?:later|earlier){_S}(?:in{_S})?)?(?:that{_S}same|the{_S}same|that){_S}month"),
-    ("r_next_month", "next-month",
-     rf"the{_S}(?:following|next|subsequent){_S}month|the{_S}month{_S}after{_PUNCT_AHEAD}"),
-    ("r_prev_month", "previous-month",
-     rf"the{_S}(?:previous|preceding|prior){_S}month|the{_S}month{_S}before{_PUNCT_AHEAD}"),
-    ("r_same_year", "same-year",
-     rf"(?:(?:later|earlier){_S}(?:in{_S})?)?(?:that{_S}same|the{_S}same|that){_S}year"),
-    ("r_next_year", "following-year",
-     rf"the{_S}(?:following|next|subsequent){_S}year|(?:a|one){_S}year{_S}(?:later|afterwards?)"
-     rf"|the{_S}year{_S}after{_PUNCT_AHEAD}"),
-    ("r_prev_year", "previous-year",
-     rf"the{_S}(?:previous|preceding|prior){_S}year|(?:a|one){_S}year{_S}earlier"
-     rf"|(?:a|the){_S}year{_S}before{_PUNCT_AHEAD}"),
-)  # fmt: skip
-
-_ALTERNATIVES = (
-    # 2012-06-08 (references, curation): only complete ISO days.
-    ("ISO", r"(?<![\w/.:-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)(?![\w-]|[.:]\d)"),
-    # between 8 and 10 February (2013) | 16 and 17 January 2012 | 8-10 February
-    ("DMYR", rf"(?:{_TOD}|{_BETWEEN})?{_WEEKDAY}{_day('a_d1')}{_RSEP}{_WEEKDAY}{_day('a_d2')}"
-             rf"{_S}(?:of{_S})?{_month('a_m')}" + _dmy_year("a_y")),
-    # 30 September - 1 October 2019
-    ("DMYX", rf"{_BETWEEN}?{_WEEKDAY}{_day('b_d1')}{_S}{_month('b_m1')}{_RSEP}{_WEEKDAY}"
-             rf"{_day('b_d2')}{_S}{_month('b_m2')}" + _dmy_year("b_y")),
-    # 17 July 2012 | the night of 8 June | Monday, 8 June | the 8th of June
-    ("DMY", rf"{_TOD}?{_WEEKDAY}(?:(?i:the){_S}(?=[0-3]?\d(?:st|nd|rd|th)?{_S}of\b))?"
-            rf"{_day('c_d')}(?:{_S}of)?{_S}{_month('c_m')}"
-            + _dmy_year("c_y")),
-    # between September 30 and October 1, 2019 | October 23 and 24, 2017 | March 5-7
-    ("MDYR", rf"{_BETWEEN}?{_WEEKDAY}{_month('d_m1')}{_S}{_day('d_d1')}{_RSEP}"
-             rf"(?:{_month('d_m2')}{_S})?{_day('d_d2')}(?:" + _mdy_year("d_y") + ")?"),
-    # December 20, 2008 | the morning of January 27, 2018
-    ("MDYY", rf"{_TOD}?{_WEEKDAY}{_month('e_m')}{_S}{_day('e_d')}" + _mdy_year("e_y")),
-    # January 2012 | early June 2012 | October-November 2019 | September of 2013
-    ("MY", rf"{_part('f')}?{_month('f_m1')}(?:{_RSEP}{_month('f_m2')})?(?:,?{_S}of)?,?{_S}{_year('f_y')}"),
-    # on January 27 (not "in January 12 soldiers": "in"/"during" + month + number is a count)
-    ("MDY", rf"{_TOD}?{_WEEKDAY}(?<!\bin )(?<!\bIn )(?<!\bduring )(?<!\bDuring )"
-            rf"{_month('g_m')}{_S}{_day('g_d')}(?![.,]\d)"),
-    # early June | mid-June | the end of June | late January
-    ("PM", rf"{_part('h')}{_month('h_m1', full=True)}(?:{_RSEP}{_month('h_m2', full=True)})?"),
-    # in December | by December | during October-November: a bare month needs a cue
-    ("M", rf"(?(prep)|(?:{_CUE})){_month('i_m1', full=True)}(?:{_RSEP}{_month('i_m2', full=True)})?"),
-    # mid-2014 | early 2012 | the first half of 2018
-    ("PY", rf"{_part('j')}(?P<j_y>(?:19|20)\d\d)(?![\w\]]|[-‐‑]{_LETTER}|[.,]\d)"),
-    # 2013
-    ("Y", _strict_year("k_y")),
-    ("REL", "(?i:" + "|".join(rf"(?<!\w)(?P<{name}>{pat})(?![\w-])" for name, _, pat in _RELATIVES) + ")"),
-)  # fmt: skip
-
-# Where a date can start, tested first and cheaply so that most positions fail at once:
-# a digit that looks like a day, a year or a count of days, a month or weekday name, or
-# one of the few words that open the longer forms followed by a word that fits. It is
-# only a filter (tests check it never drops a match); the full grammar runs after it.
-_THE_NEXT = (
-    "night", "evening", "morning", "afternoon", "dawn", "early", "late", "small", "first",
-    "second", "latter", "later", "last", "end", "beginning", "start", "middle", "close",
-    "following", "next", "subsequent", "previous", "preceding", "prior", "same", "day",
-    "month", "year", "week",
-)  # fmt: skip
-# Words that can follow a preposition (by, since, ...) at the start of a date.
-_OPENERS = (
-    "the", "early", "mid", "late", "in", "on", "from", "between", "that", "later", "earlier",
-    "a", "an", "several", "some", "few", "many", "days", "weeks", "week", "months", "month",
-) + _NUMBER_WORDS  # fmt: skip
-_UNITS = r"(?:days?|weeks?|months?|years?|nights?|evenings?|mornings?|afternoons?)"
-
-
-def _words(words: Sequence[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
-
-
-_START = (
-    rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
-    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
-    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
-    rf"|{_MONTH_ANY}(?!{_LETTER})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-    rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"
-    rf"|(?i:as){_S}(?i:of)\b"
-    rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
-    rf"|(?i:between|from){_S}[\dA-Z]"
-    rf"|(?i:early|mid|late)(?:{_S}|-)[\dA-Z]"
-    rf"|(?i:later|earlier){_S}(?i:that|the|on|in)\b"
-    rf"|(?i:that){_S}(?i:same|{_UNITS})\b"
-    rf"|(?i:{_words(('a', 'an', 'one', 'several', 'some', 'few', 'many') + _NUMBER_WORDS)}){_S}(?i:few|{_UNITS})\b"
-    rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b))"
-)
-_DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
-
-_PREP_QUALIFIER = (("by", "by"), ("since", "since"), ("until", "until"), ("till", "until"),
-                   ("as", "as-of"), ("starting", "since"), ("beginning", "since"))  # fmt: skip
+# -- what the context says --------------------------------------------------------
 
 # Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
 _HEADING_RANGE = re.compile(
@@ -414,285 +174,6 @@ _MAINTENANCE = re.compile(
     re.IGNORECASE,
 )
 _GLUED_TAG = re.compile(r"[.!?]\($")
-
-
-# -- find_dates --------------------------------------------------------------------
-
-
-def _month_number(word: str) -> int:
-    return _MONTH_KEYS.index(word.rstrip(".")[:3].lower()) + 1
-
-
-def _days_in(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def _qualifier(prep: str | None, part: str | None) -> str:
-    if prep:  # the preposition decides the open end; a part of period is then dropped
-        head = prep.split()[0].lower()
-        return next(q for word, q in _PREP_QUALIFIER if word == head)
-    if not part:
-        return ""
-    p = " ".join(part.lower().replace("-", " ").split())
-    if "first half" in p:
-        return "first-half"
-    if "second half" in p:
-        return "second-half"
-    if p.startswith("mid") or "middle" in p:
-        return "mid"
-    if any(w in p for w in ("late", "last", "end", "close")):
-        return "late"
-    return "early"  # early, beginning, start, first days/weeks/months/part
-
-
-def _plausible(year: int | None, month: int, day: int) -> bool:
-    # Without a year, 29 February stays possible (a leap year may be in force).
-    return 1 <= day <= (_days_in(year, month) if year else (29 if month == 2 else _days_in(2001, month)))
-
-
-def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
-    """Every date-like match as (mention, impossible)."""
-    for m in _DATE_RE.finditer(text):
-        alt = m.lastgroup  # each alternative is a named group around all of it: it closes last
-        g = m.group
-        qualifier_part: str | None = None
-        year = month = day = end_day = end_month = None
-        relative = ""
-        lenient = False  # US "Month D" without a year: an invalid day means a count, not a date
-        if alt == "ISO":
-            year, month, day = int(g("iso_y")), int(g("iso_m")), int(g("iso_d"))
-            if not 1 <= month <= 12:
-                yield DateMention(m.start() + offset, m.end() + offset, m.group(), year, None, None), True
-                continue
-        elif alt == "DMYR":
-            month, day, end_day = _month_number(g("a_m")), int(g("a_d1")), int(g("a_d2"))
-            year = int(g("a_y")) if g("a_y") else None
-        elif alt == "DMYX":
-            month, day = _month_number(g("b_m1")), int(g("b_d1"))
-            end_month, end_day = _month_number(g("b_m2")), int(g("b_d2"))
-            year = int(g("b_y")) if g("b_y") else None
-        elif alt == "DMY":
-            month, day = _month_number(g("c_m")), int(g("c_d"))
-            year = int(g("c_y")) if g("c_y") else None
-        elif alt == "MDYR":
-            month, day, end_day = _month_number(g("d_m1")), int(g("d_d1")), int(g("d_d2"))
-            end_month = _month_number(g("d_m2")) if g("d_m2") else None
-            year = int(g("d_y")) if g("d_y") else None
-            lenient = year is None
-        elif alt == "MDYY":
-            year, month, day = int(g("e_y")), _month_number(g("e_m")), int(g("e_d"))
-        elif alt == "MY":
-            year, month = int(g("f_y")), _month_number(g("f_m1"))
-            end_month = _month_number(g("f_m2")) if g("f_m2") else None
-            qualifier_part = g("f_part")
-        elif alt == "MDY":
-            month, day = _month_number(g("g_m")), int(g("g_d"))
-            lenient = True
-        elif alt == "PM":
-            month = _month_number(g("h_m1"))
-            end_month = _month_number(g("h_m2")) if g("h_m2") else None
-            qualifier_part = g("h_part")
-        elif alt == "M":
-            month = _month_number(g("i_m1"))
-            end_month = _month_number(g("i_m2")) if g("i_m2") else None
-        elif alt == "PY":
-            year, qualifier_part = int(g("j_y")), g("j_part")
-        elif alt == "Y":
-            year = int(g("k_y"))
-        else:  # REL
-            name = next(n for n, _, _ in _RELATIVES if g(n) is not None)
-            if name == "r_nd":
-                word = g("r_n").lower()
-                n = int(word) if word.isdigit() else (1 if word in ("a", "an") else _NUMBER_WORDS.index(word) + 1)
-                relative = f"{'-' if g('r_dir').lower() == 'earlier' else '+'}{n}d"
-            else:
-                relative = next(value for n, value, _ in _RELATIVES if n == name)
-        if end_month == month and end_day is None:
-            end_month = None  # "June-June": not a range
-        mention = DateMention(
-            start=m.start() + offset,
-            end=m.end() + offset,
-            text=m.group(),
-            year=year,
-            month=month,
-            day=day,
-            end_day=end_day,
-            qualifier=_qualifier(g("prep"), qualifier_part),
-            relative=relative,
-            end_month=end_month,
-        )
-        impossible = False
-        if day is not None and month is not None:
-            impossible = not _plausible(year, month, day) or (
-                end_day is not None and not _plausible(year, end_month or month, end_day)
-            )
-            if not impossible and year is not None:
-                try:
-                    _nominal(mention, year)
-                except ValueError:
-                    impossible = True  # e.g. a range that ends before it starts
-        if impossible and lenient:
-            continue  # "March 35 people": a count after a month name
-        yield mention, impossible
-
-
-def find_dates(text: str, *, offset: int = 0) -> list[DateMention]:
-    """The date expressions in ``text``, in order; offsets are ``offset`` + index in ``text``.
-
-    Impossible dates ("31 February 2012") are not dates and are left out
-    (:func:`resolve_dates` reports them as problems).
-
-    >>> [(m.text, m.qualifier) for m in find_dates("In early June, and by mid-2014.")]
-    [('early June', 'early'), ('by mid-2014', 'by')]
-    >>> find_dates("2,354 tons, a C-130, the SU-25 TZ-25C, 3am, [12]")
-    []
-    """
-    return [mention for mention, impossible in _scan(text, offset) if not impossible]
-
-
-# -- intervals ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Span:
-    """A nominal period: precision, first and last day (parts of periods applied)."""
-
-    precision: str
-    first: date
-    last: date
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, _days_in(year, month))
-
-
-def _nominal(m: DateMention, year: int) -> _Span:
-    """The period ``m`` denotes in ``year``; ValueError if it cannot exist."""
-    if m.month is None:
-        first, last = date(year, 1, 1), date(year, 12, 31)
-        windows = {
-            "early": ((1, 1), (4, 30)), "mid": ((4, 1), (9, 30)), "late": ((9, 1), (12, 31)),
-            "first-half": ((1, 1), (6, 30)), "second-half": ((7, 1), (12, 31)),
-        }  # fmt: skip
-        if m.qualifier in windows:
-            (fm, fd), (lm, ld) = windows[m.qualifier]
-            first, last = date(year, fm, fd), date(year, lm, ld)
-        return _Span(_YEAR, first, last)
-    end_month = m.end_month or m.month
-    end_year = year + 1 if end_month < m.month else year  # "December-January": the year is the start's
-    if m.day is not None:
-        first = date(year, m.month, m.day)
-        last = date(end_year, end_month, m.end_day) if m.end_day is not None else first
-        if last < first:
-            raise ValueError("range ends before it starts")
-        return _Span(_DAY, first, last)
-    first, last = date(year, m.month, 1), _month_end(end_year, end_month)
-    if m.end_month is None:
-        n = _days_in(year, m.month)
-        windows = {"early": (1, 10), "mid": (11, 20), "late": (21, n), "first-half": (1, 15), "second-half": (16, n)}
-        if m.qualifier in windows:
-            a, b = windows[m.qualifier]
-            first, last = date(year, m.month, a), date(year, m.month, b)
-    return _Span(_MONTH, first, last)
-
-
-def _iso(span: _Span) -> str:
-    if span.precision == _DAY:
-        return span.first.isoformat()
-    if span.precision == _MONTH:
-        return f"{span.first.year:04d}-{span.first.month:02d}"
-    if span.precision == _YEAR:
-        return f"{span.first.year:04d}"
-    return ""
-
-
-def _open_ends(qualifier: str, earliest: str, latest: str) -> tuple[str, str]:
-    if qualifier in ("by", "until"):
-        return "", latest
-    if qualifier == "since":
-        return earliest, ""
-    return earliest, latest
-
-
-def _resolved(span: _Span, m: DateMention) -> ResolvedDate:
-    # A range shows at the precision that holds all of it ("October 23 and 24, 2017" is
-    # 2017-10, month); its days stay in earliest/latest and in the reference.
-    shown = span
-    if (span.precision == _DAY and span.first != span.last) or (
-        span.precision == _MONTH and (span.first.year, span.first.month) != (span.last.year, span.last.month)
-    ):
-        shown = _window(span.first, span.last)
-    earliest, latest = _open_ends(m.qualifier, span.first.isoformat(), span.last.isoformat())
-    return ResolvedDate(_iso(shown), shown.precision, earliest, latest, m.text, m.start, m.end)
-
-
-def _unknown(m: DateMention, bounds: tuple[int, int | None] | None) -> ResolvedDate:
-    """A date with no year in force; a range heading still bounds it."""
-    earliest = latest = ""
-    if bounds is not None and m.relative == "":
-        lo, hi = bounds
-        spans = []
-        for y in range(lo, (hi if hi is not None else lo + 4) + 1):
-            try:
-                spans.append(_nominal(m, y))
-            except ValueError:
-                continue  # 29 February outside leap years
-        if spans:
-            earliest = spans[0].first.isoformat()
-            latest = spans[-1].last.isoformat() if hi is not None else ""
-    elif bounds is not None:
-        earliest, latest = _range_bounds(bounds)
-    earliest, latest = _open_ends(m.qualifier, earliest, latest)
-    return ResolvedDate("", _UNKNOWN, earliest, latest, m.text, m.start, m.end)
-
-
-def _range_bounds(bounds: tuple[int, int | None]) -> tuple[str, str]:
-    lo, hi = bounds
-    return date(lo, 1, 1).isoformat(), (date(hi, 12, 31).isoformat() if hi is not None else "")
-
-
-def _window(first: date, last: date) -> _Span:
-    """The coarsest precision that still pins the window down."""
-    if (first.year, first.month) == (last.year, last.month):
-        return _Span(_MONTH, first, last)
-    if first.year == last.year:
-        return _Span(_YEAR, first, last)
-    return _Span(_UNKNOWN, first, last)
-
-
-def _shift_month(d: date, months: int) -> date:
-    k = d.year * 12 + d.month - 1 + months
-    return date(k // 12, k % 12 + 1, 1)
-
-
-def _relative(kind: str, ref: _Span) -> _Span:
-    """A relative expression against the reference; never finer than the reference allows."""
-    one = timedelta(days=1)
-    if kind == "same-day":
-        return ref
-    if kind in ("next-day", "previous-day") or re.fullmatch(r"[+-]\d+d", kind):
-        n = 1 if kind == "next-day" else -1 if kind == "previous-day" else int(kind[:-1])
-        if ref.precision == _DAY:
-            d = ref.last + n * one if n > 0 else ref.first + n * one
-            return _Span(_DAY, d, d)
-        if kind in ("next-day", "previous-day"):
-            return ref  # no day to count from: keep the reference's precision
-        return _window(ref.first + n * one, ref.last + n * one)
-    windows = {
-        "days-later": (2, 14), "days-earlier": (-14, -2), "weeks-later": (7, 63),
-        "months-later": (28, 366), "next-week": (1, 13), "same-week": (-6, 6),
-    }  # fmt: skip
-    if kind in windows:
-        a, b = windows[kind]
-        return _window(ref.first + a * one, ref.last + b * one)
-    months = {"same-month": 0, "next-month": 1, "previous-month": -1}
-    if kind in months:
-        k = months[kind]
-        first = _shift_month(ref.first, k)
-        return _window(first, _shift_month(ref.last, k + 1) - one)
-    years = {"same-year": 0, "following-year": 1, "previous-year": -1}
-    k = years[kind]
-    return _window(date(ref.first.year + k, 1, 1), date(ref.last.year + k, 12, 31))
 
 
 # -- headings ----------------------------------------------------------------------
@@ -959,44 +440,3 @@ def _resolve_sentence(
         if eligible and first_eligible is None:
             first_eligible = resolved
     return own, first_eligible
-
-
-# -- parse_iso ---------------------------------------------------------------------
-
-_ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def parse_iso(value: str) -> ResolvedDate:
-    """Parse "2012", "2012-06" or "2012-06-08" (curation files); "" is unknown.
-
-    >>> d = parse_iso("2012-06-08"); (d.precision, d.earliest, d.latest)
-    ('day', '2012-06-08', '2012-06-08')
-    >>> parse_iso("2012-02-30")
-    Traceback (most recent call last):
-    ...
-    ValueError: impossible date '2012-02-30': February 2012 has 29 days
-    """
-    text = value.strip()
-    if text == "":
-        return ResolvedDate("", _UNKNOWN, "", "", "", -1, -1)
-    hit = _ISO_RE.fullmatch(text)
-    if hit is None:
-        raise ValueError(f"malformed date '{value}': expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year = int(hit.group(1))
-    if year < 1:
-        raise ValueError(f"impossible date '{value}': there is no year 0")
-    if hit.group(2) is None:
-        span = _Span(_YEAR, date(year, 1, 1), date(year, 12, 31))
-    else:
-        month = int(hit.group(2))
-        if not 1 <= month <= 12:
-            raise ValueError(f"impossible date '{value}': month {month} is not 01-12")
-        if hit.group(3) is None:
-            span = _Span(_MONTH, date(year, month, 1), _month_end(year, month))
-        else:
-            day, n = int(hit.group(3)), _days_in(year, month)
-            if not 1 <= day <= n:
-                raise ValueError(f"impossible date '{value}': {_MONTH_NAMES[month - 1]} {year} has {n} days")
-            d = date(year, month, day)
-            span = _Span(_DAY, d, d)
-    return ResolvedDate(_iso(span), span.precision, span.first.isoformat(), span.last.isoformat(), "", -1, -1)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import actors.extract.dictionary as dictionary_module
+from actors.extract import actor_entries, actor_toml
 from actors.extract.dictionary import Actor, Dictionary, PeriodAlias, load_dictionary
 from actors.errors import DataFileError
 from actors.schema import ACTOR_KINDS, GENERIC_KIND
@@ -445,6 +446,9 @@ def test_demonyms_and_country_names_point_to_their_state(real: Dictionary) -> No
 def test_module_doctests_pass() -> None:
     result = doctest.testmod(dictionary_module)
     assert result.attempted >= 5 and result.failed == 0
+    for module in (actor_entries, actor_toml):  # the entries and their tables, split out of the dictionary
+        result = doctest.testmod(module)
+        assert result.attempted >= 1 and result.failed == 0
 
 
 def test_public_api() -> None:

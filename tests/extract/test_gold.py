@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from actors.text.documents import read_corpus
+from actors.text.reading import read_corpus
 from actors.extract.evaluate import format_scores, load_gold, score
 from actors.extract.pipeline import Extractor, extract
 

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import world
-from actors.network import export as ex
-from actors.network.export import (EXPORT_FORMATS, export, export_writers, to_gexf_bytes, to_graphml_bytes, to_json_bytes,
-                           write_gexf, write_graphml, write_json, xml_clean)
-from actors.output import write_all
+from actors.network.export import (EXPORT_FORMATS, export_writers, to_gexf_bytes, to_graphml_bytes, to_json_bytes,
+                                   xml_clean)
+from actors.network.node_link import _write_json
+from actors.network.snapshot import _snapshot
+from actors.output import export, write_all, write_gexf, write_graphml, write_json
 from actors.network.windows import window
 
 GEXF = "{http://www.gexf.net/1.2draft}"
@@ -91,9 +92,9 @@ def test_json_is_node_link_data(world_graph):
 
 def test_json_columnar_and_python_paths_agree(world_graph):
     fast, slow = io.BytesIO(), io.BytesIO()
-    snap = ex._snapshot(world_graph)
-    ex._write_json(snap, fast)
-    ex._write_json(snap, slow, columnar=False)
+    snap = _snapshot(world_graph)
+    _write_json(snap, fast)
+    _write_json(snap, slow, columnar=False)
     assert fast.getvalue() == slow.getvalue() == to_json_bytes(world_graph)
 
 

@@ -38,7 +38,7 @@ def measure(part: str = "dev") -> dict:
     """Extract the part's files and score them; returns ``{"all": scores, "explicit": scores, ...}``."""
     from actors.extract.evaluate import load_event_gold, score_events
     from actors.extract.pipeline import Extractor, extract
-    from actors.text.documents import read_corpus
+    from actors.text.reading import read_corpus
 
     files = part_files(part)
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import multiprocessing.spawn
+import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from actors.analysis.analyses import analyse
 from actors.corpus import load_corpus
-from actors.render.figure_pool import _COST, FigurePool, _share, _usable_cores
-from actors.render.figures import _specs
+from actors.render import figure_pool
+from actors.render.figure_pool import _PRELOAD, FigurePool, _usable_cores
+from actors.render.figures.writers import _specs
 from actors.render.layout import positions
 from actors.analysis.pairs import FOCUS_PAIR
 from actors.output import write_all
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
 PAIRS = [FOCUS_PAIR, ("ansar-dine", "mojwa")]
 
 two_cores = pytest.mark.skipif(_usable_cores() < 2, reason="the pool draws in-process on a single core")
@@ -54,41 +60,70 @@ def test_in_process_draws_every_figure(reference):
 @pytest.mark.parametrize("workers", [1, 2])
 def test_workers_give_the_same_bytes(seeds, reference, tmp_path, workers):
     with FigurePool(workers=workers) as pool:
-        assert pool._proc is not None
+        assert pool._executor is not None
         files = _files(pool, seeds, tmp_path)
         assert pool.fallback is None
+        assert len(multiprocessing.active_children()) == workers
     assert files == reference
+    assert multiprocessing.active_children() == []  # leaving the pool shut the workers down
 
 
 @two_cores
-def test_a_worker_that_dies_leaves_the_figures_to_this_process(seeds, reference, tmp_path):
+def test_workers_that_die_leave_the_figures_to_this_process(seeds, reference, tmp_path):
     with FigurePool(workers=2) as pool:
         A, pos = seeds
         writers = pool.figure_writers(A, tmp_path, pairs=PAIRS, pos=pos)
-        pool._proc.kill()
+        for worker in multiprocessing.active_children():  # while they draw
+            worker.kill()
+        t = time.perf_counter()
         written = write_all(writers)
         assert "ended without an answer" in pool.fallback
+    assert time.perf_counter() - t < 60  # no writer waits for a worker that is gone
     assert {p.name: p.read_bytes() for p in written} == reference
 
 
-@pytest.mark.parametrize("executable, why", [("", "no Python interpreter"),
-                                             ("/nonexistent/python3", "could not start a figure worker")])
-def test_no_worker_means_in_process(seeds, reference, tmp_path, monkeypatch, executable, why):
+@two_cores
+def test_a_worker_pool_broken_before_the_job_draws_here(seeds, reference, tmp_path):
+    with FigurePool(workers=1) as pool:
+        pool._starter.join()
+        pool._executor.submit(os._exit, 1)  # the worker dies before the figures are sent
+        while multiprocessing.active_children():
+            time.sleep(0.01)
+        assert _files(pool, seeds, tmp_path) == reference
+        assert "ended without an answer" in pool.fallback
+
+
+def test_no_context_means_in_process(seeds, reference, tmp_path, monkeypatch):
     if _usable_cores() < 2:
         pytest.skip("on a single core the pool never starts a worker")
-    monkeypatch.setattr(sys, "executable", executable)
+
+    def no_context():
+        raise OSError("no interpreter to start it with")
+
+    monkeypatch.setattr(figure_pool, "_context", no_context)
     with FigurePool(workers=2) as pool:
-        assert pool._proc is None and why in pool.fallback
+        assert pool._executor is None and "could not start a figure worker" in pool.fallback
         assert _files(pool, seeds, tmp_path) == reference
 
 
 @two_cores
-def test_closing_an_unused_pool_stops_the_worker():
+def test_a_worker_that_cannot_start_means_in_process(seeds, reference, tmp_path, monkeypatch):
+    monkeypatch.setattr(figure_pool, "_context", lambda: multiprocessing.get_context("spawn"))
+    monkeypatch.setattr(multiprocessing.spawn, "_python_exe", "/nonexistent/python3")
+    with FigurePool(workers=2) as pool:
+        files = _files(pool, seeds, tmp_path)
+        assert "could not start a figure worker" in pool.fallback
+    assert files == reference
+
+
+@two_cores
+def test_closing_an_unused_pool_stops_the_workers():
+    t = time.perf_counter()
     pool = FigurePool(workers=2)
-    proc = pool._proc
     pool.close()
-    assert proc.poll() is not None
+    assert multiprocessing.active_children() == []
     pool.close()  # twice is harmless
+    assert time.perf_counter() - t < 60
 
 
 def test_workers_argument_is_checked():
@@ -104,7 +139,9 @@ def test_drawing_needs_neither_polars_nor_the_analyses(seeds, reference, tmp_pat
     code = ("import pickle, sys\n"
             "from actors.render.figure_pool import _render\n"
             f"specs = pickle.loads(open({str(job)!r}, 'rb').read())\n"
-            "files = _render(specs, list(specs))\n"
+            "files = {}\n"
+            "for name, spec in specs.items():\n"
+            "    files.update(_render(name, spec))\n"
             "assert 'polars' not in sys.modules, 'polars was imported'\n"
             "sys.stdout.buffer.write(pickle.dumps(files))\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True)
@@ -112,19 +149,9 @@ def test_drawing_needs_neither_polars_nor_the_analyses(seeds, reference, tmp_pat
     assert pickle.loads(r.stdout) == reference
 
 
-def test_share_balances_by_drawing_cost():
-    names = ["snapshots", "pair_mnla_ansar-dine", "coalition_jnim", "genealogy", "balance"]
-    first, second = _share(names, 2)
-    assert first[0] == "snapshots" and "snapshots" not in second  # the dearest goes first, alone at the start
-    assert sorted(first + second) == sorted(names)
-    cost = [sum(_COST.get(n.split("_")[0], 1.0) for n in share) for share in (first, second)]
-    assert abs(cost[0] - cost[1]) <= min(_COST.values())  # the seeds' five split within one pair figure
-    assert sorted(_share(names, 1)[0]) == sorted(names)
-    many = names + [f"pair_a{i}_b{i}" for i in range(6)]  # `actors run --pair ...` six times
-    shares = _share(many, 2)
-    assert sorted(shares[0] + shares[1]) == sorted(many)  # every figure once
-    cost = [sum(_COST.get(n.split("_")[0], 1.0) for n in share) for share in shares]
-    assert abs(cost[0] - cost[1]) <= max(_COST.values())  # no better split is possible by more than one figure
+def test_the_forkserver_preloads_no_polars():
+    code = f"import sys\nfor m in {_PRELOAD!r}: __import__(m)\nassert 'polars' not in sys.modules, 'polars'\n"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 @two_cores
@@ -135,18 +162,25 @@ def test_a_job_that_cannot_be_pickled_is_drawn_here(seeds, tmp_path):
     A2 = dataclasses.replace(A, graph=G)
     with FigurePool(workers=2) as pool:
         written = write_all(pool.figure_writers(A2, tmp_path, pairs=[FOCUS_PAIR], pos=pos))
-        assert "cannot be sent to a worker" in pool.fallback
+        assert "the figure worker failed" in pool.fallback and "pickle" in pool.fallback
     assert len(written) == 10
 
 
 def test_cli_figure_workers_give_the_same_files(tmp_path):
+    """Through `actors run` as a process of its own: 0, 1 and 2 workers, the same figures, and it ends."""
+    files = []
+    for workers in ("2", "1", "0"):
+        out = tmp_path / workers
+        r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "-q", "--corpus", str(SEEDS),
+                            "--figure-workers", workers, "--out", str(out)], capture_output=True, text=True,
+                           cwd=tmp_path, timeout=300)
+        assert r.returncode == 0, r.stderr
+        assert "drawn in this process instead" not in r.stderr
+        files.append({p.name: p.read_bytes() for p in (out / "figures").iterdir()})
+    assert files[0] == files[1] == files[2] and len(files[0]) == 10
+
     from actors.cli import main
 
-    assert main(["run", "-q", "--corpus", str(SEEDS), "--out", str(tmp_path / "a")]) == 0
-    assert main(["run", "-q", "--corpus", str(SEEDS), "--figure-workers", "0", "--out", str(tmp_path / "b")]) == 0
-    a = {p.name: p.read_bytes() for p in (tmp_path / "a" / "figures").iterdir()}
-    b = {p.name: p.read_bytes() for p in (tmp_path / "b" / "figures").iterdir()}
-    assert a == b and len(a) == 10
     with pytest.raises(SystemExit) as exc:
         main(["run", "--figure-workers", "3"])
     assert exc.value.code == 2

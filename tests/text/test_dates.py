@@ -1,4 +1,4 @@
-"""Tests of actors.text.dates: find_dates, resolve_dates, parse_iso.
+"""Tests of actors.text.dates, date_mentions and date_values: find_dates, resolve_dates, parse_iso.
 
 The narratives are fictional and small enough to check by hand; the seed
 checks read the real texts with plain Python (one line = one sentence).
@@ -17,6 +17,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import actors.text.date_mentions as mentions_module
+import actors.text.date_values as values_module
 import actors.text.dates as dates_module
 from actors.text.dates import DateMention, ResolvedDate, find_dates, parse_iso, resolve_dates
 from actors.errors import Problem
@@ -562,7 +564,8 @@ def test_every_sentence_has_an_entry() -> None:
 
 
 def test_module_doctests() -> None:
-    assert doctest.testmod(dates_module).failed == 0
+    for module in (dates_module, mentions_module, values_module):
+        assert doctest.testmod(module).failed == 0
 
 
 # -- parse_iso -----------------------------------------------------------------------------
@@ -738,9 +741,9 @@ def test_find_dates_never_raises_and_slices(text: str, offset: int) -> None:
 @given(date_soup())
 def test_start_filter_never_drops_a_match(text: str) -> None:
     # The cheap start filter must find exactly what the full grammar alone finds.
-    alternatives = "|".join(f"(?P<{n}>{p})" for n, p in dates_module._ALTERNATIVES)
-    unfiltered = re.compile(dates_module._PREP + "(?:" + alternatives + ")")
-    assert [m.span() for m in dates_module._DATE_RE.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
+    alternatives = "|".join(f"(?P<{n}>{p})" for n, p in mentions_module._ALTERNATIVES)
+    unfiltered = re.compile(mentions_module._PREP + "(?:" + alternatives + ")")
+    assert [m.span() for m in mentions_module._DATE_RE.finditer(text)] == [m.span() for m in unfiltered.finditer(text)]
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))

@@ -1,4 +1,4 @@
-"""Tests of actors.text.documents: seeds, a hand-checked fictional article, bad input, properties."""
+"""Tests of actors.text.documents and actors.text.reading: seeds, a hand-checked fictional article, bad input, properties."""
 
 from __future__ import annotations
 
@@ -17,9 +17,8 @@ from actors.text.documents import (
     Sentence,
     line_col,
     parse_document,
-    read_corpus,
-    read_document,
 )
+from actors.text.reading import read_corpus, read_document
 from actors.errors import CorpusError, Problem
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

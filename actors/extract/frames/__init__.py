@@ -1,0 +1,24 @@
+"""The cue frames behind :func:`actors.extract.relations.find_relations`, by family.
+
+What each frame of ``data/cues.toml`` means is code here; the dispatcher
+(:mod:`actors.extract.relations`) runs every cue of a sentence through its frame.
+The modules build on each other, downward only:
+
+- :mod:`~actors.extract.frames.sentence`: the sentence view every frame works on
+  (tokens, mentions, cue occurrences, coordination and clause navigation);
+- :mod:`~actors.extract.frames.attribution`: status and claimant, and the
+  :class:`~actors.extract.frames.attribution.RelationMatch` a found pair becomes;
+- :mod:`~actors.extract.frames.agents`: who acts (the subject, a passive's "by"
+  agent) and the pairs across two sides;
+- :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,
+  ``companion``, ``group``, ``modifier``);
+- :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
+  ``nominal``);
+- :mod:`~actors.extract.frames.organisation`: how groups are made of groups
+  (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
+  ``contribution``, ``coalition``, ``merger``, ``recognition``).
+
+Each frame-family module exports ``FRAME_FUNCS``, its frames by name.
+"""
+
+__all__: list[str] = []

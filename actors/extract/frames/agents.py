@@ -1,0 +1,134 @@
+"""Who acts: the subject group of a cue (with claim control), a passive's "by"
+agent, and the pairs across two sides (with the mission a state's contingent serves).
+"""
+
+from __future__ import annotations
+
+from actors.extract.frames.attribution import claimant_mention, controls
+from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
+from actors.extract.mentions import Mention
+
+__all__ = ["agent", "by_agent", "governed", "pairs_across", "passive", "with_contingents"]
+
+
+def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
+    """Mentions, plus the mission a state's contingent serves ("Nigerien MINUSMA peacekeepers")."""
+    out = []
+    for k in ks:
+        m = s.mentions[k]
+        out.append(m)
+        if m.contingent_of:
+            out.append(Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent"))
+    return out
+
+
+def pairs_across(s: Sentence, agents: list[int], patients: list[int], relation: str):
+    for a in with_contingents(s, agents):
+        for p in with_contingents(s, patients):
+            yield a, p, relation
+
+
+def _is_participle(s: Sentence, occ: Occurrence) -> bool:
+    key = tuple(s.norms[occ.start : occ.end])
+    irregular = s.cues.words("irregular_participles")
+    return key[-1].endswith(("ed", "en")) or key in irregular or key[:1] in irregular
+
+
+def passive(s: Sentence, occ: Occurrence) -> bool:
+    if not _is_participle(s, occ):
+        return False
+    if occ.end < len(s.toks) and s.norms[occ.end] == "by":
+        return True
+    for j in range(occ.start - 1, max(-1, occ.start - 4), -1):
+        if (s.norms[j],) in s.aux:
+            return True
+        if j in s.at_end or s.is_break(j):
+            return False
+    return False
+
+
+def agent(s: Sentence, occ: Occurrence) -> list[int]:
+    """The subject group of a verb or noun cue, with claim control."""
+    reach = AGENT_REACH
+    if occ.start > 1 and s.norms[occ.start - 1] == "to":
+        before = occ.start - 2
+        if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
+            j = before - 1
+            while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
+                j -= 1
+            if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
+                return []  # "an African-led force to assist X": the unnamed force acts
+    k, status_tok = s.left_mention(occ.start, reach)
+    owner = _owner_of_action(s, occ.start)
+    if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
+        return [owner]  # "Katiba Macina's first attacks, in January 2015, targeted ..."
+    if k is not None:
+        # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
+        if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
+            return s.agent_of_cue.get(s.patient_of[k], [])
+        first = s.mentions[s.group(k)[0]].tok_start
+        relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
+        verb = None if relative else _verb_before(s, first)
+        if verb is not None:
+            # "a rocket hit a MINUSMA base, killing ...": the object of a verb is not the next subject
+            return s.agent_of_cue.get(verb.start, [])
+        return [m for m in s.group(k) if s.party(m)]
+    if status_tok is not None:
+        claimant = claimant_mention(s, status_tok)
+        if claimant is not None and controls(s, status_tok, occ.start):
+            return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
+    return []
+
+
+# "of" and "from" are left out: "jets from Operation Barkhane were dispatched" keeps its subject
+_PREPOSITIONS = frozenset({"between", "in", "to", "against", "with", "on", "at", "for", "into", "over", "toward", "towards", "near", "among"})
+
+
+def governed(s: Sentence, tok: int) -> bool:
+    """Whether the noun phrase at ``tok`` is the object of a preposition or a verb."""
+    j = tok - 1
+    while j >= 0 and tok - j <= 4 and (s.norms[j] in {"the", "a", "an", "its", "their", "both", "three", "two", "several"} or s.norms[j].isdigit()):
+        j -= 1
+    if j < 0:
+        return False
+    return s.norms[j] in _PREPOSITIONS or _verb_before(s, j + 1) is not None
+
+
+def _owner_of_action(s: Sentence, c: int) -> int | None:
+    """A possessor whose attack noun is the subject of the cue: "X's attacks ... targeted"."""
+    for o in s.relation_occ:
+        if o.start >= c or c - o.end > 8 or not any(x.frame == "nominal" and x.kind == "fought-against" for x in o.cues):
+            continue
+        j = o.start - 1
+        while j >= 0 and s.norms[j] in {"first", "latest", "new", "repeated", "several", "main"}:
+            j -= 1
+        if j >= 1 and s.norms[j] == "'s" and (j - 1) in s.at_end and s.mentions[s.at_end[j - 1]].role == "possessor":
+            between = s.norms[o.end : c]
+            if not any(w in between for w in ("against", "on", "by")) and not any(s.is_break(x) for x in range(o.end, c)):
+                return s.at_end[j - 1]
+    return None
+
+
+def _verb_before(s: Sentence, tok: int):
+    """A transitive verb cue right before token ``tok`` (skipping articles and adjectives)."""
+    j = tok - 1
+    while j >= 0 and tok - j <= 3 and s.norms[j] in {"the", "a", "an", "its", "their", "several", "two", "three", "some", "many"}:
+        j -= 1
+    occ = next((o for o in s.relation_occ if o.end - 1 == j), None)
+    if occ is not None and any(c.frame == "transitive" for c in occ.cues) and not s.determined(occ):
+        return occ
+    return None
+
+
+def by_agent(s: Sentence, after: int, reach: int = 4) -> list[int]:
+    j = None
+    for x in range(after, min(len(s.toks), after + reach)):
+        if s.norms[x] == "by":
+            j = x
+            break
+        if s.is_break(x) or s.norms[x] == "," or x in s.at_start:
+            return []
+    if j is None:
+        return []
+    k = s.right_mention(j + 1, reach=4, allow_possessor=False)
+    return s.group(k, forward_only=True) if k is not None else []

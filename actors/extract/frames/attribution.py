@@ -1,0 +1,154 @@
+"""Status and claimant: what a found pair becomes.
+
+A status (claimed, alleged, denied) comes from the nearest attributing verb
+before the cue in the same clause chain, "according to"/"per" anywhere in it,
+or a hedging adverb; the claimant is the actor (or words) before that verb.
+:func:`attribute` turns a frame's (source, target, relation) into a
+:class:`RelationMatch` carrying them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
+from actors.extract.mentions import Mention
+from actors.text.tokens import phrase_key
+
+__all__ = ["RelationMatch", "attribute", "status_before", "claimant_mention", "controls"]
+
+_CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
+_PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
+_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
+
+
+@dataclass(frozen=True)
+class RelationMatch:
+    """A relation found in one sentence, before dating (find, then write)."""
+
+    source: Mention
+    target: Mention
+    relation: str
+    cue: str
+    cue_start: int  # token index of the cue
+    cue_end: int
+    status: str = "reported"
+    claimed_by: str = ""  # actor id when the claimant is an actor, else the text's words
+    claim_text: str = ""  # the claimant as the text words it ("Malian security sources")
+
+
+def status_before(s: Sentence, tok: int):
+    """The attributing verb governing token ``tok``, if any (nearest before, same clause chain)."""
+    best = None
+    for st in s.status_occ:
+        if st.end > tok:
+            break
+        span = s.norms[st.end : tok]
+        if ";" in span or any(w in _CONTRAST for w in span):
+            best = None
+            continue
+        if st.cues[0].frame == "verb":
+            best = st
+    return best
+
+
+def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
+    """Whether the claimant is also the cue's subject: "X claimed to have shot down",
+    "X claimed that they repulsed", "X denied any collaboration", "X accused of carrying out"."""
+    occ_status = next(o for o in s.status_occ if o.start == status_tok)
+    between = [w for w in s.norms[occ_status.end : cue_start]
+               if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in MONTHS]
+    return not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of"
+
+
+def claimant_mention(s: Sentence, status_tok: int) -> int | None:
+    before = tuple(s.norms[max(0, status_tok - 2) : status_tok])
+    if before[-1:] in (("but",), ("and",)) or before == (",", "but"):
+        # a second verb of the same subject: find the first verb's claimant
+        prev = [o for o in s.status_occ if o.start < status_tok - 1 and o.cues[0].frame == "verb"]
+        if prev:
+            return claimant_mention(s, prev[-1].start)
+    j = status_tok - 1
+    if j > 0 and s.norms[j] == ",":
+        # "The Platform, a coalition of ... GATIA, denied": the head before the apposition
+        p = j - 1
+        while p >= 0 and s.norms[p] != "," and not s.hard(p):
+            p -= 1
+        if p > 0 and s.norms[p] == "," and (p - 1) in s.at_end:
+            return s.at_end[p - 1]
+    while j >= 0 and status_tok - j <= 10:
+        if j in s.at_end:
+            return s.at_end[j]
+        if s.is_break(j) and s.norms[j] not in {","}:
+            return None
+        j -= 1
+    return None
+
+
+def _claimant_words(s: Sentence, status_tok: int) -> str:
+    j = status_tok - 1
+    words = []
+    while j >= 0 and len(words) < 8:
+        w = s.norms[j]
+        if s.is_break(j) or w in {",", "."} or w in _CONTRAST:
+            break
+        words.insert(0, j)
+        j -= 1
+    while words and s.norms[words[0]] in {"the", "a", "an", "also", "then", "later", "instead"}:
+        words.pop(0)
+    while words and s.norms[words[-1]] in {"also", "then", "later", "instead", "for", "its", "part", "had", "has", "have"}:
+        words.pop()
+    if not words:
+        return ""
+    return " ".join(s.toks[x].text for x in words)
+
+
+def _according_party(s: Sentence, occ: Occurrence) -> str:
+    k = s.right_mention(occ.end, reach=3, allow_possessor=True, stop_comma=True)
+    if k is not None:
+        return s.mentions[k].actor
+    words = []
+    for j in range(occ.end, min(len(s.toks), occ.end + 6)):
+        if s.norms[j] in {",", ".", ";", ")", "("} or s.norms[j] in {"of", "that", "who"}:
+            break
+        words.append(s.toks[j].text)
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+_RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
+
+
+def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
+    status, claimed_by, claim_text = "reported", "", ""
+    best = status_before(s, occ.start)
+    if best is not None:
+        cue = best.cues[0]
+        before = s.norms[max(0, best.start - 3) : best.start]
+        negated = "not" in before or "never" in before  # "did not deny": no status from this verb
+        if cue.kind == "denied" and "neither" in before:
+            status = "alleged"  # "neither denied nor confirmed"
+        elif not negated:
+            status = cue.kind
+            k = claimant_mention(s, best.start)
+            claim_text = _claimant_words(s, best.start)
+            claimed_by = s.mentions[k].actor if k is not None else claim_text
+            if k is None and phrase_key(claim_text) in s.cues.words("impersonal_sources"):
+                status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"
+    for st in s.status_occ:
+        cue = st.cues[0]
+        span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
+        span = s.norms[span_lo:span_hi]
+        if ";" in span:
+            continue
+        if cue.frame == "according" and cue.kind == "claimed":
+            if s.norms[st.start] == "per" and not (st.end < len(s.toks) and s.toks[st.end].is_capitalized):
+                continue  # "per day", "per cent"
+            if status == "reported":
+                status, claimed_by = "claimed", _according_party(s, st)
+                claim_text = claimed_by
+        elif cue.frame == "adverb" and st.end <= occ.start and not any(w in _CONTRAST for w in span):
+            if _RANK[cue.kind] > _RANK[status]:
+                status = cue.kind
+    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by, claim_text)

@@ -1,0 +1,329 @@
+"""Frames of how groups are made of groups: splits, membership, coalitions.
+
+``split``       X, a splinter group of Y; a Y breakaway group; ..., calling itself X.
+``split_verb``  X broke away from Y.
+``member``      X, a member / an affiliate / a branch of Y (apposition or copula only).
+``member_verb``  X joined Y; X pledged allegiance to Y.
+``possessive_member``  X, Y's branch in the Sahel.
+``contribution``  X sent troops to Y (a mission or coalition).
+``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
+``merger``      A, B and C merged to form Y.
+``recognition`` Y recognised X as one of its affiliates.
+"""
+
+from __future__ import annotations
+
+from actors.extract.cues import Cue
+from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
+
+__all__ = ["FRAME_FUNCS"]
+
+_ORGANISATIONS = frozenset({"coalition", "international mission", "jihadist group", "rebel movement"})
+
+
+def _appositive_head(s: Sentence, c: int) -> int | None:
+    """The named actor an apposition describes.
+
+    "X, a splinter group of ...", "X, the Sahelian branch of ...", "X was an offshoot of",
+    "X presented itself as the official branch of ...".
+    """
+    j = c - 1
+    skipped = 0
+    while j >= 0 and (s.norms[j] in {"a", "an", "the", "its", "their"} or (j in s.covered and j not in s.at_end)
+                      or (skipped < 3 and s.toks[j].text.isalpha() and s.norms[j] not in _APPOSITION_STOPS and j not in s.at_end)):
+        if s.norms[j] in {"a", "an", "the", "its", "their"}:
+            j -= 1
+            break
+        skipped += 1
+        j -= 1
+    # skip a parent named before the noun: "X, an Ansar Dine breakaway group"
+    if j >= 0 and j in s.at_end and s.norms[j + 1] not in {",", "was", "is"}:
+        start = s.mentions[s.at_end[j]].tok_start
+        j = start - 1
+        while j >= 0 and s.norms[j] in {"a", "an", "the"}:
+            j -= 1
+    if j >= 0 and s.norms[j] in {"was", "is", "became", "remains", "been", "remained"}:
+        j -= 1
+    elif j >= 0 and s.norms[j] == ",":
+        j -= 1
+    elif j >= 0 and s.norms[j] == "as":
+        # "X presented itself as ...", "X operated as ..."
+        k, _ = s.left_mention(j, reach=5)
+        verbs = s.norms[s.mentions[k].tok_end : j] if k is not None else []
+        return k if k is not None and any(v in s.cues.single("self_description_verbs") for v in verbs) else None
+    else:
+        return None
+    if j >= 0 and j in s.at_end:
+        return s.at_end[j]
+    if j >= 0 and s.norms[j] == ")":  # "X (ABC), a splinter ..."
+        while j >= 0 and s.norms[j] != "(":
+            j -= 1
+        j -= 1
+    return s.at_end.get(j)
+
+
+_APPOSITION_STOPS = frozenset({"became", "becomes", "remained", "remains", "and", "or", "of", "from", "by", "with", "was", "is", "were", "are", "as", "to", "in", "on", "at", "for", "which", "who", "that", "it", "itself", "had", "has", "been"})
+
+
+def _named_after(s: Sentence, start: int) -> int | None:
+    """"..., calling itself X" / "known as X" anywhere after ``start`` in the sentence."""
+    for j in range(start, len(s.toks)):
+        for words in s.cues.words("naming_phrases"):
+            if tuple(s.norms[j : j + len(words)]) == words:
+                return s.right_mention(j + len(words), reach=3, allow_possessor=False)
+    return None
+
+
+def _parent_after(s: Sentence, end: int) -> int | None:
+    j = s.find_word(end, {"of", "from"}, 3)
+    if j is None:
+        return None
+    k = s.right_mention(j + 1, reach=4, allow_possessor=False)
+    if k is None:
+        # "an offshoot of a political movement known as the MNA"
+        for words in s.cues.words("naming_phrases"):
+            for x in range(j + 1, min(len(s.toks), j + 8)):
+                if tuple(s.norms[x : x + len(words)]) == words:
+                    return s.right_mention(x + len(words), reach=3, allow_possessor=False)
+    return k
+
+
+def _split(s: Sentence, occ: Occurrence, cue: Cue):
+    parent = _parent_after(s, occ.end)
+    if parent is None and occ.start > 0 and (occ.start - 1) in s.at_end:
+        parent = s.at_end[occ.start - 1]  # "an Ansar Dine breakaway group"
+    if parent is None:
+        # "a splinter group broke off from the MNLA; calling itself the FPA"
+        j = s.find_word(occ.end, {"from"}, 5)
+        if j is not None:
+            parent = s.right_mention(j + 1, reach=3, allow_possessor=False)
+    if parent is None:
+        return
+    splinter = _appositive_head(s, occ.start)
+    if splinter is None or splinter == parent:
+        splinter = _named_after(s, s.mentions[parent].tok_end)
+    if splinter is None:
+        # "a splinter group of Y (X)": the parenthesised name is the splinter's
+        pend = s.mentions[parent].tok_end
+        if pend < len(s.toks) and s.norms[pend] == "(" and pend + 1 in s.at_start:
+            splinter = s.at_start[pend + 1]
+    if splinter is None or s.mentions[splinter].actor == s.mentions[parent].actor:
+        return
+    yield s.mentions[splinter], s.mentions[parent], cue.kind
+
+
+def _split_verb(s: Sentence, occ: Occurrence, cue: Cue):
+    parent = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if parent is None:
+        return
+    k, _ = s.left_mention(occ.start, reach=8)
+    if k is None:
+        k = _named_after(s, s.mentions[parent].tok_end)
+    if k is None or s.mentions[k].generic or s.mentions[k].actor == s.mentions[parent].actor:
+        return
+    yield s.mentions[k], s.mentions[parent], cue.kind
+
+
+def _member(s: Sentence, occ: Occurrence, cue: Cue):
+    org = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None:
+        return
+    if org_actor.kind not in _ORGANISATIONS:
+        if cue.id == "joined" and s.mentions[org].via == "force" and s.norms[occ.start] == "joined":
+            # "Chadian troops joined French forces in the advance": fighting on the same side
+            end = s.mentions[org].tok_end
+            if any((w,) in s.cues.words("peace_nouns") for w in s.norms[end:end + 5]):
+                return  # "joined Malian officials in talks"
+            k, _ = s.left_mention(occ.start, reach=6)
+            for m in s.group(k) if k is not None else []:
+                if s.party(m) and s.mentions[m].actor != s.mentions[org].actor and not s.mentions[m].generic:
+                    yield s.mentions[m], s.mentions[org], "allied-with"
+        return
+    member = _appositive_head(s, occ.start)
+    if member is None and occ.start >= 1 and s.norms[occ.start - 1] == "as" and s.norms[occ.start] == "part":
+        # "Chad deployed 1,200 soldiers to the tri-border area as part of the G5 Sahel force":
+        # the clause's subject, when it is a state
+        k, _ = s.left_mention(occ.start - 1, reach=16)
+        while k is not None and k in s.patient_of:
+            k = None  # the deployed object is not the member
+        actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
+        if actor is not None and actor.kind in ("state armed force", "foreign state"):
+            member = k
+    members = [member] if member is not None else []
+    if member is not None and s.mentions[member].tok_end < len(s.toks) and s.norms[s.mentions[member].tok_end] in COPULAS:
+        members = s.group(member)  # "A, B and C became founding members of Y"
+    elif member is not None and s.norms[occ.start] == "members":
+        members = s.group(member)  # "A, B and C, the three members of Y"
+    if member is None and cue.frame == "member_verb":
+        k, _ = s.left_mention(occ.start, reach=6)
+        member = k
+        members = s.group(k) if k is not None else []
+    if member is None:
+        oend = s.mentions[org].tok_end  # "an affiliate of Islamic State (ISGS)"
+        if oend < len(s.toks) and s.norms[oend] == "(" and oend + 1 in s.at_start:
+            member = s.at_start[oend + 1]
+            members = [member]
+    if member is None:
+        return
+    for m in members:
+        if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
+            yield s.mentions[m], s.mentions[org], cue.kind
+
+
+def _counted_list(s: Sentence, c: int) -> int | None:
+    """Token after the colon of "the merger of four jihadist groups active in Mali: A, B and C"."""
+    plural = s.cues.single("plural_group_nouns")
+    seen_plural = False
+    for j in range(c, min(len(s.toks), c + 14)):
+        if s.norms[j] == ":":
+            return j + 1 if seen_plural else None
+        if j in s.at_start and s.party(s.at_start[j]) and not seen_plural:
+            m = s.mentions[s.at_start[j]]
+            if not m.generic:
+                return None  # a named actor right away: the list starts here
+            seen_plural = s.norms[m.tok_end - 1] in plural  # "four jihadist groups ...:"
+        seen_plural = seen_plural or s.norms[j] in plural
+        if s.is_break(j):
+            return None
+    return None
+
+
+def _founded_subject(s: Sentence, c: int) -> int | None:
+    """"Y (Y; Arabic for ...) was formed on 2 March 2017 by the merger of": Y.
+
+    The subject of a founding passive ending right before the cue's clause.
+    """
+    for j in range(c - 1, max(-1, c - 10), -1):
+        if s.norms[j] in s.cues.single("founding_participles"):
+            t = j - 1
+            if t >= 0 and s.norms[t] in {"was", "were", "been"}:
+                t -= 1
+            if t >= 0 and s.norms[t] == ")":  # skip a bracketed gloss after the name
+                depth = 0
+                while t >= 0:
+                    depth += {")": 1, "(": -1}.get(s.norms[t], 0)
+                    if depth == 0:
+                        break
+                    t -= 1
+                t -= 1
+            # the mention holding token t ("X (X)" may be matched as one mention)
+            for k, m in enumerate(s.mentions):
+                if t >= 0 and m.tok_start <= t < m.tok_end and s.party(k) and not m.generic:
+                    return k
+            return None
+        if s.is_break(j):
+            return None
+    return None
+
+
+def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
+    """"JNIM, al-Qaeda's branch in the Sahel": JNIM member-of al-Qaeda."""
+    org = s.at_end.get(occ.start - 1)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in _ORGANISATIONS or s.mentions[org].generic:
+        return
+    member = _appositive_head(s, s.mentions[org].tok_start)
+    if member is not None and s.party(member) and s.mentions[member].actor != s.mentions[org].actor:
+        yield s.mentions[member], s.mentions[org], cue.kind
+
+
+def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
+    to = s.find_word(occ.end, {"to"}, 6)
+    if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
+        return
+    org = s.right_mention(to + 1, reach=3, allow_possessor=False)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in ("international mission", "coalition"):
+        return
+    k, _ = s.left_mention(occ.start, reach=4)
+    actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
+    if actor is not None and actor.kind in ("state armed force", "foreign state") and not s.mentions[k].generic:
+        yield s.mentions[k], s.mentions[org], cue.kind
+
+
+def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
+    after = _counted_list(s, occ.end)
+    k = s.right_mention(after if after is not None else occ.end, reach=8, allow_possessor=False)
+    if k is None:
+        return
+    members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
+    coal = _appositive_head(s, occ.start)
+    if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing"}
+                         or (occ.start > 0 and s.norms[occ.start - 1] == "as")):
+        # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
+        c, _ = s.left_mention(occ.start, reach=8)
+        coal = c
+    if coal is None and occ.start >= 2 and s.norms[occ.start - 1] == "the" and s.norms[occ.start - 2] in {"by", "from", "through", "via"}:
+        coal = _founded_subject(s, occ.start - 2)  # "Y was formed in 2017 by the merger of A and B"
+    if coal is None and s.norms[occ.start] in {"which", "that"}:
+        # "the Platform, a coalition of ... formed in 2014, which included A and B"
+        for x in range(len(s.mentions) - 1, -1, -1):
+            actor = s.matcher.dictionary.get(s.mentions[x].actor)
+            if s.mentions[x].tok_end <= occ.start and actor is not None and actor.kind in ("coalition", "international mission"):
+                coal = x
+                break
+    if coal is None or s.mentions[coal].generic:
+        return
+    for m in members:
+        if s.mentions[m].actor != s.mentions[coal].actor and not _is_part(s, m):
+            yield s.mentions[m], s.mentions[coal], cue.kind
+
+
+def _is_part(s: Sentence, k: int) -> bool:
+    """"the Sahara branch of AQIM": the mention names a part of the actor, not the actor."""
+    t = s.mentions[k].tok_start
+    return t >= 2 and s.norms[t - 1] == "of" and s.norms[t - 2] in s.cues.single("part_nouns")
+
+
+def _recognition(s: Sentence, occ: Occurrence, cue: Cue):
+    """"The Islamic State recognised the ISGS as one of its affiliates": ISGS member-of IS."""
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is None:
+        return
+    end = s.mentions[k].tok_end
+    if end >= len(s.toks) or s.norms[end] != "as":
+        return
+    nouns = s.cues.single("member_nouns")
+    if not any(s.norms[x] in nouns for x in range(end + 1, min(len(s.toks), end + 6))):
+        return
+    org, _ = s.left_mention(occ.start, reach=5)
+    if org is None:
+        return
+    actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if actor is None or actor.kind not in _ORGANISATIONS or s.mentions[org].actor == s.mentions[k].actor:
+        return
+    yield s.mentions[k], s.mentions[org], cue.kind
+
+
+def _merger(s: Sentence, occ: Occurrence, cue: Cue):
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    m, _ = s.left_mention(occ.start, reach=4)
+    if k is None or m is None or s.mentions[k].generic:
+        return
+    org = s.matcher.dictionary.get(s.mentions[k].actor)
+    if org is None or org.kind not in _ORGANISATIONS or len(s.group(m)) < 2 and org.kind != "coalition":
+        return  # "X formed Y": only a coalition or a group formed by several is a membership
+    for x in s.group(m):
+        if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[k].actor:
+            yield s.mentions[x], s.mentions[k], cue.kind
+
+
+FRAME_FUNCS = {
+    "split": _split,
+    "split_verb": _split_verb,
+    "member": _member,
+    "member_verb": _member,
+    "merger": _merger,
+    "recognition": _recognition,
+    "coalition": _coalition,
+    "possessive_member": _possessive_member,
+    "contribution": _contribution,
+}

@@ -1,0 +1,291 @@
+"""The sentence view the frames work on: tokens, mentions and cue occurrences of one
+sentence, with coordination ("A, B and the C") and clause navigation helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from actors.extract.cues import Cue, CueSet
+from actors.extract.matcher import Matcher
+from actors.extract.mentions import Mention
+from actors.text.tokens import Token
+
+__all__ = ["Sentence", "Occurrence", "AGENT_REACH", "MONTHS", "COPULAS"]
+
+AGENT_REACH = 15  # tokens left of a cue in which the agent (subject) is looked for
+_PATIENT_REACH = 8  # tokens right of a cue in which an object is looked for
+_VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger", "contribution"})
+_LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
+_HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+COPULAS = frozenset({"was", "is", "were", "are", "became", "become", "remained", "remains", "becomes"})
+
+
+@dataclass
+class Occurrence:
+    cues: tuple[Cue, ...]
+    start: int  # token index
+    end: int  # exclusive
+
+
+class Sentence:
+    """Tokens, mentions and cue occurrences of one sentence, with navigation helpers."""
+
+    def __init__(self, cues: CueSet, matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention],
+                 previous_attackers: Sequence[Mention] = ()):
+        self.cues = cues
+        self.matcher = matcher
+        self.toks = tokens
+        self.norms = [t.norm for t in tokens]
+        self.mentions = [m for m in mentions]
+        self.at_start = {m.tok_start: k for k, m in enumerate(self.mentions)}
+        self.at_end = {m.tok_end - 1: k for k, m in enumerate(self.mentions)}
+        covered = set()
+        for m in self.mentions:
+            covered.update(range(m.tok_start, m.tok_end))
+        self.covered = covered
+        self.modifier_toks = {x for m in self.mentions if m.role == "modifier" for x in range(m.tok_start, m.tok_end)}
+        self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
+        self.real_pos = {k: p for p, k in enumerate(self.real)}
+        self.breaks = cues.words("clause_breaks")
+        self.aux = cues.words("auxiliaries")
+        self.reciprocal = cues.words("reciprocal")
+        self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
+        # "an attack by X": the object of "repulsed" is X's attack
+        self.noun_ends = {o.end - 1 for o in self.relation_occ if any(c.frame == "nominal" for c in o.cues)}
+        # objects are not looked for past another verb ("X attacked a town and killed Y")
+        self.verb_starts = {o.start for o in self.relation_occ
+                            if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
+                            or any(c.frame == "companion" for c in o.cues)}
+        self.status_occ = self._scan(cues.status_cues)
+        self.previous_attackers = list(previous_attackers)
+        self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
+        self.agent_of_cue: dict[int, list[int]] = {}
+
+    def determined(self, o: Occurrence) -> bool:
+        """After a determiner or quantifier ("the attack", "several raids") a cue is a noun."""
+        return o.start > 0 and self.norms[o.start - 1] in self.cues.single("noun_markers")
+
+    def irrealis(self, o: Occurrence) -> bool:
+        """An intention, threat, offer or condition governs the cue: nothing happened."""
+        lo = max(0, o.start - 7)
+        for j in range(o.start - 1, lo - 1, -1):
+            if self.norms[j] in _HARD or self.norms[j] in {".", ";"}:
+                return False
+            for size in (3, 2, 1):
+                if tuple(self.norms[j : j + size]) in self.cues.words("irrealis") and j + size <= o.start:
+                    if size == 1 and not self.toks[j].text.islower():
+                        continue  # "May" the month, not the modal
+                    return True
+        return False
+
+    def _adjectival(self, o: Occurrence) -> bool:
+        """"the besieged Malian soldiers": a participle after a determiner describes a noun."""
+        word = self.norms[o.end - 1]
+        if o.end - o.start != 1 or not word.endswith("ed") or not all(c.frame in ("transitive",) for c in o.cues):
+            return False
+        j = o.start - 1
+        if j >= 0 and (self.norms[j] in self.cues.single("participle_adverbs") or self.norms[j].endswith("ly")):
+            j -= 1  # "the better financed Ansar Dine"
+        return j >= 0 and self.norms[j] in {"the", "a", "an"}
+
+    def _scan(self, table: dict) -> list[Occurrence]:
+        out, i, n = [], 0, len(self.toks)
+        while i < n:
+            if i in self.covered:
+                i += 1
+                continue
+            hit_len, hit = 0, None
+            for k in range(min(self.cues.max_len, n - i), 0, -1):
+                key = tuple(self.norms[i : i + k])
+                if key in table and not any(j in self.covered for j in range(i, i + k)):
+                    hit_len, hit = k, table[key]
+                    break
+            if hit:
+                out.append(Occurrence(hit, i, i + hit_len))
+                # a shorter cue ending the phrase keeps its own frame: "joint operations against"
+                for k in range(1, hit_len):
+                    tail = table.get(tuple(self.norms[i + k : i + hit_len]))
+                    if tail and any(c.frame in ("nominal", "symmetric") for c in tail):
+                        out.append(Occurrence(tuple(c for c in tail if c.frame in ("nominal", "symmetric")), i + k, i + hit_len))
+                i += hit_len
+            else:
+                i += 1
+        return out
+
+    # -- navigation ---------------------------------------------------------
+    def hard(self, i: int) -> bool:
+        return self.norms[i] in _HARD
+
+    def is_break(self, i: int) -> bool:
+        return self.norms[i] in _HARD or (self.norms[i],) in self.breaks
+
+    def group(self, k: int, *, forward_only: bool = False) -> list[int]:
+        """Mention indexes coordinated with mention k ("A, B and the C").
+
+        Modifier mentions inside the list ("the al-Qaeda-aligned JNIM") are passed
+        over, never members.
+        """
+        real = self.real if k in self.real_pos else sorted(self.real + [k])
+        pos = self.real_pos[k] if k in self.real_pos else real.index(k)
+        members = [k]
+        j = pos
+        while not forward_only and j > 0 and self._glued(real[j - 1], real[j]):
+            j -= 1
+            members.insert(0, real[j])
+        if len(members) > 1 and "and" not in self._gap(members[-2], k) and any(
+            "and" in self._gap(a, b) for a, b in zip(members, members[1:-1] + [k]) if b != k
+        ):
+            members = [k]  # "between Mali, Niger and Burkina Faso, ISGS ...": that list ended before k
+        j = pos
+        while j + 1 < len(real) and self._glued(real[j], real[j + 1]):
+            if forward_only and len(members) == 1 and "," in self._gap(real[j], real[j + 1]) and self._opens_clause(real[j + 1]):
+                break  # "captured Ménaka from the MNLA, and MINUSMA demanded ...": a new subject
+            if len(members) == 1 and [w for w in self._gap(real[j], real[j + 1]) if w not in self.cues.single("quantity_words")][:2] == [",", "and"]:
+                break  # "A, supported by B, and C": ", and" after one item closes a phrase (a list needs three)
+            j += 1
+            members.append(real[j])
+        return members
+
+    def _leaders_of(self, k: int) -> bool:
+        end = self.mentions[k].tok_end
+        return end < len(self.toks) and self.norms[end] in self.cues.single("leader_nouns")
+
+    def _opens_clause(self, k: int) -> bool:
+        end = self.mentions[k].tok_end
+        if end >= len(self.toks):
+            return False
+        w = self.toks[end]
+        return w.text.islower() and (w.norm.endswith("ed") or w.norm in self.cues.single("finite_verbs"))
+
+    def _gap(self, a: int, b: int) -> list[str]:
+        return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
+
+    def _glued(self, a: int, b: int) -> bool:
+        ms = self.mentions
+        gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
+        gap = [self.norms[x] for x in gap_idx]
+        for intro in ("including", "notably"):
+            if intro in gap and (gap[0] == "," or ms[a].generic) and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
+                return True  # "A, Tuareg groups including B": B is listed with A
+        if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
+            return True  # "A, B and the Sahara branch of C": the part is listed with A and B
+        if gap and gap[0] in {"in", "at", "near", "around"}:
+            # "MINUSMA camps in Timbuktu and Kidal and French troops": skip the place phrase
+            x = 1
+            while x < len(gap) and (self.toks[gap_idx[x]].is_capitalized or gap[x] in {",", "and"}) and not (gap[x] == "and" and x == len(gap) - 1):
+                x += 1
+            if x == len(gap) - 1 and gap[x] == "and":
+                return True
+        if not gap:
+            return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
+        t = ms[a].tok_start
+        quantities = self.cues.single("quantity_words")
+        counted = t >= 1 and (self.norms[t - 1].replace(",", "").isdigit() or self.norms[t - 1] in quantities)
+        if counted and ("and" in gap or "," in gap):
+            # "84 Wagner fighters and 47 Malian soldiers": parallel counts are not words
+            gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in quantities)] or gap
+        if len(gap) >= 2 and gap[-1] == "against" and gap[-2] in {"and", "as"}:
+            gap = gap[:-1]  # "against A as well as against B": the preposition repeated
+        conjunction = "," in gap or "and" in gap or "&" in gap or "as well as" in " ".join(gap)
+        return all(w in _LIST_GLUE for w in gap) and conjunction
+
+    def party(self, k: int, *, allow_possessor: bool = False) -> bool:
+        role = self.mentions[k].role
+        return role == "party" or (allow_possessor and role == "possessor")
+
+    def left_mention(self, c: int, reach: int = AGENT_REACH, *, stop_at_status: bool = True) -> tuple[int | None, int | None]:
+        """Nearest party mention ending left of token c in the clause: (mention, status token hit)."""
+        j = c - 1
+        lo = max(0, c - reach)
+        status_starts = {o.start for o in self.status_occ} if stop_at_status else set()
+        while j >= lo:
+            if self.norms[j] == "," and j > 0:
+                p = self._parenthetical_start(j)
+                if p is not None:
+                    lo = max(0, lo - (j - p))  # the reach does not count the skipped apposition
+                    j = p - 1
+                    continue
+            if j in self.at_end and self.party(self.at_end[j]):
+                t = self.mentions[self.at_end[j]].tok_start
+                if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in self.cues.single("backing_participles"):
+                    j = t - 3  # "Malian troops backed by French aircraft recaptured": the backer is no subject
+                    continue
+                return self.at_end[j], None
+            if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]):
+                return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
+            if j in status_starts:
+                return None, j
+            if self.norms[j] in {"which", "who"}:
+                # "the MIA, which had split from Ansar Dine": the relative clause's subject
+                a = j - 1 if j > 0 and self.norms[j - 1] == "," else j
+                if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
+                    return self.at_end[a - 1], None
+                return None, None
+            if self.is_break(j):
+                return None, None
+            j -= 1
+        return None, None
+
+    def _parenthetical_start(self, comma: int) -> int | None:
+        """", backed by French troops," ends at ``comma``: the opening comma's index."""
+        p = comma
+        while p > max(0, comma - 26):
+            p -= 1
+            if self.norms[p] == ",":
+                first = self.norms[p + 1] if p + 1 < comma else ""
+                occ = next((o for o in self.relation_occ if o.start == p + 1), None)
+                if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
+                    return p
+                listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
+                if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
+                    # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
+                    # ", a group founded by X with support from Y,": an apposition, whoever it names
+                    return p
+                return None
+            if self.norms[p] == ")":  # "(AQIM)" inside the apposition
+                depth, q = 0, p
+                while q >= 0:
+                    depth += {")": 1, "(": -1}.get(self.norms[q], 0)
+                    if depth == 0:
+                        break
+                    q -= 1
+                p = q
+                continue
+            if self.is_break(p):
+                return None
+        return None
+
+    def right_mention(self, c: int, reach: int = _PATIENT_REACH, *, allow_possessor: bool = True, stop_comma: bool = True) -> int | None:
+        """First mention starting right of token c (exclusive end index) in the clause."""
+        j, hi = c, min(len(self.toks), c + reach)
+        occ_starts = self.verb_starts
+        while j < hi:
+            if j in self.at_start:
+                k = self.at_start[j]
+                if self.party(k, allow_possessor=allow_possessor):
+                    return k
+                if self.mentions[k].role == "modifier":
+                    if allow_possessor and self._leaders_of(k):
+                        return k  # "killed several AQIM commanders": their group was fought
+                    return None  # "the MNLA's spokesman" is not an object
+            if self.is_break(j) or (stop_comma and self.norms[j] == ","):
+                return None
+            if j in occ_starts and j > c:
+                return None
+            if self.norms[j] == "by" and j > c and (j - 1) not in self.noun_ends:
+                return None  # "prisoners held captive by JNIM": a passive modifier, not the object
+            j += 1
+        return None
+
+    def find_word(self, start: int, words: set, reach: int) -> int | None:
+        for j in range(start, min(len(self.toks), start + reach)):
+            if self.norms[j] in words:
+                return j
+            if self.hard(j):
+                return None
+        return None

@@ -1,0 +1,145 @@
+"""The matcher: the dictionary and word lists compiled into phrase lookup tables,
+and the longest-match lookups over them that mention finding is made of.
+
+>>> from actors.extract.dictionary import load_dictionary
+>>> from actors.text.tokens import tokenize
+>>> m = build_matcher(load_dictionary())
+>>> longest(tokenize("MUJAO fighters"), 0, m.aliases, m.max_len)
+(1, ('mojwa',))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from actors.extract.cues import load_cues
+from actors.extract.dictionary import Dictionary
+from actors.text.tokens import Token, phrase_key, tokenize
+
+__all__ = ["Matcher", "build_matcher", "longest", "phrase_at"]
+
+# Key under which a phrase table keeps its first-word index (never a real phrase key).
+_HEADS_KEY = ("\x00heads",)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Lookup tables compiled once from a dictionary and the word lists."""
+
+    dictionary: Dictionary
+    aliases: dict  # key tuple -> tuple of actor ids (case-insensitive)
+    exact: dict  # key tuple of raw token texts -> tuple of actor ids
+    periods: dict  # key tuple -> tuple of (actor id, PeriodAlias)
+    demonyms: dict  # key tuple -> actor id
+    prefixes: dict  # key tuple -> actor id
+    countries: dict  # key tuple -> actor id
+    force_nouns: frozenset
+    fillers: frozenset
+    absorbed: frozenset
+    non_party: frozenset
+    max_len: int
+    generic_ids: frozenset = field(default_factory=frozenset)
+    starts: frozenset = field(default_factory=frozenset)  # every word a mention can start with
+    words: dict = field(default_factory=dict)  # the cue file's word lists (phrase keys)
+    singles: dict = field(default_factory=dict)  # their one-word entries, as strings
+
+    def single(self, list_id: str) -> frozenset:
+        return self.singles.get(list_id, frozenset())
+
+
+def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:
+    """Compile the dictionary into lookup tables (done once per run).
+
+    ``word_lists`` are the cue file's word lists (default: the packaged cue file's).
+    """
+    lists = word_lists if word_lists is not None else load_cues().word_lists
+    aliases: dict[tuple, set] = {}
+    exact: dict[tuple, set] = {}
+    periods: dict[tuple, list] = {}
+    demonyms: dict[tuple, str] = {}
+    prefixes: dict[tuple, str] = {}
+    countries: dict[tuple, str] = {}
+
+    def add(table, key, value):
+        if key:
+            table.setdefault(key, set()).add(value)
+
+    for actor in dictionary.actors:
+        for alias in actor.aliases:
+            add(aliases, phrase_key(alias), actor.id)
+        for alias in actor.exact_aliases:
+            add(exact, _raw_key(alias), actor.id)
+        for pa in actor.period_aliases:
+            periods.setdefault(phrase_key(pa.alias), []).append((actor.id, pa))
+        for d in actor.demonyms:
+            demonyms[phrase_key(d)] = actor.id
+        for p in actor.prefixes:
+            prefixes[phrase_key(p)] = actor.id
+        for c in actor.country_names:
+            countries[phrase_key(c)] = actor.id
+    keys = list(aliases) + list(exact) + list(periods) + list(countries) + list(demonyms)
+    def indexed(table: dict) -> dict:
+        table = dict(table)
+        table[_HEADS_KEY] = _heads(table)
+        return table
+
+    return Matcher(
+        dictionary=dictionary,
+        aliases=indexed({k: tuple(sorted(v)) for k, v in aliases.items()}),
+        exact=indexed({k: tuple(sorted(v)) for k, v in exact.items()}),
+        periods=indexed({k: tuple(v) for k, v in periods.items()}),
+        demonyms=indexed(demonyms),
+        prefixes=indexed(prefixes),
+        countries=indexed(countries),
+        force_nouns=frozenset(phrase_key(n) for n in dictionary.force_nouns),
+        fillers=frozenset(lists.get("force_fillers", ())),
+        absorbed=frozenset(lists.get("absorbed_nouns", ())),
+        non_party=frozenset(lists.get("non_party_nouns", ())),
+        max_len=max((len(k) for k in keys), default=1),
+        generic_ids=frozenset(a.id for a in dictionary.generics()),
+        words={k: frozenset(v) for k, v in lists.items()},
+        singles={k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()},
+        starts=frozenset(k[0] for table in (aliases, periods, demonyms, prefixes, countries) for k in table if k)
+        | frozenset(k[0].lower() for k in exact if k),
+    )
+
+
+def _raw_key(phrase: str) -> tuple[str, ...]:
+    """Exact aliases are matched on raw token texts (case kept)."""
+    return tuple(t.text for t in tokenize(phrase))
+
+
+def _heads(table: dict) -> dict:
+    """First word -> longest key starting with it (a cheap pre-check for longest)."""
+    heads: dict = {}
+    for key in table:
+        if key:
+            heads[key[0]] = max(heads.get(key[0], 0), len(key))
+    return heads
+
+
+def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False, heads: dict | None = None) -> tuple[int, object]:
+    if i >= len(tokens):
+        return 0, None
+    if heads is None:
+        heads = table.get(_HEADS_KEY)
+    if heads is not None:
+        max_len = heads.get(tokens[i].text if raw else tokens[i].norm, 0)
+        if not max_len:
+            return 0, None
+    n_max = min(max_len, len(tokens) - i)
+    for n in range(n_max, 0, -1):
+        key = tuple((t.text if raw else t.norm) for t in tokens[i : i + n])
+        hit = table.get(key)
+        if hit is not None:
+            return n, hit
+    return 0, None
+
+
+def phrase_at(tokens: Sequence[Token], i: int, phrases: frozenset, max_len: int = 3) -> int:
+    """Length of the longest phrase of ``phrases`` starting at token i (0 if none)."""
+    for n in range(min(max_len, len(tokens) - i), 0, -1):
+        if tuple(t.norm for t in tokens[i : i + n]) in phrases:
+            return n
+    return 0

@@ -1,0 +1,171 @@
+"""State references: how a text names a state's forces without an alias.
+
+- a group reference: a state's demonym or possessive name before a force noun
+  ("Malian soldiers", "Mali's army", "French and Malian troops", "Franco-Chadian
+  forces", "Nigerien MINUSMA peacekeepers");
+- a bare country name used as a belligerent ("Mali launched ..."), but not as a
+  place ("in Mali", "Nampala, Mali", "the Mali War").
+
+Both return token spans and actor ids; :func:`actors.extract.mentions.find_mentions`
+makes the mentions.
+
+>>> from actors.extract.dictionary import load_dictionary
+>>> from actors.extract.matcher import build_matcher
+>>> from actors.text.tokens import tokenize
+>>> m = build_matcher(load_dictionary())
+>>> group_reference(m, tokenize("French and Malian troops"), 0)
+(4, [('france', (0, 1)), ('mali', (2, 4))], '', False, 'party')
+>>> bare_country(m, tokenize("in Mali"), 1, False) is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from actors.extract.matcher import Matcher, longest, phrase_at
+from actors.text.tokens import Token
+
+__all__ = ["group_reference", "bare_country"]
+
+
+def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_alias: bool):
+    """One coordinated item of a group reference: (next index, [(actor, (a, b))])."""
+    n = len(tokens)
+    # "Franco-Chadian": prefix, hyphen, demonym
+    ln, hit = longest(tokens, j, matcher.prefixes, 2)
+    if ln and j + ln + 1 < n and tokens[j + ln].norm == "-":
+        ln2, hit2 = longest(tokens, j + ln + 1, matcher.demonyms, 3)
+        if ln2:
+            return j + ln + 1 + ln2, [(hit, (j, j + ln)), (hit2, (j + ln + 1, j + ln + 1 + ln2))]
+    ln, hit = longest(tokens, j, matcher.demonyms, 3)
+    if ln:
+        return j + ln, [(hit, (j, j + ln))]
+    # "Mali's army": a country name in the possessive
+    ln, hit = longest(tokens, j, matcher.countries, 3)
+    if ln and j + ln < n and tokens[j + ln].norm == "'s":
+        return j + ln + 1, [(hit, (j, j + ln))]
+    if allow_alias:  # "Malian and Wagner Group forces": a named actor joined to a demonym
+        ln, hit = longest(tokens, j, matcher.aliases, matcher.max_len)
+        if ln and len(hit) == 1 and hit[0] not in matcher.generic_ids:
+            return j + ln, [(hit[0], (j, j + ln))]
+    return None
+
+
+def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
+    """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
+
+    Returns (length, [(actor, (tok_start, tok_end))...], contingent mission id, joint unit?, role)
+    or None.
+    """
+    n = len(tokens)
+    item = _reference_item(matcher, tokens, i, allow_alias=False)
+    if item is None:
+        return None
+    j, actors = item
+    while j + 1 < n and tokens[j].norm in {"and", ","}:
+        nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm == "and")
+        if nxt is None:
+            break
+        j, more = nxt
+        actors = actors + more
+    # an optional mission name between demonym and noun: "Nigerien MINUSMA peacekeepers"
+    contingent = ""
+    ln, hit = longest(tokens, j, matcher.aliases, matcher.max_len)
+    if ln and len(hit) == 1:
+        actor = matcher.dictionary.get(hit[0])
+        if actor is not None and actor.kind in ("international mission", "coalition"):
+            contingent = actor.id
+            j += ln
+    for _ in range(2):  # "Malian security forces", "Malian regular army"
+        k = phrase_at(tokens, j, matcher.fillers, 2)
+        if k and phrase_at(tokens, j + k, matcher.force_nouns, 3):
+            j += k
+    # a model name before a machine: "French Mirage 2000 jets", "French Tiger helicopters"
+    model = 0
+    while model < 3 and j + model < len(tokens) and (tokens[j + model].is_capitalized or tokens[j + model].text.isdigit()):
+        model += 1
+    if 0 < model < 3 and phrase_at(tokens, j + model, matcher.words.get("machine_nouns", frozenset()), 2):
+        j += model
+    k = phrase_at(tokens, j, matcher.force_nouns, 3)
+    if not k and len(actors) == 1 and not contingent:
+        # "Malian security sources", "the Malian Minister of Defense": the state speaking,
+        # a claimant but never a party
+        k2 = phrase_at(tokens, j, matcher.non_party, 3)
+        if not k2:
+            k1 = phrase_at(tokens, j, matcher.fillers, 2)
+            k2 = k1 + phrase_at(tokens, j + k1, matcher.non_party, 3) if k1 else 0
+            k2 = k2 if k2 > k1 else 0
+        if k2:
+            aid, (a, _) = actors[0]
+            return (j + k2 - i, [(aid, (a, j + k2))], "", True, "modifier")
+    if not k and len(actors) == 2 and j - i >= 3 and tokens[i + 1].norm == "-" and not contingent:
+        return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
+    if not k:
+        # "the French" used as a noun phrase of its own: "the French withdrew"
+        if (
+            len(actors) == 1 and not contingent and i > 0 and tokens[i - 1].norm == "the"
+            and (j >= n or not tokens[j].text[:1].isalpha() or tokens[j].norm in matcher.single("verbs_after_people"))
+        ):
+            return (j - i, actors, "", True, "party")
+        return None
+    head = tokens[j + k - 1].norm
+    j += k
+    if j < len(tokens) and tokens[j].text.islower() and tokens[j].norm.endswith("s") and len(tokens[j].norm) > 3:
+        head = tokens[j].norm  # "Nigerien and Malian army posts": the head is plural
+    if len(actors) > 1 and head.endswith("s") and not any(t.norm == "-" for t in tokens[i:j]):
+        # "Malian and French forces": one reference to two forces, not one unit
+        return (j - i, [(aid, span) for aid, span in actors[:-1]] + [(actors[-1][0], (actors[-1][1][0], j))], contingent, False, "party")
+    # the shared head noun belongs to the last item; all items are one unit
+    aid, (a, _) = actors[-1]
+    actors[-1] = (aid, (a, j))
+    return (j - i, actors, contingent, True, "party")
+
+
+def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
+    ln, aid = longest(tokens, i, matcher.countries, 3)
+    if not ln:
+        return None
+    if listing:
+        return ln, aid
+    n = len(tokens)
+    prev = tokens[i - 1].norm if i > 0 else ""
+    nxt = tokens[i + ln] if i + ln < n else None
+    if nxt is not None:
+        if nxt.norm == "-" or nxt.norm == "'s":
+            return None  # "Mali-Algeria border"; possessives are handled as group references
+        if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():
+            return None  # part of a name: "Mali War", "Niger River", "France 24"
+    if prev == "of":
+        before = tokens[i - 2].norm if i > 1 else ""
+        if (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns):
+            return ln, aid  # "the government of Mali", "the governments of Mali"
+        return None
+    if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
+        return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
+    if prev in matcher.single("locative_words"):
+        return None
+    if prev == "the" and ln == 1:
+        return None  # "crossed the Niger": a river or region, not the state
+    if prev == "," and i > 1 and tokens[i - 2].is_capitalized:
+        # "Nampala, Mali" is a place; "Burkina Faso, Mali and Niger" is a list of states
+        k = i - 2
+        while k > 0 and tokens[k - 1].is_capitalized:
+            k -= 1
+        if not longest(tokens, k, matcher.countries, 3)[0] and not longest(tokens, k, matcher.aliases, matcher.max_len)[0]:
+            return None
+    return ln, aid
+
+
+def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i continues a list opened by "<force noun> of": "armies of Mali, Niger and Chad"."""
+    j = i - 1
+    while j > 1:
+        w = tokens[j].norm
+        if w == "of":
+            before = tokens[j - 1].norm
+            return (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns)
+        if w not in {",", "and"} and not tokens[j].is_capitalized:
+            return False
+        j -= 1
+    return False

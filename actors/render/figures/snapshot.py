@@ -1,0 +1,343 @@
+"""The snapshots figure: the network per period, as small multiples.
+
+Every actor keeps one place in all panels (:func:`actors.render.layout.positions`);
+relations and actor kinds keep the colours of :mod:`actors.render.style`.
+Labels are placed greedily so that none hides another (:func:`_place_labels`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+import networkx as nx
+
+from actors.errors import ActorsError
+from actors.network.graph import edge_frame
+from actors.analysis.pairs import FACT_STATUSES
+from actors.render.figures.draw import (_NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short,
+                                        _styles, _wrap)
+from actors.schema import RELATIONS
+
+if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from actors.network.windows import Period
+
+__all__ = ["snapshots"]
+
+
+_FADED = frozenset({"claimed", "alleged"})  # drawn lighter than what the text reports as fact
+
+
+# Curvature of the k-th relation drawn between one pair: the first straight,
+# the others bent to alternate sides so none hides another.
+_BENDS = (0.0, 0.22, -0.22, 0.42, -0.42, 0.6, -0.6)
+
+
+def _bezier(p0, p1, rad: float, n: int = 16) -> list[tuple[float, float]]:
+    """Points along matplotlib's ``arc3`` curve (control point off the chord by ``rad``)."""
+    (x0, y0), (x1, y1) = p0, p1
+    if rad == 0:
+        return [(x0, y0), (x1, y1)]
+    cx, cy = (x0 + x1) / 2 + rad * (y1 - y0), (y0 + y1) / 2 - rad * (x1 - x0)
+    pts = []
+    for i in range(n + 1):
+        t = i / n
+        pts.append(((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1,
+                    (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1))
+    return pts
+
+
+def _width(events: int) -> float:
+    """Line width for a pair's events in a panel: grows with the count, slowly, and is capped."""
+    return min(1.0 + 1.1 * math.log2(events), 6.0)
+
+
+def _renderer(fig: "Figure"):
+    canvas = fig.canvas
+    if hasattr(canvas, "get_renderer"):
+        return canvas.get_renderer()
+    return fig._get_renderer()  # a figure made elsewhere, on a canvas without one
+
+
+def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, include_generic: bool):
+    """Rows per period (pair and relation, its events, whether all are faded) as plain dicts; undated count."""
+    import polars as pl
+
+    from actors.network.windows import assign_periods
+
+    f = edge_frame(G, statuses=[s for s in statuses if s != "denied"])  # denied is never drawn as fact
+    f = f.filter(pl.col("source") != pl.col("target"))
+    if not include_generic:
+        f = f.filter(~pl.col("generic"))
+    undated = f.filter(pl.col("start").is_null()).height
+    placed = assign_periods(f, periods)
+    grouped = (placed.group_by(["period", "a", "b", "relation"])
+               .agg(pl.len().alias("events"), pl.col("status").is_in(sorted(_FADED)).all().alias("faded"),
+                    pl.col("imprecise").all().alias("imprecise"))
+               .sort(["period", "a", "b", "relation"]))
+    by_period: dict[str, list[dict]] = {}
+    for r in grouped.iter_rows(named=True):
+        by_period.setdefault(r["period"], []).append(r)
+    return by_period, undated
+
+
+def _place_labels(ax: "Axes", items: list[tuple[str, tuple[float, float], str]], obstacles, renderer,
+                  radius_px: float) -> list:
+    """Greedy label placement: for each label, the first offset that overlaps nothing placed.
+
+    ``items`` are (gid, data position, text) in priority order; ``obstacles``
+    the display positions of the drawn nodes. Each label tries eight
+    directions at two distances; if none is free it takes the position of
+    least overlap (labels, nodes, and the area outside the axes).
+    """
+    import numpy as np
+
+    fig = ax.figure
+    to_px = fig.dpi / 72.0
+    r = radius_px
+    nodes = np.asarray(obstacles, dtype=float).reshape(-1, 2)
+    node_boxes = np.column_stack([nodes[:, 0] - r, nodes[:, 1] - r, nodes[:, 0] + r, nodes[:, 1] + r])
+    frame = ax.get_window_extent(renderer)
+    placed = np.empty((0, 4))
+    texts = []
+    gap = r / to_px + 1.5  # points between the node's edge and its label
+    candidates = []
+    for dist in (gap, gap + 7):
+        candidates += [((dist, 0), "left", "center"), ((-dist, 0), "right", "center"),
+                       ((0, dist), "center", "bottom"), ((0, -dist), "center", "top"),
+                       ((dist * .75, dist * .75), "left", "bottom"), ((-dist * .75, dist * .75), "right", "bottom"),
+                       ((dist * .75, -dist * .75), "left", "top"), ((-dist * .75, -dist * .75), "right", "top")]
+
+    def overlap(box, others):
+        if not len(others):
+            return 0.0
+        w = np.clip(np.minimum(box[2], others[:, 2]) - np.maximum(box[0], others[:, 0]), 0, None)
+        h = np.clip(np.minimum(box[3], others[:, 3]) - np.maximum(box[1], others[:, 1]), 0, None)
+        return float((w * h).sum())
+
+    for gid, xy, text in items:
+        t = ax.annotate(text, xy=xy, xytext=(0, 0), textcoords="offset points", ha="left", va="bottom",
+                        fontsize=_SMALL, zorder=5, gid=gid,
+                        bbox={"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.7})
+        ext = t.get_window_extent(renderer)
+        w, h = ext.width, ext.height
+        px, py = ax.transData.transform(xy)
+        best = None
+        for (dx, dy), ha, va in candidates:
+            x0 = px + dx * to_px - {"left": 0, "center": w / 2, "right": w}[ha]
+            y0 = py + dy * to_px - {"bottom": 0, "center": h / 2, "top": h}[va]
+            box = np.array([x0 - 1, y0 - 1, x0 + w + 1, y0 + h + 1])  # a pixel of air around each label
+            inside_w = max(0.0, min(box[2], frame.x1) - max(box[0], frame.x0))
+            inside_h = max(0.0, min(box[3], frame.y1) - max(box[1], frame.y0))
+            outside = (box[2] - box[0]) * (box[3] - box[1]) - inside_w * inside_h
+            # labels must not overlap each other (weight 10); covering a node or leaving the panel costs less
+            score = 10 * overlap(box, placed) + overlap(box, node_boxes) + 2 * outside
+            if best is None or score < best[0]:
+                best = (score, (dx, dy), ha, va, box)
+            if score == 0:
+                break
+        _, offset, ha, va, box = best
+        t.set_position(offset)
+        t.set_horizontalalignment(ha)
+        t.set_verticalalignment(va)
+        placed = np.vstack([placed, box])
+        texts.append(t)
+    return texts
+
+
+def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
+              statuses: Iterable[str] = FACT_STATUSES, include_generic: bool = False,
+              pos: dict[str, tuple[float, float]] | None = None, ncols: int = 3, max_labels: int = 40) -> "Figure":
+    """The network in each period, as small multiples with fixed actor positions.
+
+    One panel per period (default: the named phases, :func:`actors.network.windows.phases`)
+    holds the edges whose dates overlap it. Parallel events of one pair and
+    relation are one line, wider with more events; different relations of a
+    pair bend apart. Edges whose events are all claimed or alleged are drawn
+    lighter; denied ones never. Actors without an edge in the panel are faint
+    grey dots. Only the ``max_labels`` most active actors of a panel are
+    labelled (the panel says so). Generic mentions are left out unless
+    ``include_generic``. ``pos`` defaults to :func:`actors.render.layout.positions` of ``G``.
+
+    Each drawn edge is a line of a collection with gid ``edges:<relation>``
+    (symmetric relations) or a patch with gid ``edge:<relation>:<a>:<b>``.
+
+    >>> import networkx as nx
+    >>> from actors.network.windows import make_periods
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("x", "y", key="e1", relation="allied-with", status="reported",
+    ...                start="2001-02-01", end="2001-03-01")
+    >>> fig = snapshots(G, periods=make_periods([("2001", "2001-01-01", "2002-01-01")]))
+    >>> [t.get_text() for t in fig.axes[0].texts if (t.get_gid() or "").startswith("label:")]
+    ['x', 'y']
+    """
+    return _draw_snapshots(**_snapshots_spec(G, periods=periods, statuses=statuses, include_generic=include_generic,
+                                             pos=pos, ncols=ncols, max_labels=max_labels))
+
+
+def _snapshots_spec(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
+                    statuses: Iterable[str] = FACT_STATUSES, include_generic: bool = False,
+                    pos: dict[str, tuple[float, float]] | None = None, ncols: int = 3,
+                    max_labels: int = 40) -> dict[str, Any]:
+    """What :func:`_draw_snapshots` draws: the tables' work is done here, so drawing needs no polars."""
+    from actors.render.layout import positions
+    from actors.network.windows import phases
+
+    if ncols < 1 or max_labels < 0:
+        raise ValueError("ncols must be at least 1 and max_labels at least 0")
+    periods = list(phases() if periods is None else periods)
+    if pos is None:
+        pos = positions(G)
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    shown = [n for n in G if include_generic or n not in generic]
+    missing = [n for n in shown if n not in pos]
+    if missing:
+        raise ActorsError(f"snapshots: pos has no position for {', '.join(map(repr, missing[:5]))}"
+                          + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+    by_period, undated = _snapshot_edges(G, periods, statuses, include_generic)
+    return {"G": G, "periods": periods, "by_period": by_period, "undated": undated, "pos": pos, "shown": shown,
+            "include_generic": include_generic, "ncols": ncols, "max_labels": max_labels}
+
+
+def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: dict[str, list[dict]], undated: int,
+                    pos: dict, shown: list[str], include_generic: bool, ncols: int, max_labels: int) -> "Figure":
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import FancyArrowPatch
+
+    rel_style, kind_colour = _styles()
+
+    n = max(len(periods), 1)
+    ncols = min(ncols, n)
+    nrows = math.ceil(n / ncols)
+    panel, head, foot, top = 4.6, 0.62, 1.45, 0.55  # inches: panel side, panel title, legend block, suptitle
+    width = ncols * panel + (ncols - 1) * 0.25 + 0.4
+    height = top + nrows * (panel + head) + foot
+    with _rc():
+        fig = _new_figure(width, height)
+        renderer = _renderer(fig)
+        gs = fig.add_gridspec(nrows, ncols, left=0.2 / width, right=1 - 0.2 / width,
+                              top=1 - (top + head) / height, bottom=foot / height,
+                              wspace=0.25 / panel, hspace=head / panel)
+        kinds_seen: set[str] = set()
+        relations_seen: set[str] = set()
+        faded_seen = False
+        node_size = 42.0  # points², a dot of about 7 pt
+        radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
+        # One view for every panel, fitted to the actors active in any of them: the same
+        # place on the page is the same actor throughout, with no space lost to the never-drawn.
+        ever = {r[c] for rows in by_period.values() for r in rows for c in ("a", "b")}
+        xs = [pos[v][0] for v in ever] or [0.0, 1.0]
+        ys = [pos[v][1] for v in ever] or [0.0, 1.0]
+        side = max(max(xs) - min(xs), max(ys) - min(ys), 0.2) * 1.14
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        xlim, ylim = (cx - side / 2, cx + side / 2), (cy - side / 2, cy + side / 2)
+        for i, period in enumerate(periods):
+            ax = fig.add_subplot(gs[i // ncols, i % ncols])
+            ax.set_xlim(*xlim)
+            ax.set_ylim(*ylim)
+            ax.set_aspect("equal")
+            ax.set_xticks([])
+            ax.set_yticks([])
+            for side in ax.spines.values():
+                side.set_color("#cccccc")
+            ax.set_gid(f"panel:{period.id}")
+            rows = by_period.get(period.id, [])
+            activity: dict[str, int] = {}
+            for r in rows:
+                for v in (r["a"], r["b"]):
+                    activity[v] = activity.get(v, 0) + r["events"]
+            events = sum(r["events"] for r in rows)
+            title = _plain(_wrap(period.label, 48))
+            ax.set_title(f"{title}\n{period.span} · {len(activity)} actors · {events} events",
+                         fontsize=9, loc="left")
+            ax.apply_aspect()  # the final axes box, so label extents measured now stay true
+
+            # Relations of one unordered pair, in a fixed order: each gets its own bend.
+            slots: dict[tuple[str, str], list[dict]] = {}
+            for r in sorted(rows, key=lambda r: (RELATIONS.index(r["relation"]), r["a"], r["b"])):
+                slots.setdefault(tuple(sorted((r["a"], r["b"]))), []).append(r)
+            lines: dict[tuple[str, bool], tuple[list, list]] = {}
+            for (lo, hi), group in sorted(slots.items()):
+                for k, r in enumerate(group):
+                    rad = _BENDS[k % len(_BENDS)] if len(group) > 1 else 0.0
+                    if r["a"] != lo:  # drawn from hi to lo: bend to the same side as seen from lo
+                        rad = -rad
+                    style = rel_style[r["relation"]]
+                    relations_seen.add(r["relation"])
+                    faded_seen |= r["faded"]
+                    alpha = 0.35 if r["faded"] else 0.85
+                    p0, p1 = pos[r["a"]], pos[r["b"]]
+                    if style["arrow"]:
+                        arrow = FancyArrowPatch(p0, p1, arrowstyle="-|>", mutation_scale=9,
+                                                connectionstyle=f"arc3,rad={rad}", color=style["color"],
+                                                linestyle=style["linestyle"], linewidth=_width(r["events"]),
+                                                alpha=alpha, shrinkA=4, shrinkB=5, zorder=2,
+                                                gid=f"edge:{r['relation']}:{r['a']}:{r['b']}")
+                        ax.add_patch(arrow)
+                    else:
+                        segs, widths = lines.setdefault((r["relation"], r["faded"]), ([], []))
+                        segs.append(_bezier(p0, p1, rad))
+                        widths.append(_width(r["events"]))
+            for (relation, faded), (segs, widths) in sorted(lines.items()):
+                style = rel_style[relation]
+                ax.add_collection(LineCollection(segs, linewidths=widths, colors=style["color"],
+                                                 linestyles=style["linestyle"], alpha=0.35 if faded else 0.85,
+                                                 zorder=2, gid=f"edges:{relation}", capstyle="round"))
+            idle = [v for v in shown if v not in activity]
+            if idle:
+                ax.scatter([pos[v][0] for v in idle], [pos[v][1] for v in idle], s=6, color="#dddddd",
+                           zorder=1, linewidths=0, gid="idle-actors")
+            active = sorted(activity, key=str)
+            if active:
+                colours = []
+                for v in active:
+                    kind = G.nodes[v].get("kind", "") if v in G else ""
+                    kinds_seen.add(kind)
+                    colours.append(kind_colour.get(kind, "#999999"))
+                ax.scatter([pos[v][0] for v in active], [pos[v][1] for v in active], s=node_size, c=colours,
+                           edgecolors="#333333", linewidths=0.6, zorder=3, gid="actors")
+                # Most active first: they get the best label places, and keep theirs when labels run out.
+                ranked = sorted(active, key=lambda v: (-activity[v], _short(G, v)))
+                labelled = ranked[:max_labels]
+                obstacles = [ax.transData.transform(pos[v]) for v in active]
+                _place_labels(ax, [(f"label:{v}", pos[v], _plain(_short(G, v))) for v in labelled], obstacles,
+                              renderer, radius_px)
+                if len(labelled) < len(active):
+                    ax.text(0.01, 0.01, f"labels: the {len(labelled)} most active of {len(active)} actors",
+                            transform=ax.transAxes, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom", zorder=6)
+            else:
+                _note(ax, "no dated event in this period", style="italic")
+        if not periods:
+            ax = fig.add_subplot(gs[0, 0])
+            _blank(ax)
+            _note(ax, "no periods to draw")
+
+        fig.suptitle("Armed actors per period: who fought, allied with, split from and joined whom",
+                     x=0.2 / width, ha="left", y=1 - 0.15 / height, va="top", fontsize=12, fontweight="bold")
+        handles = [Line2D([], [], color=rel_style[r]["color"], linestyle=rel_style[r]["linestyle"], linewidth=1.6,
+                          marker=">" if rel_style[r]["arrow"] else None, markevery=[1],
+                          label=rel_style[r]["label"]) for r in RELATIONS if r in relations_seen]
+        if faded_seen:
+            handles.append(Line2D([], [], color="#888888", alpha=0.35, linewidth=2,
+                                  label="lighter: claimed or alleged only"))
+        handles.append(Line2D([], [], color="#888888", linewidth=4, label="wider: more events"))
+        kinds = [k for k in kind_colour if k in kinds_seen] + sorted(k for k in kinds_seen if k not in kind_colour)
+        handles += [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=kind_colour.get(k, "#999999"),
+                           markeredgecolor="#333333", label=k or "unknown kind") for k in kinds]
+        handles.append(Line2D([], [], linestyle="", marker="o", markersize=3, markerfacecolor="#dddddd",
+                              markeredgecolor="none", label="no event in the period"))
+        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.2 / width, (foot - 0.05) / height),
+                   ncol=min(4, ncols + 1), frameon=False, fontsize=_SMALL, handlelength=3.5)
+        notes = ["Each panel holds the events whose dates overlap the period (a \"2012\" event is in every panel "
+                 "2012 touches).",
+                 "Denied relations are not drawn" + ("" if include_generic else "; generic mentions "
+                                                     "(\"the Islamists\") are left out") + "."]
+        if undated:
+            notes.append(f"{undated} undated event{'s are' if undated != 1 else ' is'} in no panel.")
+        fig.text(0.2 / width, 0.08 / height, " ".join(notes[:1]) + "\n" + " ".join(notes[1:]), fontsize=_SMALL,
+                 color=_NOTE_COLOUR, va="bottom", ha="left")
+    return fig

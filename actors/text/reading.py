@@ -1,0 +1,178 @@
+"""Reading files: the I/O edge from files and corpus folders to documents.
+
+:func:`read_document` reads one file and :func:`read_corpus` a folder (files in a
+fixed order, subfolders recursively). They never raise for one bad file but
+return a :class:`~actors.errors.Problem`: unreadable, too large, empty or binary
+files are skipped; text that is not UTF-8 is read as latin-1 with a warning.
+Parsing the decoded text is :func:`~actors.text.documents.parse_document`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Collection
+
+from actors.errors import CorpusError, Problem
+from actors.text.documents import Document, _parse, line_col
+from actors.text.sentences import _MAX_SENTENCE
+
+#: The curation file of a corpus folder (see :mod:`actors.curation`): not a document.
+CURATION_FILE = "overrides.toml"
+
+__all__ = ["CURATION_FILE", "read_document", "read_corpus"]
+
+#: Bytes inspected to tell text from binary.
+_SNIFF_BYTES = 8_192
+
+
+def _looks_binary(head: bytes) -> str:
+    """"" for text, else a short reason."""
+    zeros = max(head[0::2].count(0), head[1::2].count(0))
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 3 and zeros > len(head) // 4):
+        return "binary file, expected text (looks like UTF-16: save it as UTF-8)"
+    if b"\x00" in head:
+        return "binary file, expected text (NUL bytes)"
+    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\x0b\x0c\x1b" or b == 0x7F)
+    if head and controls > 0.3 * len(head):
+        return "binary file, expected text (mostly control characters)"
+    return ""
+
+
+def _read(path: str | os.PathLike[str], name: str, max_bytes: int) -> tuple[Document | None, list[Problem]]:
+    shown = os.fspath(path)
+    problems: list[Problem] = []
+
+    def skip(what: str, where: str = "") -> tuple[None, list[Problem]]:
+        problems.append(Problem(shown, where, what))
+        return None, problems
+
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return skip(f"cannot read: {e.strerror or e}")
+    if stat.S_ISDIR(st.st_mode):
+        return skip(f"cannot read: {os.strerror(errno.EISDIR)}")  # as open() would say
+    if not stat.S_ISREG(st.st_mode):
+        return skip("cannot read: not a regular file")
+    if st.st_size > max_bytes:
+        return skip(f"{st.st_size} bytes, over the limit of {max_bytes}")
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as e:
+        return skip(f"cannot read: {e.strerror or e}")
+    if len(data) > max_bytes:  # grew since stat
+        return skip(f"over {max_bytes} bytes, the limit")
+    if not data.strip():
+        return skip("empty file")
+    reason = _looks_binary(data[:_SNIFF_BYTES])
+    if reason:
+        return skip(reason)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        text = body.decode("utf-8")
+        encoding = "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as e:
+        offset = e.start + (3 if bom else 0)
+        line = data.count(b"\n", 0, offset) + 1
+        text = body.decode("latin-1")
+        encoding = "latin-1"
+        if text.strip():  # else only "empty file" below
+            problems.append(
+                Problem(
+                    shown,
+                    f"line {line}, byte {offset}",
+                    f"not valid UTF-8 (byte 0x{data[offset]:02x}); read as latin-1",
+                    skipped=False,
+                )
+            )
+    if not text.strip():
+        return skip("empty file")
+    doc, cut, first = _parse(name, text, shown, encoding)
+    if cut:
+        ln, col = line_col(text, first)
+        problems.append(
+            Problem(
+                shown,
+                f"line {ln}, column {col}",
+                f"{cut} sentence(s) longer than {_MAX_SENTENCE} characters cut at whitespace",
+                skipped=False,
+            )
+        )
+    return doc, problems
+
+
+def read_document(
+    path: str | os.PathLike[str], *, max_bytes: int = 50_000_000
+) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. ``(None, problems)`` when it cannot be used.
+
+    Never raises for a bad file: unreadable, too large, empty, binary files
+    are skipped with a :class:`Problem`; non-UTF-8 text is read as latin-1
+    with a non-skipping Problem naming the first invalid byte.
+    """
+    return _read(path, Path(path).name, max_bytes)
+
+
+def read_corpus(
+    folder: str | os.PathLike[str], *, max_bytes: int = 50_000_000, skip: Collection[str] = (CURATION_FILE,)
+) -> tuple[list[Document], list[Problem]]:
+    """Read every ``.txt`` and ``.md`` file under ``folder``, deterministically.
+
+    Files directly in the folder come first (sorted by name), then each
+    subfolder (sorted, recursively; hidden folders are skipped). A document
+    in a subfolder is named by its relative path ("sub/a.txt"). Other files
+    are reported as non-skipping Problems, except those named in ``skip``
+    (relative names; by default the corpus's curation file, which
+    :mod:`actors.corpus` reads itself). Raises :class:`CorpusError` only
+    when ``folder`` is missing or not a folder; with no readable document the
+    result is ``([], problems)``.
+    """
+    root = Path(folder)
+    if not root.exists():
+        raise CorpusError(f"corpus folder not found: {os.fspath(folder)}")
+    if not root.is_dir():
+        raise CorpusError(f"not a folder: {os.fspath(folder)}")
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    seen: set[tuple[int, int]] = set()
+
+    def walk(d: Path, prefix: str) -> None:
+        try:
+            st = d.stat()
+            if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+                return
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError as e:
+            problems.append(Problem(os.fspath(d), "", f"cannot read folder: {e.strerror or e}"))
+            return
+        subdirs = []
+        for entry in entries:
+            p = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()  # follows symlinks; False if broken
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not entry.name.startswith("."):
+                    subdirs.append(entry)
+                continue
+            if prefix + entry.name in skip:
+                continue
+            if p.suffix.lower() not in (".txt", ".md"):
+                problems.append(Problem(os.fspath(p), "", "ignored: not .txt or .md", skipped=False))
+                continue
+            doc, probs = _read(p, prefix + entry.name, max_bytes)
+            problems.extend(probs)
+            if doc is not None:
+                docs.append(doc)
+        for entry in subdirs:
+            walk(Path(entry.path), f"{prefix}{entry.name}/")
+
+    walk(root, "")
+    return docs, problems
