@@ -21,7 +21,7 @@ import csv
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from actors.schema import RELATIONS, is_symmetric
 
@@ -93,6 +93,11 @@ def score(edges: Iterable[dict], gold: list[GoldRow], coverage: dict, *, generic
             used.add(hit)
             matched.append((candidates[hit], g))
     spurious = [e for i, e in enumerate(candidates) if i not in used]
+    return _tally(matched, spurious, missed)
+
+
+def _tally(matched: list[tuple[dict, Any]], spurious: list[dict], missed: list) -> dict:
+    """Precision, recall and F1 per relation and in all, agreement on matches, and the errors."""
     out: dict = {}
     for rel in (*RELATIONS, "all"):
         tp = sum(1 for _, g in matched if rel in ("all", g.relation))
@@ -102,8 +107,9 @@ def score(edges: Iterable[dict], gold: list[GoldRow], coverage: dict, *, generic
         r = tp / (tp + fn) if tp + fn else 1.0
         out[rel] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
                     "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-    out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / len(matched), 3) if matched else 1.0
-    out["date_agreement"] = round(sum(e["date"] == g.date for e, g in matched) / len(matched), 3) if matched else 1.0
+    n = len(matched)
+    out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / n, 3) if n else 1.0
+    out["date_agreement"] = round(sum((e.get("date") or "") == g.date for e, g in matched) / n, 3) if n else 1.0
     out["false_positives"] = spurious
     out["false_negatives"] = missed
     return out
@@ -243,17 +249,4 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
             matched.append((preds[hit], g))
     spurious = [e for i, e in enumerate(preds)
                 if i not in used and not any(_matches(e, g) for g in dropped)]
-    out: dict = {}
-    for rel in (*RELATIONS, "all"):
-        tp = sum(1 for _, g in matched if rel in ("all", g.relation))
-        fp = sum(1 for e in spurious if rel in ("all", e["relation"]))
-        fn = sum(1 for g in missed if rel in ("all", g.relation))
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        out[rel] = {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3),
-                    "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-    out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / len(matched), 3) if matched else 1.0
-    out["date_agreement"] = round(sum((e.get("date") or "") == g.date for e, g in matched) / len(matched), 3) if matched else 1.0
-    out["false_positives"] = spurious
-    out["false_negatives"] = missed
-    return out
+    return _tally(matched, spurious, missed)
