@@ -30,6 +30,7 @@ __version__ = "0.1.0"
 
 #: module -> the public names it defines (and this package re-exports).
 _API: dict[str, tuple[str, ...]] = {
+    "actors.text.date_layout": ("heading_years", "is_year_line", "item_opener"),
     "actors.text.date_mentions": ("find_dates",),
     "actors.text.date_values": ("DateMention", "ResolvedDate", "parse_iso"),
     "actors.text.dates": ("resolve_dates",),
@@ -40,6 +41,10 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
     "actors.extract.actor_entries": ("Actor", "PeriodAlias"),
     "actors.extract.actor_toml": ("actor_from_table",),
+    "actors.extract.context": (
+        "Party", "claim_edges", "claim_relations", "denial", "dispute_edges", "dispute_relations",
+        "responsibility_claim", "separate_event", "tells_an_attack",
+    ),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
     "actors.extract.evaluate": (
@@ -96,7 +101,8 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.schema": (
         "ACTOR_COLUMNS", "ACTOR_KINDS", "CURATION_COLUMNS", "EDGE_COLUMNS", "EVENT_COLUMNS",
-        "GENERIC_KIND", "PRECISIONS", "RELATIONS", "STATUSES", "SYMMETRIC_RELATIONS",
+        "GENERIC_KIND", "NOT_FACT_STATUSES", "PRECISIONS", "RELATION_KINDS", "RELATIONS", "STATUSES",
+        "SYMMETRIC_RELATIONS",
         "is_symmetric", "polars_schema",
     ),
 }

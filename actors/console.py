@@ -121,12 +121,13 @@ def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> st
         lines.append(f"  {safe(period.label)} ({period.span})")
         for rel in sorted(set(part["relation"].to_list())):
             rows = part.filter(pl.col("relation") == rel)
-            fact = rows.filter(pl.col("status") != "denied").to_dicts()
-            denied = rows.filter(pl.col("status") == "denied").to_dicts()
+            fact = rows.filter(~pl.col("status").is_in(["denied", "disputed"])).to_dicts()
             if fact:
                 lines.append(f"    {rel}: {_names(G, fact)}")
-            if denied:
-                lines.append(f"    {rel}, denied: {_names(G, denied)}")
+            for st in ("denied", "disputed"):  # never facts: listed apart
+                apart = rows.filter(pl.col("status") == st).to_dicts()
+                if apart:
+                    lines.append(f"    {rel}, {st}: {_names(G, apart)}")
     if undated:
         rows = ev.filter(pl.col("start").is_null()).with_columns(pl.lit(False).alias("imprecise")).to_dicts()
         lines.append(f"  undated ({undated}): " + "; ".join(

@@ -18,6 +18,8 @@ __all__ = [
     "RELATIONS",
     "SYMMETRIC_RELATIONS",
     "STATUSES",
+    "NOT_FACT_STATUSES",
+    "RELATION_KINDS",
     "PRECISIONS",
     "ACTOR_KINDS",
     "GENERIC_KIND",
@@ -36,10 +38,29 @@ __all__ = [
 RELATIONS: tuple[str, ...] = ("fought-against", "allied-with", "split-from", "member-of")
 SYMMETRIC_RELATIONS: frozenset[str] = frozenset({"fought-against", "allied-with"})
 
+#: The kind of an allied-with or member-of relation (``relation_kind`` in
+#: edges.csv; ../shared/annotation.md): allied-with is an ``alliance`` stated as
+#: such, a ``joint-action`` (two actors act together in one event), ``support``
+#: (one backs the other) or a ``link`` ("al-Qaeda-linked"); member-of is a
+#: ``member`` of a coalition or umbrella, an ``affiliate`` (branch, province,
+#: pledge of allegiance), a state's ``contingent`` in a mission, or a ``merger``
+#: into the whole. fought-against and split-from have no kinds: empty.
+RELATION_KINDS: dict[str, tuple[str, ...]] = {
+    "fought-against": (),
+    "allied-with": ("alliance", "joint-action", "support", "link"),
+    "split-from": (),
+    "member-of": ("member", "affiliate", "contingent", "merger"),
+}
+
 #: reported: the text states it as fact; claimed: a party asserts it;
-#: alleged: an accusation or unconfirmed report; denied: a party denies it.
-#: A denied relation is kept (it is evidence) but is never drawn as fact.
-STATUSES: tuple[str, ...] = ("reported", "claimed", "alleged", "denied")
+#: alleged: an accusation or unconfirmed report; denied: a party denies it;
+#: disputed: asserted (stated, claimed or alleged) and also denied, its
+#: ``claimed_by`` naming both sources as ``ASSERTER|DENIER`` (each an actor id or
+#: the text's words; the asserter empty when the text itself states it).
+#: A denied or disputed relation is kept (it is evidence) but is never drawn as fact.
+STATUSES: tuple[str, ...] = ("reported", "claimed", "alleged", "denied", "disputed")
+#: The statuses that are not facts: never counted or drawn as fact by default.
+NOT_FACT_STATUSES: frozenset[str] = frozenset({"denied", "disputed"})
 
 #: Precision of a date. ``unknown`` means the text puts no year in force.
 PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
@@ -110,6 +131,10 @@ EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     # ids ("|"-joined) of the curation overrides that added or re-dated this
     # edge; an added edge's doc is the overrides file, its char range the entry.
     ("curation", "str"),
+    # the kind of an allied-with or member-of relation (RELATION_KINDS), empty for
+    # the other relations and when nobody said (an analyst's addition). Named so as
+    # not to be confused with the events table's ``kind`` (statement | belligerents | curation).
+    ("relation_kind", "str"),
 )
 
 #: One row per entry of an overrides file (actors.curation), applied or not.

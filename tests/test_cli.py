@@ -88,6 +88,11 @@ def test_edge_columns_are_the_contract(seeds_run):
     assert set(edges["relation"]) <= {"fought-against", "allied-with", "split-from", "member-of"}
     assert set(edges["status"]) <= {"reported", "claimed", "alleged", "denied"}
     assert set(edges["date_precision"]) <= {"day", "month", "year", "unknown"}
+    # the kind of an allied-with or member-of relation; empty for the others
+    kinds = {"allied-with": {"alliance", "joint-action", "support", "link"},
+             "member-of": {"member", "affiliate", "contingent", "merger"}}
+    for rel, kind, cue in edges.select("relation", "relation_kind", "cue").iter_rows():
+        assert kind in kinds[rel] if rel in kinds and cue != "curation" else not kind, (rel, kind, cue)
     assert pl.read_parquet(seeds_run / "edges.parquet").height == edges.height
     actors = pl.read_csv(seeds_run / "actors.csv", infer_schema_length=0)
     assert actors.columns[:4] == ["id", "name", "kind", "aliases"]

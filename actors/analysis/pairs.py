@@ -39,12 +39,12 @@ from typing import Iterable
 import networkx as nx
 
 from actors.network.graph import edge_frame
-from actors.schema import STATUSES
+from actors.schema import NOT_FACT_STATUSES, STATUSES
 
 __all__ = ["pair_timeline", "alliance_shifts", "shift_exclusions", "FACT_STATUSES", "SHIFT_COLUMNS", "FOCUS_PAIR"]
 
-#: Statuses analyses count by default: everything except denied.
-FACT_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s != "denied")
+#: Statuses analyses count by default: everything except denied and disputed.
+FACT_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in NOT_FACT_STATUSES)
 
 #: The contract columns of shifts.csv, first; more follow them.
 #: The pair whose story the renderings always tell when both are in the corpus:

@@ -173,6 +173,7 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
             "date_earliest": new.earliest, "date_latest": new.latest, "source_text": v["source"],
             "target_text": v["target"], "cue": "curation", "section": "curation",
             "claim_text": claimant if who is not None else "", "curation": o.id,
+            "relation_kind": "",  # an analyst's addition states no kind
         }
         out.append(edge)
         new_events.append({

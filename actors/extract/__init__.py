@@ -11,7 +11,8 @@ Find first, then write: the matchers return matches, and
 - cue words: :mod:`~actors.extract.cues` (``data/cues.toml``);
 - relations: :mod:`~actors.extract.relations` dispatches each cue to its frame
   family in :mod:`actors.extract.frames`; :mod:`~actors.extract.infobox` reads
-  belligerents lists;
+  belligerents lists; :mod:`~actors.extract.context` reads beyond one sentence
+  (claims of responsibility, denials, separate events);
 - rows: :mod:`~actors.extract.events`; the whole stage: :mod:`~actors.extract.pipeline`;
 - scoring against gold sets: :mod:`~actors.extract.evaluate`.
 """

@@ -128,18 +128,29 @@ def _check_strings(values: Any, what: str, add: Any) -> list[str]:
     return good
 
 
-def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem]:
-    """Every problem of a set of actors, each with its place (empty list: valid)."""
-    problems: list[Problem] = []
-    ids: dict[str, str] = {}  # id -> place
-    owners: dict[str, tuple[str, str, str]] = {}  # key -> (actor id, place, "alias 'X'")
-    periods: dict[str, list[tuple[PeriodAlias, str, str]]] = {}  # key -> [(p, id, place)]
-    named_tags: set[str] = set()
-    resolves: list[tuple[str, str]] = []  # (place, tag)
+def _validate(entries: Sequence[tuple[str, Actor]], source: str,
+              paths: Sequence[str] | None = None) -> list[Problem]:
+    """Every problem of a set of actors, each with its place (empty list: valid).
 
-    for place, actor in entries:
-        def add(what: str, place: str = place) -> None:
-            problems.append(Problem(path=source, where=place, what=what))
+    ``paths``, when given, names the file of each entry (an included file of
+    the dictionary); problems are reported against it, and a clash with an
+    entry of another file names that file too.
+    """
+    problems: list[Problem] = []
+    ids: dict[str, tuple[str, str]] = {}  # id -> (place, path)
+    owners: dict[str, tuple[str, str, str, bool, str]] = {}  # key -> (actor id, place, "alias 'X'", generic?, path)
+    periods: dict[str, list[tuple[PeriodAlias, str, str, str]]] = {}  # key -> [(p, id, place, path)]
+    named_tags: set[str] = set()
+    resolves: list[tuple[str, str, str]] = []  # (place, tag, path)
+    files = list(paths) if paths is not None else [source] * len(entries)
+
+    for (place, actor), path in zip(entries, files):
+        def add(what: str, place: str = place, path: str = path) -> None:
+            problems.append(Problem(path=path, where=place, what=what))
+
+        def other(place: str, its_path: str, path: str = path) -> str:
+            """Another entry's place, with its file when that is not this one's."""
+            return place if its_path == path else f"{place} of {its_path}"
 
         # -- identity
         if not isinstance(actor.id, str) or not _ID_RE.match(actor.id):
@@ -149,9 +160,9 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem
                 f"(kind {GENERIC_KIND!r}) and generic entries need one")
         if isinstance(actor.id, str):
             if actor.id in ids:
-                add(f"duplicate id {actor.id!r}, already used by {ids[actor.id]}")
+                add(f"duplicate id {actor.id!r}, already used by {other(*ids[actor.id])}")
             else:
-                ids[actor.id] = place
+                ids[actor.id] = (place, path)
         if not isinstance(actor.name, str) or not actor.name.strip():
             add(f"name must be a non-empty string, got {actor.name!r}")
         if actor.kind != GENERIC_KIND and actor.kind not in ACTOR_KINDS:
@@ -172,7 +183,7 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem
                 if getattr(actor, fname):
                     add(f"{fname} are not allowed on generic entries (spell the phrases out as aliases)")
         for tag in _check_strings(actor.resolves_to, "resolves_to", add):
-            resolves.append((place, tag))
+            resolves.append((place, tag, path))
 
         # -- surface strings: each has one owner across actors
         own: list[tuple[str, str]] = []
@@ -186,9 +197,9 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem
             key = _key(spelling)
             prior = owners.get(key)
             if prior is None:
-                owners[key] = (actor.id, place, f"{label} {spelling!r}")
+                owners[key] = (actor.id, place, f"{label} {spelling!r}", actor.is_generic, path)
             elif prior[0] != actor.id:
-                add(f"{label} {spelling!r} is already claimed by {prior[1]} as its {prior[2]}; "
+                add(f"{label} {spelling!r} is already claimed by {other(prior[1], prior[4])} as its {prior[2]}; "
                     "each alias must belong to exactly one actor (case-insensitively)")
 
         # -- period aliases
@@ -216,27 +227,32 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str) -> list[Problem
                 add(f"{where} ({period.alias!r}): start {period.start.isoformat()} must be "
                     f"before end {period.end.isoformat()} (end is exclusive; \"\" = open-ended)")
                 continue
-            periods.setdefault(_key(period.alias), []).append((period, actor.id, place))
+            periods.setdefault(_key(period.alias), []).append((period, actor.id, place, path))
 
-    for place, tag in resolves:
+    for place, tag, path in resolves:
         if tag not in named_tags:
-            problems.append(Problem(source, place, f"resolves_to tag {tag!r} is carried by no named actor"))
+            problems.append(Problem(path, place, f"resolves_to tag {tag!r} is carried by no named actor"))
 
     # A shared period alias must never name two actors on the same day, and
-    # must not shadow an ordinary alias (which would name someone every day).
+    # must not shadow a named actor's ordinary alias (which would name someone
+    # every day). It may repeat a generic's alias: the generic is what the
+    # words mean outside the period ("UN peacekeepers" are MINUSMA during its
+    # mandate, unresolved peacekeepers before and after).
     for key, claims in periods.items():
-        if key in owners:
-            _, owner_place, owned_as = owners[key]
-            for period, _, place in claims:
-                problems.append(Problem(source, place, f"period alias {period.alias!r} is also "
-                                        f"the {owned_as} of {owner_place}"))
+        if key in owners and not owners[key][3]:
+            _, owner_place, owned_as, _, owner_path = owners[key]
+            for period, _, place, path in claims:
+                where = owner_place if owner_path == path else f"{owner_place} of {owner_path}"
+                problems.append(Problem(path, place, f"period alias {period.alias!r} is also "
+                                        f"the {owned_as} of {where}"))
         claims.sort(key=lambda c: c[0].start)
-        for (p1, id1, place1), (p2, _, place2) in zip(claims, claims[1:]):
+        for (p1, _, place1, path1), (p2, _, place2, path2) in zip(claims, claims[1:]):
             if p1.end is None or p1.end > p2.start:
                 until = p1.end.isoformat() if p1.end else "open-ended"
-                problems.append(Problem(source, place2, (
+                where1 = place1 if path1 == path2 else f"{place1} of {path1}"
+                problems.append(Problem(path2, place2, (
                     f"period alias {p2.alias!r} from {p2.start.isoformat()} overlaps the same "
-                    f"alias of {place1} ({p1.start.isoformat()} to {until}); periods for one "
+                    f"alias of {where1} ({p1.start.isoformat()} to {until}); periods for one "
                     "alias must not overlap")))
     return problems
 

@@ -1,6 +1,7 @@
 """Cue words: the data file that says which words signal a relation or a status.
 
-``data/cues.toml`` holds ``[[cue]]`` entries (relation cues, each with a frame),
+``data/cues.toml`` holds ``[[cue]]`` entries (relation cues, each with a frame and,
+for allied-with and member-of, the relation's ``kind``: ``schema.RELATION_KINDS``),
 ``[[status]]`` entries and ``[[word_list]]`` entries (function words the frames
 and the mention finder consult). This module loads and validates it; what each
 frame means is defined in :mod:`actors.extract.relations`.
@@ -15,18 +16,19 @@ True
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from actors.errors import DataFileError
-from actors.schema import RELATIONS, STATUSES
+from actors.schema import RELATION_KINDS, RELATIONS, STATUSES
 from actors.text.tokens import phrase_key
 
 __all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WORD_LISTS"]
 
 FRAMES = frozenset(
     {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
-     "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution"}
+     "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution",
+     "under_fire", "joint_subject", "merged_with", "listed_members", "garrison"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 #: Word lists the code consults; a cue file without one of them is refused.
@@ -38,7 +40,9 @@ REQUIRED_WORD_LISTS = frozenset({
     "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
     "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
     "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
-    "founding_participles", "contributed_nouns",
+    "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
+    "subject_companions", "clash_casualty_verbs", "counterpart_nouns", "place_name_heads", "state_action_nouns",
+    "contribution_verbs",
 })
 
 
@@ -48,6 +52,7 @@ class Cue:
     kind: str  # a relation, or a status for status cues
     frame: str
     words: tuple[str, ...]
+    relation_kind: str = ""  # the relation's kind (schema.RELATION_KINDS): "support", "affiliate", ...
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,11 @@ class CueSet:
     max_len: int
     source: str
     singles: dict  # id -> frozenset of one-word entries
+    heads: dict = field(default_factory=dict)  # id(table) -> {first word: longest phrase length}
+
+    def heads_of(self, table: dict) -> dict:
+        """First word -> length of the longest phrase of ``table`` starting with it."""
+        return self.heads.get(id(table), {})
 
     def words(self, list_id: str) -> frozenset:
         """A word list as normalised phrase keys (tuples of words)."""
@@ -116,10 +126,14 @@ def load_cues(path=None) -> CueSet:
             forms = entry.get("forms")
             if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
                 raise DataFileError(f"{place}: expected forms = [non-empty strings]")
-            extra = set(entry) - {"id", "relation", "status", "frame", "forms"}
+            extra = set(entry) - {"id", "relation", "status", "frame", "forms"} - ({"kind"} if section == "cue" else set())
             if extra:
                 raise DataFileError(f"{place}: unknown key(s) {sorted(extra)}")
-            cue = Cue(cid, kind, frame, tuple(forms))
+            rkind = entry.get("kind", "")
+            if section == "cue" and (rkind or RELATION_KINDS[kind]) and rkind not in RELATION_KINDS[kind]:
+                expected = ", ".join(RELATION_KINDS[kind]) or "no kind (leave it out)"
+                raise DataFileError(f"{place}: kind = {rkind!r}; a {kind} cue takes {expected}")
+            cue = Cue(cid, kind, frame, tuple(forms), rkind)
             for form in forms:
                 key = phrase_key(form)
                 table[key] = table.get(key, ()) + (cue,)
@@ -134,6 +148,14 @@ def load_cues(path=None) -> CueSet:
     if missing:
         raise DataFileError(f"{where}: missing [[word_list]] entries {missing}; the frames need them")
     singles = {k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()}
-    return CueSet(relation_cues, status_cues, lists, max_len, where, singles)
+    heads = {id(t): _heads(t) for t in (relation_cues, status_cues)}
+    return CueSet(relation_cues, status_cues, lists, max_len, where, singles, heads)
+
+
+def _heads(table: dict) -> dict:
+    out: dict = {}
+    for key in table:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 

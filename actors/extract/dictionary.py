@@ -21,8 +21,8 @@ True
 'cnrdr'
 >>> d.period_lookup("the junta", datetime.date(2023, 9, 11)).id
 'mali'
->>> d.suggest("MOJAO")   # "did you mean", one spelling per actor
-['MUJAO']
+>>> d.suggest("MOJAO")[0], d.suggest("Ansar Dyne")   # "did you mean", one spelling per actor
+('MUJAO', ['Ansar Dine'])
 """
 
 from __future__ import annotations
@@ -46,7 +46,9 @@ from actors.extract.actor_toml import _parse_entry, actor_from_table
 
 __all__ = ["PeriodAlias", "Actor", "Dictionary", "load_dictionary", "actor_from_table"]
 
-_TOP_KEYS = ("force_nouns", "actor", "generic")
+_TOP_KEYS = ("force_nouns", "actor", "generic", "include")
+_INCLUDED_KEYS = ("actor", "generic")  # an included file adds entries only
+_HINT_MARGIN = 0.1  # "did you mean": spellings scoring within this of the best one
 
 
 def _auto_places(actors: Sequence[Actor]) -> list[str]:
@@ -135,13 +137,19 @@ class Dictionary:
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """Up to ``n`` ids or spellings close to ``name``, best first ("did you mean").
 
-        One spelling per actor, so the hints point at different actors.
+        One spelling per actor, so the hints point at different actors; and only
+        those nearly as close as the best one, so a clear match ("Ansar Dyne":
+        Ansar Dine) is not followed by every name that shares a few letters.
         """
+        key = _key(name)
         found: dict[str, str] = {}  # actor id -> best spelling
-        for k in difflib.get_close_matches(_key(name), self._spelling, n=max(n, 0) * 8, cutoff=0.6):
-            found.setdefault(self._by_key[k].id, self._spelling[k])
-            if len(found) >= n:
+        best = None
+        for k in difflib.get_close_matches(key, self._spelling, n=max(n, 0) * 8, cutoff=0.6):
+            score = difflib.SequenceMatcher(None, key, k).ratio()  # the order get_close_matches sorts by
+            best = score if best is None else best
+            if score < best - _HINT_MARGIN or len(found) >= n:
                 break
+            found.setdefault(self._by_key[k].id, self._spelling[k])
         return list(found.values())
 
     def with_additions(
@@ -191,22 +199,46 @@ def _default_path() -> Any:
     return resources.files("actors").joinpath("data", "actors.toml")
 
 
-def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
-    """Load and validate an actor dictionary (default: the packaged ``actors/data/actors.toml``).
-
-    Raises :class:`DataFileError` naming the file, the place (TOML line and
-    column, or ``actor #N (id 'x')``) and what was expected.
-    """
-    target = _default_path() if path is None else pathlib.Path(path)
-    source = str(target)
+def _read_toml(target: Any, source: str) -> dict:
     try:
-        data = tomllib.loads(target.read_text(encoding="utf-8"))
+        return tomllib.loads(target.read_text(encoding="utf-8"))
     except OSError as exc:
         raise DataFileError(f"{source}: cannot read the actor dictionary: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{source}: not UTF-8 text (byte {exc.start}): {exc.reason}") from exc
     except tomllib.TOMLDecodeError as exc:  # its message carries line and column
         raise DataFileError(f"{source}: invalid TOML: {exc}") from exc
+
+
+def _included(target: Any, data: dict, source: str, problems: list[Problem]) -> list[tuple[Any, str]]:
+    """The files an ``include = ["states.toml"]`` key names, beside ``target``: (file, its path)."""
+    names = data.get("include", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
+        problems.append(Problem(source, "include", f"expected a list of file names, got {names!r}"))
+        return []
+    out = []
+    for name in names:
+        if pathlib.PurePath(name).is_absolute() or ".." in pathlib.PurePath(name).parts:
+            problems.append(Problem(source, "include", f"{name!r}: name a file beside the dictionary"))
+            continue
+        sub = target.parent.joinpath(name)
+        out.append((sub, str(sub)))
+    return out
+
+
+def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
+    """Load and validate an actor dictionary (default: the packaged ``actors/data/actors.toml``).
+
+    The files its ``include`` key names (``states.toml``: every state of the
+    world) are read beside it and hold more ``[[actor]]`` (and ``[[generic]]``)
+    tables, validated with the rest: one owner per alias across all of them.
+
+    Raises :class:`DataFileError` naming the file, the place (TOML line and
+    column, or ``actor #N (id 'x')``) and what was expected.
+    """
+    target = _default_path() if path is None else pathlib.Path(path)
+    source = str(target)
+    data = _read_toml(target, source)
 
     problems: list[Problem] = []
     unknown = [k for k in data if k not in _TOP_KEYS]
@@ -217,22 +249,35 @@ def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
     nouns = tuple(raw_nouns) if isinstance(raw_nouns, list) else raw_nouns
     problems += _check_force_nouns(nouns, source)
 
+    files = [(source, data)]
+    for sub, sub_source in _included(target, data, source, problems):
+        sub_data = _read_toml(sub, sub_source)
+        extra = [k for k in sub_data if k not in _INCLUDED_KEYS]
+        if extra:
+            problems.append(Problem(sub_source, "top level", f"unknown key(s) {', '.join(map(repr, extra))}; "
+                                    f"allowed in an included file: {', '.join(_INCLUDED_KEYS)}"))
+        files.append((sub_source, sub_data))
+
     entries: list[tuple[str, Actor]] = []
-    for table in ("actor", "generic"):
-        raw_list = data.get(table, [])
-        if not isinstance(raw_list, list):
-            problems.append(Problem(source, "top level", f"{table!r} must be an array of tables ([[{table}]])"))
-            continue
-        for n, raw in enumerate(raw_list, 1):
-            rid = raw.get("id") if isinstance(raw, dict) else None
-            place = f"{table} #{n}" + (f" (id {rid!r})" if isinstance(rid, str) else "")
+    paths: list[str] = []
+    for file_source, file_data in files:
+        for table in ("actor", "generic"):
+            raw_list = file_data.get(table, [])
+            if not isinstance(raw_list, list):
+                problems.append(Problem(file_source, "top level",
+                                        f"{table!r} must be an array of tables ([[{table}]])"))
+                continue
+            for n, raw in enumerate(raw_list, 1):
+                rid = raw.get("id") if isinstance(raw, dict) else None
+                place = f"{table} #{n}" + (f" (id {rid!r})" if isinstance(rid, str) else "")
 
-            def add(what: str, place: str = place) -> None:
-                problems.append(Problem(source, place, what))
+                def add(what: str, place: str = place, file_source: str = file_source) -> None:
+                    problems.append(Problem(file_source, place, what))
 
-            actor = _parse_entry(raw, table, place, add)
-            if actor is not None:
-                entries.append((place, actor))
-    problems += _validate(entries, source)
+                actor = _parse_entry(raw, table, place, add)
+                if actor is not None:
+                    entries.append((place, actor))
+                    paths.append(file_source)
+    problems += _validate(entries, source, paths)
     _raise(problems)
     return Dictionary(actors=tuple(a for _, a in entries), force_nouns=nouns, source=source)

@@ -213,7 +213,7 @@ def _matches(edge: dict, g: GoldLine) -> bool:
 
 
 def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[str], generic: set[str],
-                 implicit: bool = True) -> dict:
+                 implicit: bool = True, coverage: dict[str, list[tuple[int, int]]] | None = None) -> dict:
     """Event-level precision and recall per relation, as ``../shared/annotation.md`` defines them.
 
     A predicted edge matches a gold line when the relation and pair agree
@@ -221,7 +221,8 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
     (:func:`dates_compatible`) and its evidence span overlaps one of the line's
     ranges. Each gold line takes at most one prediction; a second prediction
     of the same gold event is a false positive. Only predictions between two
-    named actors in ``docs`` count. With ``implicit=False`` the IMPLICIT and
+    named actors in ``docs`` count (and, given ``coverage``, only those whose
+    evidence lies inside the document's annotated ranges). With ``implicit=False`` the IMPLICIT and
     COREFERENCE lines leave the gold, and predictions that match only them are
     not counted either way.
 
@@ -234,7 +235,9 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
     (1, 1, 1.0)
     """
     docs = set(docs)
-    preds = [e for e in edges if e["doc"] in docs and e["source"] not in generic and e["target"] not in generic]
+    preds = [e for e in edges if e["doc"] in docs and e["source"] not in generic and e["target"] not in generic
+             and (coverage is None or any(lo <= e["char_start"] and e["char_end"] <= hi
+                                          for lo, hi in coverage.get(e["doc"], ())))]
     kept = [g for g in gold if implicit or not g.implicit]
     dropped = [g for g in gold if not (implicit or not g.implicit)]
     used: set[int] = set()

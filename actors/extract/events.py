@@ -123,11 +123,12 @@ def sentence_event(
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
         d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
         edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
-                           doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text))
+                           doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind))
     return event, edges
 
 
-def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue, claim_text="") -> dict:
+def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue,
+          claim_text="", relation_kind="") -> dict:
     return {
         "event_id": eid,
         "source": source,
@@ -150,6 +151,7 @@ def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, spa
         "section": getattr(span, "section", ""),
         "claim_text": claim_text,
         "curation": "",
+        "relation_kind": relation_kind,
     }
 
 
@@ -175,8 +177,10 @@ def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict |
         seen.add(key)
         claimant = a.claimed_by or b.claimed_by
         status = "claimed" if claimant else "reported"
+        # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance)
+        kind = "alliance" if relation == "allied-with" else ""
         edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, d, status, claimant,
-                           doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant))
+                           doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant, kind))
 
     groups = [side for side in sides.sides if side]
     for x, y in combinations(range(len(groups)), 2):

@@ -111,12 +111,13 @@ def _raw_key(phrase: str) -> tuple[str, ...]:
 
 
 def _heads(table: dict) -> dict:
-    """First word -> longest key starting with it (a cheap pre-check for longest)."""
+    """First word -> the lengths of the keys starting with it, longest first (a cheap
+    pre-check for longest: only those lengths are tried)."""
     heads: dict = {}
     for key in table:
         if key:
-            heads[key[0]] = max(heads.get(key[0], 0), len(key))
-    return heads
+            heads.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in heads.items()}
 
 
 def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False, heads: dict | None = None) -> tuple[int, object]:
@@ -124,12 +125,16 @@ def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: boo
         return 0, None
     if heads is None:
         heads = table.get(_HEADS_KEY)
-    if heads is not None:
-        max_len = heads.get(tokens[i].text if raw else tokens[i].norm, 0)
-        if not max_len:
+    room = len(tokens) - i
+    if heads is None:
+        lengths = range(min(max_len, room), 0, -1)
+    else:  # the index knows the lengths there are (max_len is not consulted, as before)
+        lengths = heads.get(tokens[i].text if raw else tokens[i].norm)
+        if not lengths:
             return 0, None
-    n_max = min(max_len, len(tokens) - i)
-    for n in range(n_max, 0, -1):
+    for n in lengths:
+        if n > room:
+            continue
         key = tuple((t.text if raw else t.norm) for t in tokens[i : i + n])
         hit = table.get(key)
         if hit is not None:

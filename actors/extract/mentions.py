@@ -51,6 +51,9 @@ class Mention:
     relation), ``possessor`` ("the MNLA's operations centre") or ``modifier``
     ("MNLA spokesman", "JNIM media outlet"), which never takes part.
     ``group`` links mentions that share one head noun ("Malian and French forces").
+    ``via`` says how it was found: ``alias``, ``period``, ``force``, ``country``,
+    ``generic``, ``resolved``, ``apposition``, ``compound`` (a modifier inside a
+    compound, "al-Qaeda-linked"), ``claim`` (named by a claim of responsibility).
     """
 
     actor: str
@@ -114,13 +117,14 @@ def find_mentions(
         if ln > best_len:
             best_len, best_ids = ln, hit
         ln, hit = longest(tokens, i, matcher.periods, matcher.max_len)
-        if ln > best_len:
+        if ln and ln >= best_len:
             actor = _period_actor(hit, day_range)
-            if actor is not None:
+            if actor is not None:  # "UN peacekeepers" in 2016: MINUSMA, not the generic
                 best_len, best_ids, via = ln, (actor,), "period"
-            else:  # the alias is ambiguous at this date: not a mention, skip its words
+            elif not best_len:  # the alias is ambiguous at this date: not a mention, skip its words
                 i += ln
                 continue
+            # else outside its period it is what its plain alias says ("UN peacekeepers", "UN" troops)
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
         ref = group_reference(matcher, tokens, i)
         if ref and ref[0] > best_len:
@@ -149,7 +153,7 @@ def find_mentions(
         aid = best_ids[0]
         generic = aid in matcher.generic_ids
         end = i + best_len
-        role = "party"
+        role, how = "party", via
         # absorb "fighters", "forces"; mark "spokesman", "flags"; possessives
         if end < n and tokens[end].norm == "'s":
             k = phrase_at(tokens, end + 1, matcher.absorbed)
@@ -166,8 +170,9 @@ def find_mentions(
             elif not generic and phrase_at(tokens, end, matcher.non_party):
                 role = "modifier"
             elif not generic and _compound_modifier(matcher, tokens, end):
-                role = "modifier"  # "al-Qaeda-linked jihadists", "French-backed": describes another actor
-        out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else via, role=role))
+                # "al-Qaeda-linked jihadists", "French-backed": describes another actor
+                role, how = "modifier", "compound"
+        out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else how, role=role))
         i = end
     return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out)))
 
@@ -263,18 +268,41 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
     return out
 
 
+def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | None:
+    """The state a generic's own phrase places it in: "government forces in Mali", "government
+    troops in the Northern Mali conflict", "... of the Malian town of X" (one country, else None)."""
+    n, j = len(tokens), m.tok_end
+    if j >= n or tokens[j].norm not in ("in", "of"):
+        return None
+    found = set()
+    for k in range(j + 1, min(n, j + 6)):
+        if tokens[k].norm in (",", ";", ".", "(", ")", "and", "or"):
+            break
+        for table in (matcher.countries, matcher.demonyms):
+            ln, hit = longest(tokens, k, table, matcher.max_len)
+            if ln:
+                found.add(hit)
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve_generics(
     matcher: Matcher,
     mentions: list[Mention],
     context: Sequence[Mention] = (),
+    tokens: Sequence[Token] = (),
 ) -> list[Mention]:
     """Resolve generic mentions named unambiguously in this or the previous sentence.
 
     A generic (e.g. "the Islamists", tags it may resolve to: ``jihadist``) becomes
     the named actor when exactly one named actor carrying one of those tags is
-    mentioned in the same sentence (else, if none is, in ``context``, the previous
-    sentence), and no other generic of the same class is there to compete.
-    Otherwise it stays generic: nothing is guessed.
+    mentioned in the same sentence (else, if none is, in the country its own phrase
+    places it in, "government forces in Mali", given ``tokens``; else in ``context``,
+    the previous sentence), and no other generic of the same class is there to
+    compete. A definite anaphor ("the group", "the movement": an alias with its
+    article) points back: its one candidate in the sentence must come before it,
+    and a possessor or a spokesman's group counts ("Ansar Dine's spokesman said
+    the group ..."), an "X-linked" description never. Otherwise it stays generic:
+    nothing is guessed.
     """
     d = matcher.dictionary
     out = []
@@ -289,7 +317,11 @@ def resolve_generics(
             out.append(m)
             continue
 
-        def candidates(pool: Sequence[Mention], *, this: Mention) -> tuple[set[str], bool]:
+        # a definite anaphor ("the group", "the movement") points back: to what was named
+        # before it, whether as a party or not ("Ansar Dine's spokesman said the group ...")
+        anaphor = m.text[:4].lower() == "the "
+
+        def candidates(pool: Sequence[Mention], *, this: Mention, before: int | None = None) -> tuple[set[str], bool]:
             named, rival = set(), False
             for x in pool:
                 if x is this:
@@ -298,19 +330,30 @@ def resolve_generics(
                     if x.actor == this.actor and (x.start, x.end) != (this.start, this.end):
                         rival = True  # a second "Islamist groups" makes the reference plural or open
                     continue
-                if x.role == "modifier":
+                if before is not None and x.end > before:
+                    continue
+                if x.role == "modifier" and not (anaphor and x.via != "compound"):
                     continue  # "al-Qaeda-linked jihadists" are not al-Qaeda
+                if x.role == "possessor" and not anaphor:
+                    continue  # "rebels ... al-Qaeda's regional branch": the branch, not al-Qaeda
                 actor = d.get(x.actor)
                 if actor is not None and tags & set(actor.tags):
                     named.add(actor.id)
             return named, rival
 
         same, rival = candidates(mentions, this=m)
+        if anaphor and len(same) == 1 and not candidates(mentions, this=m, before=m.start)[0]:
+            same = set()  # its one candidate comes after it: "quitting the group and joining the MNLA"
+            rival = True
         if rival:
             out.append(m)
             continue
         if len(same) == 1:
             out.append(replace(m, actor=same.pop(), generic=False, via="resolved"))
+            continue
+        place = _placed_in(matcher, tokens, m) if tokens and not same else None
+        if place is not None and (actor := d.get(place)) is not None and tags & set(actor.tags):
+            out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
         if not same and context:
             prev, rival = candidates(context, this=m)

@@ -1,7 +1,10 @@
 """The extraction pipeline: documents -> mentions -> relations -> event and edge rows.
 
 Pure: takes documents (already read) and data, returns an :class:`Extraction`
-value. Reading files is :mod:`actors.text.reading`'s edge; writing tables is
+value. Within a paragraph, what a sentence says can change what the sentences
+before it told: a later claim of responsibility or denial
+(:mod:`actors.extract.context`); a separate event ("Separately, ...") takes
+nothing from them. Reading files is :mod:`actors.text.reading`'s edge; writing tables is
 :mod:`actors.output`'.
 
 >>> from actors.text.documents import parse_document
@@ -24,6 +27,8 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
+from actors.extract.context import (claim_edges, claim_relations, denial, dispute_edges, dispute_relations,
+                                     responsibility_claim, separate_event, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -94,26 +99,71 @@ class Extractor:
         previous: Sequence = ()
         previous_paragraph = None
         attackers: list = []
+        told = _Told()
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
             mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
             same_paragraph = previous_paragraph == s.paragraph
-            context = previous if same_paragraph else ()
-            mentions = resolve_generics(self.matcher, mentions, context)
+            separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
+            if not same_paragraph or separate:
+                told = _Told()
+            context = previous if same_paragraph and not separate else ()
+            mentions = resolve_generics(self.matcher, mentions, context, tokens)
             counts.update(m.actor for m in mentions)
             relations = find_relations(self.cues, self.matcher, tokens, mentions,
                                        previous_attackers=attackers if same_paragraph else ())
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({r.source.actor: r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")}.values())
+            relations = self._context(tokens, mentions, relations, told, edges)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"))
                 events.append(ev)
                 edges.extend(rows)
+                told = _Told(rows)
+            else:
+                told.gap += 1
+                told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens))
             previous, previous_paragraph = mentions, s.paragraph
         return events, edges, counts, problems
+
+    def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict]) -> list:
+        """Claims of responsibility and denials, in this sentence and for what the paragraph told
+        before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges`` are updated in place."""
+        norms = [t.norm for t in tokens]
+        claim = responsibility_claim(self.cues, tokens, mentions, norms)
+        deny = denial(self.cues, tokens, mentions, norms)
+        d = self.dictionary
+        if claim is not None:
+            relations = claim_relations(relations, claim, d)
+        if deny is not None:
+            relations = dispute_relations(relations, deny)
+        if not told.edges:
+            return relations
+        # what this sentence tells before its claim or denial is what that refers to, if anything
+        if claim is not None and claim.back and told.gap <= 3 and not told.attack_between \
+                and not any(claim.actor in (r.source.actor, r.target.actor) for r in relations) \
+                and not tells_an_attack(self.cues, tokens[: claim.tok]):
+            for e in claim_edges(told.edges, claim, d):  # "gunmen" now named: the same relation twice
+                told.edges.remove(e)
+                edges.remove(e)
+        if told.gap == 1:
+            if deny is not None and tells_an_attack(self.cues, tokens[: deny.tok]):
+                deny = None
+            relations = dispute_edges(told.edges, deny, relations)
+        return relations
+
+
+@dataclass
+class _Told:
+    """What the paragraph told last: the edges of its last sentence with relations, how
+    many sentences ago, and whether a sentence since then told another attack."""
+
+    edges: list[dict] = field(default_factory=list)
+    gap: int = 1
+    attack_between: bool = False
 
 
 @dataclass(frozen=True)

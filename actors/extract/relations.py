@@ -23,6 +23,17 @@ Frames (general clause patterns, never fitted to one sentence):
 ``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
 ``merger``      A, B and C merged to form Y.
 ``recognition`` Y recognised X as one of its affiliates.
+``under_fire``  Y came under fire from X; Y was fired upon by X.
+``joint_subject``  A and B entered Gao (a coordinated subject acting as one).
+
+Inside one reference, without a cue: a joint unit ("Franco-Malian forces"), a
+state's contingent in a mission ("Chadian MINUSMA peacekeepers") and an umbrella
+with its component ("JNIM's Katiba Serma", "Katiba Macina (JNIM)").
+
+Every allied-with and member-of relation carries its kind (``relation_kind``,
+:data:`actors.schema.RELATION_KINDS`): the cue's own, as data, when the cue is of
+that relation; ``joint-action`` for allies drawn from a fight ("A and B attacked
+C"); ``contingent`` for a state's troops in an international mission.
 
 A status (claimed, alleged, denied) comes from the nearest attributing verb
 before the cue in the same clause chain, "according to"/"per" anywhere in it,
@@ -40,6 +51,7 @@ or a hedging adverb; the claimant is the actor (or words) before that verb.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
@@ -81,10 +93,33 @@ def find_relations(
             if cue.frame == "transitive" and s.determined(occ):
                 continue  # "the attack", "an ambush": a noun, not a verb
             frame = _FRAME_FUNCS[cue.frame]
-            for src, dst, relation in frame(s, occ, cue):
-                found.append(attribute(s, occ, cue.id, src, dst, relation))
+            for found_pair in frame(s, occ, cue):
+                src, dst, relation = found_pair[:3]
+                kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
+                if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
+                    kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
+                found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind))
     found.extend(_unit_relations(s))
     return _dedupe(found, matcher)
+
+
+# the kind of a relation a frame draws from a cue of another relation: allies drawn
+# from a fight acted together in it ("A and B attacked C"); a membership drawn from
+# another cue is a plain membership
+_DERIVED_KIND = {"allied-with": "joint-action", "member-of": "member"}
+
+
+def relation_kind(cue, relation: str) -> str:
+    """The kind of a relation found through ``cue``: the cue's own (data) when the
+    relations agree, else the kind its frame implies."""
+    if relation == cue.kind and cue.relation_kind:
+        return cue.relation_kind
+    return _DERIVED_KIND.get(relation, "")
+
+
+def _is_mission(matcher: Matcher, actor_id: str) -> bool:
+    actor = matcher.dictionary.get(actor_id)
+    return actor is not None and actor.kind == "international mission"
 
 
 def _unit_relations(s: Sentence) -> list[RelationMatch]:
@@ -96,17 +131,33 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
             groups.setdefault(m.group, []).append(m)
         if m.contingent_of and m.contingent_of != m.actor:
             mission = Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent")
-            out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end))
+            out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end,
+                                     relation_kind="contingent"))
+    for part, whole in organisation.components(s):
+        out.append(RelationMatch(part, whole, "member-of", "component", part.tok_start, whole.tok_end,
+                                 relation_kind="member"))
     for members in groups.values():
         for a, b in combinations(members, 2):
-            out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end))
+            out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end,
+                                     relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
     return out
 
 
 def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]:
+    """One match per (relation, pair); none between an actor and itself or two unnamed sides.
+
+    Joint action is read from coordination ("A and B attacked C"); when the same
+    sentence says the two fought each other ("fighting between A and B"), the
+    coordination named the two sides of that fight, not allies, and the joint
+    action goes.
+    """
+    opposed = {frozenset((r.source.actor, r.target.actor)) for r in found if r.relation == "fought-against"}
     out, seen = [], set()
     for r in found:
+        if (r.relation == "allied-with" and r.relation_kind == "joint-action"
+                and frozenset((r.source.actor, r.target.actor)) in opposed):
+            continue
         if r.source.actor == r.target.actor:
             continue
         if r.source.generic and r.target.generic:

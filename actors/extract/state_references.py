@@ -2,9 +2,10 @@
 
 - a group reference: a state's demonym or possessive name before a force noun
   ("Malian soldiers", "Mali's army", "French and Malian troops", "Franco-Chadian
-  forces", "Nigerien MINUSMA peacekeepers");
+  forces", "Nigerien MINUSMA peacekeepers"), or before the noun of its action ("the
+  French operation", "a Malian offensive": the demonym alone is the mention);
 - a bare country name used as a belligerent ("Mali launched ..."), but not as a
-  place ("in Mali", "Nampala, Mali", "the Mali War").
+  place ("in Mali", "Nampala, Mali", "the Mali War", "Lake Chad").
 
 Both return token spans and actor ids; :func:`actors.extract.mentions.find_mentions`
 makes the mentions.
@@ -63,8 +64,12 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     if item is None:
         return None
     j, actors = item
-    while j + 1 < n and tokens[j].norm in {"and", ","}:
-        nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm == "and")
+    while j + 1 < n and tokens[j].norm in {"and", ",", "-"}:
+        # "French and Malian troops"; "a joint Malian-French operation" (two demonyms joined)
+        if tokens[j].norm == "-" and not longest(tokens, j + 1, matcher.demonyms, 3)[0] \
+                and not longest(tokens, j + 1, matcher.aliases, matcher.max_len)[0]:
+            break  # "the Malian-Wagner column" goes on; "the Mali-Algeria border" does not
+        nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm in {"and", "-"})
         if nxt is None:
             break
         j, more = nxt
@@ -101,6 +106,9 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             return (j + k2 - i, [(aid, (a, j + k2))], "", True, "modifier")
     if not k and len(actors) == 2 and j - i >= 3 and tokens[i + 1].norm == "-" and not contingent:
         return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
+    if not k and not contingent and j < n and tokens[j].text.islower() and tokens[j].norm in matcher.single("state_action_nouns"):
+        # "the French operation", "a Malian offensive": the state acts; the noun is left to the frames
+        return (j - i, actors, "", len(actors) > 1, "party")
     if not k:
         # "the French" used as a noun phrase of its own: "the French withdrew"
         if (
@@ -120,6 +128,13 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     aid, (a, _) = actors[-1]
     actors[-1] = (aid, (a, j))
     return (j - i, actors, contingent, True, "party")
+
+
+# "In February, Chad deployed ...": a date before the comma, not a place
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: bool):
@@ -143,11 +158,21 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
+    if prev in {",", "and", "or"} and _before_country_list(matcher, tokens, i) in matcher.single("locative_words"):
+        return None  # "nationals from Ireland, Japan and France", "the borders of Mali and Niger": places
     if prev in matcher.single("locative_words"):
         return None
+    if i > 0 and tokens[i - 1].is_capitalized and prev in matcher.single("place_name_heads"):
+        return None  # "Lake Chad", "the Niger River" aside: part of a place's name
+    if prev == "the" and i > 1 and tokens[i - 2].norm in matcher.single("locative_words"):
+        # "in the Ivory Coast town of ...", "north of the Central African Republic" are places,
+        # "the government of the Central African Republic" is the state
+        before = tokens[i - 3].norm if i > 2 and tokens[i - 2].norm == "of" else ""
+        forces = (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns)
+        return (ln, aid) if forces else None
     if prev == "the" and ln == 1:
         return None  # "crossed the Niger": a river or region, not the state
-    if prev == "," and i > 1 and tokens[i - 2].is_capitalized:
+    if prev == "," and i > 1 and tokens[i - 2].is_capitalized and tokens[i - 2].norm not in _CALENDAR:
         # "Nampala, Mali" is a place; "Burkina Faso, Mali and Niger" is a list of states
         k = i - 2
         while k > 0 and tokens[k - 1].is_capitalized:
@@ -155,6 +180,23 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         if not longest(tokens, k, matcher.countries, 3)[0] and not longest(tokens, k, matcher.aliases, matcher.max_len)[0]:
             return None
     return ln, aid
+
+
+def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> str:
+    """The word before the list of country names that token i continues ("from" in
+    "from Ireland, Japan and France"); "" when the list opens the sentence."""
+    j = i - 1
+    while j >= 0:
+        while j >= 0 and tokens[j].norm in {",", "and", "or"}:
+            j -= 1
+        size = next((k for k in (3, 2, 1) if j - k + 1 >= 0
+                     and tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in matcher.countries), 0)
+        if not size:
+            return tokens[j].norm if j >= 0 else ""
+        j -= size
+        if j >= 0 and tokens[j].norm == "the":
+            j -= 1
+    return ""
 
 
 def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:

@@ -52,4 +52,5 @@ STATUS_NOTE = MappingProxyType({
     "claimed": "claimed by a party (faded)",
     "alleged": "alleged (faded)",
     "denied": "denied: never drawn as fact (hidden unless switched on, grey)",
+    "disputed": "disputed: asserted and denied, never drawn as fact (hidden unless switched on, grey)",
 })

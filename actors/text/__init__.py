@@ -7,7 +7,9 @@
 - :mod:`~actors.text.cleaning`: offset-preserving cleaning of inline noise;
 - :mod:`~actors.text.sentences`: sentence splitting;
 - :mod:`~actors.text.date_mentions`, :mod:`~actors.text.date_values`,
-  :mod:`~actors.text.dates`: what dates the text says, and the date each sentence is in;
+  :mod:`~actors.text.date_layout`, :mod:`~actors.text.dates`: what dates the text
+  says, what its headings and timeline items put in force, and the date each
+  sentence is in;
 - :mod:`~actors.text.tokens`: word tokens with offsets, for matching.
 
 Nothing here knows about actors or relations.

@@ -66,7 +66,9 @@ def _month(name: str, full: bool = False) -> str:
 
 
 def _day(name: str) -> str:
-    return rf"(?<![\w.,:/])(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?(?![\w:])"
+    # Any one or two digits: "99 March 2013" is an impossible date (reported), never
+    # "March 2013" with the number left over.
+    return rf"(?<![\w.,:/])(?P<{name}>\d?\d)(?:st|nd|rd|th)?(?![\w:])"
 
 
 def _year(name: str) -> str:
@@ -230,6 +232,9 @@ _START = (
 )
 _DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
 
+# A timeline item's dash after its date: "February 30 – ..." is an (impossible) date, not a count.
+_ITEM_DASH = re.compile(r"\s{0,4}[–—:]\s")
+
 _PREP_QUALIFIER = (("by", "by"), ("since", "since"), ("until", "until"), ("till", "until"),
                    ("as", "as-of"), ("starting", "since"), ("beginning", "since"))  # fmt: skip
 
@@ -345,8 +350,8 @@ def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
                     _nominal(mention, year)
                 except ValueError:
                     impossible = True  # e.g. a range that ends before it starts
-        if impossible and lenient:
-            continue  # "March 35 people": a count after a month name
+        if impossible and lenient and not _ITEM_DASH.match(text, m.end()):
+            continue  # "March 35 people": a count after a month name (but "February 30 – ..." is a date)
         yield mention, impossible
 
 

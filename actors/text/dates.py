@@ -72,6 +72,7 @@ from datetime import date, timedelta
 from typing import Protocol, Sequence
 
 from actors.errors import Problem
+from actors.text.date_layout import heading_years, is_year_line, item_opener
 from actors.text.date_mentions import _MONTH_FULL, _scan, find_dates
 from actors.text.date_values import (
     _DAY,
@@ -129,18 +130,6 @@ class SentenceLike(Protocol):
 
 # -- what the context says --------------------------------------------------------
 
-# Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
-_HEADING_RANGE = re.compile(
-    r"(?<![\w.,])((?:19|20)\d\d)\s{0,4}(?:[-–—]|\bto\b)\s{0,4}((?:19|20)\d\d|\d\d|present|now|today|ongoing)(?!\w)",
-    re.IGNORECASE,
-)
-_HEADING_YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w)")
-_HEADING_SINGLE = (
-    re.compile(rf"\s*(?:{_MONTH_FULL}\s+)?((?:19|20)\d\d)\s*[.:]?\s*"),  # the whole heading
-    re.compile(r"\s*((?:19|20)\d\d)\s*[:–—-]"),  # "2013: French intervention"
-    re.compile(r".*\(\s*((?:19|20)\d\d)\s*\)"),  # "Battle of Gao (2013)"
-    re.compile(r".*(?:,|\bin)\s+((?:19|20)\d\d)\s*$"),  # "Events in 2013"
-)
 # A year used as a modifier ("the 2015 Algiers agreement", "Mali's 2012 crisis").
 _MODIFIER_BEFORE = re.compile(
     r"(?:(?<!\w)(?:the|a|an|this|that|these|those|its|their|his|her|our|whose)|['’]s)\s{1,4}$",
@@ -154,13 +143,15 @@ _FRAMING_BEFORE = re.compile(
     r"|later|earlier|also|then|and|but|however|so|thus|again|already|around|about|circa|c\.)[\s,]{1,4}){0,4}",
     re.IGNORECASE,
 )
+_BACK_BEFORE = re.compile(r"(?<!\w)back\s{1,4}(?:(?:in|on|during|at)\s{1,4})?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"(?<!\w)since(?!\w)[^.;:!?]{0,60}$", re.IGNORECASE)
 # A sentence that looks back before the narrative ("an offshoot of the MNA
 # prior to the insurgency", "originally founded as") is not dated by the year
-# in force: without a date of its own it stays undated.
+# in force: without a date of its own it stays undated ("a previously unknown
+# group" is a description, not a look back).
 _RETROSPECTIVE = re.compile(
     r"(?<!\w)(?:prior to|before the (?:insurgency|war|conflict|rebellion|uprising)|originally|formerly|"
-    r"previously|in the past|long before)(?!\w)", re.IGNORECASE)
+    r"previously(?!\s+un(?:known|heard|identified|named))|in the past|long before)(?!\w)", re.IGNORECASE)
 _DASH_GAP = re.compile(r"\s{0,4}[-–—]\s{0,4}")
 # Wikipedia maintenance notices date the editing, not the events: "This section needs
 # to be updated. Please help update this article ... information.(August 2018)". A
@@ -176,38 +167,6 @@ _MAINTENANCE = re.compile(
 _GLUED_TAG = re.compile(r"[.!?]\($")
 
 
-# -- headings ----------------------------------------------------------------------
-
-
-def _heading(section: str) -> tuple[int, int | None] | None:
-    """(first, last) years a heading puts in force; last None = open ("present").
-
-    A single year gives (y, y); headings without a clear year or range give None.
-    """
-    years = _HEADING_YEARS.findall(section)
-    ranges = list(_HEADING_RANGE.finditer(section))
-    if len(ranges) == 1:
-        r = ranges[0]
-        first, tail = int(r.group(1)), r.group(2).lower()
-        if tail.isdigit():
-            last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
-            if last < first and len(tail) == 2:
-                last += 100  # "1999–00"
-        else:
-            last = None
-        inner = len(_HEADING_YEARS.findall(r.group()))
-        if (last is None or last >= first) and len(years) == inner:
-            return first, last
-        return None
-    if len(years) == 1 and not ranges:
-        for pattern in _HEADING_SINGLE:
-            hit = pattern.fullmatch(section) if pattern is _HEADING_SINGLE[0] else pattern.match(section)
-            if hit:
-                y = int(hit.group(1))
-                return (y, y)
-    return None
-
-
 # -- resolve_dates -----------------------------------------------------------------
 
 
@@ -216,6 +175,7 @@ class _State:
     year: int | None = None
     ref: _Span | None = None  # the last resolved date: base of relative dates and jump checks
     bounds: tuple[int, int | None] | None = None  # from a range heading
+    heading_year: int | None = None  # the year the last year heading (or year line) put in force
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -237,6 +197,18 @@ def _is_baseline(m: DateMention, clean: str, rel_start: int) -> bool:
     if m.qualifier == "since" and m.text[:5].lower() == "since":
         return m.month is None  # "since June 2012, MOJWA has held Gao" dates a state: kept
     return m.qualifier == "" and _SINCE_BEFORE.search(clean, max(0, rel_start - 70), rel_start) is not None
+
+
+def _in_passing(m: DateMention, clean: str, rel_start: int) -> bool:
+    """A date named in passing: "back in October", "the March 2016 attack", "since March 2007"
+    (further in than the sentence's opening words)."""
+    if m.relative:
+        return False
+    if _BACK_BEFORE.search(clean, max(0, rel_start - 16), rel_start):
+        return True
+    if m.qualifier == "since":
+        return not _is_framing(clean, rel_start)
+    return m.month is not None and m.qualifier == "" and _MODIFIER_BEFORE.search(clean, max(0, rel_start - 40), rel_start) is not None
 
 
 def _is_framing(clean: str, rel_start: int) -> bool:
@@ -274,7 +246,16 @@ def resolve_dates(
       moves nothing ("On 25 December, ..., which they had lost in 2012").
     * A year used as a modifier ("the 2015 Algiers agreement", "the 2012–2013
       crisis") and a baseline of comparison ("the worst since 1960", "the deadliest
-      since the battle of Kidal in 2014") are not listed at all.
+      since the battle of Kidal in 2014") are not listed at all. A date named in
+      passing ("back in October", "the March 2016 attack", "since March 2007"
+      further in than the opening words) is listed but moves nothing.
+    * A paragraph that is only a year ("2015") is a year heading. A timeline item
+      (a paragraph opening with its date and a dash or colon, "December 23 – ...":
+      :func:`~actors.text.date_layout.item_opener`) starts from what was in force
+      before it and leaves nothing in force after it: items never borrow from each
+      other. Under a year heading its month and day take the heading's year (no
+      jump checks); its later sentences without a date of their own take the
+      item's date (``inherited=True``).
 
     Resolving:
 
@@ -290,8 +271,9 @@ def resolve_dates(
       month or day), unless the sentence looks back before the narrative ("prior
       to the insurgency", "originally", "formerly"); else unknown (bounded by a
       range heading if any).
-    * Impossible dates ("31 February 2012", "29 February" in 2013) give a Problem and
-      nothing else. Dates overlapping ``ignore`` spans and the dates of Wikipedia
+    * Impossible dates ("31 February 2012", "29 February" in 2013, "99 March 2013")
+      give a Problem and leave their sentence undated (its whole item, for an item's
+      leading date): no other year stands in. Dates overlapping ``ignore`` spans and the dates of Wikipedia
       maintenance notices ("This section needs to be updated. ... (August 2018)")
       are skipped.
     """
@@ -299,25 +281,48 @@ def resolve_dates(
     in_force: dict[int, ResolvedDate] = {}
     problems: list[Problem] = []
     state = _State()
+    base: _State | None = None  # inside a timeline item: what was in force before it
+    item: ResolvedDate | None = None  # the item's leading date, when it has one
+    item_impossible = False  # the item's leading date cannot exist: the whole item is undated
     previous: SentenceLike | None = None
     for sentence in sentences:
         new_scope = previous is None or sentence.scope != previous.scope
+        new_section = new_scope or sentence.section != previous.section  # type: ignore[union-attr]
+        new_paragraph = new_section or sentence.paragraph != previous.paragraph  # type: ignore[union-attr]
+        if base is not None and new_paragraph:  # an item ends: nothing it stated carries over
+            state, base, item = base, None, None
         if new_scope:
             state = _State()
             if previous is None and anchor.strip():
                 _apply_anchor(anchor, sentence.doc, state, problems)
-        if headings and (new_scope or sentence.section != previous.section):  # type: ignore[union-attr]
-            years = _heading(sentence.section)
+        if headings and new_section:
+            years = heading_years(sentence.section)
             if years is not None:
                 lo, hi = years
                 if lo == hi:
                     state.year, state.ref, state.bounds = lo, _Span(_YEAR, date(lo, 1, 1), date(lo, 12, 31)), None
+                    state.heading_year = lo
                 else:
                     state.year, state.ref, state.bounds = None, None, years
-        own, first_eligible = _resolve_sentence(sentence, state, ignore, problems)
+        opener = item_opener(sentence.clean, sentence.start) if new_paragraph else None
+        if opener is not None:
+            base = replace(state)
+        # under a year heading, an item's own month and day take the heading's year
+        timeline = opener is not None and state.year is not None and state.year == state.heading_year
+        own, first_eligible, impossible = _resolve_sentence(sentence, state, ignore, problems, timeline=timeline)
         dates[sentence.index] = own
+        if opener is not None:
+            item_impossible = opener[1]
+            item = next((d for d in own if d.start == opener[0].start and d.precision != _UNKNOWN), None)
+        if is_year_line(sentence.clean) and state.year is not None:
+            state.heading_year = state.year
         if first_eligible is not None:
             in_force[sentence.index] = first_eligible
+        elif impossible or (base is not None and item_impossible):
+            # an impossible date leaves its sentence (or its item) undated: no other year stands in
+            in_force[sentence.index] = ResolvedDate("", _UNKNOWN, "", "", "", -1, -1, True)
+        elif item is not None and not _RETROSPECTIVE.search(sentence.text):
+            in_force[sentence.index] = replace(item, start=-1, end=-1, inherited=True)  # the item's date
         elif state.year is not None and not _RETROSPECTIVE.search(sentence.text):
             y = state.year
             in_force[sentence.index] = ResolvedDate(
@@ -350,15 +355,23 @@ def _resolve_sentence(
     state: _State,
     ignore: Sequence[tuple[int, int]],
     problems: list[Problem],
-) -> tuple[list[ResolvedDate], ResolvedDate | None]:
-    """Resolve one sentence's mentions, updating ``state``; also its first eligible date."""
+    *,
+    timeline: bool = False,
+) -> tuple[list[ResolvedDate], ResolvedDate | None, bool]:
+    """Resolve one sentence's mentions, updating ``state``; also its first eligible date
+    and whether it states an impossible date.
+
+    ``timeline``: the sentence opens a timeline item under a year heading, whose
+    year-less dates take that year without the narrative's jump checks.
+    """
     own: list[ResolvedDate] = []
     first_eligible: ResolvedDate | None = None
     finest = 0  # rank of the finest date that moved the state in this sentence
     previous_modifier_end: int | None = None
     clean, base = sentence.clean, sentence.start
     if _MAINTENANCE.match(clean):
-        return own, None
+        return own, None, False
+    saw_impossible = False
     stated_here = False  # the reference was stated with its year in this very sentence
     for mention, impossible in _scan(clean, base):
         rel_start, rel_end = mention.start - base, mention.end - base
@@ -371,8 +384,11 @@ def _resolve_sentence(
         where = f"sentence {sentence.index}, chars {m.start}-{m.end}"
         if impossible:
             problems.append(Problem(sentence.doc, where, f"impossible date '{m.text}'"))
+            saw_impossible = True
             continue
-        eligible, moves = True, True
+        # named in passing ("back in October", "the March 2016 attack", "since March 2007"):
+        # the sentence's own date, but it puts nothing in force for what follows
+        eligible, moves = True, not _in_passing(m, clean, rel_start)
         span: _Span | None = None
         resolved: ResolvedDate
         if m.relative:
@@ -402,12 +418,21 @@ def _resolve_sentence(
             except ValueError:
                 what = f"impossible date '{m.text}' (year in force {state.year})"
                 problems.append(Problem(sentence.doc, where, what))
+                saw_impossible = True
                 continue
             ref = state.ref
-            back = ref is not None and span.last < ref.first - timedelta(days=_BACKWARD_DAYS)
+            back = ref is not None and not timeline and span.last < ref.first - timedelta(days=_BACKWARD_DAYS)
             # "from January 2019 until November": forward within the sentence keeps the year
-            ahead = ref is not None and not stated_here and span.first > ref.last + timedelta(days=_FORWARD_DAYS)
-            if back or ahead:
+            ahead = (ref is not None and not timeline and not stated_here
+                     and span.first > ref.last + timedelta(days=_FORWARD_DAYS))
+            if (back or ahead) and not moves:  # named in passing: undated, and the year stays in force
+                assert ref is not None
+                gap = (ref.first - span.last).days if back else (span.first - ref.last).days
+                problems.append(Problem(sentence.doc, where, f"year-less date '{m.text}' named in passing would fall "
+                                        f"{gap} days {'before' if back else 'after'} the date in force ({_iso(ref)}): "
+                                        "left undated", skipped=False))
+                resolved, span = _unknown(m, state.bounds), None
+            elif back or ahead:
                 assert ref is not None
                 gap = (ref.first - span.last).days if back else (span.first - ref.last).days
                 problems.append(
@@ -439,4 +464,4 @@ def _resolve_sentence(
         own.append(resolved)
         if eligible and first_eligible is None:
             first_eligible = resolved
-    return own, first_eligible
+    return own, first_eligible, saw_impossible

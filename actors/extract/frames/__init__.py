@@ -11,12 +11,14 @@ The modules build on each other, downward only:
 - :mod:`~actors.extract.frames.agents`: who acts (the subject, a passive's "by"
   agent) and the pairs across two sides;
 - :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,
-  ``companion``, ``group``, ``modifier``);
+  ``companion``, ``group``, ``modifier``, ``joint_subject``);
 - :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
-  ``nominal``);
+  ``nominal``, ``under_fire``);
 - :mod:`~actors.extract.frames.organisation`: how groups are made of groups
   (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
-  ``contribution``, ``coalition``, ``merger``, ``recognition``).
+  ``contribution``, ``coalition``, ``merger``, ``recognition``, ``merged_with``,
+  ``listed_members``, ``garrison``; and an umbrella with its component named in one
+  reference, ``components``).
 
 Each frame-family module exports ``FRAME_FUNCS``, its frames by name.
 """

@@ -3,8 +3,10 @@
 ``transitive``  agent VERB patient ("JNIM ambushed Malian soldiers"); passive with
                 an agent ("Malian forces were ambushed by JNIM", "X, backed by Y");
                 "VERB ... from Y" for captures.
-``nominal``     NOUN against/on Y, with the agent before the noun, after "by", or
-                the clause subject ("X launched an offensive against Y").
+``nominal``     NOUN against/on/at Y, with the agent before the noun, after "by", or
+                the clause subject ("X launched an offensive against Y", "the ambush of Y
+                by X", "X fired rockets at Y"); several agents with no target acted together.
+``under_fire``  Y came under fire from X; Y was fired upon by X.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ _OBJECT_REACH = 11  # the direct object of a verb: "attacked a civilian boat on 
 def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if passive(s, occ):
         agents = by_agent(s, occ.end, reach=6)
-        if cue.kind == "fought-against" and len(agents) > 1:
+        if not agents and cue.kind == "fought-against":
+            agents = _attack_noun_agents(s, occ.end)  # "killed in a suspected JNIM attack"
+        if cue.kind == "fought-against" and len(agents) > 1 and not s.separate():
             for a, b in combinations(agents, 2):  # "retaken by the Malian army and Wagner mercenaries"
                 yield s.mentions[a], s.mentions[b], "allied-with"
         start = occ.start
@@ -34,6 +38,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if start > 0 and s.norms[start - 1] == ",":
                 start -= 1
         k, status_tok = s.left_mention(start, stop_at_status=True)
+        if k is None and agents and cue.kind == "fought-against":
+            # "One of AQIM's commanders, X, was killed by Y": the commander's group was fought
+            leader = _leader_group(s, _clause_start(s, start), start)
+            if leader is not None:
+                yield from pairs_across(s, agents, [leader], cue.kind)
+                return
         if k is None:
             # "X attacked the village, but the attack was repelled by Y": the attack's agent
             earlier = _back_reference(s, occ.start)
@@ -66,7 +76,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(target + 1, reach=3)
             if owner is None or k is None:
                 return
-            yield from pairs_across(s, [owner], [p for p in s.group(k, forward_only=True) if p != owner], cue.kind)
+            named = [p for p in s.group(k, forward_only=True) if p != owner and not s.mentions[p].generic]
+            yield from pairs_across(s, [owner], named, cue.kind)
             return
         if owner is None:
             return
@@ -84,10 +95,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
     nxt = s.norms[occ.end] if occ.end < len(s.toks) else "."
     intransitive = nxt in s.cues.single("intransitive_next")  # "A and B fought repeatedly in Koro": with or against?
-    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive:
+    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate():
         for a, b in combinations(agents, 2):  # attackers together are on one side
-            yield s.mentions[a], s.mentions[b], "allied-with"
+            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
+    if k is None and cue.kind == "fought-against":
+        k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
     if k is None and cue.kind == "fought-against":
         # "captured Konna, 600 km from the capital, from the Malian army"
         j = occ.end
@@ -103,6 +116,7 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None:
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
+    patients += [p for p in _co_victims(s, patients) if p not in agents]
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
@@ -130,34 +144,127 @@ def _back_reference(s: Sentence, c: int) -> list[int]:
 
 
 def _previous_holder(s: Sentence, after: int) -> int | None:
-    """", which had (previously) been held by Y" right after a captured place: Y lost it."""
-    for j in range(after, min(len(s.toks) - 3, after + 10)):
-        if s.norms[j] in {"held", "controlled", "occupied"} and s.norms[j + 1] == "by":
-            return s.right_mention(j + 2, reach=4, stop_comma=False)  # "the parts of Kidal held by the MNLA"
-        if s.norms[j] == "," and s.norms[j + 1] == "which":
-            words = s.norms[j + 2 : j + 8]
-            if "by" in words and any(w in words for w in ("held", "controlled", "occupied", "defended")):
-                by = j + 2 + words.index("by")
-                return s.right_mention(by + 1, reach=6, stop_comma=False)
+    """The place taken right after the cue was held by Y: ", which had (previously) been held
+    by Y", "a town under the control of Y", "which had been under attack by Y" (the cue file's
+    ``holder_phrases``): Y lost it, so Y was fought."""
+    phrases = s.cues.words("holder_phrases")
+
+    def phrase_at(j: int) -> int | None:
+        for size in (4, 3, 2):
+            if tuple(s.norms[j : j + size]) in phrases:
+                # "held by a Songhai militia, the Ganda Iso" (an apposition), but not ", and the army ..."
+                k = s.right_mention(j + size, reach=6, stop_comma=False)
+                gap = s.norms[j + size : s.mentions[k].tok_start] if k is not None else []
+                if any(a == "," and b in {"and", "but", "while", "as"} for a, b in zip(gap, gap[1:])):
+                    return None
+                return k
+        return None
+
+    for j in range(after, min(len(s.toks) - 2, after + 10)):
+        if s.norms[j] in {"which", "that"}:
+            # ", which had (previously) been held by Y": the relative clause's first words
+            for x in range(j + 1, min(len(s.toks) - 1, j + 7)):
+                k = phrase_at(x)
+                if k is not None or s.is_break(x) or x in s.verb_starts:
+                    return k
             return None
+        k = phrase_at(j)
+        if k is not None:
+            return k
         if s.is_break(j) or j in s.verb_starts:
             return None
     return None
 
 
+def _co_victims(s: Sentence, patients: list[int]) -> list[int]:
+    """"killed three Malian soldiers along with two Burkinabe gendarmes": the companion of an
+    object (not "alongside", which goes with the subject) shares its fate."""
+    if not patients:
+        return []
+    end = s.mentions[patients[-1]].tok_end
+    occ = next((o for o in s.relation_occ if o.start == end and any(c.frame == "companion" for c in o.cues)), None)
+    if occ is None or tuple(s.norms[occ.start : occ.end]) in s.cues.words("subject_companions"):
+        return []
+    if not any(w in {"along", "together"} for w in s.norms[occ.start : occ.end]):
+        return []
+    k = s.right_mention(occ.end, reach=4)
+    return s.group(k, forward_only=True) if k is not None else []
+
+
+def _clause_start(s: Sentence, c: int) -> int:
+    """The first token of the stretch before ``c`` that no hard break or full stop interrupts."""
+    j = c - 1
+    while j >= 0 and not s.hard(j) and s.norms[j] not in {".", ";"}:
+        j -= 1
+    return j + 1
+
+
+def _leader_group(s: Sentence, lo: int, hi: int) -> int | None:
+    """A named group whose leader the words between ``lo`` and ``hi`` name: "an al-Qaeda
+    commander", "one of AQIM's most feared commanders" (the cue file's ``leader_nouns``)."""
+    leaders = s.cues.single("person_leader_nouns")
+    for k, m in enumerate(s.mentions):
+        if m.tok_start < lo or m.tok_end >= hi or m.generic:
+            continue
+        j = m.tok_end + (1 if m.tok_end < hi and s.norms[m.tok_end] == "'s" else 0)
+        for x in range(j, min(hi, j + 4)):
+            if s.norms[x] in leaders:
+                return k
+            if not s.toks[x].text.isalpha() or x in s.at_start:
+                break
+    return None
+
+
+def _leader_apposition(s: Sentence, after: int) -> int | None:
+    """"killed Mokhtar Belmokhtar, an al-Qaeda commander": the object is a person, the
+    apposition names the group he led; that group was fought."""
+    j = after
+    while j < len(s.toks) and j - after < 4 and s.toks[j].is_capitalized and j not in s.covered:
+        j += 1
+    if j == after or j >= len(s.toks) or s.norms[j] != ",":
+        return None
+    end = j + 1
+    while end < len(s.toks) and end - j <= 9 and not s.is_break(end) and s.norms[end] != ",":
+        end += 1
+    return _leader_group(s, j + 1, end)
+
+
+def _attack_noun_agents(s: Sentence, after: int) -> list[int]:
+    """"killed in a suspected JNIM attack", "wounded in an ambush claimed by JNIM": the attackers."""
+    if after >= len(s.toks) or s.norms[after] not in {"in", "during"}:
+        return []
+    for o in s.relation_occ:
+        if o.start <= after or o.start > after + 8:
+            continue
+        if not any(c.frame == "nominal" and c.kind == "fought-against" for c in o.cues):
+            continue
+        j = o.start - 1
+        if j > after and j in s.at_end and s.party(s.at_end[j]) and s.mentions[s.at_end[j]].tok_start > after:
+            return s.group(s.at_end[j])
+        return by_agent(s, o.end, reach=4)
+    return []
+
+
 def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     # "X's offensive against Y", "operations against Y", "offensives launched by X against Y",
-    # "The raid on Tin Biden occurred ... between A and B"
+    # "The raid on Tin Biden occurred ... between A and B", "the ambush of Y by X",
+    # "X fired rockets at Y"
     hi = min(len(s.toks), occ.end + 24)
     patients: list[int] = []
     agents: list[int] = []
+    of_patients: list[int] = []
     j = occ.end
     while j < hi and not s.is_break(j):
         w = s.norms[j]
-        if w in {"against", "on", "upon", "targeting"} and (not patients or s.norms[j - 1] in {"and", "as"}):
-            k = s.right_mention(j + 1, reach=4)
+        at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"})
+        if (w in {"against", "on", "upon", "targeting"} or at) and (not patients or s.norms[j - 1] in {"and", "as"}):
+            k = s.right_mention(j + 1, reach=5 if at else 4)
             if k is not None:
                 patients = patients + [p for p in s.group(k, forward_only=True) if p not in patients]
+        elif w == "of" and j == occ.end:
+            k = s.right_mention(j + 1, reach=4)
+            if k is not None:
+                of_patients = s.group(k, forward_only=True)
         elif w == "by" and not agents:
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
             if k is not None:
@@ -168,15 +275,20 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 yield from pairs
                 return
         j += 1
-    if not patients:
+    if not agents:
+        agents = _owner_before(s, occ.start)  # "the JNIM attack", "MOJWA's attacks", "JNIM's bombing of Y"
+    if not patients and agents:
+        patients = of_patients  # "the ambush of a Malian convoy by ISGS"
+    if not patients and of_patients:
+        claimant = _claimant_of_noun(s, occ)  # "X claimed the killing of four Y soldiers"
+        if claimant:
+            agents, patients = claimant, of_patients
+    if not patients and not _joint_noun(s, occ):
         return
     if not agents:
-        # a modifier or possessor right before the noun: "the JNIM attack", "MOJWA's attacks"
-        j = occ.start - 1
-        while j >= 0 and s.norms[j] in {"the", "a", "an", "'s", "new", "first", "latest", "major", "joint", "renewed"}:
-            j -= 1
-        if j >= 0 and j in s.at_end:
-            agents = s.group(s.at_end[j])
+        supported = _supported_before(s, occ.start)
+        if supported:
+            agents = supported  # "X supported the Nigerien army in operations against Y": the army fought Y
         else:
             agents = agent(s, occ)
             if agents:
@@ -187,15 +299,80 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 if not any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2)):
                     if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
                         agents = []
+            else:
+                agents = _claimant_of_noun(s, occ)  # "JNIM claimed a landmine attack on Y"
     agents = [a for a in agents if a not in patients]
     s.agent_of_cue[occ.start] = agents
     yield from pairs_across(s, agents, patients, cue.kind)
-    if len(agents) > 1:
-        for a, b in combinations(agents, 2):
-            yield s.mentions[a], s.mentions[b], "allied-with"
+    if len(agents) > 1 and not s.separate():
+        for a, b in combinations(agents, 2):  # "Burkinabe and French troops launched an operation"
+            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+
+
+def _owner_before(s: Sentence, c: int) -> list[int]:
+    """A modifier or possessor right before the noun: "the JNIM attack", "MOJWA's attacks"."""
+    j = c - 1
+    while j >= 0 and s.norms[j] in {"the", "a", "an", "'s", "new", "first", "latest", "major", "joint", "renewed"}:
+        j -= 1
+    return s.group(s.at_end[j]) if j >= 0 and j in s.at_end else []
+
+
+def _supported_before(s: Sentence, c: int) -> list[int]:
+    """"supported the Nigerien army in operations against Y": the supported side is the noun's agent."""
+    j = c - 1
+    while j >= 0 and s.norms[j] in {"the", "a", "an", "its", "their", "joint"}:
+        j -= 1
+    if j < 1 or s.norms[j] not in {"in", "during"} or (j - 1) not in s.at_end:
+        return []
+    k = s.at_end[j - 1]
+    verb = next((o for o in s.relation_occ if o.start == s.patient_of.get(k, -1)), None)
+    if verb is None or not any(x.kind == "allied-with" and x.frame == "transitive" for x in verb.cues):
+        return []
+    return s.group(k)
+
+
+def _joint_noun(s: Sentence, occ: Occurrence) -> bool:
+    """An action noun whose agents may be several with nobody named as its target:
+    "A and B launched an operation": worth finding the agents for."""
+    if occ.start < 2 or any(c.frame == "symmetric" for c in occ.cues):
+        return False  # "A and B began fighting": together or against each other?
+    if any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2)):
+        return False
+    verbs = s.cues.words("agentive_verbs")
+    return any(tuple(s.norms[x : x + z]) in verbs for x in range(max(0, occ.start - 4), occ.start) for z in (1, 2))
+
+
+def _claimant_of_noun(s: Sentence, occ: Occurrence) -> list[int]:
+    """"JNIM claimed a landmine attack on Y": the claimant of the attack noun is its agent."""
+    st = next((o for o in reversed(s.status_occ) if o.end <= occ.start and o.cues[0].kind == "claimed"
+               and o.cues[0].frame == "verb"), None)
+    if st is None or occ.start - st.end > 4:
+        return []
+    if any(x in s.covered or s.is_break(x) or s.norms[x] == "," for x in range(st.end, occ.start)):
+        return []
+    k = claimant_mention(s, st.start)
+    if k is None or not s.party(k) or s.mentions[k].generic:
+        return []
+    return [k]
+
+
+def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):
+    """"A Malian convoy came under fire from MNLA fighters", "peacekeepers were fired upon by
+    JNIM": the attacker follows the cue, the attacked is its subject."""
+    k = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if k is None:
+        return
+    agents = [m for m in s.group(k, forward_only=True) if s.party(m)]
+    p, _ = s.left_mention(occ.start, reach=10)
+    if p is None:
+        return
+    patients = [m for m in s.group(p) if s.party(m) and m not in agents]
+    s.agent_of_cue[occ.start] = agents
+    yield from pairs_across(s, agents, patients, cue.kind)
 
 
 FRAME_FUNCS = {
     "transitive": _transitive,
     "nominal": _nominal,
+    "under_fire": _under_fire,
 }

@@ -57,7 +57,7 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
             while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
-                return []  # "an African-led force to assist X": the unnamed force acts
+                return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
     k, status_tok = s.left_mention(occ.start, reach)
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
@@ -78,6 +78,26 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
         if claimant is not None and controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _sender(s: Sentence, noun: int) -> list[int]:
+    """"France commits troops to aid X": the troops a state sends act for it (their sender)."""
+    verbs = s.cues.single("contribution_verbs")
+    j = noun - 1  # "provided (two) (transport) aircraft": the verb within a few words, no name between
+    while j >= 0 and noun - j <= 4 and s.norms[j] not in verbs and j not in s.covered and not s.is_break(j) \
+            and s.norms[j] not in {",", "to", "of", "for"}:
+        j -= 1
+    if j < 0 or s.norms[j] not in verbs:
+        return []
+    k, _ = s.left_mention(j, reach=6)
+    if k is None:
+        return []
+    states = []
+    for m in s.group(k):  # "The United Kingdom and Germany provided aircraft to support X"
+        actor = s.matcher.dictionary.get(s.mentions[m].actor)
+        if s.party(m) and not s.mentions[m].generic and actor is not None and actor.kind in ("state armed force", "foreign state"):
+            states.append(m)
+    return states
 
 
 # "of" and "from" are left out: "jets from Operation Barkhane were dispatched" keeps its subject

@@ -19,7 +19,7 @@ __all__ = ["RelationMatch", "attribute", "status_before", "claimant_mention", "c
 
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
-_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later"})
+_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later", "be"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class RelationMatch:
     status: str = "reported"
     claimed_by: str = ""  # actor id when the claimant is an actor, else the text's words
     claim_text: str = ""  # the claimant as the text words it ("Malian security sources")
+    relation_kind: str = ""  # schema.RELATION_KINDS: "support", "affiliate", ... (set by relations.find_relations)
 
 
 def status_before(s: Sentence, tok: int):
@@ -76,8 +77,17 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
             p -= 1
         if p > 0 and s.norms[p] == "," and (p - 1) in s.at_end:
             return s.at_end[p - 1]
+    heads = s.cues.single("modifier_heads")
     while j >= 0 and status_tok - j <= 10:
         if j in s.at_end:
+            m = s.mentions[s.at_end[j]]
+            t = m.tok_start
+            if m.via == "compound":  # "an al-Qaeda-linked group said": not al-Qaeda
+                j = t - 1
+                continue
+            if t >= 2 and s.norms[t - 1] in ("to", "with", "by") and s.norms[t - 2] in heads:
+                j = t - 3  # "a group allied to al-Qaeda's branch says": the group, not al-Qaeda
+                continue
             return s.at_end[j]
         if s.is_break(j) and s.norms[j] not in {","}:
             return None
@@ -85,10 +95,25 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
     return None
 
 
+def _words(s: Sentence, idx: list[int]) -> str:
+    """Tokens as the text spaces them ("al-Qaeda's", not "al - Qaeda 's")."""
+    out = []
+    for n, x in enumerate(idx):
+        if n and s.toks[x].start > s.toks[idx[n - 1]].end:
+            out.append(" ")
+        out.append(s.toks[x].text)
+    return "".join(out)
+
+
 def _claimant_words(s: Sentence, status_tok: int) -> str:
+    before = tuple(s.norms[max(0, status_tok - 2) : status_tok])
+    if before[-1:] in (("but",), ("and",)) or before == (",", "but"):
+        # "X stated that ..., and accused Y": the first verb's claimant, never "and"
+        prev = [o for o in s.status_occ if o.start < status_tok - 1 and o.cues[0].frame == "verb"]
+        return _claimant_words(s, prev[-1].start) if prev else ""
     j = status_tok - 1
     words = []
-    while j >= 0 and len(words) < 8:
+    while j >= 0 and len(words) < 12:
         w = s.norms[j]
         if s.is_break(j) or w in {",", "."} or w in _CONTRAST:
             break
@@ -100,13 +125,14 @@ def _claimant_words(s: Sentence, status_tok: int) -> str:
         words.pop()
     if not words:
         return ""
-    return " ".join(s.toks[x].text for x in words)
+    return _words(s, words)
 
 
-def _according_party(s: Sentence, occ: Occurrence) -> str:
+def _according_party(s: Sentence, occ: Occurrence) -> tuple[str, bool]:
+    """Who "according to" names: (actor id, True) for an actor, else (the words, False)."""
     k = s.right_mention(occ.end, reach=3, allow_possessor=True, stop_comma=True)
     if k is not None:
-        return s.mentions[k].actor
+        return s.mentions[k].actor, True
     words = []
     for j in range(occ.end, min(len(s.toks), occ.end + 6)):
         if s.norms[j] in {",", ".", ";", ")", "("} or s.norms[j] in {"of", "that", "who"}:
@@ -114,10 +140,23 @@ def _according_party(s: Sentence, occ: Occurrence) -> str:
         words.append(s.toks[j].text)
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
-    return " ".join(words)
+    return " ".join(words), False
 
 
-_RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3}
+_RANK = {"reported": 0, "claimed": 1, "alleged": 2, "denied": 3, "disputed": 3}
+
+
+def _suspicion(s: Sentence, *sides: Mention):
+    """"Suspected X fighters", "a suspected X attack", "alleged X militants": an alleged-status
+    word used as an adjective right before one side's name (not "Mali suspected X of ...")."""
+    before_ok = s.cues.words("noun_markers") | s.cues.words("locative_words")
+    for st in s.status_occ:
+        if st.cues[0].kind != "alleged" or not any(st.end == m.tok_start for m in sides):
+            continue
+        j = st.start - 1
+        if j < 0 or (s.norms[j],) in before_ok or s.norms[j].isdigit() or s.norms[j] == "(":
+            return st
+    return None
 
 
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
@@ -136,6 +175,12 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             claimed_by = s.mentions[k].actor if k is not None else claim_text
             if k is None and phrase_key(claim_text) in s.cues.words("impersonal_sources"):
                 status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"
+    suspicion = _suspicion(s, src, dst)
+    if suspicion is not None:
+        if best is not None and best.start == suspicion.start:
+            claimed_by = claim_text = ""  # "a raid by suspected X militants": nobody is named as saying so
+        if _RANK[status] < _RANK["alleged"]:
+            status = "alleged"
     for st in s.status_occ:
         cue = st.cues[0]
         span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
@@ -146,8 +191,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             if s.norms[st.start] == "per" and not (st.end < len(s.toks) and s.toks[st.end].is_capitalized):
                 continue  # "per day", "per cent"
             if status == "reported":
-                status, claimed_by = "claimed", _according_party(s, st)
-                claim_text = claimed_by
+                # a party's word is its claim; a medium's or an unnamed source's ("according
+                # to SITE", "according to witnesses") is hearsay: alleged
+                claimed_by, party = _according_party(s, st)
+                status, claim_text = "claimed" if party else "alleged", claimed_by
         elif cue.frame == "adverb" and st.end <= occ.start and not any(w in _CONTRAST for w in span):
             if _RANK[cue.kind] > _RANK[status]:
                 status = cue.kind

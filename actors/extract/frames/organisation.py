@@ -9,9 +9,17 @@
 ``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
 ``merger``      A, B and C merged to form Y.
 ``recognition`` Y recognised X as one of its affiliates.
+``merged_with``  X merged with A and B to form Y.
+``listed_members``  the movements of Y, including A and B.
+``garrison``    a MINUSMA camp garrisoned by Chadian peacekeepers.
+
+:func:`components` reads an umbrella and its component named in one reference
+("JNIM's Katiba Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
 """
 
 from __future__ import annotations
+
+from itertools import combinations
 
 from actors.extract.cues import Cue
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
@@ -316,6 +324,111 @@ def _merger(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[x], s.mentions[k], cue.kind
 
 
+def _merged_with(s: Sentence, occ: Occurrence, cue: Cue):
+    """"X merged with A, B and C to form Y" (or ", forming Y", "into Y"): all are members of Y."""
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    m, _ = s.left_mention(occ.start, reach=4)
+    if k is None or m is None:
+        return
+    partners = s.group(k, forward_only=True)
+    end = s.mentions[partners[-1]].tok_end
+    words = s.norms[end : end + 3]
+    step = 2 if words[:2] in (["to", "form"], ["to", "create"], ["to", "found"]) else 1 if words[:1] in (["forming"], ["into"]) else 0
+    whole = s.right_mention(end + step, reach=3, allow_possessor=False) if step else None
+    if whole is None or s.mentions[whole].generic:
+        return
+    org = s.matcher.dictionary.get(s.mentions[whole].actor)
+    if org is None or org.kind not in _ORGANISATIONS:
+        return
+    for x in s.group(m) + partners:
+        if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[whole].actor:
+            yield s.mentions[x], s.mentions[whole], cue.kind
+
+
+def _listed_members(s: Sentence, occ: Occurrence, cue: Cue):
+    """"the main movements of the CSP, including the MNLA and the HCUA": members of the CSP."""
+    org = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if org is None or s.mentions[org].generic:
+        return
+    actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if actor is None or actor.kind not in _ORGANISATIONS:
+        return
+    j = s.mentions[org].tok_end + (1 if s.mentions[org].tok_end < len(s.toks) and s.norms[s.mentions[org].tok_end] == "," else 0)
+    marker = next((w for w in s.cues.words("example_markers") if tuple(s.norms[j : j + len(w)]) == w), None)
+    if marker is None:
+        return
+    k = s.right_mention(j + len(marker), reach=3, allow_possessor=False)
+    if k is None:
+        return
+    for x in s.group(k, forward_only=True):
+        if s.party(x) and not s.mentions[x].generic and s.mentions[x].actor != s.mentions[org].actor:
+            yield s.mentions[x], s.mentions[org], cue.kind
+
+
+def _garrison(s: Sentence, occ: Occurrence, cue: Cue):
+    """"a MINUSMA camp garrisoned by Chadian peacekeepers": the state's troops are the mission's
+    contingent; "defended by Chadian and Bengali peacekeepers": the two acted together."""
+    k = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if k is None:
+        return
+    states = [m for m in s.group(k, forward_only=True)
+              if s.mentions[m].via == "force" and not s.mentions[m].generic and s.party(m)]
+    for a, b in combinations(states, 2):
+        if s.mentions[a].actor != s.mentions[b].actor:
+            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+    j = occ.start - 1
+    while j >= 0 and s.norms[j] in {"was", "were", "is", "are", "been", "being", "had", "has", "then", "still", ","}:
+        j -= 1
+    holder = s.at_end.get(j)  # "a MINUSMA camp" (the place noun is absorbed into the mission's mention)
+    if holder is None or s.mentions[holder].generic:
+        return
+    mission = s.matcher.dictionary.get(s.mentions[holder].actor)
+    if mission is None or mission.kind != "international mission":
+        return
+    for m in states:
+        if s.mentions[m].actor != s.mentions[holder].actor:
+            yield s.mentions[m], s.mentions[holder], cue.kind
+
+
+_COMPONENT_KINDS = frozenset({"jihadist group", "rebel movement", "militia"})
+
+
+def components(s: Sentence) -> list[tuple]:
+    """Umbrella and component named together, in one reference: "JNIM's Katiba Serma",
+    "Katiba Macina (JNIM)", "JNIM/Katiba Macina": (component, whole) pairs, member-of.
+
+    The whole is a coalition (or, after a possessive, any organisation); the component a
+    group. "Ansar Dine's MNLA allies" names a counterpart, not a component.
+    """
+    out = []
+    d = s.matcher.dictionary
+    ms = s.mentions
+    for k in range(len(ms) - 1):
+        a, b = ms[k], ms[k + 1]
+        if a.generic or b.generic or a.actor == b.actor:
+            continue
+        gap = tuple(s.norms[a.tok_end : b.tok_start])
+        ka, kb = d.get(a.actor), d.get(b.actor)
+        if ka is None or kb is None:
+            continue
+        after = s.norms[b.tok_end] if b.tok_end < len(s.toks) else ""
+        if gap in (("'s",), ("'",)) and a.role == "possessor" and b.role == "party":
+            whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"
+            if after in s.cues.single("counterpart_nouns") or ka.kind not in _ORGANISATIONS - {"international mission"}:
+                continue
+        elif gap == ("(",) and after == ")" and a.role == "party":
+            whole, part = (b, kb), (a, ka)  # "Katiba Macina (JNIM)"
+            if kb.kind != "coalition":
+                continue
+        elif gap == ("/",) and a.role == b.role == "party" and (ka.kind == "coalition") != (kb.kind == "coalition"):
+            whole, part = ((a, ka), (b, kb)) if ka.kind == "coalition" else ((b, kb), (a, ka))  # "JNIM/Katiba Macina"
+        else:
+            continue
+        if part[1].kind in _COMPONENT_KINDS:
+            out.append((part[0], whole[0]))
+    return out
+
+
 FRAME_FUNCS = {
     "split": _split,
     "split_verb": _split_verb,
@@ -326,4 +439,7 @@ FRAME_FUNCS = {
     "coalition": _coalition,
     "possessive_member": _possessive_member,
     "contribution": _contribution,
+    "merged_with": _merged_with,
+    "listed_members": _listed_members,
+    "garrison": _garrison,
 }

@@ -61,14 +61,29 @@ class Sentence:
         self.verb_starts = {o.start for o in self.relation_occ
                             if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
                             or any(c.frame == "companion" for c in o.cues)}
+        # "to fight alongside X": X is a companion, never the verb's object
+        self.companion_starts = {o.start for o in self.relation_occ if any(c.frame == "companion" for c in o.cues)}
         self.status_occ = self._scan(cues.status_cues)
         self.previous_attackers = list(previous_attackers)
+        self._separate: bool | None = None
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
 
     def determined(self, o: Occurrence) -> bool:
-        """After a determiner or quantifier ("the attack", "several raids") a cue is a noun."""
-        return o.start > 0 and self.norms[o.start - 1] in self.cues.single("noun_markers")
+        """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
+        but "an IED that struck a convoy": after "that", a past form is a relative clause's verb."""
+        if o.start == 0 or self.norms[o.start - 1] not in self.cues.single("noun_markers"):
+            return False
+        last = self.norms[o.end - 1]
+        return not (self.norms[o.start - 1] == "that" and
+                    (last.endswith("ed") or (last,) in self.cues.words("irregular_participles")))
+
+    def separate(self) -> bool:
+        """"in two separate attacks", "respectively": actors named together did not act together."""
+        if self._separate is None:
+            words = self.cues.single("separate_markers")
+            self._separate = any(w in words for w in self.norms)
+        return self._separate
 
     def irrealis(self, o: Occurrence) -> bool:
         """An intention, threat, offer or condition governs the cue: nothing happened."""
@@ -95,12 +110,15 @@ class Sentence:
 
     def _scan(self, table: dict) -> list[Occurrence]:
         out, i, n = [], 0, len(self.toks)
+        heads = self.cues.heads_of(table)
+        norms = self.norms
         while i < n:
-            if i in self.covered:
+            longest = heads.get(norms[i], 0) if heads else self.cues.max_len
+            if not longest or i in self.covered:
                 i += 1
                 continue
             hit_len, hit = 0, None
-            for k in range(min(self.cues.max_len, n - i), 0, -1):
+            for k in range(min(longest, n - i), 0, -1):
                 key = tuple(self.norms[i : i + k])
                 if key in table and not any(j in self.covered for j in range(i, i + k)):
                     hit_len, hit = k, table[key]
@@ -181,6 +199,8 @@ class Sentence:
                 x += 1
             if x == len(gap) - 1 and gap[x] == "and":
                 return True
+        if gap == ["-"] and ms[a].group >= 0 and ms[a].group == ms[b].group:
+            return True  # "a joint Malian-French operation": one unit
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         t = ms[a].tok_start
@@ -202,7 +222,8 @@ class Sentence:
         """Nearest party mention ending left of token c in the clause: (mention, status token hit)."""
         j = c - 1
         lo = max(0, c - reach)
-        status_starts = {o.start for o in self.status_occ} if stop_at_status else set()
+        # a hedge ("reportedly", "were reported to") sits between a subject and its verb: passed over
+        status_starts = {o.start for o in self.status_occ if o.cues[0].frame != "adverb"} if stop_at_status else set()
         while j >= lo:
             if self.norms[j] == "," and j > 0:
                 p = self._parenthetical_start(j)
@@ -217,6 +238,10 @@ class Sentence:
                     continue
                 return self.at_end[j], None
             if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]):
+                o = self.mentions[self.at_end[j - 1]].tok_start - 1
+                if o >= 1 and self.norms[o] == "(" and (o - 1) in self.at_end and self.party(self.at_end[o - 1]) \
+                        and self._umbrella(self.at_end[j - 1]):
+                    return self.at_end[o - 1], None  # "Katiba Macina (JNIM) attacked": the head is outside
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
             if j in status_starts:
                 return None, j
@@ -242,10 +267,16 @@ class Sentence:
                 if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
                     return p
                 listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
+                if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(self.norms[p + 2 : p + 4]):
+                    first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
                 if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
                     # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
                     # ", a group founded by X with support from Y,": an apposition, whoever it names
                     return p
+                if first in {"which", "who"} and comma - p <= 14 and self._relative_aside(p, comma):
+                    return p  # "Ansarul Islam, which is linked to JNIM, attacked": the relative clause is aside
+                if first == "the" and self._branch_apposition(p, comma):
+                    return p  # "X, the Sahel branch of the Islamic State, attacked": an apposition too
                 return None
             if self.norms[p] == ")":  # "(AQIM)" inside the apposition
                 depth, q = 0, p
@@ -256,9 +287,34 @@ class Sentence:
                     q -= 1
                 p = q
                 continue
-            if self.is_break(p):
+            if self.is_break(p) and not (self.norms[p] == "then" and self.norms[p - 1] == "by") \
+                    and not (self.norms[p] in {"which", "who"} and self.norms[p - 1] == ","):
                 return None
         return None
+
+    def _relative_aside(self, p: int, comma: int) -> bool:
+        """", which is linked to JNIM," between a named head and the verb that follows it."""
+        if (p - 1) not in self.at_end or comma + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[comma + 1]
+        return nxt.text.islower() and nxt.norm not in {"and", "or", "but", "which", "who"} and (comma + 1) not in self.at_start
+
+    def _umbrella(self, k: int) -> bool:
+        """A coalition named in brackets after its component: "Katiba Macina (JNIM)"."""
+        actor = self.matcher.dictionary.get(self.mentions[k].actor)
+        return actor is not None and actor.kind == "coalition"
+
+    def _branch_apposition(self, p: int, comma: int) -> bool:
+        """", the Sahel branch of the Islamic State," between a named head and its verb: the
+        segment names a part of a group ("branch of", "'s wing") and the clause goes on with a verb."""
+        nouns = self.cues.single("member_nouns") | self.cues.single("part_nouns")
+        if (p - 1) not in self.at_end or comma + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[comma + 1]
+        if not nxt.text.islower() or nxt.norm in {"and", "or"} or (comma + 1) in self.at_start:
+            return False  # "A, the armed wing of B, and C": a list
+        return any(self.norms[x] in nouns and (self.norms[x + 1] == "of" or self.norms[x - 1] == "'s")
+                   for x in range(p + 2, comma - 1))
 
     def right_mention(self, c: int, reach: int = _PATIENT_REACH, *, allow_possessor: bool = True, stop_comma: bool = True) -> int | None:
         """First mention starting right of token c (exclusive end index) in the clause."""
@@ -275,7 +331,7 @@ class Sentence:
                     return None  # "the MNLA's spokesman" is not an object
             if self.is_break(j) or (stop_comma and self.norms[j] == ","):
                 return None
-            if j in occ_starts and j > c:
+            if j in occ_starts and (j > c or j in self.companion_starts):
                 return None
             if self.norms[j] == "by" and j > c and (j - 1) not in self.noun_ends:
                 return None  # "prisoners held captive by JNIM": a passive modifier, not the object

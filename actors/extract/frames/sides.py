@@ -4,6 +4,7 @@
 ``companion``   X ... with the help of / alongside / embedded with Y.
 ``group``       co-belligerents A, B and C: every pair.
 ``modifier``    X-linked / X-backed / X-affiliated Y.
+``joint_subject``  A and B entered Gao: a coordinated subject acting as one.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import agent, governed, pairs_across
+from actors.extract.frames.agents import agent, governed, pairs_across, passive
 from actors.extract.frames.sentence import COPULAS, MONTHS, Occurrence, Sentence
+from actors.extract.matcher import longest
+from actors.extract.mentions import Mention
 
 __all__ = ["FRAME_FUNCS", "between"]
 
@@ -121,9 +124,11 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     word = s.norms[occ.start]
     k, _ = s.left_mention(occ.start)
     if k is None:
+        yield from _clash_casualties(s, occ, cue)
         return
     subjects = [m for m in s.group(k) if s.party(m)]
-    if recip is not None or (word.startswith("clash") or word.startswith("skirmish")) and len(subjects) > 1 and s.right_mention(occ.end, reach=2) is None:
+    mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire"  # "A and B exchanged fire"
+    if recip is not None or mutual and len(subjects) > 1 and s.right_mention(occ.end, reach=2) is None:
         for a, b in combinations(subjects, 2):
             yield s.mentions[a], s.mentions[b], cue.kind
         if recip is not None:
@@ -138,9 +143,51 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
                     yield s.mentions[a], s.mentions[m], cue.kind
 
 
+def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Clashes near X kill 30 Boko Haram militants and five Nigerien soldiers": the dead of
+    both sides fought each other (a list of casualties is no alliance)."""
+    verbs = s.cues.words("clash_casualty_verbs")
+    for j in range(occ.end, min(len(s.toks), occ.end + 16)):
+        size = next((z for z in (4, 3, 2, 1) if tuple(s.norms[j : j + z]) in verbs), 0)
+        if s.is_break(j) or (not size and j in s.verb_starts):
+            return
+        if not size:
+            continue
+        k = s.right_mention(j + size, reach=8)
+        if k is None:
+            return
+        dead = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
+        for a, b in combinations(dead, 2):
+            if s.mentions[a].actor != s.mentions[b].actor:
+                yield s.mentions[a], s.mentions[b], cue.kind
+        return
+
+
+def _support_words(s: Sentence, occ: Occurrence) -> bool:
+    return any(w in {"help", "support", "assistance", "backing", "aid"} for w in s.norms[occ.start : occ.end])
+
+
+def _country_after(s: Sentence, j: int) -> Mention | None:
+    """"with air support from France": a country right after a support phrase is the state
+    (the mention finder reads "from France" as a place)."""
+    if j >= len(s.toks) or j in s.covered:
+        return None
+    ln, aid = longest(s.toks, j, s.matcher.countries, 3)
+    if not ln or (j + ln < len(s.toks) and s.toks[j + ln].is_capitalized):
+        return None
+    t = s.toks
+    return Mention(aid, t[j].start, t[j + ln - 1].end, j, j + ln, " ".join(x.text for x in t[j : j + ln]), via="country")
+
+
 def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if p is None:
+        country = _country_after(s, occ.end) if _support_words(s, occ) else None
+        k, _ = s.left_mention(occ.start) if country is not None else (None, None)
+        if k is not None and k not in s.patient_of and not governed(s, s.mentions[s.group(k)[0]].tok_start):
+            for a in s.group(k):
+                if s.party(a):
+                    yield s.mentions[a], country, cue.kind
         return
     t = occ.start
     if t >= 3 and s.norms[t - 1] in {"of", "with", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
@@ -152,9 +199,14 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     partners = s.group(p, forward_only=True)
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []
-    if k is not None:
-        if k in s.patient_of:
+    if k is not None and k in s.patient_of:
+        if tuple(s.norms[occ.start : occ.end]) not in s.cues.words("subject_companions"):
             return  # "X killed Y along with Z": co-victims, not a stated alliance
+        # "French troops fought the rebels alongside Malian troops": the fighters' companion
+        principals = [m for m in s.agent_of_cue.get(s.patient_of[k], []) if s.party(m)]
+        if not principals:
+            return
+    elif k is not None:
         first = s.mentions[s.group(k)[0]].tok_start
         if governed(s, first):
             return  # "a ceasefire between A and B, with the support of C": A is no subject
@@ -169,7 +221,7 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     for a in principals:
         for b in partners:
             yield s.mentions[a], s.mentions[b], cue.kind
-    if principals:
+    if principals and cue.kind == "allied-with":
         for a, b in combinations([p for p in partners if s.party(p)], 2):
             yield s.mentions[a], s.mentions[b], cue.kind  # "fought alongside AQIM and MOJWA"
 
@@ -180,6 +232,8 @@ def _group(s: Sentence, occ: Occurrence, cue: Cue):
     if len(members) < 2:
         k, _ = s.left_mention(occ.start, reach=5)
         members = s.group(k) if k is not None else []
+    if len(members) < 2 and cue.relation_kind == "joint-action" and not s.separate():
+        members = agent(s, occ)  # "A and B fighters were reported to have carried out joint attacks"
     members = [m for m in members if s.party(m)]
     for a, b in combinations(members, 2):
         yield s.mentions[a], s.mentions[b], cue.kind
@@ -193,11 +247,65 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
         head = s.at_end.get(occ.start - 1)  # "al-Qaeda linked group JNIM"
     if head is None:
         return
-    y = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    y = s.right_mention(_past_modifiers(s, occ.end), reach=4, allow_possessor=False)
     if y is None:
+        y = _described(s, occ.start - (2 if s.norms[occ.start - 1] == "-" else 1))
+        if y is not None:  # "Ansarul Islam, by then a JNIM-aligned group, ...": the apposition's head
+            yield s.mentions[y], s.mentions[head], cue.kind
         return
     for m in s.group(y, forward_only=True):
         yield s.mentions[m], s.mentions[head], cue.kind
+
+
+def _described(s: Sentence, head_end: int) -> int | None:
+    """The named actor an apposition ", (by then) a X-linked group," describes."""
+    start = s.mentions[s.at_end[head_end]].tok_start if head_end in s.at_end else head_end
+    j = start - 1
+    if j < 1 or s.norms[j] not in {"a", "an"}:
+        return None
+    j -= 1
+    if j >= 1 and (s.norms[j - 1], s.norms[j]) == ("by", "then"):
+        j -= 2
+    elif s.norms[j] in {"now", "still", "already"}:
+        j -= 1
+    if j >= 1 and s.norms[j] == "," and (j - 1) in s.at_end and s.party(s.at_end[j - 1]):
+        return s.at_end[j - 1]
+    return None
+
+
+def _past_modifiers(s: Sentence, j: int) -> int:
+    """The token after stacked modifiers: "al-Qaeda-linked, Mali-based "Katiba X"" -> the name."""
+    heads = s.cues.single("modifier_heads") | {"based"}
+    start = j
+    while j < len(s.toks) and j - start < 10:
+        if s.norms[j] in {",", "and", '"', "“", "”"}:
+            j += 1
+        elif j + 2 < len(s.toks) and s.norms[j + 1] == "-" and s.norms[j + 2] in heads and j not in s.covered:
+            j += 3
+        else:
+            break
+    # a comma or quote alone is no stack of modifiers
+    return j if any(s.norms[x] == "-" for x in range(start, j)) else start
+
+
+def _joint_subject(s: Sentence, occ: Occurrence, cue: Cue):
+    """"French and Malian troops entered Gao", "A and B jointly patrol the border": a
+    coordinated subject of a verb of movement or control acted together."""
+    if s.separate() or passive(s, occ) or s.determined(occ):
+        return
+    k, _ = s.left_mention(occ.start, reach=8)
+    if k is None or k in s.patient_of:
+        return
+    subjects = [m for m in s.group(k) if s.party(m) and not s.mentions[m].generic]
+    if len({s.mentions[m].actor for m in subjects}) < 2:
+        return
+    gap = s.norms[s.mentions[subjects[-1]].tok_end : occ.start]
+    if any(w not in s.cues.single("participle_adverbs") | {"also", "then", "later", "jointly", "together", "both",
+                                                             "had", "have", "has", "finally", "eventually"} for w in gap):
+        return  # the verb is not the coordinated subject's own
+    for a, b in combinations(subjects, 2):
+        if s.mentions[a].actor != s.mentions[b].actor:
+            yield s.mentions[a], s.mentions[b], cue.kind
 
 
 FRAME_FUNCS = {
@@ -205,4 +313,5 @@ FRAME_FUNCS = {
     "companion": _companion,
     "group": _group,
     "modifier": _modifier,
+    "joint_subject": _joint_subject,
 }

@@ -56,7 +56,9 @@ def _pair_depth(dated: list[dict], rels: list[str]) -> int:
 
 
 _STATUS_LEGEND = MappingProxyType({"reported": "reported (solid)", "claimed": "claimed (light fill)",
-                  "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)"})
+                  "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)",
+                  "disputed": "disputed (grey +, asserted and denied: not a fact)"})
+_NOT_FACT_MARK = MappingProxyType({"denied": "x", "disputed": "P"})  # drawn grey, never as fact
 
 
 def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
@@ -152,8 +154,9 @@ def _draw_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: list[str], event
                 status = e["status"]
                 gid = f"event:{e['edge_id']}"
                 if e["precision"] == "day" or t - s <= 1:
-                    if status == "denied":
-                        ax.plot([s], [yc], marker="x", color="#777777", markersize=8, mew=2, gid=gid, zorder=3)
+                    if status in _NOT_FACT_MARK:
+                        ax.plot([s], [yc], marker=_NOT_FACT_MARK[status], color="#777777", markersize=8, mew=2,
+                                gid=gid, zorder=3)
                     else:
                         ax.plot([s], [yc], marker="o", markersize=8, linestyle="", gid=gid, zorder=3,
                                 markerfacecolor={"reported": colour, "claimed": colour}.get(status, "white"),
@@ -162,16 +165,17 @@ def _draw_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: list[str], event
                 else:
                     yearly = e["precision"] == "year" or t - s > 62
                     face = {"reported": colour, "claimed": colour}.get(status, "none")
-                    edge = "#777777" if status == "denied" else colour
-                    rect = Rectangle((s, yc - 0.3), t - s, 0.6, facecolor=face if status != "denied" else "none",
+                    edge = "#777777" if status in _NOT_FACT_MARK else colour
+                    rect = Rectangle((s, yc - 0.3), t - s, 0.6, facecolor=face if status not in _NOT_FACT_MARK else "none",
                                      edgecolor=edge, linewidth=1.2, gid=gid, zorder=2,
                                      alpha=(0.35 if yearly else 0.7) if status == "reported" else
                                      (0.25 if status == "claimed" else 1.0),
-                                     linestyle="--" if status in ("alleged", "denied") else "-",
+                                     linestyle="--" if status in ("alleged", *_NOT_FACT_MARK) else "-",
                                      hatch="///" if yearly and status == "reported" else None)
                     ax.add_patch(rect)
-                    if status == "denied":
-                        ax.plot([(s + t) / 2], [yc], marker="x", color="#777777", markersize=8, mew=2, zorder=3)
+                    if status in _NOT_FACT_MARK:
+                        ax.plot([(s + t) / 2], [yc], marker=_NOT_FACT_MARK[status], color="#777777", markersize=8,
+                                mew=2, zorder=3)
             directions = {(e["source"], e["target"]) for e in evs}
             name = rel.replace("-", " ")
             if rel in ("split-from", "member-of") and len(directions) == 1:
@@ -226,9 +230,9 @@ def _draw_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: list[str], event
         for st in STATUSES:
             if st in seen:
                 c = "#555555"
-                if st == "denied":
-                    handles.append(Line2D([], [], marker="x", color="#777777", linestyle="", markersize=8, mew=2,
-                                          label=_STATUS_LEGEND[st]))
+                if st in _NOT_FACT_MARK:
+                    handles.append(Line2D([], [], marker=_NOT_FACT_MARK[st], color="#777777", linestyle="",
+                                          markersize=8, mew=2, label=_STATUS_LEGEND[st]))
                 else:
                     handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markeredgecolor=c,
                                           markerfacecolor="white" if st == "alleged" else c,

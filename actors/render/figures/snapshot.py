@@ -17,7 +17,7 @@ from actors.network.graph import edge_frame
 from actors.analysis.pairs import FACT_STATUSES
 from actors.render.figures.draw import (_NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short,
                                         _styles, _wrap)
-from actors.schema import RELATIONS
+from actors.schema import NOT_FACT_STATUSES, RELATIONS
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
     from matplotlib.axes import Axes
@@ -68,7 +68,7 @@ def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, i
 
     from actors.network.windows import assign_periods
 
-    f = edge_frame(G, statuses=[s for s in statuses if s != "denied"])  # denied is never drawn as fact
+    f = edge_frame(G, statuses=[s for s in statuses if s not in NOT_FACT_STATUSES])  # never drawn as fact
     f = f.filter(pl.col("source") != pl.col("target"))
     if not include_generic:
         f = f.filter(~pl.col("generic"))

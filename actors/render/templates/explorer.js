@@ -77,7 +77,7 @@
       var seen = new Set(list.map(function (ev) { return DATA.statuses[ev[3]]; }));
       var spill = list.every(function (ev) { return ev[1] !== null && (ev[1] < lo || ev[2] > hiEx); });
       if (spill) impreciseLinks++;
-      var onlyDenied = seen.size === 1 && seen.has("denied");
+      var onlyDenied = seen.size > 0 && Array.from(seen).every(function (s) { return s === "denied" || s === "disputed"; });
       var faded = !seen.has("reported") && !onlyDenied;
       var color = onlyDenied ? DATA.denied_colour : g.color;
       var n = list.length;
@@ -85,7 +85,7 @@
         id: gid, from: g.from, to: g.to, dashes: g.dashes, smooth: g.smooth, arrows: g.arrows,
         width: (g.highlight ? 3 : 1) + 1.5 * Math.log2(n),
         color: { color: color, highlight: color, hover: color, opacity: faded || spill ? 0.45 : 1 },
-        label: onlyDenied ? "denied" : (n > 1 && drawn.length < 3000 ? String(n) : undefined),
+        label: onlyDenied ? Array.from(seen).sort().join("/") : (n > 1 && drawn.length < 3000 ? String(n) : undefined),
       });
       visibleNodes.add(g.from);
       visibleNodes.add(g.to);

@@ -1,0 +1,352 @@
+"""Context beyond one sentence: claims of responsibility, denials, separate events.
+
+The frames read one sentence; some of what makes a relation true, or who says
+so, comes after it, in the same sentence or the next ones of the paragraph
+(../shared/annotation.md, "Actors" and "Status and claimant"):
+
+* **A claim of responsibility** ("X claimed responsibility for the attack",
+  "the attack was claimed by X") makes the attack it refers back to ``claimed``,
+  ``claimed_by`` X. When that attack's attacker is a generic ("gunmen",
+  "militants", "the attackers") whose class fits X (the generic's
+  ``resolves_to`` tags meet X's tags), the relation is drawn from X: a later claim
+  for that very event ties the generic to the named group. It refers back when
+  it names nothing new ("for the attack", "for it", or nothing after it) and no
+  other attack was told in between, within the paragraph.
+* **A denial** ("Y denied it", "which Y denied", "Y denied the claim") of a
+  relation one of whose actors is Y, after it in the same sentence or in the
+  next one, makes that relation ``disputed``: asserted and denied. A relation
+  asserted in one sentence and denied in the next (or the reverse) is one
+  disputed relation. ``claimed_by`` then names both sources: ``ASSERTER|DENIER``,
+  each an actor id or the text's words, the asserter empty when the text itself
+  states the relation (``claim_text`` the same in the text's words).
+* **A separate event** ("And, separately, ...", "In a separate attack, ...")
+  takes no actor from the sentence before it (the pipeline passes no context to
+  :func:`~actors.extract.mentions.resolve_generics`).
+
+The words are data: the cue file's word lists ``responsibility_claims``,
+``responsibility_passives``, ``claim_negators``, ``denial_objects``,
+``definite_determiners`` and ``separate_event_markers``, and its deny-verb status
+cues. Nothing is guessed: a claim by an unnamed party ("a previously unknown
+group") changes a status but never an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Sequence
+
+from actors.extract.cues import CueSet
+from actors.extract.dictionary import Dictionary
+from actors.extract.frames.attribution import RelationMatch
+from actors.extract.mentions import Mention
+from actors.text.tokens import Token
+
+__all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack",
+           "claim_relations", "claim_edges", "dispute_relations", "dispute_edges"]
+
+_DISPUTED = "disputed"
+_STOPS = frozenset({".", ";", ":", "!", "?"})
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")", "(", '"', "”", "–", "—"})
+_REACH = 12  # tokens left of a claim or denial in which its party is looked for
+_ATTACK = "fought-against"
+_FORMS: dict[tuple, tuple[dict, frozenset]] = {}  # (cue table id, filter) -> (the table, its phrases)
+
+
+@dataclass(frozen=True)
+class Party:
+    """Who claims or denies, where, and whether it refers back to what was told."""
+
+    mention: Mention | None  # the party as the text names it (None: unnamed)
+    words: str  # the party in the text's words
+    tok: int  # token index where the claim or denial starts
+    back: bool  # it refers back ("for the attack", "denied it", nothing after it)
+
+    @property
+    def actor(self) -> str:
+        """The party's actor id when named, else its words."""
+        return self.mention.actor if self.mention is not None and not self.mention.generic else self.words
+
+    @property
+    def named(self) -> bool:
+        return self.mention is not None and not self.mention.generic
+
+
+@lru_cache(maxsize=64)
+def _heads(phrases: frozenset) -> tuple[frozenset, int]:
+    """The first words of a phrase list, and its longest phrase's length."""
+    return frozenset(p[0] for p in phrases), max((len(p) for p in phrases), default=0)
+
+
+@lru_cache(maxsize=64)
+def _anchors(phrases: frozenset) -> frozenset:
+    """One word of each phrase, its longest (the least common, as a rule)."""
+    return frozenset(max(p, key=len) for p in phrases)
+
+
+def _maybe(norms: Sequence[str], phrases: frozenset) -> bool:
+    """Cheaply: whether a phrase may be in the sentence (one of its words is)."""
+    return not _anchors(phrases).isdisjoint(norms)
+
+
+def _phrases(norms: Sequence[str], phrases: frozenset) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of any phrase, longest first at each position."""
+    heads, longest = _heads(phrases)
+    out, i, n = [], 0, len(norms)
+    while i < n:
+        if norms[i] not in heads:
+            i += 1
+            continue
+        for k in range(min(longest, n - i), 0, -1):
+            if tuple(norms[i : i + k]) in phrases:
+                out.append((i, i + k))
+                i += k
+                break
+        else:
+            i += 1
+    return out
+
+
+def _negated(cues: CueSet, norms: Sequence[str], at: int) -> bool:
+    """"No group has claimed", "did not deny", "has yet to claim": nothing was claimed or denied."""
+    lo = max(0, at - 4)
+    for j in range(at - 1, lo - 1, -1):
+        if norms[j] in _CLAUSE_END:
+            lo = j + 1  # "killed no one; JNIM claimed it": the negation is another clause's
+            break
+    window = norms[lo:at]
+    negators = cues.words("claim_negators")
+    return any(tuple(window[i : i + k]) in negators for k in (1, 2) for i in range(len(window)))
+
+
+def _party_before(cues: CueSet, mentions: Sequence[Mention], tokens: Sequence[Token], norms: Sequence[str],
+                  at: int) -> Party:
+    """The nearest mention ending before token ``at`` in its clause, else the words there.
+
+    A description is not the party: "an al-Qaeda-linked group", "a group allied to X"."""
+    heads = cues.single("modifier_heads")
+    best = None
+    for m in mentions:
+        t = m.tok_start
+        if m.via == "compound" or (t >= 2 and norms[t - 1] in ("to", "with", "by") and norms[t - 2] in heads):
+            continue
+        if m.tok_end <= at and at - m.tok_end <= _REACH and not any(w in _STOPS for w in norms[m.tok_end : at]):
+            best = m
+    j, idx = at - 1, []
+    while j >= 0 and len(idx) < 10 and norms[j] not in _CLAUSE_END and norms[j] not in ("which", "who", "that"):
+        idx.insert(0, j)
+        j -= 1
+    while idx and norms[idx[0]] in ("the", "a", "an", "and", "but"):
+        idx.pop(0)
+    if best is not None and any(w in _CLAUSE_END for w in norms[best.tok_end : at] if w != ","):
+        best = None  # "..., which the army denied": the party is past a clause boundary
+    # the words as the text spaces them ("al-Qaeda-linked", not "al - Qaeda - linked")
+    words = "".join((" " if n and tokens[x].start > tokens[idx[n - 1]].end else "") + tokens[x].text
+                    for n, x in enumerate(idx))
+    return Party(best, best.text if best is not None else words, at, True)
+
+
+def _refers_back(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], end: int, objects: frozenset,
+                 *, loose: bool = False) -> bool:
+    """Nothing new after ``end``: the end of the clause, a definite "for the attack", a pronoun
+    (``loose``, for claims: also "claimed responsibility on Monday", "... in a statement")."""
+    if end >= len(norms) or norms[end] in _CLAUSE_END or (loose and norms[end] in ("and", "but", "after", "on", "in")):
+        return True
+    if objects and any(tuple(norms[end : end + k]) in objects for k in (1, 2, 3)):
+        return True
+    if norms[end] == "for" and end + 1 < len(norms):
+        nxt = norms[end + 1]
+        if (nxt,) in cues.words("definite_determiners") or (nxt,) in objects:
+            # "for the attack" but not "for the attack on Malian soldiers" naming someone new
+            new = [m for m in mentions if end < m.tok_start <= end + 8]
+            return not new
+    return False
+
+
+def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
+                         norms: Sequence[str] | None = None) -> Party | None:
+    """The last claim of responsibility in a sentence, if any, and who makes it."""
+    norms = norms if norms is not None else [t.norm for t in tokens]
+    if not _maybe(norms, cues.words("responsibility_claims")) and not _maybe(norms, cues.words("responsibility_passives")):
+        return None
+    found = None
+    for a, b in _phrases(norms, cues.words("responsibility_claims")):
+        if _negated(cues, norms, a):
+            continue
+        p = _party_before(cues, mentions, tokens, norms, a)
+        found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True))
+    for a, b in _phrases(norms, cues.words("responsibility_passives")):
+        if _negated(cues, norms, a):
+            continue
+        after = next((m for m in mentions if b <= m.tok_start <= b + 2), None)
+        if after is not None:
+            found = Party(after, after.text, a, True)
+    return found
+
+
+def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
+           norms: Sequence[str] | None = None) -> Party | None:
+    """The last denial of what was just told ("Y denied it", "which Y denied"), and who denies."""
+    norms = norms if norms is not None else [t.norm for t in tokens]
+    verbs = _forms(cues.status_cues, lambda c: c.kind == "denied" and c.frame == "verb")
+    if not _maybe(norms, verbs):
+        return None
+    found = None
+    for a, b in _phrases(norms, verbs):
+        if _negated(cues, norms, a) or not _refers_back(cues, mentions, norms, b, cues.words("denial_objects")):
+            continue
+        found = _party_before(cues, mentions, tokens, norms, a)
+    return found
+
+
+def separate_event(cues: CueSet, tokens: Sequence[Token]) -> bool:
+    """"And, separately, ...", "In a separate attack, ...": another event than the sentence before."""
+    markers = cues.words("separate_event_markers")
+    norms = [t.norm for t in tokens]
+    return _maybe(norms, markers) and bool(_phrases(norms, markers))
+
+
+def tells_an_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
+    """Whether a sentence has an attack cue word (a later "the attack" may then be this one)."""
+    norms = [t.norm for t in tokens]
+    return bool(_phrases(norms, _attack_forms(cues)))
+
+
+def _attack_forms(cues: CueSet) -> frozenset:
+    return _forms(cues.relation_cues, lambda c: c.kind == _ATTACK)
+
+
+def _forms(table: dict, keep) -> frozenset:
+    """The phrases of a cue table whose cues pass ``keep``, computed once per table."""
+    hit = _FORMS.get((id(table), keep.__code__))
+    if hit is None or hit[0] is not table:  # the table is held, so its id cannot be reused meanwhile
+        hit = _FORMS[(id(table), keep.__code__)] = (table, frozenset(
+            k for k, entries in table.items() if any(keep(c) for c in entries)))
+    return hit[1]
+
+
+def _fits(dictionary: Dictionary, generic_id: str, named_id: str) -> bool:
+    """A generic may stand for the named actor: its resolves_to tags meet the actor's tags."""
+    gen, actor = dictionary.get(generic_id), dictionary.get(named_id)
+    return gen is not None and actor is not None and bool(set(gen.resolves_to) & set(actor.tags))
+
+
+# -- claims ----------------------------------------------------------------------
+
+
+def claim_relations(relations: list[RelationMatch], claim: Party, dictionary: Dictionary) -> list[RelationMatch]:
+    """A claim later in the same sentence than an attack's cue: the attack is claimed."""
+    out = []
+    for r in relations:
+        if r.relation == _ATTACK and claim.back and r.cue_start < claim.tok and r.status != "denied":
+            r = _claimed_match(r, claim, dictionary)
+        out.append(r)
+    return _unique(out)
+
+
+def _claimed_match(r: RelationMatch, claim: Party, dictionary: Dictionary) -> RelationMatch:
+    src, dst = r.source, r.target
+    if claim.named:
+        party = claim.mention
+        assert party is not None
+        if src.generic and not dst.generic and dst.actor != party.actor and _fits(dictionary, src.actor, party.actor):
+            src = replace(party, via="claim")
+        elif dst.generic and not src.generic and src.actor != party.actor and _fits(dictionary, dst.actor, party.actor):
+            dst = replace(party, via="claim")
+        if party.actor not in (src.actor, dst.actor):
+            return r  # someone else's claim: not this relation's attacker
+    elif not (src.generic or dst.generic):
+        return r  # an unnamed party claims what the text pins on a named one: leave it
+    return replace(r, source=src, target=dst, status="claimed", claimed_by=claim.actor, claim_text=claim.words)
+
+
+def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list[dict]:
+    """A claim in a later sentence, for an attack told earlier: those edges become claimed.
+
+    Returns the edges that now repeat another of the same event (to be dropped).
+    """
+    for e in edges:
+        if e["relation"] != _ATTACK or e["status"] == "denied":
+            continue
+        generic = {a for a in (e["source"], e["target"]) if (x := dictionary.get(a)) is not None and x.is_generic}
+        if claim.named:
+            party = claim.actor
+            for side in ("source", "target"):
+                other = e["target" if side == "source" else "source"]
+                if e[side] in generic and other not in generic and other != party and _fits(dictionary, e[side], party):
+                    e[side] = party
+                    break
+            if party not in (e["source"], e["target"]):
+                continue
+        elif not generic:
+            continue
+        e["status"], e["claimed_by"], e["claim_text"] = "claimed", claim.actor, claim.words
+    seen, repeats = set(), []
+    for e in edges:
+        key = (e["relation"], frozenset((e["source"], e["target"])))
+        if key in seen:
+            repeats.append(e)
+        seen.add(key)
+    return repeats
+
+
+def _unique(relations: list[RelationMatch]) -> list[RelationMatch]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.relation, frozenset((r.source.actor, r.target.actor)))
+        if r.source.actor == r.target.actor or key in seen:
+            continue
+        seen.add(key)
+        out.append(r)
+    return out
+
+
+# -- denials -----------------------------------------------------------------------
+
+
+def _asserter(status: str, claimed_by: str) -> str:
+    return claimed_by if status in ("claimed", "alleged") else ""
+
+
+def dispute_relations(relations: list[RelationMatch], denier: Party) -> list[RelationMatch]:
+    """A denial later in the same sentence by one of a relation's actors: it is disputed."""
+    out = []
+    for r in relations:
+        if (denier.named and r.cue_start < denier.tok and r.status != "denied"
+                and denier.actor in (r.source.actor, r.target.actor)):
+            r = replace(r, status=_DISPUTED, claimed_by=f"{_asserter(r.status, r.claimed_by)}|{denier.actor}",
+                        claim_text=f"{r.claim_text}|{denier.words}")
+        out.append(r)
+    return out
+
+
+def dispute_edges(edges: list[dict], denier: Party | None, relations: list[RelationMatch]) -> list[RelationMatch]:
+    """The next sentence denies (or restates as denied, or asserts what was denied) an edge.
+
+    ``edges`` are the previous sentence's; they are updated in place. Returns the
+    next sentence's relations without those merged into a disputed edge.
+    """
+    for e in edges:
+        if denier is not None and denier.named and e["status"] not in ("denied", _DISPUTED) \
+                and denier.actor in (e["source"], e["target"]):
+            _dispute(e, e["status"], e["claimed_by"], e["claim_text"], denier.actor, denier.words)
+    kept = []
+    for r in relations:
+        twin = next((e for e in edges if e["relation"] == r.relation
+                     and {e["source"], e["target"]} == {r.source.actor, r.target.actor}
+                     and (e["status"] == "denied") != (r.status == "denied") and _DISPUTED not in (e["status"], r.status)),
+                    None)
+        if twin is None:
+            kept.append(r)
+        elif twin["status"] == "denied":  # denied before, asserted now
+            denied_by, denied_words = twin["claimed_by"], twin["claim_text"]
+            _dispute(twin, r.status, r.claimed_by, r.claim_text, denied_by, denied_words)
+        else:  # asserted before, denied now
+            _dispute(twin, twin["status"], twin["claimed_by"], twin["claim_text"], r.claimed_by, r.claim_text)
+    return kept
+
+
+def _dispute(e: dict, status: str, claimed_by: str, claim_text: str, denier: str, denier_words: str) -> None:
+    e["status"] = _DISPUTED
+    e["claimed_by"] = f"{_asserter(status, claimed_by)}|{denier}"
+    e["claim_text"] = f"{claim_text if status in ('claimed', 'alleged') else ''}|{denier_words}"

@@ -1,0 +1,109 @@
+"""What the layout says about dates: year headings, year lines and timeline items.
+
+:func:`actors.text.dates.resolve_dates` walks a document's sentences keeping a
+year in force; the layout can set it or fence it:
+
+* a heading that is one year ("2013", "2013: ...", "Battle of Gao (2013)",
+  "January 2013") puts that year in force; a range heading ("2014–2015: ...",
+  "(2023–present)") bounds the dates under it (:func:`heading_years`);
+* a paragraph that is only a year ("2015" on a line of its own, as timelines
+  and monthly digests have it) is a year heading too (:func:`is_year_line`);
+* a timeline item is a paragraph that opens with its date and a dash or colon
+  ("November 28 – ...", "28 November: ...", "- 2013-01-16 – ..."):
+  :func:`item_opener` finds that date. Items are independent of each other:
+  none borrows a date from another.
+
+>>> heading_years("2014–2015: Insurgents regroup"), heading_years("Aftermath")
+((2014, 2015), None)
+>>> is_year_line("2015"), is_year_line("In 2015, X.")
+(True, False)
+>>> item_opener("December 23 – An overnight raid killed two soldiers.")[0].text
+'December 23'
+>>> item_opener("On 23 December, an overnight raid killed two soldiers.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from actors.text.date_mentions import _MONTH_FULL, _scan
+from actors.text.date_values import DateMention
+
+__all__ = ["heading_years", "is_year_line", "item_opener"]
+
+# Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
+_HEADING_RANGE = re.compile(
+    r"(?<![\w.,])((?:19|20)\d\d)\s{0,4}(?:[-–—]|\bto\b)\s{0,4}((?:19|20)\d\d|\d\d|present|now|today|ongoing)(?!\w)",
+    re.IGNORECASE,
+)
+_HEADING_YEARS = re.compile(r"(?<![\w.,])(?:19|20)\d\d(?!\w)")
+_HEADING_SINGLE = (
+    re.compile(rf"\s*(?:{_MONTH_FULL}\s+)?((?:19|20)\d\d)\s*[.:]?\s*"),  # the whole heading
+    re.compile(r"\s*((?:19|20)\d\d)\s*[:–—-]"),  # "2013: French intervention"
+    re.compile(r".*\(\s*((?:19|20)\d\d)\s*\)"),  # "Battle of Gao (2013)"
+    re.compile(r".*(?:,|\bin)\s+((?:19|20)\d\d)\s*$"),  # "Events in 2013"
+)
+# A sentence that is nothing but a year: a heading set as a paragraph of its own.
+_YEAR_LINE = re.compile(r"[\W_]{0,3}((?:19|20)\d\d)[\W_]{0,3}")
+# After an item's leading date: a dash or a colon, then the item's text.
+_ITEM_SEPARATOR = re.compile(r"\s{0,4}(?:[–—]|-{1,2}|:)\s{1,4}\S")
+# Where an item's leading date may start: bullets and the like before it.
+_ITEM_LEAD = 3
+_ITEM_LOOK = 60  # characters of a paragraph's first sentence in which the leading date is looked for
+_ITEM_START = re.compile(r"[\s\-*•·#]{0,3}(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\b)")
+
+
+def heading_years(section: str) -> tuple[int, int | None] | None:
+    """(first, last) years a heading puts in force; last None = open ("present").
+
+    A single year gives (y, y); headings without a clear year or range give None.
+    """
+    years = _HEADING_YEARS.findall(section)
+    ranges = list(_HEADING_RANGE.finditer(section))
+    if len(ranges) == 1:
+        r = ranges[0]
+        first, tail = int(r.group(1)), r.group(2).lower()
+        if tail.isdigit():
+            last = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+            if last < first and len(tail) == 2:
+                last += 100  # "1999–00"
+        else:
+            last = None
+        inner = len(_HEADING_YEARS.findall(r.group()))
+        if (last is None or last >= first) and len(years) == inner:
+            return first, last
+        return None
+    if len(years) == 1 and not ranges:
+        for pattern in _HEADING_SINGLE:
+            hit = pattern.fullmatch(section) if pattern is _HEADING_SINGLE[0] else pattern.match(section)
+            if hit:
+                y = int(hit.group(1))
+                return (y, y)
+    return None
+
+
+def is_year_line(clean: str) -> bool:
+    """A sentence that is only a year ("2015", "2015:"): a heading written as a paragraph."""
+    return len(clean) <= 12 and _YEAR_LINE.fullmatch(clean.strip()) is not None
+
+
+def item_opener(clean: str, offset: int = 0) -> tuple[DateMention, bool] | None:
+    """The leading date of a timeline item, if the sentence opens one: (date, impossible).
+
+    A timeline item opens with its date, at most a bullet before it, then a dash
+    or a colon: "November 28 – ...", "28 November 2013: ...". An impossible date
+    ("February 30 – ...") is returned too, flagged, so the caller leaves the whole
+    item undated; ``None`` when the sentence does not open an item.
+    """
+    if _ITEM_START.match(clean) is None:
+        return None  # cheap: most paragraphs open with a word that no date starts with
+    head = clean[:_ITEM_LOOK]
+    for mention, impossible in _scan(head, offset):
+        rel_start, rel_end = mention.start - offset, mention.end - offset
+        if rel_start > _ITEM_LEAD or head[:rel_start].strip(" \t-*•·#") or mention.relative or mention.month is None:
+            return None
+        if _ITEM_SEPARATOR.match(clean, rel_end) is None:
+            return None
+        return mention, impossible
+    return None

@@ -1,0 +1,194 @@
+"""Claims of responsibility, suspicion, denials and disputes, and context beyond one sentence.
+
+Invented sentences about generic situations, small enough to check by hand
+(../shared/annotation.md, "Actors" and "Status and claimant").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.analysis.pairs import FACT_STATUSES
+from actors.extract.pipeline import extract
+from actors.schema import NOT_FACT_STATUSES, STATUSES
+from actors.text.documents import parse_document
+
+
+def rows(text: str) -> list[tuple]:
+    x = extract([parse_document("t.txt", text)])
+    return [(e["source"], e["relation"], e["target"], e["status"], e["claimed_by"]) for e in x.edges]
+
+
+# -- claims of responsibility ---------------------------------------------------------
+
+
+def test_a_claim_in_the_next_sentence_names_the_generic_attacker() -> None:
+    got = rows("On 3 May 2014, gunmen attacked Malian soldiers near a well. JNIM claimed responsibility for the attack.\n")
+    assert got == [("jnim", "fought-against", "mali", "claimed", "jnim")]
+
+
+def test_a_claim_later_in_the_same_sentence_names_the_generic_attacker() -> None:
+    got = rows("On 5 May 2014, gunmen ambushed a Malian army patrol near a well, and AQIM claimed responsibility.\n")
+    assert got == [("aqim", "fought-against", "mali", "claimed", "aqim")]
+
+
+def test_a_claim_by_the_named_attacker_makes_it_claimed() -> None:
+    got = rows("On 6 May 2014, MUJAO fighters attacked Malian soldiers near a well. MUJAO claimed the attack.\n")
+    assert got == [("mojwa", "fought-against", "mali", "claimed", "mojwa")]
+
+
+def test_a_claim_a_few_sentences_on_still_refers_back_within_the_paragraph() -> None:
+    text = ("On 7 May 2014, gunmen attacked Malian soldiers near a well. Several people were hurt. "
+            "AQIM claimed responsibility for the attack.\n")
+    assert rows(text) == [("aqim", "fought-against", "mali", "claimed", "aqim")]
+
+
+@pytest.mark.parametrize("claim", [
+    "No group has claimed responsibility.",
+    "JNIM has not claimed responsibility.",
+])
+def test_no_claim_no_attacker(claim: str) -> None:
+    got = rows(f"On 4 May 2014, gunmen attacked Malian soldiers near a well. {claim}\n")
+    assert got == [("generic-militants", "fought-against", "mali", "reported", "")]
+
+
+def test_a_claim_in_another_paragraph_is_another_story() -> None:
+    got = rows("On 4 May 2014, gunmen attacked Malian soldiers near a well.\n\nJNIM claimed responsibility for the attack.\n")
+    assert got == [("generic-militants", "fought-against", "mali", "reported", "")]
+
+
+def test_a_claim_after_another_attack_refers_to_that_one() -> None:
+    text = ("On 4 May 2014, gunmen attacked Malian soldiers near a well. Later a bomb struck a market. "
+            "JNIM claimed responsibility for the attack.\n")
+    assert rows(text) == [("generic-militants", "fought-against", "mali", "reported", "")]
+
+
+def test_a_claimant_of_another_class_does_not_replace_the_generic() -> None:
+    # "Islamists" never stand for a Tuareg rebel movement
+    got = rows("On 8 May 2014, Islamists attacked Malian soldiers near a well. The MNLA claimed responsibility.\n")
+    assert got == [("generic-islamists", "fought-against", "mali", "reported", "")]
+
+
+# -- suspicion and hearsay ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 8 May 2014, suspected Boko Haram militants attacked Nigerien soldiers.",
+    "On 9 May 2014, an overnight raid by suspected Boko Haram militants killed two Nigerien soldiers.",
+])
+def test_suspected_x_makes_it_alleged_by_nobody_named(sentence: str) -> None:
+    assert rows(sentence + "\n") == [("boko-haram", "fought-against", "niger", "alleged", "")]
+
+
+def test_a_suspected_x_attack_is_alleged() -> None:
+    got = rows("On 10 May 2014, a suspected AQIM attack on Malian soldiers near Gao killed four.\n")
+    assert got == [("aqim", "fought-against", "mali", "alleged", "")]
+
+
+def test_a_suspicion_voiced_by_a_party_keeps_its_claimant() -> None:
+    got = rows("On 11 May 2014, Mali suspected MUJAO of attacking Nigerien soldiers.\n")
+    assert got == [("mojwa", "fought-against", "niger", "alleged", "mali")]
+
+
+def test_are_reported_to_is_hearsay() -> None:
+    got = rows("On 12 May 2014, French troops are reported to be fighting MUJAO fighters near a well.\n")
+    assert got == [("france", "fought-against", "mojwa", "alleged", "")]
+
+
+def test_according_to_a_party_is_its_claim_and_to_a_monitor_hearsay() -> None:
+    got = rows("On 13 May 2014, MUJAO fighters attacked Malian soldiers, according to the MNLA.\n"
+               "On 14 May 2014, MUJAO fighters attacked Malian soldiers, according to a monitoring group.\n")
+    assert got == [("mojwa", "fought-against", "mali", "claimed", "mnla"),
+                   ("mojwa", "fought-against", "mali", "alleged", "monitoring group")]
+
+
+def test_a_group_allied_to_another_is_not_that_other_as_claimant() -> None:
+    got = rows("On 15 May 2014, a little-known group allied to AQIM said that MUJAO fighters attacked Malian soldiers.\n")
+    assert [(r[0], r[2], r[3], r[4]) for r in got] == [("mojwa", "mali", "claimed", "little-known group allied to AQIM")]
+
+
+# -- denials and disputes -------------------------------------------------------------
+
+
+def test_an_assertion_denied_in_the_next_sentence_is_disputed() -> None:
+    got = rows("On 6 May 2014, the MNLA attacked Malian soldiers near a well. The MNLA denied it.\n")
+    assert got == [("mnla", "fought-against", "mali", "disputed", "|mnla")]
+
+
+def test_a_claim_denied_in_the_same_sentence_is_disputed_naming_both() -> None:
+    got = rows("On 7 May 2014, the MNLA said that MUJAO fighters ambushed MNLA fighters near a well, "
+               "which MUJAO denied.\n")
+    assert got == [("mojwa", "fought-against", "mnla", "disputed", "mnla|mojwa")]
+
+
+def test_an_accusation_then_a_denial_restating_it_is_one_disputed_relation() -> None:
+    got = rows("In 2014, Mali accused the MNLA of fighting alongside AQIM. "
+               "The MNLA denied fighting alongside AQIM.\n")
+    assert got == [("mnla", "allied-with", "aqim", "disputed", "mali|mnla")]
+
+
+def test_a_denial_by_someone_else_or_of_something_else_changes_nothing() -> None:
+    assert rows("On 6 May 2014, the MNLA attacked Malian soldiers near a well. France denied it.\n") == [
+        ("mnla", "fought-against", "mali", "reported", "")]
+    assert rows("On 6 May 2014, the MNLA attacked Malian soldiers near a well. Later the MNLA killed two "
+                "civilians, and the MNLA denied responsibility for the killings.\n")[0] == (
+        "mnla", "fought-against", "mali", "reported", "")
+
+
+def test_a_plain_denial_stays_denied() -> None:
+    assert rows("In 2014, the MNLA denied any collaboration with AQIM.\n") == [
+        ("mnla", "allied-with", "aqim", "denied", "mnla")]
+
+
+def test_disputed_is_a_status_and_never_a_fact() -> None:
+    assert "disputed" in STATUSES and NOT_FACT_STATUSES == {"denied", "disputed"}
+    assert "disputed" not in FACT_STATUSES and "denied" not in FACT_STATUSES
+    assert set(FACT_STATUSES) == {"reported", "claimed", "alleged"}
+
+
+# -- the group, the movement; separate events -------------------------------------------
+
+
+def test_the_group_refers_back_to_the_group_named_before() -> None:
+    got = rows("In 2015, Ansar Dine released a video. The group ambushed Malian soldiers near a well.\n")
+    assert got == [("ansar-dine", "fought-against", "mali", "reported", "")]
+
+
+def test_the_group_refers_back_to_a_spokesmans_group() -> None:
+    got = rows("In 2015, an Ansar Dine spokesman said that the group had ambushed Malian soldiers near a well.\n")
+    assert [(r[0], r[2]) for r in got] == [("ansar-dine", "mali")]
+
+
+def test_the_group_never_points_forward() -> None:
+    # its only candidate comes after it: the commander joined, not the group
+    got = rows("In 2013, a commander of Ansar Dine left, quitting the group and joining the MNLA.\n")
+    assert not [r for r in got if r[1] == "member-of"]
+
+
+def test_an_x_linked_description_is_no_antecedent() -> None:
+    got = rows("In 2015, an AQIM-linked militia was formed. The group ambushed Malian soldiers near a well.\n")
+    assert [(r[0], r[2]) for r in got if r[1] == "fought-against"] == [("generic-the-group", "mali")]
+
+
+def test_a_separate_event_takes_no_actor_from_the_sentence_before() -> None:
+    got = rows("On 9 May 2014, Boko Haram attacked Nigerien soldiers near a well. "
+               "Separately, militants ambushed Chadian soldiers near a lake.\n")
+    assert ("generic-militants", "fought-against", "chad", "reported", "") in got
+    assert not [r for r in got if r[0] == "boko-haram" and r[2] == "chad"]
+
+
+def test_government_forces_in_a_named_country_are_its_forces() -> None:
+    got = rows("On 11 January 2013, French troops fought alongside government forces in the conflict in Mali.\n")
+    assert [(r[0], r[1], r[2]) for r in got] == [("france", "allied-with", "mali")]
+
+
+def test_a_claim_by_an_x_linked_group_is_not_a_claim_by_x() -> None:
+    got = rows("On 3 May 2014, gunmen attacked Malian soldiers near a well. "
+               "An al-Qaeda-linked group claimed responsibility for the attack.\n")
+    assert got == [("generic-militants", "fought-against", "mali", "claimed", "al-Qaeda-linked group")]
+
+
+def test_a_denial_of_something_new_disputes_nothing() -> None:
+    got = rows("On 4 May 2014, JNIM fighters attacked Malian soldiers near a well. "
+               "Mali denied on Tuesday that its soldiers were killed.\n")
+    assert got == [("jnim", "fought-against", "mali", "reported", "")]

@@ -1,0 +1,277 @@
+"""The wording of real reporting (issue 13, section 3): attacks beyond "attacked",
+passives and nominals, shared force nouns and joint subjects, support, umbrella and
+component, affiliation, and the relation's kind in the edges table.
+
+Every sentence here is made up about a generic situation; the actors are the packaged
+dictionary's, so every expected row can be checked by hand. Each case lists every
+relation between named actors the sentence should give (symmetric relations as
+sorted pairs), with its kind: nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.extract.cues import load_cues
+from actors.extract.pipeline import Extractor, extract
+from actors.schema import EDGE_COLUMNS, RELATION_KINDS
+from actors.text.documents import parse_document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def edges(extractor, text: str) -> list[dict]:
+    doc = parse_document("t.txt", "In 2019 the war went on.\n\n" + text + "\n")
+    return extract([doc], extractor=extractor).edges
+
+
+def named(extractor, text: str) -> set[tuple]:
+    """(source, relation, target, kind) between named actors; symmetric pairs sorted."""
+    generic = {a.id for a in extractor.dictionary.generics()}
+    out = set()
+    for e in edges(extractor, text):
+        s, t, r = e["source"], e["target"], e["relation"]
+        if s in generic or t in generic:
+            continue
+        if r in ("fought-against", "allied-with"):
+            s, t = sorted((s, t))
+        out.add((s, r, t, e["relation_kind"]))
+    return out
+
+
+def fight(a, b):
+    x, y = sorted((a, b))
+    return (x, "fought-against", y, "")
+
+
+def ally(a, b, kind):
+    x, y = sorted((a, b))
+    return (x, "allied-with", y, kind)
+
+
+def member(part, whole, kind):
+    return (part, "member-of", whole, kind)
+
+
+# -- 1. attacks beyond "attacked" ------------------------------------------------------
+ATTACKS = [
+    ("JNIM fighters planted an IED that struck a Malian army convoy near the river.", {fight("jnim", "mali")}),
+    ("A roadside bomb planted by ISGS militants hit a Nigerien patrol.", {fight("isgs", "niger")}),
+    ("JNIM fired mortar rounds at the MINUSMA camp on Sunday.", {fight("jnim", "minusma")}),
+    ("ISGS launched rocket fire on the Malian base at dawn.", {fight("isgs", "mali")}),
+    ("JNIM detonated a car bomb at the gate of a MINUSMA base.", {fight("jnim", "minusma")}),
+    ("A suicide car bomb attack by JNIM targeted the French camp.", {fight("jnim", "france")}),
+    ("A French drone strike hit an ISGS convoy.", {fight("france", "isgs")}),
+    ("ISGS fighters stormed a Nigerien army post at night.", {fight("isgs", "niger")}),
+    ("Ansar Dine laid siege to the Malian garrison for a month.", {fight("ansar-dine", "mali")}),
+    ("JNIM overran a Malian army camp in the centre.", {fight("jnim", "mali")}),
+    ("The MNLA seized the town from the Malian army.", {fight("mnla", "mali")}),
+    ("GATIA seized the oasis, a town held by the CMA.", {fight("gatia", "cma")}),
+    ("Malian troops stormed the hotel, which had been under attack by AQIM militants.", {fight("mali", "aqim")}),
+    ("A Malian convoy came under fire from MNLA fighters near the wells.", {fight("mnla", "mali")}),
+    ("MINUSMA peacekeepers came under heavy fire from JNIM at the bridge.", {fight("jnim", "minusma")}),
+    ("JNIM strikes a Burkinabe army outpost.", {fight("jnim", "burkina-faso")}),
+    ("JNIM claimed a landmine attack on a MINUSMA convoy.", {fight("jnim", "minusma")}),
+    ("JNIM claims responsibility for an attack on a Malian army base.", {fight("jnim", "mali")}),
+    ("The Islamic State claimed the killing of four Nigerien soldiers.", {fight("islamic-state", "niger")}),
+    ("The Malian army regains control of the town from MOJWA.", {fight("mali", "mojwa")}),
+    ("Boko Haram fighters abducted dozens of Nigerien soldiers.", {fight("boko-haram", "niger")}),
+    ("Malian soldiers and MNLA fighters exchanged fire near the camp.", {fight("mali", "mnla")}),
+    ("In February, Chad attacked Boko Haram positions on the islands.", {fight("chad", "boko-haram")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ATTACKS)
+def test_attacks_beyond_attacked(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_attacker_is_written_first_when_the_attacked_is_the_subject(extractor):
+    found = [(e["source"], e["target"]) for e in edges(extractor, "A Malian convoy came under fire from MNLA fighters.")]
+    assert found == [("mnla", "mali")]
+
+
+# -- 2. passives and nominals ------------------------------------------------------------
+PASSIVES = [
+    ("Burkinabe gendarmes were ambushed by JNIM near the border.", {fight("jnim", "burkina-faso")}),
+    ("An attack by JNIM on a Malian base killed twelve soldiers.", {fight("jnim", "mali")}),
+    ("JNIM's offensive against the Malian army began in the spring.", {fight("jnim", "mali")}),
+    ("The ambush of a Malian convoy by ISGS left ten soldiers dead.", {fight("isgs", "mali")}),
+    ("Four Nigerien soldiers were killed in a suspected ISGS attack near the border.", {fight("isgs", "niger")}),
+    ("Three Malian soldiers were wounded in an ambush claimed by JNIM.", {fight("jnim", "mali")}),
+    ("Chadian soldiers killed Abu Example, an AQIM commander in the desert.", {fight("chad", "aqim")}),
+    ("One of AQIM's most feared commanders, Abu Example, was killed by French forces.", {fight("france", "aqim")}),
+    ("A French raid killed five JNIM fighters.", {fight("france", "jnim")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PASSIVES)
+def test_passives_and_nominals(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+# -- 3 and 4. shared force nouns and joint subjects -------------------------------------
+JOINT = [
+    ("Chadian and Nigerien soldiers repelled a Boko Haram assault.",
+     {ally("chad", "niger", "joint-action"), fight("chad", "boko-haram"), fight("niger", "boko-haram")}),
+    ("Burkinabe and French troops launched an operation against Ansarul Islam.",
+     {ally("burkina-faso", "france", "joint-action"), fight("burkina-faso", "ansarul-islam"),
+      fight("france", "ansarul-islam")}),
+    ("Burkinabe and French troops launched an operation in the east.", {ally("burkina-faso", "france", "joint-action")}),
+    ("JNIM and the CPA attacked the Malian base.",
+     {ally("jnim", "cpa", "joint-action"), fight("jnim", "mali"), fight("cpa", "mali")}),
+    ("French and Malian troops entered the town on Monday.", {ally("france", "mali", "joint-action")}),
+    ("JNIM and ISGS fighters were reported to have carried out joint attacks.", {ally("jnim", "isgs", "joint-action")}),
+    ("A joint statement by the United Nations and the African Union condemned the coup.",
+     {ally("african-union", "united-nations", "joint-action")}),
+    ("A joint Malian-French operation killed twenty JNIM fighters.",
+     {ally("france", "mali", "joint-action"), fight("mali", "jnim"), fight("france", "jnim")}),
+    ("The Malian-Wagner column was attacked by CSP fighters.",
+     {ally("mali", "wagner", "joint-action"), fight("csp", "mali"), fight("csp", "wagner")}),
+    ("A column of Malian soldiers and Wagner mercenaries left the town at dawn.", {ally("mali", "wagner", "joint-action")}),
+    ("The camp was defended by Chadian and Bengali peacekeepers.", {ally("bangladesh", "chad", "joint-action")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", JOINT)
+def test_joint_subjects_act_together(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+NOT_ALLIED = [
+    # two attacks, two attackers: no joint action
+    ("Boko Haram and ISGS killed four Nigerien soldiers in two separate attacks.",
+     {fight("boko-haram", "niger"), fight("isgs", "niger")}),
+    # the dead of both sides fought each other
+    ("Clashes near the wells killed ten ISGS fighters and two Malian soldiers.", {fight("isgs", "mali")}),
+    ("Two Malian soldiers and five JNIM fighters were killed in the clashes.", {fight("jnim", "mali")}),
+    # together or against each other? nothing is said
+    ("The MNLA and MOJWA began fighting in the city.", set()),
+    # a co-victim is no ally
+    ("JNIM killed three Malian soldiers along with two Burkinabe gendarmes.",
+     {fight("jnim", "mali"), fight("jnim", "burkina-faso")}),
+    # a lake is a place
+    ("A suicide attack on Lake Chad killed three civilians.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", NOT_ALLIED)
+def test_named_together_is_not_always_allied(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+# -- 5. support ----------------------------------------------------------------------------
+SUPPORT = [
+    ("The MNLA took Kidal with the help of the HCUA.", {ally("mnla", "hcua", "support")}),
+    ("The Malian army advanced on the town with air support from France.", {ally("mali", "france", "support")}),
+    ("Malian troops backed by French aircraft retook the town.", {ally("france", "mali", "support")}),
+    ("France commits troops to aid Malian forces in the north.", {ally("france", "mali", "support")}),
+    ("Algeria's support of the French operation angered the militants.", {ally("algeria", "france", "support")}),
+    ("The Malian army, along with Wagner mercenaries, recaptured the town.", {ally("mali", "wagner", "joint-action")}),
+    ("French troops fought the rebels near the river alongside Malian troops.", {ally("france", "mali", "joint-action")}),
+    ("The Malian government reached an agreement with the MNLA on Tuesday.", {ally("mali", "mnla", "alliance")}),
+    ("The United Kingdom and Germany provided transport aircraft to support the French deployment.",
+     {ally("france", "united-kingdom", "support"), ally("france", "germany", "support")}),
+    ("French troops continued to support the Nigerien army in operations against the ISGS.",
+     {ally("france", "niger", "support"), fight("niger", "isgs")}),
+    # an idiom, not an agreement: "to deal with" a threat
+    ("The Malian army set up a new unit to deal with JNIM.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUPPORT)
+def test_support_and_companions(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+# -- 6 and 7. umbrella and component; affiliation is not alliance ------------------------------
+MEMBERSHIP = [
+    ("Katiba Macina (JNIM) attacked a Malian army post.",
+     {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
+    ("JNIM/Katiba Macina fighters attacked a Malian army post.",
+     {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
+    ("JNIM's Katiba Macina attacked a Malian army post.",
+     {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
+    ("Katiba Macina, a JNIM affiliate, attacked Malian soldiers.",
+     {member("katiba-macina", "jnim", "affiliate"), fight("katiba-macina", "mali")}),
+    ("The ISGS, the Sahel branch of the Islamic State, attacked Nigerien troops.",
+     {member("isgs", "islamic-state", "affiliate"), fight("isgs", "niger")}),
+    ("The al-Qaeda-linked JNIM attacked Burkinabe soldiers.", {ally("jnim", "al-qaeda", "link"), fight("jnim", "burkina-faso")}),
+    ("The al-Qaeda-linked, Sahel-based JNIM claimed the kidnapping.", {ally("jnim", "al-qaeda", "link")}),
+    ("ISGS pledged allegiance to the Islamic State.", {member("isgs", "islamic-state", "affiliate")}),
+    ("Katiba Macina merged with Ansar Dine, al-Mourabitoun and the Sahara branch of AQIM to form JNIM.",
+     {member("katiba-macina", "jnim", "member"), member("ansar-dine", "jnim", "member"),
+      member("al-mourabitoun", "jnim", "member")}),
+    ("The main movements of the CSP, including the MNLA and the HCUA, met in the north.",
+     {member("mnla", "csp", "member"), member("hcua", "csp", "member")}),
+    ("Ansarul Islam, by then a JNIM-aligned group, fought the ISGS.",
+     {ally("ansarul-islam", "jnim", "link"), fight("ansarul-islam", "isgs")}),
+    ("The attack targeted a MINUSMA camp garrisoned by Chadian peacekeepers.", {member("chad", "minusma", "contingent")}),
+    ("A Dutch military helicopter serving as part of MINUSMA crashed near the airport.",
+     {member("netherlands", "minusma", "contingent")}),
+    ("AQIM is al-Qaeda's branch in North Africa.", {member("aqim", "al-qaeda", "affiliate")}),
+    ("Ansar Dine's MNLA allies withdrew from the city.", set()),
+    ("JNIM, affiliated with al-Qaeda, attacked a Malian base.",
+     {member("jnim", "al-qaeda", "affiliate"), fight("jnim", "mali")}),
+    # the relative clause is aside: the group before it attacked
+    ("Ansarul Islam, which is linked to JNIM, attacked Burkinabe soldiers.",
+     {ally("ansarul-islam", "jnim", "link"), fight("ansarul-islam", "burkina-faso")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBERSHIP)
+def test_umbrella_component_and_affiliation(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+# -- 8. kinds in the tables ----------------------------------------------------------------
+def test_edges_table_has_a_relation_kind_column():
+    names = [n for n, _ in EDGE_COLUMNS]
+    assert "relation_kind" in names and names.index("relation_kind") > names.index("curation")
+    assert set(RELATION_KINDS) == {"fought-against", "allied-with", "split-from", "member-of"}
+
+
+def test_every_alliance_and_membership_has_a_kind_of_its_relation(extractor):
+    text = ("JNIM and the CPA attacked the Malian base. The MNLA took Kidal with the help of the HCUA. "
+            "Katiba Macina (JNIM) attacked a Malian post. Chadian MINUSMA peacekeepers repelled the attack. "
+            "The al-Qaeda-linked JNIM attacked Burkinabe soldiers.")
+    rows = edges(extractor, text)
+    assert rows
+    for e in rows:
+        kinds = RELATION_KINDS[e["relation"]]
+        assert (e["relation_kind"] in kinds) if kinds else e["relation_kind"] == "", e
+
+
+def test_every_alliance_and_membership_cue_carries_its_kind_as_data():
+    cues = load_cues()
+    for entries in cues.relation_cues.values():
+        for cue in entries:
+            kinds = RELATION_KINDS[cue.kind]
+            assert (cue.relation_kind in kinds) if kinds else cue.relation_kind == "", cue.id
+
+
+def test_a_cue_with_a_kind_outside_its_relation_is_refused(tmp_path):
+    from actors.errors import DataFileError
+    from importlib import resources
+
+    text = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
+    bad = text.replace('kind = "link"', 'kind = "contingent"', 1)
+    path = tmp_path / "cues.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(DataFileError, match="contingent"):
+        load_cues(path)
+
+
+def test_the_two_sides_of_a_fight_are_not_joint_actors():
+    """'Fighting between A and B' names opponents; the coordination is not a joint action."""
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    x = extract([parse_document("fight.txt", "On 3 May 2014, fighting between MNLA rebels and Malian troops "
+                                             "near the town killed twelve people.")])
+    pairs = {(e["relation"], frozenset((e["source"], e["target"]))) for e in x.edges}
+    assert ("fought-against", frozenset(("mnla", "mali"))) in pairs
+    assert ("allied-with", frozenset(("mnla", "mali"))) not in pairs

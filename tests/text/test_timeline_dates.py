@@ -1,0 +1,178 @@
+"""Dates in timelines and in passing: year lines, timeline items, impossible dates.
+
+Invented documents, small enough to check by hand (../shared/annotation.md, "Dates"):
+a "November 28 – ..." item under a year heading takes that year; its later
+sentences take the item's date; no item borrows a date from another; a year
+named in passing does not change the year in force; an impossible date leaves
+its relation undated, with a problem, and no other year stands in.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from actors.extract.pipeline import extract
+from actors.text.date_layout import heading_years, is_year_line, item_opener
+from actors.text.dates import resolve_dates
+from actors.text.documents import parse_document
+
+
+def dated(text: str, name: str = "t.txt"):
+    """(sentence text, ISO in force, inherited) per sentence, and the problems."""
+    doc = parse_document(name, text)
+    _, in_force, problems = resolve_dates(doc.sentences)
+    return [(s.text, in_force[s.index].iso, in_force[s.index].inherited) for s in doc.sentences], problems
+
+
+def edges(text: str) -> list[tuple]:
+    x = extract([parse_document("t.txt", text)])
+    return [(e["source"], e["relation"], e["target"], e["date"], e["date_precision"]) for e in x.edges], x.problems
+
+
+TIMELINE = """Armed conflict in the region, a digest
+
+2015
+
+December 20 – A convoy is stopped near a river crossing. Nobody is hurt.
+
+December 23 – An overnight raid hits a border post. Two guards die.
+
+A note without a date of its own.
+
+December 27 – Talks resume in the capital.
+"""
+
+
+# -- layout helpers -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("November 28 – Fighting resumes.", "November 28"),
+    ("28 November: Fighting resumes.", "28 November"),
+    ("28 November 2013 – Fighting resumes.", "28 November 2013"),
+    ("- November 28 – Fighting resumes.", "November 28"),
+])
+def test_item_opener_finds_the_leading_date(text: str, expected: str) -> None:
+    found = item_opener(text)
+    assert found is not None and found[0].text == expected and found[1] is False
+
+
+@pytest.mark.parametrize("text", [
+    "On 28 November, fighting resumed.",
+    "Fighting resumed on November 28 – a Sunday.",
+    "The next day – fighting resumed.",
+    "2013 – a year of war.",
+])
+def test_item_opener_needs_a_date_then_a_dash_at_the_start(text: str) -> None:
+    assert item_opener(text) is None
+
+
+def test_item_opener_flags_an_impossible_leading_date() -> None:
+    found = item_opener("February 30 – Fighting resumes.")
+    assert found is not None and found[1] is True
+
+
+def test_year_lines_and_headings() -> None:
+    assert is_year_line("2015") and is_year_line(" 2015: ")
+    assert not is_year_line("In 2015, X.") and not is_year_line("2015 was a hard year.")
+    assert heading_years("2013") == (2013, 2013)
+    assert heading_years("2014–2015: Insurgents regroup") == (2014, 2015)
+
+
+# -- timeline items --------------------------------------------------------------------
+
+
+def test_items_take_the_year_line_and_their_later_sentences_the_item_date() -> None:
+    got, problems = dated(TIMELINE)
+    by_text = {t: (iso, inherited) for t, iso, inherited in got}
+    assert by_text["December 20 – A convoy is stopped near a river crossing."] == ("2015-12-20", False)
+    assert by_text["Nobody is hurt."] == ("2015-12-20", True)
+    assert by_text["Two guards die."] == ("2015-12-23", True)
+    assert by_text["December 27 – Talks resume in the capital."] == ("2015-12-27", False)
+    assert problems == []
+
+
+def test_a_paragraph_that_is_no_item_borrows_no_item_date() -> None:
+    got, _ = dated(TIMELINE)
+    assert ("A note without a date of its own.", "2015", True) in got  # the year line's year, no day
+
+
+def test_an_item_date_in_passing_does_not_reach_the_next_item() -> None:
+    text = ("2017\n\nAugust 17 – A court rules on damages. A fund is to decide until 16 February 2018 how to pay."
+            "\n\nAugust 20 – A patrol is ambushed. Three soldiers die.\n")
+    got, problems = dated(text)
+    iso = {t: d for t, d, _ in got}
+    assert iso["A fund is to decide until 16 February 2018 how to pay."] == "2018-02-16"
+    assert iso["August 20 – A patrol is ambushed."] == "2017-08-20"
+    assert iso["Three soldiers die."] == "2017-08-20"
+    assert problems == []
+
+
+def test_items_under_a_year_heading_may_run_backwards() -> None:
+    text = "2016\n\nDecember 5 – A market is shelled.\n\nMarch 2 – A bridge is blown up.\n"
+    got, problems = dated(text)
+    assert [d for _, d, _ in got] == ["2016", "2016-12-05", "2016-03-02"]
+    assert problems == []
+
+
+def test_a_markdown_year_heading_dates_its_items() -> None:
+    text = "# A digest\n\n## 2014\n\nMay 17 – A checkpoint is attacked. Four police officers die.\n"
+    got, _ = dated(text, name="t.md")
+    assert [d for _, d, _ in got] == ["2014-05-17", "2014-05-17"]
+
+
+def test_without_a_year_items_stay_undated() -> None:
+    got, _ = dated("A digest.\n\nMay 17 – A checkpoint is attacked. Four police officers die.\n")
+    assert [d for _, d, _ in got] == ["", "", ""]
+
+
+def test_relations_of_an_item_take_its_date() -> None:
+    text = ("2014\n\nMay 3 – A bomb goes off in a market. Later, MUJAO fighters ambushed Malian soldiers "
+            "near the town.\n\nMay 9 – The MNLA attacked Malian soldiers.\n")
+    rows, _ = edges(text)
+    assert ("mojwa", "fought-against", "mali", "2014-05-03", "day") in rows
+    assert ("mnla", "fought-against", "mali", "2014-05-09", "day") in rows
+
+
+# -- years named in passing -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("passing", [
+    "Back in October, the town had been quiet.",
+    "The convoy was hit near the site of the March 2016 attack.",
+    "The post has been held by the army since March 2007.",
+])
+def test_a_date_in_passing_does_not_change_the_year_in_force(passing: str) -> None:
+    text = f"On 5 January 2014, a patrol left the base.\n{passing}\nOn 20 January, the patrol returned.\n"
+    got, problems = dated(text)
+    assert got[2][1] == "2014-01-20"
+    assert not [p for p in problems if "no longer in force" in p.what]
+
+
+def test_a_framing_since_still_sets_the_year() -> None:
+    got, _ = dated("Since June 2012, the militia has held the town.\nOn 3 July, it lost a checkpoint.\n")
+    assert got[1][1] == "2012-07-03"
+
+
+def test_a_previously_unknown_group_is_not_a_look_back() -> None:
+    got, _ = dated("2013\n\nJanuary 16 – A gas plant is seized. A previously unknown group says it acted.\n")
+    assert got[-1][1:] == ("2013-01-16", True)
+
+
+# -- impossible dates --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words", ["31 February 2013", "99 March 2013", "30 February"])
+def test_an_impossible_date_leaves_the_relation_undated(words: str) -> None:
+    text = f"In 2013, the war went on.\nOn {words}, the MNLA attacked Malian soldiers.\n"
+    rows, problems = edges(text)
+    assert rows == [("mnla", "fought-against", "mali", "", "unknown")]
+    (p,) = [p for p in problems if "impossible" in p.what]
+    assert p.path == "t.txt" and p.where.startswith("sentence 1, chars") and words in p.what
+
+
+def test_an_impossible_item_date_leaves_the_whole_item_undated() -> None:
+    text = "2013\n\nFebruary 30 – A raid is reported. The MNLA attacked Malian soldiers.\n\nMarch 2 – Calm returns.\n"
+    got, problems = dated(text)
+    assert [d for _, d, _ in got] == ["2013", "", "", "2013-03-02"]
+    assert len([p for p in problems if "impossible" in p.what]) == 1
