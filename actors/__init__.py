@@ -32,8 +32,9 @@ __version__ = "0.1.0"
 _API: dict[str, tuple[str, ...]] = {
     "actors.text.date_layout": ("heading_years", "is_year_line", "item_opener"),
     "actors.text.date_mentions": ("find_dates",),
-    "actors.text.date_values": ("DateMention", "ResolvedDate", "parse_iso"),
+    "actors.text.date_values": ("DateMention", "PLAUSIBLE_YEARS", "ResolvedDate", "check_years", "parse_iso"),
     "actors.text.dates": ("resolve_dates",),
+    "actors.text.display": ("isolate_bidi",),
     "actors.text.documents": ("Document", "line_col", "parse_document"),
     "actors.text.fields": ("InfoField",),
     "actors.text.reading": ("CURATION_FILE", "read_corpus", "read_document"),
@@ -41,11 +42,15 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
     "actors.extract.actor_entries": ("Actor", "PeriodAlias"),
     "actors.extract.actor_toml": ("actor_from_table",),
+    "actors.extract.candidates": (
+        "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
+    ),
     "actors.extract.context": (
         "Party", "claim_edges", "claim_relations", "denial", "dispute_edges", "dispute_relations",
         "responsibility_claim", "separate_event", "tells_an_attack",
     ),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
+    "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
     "actors.extract.evaluate": (
         "GoldLine", "GoldRow", "dates_compatible", "format_scores", "load_event_gold", "load_gold",
@@ -54,7 +59,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
     "actors.extract.infobox": ("Belligerent", "Sides", "find_sides"),
     "actors.extract.mentions": ("Mention", "find_mentions", "resolve_generics"),
-    "actors.extract.pipeline": ("Extraction", "Extractor"),  # extract(): the stage`s name at the top
+    "actors.extract.pipeline": ("Extraction", "Extractor"),
     "actors.extract.relations": ("find_relations",),
     "actors.network.export": (
         "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",
@@ -94,16 +99,15 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.corpus": ("Corpus", "load_corpus"),
     "actors.curation.apply": ("apply_curation", "extend_dictionary"),
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
-    "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "Problem"),
+    "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "Problem", "safe_text"),
     "actors.output": (
         "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
         "write_json", "write_tables",
     ),
     "actors.schema": (
-        "ACTOR_COLUMNS", "ACTOR_KINDS", "CURATION_COLUMNS", "EDGE_COLUMNS", "EVENT_COLUMNS",
-        "GENERIC_KIND", "NOT_FACT_STATUSES", "PRECISIONS", "RELATION_KINDS", "RELATIONS", "STATUSES",
-        "SYMMETRIC_RELATIONS",
-        "is_symmetric", "polars_schema",
+        "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "EDGE_COLUMNS",
+        "EVENT_COLUMNS", "GENERIC_KIND", "NOT_FACT_STATUSES", "PRECISIONS", "RELATIONS",
+        "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "is_symmetric", "polars_schema",
     ),
 }
 

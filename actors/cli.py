@@ -39,11 +39,11 @@ written, 2 bad usage, unknown actor name or bad data file.
 """
 
 _OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder and write actors.csv, "
-                 "events.csv/.parquet, edges.csv/.parquet, problems.csv and curation.csv; build the temporal "
-                 "network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, frustrated_edges.csv, "
-                 "centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and report.md; draw "
-                 "figures/*.png and *.svg; and write the offline explorer graph.html with its focus pages "
-                 "(jnim.html, mnla_ansar_dine.html).")
+                 "events.csv/.parquet, edges.csv/.parquet, problems.csv, curation.csv and candidates.csv; "
+                 "build the temporal network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, "
+                 "frustrated_edges.csv, centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and "
+                 "report.md; draw figures/*.png and *.svg; and write the offline explorer graph.html with its "
+                 "focus pages (jnim.html, mnla_ansar_dine.html).")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -60,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     cur.add_argument("--overrides", metavar="FILE",
                      help="curation overrides to apply (default: overrides.toml in the corpus folder, if any)")
     cur.add_argument("--no-overrides", action="store_true", help="apply no curation file: extraction as it is")
+    corpus.add_argument("--years", type=_years, default=None, metavar="FIRST-LAST",
+                        help="plausible years (default 1900-2100): a date outside them, in a text or the "
+                        "overrides file, is refused with a problem naming its line")
 
     def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[corpus], help=help, description=description, epilog=_EPILOG,
@@ -104,6 +107,20 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _years(text: str) -> tuple[int, int]:
+    """``--years 1900-2100``, checked (argparse turns the error into a usage message, exit 2)."""
+    from actors.text.date_values import check_years
+
+    first, sep, last = text.partition("-")
+    try:
+        if not sep:
+            raise ValueError(f"expected FIRST-LAST such as 1900-2100, got {text!r}")
+        return check_years((int(first), int(last)))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("invalid literal for int() with base 10",
+                                                          "not a year")) from None
+
+
 def _actor_id(dictionary, name: str, option: str) -> str:
     """The id of the actor ``name`` names (any alias, any case), or an error with suggestions."""
     found = dictionary.lookup(name)
@@ -136,6 +153,8 @@ def _load(args, progress=None):
     if progress:
         progress("reading and extracting")
     overrides = False if args.no_overrides else (args.overrides or True)
+    if args.years is not None:
+        return load_corpus(args.corpus, overrides=overrides, years=args.years)
     return load_corpus(args.corpus, overrides=overrides)
 
 
@@ -181,14 +200,23 @@ def _run_with(args, out, pool) -> int:
     progress = _Progress(sys.stderr.isatty() and not args.quiet)
     periods = load_periods(args.periods) if args.periods else None
     corpus = _load(args, progress)
+    if args.coalition == "jnim" and corpus.dictionary.lookup("jnim") is None:  # the default is in every whole file
+        d = corpus.dictionary
+        raise DataFileError(f"{d.source}: the actor dictionary has no actor 'jnim' (the default --coalition; "
+                            f"{len(d.named())} actors, {len(d.generics())} generics): is it truncated, or the "
+                            "wrong file? Give --coalition an actor it holds")
     coalition_id = _actor_id(corpus.dictionary, args.coalition, "--coalition")
     pairs = [tuple(_actor_id(corpus.dictionary, name, "--pair") for name in pair) for pair in args.pair]
+    for (a, b), names in zip(pairs, args.pair):
+        if a == b:
+            raise ActorsError(f"--pair {names[0]} {names[1]}: both name {a!r}; give two different actors")
     graph = corpus.graph
     progress("analysing")
     analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
     cur = corpus.curation
     report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
-                                              "warnings": len(corpus.warnings)},
+                                              "warnings": len(corpus.warnings),
+                                              "candidates": corpus.frames["candidates"].height},
                            curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
                            curation_problems=cur.file_problems if cur else ())
     out_dir = Path(args.out)
@@ -224,6 +252,9 @@ def _run_with(args, out, pool) -> int:
                   f"{len(corpus.curation_rows) - applied + len(cur.file_problems)} not applied", file=out)
         print(f"{len(extraction.events)} events, {len(extraction.edges)} edges: "
               + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
+        n_candidates = corpus.frames["candidates"].height
+        print(f"{n_candidates} candidate organisation(s) the dictionary lacks, in candidates.csv (never drawn "
+              "as actors; an [[actor]] entry in the overrides file accepts one)", file=out)
         for path in written:
             print(f"  wrote {path}", file=out)
     print(f"done in {time.perf_counter() - t0:.2f} s; {len(corpus.skipped)} item(s) skipped, "

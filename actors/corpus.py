@@ -35,6 +35,7 @@ from typing import Any
 
 from actors.curation import Curation, apply_curation, extend_dictionary, read_curation
 from actors.extract.dictionary import Dictionary, load_dictionary
+from actors.text.date_values import PLAUSIBLE_YEARS, check_years
 from actors.text.documents import Document
 from actors.text.reading import CURATION_FILE, read_corpus
 from actors.errors import CorpusError, Problem
@@ -85,13 +86,15 @@ def _overrides_path(folder: Path, overrides: str | os.PathLike[str] | bool | Non
         return None
     if overrides is True:
         candidate = folder / CURATION_FILE
-        return candidate if candidate.is_file() else None
+        # one that is there but is no file (a folder, a dangling link) is refused by read_curation, not ignored
+        return candidate if candidate.is_file() or os.path.lexists(candidate) else None
     return Path(overrides)
 
 
 def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 overrides: str | os.PathLike[str] | bool | None = True,
-                dictionary: Dictionary | None = None) -> Corpus:
+                dictionary: Dictionary | None = None,
+                years: tuple[int, int] = PLAUSIBLE_YEARS) -> Corpus:
     """Read, curate and extract the ``.txt``/``.md`` articles of ``path``.
 
     ``overrides``: True (default) applies ``path/overrides.toml`` when it
@@ -100,10 +103,15 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     :class:`DataFileError` for an unreadable overrides file or a bad
     dictionary; bad entries of the overrides file are skipped and reported in
     ``problems``, like unreadable documents.
+
+    ``years`` (first, last) are the plausible years: a date outside them, in
+    the overrides file or in a text, is refused with a problem (default
+    1900-2100; a ValueError when ``years`` is not such a pair).
     """
     from actors.network.graph import build_graph
     from actors.output import to_frames
 
+    years = check_years(years)
     folder = Path(path)
     cur_path = _overrides_path(folder, overrides)
     skip = {CURATION_FILE}
@@ -114,7 +122,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         detail = "; ".join(str(p) for p in problems[:5])
         raise CorpusError(f"no document could be read in {os.fspath(path)}" + (f" ({detail})" if detail else ""))
     base = dictionary if dictionary is not None else load_dictionary()
-    curation = read_curation(cur_path) if cur_path is not None else None
+    curation = read_curation(cur_path, years=years) if cur_path is not None else None
     rows: list[dict] = []
     if curation is not None:
         problems = [*problems, *curation.problems]
@@ -122,7 +130,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         base, actor_rows, actor_problems = extend_dictionary(base, curation)
         rows += actor_rows
         problems += actor_problems
-    extraction = extract(documents, extractor=Extractor.load(dictionary=base), problems=problems)
+    extraction = extract(documents, extractor=replace(Extractor.load(dictionary=base), years=years), problems=problems)
     if curation is not None:
         edges, events, edge_rows, edge_problems = apply_curation(extraction.edges, extraction.events, curation, base)
         rows += edge_rows

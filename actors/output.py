@@ -10,7 +10,7 @@ exports are written the same way (:func:`export`, :func:`write_gexf`,
 >>> from collections import Counter
 >>> frames = to_frames(Extraction((), [], [], Counter()), dictionary=None)
 >>> sorted(frames)
-['actors', 'edges', 'events', 'problems']
+['actors', 'candidates', 'edges', 'events', 'problems']
 >>> frames["edges"].columns[:4]
 ['event_id', 'source', 'target', 'relation']
 """
@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from actors.extract.pipeline import Extraction
-from actors.schema import ACTOR_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
+from actors.extract.candidates import candidate_rows
+from actors.schema import ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,7 +37,7 @@ PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped
 
 
 def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
-    """The actors, events, edges and problems tables as polars DataFrames."""
+    """The actors, events, edges, problems and candidates tables as polars DataFrames."""
     import polars as pl
 
     d = dictionary if dictionary is not None else extraction.dictionary
@@ -46,16 +47,26 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
             names = list(dict.fromkeys([*a.aliases, *a.exact_aliases, *a.country_names, *(p.alias for p in a.period_aliases)]))
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
-    events = sorted(extraction.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"]))
-    edges = sorted(extraction.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
-    problems = [{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
-                for p in extraction.problems]
+    events = _safe(sorted(extraction.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
+    edges = _safe(sorted(extraction.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
+    problems = _safe([{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
+                      for p in extraction.problems])
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
         "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
         "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
         "problems": pl.DataFrame(problems, schema=polars_schema(PROBLEM_COLUMNS), orient="row"),
+        "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
+                                   schema=polars_schema(CANDIDATE_COLUMNS), orient="row"),
     }
+
+
+def _safe(rows: list[dict]) -> list[dict]:
+    """Rows whose text cells hold no lone surrogate (:func:`actors.errors.safe_text`): polars, XML and
+    terminals refuse them. Files read from disk never give one in their text, only in their names."""
+    from actors.errors import safe_text
+
+    return [{k: safe_text(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
 
 
 def write_all(writers: dict) -> list[Path]:
@@ -97,7 +108,8 @@ def write_all(writers: dict) -> list[Path]:
 
 
 def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
-    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet, problems.csv (and curation.csv).
+    """Writers for actors.csv, events.csv/.parquet, edges.csv/.parquet, problems.csv (and curation.csv,
+    candidates.csv).
 
     For :func:`write_all`, so the tables can be staged with other outputs and
     replaced together.
@@ -111,6 +123,8 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
     writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
     if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
         writers[out / "curation.csv"] = lambda p: frames["curation"].write_csv(p)
+    if "candidates" in frames:  # organisation names the dictionary lacks (actors.extract.candidates)
+        writers[out / "candidates.csv"] = lambda p: frames["candidates"].write_csv(p)
     return writers
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "EDGE_COLUMNS",
     "CURATION_COLUMNS",
+    "CANDIDATE_COLUMNS",
     "is_symmetric",
     "polars_schema",
 ]
@@ -148,6 +149,22 @@ CURATION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("after", "str"),
     ("reason", "str"),  # the analyst's own words
     ("note", "str"),  # why it was not applied
+)
+
+#: One row per organisation name the dictionary lacks (candidates.csv, actors.extract.candidates):
+#: never an actor until an analyst accepts it with an [[actor]] entry in the overrides file.
+CANDIDATE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("name", "str"),  # as the text spells it most often
+    ("kind_guess", "str"),  # one of ACTOR_KINDS, or empty (no guess)
+    ("mentions", "int"),
+    ("documents", "int"),  # how many documents name it
+    ("doc", "str"),  # the first mention: its document, its sentence and the sentence's range
+    ("evidence", "str"),
+    ("char_start", "int"),
+    ("char_end", "int"),
+    ("name_start", "int"),  # the name's own range in that document
+    ("name_end", "int"),
+    ("spellings", "str"),  # every spelling seen, "|"-joined
 )
 
 

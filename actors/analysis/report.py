@@ -27,6 +27,7 @@ from typing import Any, Mapping, Sequence
 import networkx as nx
 
 from actors.network.graph import label
+from actors.text.display import isolate_bidi
 
 __all__ = ["render_report"]
 
@@ -39,7 +40,7 @@ def _md(text: Any) -> str:
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for ch in "\\`*_[]|#":
         s = s.replace(ch, "\\" + ch)
-    return " ".join(s.split())
+    return isolate_bidi(" ".join(s.split()))  # a right-to-left override in a sentence turns no other text
 
 
 def _quote(text: Any, doc: Any = None, date: Any = None) -> str:
@@ -70,6 +71,10 @@ def _overview(A, summary: Mapping[str, Any]) -> list[str]:
     if summary.get("documents") is not None:
         lines.append(f"- {summary['documents']} document(s) read; {summary.get('skipped', 0)} item(s) skipped "
                      f"and {summary.get('warnings', 0)} warning(s) (all in `problems.csv`).")
+    if summary.get("candidates"):
+        lines.append(f"- {summary['candidates']} organisation name(s) the dictionary lacks, in sentences with a "
+                     "relation or a known actor: `candidates.csv` lists them. They are never drawn as actors; "
+                     "an `[[actor]]` entry in the overrides file accepts one.")
     lines += [
         f"- {G.number_of_edges()} relations (one per event) among {len(named)} named actors "
         f"and {G.number_of_nodes() - len(named)} generic mentions: "

@@ -7,40 +7,54 @@ entry, applied or not, gets a row of the curation table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Mapping, Sequence
 
 from actors.curation.overrides import Curation, Override
 from actors.errors import DataFileError, Problem
-from actors.extract.dictionary import Dictionary, actor_from_table
+from actors.extract.actor_entries import _SURFACE_FIELDS, Actor, _key, _raise, _validate
+from actors.extract.dictionary import Dictionary, _auto_places, actor_from_table
 from actors.schema import is_symmetric
 from actors.text.dates import parse_iso
 
 __all__ = ["extend_dictionary", "apply_curation"]
 
+_CHECKED = (1, 9998)  # dates were checked against the plausible years when the file was read
+
 
 def extend_dictionary(dictionary: Dictionary, curation: Curation) -> tuple[Dictionary, list[dict], list[Problem]]:
     """The dictionary with the file's ``[[actor]]`` and ``[[alias]]`` entries added.
 
-    Entries are added one by one, so a clash (an alias another actor owns)
+    Entries are checked one by one, so a clash (an alias another actor owns)
     skips that entry only. Returns the dictionary, the curation rows of these
     entries and the problems.
+
+    Each entry is checked against the actors that own one of its spellings
+    (an index kept up to date), not against the whole dictionary, and the
+    extended dictionary is built and validated once at the end: the cost
+    grows linearly with the number of entries (it was quadratic).
     """
     rows: list[dict] = []
     problems: list[Problem] = []
-    d = dictionary
+    label = f"{dictionary.source} + {curation.source}"
+    grown = _Grown(dictionary)
     for o in curation.of("actor", "alias"):
         try:
             if o.op == "actor":
                 actor = actor_from_table({"id": o.id, **o.values}, source=curation.source, place=o.where)
-                d = d.with_additions([actor], source=curation.source)
+                grown.check(actor, "addition #1 (id {!r})".format(actor.id), label)
+                grown.add(actor)
                 change = f"new {actor.kind} {actor.name!r}" + (f", aliases {', '.join(actor.aliases)}"
                                                                if actor.aliases else "")
             else:
-                target = d.lookup(o.values["actor"])
+                target = grown.lookup(o.values["actor"])
                 if target is None:
-                    raise DataFileError(_unknown(d, o.values["actor"]))
-                d = d.with_additions(aliases={target.id: o.values["aliases"]}, source=curation.source)
+                    raise DataFileError(_unknown(grown.dictionary(), o.values["actor"]))
+                more = dataclasses.replace(target, aliases=target.aliases + tuple(o.values["aliases"]))
+                grown.check(more, grown.place(target.id).removesuffix(" with added aliases") + " with added aliases",
+                            label, new=False)
+                grown.add(more, aliases=True)
                 change = f"{target.id}: + " + ", ".join(o.values["aliases"])
         except DataFileError as exc:
             why = _first_line(exc, curation.source, o.where)
@@ -48,7 +62,81 @@ def extend_dictionary(dictionary: Dictionary, curation: Curation) -> tuple[Dicti
             rows.append(_row(o, applied=False, note=why))
             continue
         rows.append(_row(o, applied=True, after=change))
-    return d, rows, problems
+    return grown.dictionary(label), rows, problems
+
+
+class _Grown:
+    """A dictionary growing entry by entry: the actors, an index of who owns each spelling, and their places."""
+
+    def __init__(self, base: Dictionary):
+        self.base = base
+        self.actors: dict[str, Actor] = {a.id: a for a in base.actors}  # in order; new ones appended
+        self.owner: dict[str, str] = {}  # spelling key -> actor id
+        self.periods: dict[str, dict[str, None]] = {}  # period alias key -> actor ids (in order)
+        for a in base.actors:
+            self._index(a)
+        named = [a for a in base.actors if not a.is_generic]
+        self.places = dict(zip((a.id for a in base.actors), _auto_places(base.actors)))
+        self.named = len(named)
+        self.aliased: set[str] = set()
+        self.rank = {a.id: (2 if a.is_generic else 0, i) for i, a in enumerate(base.actors)}
+        self._built: Dictionary | None = base
+
+    def _index(self, actor: Actor) -> None:
+        for text in (actor.id, actor.name, *(s for f in _SURFACE_FIELDS for s in getattr(actor, f))):
+            if isinstance(text, str):
+                self.owner.setdefault(_key(text), actor.id)
+        for period in actor.period_aliases:
+            self.periods.setdefault(_key(period.alias), {})[actor.id] = None
+
+    def place(self, actor_id: str) -> str:
+        return self.places[actor_id] + (" with added aliases" if actor_id in self.aliased else "")
+
+    def lookup(self, name: str) -> Actor | None:
+        found = self.owner.get(_key(name))
+        return self.actors[found] if found is not None else None
+
+    def check(self, actor: Actor, place: str, label: str, *, new: bool = True) -> None:
+        """Raise DataFileError as validating the whole dictionary would, for this one entry:
+        it is validated beside the actors that own one of its spellings (or its id)."""
+        others: dict[str, Actor] = {}
+        if new and actor.id in self.actors:
+            others[actor.id] = self.actors[actor.id]
+        texts = (actor.id, actor.name, *(s for f in _SURFACE_FIELDS for s in getattr(actor, f)))
+        for text in texts:
+            if isinstance(text, str) and text.strip():
+                key = _key(text)
+                for owner in (self.owner.get(key), *self.periods.get(key, ())):
+                    if owner is not None and owner != actor.id:
+                        others.setdefault(owner, self.actors[owner])
+        # in the order validating the whole dictionary would take them, so the first problem is the same
+        entries = sorted([(self._rank(i), self.place(i), a) for i, a in others.items()]
+                         + [((3, 0) if new else self._rank(actor.id), place, actor)], key=lambda e: e[0])
+        _raise(_validate([(p, a) for _, p, a in entries], label))
+
+    def _rank(self, actor_id: str) -> tuple[int, int]:
+        """Named actors of the base, then added actors, then generics: a dictionary's order."""
+        return self.rank[actor_id]
+
+    def add(self, actor: Actor, *, aliases: bool = False) -> None:
+        if aliases:
+            self.aliased.add(actor.id)
+        else:
+            self.places[actor.id] = f"actor #{self.named + 1} (id {actor.id!r})"
+            self.rank[actor.id] = (1, self.named)
+            self.named += 1
+        self.actors[actor.id] = actor
+        self._index(actor)
+        self._built = None
+
+    def dictionary(self, label: str | None = None) -> Dictionary:
+        if label is None and self._built is not None:
+            return self._built
+        built = Dictionary(actors=tuple(self.actors.values()), force_nouns=self.base.force_nouns,
+                           source=label or self.base.source)
+        if label is None:
+            self._built = built
+        return built
 
 
 def _first_line(exc: Exception, source: str, where: str) -> str:
@@ -141,7 +229,7 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
             dropped.update(hits)
             rows.append(_row(o, applied=True, edges=ids, before=before, after="dropped"))
             continue
-        new = parse_iso(o.values["date"])
+        new = parse_iso(o.values["date"], years=_CHECKED)
         for i in hits:
             out[i].update(date=new.iso, date_precision=new.precision, date_earliest=new.earliest,
                           date_latest=new.latest, curation=_join(out[i].get("curation", ""), o.id))
@@ -160,7 +248,7 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
         if ends[0].id == ends[1].id:
             skip(o, f"source and target are both {ends[0].id!r}")
             continue
-        new = parse_iso(v.get("date", ""))
+        new = parse_iso(v.get("date", ""), years=_CHECKED)
         claimant = v.get("claimed_by", "")
         who = dictionary.lookup(claimant) if claimant else None
         eid = f"cur-{o.id}"

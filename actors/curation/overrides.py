@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,7 @@ from typing import Any, Mapping
 from actors.curation.lines import _Lines
 from actors.errors import DataFileError, Problem
 from actors.schema import RELATIONS, STATUSES
+from actors.text.date_values import PLAUSIBLE_YEARS
 from actors.text.dates import parse_iso
 
 __all__ = ["Override", "Curation", "parse_curation", "read_curation", "OPERATIONS"]
@@ -78,16 +80,17 @@ def _where(line: int, what: str) -> str:
     return (f"line {line} " if line else "") + f"({what})"
 
 
-def _date(value: Any) -> str:
+def _date(value: Any, years: tuple[int, int] = PLAUSIBLE_YEARS) -> str:
     """An ISO date string at its precision; raises ValueError with what was expected."""
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         value = value.isoformat()  # a bare TOML date (date = 2012-06-08)
     if not isinstance(value, str):
         raise ValueError(f'expected a date "YYYY", "YYYY-MM" or "YYYY-MM-DD" (or "" for undated), got {value!r}')
-    return parse_iso(value).iso
+    return parse_iso(value, years=years).iso
 
 
-def _check_entry(op: str, raw: Any, where: str, place: Any, add: Any) -> dict | None:
+def _check_entry(op: str, raw: Any, where: str, place: Any, add: Any,
+                 years: tuple[int, int] = PLAUSIBLE_YEARS) -> dict | None:
     """The entry's values (dates normalised), or None after reporting what is wrong."""
     if not isinstance(raw, dict):
         add(where, f"expected a table of keys, got {type(raw).__name__}")
@@ -117,7 +120,7 @@ def _check_entry(op: str, raw: Any, where: str, place: Any, add: Any) -> dict | 
             continue
         if key in ("date", "from_date"):
             try:
-                values[key] = _date(value)
+                values[key] = _date(value, years)
             except ValueError as exc:
                 add(place(key), str(exc))
                 ok = False
@@ -146,12 +149,14 @@ def _check_entry(op: str, raw: Any, where: str, place: Any, add: Any) -> dict | 
     return values if ok else None
 
 
-def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
+def parse_curation(text: str, source: str = "overrides.toml", *,
+                   years: tuple[int, int] = PLAUSIBLE_YEARS) -> Curation:
     """Parse and check the shape of an overrides file's text (names are resolved later).
 
     Never raises on bad content: a file that is not TOML gives one problem and
     no override; a bad entry gives a problem and a row in ``rejected`` and is
     left out. Entries come in file order, the order they are applied in.
+    A date outside ``years`` (default 1900-2100) is refused like an impossible one.
     """
     problems: list[Problem] = []
 
@@ -191,7 +196,7 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
                 return _where(lines.key(header, k), f"{label}, key {k!r}")
 
             before = len(problems)
-            values = _check_entry(key, raw, where, place, add)
+            values = _check_entry(key, raw, where, place, add, years)
             oid = values.pop("id") if values is not None else None
             if oid is not None and oid in seen:
                 add(place("id"), f"id {oid!r} is already used by {seen[oid]}; ids must be unique")
@@ -212,10 +217,12 @@ def parse_curation(text: str, source: str = "overrides.toml") -> Curation:
     return Curation(source, tuple(overrides), tuple(problems), tuple(rejected), tuple(file_problems))
 
 
-def read_curation(path: str | os.PathLike[str]) -> Curation:
-    """Read an overrides file. A missing or unreadable file raises :class:`DataFileError`;
-    bad content is reported as problems (see :func:`parse_curation`)."""
+def read_curation(path: str | os.PathLike[str], *, years: tuple[int, int] = PLAUSIBLE_YEARS) -> Curation:
+    """Read an overrides file. A missing or unreadable file, or one that is not a regular file (a
+    folder, a dangling symbolic link, a FIFO: never opened, so never waited on), raises
+    :class:`DataFileError`; bad content is reported as problems (see :func:`parse_curation`)."""
     source = str(path)
+    check_regular(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -225,4 +232,23 @@ def read_curation(path: str | os.PathLike[str]) -> Curation:
     except UnicodeDecodeError as exc:
         bad = (Problem(source, f"byte {exc.start}", "not UTF-8 text; no override applied"),)
         return Curation(source, (), bad, (), bad)
-    return parse_curation(text.removeprefix("\ufeff"), source)
+    return parse_curation(text.removeprefix("\ufeff"), source, years=years)
+
+
+def check_regular(path: str | os.PathLike[str]) -> None:
+    """Raise :class:`DataFileError` unless ``path`` is a regular file (or a symbolic link to one)."""
+    source = str(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError as exc:
+        if os.path.islink(path):
+            raise DataFileError(f"{source}: the overrides file is a symbolic link to "
+                                f"{os.readlink(path)!r}, which does not exist") from exc
+        raise DataFileError(f"{source}: cannot read the overrides file: {exc.strerror or exc}") from exc
+    except OSError as exc:
+        raise DataFileError(f"{source}: cannot read the overrides file: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise DataFileError(f"{source}: the overrides file is a folder; expected a TOML file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "not a regular file"
+        raise DataFileError(f"{source}: the overrides file is {kind}; expected a regular TOML file")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actors.errors import DataFileError, Problem
+from actors.extract.data_checks import alias_problem
 from actors.schema import ACTOR_KINDS, GENERIC_KIND
 
 __all__ = ["PeriodAlias", "Actor"]
@@ -192,7 +193,12 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str,
         if isinstance(actor.name, str) and actor.name.strip():
             own.append(("name", actor.name))
         for fname in _SURFACE_FIELDS:
-            own += [(_SINGULAR[fname], s) for s in _check_strings(getattr(actor, fname), fname, add)]
+            for spelling in _check_strings(getattr(actor, fname), fname, add):
+                why = alias_problem(spelling, exact=fname == "exact_aliases")
+                if why:  # "the" or "." would name the actor everywhere
+                    add(f"{_SINGULAR[fname]} {spelling!r} {why}; expected a name")
+                else:
+                    own.append((_SINGULAR[fname], spelling))
         for label, spelling in own:
             key = _key(spelling)
             prior = owners.get(key)
@@ -226,6 +232,10 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str,
             if period.end is not None and period.start >= period.end:
                 add(f"{where} ({period.alias!r}): start {period.start.isoformat()} must be "
                     f"before end {period.end.isoformat()} (end is exclusive; \"\" = open-ended)")
+                continue
+            why = alias_problem(period.alias)
+            if why:
+                add(f"{where}: alias {period.alias!r} {why}; expected a name")
                 continue
             periods.setdefault(_key(period.alias), []).append((period, actor.id, place, path))
 

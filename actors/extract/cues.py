@@ -22,6 +22,7 @@ from importlib import resources
 from actors.errors import DataFileError
 from actors.schema import RELATION_KINDS, RELATIONS, STATUSES
 from actors.text.tokens import phrase_key
+from actors.extract.data_checks import form_problem, header_lines
 
 __all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WORD_LISTS"]
 
@@ -42,7 +43,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
     "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
     "subject_companions", "clash_casualty_verbs", "counterpart_nouns", "place_name_heads", "state_action_nouns",
-    "contribution_verbs",
+    "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs",
 })
 
 
@@ -126,6 +127,12 @@ def load_cues(path=None) -> CueSet:
             forms = entry.get("forms")
             if not isinstance(forms, list) or not forms or not all(isinstance(f, str) and f.strip() for f in forms):
                 raise DataFileError(f"{place}: expected forms = [non-empty strings]")
+            for form in forms:  # a bare "(" would make "Islamic State (ISGS)" a relation
+                why = form_problem(form)
+                if why:
+                    lines = header_lines(raw, section)
+                    at = f" at line {lines[n - 1]}" if n <= len(lines) else ""
+                    raise DataFileError(f"{place}{at}: form {form!r} {why}; expected words")
             extra = set(entry) - {"id", "relation", "status", "frame", "forms"} - ({"kind"} if section == "cue" else set())
             if extra:
                 raise DataFileError(f"{place}: unknown key(s) {sorted(extra)}")

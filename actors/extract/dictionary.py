@@ -43,6 +43,7 @@ from actors.errors import DataFileError, Problem
 from actors.extract.actor_entries import (_SURFACE_FIELDS, Actor, PeriodAlias, _check_force_nouns, _key, _raise,
                                           _validate)
 from actors.extract.actor_toml import _parse_entry, actor_from_table
+from actors.extract.data_checks import header_lines
 
 __all__ = ["PeriodAlias", "Actor", "Dictionary", "load_dictionary", "actor_from_table"]
 
@@ -210,6 +211,14 @@ def _read_toml(target: Any, source: str) -> dict:
         raise DataFileError(f"{source}: invalid TOML: {exc}") from exc
 
 
+def _text(target: Any) -> str:
+    """The file's text, for the lines of its entries ("" if it cannot be read again)."""
+    try:
+        return target.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def _included(target: Any, data: dict, source: str, problems: list[Problem]) -> list[tuple[Any, str]]:
     """The files an ``include = ["states.toml"]`` key names, beside ``target``: (file, its path)."""
     names = data.get("include", [])
@@ -250,8 +259,10 @@ def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
     problems += _check_force_nouns(nouns, source)
 
     files = [(source, data)]
+    texts = {source: _text(target)}
     for sub, sub_source in _included(target, data, source, problems):
         sub_data = _read_toml(sub, sub_source)
+        texts[sub_source] = _text(sub)
         extra = [k for k in sub_data if k not in _INCLUDED_KEYS]
         if extra:
             problems.append(Problem(sub_source, "top level", f"unknown key(s) {', '.join(map(repr, extra))}; "
@@ -260,8 +271,10 @@ def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
 
     entries: list[tuple[str, Actor]] = []
     paths: list[str] = []
+    at_line: dict[tuple[str, str], int] = {}  # (file, entry place) -> line of its [[actor]] header
     for file_source, file_data in files:
         for table in ("actor", "generic"):
+            lines = header_lines(texts.get(file_source, ""), table)
             raw_list = file_data.get(table, [])
             if not isinstance(raw_list, list):
                 problems.append(Problem(file_source, "top level",
@@ -270,6 +283,8 @@ def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
             for n, raw in enumerate(raw_list, 1):
                 rid = raw.get("id") if isinstance(raw, dict) else None
                 place = f"{table} #{n}" + (f" (id {rid!r})" if isinstance(rid, str) else "")
+                if n <= len(lines):
+                    at_line[(file_source, place)] = lines[n - 1]
 
                 def add(what: str, place: str = place, file_source: str = file_source) -> None:
                     problems.append(Problem(file_source, place, what))
@@ -279,5 +294,11 @@ def load_dictionary(path: str | os.PathLike[str] | None = None) -> Dictionary:
                     entries.append((place, actor))
                     paths.append(file_source)
     problems += _validate(entries, source, paths)
+    # the line of the entry, at the end so "file: actor #N (id 'x'): what" reads as before
+    problems = [dataclasses.replace(p, what=f"{p.what} (line {at_line[(p.path, p.where)]})")
+                if (p.path, p.where) in at_line else p for p in problems]
+    if not entries and not problems:  # else "--coalition: unknown actor 'jnim'" would be the first word of it
+        problems.append(Problem(source, "top level", "no [[actor]] entry: the actor dictionary is empty or "
+                                "truncated; expected [[actor]] tables (id, name, kind, aliases)"))
     _raise(problems)
     return Dictionary(actors=tuple(a for _, a in entries), force_nouns=nouns, source=source)

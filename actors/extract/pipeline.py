@@ -22,10 +22,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from actors.text.dates import resolve_dates
+from actors.text.date_values import PLAUSIBLE_YEARS
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
+from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.context import (claim_edges, claim_relations, denial, dispute_edges, dispute_relations,
                                      responsibility_claim, separate_event, tells_an_attack)
@@ -46,6 +48,8 @@ class Extraction:
     mention_counts: Counter
     problems: tuple[Problem, ...] = ()
     dictionary: Dictionary | None = field(default=None, repr=False)
+    # names of organisations the dictionary lacks (actors.extract.candidates): never actors
+    candidates: tuple[Candidate, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -55,15 +59,19 @@ class Extractor:
     dictionary: Dictionary
     matcher: Matcher
     cues: CueSet
+    candidates: CandidateFinder | None = field(default=None, repr=False, compare=False)
+    years: tuple[int, int] = PLAUSIBLE_YEARS  # dates outside them are refused (left undated, a problem)
 
     @classmethod
     def load(cls, dictionary: Dictionary | None = None, cues: CueSet | None = None) -> "Extractor":
         d = dictionary if dictionary is not None else load_dictionary()
         c = cues if cues is not None else load_cues()
-        return cls(d, build_matcher(d, word_lists=c.word_lists), c)
+        m = build_matcher(d, word_lists=c.word_lists)
+        return cls(d, m, c, CandidateFinder.load(m, c))
 
-    def document(self, doc) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
-        """Events, edges, mention counts and problems of one document."""
+    def document(self, doc, candidates: list | None = None) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
+        """Events, edges, mention counts and problems of one document (``candidates``, when
+        given, gets the document's candidate organisations)."""
         problems: list[Problem] = []
         fields = {f.key: f for f in doc.fields}
         anchor = fields["date"].value if "date" in fields else ""
@@ -76,7 +84,8 @@ class Extractor:
             for m in find_mentions(self.matcher, toks_by_sentence[s.index]):
                 if any(ch.isdigit() for ch in m.text):
                     ignore.append((m.start, m.end))
-        dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore)
+        dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
+                                                       years=self.years)
         problems.extend(date_problems)
 
         events: list[dict] = []
@@ -111,12 +120,16 @@ class Extractor:
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens)
             counts.update(m.actor for m in mentions)
+            subjects: list = []  # attackers of this sentence, also of a place or of no one named
             relations = find_relations(self.cues, self.matcher, tokens, mentions,
-                                       previous_attackers=attackers if same_paragraph else ())
+                                       previous_attackers=attackers if same_paragraph else (), attackers=subjects)
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
-            attackers = list({r.source.actor: r.source for r in relations
-                              if r.relation == "fought-against" and r.cue in ("attack", "offensive")}.values())
+            attackers = list({m.actor: m for m in [r.source for r in relations
+                              if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
             relations = self._context(tokens, mentions, relations, told, edges)
+            if candidates is not None and self.candidates is not None:
+                found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)
+                candidates.extend(found)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"))
@@ -208,12 +221,14 @@ def extract(documents: Iterable, *, extractor: Extractor | None = None, problems
     counts: Counter = Counter()
     found_problems = list(problems)
     names = []
+    found: list[Candidate] = []
     for doc in documents:
         names.append(doc.name)
-        events, edges, c, p = ex.document(doc)
+        events, edges, c, p = ex.document(doc, found)
         all_events.extend(events)
         all_edges.extend(edges)
         counts.update(c)
         found_problems.extend(p)
-    return Extraction(tuple(names), all_events, all_edges, counts, tuple(found_problems), ex.dictionary)
+    return Extraction(tuple(names), all_events, all_edges, counts, tuple(found_problems), ex.dictionary,
+                      tuple(found))
 

@@ -76,11 +76,14 @@ def find_relations(
     mentions: Sequence[Mention],
     *,
     previous_attackers: Sequence[Mention] = (),
+    attackers: list | None = None,
 ) -> list[RelationMatch]:
     """Relations stated in one sentence (tokens and mentions of that sentence).
 
     ``previous_attackers`` are the attackers named by the previous sentence of the
-    paragraph: "The attack was repulsed by X" then says X fought them.
+    paragraph: "The attack was repulsed by X" or "Y fought them off" then says X
+    fought them. ``attackers``, when given, receives this sentence's attackers,
+    even those whose target is no actor ("X overran the village"), for the next.
     """
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
@@ -100,7 +103,26 @@ def find_relations(
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind))
     found.extend(_unit_relations(s))
+    if attackers is not None:
+        attackers.extend(_attackers(s))
     return _dedupe(found, matcher)
+
+
+def _attackers(s: Sentence) -> list[Mention]:
+    """The subjects of this sentence's attack verbs (active: "X overran the village"), stated as
+    fact (not denied, claimed, alleged or intended); a noun's attackers come with its relations."""
+    out: list[Mention] = []
+    if not s.agent_of_cue:
+        return out
+    for occ in s.relation_occ:
+        agents = s.agent_of_cue.get(occ.start)
+        if not agents or not any(c.kind == "fought-against" and c.frame == "transitive" for c in occ.cues):
+            continue
+        st = status_before(s, occ.start)
+        if st is not None and st.cues[0].kind != "reported":
+            continue  # "Mali accused X of attacking the village. Y repelled them": who "them" are is hearsay
+        out.extend(s.mentions[a] for a in agents if s.party(a))
+    return out
 
 
 # the kind of a relation a frame draws from a cue of another relation: allies drawn

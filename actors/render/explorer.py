@@ -54,6 +54,7 @@ from actors.render.layout import positions
 from actors.analysis.pairs import FOCUS_PAIR
 from actors.schema import GENERIC_KIND, PRECISIONS, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
 from actors.render.style import KIND_COLOURS, RELATION_STYLE, STATUS_NOTE
+from actors.text.display import isolate_bidi
 
 __all__ = ["explorer_html", "neighbourhood", "explorer_writers", "notebook_view", "NotebookView"]
 
@@ -171,7 +172,9 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
             events.append([
                 g, _day(d.get("start")), _day(d.get("end")), STATUSES.index(d["status"]),
                 d.get("date") or "", PRECISIONS.index(d["precision"]) if d.get("precision") in PRECISIONS else 3,
-                str(d.get("claimant") or ""), str(d.get("doc") or ""), str(d.get("evidence") or ""), str(k),
+                # shown as text; bidirectional controls isolated (actors.text.display), the data keeps them
+                isolate_bidi(str(d.get("claimant") or "")), isolate_bidi(str(d.get("doc") or "")),
+                isolate_bidi(str(d.get("evidence") or "")), str(k),
                 d.get("char_start"), d.get("char_end"), index[s], index[t],
             ])
     return node_records, edge_records, events
@@ -235,8 +238,8 @@ def _shift_intro(G: nx.MultiDiGraph, rows: list[dict]) -> list[str]:
     for r in rows:
         before, after = (RELATION_STYLE[r[c]]["label"] for c in ("from_relation", "to_relation"))
         out.append(f"{label(G, r['a'])} and {label(G, r['b'])}: {before} (last evidence "
-                   f"{r['last_before']}: “{r['evidence_before']}”), then {after} by "
-                   f"{r['first_after']} (“{r['evidence_after']}”). Order basis: {r['order']}.")
+                   f"{r['last_before']}: “{isolate_bidi(str(r['evidence_before']))}”), then {after} by "
+                   f"{r['first_after']} (“{isolate_bidi(str(r['evidence_after']))}”). Order basis: {r['order']}.")
     return out
 
 

@@ -27,13 +27,15 @@ __all__: list[str] = []
 def _char_table() -> Mapping[int, str]:
     # Same-length, one-char-for-one-char normalisation of clean: control and
     # invisible characters become spaces, unusual spaces become " " (so a
-    # pattern with a plain space matches "Amadou\xa0Toumani"), and the other
+    # pattern with a plain space matches "Amadou\xa0Toumani"), and the Unicode
     # line separators become "\n" (the only line break the parser knows).
     table: dict[int, str] = {}
     for cp in [*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)]:
         table[cp] = " "
     del table[0x0A]
-    for cp in (0x0B, 0x0C, 0x2028, 0x2029):
+    # A vertical tab or form feed is a control inside a line (a page break in text taken from a PDF
+    # sits beside a newline): a space, so it never cuts a sentence and loses its relation.
+    for cp in (0x2028, 0x2029):
         table[cp] = "\n"
     for cp in [0xA0, 0x1680, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000]:
         table[cp] = " "
@@ -85,6 +87,13 @@ _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]{1,300}?)\]\]")
 _BOLD = re.compile(r"'{3,}")
 _LONE_CR = re.compile(r"\r(?!\n)")
+# Controls and invisible marks inside a word ("am\x01bushed", "Ma\u200bli"): kept as word joiners
+# (U+2060), one for one, so tokens join across them (actors.text.tokens) and the word still matches;
+# elsewhere they are spaces (_CHAR_TABLE).
+_INVISIBLE = ("\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+              "\u2066-\u2069\ufeff")  # not tabs, vertical tabs, form feeds, separators or NEL: those are spaces
+_IN_WORD = re.compile(f"(?<=\\w)[{_INVISIBLE}]+(?=\\w)")
+WORD_JOINER = "\u2060"
 # Markdown only (.md): emphasis/code marks, links, images, blockquote marks.
 _MD_MARKS = re.compile(r"[*`]+|(?<!\w)__|__(?!\w)")
 _MD_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
@@ -146,6 +155,7 @@ def _entity(m: re.Match[str]) -> str:
 def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
     """First pass of clean: characters and inline noise, not yet whole lines."""
     base = text.translate(_CP1252_TABLE) if latin1 else text
+    joined = [] if base.isascii() and _IN_WORD.search(base) is None else list(_IN_WORD.finditer(base))
     base = base.translate(_CHAR_TABLE)
     spans: list[tuple[int, int, str]] = []
 
@@ -154,6 +164,8 @@ def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
 
     for m in _LONE_CR.finditer(text):
         spans.append((m.start(), m.end(), "\n"))
+    for m in joined:
+        spans.append((m.start(), m.end(), WORD_JOINER * (m.end() - m.start())))
     for m in _HTML_COMMENT.finditer(base):  # may span lines: keep the newlines
         spans.append((m.start(), m.end(), re.sub(r"[^\n]", " ", m.group())))
     for rx in (_CITATION, _FILE_MARK, _HTML_TAG, _TEMPLATE, _BOLD):

@@ -22,7 +22,30 @@ from datetime import date, timedelta
 
 from actors.schema import PRECISIONS
 
-__all__ = ["DateMention", "ResolvedDate", "parse_iso"]
+__all__ = ["DateMention", "ResolvedDate", "parse_iso", "PLAUSIBLE_YEARS", "check_years"]
+
+#: The years a date may fall in, first and last included (``actors run --years``). A date outside
+#: them ("9999", "0012") is refused where it is read: in an overrides file the entry is not applied,
+#: in a text the relation is left undated, each with a problem naming the line and the reason.
+PLAUSIBLE_YEARS: tuple[int, int] = (1900, 2100)
+
+
+def check_years(years: tuple[int, int]) -> tuple[int, int]:
+    """``years`` as (first, last), checked: raises ValueError saying what was expected."""
+    try:
+        first, last = (int(y) for y in years)
+    except (TypeError, ValueError):
+        raise ValueError(f"expected two years (first, last), got {years!r}") from None
+    if not 1 <= first <= last <= 9998:
+        raise ValueError(f"expected years FIRST-LAST with 1 <= FIRST <= LAST <= 9998, got {first}-{last}")
+    return first, last
+
+
+def implausible(year: int, years: tuple[int, int]) -> str:
+    """"" when ``year`` is within ``years``, else why not."""
+    if years[0] <= year <= years[1]:
+        return ""
+    return f"year {year} is outside the plausible years {years[0]}-{years[1]}"
 
 # The schema owns the vocabulary; unpacking fails loudly if it ever changes.
 _DAY, _MONTH, _YEAR, _UNKNOWN = PRECISIONS
@@ -229,8 +252,10 @@ def _relative(kind: str, ref: _Span) -> _Span:
 _ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def parse_iso(value: str) -> ResolvedDate:
+def parse_iso(value: str, *, years: tuple[int, int] = PLAUSIBLE_YEARS) -> ResolvedDate:
     """Parse "2012", "2012-06" or "2012-06-08" (curation files); "" is unknown.
+
+    A year outside ``years`` is refused (ValueError saying so).
 
     >>> d = parse_iso("2012-06-08"); (d.precision, d.earliest, d.latest)
     ('day', '2012-06-08', '2012-06-08')
@@ -238,6 +263,10 @@ def parse_iso(value: str) -> ResolvedDate:
     Traceback (most recent call last):
     ...
     ValueError: impossible date '2012-02-30': February 2012 has 29 days
+    >>> parse_iso("9999")
+    Traceback (most recent call last):
+    ...
+    ValueError: implausible date '9999': year 9999 is outside the plausible years 1900-2100
     """
     text = value.strip()
     if text == "":
@@ -248,6 +277,9 @@ def parse_iso(value: str) -> ResolvedDate:
     year = int(hit.group(1))
     if year < 1:
         raise ValueError(f"impossible date '{value}': there is no year 0")
+    why = implausible(year, years)
+    if why:
+        raise ValueError(f"implausible date '{value}': {why}")
     if hit.group(2) is None:
         span = _Span(_YEAR, date(year, 1, 1), date(year, 12, 31))
     else:

@@ -88,6 +88,8 @@ from actors.text.date_values import (
     _resolved,
     _Span,
     _unknown,
+    PLAUSIBLE_YEARS,
+    implausible,
     parse_iso,
 )
 
@@ -222,6 +224,8 @@ def resolve_dates(
     anchor: str = "",
     headings: bool = True,
     ignore: Sequence[tuple[int, int]] = (),
+    text: str = "",
+    years: tuple[int, int] = PLAUSIBLE_YEARS,
 ) -> tuple[dict[int, list[ResolvedDate]], dict[int, ResolvedDate], list[Problem]]:
     """Resolve the dates of one document's sentences, walking them in order.
 
@@ -273,10 +277,15 @@ def resolve_dates(
       range heading if any).
     * Impossible dates ("31 February 2012", "29 February" in 2013, "99 March 2013")
       give a Problem and leave their sentence undated (its whole item, for an item's
-      leading date): no other year stands in. Dates overlapping ``ignore`` spans and the dates of Wikipedia
+      leading date): no other year stands in. So does a date whose year is outside
+      ``years`` (the plausible years, default 1900-2100). These problems are warnings
+      (``skipped=False``): the relation is kept, undated. Given the document's
+      ``text``, a problem names the line and column of the date (and its sentence
+      and character range). Dates overlapping ``ignore`` spans and the dates of Wikipedia
       maintenance notices ("This section needs to be updated. ... (August 2018)")
       are skipped.
     """
+    plausible = years  # the name `years` is taken below by a heading's years
     dates: dict[int, list[ResolvedDate]] = {}
     in_force: dict[int, ResolvedDate] = {}
     problems: list[Problem] = []
@@ -294,7 +303,7 @@ def resolve_dates(
         if new_scope:
             state = _State()
             if previous is None and anchor.strip():
-                _apply_anchor(anchor, sentence.doc, state, problems)
+                _apply_anchor(anchor, sentence.doc, state, problems, plausible)
         if headings and new_section:
             years = heading_years(sentence.section)
             if years is not None:
@@ -309,7 +318,8 @@ def resolve_dates(
             base = replace(state)
         # under a year heading, an item's own month and day take the heading's year
         timeline = opener is not None and state.year is not None and state.year == state.heading_year
-        own, first_eligible, impossible = _resolve_sentence(sentence, state, ignore, problems, timeline=timeline)
+        own, first_eligible, impossible = _resolve_sentence(sentence, state, ignore, problems, timeline=timeline,
+                                                            text=text, years=plausible)
         dates[sentence.index] = own
         if opener is not None:
             item_impossible = opener[1]
@@ -335,10 +345,24 @@ def resolve_dates(
     return dates, in_force, problems
 
 
-def _apply_anchor(anchor: str, doc: str, state: _State, problems: list[Problem]) -> None:
+def _place(index: int, start: int, end: int, text: str) -> str:
+    """Where a date is: line and column when the document's text is known, and always its sentence and range."""
+    at = f"sentence {index}, chars {start}-{end}"
+    if not text:
+        return at
+    offset = min(max(start, 0), len(text))
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)} ({at})"
+
+
+def _apply_anchor(anchor: str, doc: str, state: _State, problems: list[Problem],
+                  years: tuple[int, int] = PLAUSIBLE_YEARS) -> None:
     for mention, impossible in _scan(anchor, 0):
-        if impossible:
-            problems.append(Problem(doc, "infobox date", f"impossible date '{mention.text}'"))
+        why = implausible(mention.year, years) if mention.year is not None else ""
+        if impossible or why:
+            problems.append(Problem(doc, "infobox date", f"{'implausible' if why else 'impossible'} date "
+                                    f"'{mention.text}'" + (f": {why}" if why else "") + "; left undated",
+                                    skipped=False))
             return
         if mention.year is not None and not mention.relative:
             try:
@@ -347,7 +371,7 @@ def _apply_anchor(anchor: str, doc: str, state: _State, problems: list[Problem])
                 break
             state.year, state.ref = span.first.year, span
             return
-    problems.append(Problem(doc, "infobox date", f"no year in infobox date '{anchor.strip()}'"))
+    problems.append(Problem(doc, "infobox date", f"no year in infobox date '{anchor.strip()}'", skipped=False))
 
 
 def _resolve_sentence(
@@ -357,6 +381,8 @@ def _resolve_sentence(
     problems: list[Problem],
     *,
     timeline: bool = False,
+    text: str = "",
+    years: tuple[int, int] = PLAUSIBLE_YEARS,
 ) -> tuple[list[ResolvedDate], ResolvedDate | None, bool]:
     """Resolve one sentence's mentions, updating ``state``; also its first eligible date
     and whether it states an impossible date.
@@ -381,9 +407,11 @@ def _resolve_sentence(
             continue  # "...information.(August 2018)"
         words = sentence.text[rel_start:rel_end] or mention.text  # the words, citation marks intact
         m = mention if words == mention.text else replace(mention, text=words)
-        where = f"sentence {sentence.index}, chars {m.start}-{m.end}"
-        if impossible:
-            problems.append(Problem(sentence.doc, where, f"impossible date '{m.text}'"))
+        where = _place(sentence.index, m.start, m.end, text)
+        why = implausible(m.year, years) if m.year is not None and not impossible else ""
+        if impossible or why:
+            what = f"implausible date '{m.text}': {why}" if why else f"impossible date '{m.text}'"
+            problems.append(Problem(sentence.doc, where, what + "; its sentence is left undated", skipped=False))
             saw_impossible = True
             continue
         # named in passing ("back in October", "the March 2016 attack", "since March 2007"):
@@ -416,8 +444,8 @@ def _resolve_sentence(
             try:
                 span = _nominal(m, state.year)
             except ValueError:
-                what = f"impossible date '{m.text}' (year in force {state.year})"
-                problems.append(Problem(sentence.doc, where, what))
+                what = f"impossible date '{m.text}' (year in force {state.year}); its sentence is left undated"
+                problems.append(Problem(sentence.doc, where, what, skipped=False))
                 saw_impossible = True
                 continue
             ref = state.ref

@@ -4,6 +4,10 @@
 fixed order, subfolders recursively). They never raise for one bad file but
 return a :class:`~actors.errors.Problem`: unreadable, too large, empty or binary
 files are skipped; text that is not UTF-8 is read as latin-1 with a warning.
+A file holding a NUL byte anywhere is binary (skipped): so no NUL reaches the
+tables (where it would be raw) or the XML exports (where XML 1.0 forbids it).
+A file name that is not UTF-8 is read, and named in its escaped form
+(:func:`actors.errors.safe_text`).
 Parsing the decoded text is :func:`~actors.text.documents.parse_document`.
 """
 
@@ -15,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import Collection
 
-from actors.errors import CorpusError, Problem
+from actors.errors import CorpusError, Problem, safe_text
 from actors.text.documents import Document, _parse, line_col
 from actors.text.sentences import _MAX_SENTENCE
 
@@ -31,6 +35,9 @@ _SNIFF_BYTES = 8_192
 def _looks_binary(head: bytes) -> str:
     """"" for text, else a short reason."""
     zeros = max(head[0::2].count(0), head[1::2].count(0))
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or (
+            len(head) > 7 and head.count(0) > len(head) * 5 // 8):  # ASCII in UTF-32: three NULs of four bytes
+        return "binary file, expected text (looks like UTF-32: save it as UTF-8)"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 3 and zeros > len(head) // 4):
         return "binary file, expected text (looks like UTF-16: save it as UTF-8)"
     if b"\x00" in head:
@@ -42,7 +49,10 @@ def _looks_binary(head: bytes) -> str:
 
 
 def _read(path: str | os.PathLike[str], name: str, max_bytes: int) -> tuple[Document | None, list[Problem]]:
-    shown = os.fspath(path)
+    # A file name that is not UTF-8 is read all the same, but named in a safe, escaped form
+    # (actors.errors.safe_text): a lone surrogate must reach no table, export or message.
+    shown = safe_text(os.fspath(path))
+    name = safe_text(name)
     problems: list[Problem] = []
 
     def skip(what: str, where: str = "") -> tuple[None, list[Problem]]:
@@ -71,6 +81,10 @@ def _read(path: str | os.PathLike[str], name: str, max_bytes: int) -> tuple[Docu
     reason = _looks_binary(data[:_SNIFF_BYTES])
     if reason:
         return skip(reason)
+    nul = data.find(b"\x00", _SNIFF_BYTES)
+    if nul >= 0:  # anywhere, not only in the first bytes: a NUL never reaches a table or an export
+        line = data.count(b"\n", 0, nul) + 1
+        return skip(f"binary file, expected text (a NUL byte at byte {nul})", f"line {line}")
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
     try:
@@ -134,9 +148,9 @@ def read_corpus(
     """
     root = Path(folder)
     if not root.exists():
-        raise CorpusError(f"corpus folder not found: {os.fspath(folder)}")
+        raise CorpusError(f"corpus folder not found: {safe_text(os.fspath(folder))}")
     if not root.is_dir():
-        raise CorpusError(f"not a folder: {os.fspath(folder)}")
+        raise CorpusError(f"not a folder: {safe_text(os.fspath(folder))}")
     docs: list[Document] = []
     problems: list[Problem] = []
     seen: set[tuple[int, int]] = set()

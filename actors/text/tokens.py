@@ -20,7 +20,9 @@ __all__ = ["Token", "tokenize", "normalize", "phrase_key"]
 
 # Words (letters/digits with inner apostrophes: "Jama'at") or single punctuation
 # marks. Hyphens are their own tokens so "al-Qaeda-linked" exposes "al-Qaeda".
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+# A word joiner (U+2060) is what clean leaves of a control or invisible mark inside a word
+# (actors.text.cleaning): the word stays one token, and its norm drops it.
+_TOKEN = re.compile(r"\w+(?:(?:['’]|\u2060+)\w+)*|[^\w\s\u2060]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ class Token:
 
 def normalize(word: str) -> str:
     """Lower-case, fold accents and straighten apostrophes."""
-    word = word.replace("’", "'").replace("‘", "'")
+    word = word.replace("’", "'").replace("‘", "'").replace("\u2060", "")
     if not word.isascii():
         word = "".join(
             c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)

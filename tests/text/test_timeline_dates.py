@@ -168,7 +168,8 @@ def test_an_impossible_date_leaves_the_relation_undated(words: str) -> None:
     rows, problems = edges(text)
     assert rows == [("mnla", "fought-against", "mali", "", "unknown")]
     (p,) = [p for p in problems if "impossible" in p.what]
-    assert p.path == "t.txt" and p.where.startswith("sentence 1, chars") and words in p.what
+    assert p.path == "t.txt" and p.where.startswith("line 2, column 4 (sentence 1, chars") and words in p.what
+    assert not p.skipped  # the relation is kept, undated
 
 
 def test_an_impossible_item_date_leaves_the_whole_item_undated() -> None:

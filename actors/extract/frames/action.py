@@ -5,12 +5,15 @@
                 "VERB ... from Y" for captures.
 ``nominal``     NOUN against/on/at Y, with the agent before the noun, after "by", or
                 the clause subject ("X launched an offensive against Y", "the ambush of Y
-                by X", "X fired rockets at Y"); several agents with no target acted together.
+                by X", "X fired rockets at Y", "an IED planted by X exploded under a Y vehicle");
+                several agents with no target acted together.
+                "Y fought them off" after a sentence that named attackers: Y fought those.
 ``under_fire``  Y came under fire from X; Y was fired upon by X.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations
 
 from actors.extract.cues import Cue
@@ -98,6 +101,13 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate():
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+    if cue.kind == "fought-against" and _repelled_them(s, occ):
+        # "X overran the village. Y fought them off": "them" are the attackers just named
+        for a in with_contingents(s, agents):
+            for p in s.previous_attackers:
+                if p.actor != a.actor:
+                    yield a, p, cue.kind
+        return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
@@ -120,6 +130,20 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _repelled_them(s: Sentence, occ: Occurrence) -> bool:
+    """"Y fought them off", "Y repelled them", "Y drove them back": a verb of repelling
+    (``repelling_verbs``, its particle before or after the pronoun) whose object is "them",
+    when the sentence before named attackers (and this one names no other attack before it)."""
+    if not s.previous_attackers or occ.end >= len(s.toks) or s.norms[occ.end] != "them":
+        return False
+    verb = tuple(s.norms[occ.start : occ.end])
+    particle = (s.norms[occ.end + 1],) if occ.end + 1 < len(s.toks) else ()
+    verbs = s.cues.words("repelling_verbs")
+    if verb not in verbs and verb + particle not in verbs:
+        return False
+    return not any(o.start < occ.start and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)
 
 
 def _back_reference(s: Sentence, c: int) -> list[int]:
@@ -256,6 +280,10 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     j = occ.end
     while j < hi and not s.is_break(j):
         w = s.norms[j]
+        hit = _detonation_target(s, j) if not patients else None
+        if hit is not None:
+            patients = s.group(hit, forward_only=True)  # "an IED planted by X exploded under a Y vehicle"
+            break
         at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"})
         if (w in {"against", "on", "upon", "targeting"} or at) and (not patients or s.norms[j - 1] in {"and", "as"}):
             k = s.right_mention(j + 1, reach=5 if at else 4)
@@ -309,6 +337,30 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
 
 
+def _detonation_target(s: Sentence, j: int) -> int | None:
+    """"(an IED ...) exploded under a MINUSMA vehicle", "(shells) landed inside the MINUSMA camp",
+    "(a bomb) went off as a Malian convoy passed": at token ``j`` a verb of a device going off
+    (``detonation_verbs``), then a word of where it hit (``detonation_preps``) and the actor
+    whose vehicle, camp or convoy it hit."""
+    verbs = s.cues.words("detonation_verbs")
+    if s.norms[j] not in _first_words(verbs):
+        return None
+    preps = s.cues.words("detonation_preps")
+    size = next((z for z in (2, 1) if tuple(s.norms[j : j + z]) in verbs), 0)
+    if not size:
+        return None
+    at = j + size
+    width = next((z for z in (3, 2, 1) if tuple(s.norms[at : at + z]) in preps), 0)
+    if not width:
+        return None
+    return s.right_mention(at + width, reach=5)
+
+
+@lru_cache(maxsize=16)
+def _first_words(phrases: frozenset) -> frozenset:
+    return frozenset(p[0] for p in phrases)
+
+
 def _owner_before(s: Sentence, c: int) -> list[int]:
     """A modifier or possessor right before the noun: "the JNIM attack", "MOJWA's attacks"."""
     j = c - 1
@@ -343,17 +395,29 @@ def _joint_noun(s: Sentence, occ: Occurrence) -> bool:
 
 
 def _claimant_of_noun(s: Sentence, occ: Occurrence) -> list[int]:
-    """"JNIM claimed a landmine attack on Y": the claimant of the attack noun is its agent."""
-    st = next((o for o in reversed(s.status_occ) if o.end <= occ.start and o.cues[0].kind == "claimed"
+    """"JNIM claimed a landmine attack on Y": the claimant of the attack noun is its agent; so is
+    the party that denies it ("X denied involvement in the attack on Y": drawn as denied)."""
+    st = next((o for o in reversed(s.status_occ) if o.end <= occ.start and o.cues[0].kind in ("claimed", "denied")
                and o.cues[0].frame == "verb"), None)
     if st is None or occ.start - st.end > 4:
         return []
+    if st.cues[0].kind == "denied" and not _denial_of_part(s, st.end, occ.start):
+        return []  # "Mali denied the attack on X": that it happened, not that Mali did it
     if any(x in s.covered or s.is_break(x) or s.norms[x] == "," for x in range(st.end, occ.start)):
         return []
     k = claimant_mention(s, st.start)
     if k is None or not s.party(k) or s.mentions[k].generic:
         return []
     return [k]
+
+
+def _denial_of_part(s: Sentence, lo: int, hi: int) -> bool:
+    """Between a denial and an attack noun, words that deny a part in it ("involvement in",
+    "responsibility for", "any role in"): the cue file's ``denial_objects`` and a preposition."""
+    words = s.norms[lo:hi]
+    objects = s.cues.words("denial_objects")
+    return any(tuple(words[:z]) in objects and words[z:z + 1] in (["in"], ["for"], ["of"])
+               for z in range(1, len(words)))
 
 
 def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):

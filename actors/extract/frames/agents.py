@@ -107,11 +107,16 @@ _PREPOSITIONS = frozenset({"between", "in", "to", "against", "with", "on", "at",
 def governed(s: Sentence, tok: int) -> bool:
     """Whether the noun phrase at ``tok`` is the object of a preposition or a verb."""
     j = tok - 1
-    while j >= 0 and tok - j <= 4 and (s.norms[j] in {"the", "a", "an", "its", "their", "both", "three", "two", "several"} or s.norms[j].isdigit()):
-        j -= 1
+    while j >= 0 and tok - j <= 4 and (s.norms[j] in {"the", "a", "an", "its", "their", "both", "three", "two", "several"}
+                                        or s.norms[j].isdigit() and not _year(s.norms[j])):
+        j -= 1  # "against two Malian units"; but "In 2019 X, with the support of Y": a date, X the subject
     if j < 0:
         return False
     return s.norms[j] in _PREPOSITIONS or _verb_before(s, j + 1) is not None
+
+
+def _year(word: str) -> bool:
+    return len(word) == 4 and word[:2] in ("19", "20")
 
 
 def _owner_of_action(s: Sentence, c: int) -> int | None:

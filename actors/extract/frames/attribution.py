@@ -172,6 +172,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             status = cue.kind
             k = claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
+            if best.end < occ.start and s.norms[best.end] == "by":
+                # "a rocket attack claimed by X hit ...", "accused by Y of ...": the party follows
+                k = s.right_mention(best.end + 1, reach=4, allow_possessor=True)
+                claim_text = s.mentions[k].text if k is not None else ""
             claimed_by = s.mentions[k].actor if k is not None else claim_text
             if k is None and phrase_key(claim_text) in s.cues.words("impersonal_sources"):
                 status, claimed_by, claim_text = "reported", "", ""  # "it was reported that"

@@ -138,9 +138,17 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     if j is not None:
         p = s.right_mention(j + 1, reach=3)
         if p is not None:
-            for m in s.group(p, forward_only=True):
+            opponents = s.group(p, forward_only=True)
+            for m in opponents:
                 for a in subjects:
                     yield s.mentions[a], s.mentions[m], cue.kind
+            if mutual and cue.kind == "fought-against" and not s.separate():
+                # "A and B forces clashed with C": a coordinated subject clashing with a third
+                # side stood together (never "A and B clashed", which is between them)
+                named = [a for a in subjects if a not in opponents and not s.mentions[a].generic]
+                for a, b in combinations(named, 2):
+                    if s.mentions[a].actor != s.mentions[b].actor:
+                        yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
 
 
 def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
@@ -222,8 +230,11 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         for b in partners:
             yield s.mentions[a], s.mentions[b], cue.kind
     if principals and cue.kind == "allied-with":
+        # "fought alongside AQIM and MOJWA"; "with the support of A and B": A and B backed the
+        # principal together, in one event
+        kind = "joint-action" if cue.relation_kind == "support" else ""
         for a, b in combinations([p for p in partners if s.party(p)], 2):
-            yield s.mentions[a], s.mentions[b], cue.kind  # "fought alongside AQIM and MOJWA"
+            yield (s.mentions[a], s.mentions[b], cue.kind) + ((kind,) if kind else ())
 
 
 def _group(s: Sentence, occ: Occurrence, cue: Cue):
