@@ -31,12 +31,11 @@ name listed as excluded are never candidates.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable, Sequence
 
 from actors.errors import DataFileError
+from actors.extract.data_checks import read_data_file
 from actors.schema import ACTOR_KINDS
 from actors.text.tokens import Token, normalize, phrase_key
 
@@ -82,22 +81,8 @@ class CandidatePatterns:
 
 def load_candidate_patterns(path=None) -> CandidatePatterns:
     """Load and validate the candidate file (default: the packaged data/candidates.toml)."""
-    where = str(path) if path is not None else "actors/data/candidates.toml"
-    try:
-        if path is None:
-            raw = resources.files("actors").joinpath("data/candidates.toml").read_text(encoding="utf-8")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = fh.read()
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{where}: {exc} (expected TOML)") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{where}: cannot read: {exc}") from exc
-    unknown = set(data) - {"candidate_pattern", "kind_hint", "word_list"}
-    if unknown:
-        raise DataFileError(f"{where}: unknown top-level key(s) {sorted(unknown)}; "
-                            "expected candidate_pattern, kind_hint, word_list")
+    data, _, where = read_data_file("candidates.toml", path,
+                                    tables=frozenset({"candidate_pattern", "kind_hint", "word_list"}))
 
     def words(entry, place, key="words") -> list[str]:
         value = entry.get(key)

@@ -15,14 +15,12 @@ True
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 
 from actors.errors import DataFileError
 from actors.schema import RELATION_KINDS, RELATIONS, STATUSES
 from actors.text.tokens import phrase_key
-from actors.extract.data_checks import form_problem, header_lines
+from actors.extract.data_checks import form_problem, header_lines, read_data_file
 
 __all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WORD_LISTS"]
 
@@ -83,21 +81,7 @@ class CueSet:
 
 def load_cues(path=None) -> CueSet:
     """Load and validate the cue file (default: the packaged data/cues.toml)."""
-    where = str(path) if path is not None else "actors/data/cues.toml"
-    try:
-        if path is None:
-            raw = resources.files("actors").joinpath("data/cues.toml").read_text(encoding="utf-8")
-        else:
-            with open(path, encoding="utf-8") as fh:
-                raw = fh.read()
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{where}: {exc} (expected TOML)") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{where}: cannot read: {exc}") from exc
-    unknown = set(data) - {"cue", "status", "word_list"}
-    if unknown:
-        raise DataFileError(f"{where}: unknown top-level key(s) {sorted(unknown)}; expected cue, status, word_list")
+    data, raw, where = read_data_file("cues.toml", path, tables=frozenset({"cue", "status", "word_list"}))
     relation_cues: dict = {}
     status_cues: dict = {}
     seen: set[str] = set()

@@ -21,8 +21,36 @@ text, so messages name the line as well as the entry.
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib import resources
 
-__all__ = ["STOP_WORDS", "alias_problem", "form_problem", "header_lines"]
+from actors.errors import DataFileError
+
+__all__ = ["STOP_WORDS", "alias_problem", "form_problem", "header_lines", "read_data_file"]
+
+
+def read_data_file(name: str, path=None, *, tables: frozenset[str]) -> tuple[dict, str, str]:
+    """A data file's TOML (``path``, or the packaged ``data/NAME``), its text, and how messages name it.
+
+    Only the top-level ``tables`` are allowed; anything else, a syntax error or
+    an unreadable file raises :class:`~actors.errors.DataFileError` naming the file.
+    """
+    where = str(path) if path is not None else f"actors/data/{name}"
+    try:
+        if path is None:
+            raw = resources.files("actors").joinpath("data", name).read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                raw = fh.read()
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{where}: {exc} (expected TOML)") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{where}: cannot read: {exc}") from exc
+    unknown = set(data) - tables
+    if unknown:
+        raise DataFileError(f"{where}: unknown top-level key(s) {sorted(unknown)}; expected {', '.join(sorted(tables))}")
+    return data, raw, where
 
 #: Function words that can never name an actor (English and French, the corpora's languages).
 STOP_WORDS = frozenset("""

@@ -10,7 +10,9 @@ sorted pairs), with its kind: nothing more, nothing less.
 
 from __future__ import annotations
 
+import named_edges
 import pytest
+from named_edges import ally, fight, member
 
 from actors.extract.cues import load_cues
 from actors.extract.pipeline import Extractor, extract
@@ -30,30 +32,7 @@ def edges(extractor, text: str) -> list[dict]:
 
 def named(extractor, text: str) -> set[tuple]:
     """(source, relation, target, kind) between named actors; symmetric pairs sorted."""
-    generic = {a.id for a in extractor.dictionary.generics()}
-    out = set()
-    for e in edges(extractor, text):
-        s, t, r = e["source"], e["target"], e["relation"]
-        if s in generic or t in generic:
-            continue
-        if r in ("fought-against", "allied-with"):
-            s, t = sorted((s, t))
-        out.add((s, r, t, e["relation_kind"]))
-    return out
-
-
-def fight(a, b):
-    x, y = sorted((a, b))
-    return (x, "fought-against", y, "")
-
-
-def ally(a, b, kind):
-    x, y = sorted((a, b))
-    return (x, "allied-with", y, kind)
-
-
-def member(part, whole, kind):
-    return (part, "member-of", whole, kind)
+    return named_edges.named(extractor, edges(extractor, text))
 
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
