@@ -12,6 +12,7 @@ per alias, period aliases that never name two actors on one day).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -44,6 +45,7 @@ _FOLD = str.maketrans({
 _WORD_OR_MARK = re.compile(r"\w+|[^\w\s]")
 
 
+@functools.lru_cache(maxsize=65536)  # the dictionary is checked again when an overrides file extends it
 def _key(text: str) -> str:
     """Comparison key: case, accents, spacing and typographic variants ignored.
 
