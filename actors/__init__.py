@@ -50,7 +50,7 @@ _API: dict[str, tuple[str, ...]] = {
         "responsibility_claim", "separate_event", "tells_an_attack",
     ),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
-    "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines"),
+    "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines", "read_data_file"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
     "actors.extract.evaluate": (
         "GoldLine", "GoldRow", "dates_compatible", "format_scores", "load_event_gold", "load_gold",
