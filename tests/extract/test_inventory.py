@@ -393,3 +393,17 @@ def test_did_you_mean_stays_focused_with_a_large_inventory(real) -> None:
     assert real.suggest("Ansar Dyne") == ["Ansar Dine"]
     assert real.suggest("Mujaoo") == ["MUJAO"]
     assert real.suggest("Togoo")[0] == "togo"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2023, Sudanese Rapid Support Forces clashed with the Sudanese army near the river.", ("rsf", "sudan")),
+    ("In 2016 the Free Syrian Army fought the Syrian army near the town.", ("free-syrian-army", "syria")),
+    ("In 1990 the Irish Republican Army attacked British soldiers.", ("ira", "united-kingdom")),
+])
+def test_armed_groups_named_like_a_states_forces_are_not_the_state(text, expected):
+    """Demonym + force noun ("Sudanese ... Forces", "Syrian Army") inside a group's name is the group."""
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    x = extract([parse_document("t.txt", text)])
+    assert {frozenset((e["source"], e["target"])) for e in x.edges} == {frozenset(expected)}
