@@ -80,7 +80,7 @@ def _overview(A, summary: Mapping[str, Any]) -> list[str]:
         f"and {G.number_of_nodes() - len(named)} generic mentions: "
         + ", ".join(f"{k} {v}" for k, v in sorted(rel.items())) + ".",
         "- Status: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items()))
-        + ". Denied relations are kept as evidence and never counted as fact.",
+        + ". Denied and disputed relations are kept as evidence and never counted as fact.",
         f"- {undated} relation(s) have no date the text puts in force: they appear in no period.",
     ]
     if G.number_of_edges():
