@@ -12,6 +12,10 @@ so, comes after it, in the same sentence or the next ones of the paragraph
   for that very event ties the generic to the named group. It refers back when
   it names nothing new ("for the attack", "for it", or nothing after it) and no
   other attack was told in between, within the paragraph.
+* **An attack told without its attacker** ("an attack on a Burkinabe army post killed ten
+  soldiers", "a MINUSMA convoy was ambushed") and then claimed by a named armed group (one
+  that a generic "militants" could stand for) gives that group fought-against the target,
+  ``claimed``, by it (:func:`claimed_attacks`), under the same conditions of referring back.
 * **A denial** ("Y denied it", "which Y denied", "Y denied the claim") of a
   relation one of whose actors is Y, after it in the same sentence or in the
   next one, makes that relation ``disputed``: asserted and denied. A relation
@@ -43,13 +47,14 @@ from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
 __all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack",
-           "claim_relations", "claim_edges", "dispute_relations", "dispute_edges"]
+           "claim_relations", "claim_edges", "claimed_attacks", "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
 _STOPS = frozenset({".", ";", ":", "!", "?"})
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")", "(", '"', "”", "–", "—"})
 _REACH = 12  # tokens left of a claim or denial in which its party is looked for
 _ATTACK = "fought-against"
+_CLAIMANT_CLASS = "generic-militants"  # a party claims an attack when this generic could stand for it
 _FORMS: dict[tuple, tuple[dict, frozenset]] = {}  # (cue table id, filter) -> (the table, its phrases)
 
 
@@ -150,7 +155,11 @@ def _refers_back(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str]
                  *, loose: bool = False) -> bool:
     """Nothing new after ``end``: the end of the clause, a definite "for the attack", a pronoun
     (``loose``, for claims: also "claimed responsibility on Monday", "... in a statement")."""
-    if end >= len(norms) or norms[end] in _CLAUSE_END or (loose and norms[end] in ("and", "but", "after", "on", "in")):
+    if end >= len(norms) or norms[end] in _CLAUSE_END:
+        return True
+    if loose and norms[end] != "for":
+        # "claimed responsibility the next day", "... via its media outlet", "... in a statement":
+        # a claim names its attack only after "for"
         return True
     if objects and any(tuple(norms[end : end + k]) in objects for k in (1, 2, 3)):
         return True
@@ -207,9 +216,12 @@ def separate_event(cues: CueSet, tokens: Sequence[Token]) -> bool:
 
 
 def tells_an_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
-    """Whether a sentence has an attack cue word (a later "the attack" may then be this one)."""
+    """Whether a sentence tells an attack of its own: an attack cue word not pointing back with a
+    definite determiner ("The attack was claimed by X" tells none; a later "the attack" may refer
+    to one it tells)."""
     norms = [t.norm for t in tokens]
-    return bool(_phrases(norms, _attack_forms(cues)))
+    definite = cues.words("definite_determiners")
+    return any(not (a > 0 and (norms[a - 1],) in definite) for a, _ in _phrases(norms, _attack_forms(cues)))
 
 
 def _attack_forms(cues: CueSet) -> frozenset:
@@ -288,6 +300,25 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
             repeats.append(e)
         seen.add(key)
     return repeats
+
+
+def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictionary: Dictionary,
+                    *, before: int | None = None) -> list[RelationMatch]:
+    """Attacks told with a target and no attacker (``victims``: cue token, target mention), claimed
+    by a named armed group: that group fought the target, ``claimed`` by it.
+
+    Only a party that a generic "militants" could stand for claims an attack this way (a state's
+    "claim" of a strike is not a claim of responsibility); ``before``: only cues before that
+    token (a claim in the same sentence refers back only to what came before it).
+    """
+    if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
+        return []
+    party = replace(claim.mention, via="claim")
+    out = [RelationMatch(party, victim, _ATTACK, "attack", start, start + 1, status="claimed",
+                         claimed_by=claim.actor, claim_text=claim.words)
+           for start, victim in victims
+           if victim.actor != claim.actor and (before is None or start < before)]
+    return _unique(out)
 
 
 def _unique(relations: list[RelationMatch]) -> list[RelationMatch]:

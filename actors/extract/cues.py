@@ -41,7 +41,8 @@ REQUIRED_WORD_LISTS = frozenset({
     "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
     "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
     "subject_companions", "clash_casualty_verbs", "counterpart_nouns", "place_name_heads", "state_action_nouns",
-    "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs",
+    "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
+    "place_bound_generics",
 })
 
 

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from actors.schema import RELATIONS, is_symmetric
 
 __all__ = ["GoldRow", "load_gold", "score", "format_scores", "GoldLine", "load_event_gold", "dates_compatible",
-           "score_events"]
+           "score_events", "evaluate_corpus", "format_report"]
 
 
 @dataclass(frozen=True)
@@ -253,3 +253,66 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
     spurious = [e for i, e in enumerate(preds)
                 if i not in used and not any(_matches(e, g) for g in dropped)]
     return _tally(matched, spurious, missed)
+
+
+def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: Iterable[str] | None = None,
+                    extractor: Any = None) -> dict:
+    """Extract a folder of real text (or the named ``files`` in it) and score it against event-level gold.
+
+    Returns ``{"files", "documents", "skipped", "gold_lines", "with_implicit", "explicit_only"}``, the last
+    two as :func:`score_events` gives them. Text is read where it lies (never copied); ``files`` limits the
+    run to one part of a split.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("On 3 May 2014, France fought the MNLA.", encoding="utf-8")
+    >>> _ = (d / "g.csv").write_text("event,evidence,source,target,relation,kind,status,claimed_by,date,"
+    ...     "date_precision,note" + chr(10) + "e1,a.txt:0-38,france,mnla,fought-against,,reported,,2014-05-03,day,"
+    ...     + chr(10))
+    >>> m = evaluate_corpus(d, [d / "g.csv"], files=["a.txt"])
+    >>> m["documents"], m["with_implicit"]["all"]["recall"]
+    (1, 1.0)
+    """
+    import os
+    import tempfile
+
+    from actors.extract.pipeline import Extractor, extract
+    from actors.text.reading import read_corpus
+
+    corpus = Path(corpus)
+    files = sorted(files) if files is not None else sorted(
+        p.name for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in files:  # the corpus reader reads a folder: give it just these files
+            os.symlink(corpus.resolve() / name, Path(tmp) / name)
+        docs, problems = read_corpus(tmp)
+    ex = extractor or Extractor.load()
+    x = extract(docs, extractor=ex)
+    lines = load_event_gold(gold, corpus)
+    generic = {a.id for a in ex.dictionary.generics()}
+    return {
+        "files": files,
+        "documents": len(docs),
+        "skipped": [p for p in problems if p.skipped],
+        "gold_lines": len(lines),
+        "with_implicit": score_events(x.edges, lines, docs=files, generic=generic, implicit=True),
+        "explicit_only": score_events(x.edges, lines, docs=files, generic=generic, implicit=False),
+    }
+
+
+def format_report(m: dict, *, errors: bool = True) -> str:
+    """:func:`evaluate_corpus`'s figures as plain text, with and without implicit lines, and (``errors``)
+    every false positive and negative located by file and range."""
+    out = [f"{m['documents']} documents, {m['gold_lines']} gold lines"]
+    for key in ("with_implicit", "explicit_only"):
+        out += ["", key.replace("_", " ") + ":", format_scores(m[key])]
+    if not errors:
+        return "\n".join(out)
+    s = m["with_implicit"]
+    out += ["", "false positives:"]
+    out += [f"  {e['doc']}:{e['char_start']}-{e['char_end']} {e['source']} {e['relation']} {e['target']} "
+            f"{e.get('date') or '(undated)'}" for e in s["false_positives"]]
+    out += ["false negatives:"]
+    out += [f"  {g.event} {g.evidence[0][0]}:{g.evidence[0][1]}-{g.evidence[0][2]} {g.source} {g.relation} "
+            f"{g.target} {g.date or '(undated)'}{' [implicit]' if g.implicit else ''}" for g in s["false_negatives"]]
+    return "\n".join(out)

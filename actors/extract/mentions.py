@@ -270,18 +270,31 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
 
 def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | None:
     """The state a generic's own phrase places it in: "government forces in Mali", "government
-    troops in the Northern Mali conflict", "... of the Malian town of X" (one country, else None)."""
+    troops in the Northern Mali conflict", "... of the Malian town of X", "the army camp in Dioura,
+    Mali" (an installation noun of ``installation_nouns`` may stand between; a place may be followed
+    by ", COUNTRY"). One country, else None."""
     n, j = len(tokens), m.tok_end
-    if j >= n or tokens[j].norm not in ("in", "of"):
+    installations = matcher.single("installation_nouns")
+    while j < n and j < m.tok_end + 2 and tokens[j].norm in installations:
+        j += 1
+    if j >= n or tokens[j].norm not in ("in", "of", "at", "near"):
         return None
     found = set()
-    for k in range(j + 1, min(n, j + 6)):
-        if tokens[k].norm in (",", ";", ".", "(", ")", "and", "or"):
+    k = j + 1
+    while k < min(n, j + 7):
+        if tokens[k].norm == "," and found:
+            break
+        if tokens[k].norm in (";", ".", "(", ")", "and", "or"):
             break
         for table in (matcher.countries, matcher.demonyms):
             ln, hit = longest(tokens, k, table, matcher.max_len)
             if ln:
                 found.add(hit)
+        if tokens[k].norm == ",":  # "in Dioura, Mali": only a country may follow the comma
+            nxt = [longest(tokens, k + 1, t, matcher.max_len) for t in (matcher.countries,)]
+            if not any(ln for ln, _ in nxt):
+                break
+        k += 1
     return found.pop() if len(found) == 1 else None
 
 
@@ -305,6 +318,8 @@ def resolve_generics(
     nothing is guessed.
     """
     d = matcher.dictionary
+    # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
+    bound = {"".join(key) for key in matcher.words.get("place_bound_generics", ())}
     out = []
     for m in mentions:
         if not m.generic:
@@ -315,6 +330,11 @@ def resolve_generics(
         if not tags or m.text.lower().rstrip(").").endswith(tuple(matcher.single("plural_group_nouns"))):
             # "five jihadist groups" names several groups: never one named group
             out.append(m)
+            continue
+        if m.actor in bound:  # only its own place names its state; else it is no reference
+            place = _placed_in(matcher, tokens, m) if tokens else None
+            if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
+                out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
 
         # a definite anaphor ("the group", "the movement") points back: to what was named
@@ -352,7 +372,9 @@ def resolve_generics(
             out.append(replace(m, actor=same.pop(), generic=False, via="resolved"))
             continue
         place = _placed_in(matcher, tokens, m) if tokens and not same else None
-        if place is not None and (actor := d.get(place)) is not None and tags & set(actor.tags):
+        if place is not None and (actor := d.get(place)) is not None and (
+                tags & set(actor.tags) or ("host-state" in tags and "state" in actor.tags)):
+            # a government's own forces placed in a country are that country's, whichever it is
             out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
         if not same and context:

@@ -29,8 +29,8 @@ from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
-from actors.extract.context import (claim_edges, claim_relations, denial, dispute_edges, dispute_relations,
-                                     responsibility_claim, separate_event, tells_an_attack)
+from actors.extract.context import (claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
+                                     dispute_relations, responsibility_claim, separate_event, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -109,6 +109,8 @@ class Extractor:
         previous_paragraph = None
         attackers: list = []
         told = _Told()
+        unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
+        unclaimed_gap = 0
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
@@ -117,16 +119,33 @@ class Extractor:
             separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
             if not same_paragraph or separate:
                 told = _Told()
+                unclaimed = None
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens)
             counts.update(m.actor for m in mentions)
             subjects: list = []  # attackers of this sentence, also of a place or of no one named
+            victims: list = []  # targets of attacks told without an attacker
             relations = find_relations(self.cues, self.matcher, tokens, mentions,
-                                       previous_attackers=attackers if same_paragraph else (), attackers=subjects)
+                                       previous_attackers=attackers if same_paragraph else (), attackers=subjects,
+                                       unattributed=victims)
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
             relations = self._context(tokens, mentions, relations, told, edges)
+            claim = responsibility_claim(self.cues, tokens, mentions) if (victims or unclaimed) else None
+            if claim is not None:
+                # an attack told without its attacker, claimed in this sentence or a later one
+                relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
+                if unclaimed is not None and not relations and not tells_an_attack(self.cues, tokens[: claim.tok]):
+                    u_s, u_tokens, u_victims = unclaimed
+                    rows_before = claimed_attacks(u_victims, claim, self.dictionary)
+                    if rows_before:
+                        ev, rows = sentence_event(doc.name, u_s, u_tokens, rows_before, dates.get(u_s.index, []),
+                                                  in_force.get(u_s.index),
+                                                  other_clause=self.cues.single("other_clause_openers"))
+                        events.append(ev)
+                        edges.extend(rows)
+                    unclaimed = None
             if candidates is not None and self.candidates is not None:
                 found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)
                 candidates.extend(found)
@@ -140,6 +159,12 @@ class Extractor:
                 told.gap += 1
                 told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens))
             previous, previous_paragraph = mentions, s.paragraph
+            if victims and not relations:
+                unclaimed, unclaimed_gap = (s, tokens, victims), 0
+            elif unclaimed is not None:
+                unclaimed_gap += 1
+                if unclaimed_gap >= 3 or relations or tells_an_attack(self.cues, tokens):
+                    unclaimed = None  # too far back, or another attack told since
         return events, edges, counts, problems
 
     def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict]) -> list:

@@ -77,6 +77,7 @@ def find_relations(
     *,
     previous_attackers: Sequence[Mention] = (),
     attackers: list | None = None,
+    unattributed: list | None = None,
 ) -> list[RelationMatch]:
     """Relations stated in one sentence (tokens and mentions of that sentence).
 
@@ -84,6 +85,9 @@ def find_relations(
     paragraph: "The attack was repulsed by X" or "Y fought them off" then says X
     fought them. ``attackers``, when given, receives this sentence's attackers,
     even those whose target is no actor ("X overran the village"), for the next.
+    ``unattributed``, when given, receives ``(cue start, target mention)`` for each attack
+    told with a named target and no attacker ("an attack on a Malian post"), which a claim of
+    responsibility may attribute (:func:`actors.extract.context.claimed_attacks`).
     """
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
@@ -105,6 +109,8 @@ def find_relations(
     found.extend(_unit_relations(s))
     if attackers is not None:
         attackers.extend(_attackers(s))
+    if unattributed is not None:
+        unattributed.extend((start, s.mentions[k]) for start, ks in sorted(s.unattributed.items()) for k in ks)
     return _dedupe(found, matcher)
 
 

@@ -192,3 +192,51 @@ def test_a_denial_of_something_new_disputes_nothing() -> None:
     got = rows("On 4 May 2014, JNIM fighters attacked Malian soldiers near a well. "
                "Mali denied on Tuesday that its soldiers were killed.\n")
     assert got == [("jnim", "fought-against", "mali", "reported", "")]
+
+
+# -- attacks told without their attacker, then claimed ----------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "On 3 May 2019, an attack on a Burkinabe army post killed ten soldiers. JNIM claimed responsibility the next day.\n",
+    "On 3 May 2019, an attack on a Burkinabe army post killed ten soldiers. JNIM claimed responsibility for the attack.\n",
+    "On 3 May 2019, a Burkinabe army convoy was ambushed near a well, and JNIM claimed responsibility.\n",
+    "On 3 May 2019, a Burkinabe army convoy was ambushed near a well. Two soldiers died. JNIM claimed responsibility.\n",
+    "On 3 May 2019, gunmen attacked a Burkinabe army post. The attack was later claimed by JNIM.\n",
+    "On 3 May 2019, gunmen attacked a Burkinabe army post. JNIM claimed responsibility via its media outlet.\n",
+])
+def test_a_claim_names_the_attacker_the_text_left_out(text: str) -> None:
+    assert rows(text) == [("jnim", "fought-against", "burkina-faso", "claimed", "jnim")]
+
+
+@pytest.mark.parametrize("text", [
+    # a state's "claim" is not a claim of responsibility for an attack on it by someone
+    "On 3 May 2019, a MINUSMA convoy was ambushed near a well. Mali claimed responsibility.\n",
+    # another attack told in between: the claim is for that one
+    "On 3 May 2019, a MINUSMA convoy was ambushed near a well. Gunmen attacked a market. JNIM claimed responsibility.\n",
+    # a new paragraph is a new story
+    "On 3 May 2019, a MINUSMA convoy was ambushed near a well.\n\nJNIM claimed responsibility.\n",
+    # nobody claims
+    "On 3 May 2019, a MINUSMA convoy was ambushed near a well. No group claimed responsibility.\n",
+])
+def test_no_attacker_is_drawn_without_a_claim_for_that_attack(text: str) -> None:
+    assert not [r for r in rows(text) if "minusma" in r[:3:2] and not r[0].startswith("generic")]
+
+
+# -- a state's forces named by their place -----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, state", [
+    ("On 3 May 2019, JNIM attacked the army camp in Dioura, Mali.\n", "mali"),
+    ("On 3 May 2019, JNIM attacked an army post in Burkina Faso.\n", "burkina-faso"),
+    ("On 3 May 2019, Boko Haram killed four security force personnel in two attacks in Niger.\n", "niger"),
+    ("On 3 May 2019, JNIM attacked government forces in Niger.\n", "niger"),
+])
+def test_forces_placed_in_a_country_are_its_state(text: str, state: str) -> None:
+    assert [r[:3] for r in rows(text)] == [(rows(text)[0][0], "fought-against", state)]
+
+
+def test_an_unplaced_post_is_no_reference_and_hides_no_one() -> None:
+    got = rows("In May 2019, JNIM attacked a military camp housing French and Malian soldiers.\n")
+    assert sorted(r[2] for r in got) == ["france", "mali"]
+    assert not [r for r in rows("In May 2019, JNIM attacked a military camp near a well.\n")]

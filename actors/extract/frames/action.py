@@ -58,6 +58,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                         yield a, p, cue.kind
             return
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
+        if not agents and cue.kind == "fought-against" and tuple(s.norms[occ.start : occ.end]) not in \
+                s.cues.words("casualty_verbs"):
+            s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
         if not agents:
             # "JNIM claimed that fifty Malian soldiers were killed": a party's claim of
             # the other side's losses states that the party fought them.
@@ -330,6 +333,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             else:
                 agents = _claimant_of_noun(s, occ)  # "JNIM claimed a landmine attack on Y"
     agents = [a for a in agents if a not in patients]
+    if not agents and cue.kind == "fought-against":
+        s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
     s.agent_of_cue[occ.start] = agents
     yield from pairs_across(s, agents, patients, cue.kind)
     if len(agents) > 1 and not s.separate():

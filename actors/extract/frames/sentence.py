@@ -68,6 +68,10 @@ class Sentence:
         self._separate: bool | None = None
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
+        # attacks told with a named target and no attacker ("an attack on a Malian post killed ...",
+        # "a MINUSMA convoy was ambushed"): cue start -> target mention indices; a claim of
+        # responsibility may name the attacker (context.py)
+        self.unattributed: dict[int, list[int]] = {}
 
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
