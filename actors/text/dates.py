@@ -241,7 +241,9 @@ def resolve_dates(
       "Battle of Gao (2013)", "January 2013") puts that year in force; a range heading
       ("2014–2015: ...", "(2023–present)") puts none but bounds the year-less dates
       under it (``earliest``/``latest``; "present" leaves ``latest`` open). Other
-      headings change nothing. A change of ``scope`` resets everything (no anchor).
+      headings change nothing, except that under an ``anchor`` a new section ("Attack",
+      "Aftermath") starts again from the anchor's date: a background section's years do
+      not run on into it. A change of ``scope`` resets everything (no anchor).
     * An explicit date with a month puts its year in force and becomes the
       reference. A year alone does so only when it opens the sentence ("In 2013,",
       "Starting in 2018", "In mid-2014,"); further in it is background ("formed in
@@ -294,6 +296,7 @@ def resolve_dates(
     item: ResolvedDate | None = None  # the item's leading date, when it has one
     item_impossible = False  # the item's leading date cannot exist: the whole item is undated
     previous: SentenceLike | None = None
+    anchored: _State | None = None  # what the infobox date put in force
     for sentence in sentences:
         new_scope = previous is None or sentence.scope != previous.scope
         new_section = new_scope or sentence.section != previous.section  # type: ignore[union-attr]
@@ -302,10 +305,16 @@ def resolve_dates(
             state, base, item = base, None, None
         if new_scope:
             state = _State()
+            anchored = None
             if previous is None and anchor.strip():
                 _apply_anchor(anchor, sentence.doc, state, problems, plausible)
+                anchored = replace(state) if state.year is not None else None
         if headings and new_section:
             years = heading_years(sentence.section)
+            if years is None and anchored is not None and not new_scope:
+                # a section of an article about one dated event ("Attack", "Aftermath") starts again
+                # from the event's date: a background section's years do not run on into it
+                state = replace(anchored)
             if years is not None:
                 lo, hi = years
                 if lo == hi:

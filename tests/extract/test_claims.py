@@ -240,3 +240,12 @@ def test_an_unplaced_post_is_no_reference_and_hides_no_one() -> None:
     got = rows("In May 2019, JNIM attacked a military camp housing French and Malian soldiers.\n")
     assert sorted(r[2] for r in got) == ["france", "mali"]
     assert not [r for r in rows("In May 2019, JNIM attacked a military camp near a well.\n")]
+
+
+def test_a_section_starts_again_from_the_infobox_date_not_from_the_background_years() -> None:
+    text = ("= Battle of Somewhere =\n\nInfobox\n- Conflict: Battle of Somewhere\n- Date: 9 January 2020\n\n"
+            "The battle was fought at a well.\n\n== Background ==\n\n"
+            "This attack followed others on 10 and 25 December 2019.\n\n== Attack ==\n\n"
+            "The ISGS ambushed a Nigerien army patrol near the well.\n")
+    x = extract([parse_document("t.txt", text)])
+    assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("isgs", "niger", "2020")]
