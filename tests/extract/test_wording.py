@@ -60,6 +60,15 @@ ATTACKS = [
     ("Boko Haram fighters abducted dozens of Nigerien soldiers.", {fight("boko-haram", "niger")}),
     ("Malian soldiers and MNLA fighters exchanged fire near the camp.", {fight("mali", "mnla")}),
     ("In February, Chad attacked Boko Haram positions on the islands.", {fight("chad", "boko-haram")}),
+    # a place attacked by two groups: they acted together, and whom they fought the place does not say
+    ("The town came under attack by both MNLA and Ansar Dine rebels.", {ally("ansar-dine", "mnla", "joint-action")}),
+    ("A Malian convoy came under fire from MNLA and Ansar Dine rebels.",
+     {fight("mnla", "mali"), fight("ansar-dine", "mali"), ally("ansar-dine", "mnla", "joint-action")}),
+    # backing named by a relative clause's "the latter of which", and air support as a state's force
+    ("Rebels fought the government of Mali, the latter of which was supported by French soldiers.",
+     {ally("france", "mali", "support")}),
+    ("The Malian army, backed by French air support, retook the town from Ansar Dine.",
+     {ally("france", "mali", "support"), fight("mali", "ansar-dine")}),
 ]
 
 

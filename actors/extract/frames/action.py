@@ -432,11 +432,14 @@ def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None:
         return
     agents = [m for m in s.group(k, forward_only=True) if s.party(m)]
+    if len(agents) > 1 and not s.separate():
+        for a, b in combinations(agents, 2):  # "Tessalit came under attack by MNLA and Ansar Dine rebels"
+            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+    s.agent_of_cue[occ.start] = agents
     p, _ = s.left_mention(occ.start, reach=10)
     if p is None:
         return
     patients = [m for m in s.group(p) if s.party(m) and m not in agents]
-    s.agent_of_cue[occ.start] = agents
     yield from pairs_across(s, agents, patients, cue.kind)
 
 

@@ -249,9 +249,14 @@ class Sentence:
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
             if j in status_starts:
                 return None, j
-            if self.norms[j] in {"which", "who"}:
-                # "the MIA, which had split from Ansar Dine": the relative clause's subject
-                a = j - 1 if j > 0 and self.norms[j - 1] == "," else j
+            if self.norms[j] in {"which", "who", "whom"}:
+                # "the MIA, which had split from Ansar Dine": the relative clause's subject;
+                # "X, the latter of which was supported by Y" (the former would be another mention)
+                a = j
+                if a >= 3 and self.norms[a - 1] == "of" and self.norms[a - 2] == "latter" \
+                        and self.norms[a - 3] == "the":
+                    a -= 3
+                a = a - 1 if a > 0 and self.norms[a - 1] == "," else a
                 if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
                     return self.at_end[a - 1], None
                 return None, None
