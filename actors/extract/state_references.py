@@ -105,6 +105,8 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             aid, (a, _) = actors[0]
             return (j + k2 - i, [(aid, (a, j + k2))], "", True, "modifier")
     if not k and len(actors) == 2 and j - i >= 3 and tokens[i + 1].norm == "-" and not contingent:
+        if j < n and tokens[j].norm in matcher.single("shared_place_nouns"):
+            return (j - i, actors, "", True, "modifier")  # "the Malian-Mauritanian border": a place
         return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
     if not k and not contingent and j < n and tokens[j].text.islower() and tokens[j].norm in matcher.single("state_action_nouns"):
         # "the French operation", "a Malian offensive": the state acts; the noun is left to the frames

@@ -69,6 +69,19 @@ ATTACKS = [
      {ally("france", "mali", "support")}),
     ("The Malian army, backed by French air support, retook the town from Ansar Dine.",
      {ally("france", "mali", "support"), fight("mali", "ansar-dine")}),
+    # the subject goes on past ", and then"; a new subject after ", and the" starts its own clause
+    ("Ansar Dine captured the MNLA outpost, and then ambushed CMA reinforcements.",
+     {fight("ansar-dine", "mnla"), fight("ansar-dine", "cma")}),
+    ("Ansar Dine attacked the MNLA outpost, and the MNLA ambushed CMA reinforcements.",
+     {fight("ansar-dine", "mnla"), fight("mnla", "cma")}),
+    # two joined demonyms before a border name a place, not two states acting together
+    ("The group had bases on the Malian-Mauritanian border, attacking villages.", set()),
+    ("A Franco-Malian counteroffensive drove Ansar Dine from the town.",
+     {ally("france", "mali", "joint-action"), fight("france", "ansar-dine"), fight("mali", "ansar-dine")}),
+    # counted losses and "no" casualties act with no one
+    ("GATIA claimed the capture of the town and the deaths of ten MNLA fighters, along with no GATIA casualties.",
+     set()),
+    ("MNLA fighters, along with HCUA fighters, attacked the town.", {ally("hcua", "mnla", "joint-action")}),
 ]
 
 

@@ -58,6 +58,16 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
                 return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
+    j = occ.start - 1
+    while j > 0 and s.norms[j] in {"then", "later", "subsequently", "also"}:
+        j -= 1
+    if j > 1 and s.norms[j] == "and" and s.norms[j - 1] == ",":
+        # "X captured the outpost, and then ambushed Y": the subject goes on past the comma
+        earlier = [c for c in s.agent_of_cue if c < occ.start and s.agent_of_cue[c]]
+        if earlier and not any(t in s.covered for t in range(j, occ.start)):
+            last = max(earlier)
+            if not any(w in {".", ";", "while", "whereas", "but"} for w in s.norms[last:j]):
+                return s.agent_of_cue[last]
     k, status_tok = s.left_mention(occ.start, reach)
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
@@ -66,7 +76,14 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             return s.agent_of_cue.get(s.patient_of[k], [])
-        first = s.mentions[s.group(k)[0]].tok_start
+        group = s.group(k)
+        if len(group) > 1 and group[0] in s.patient_of and k == group[-1]:
+            prev_end = s.mentions[group[-2]].tok_end
+            if s.norms[prev_end : prev_end + 2] == [",", "and"] and s.party(k):
+                # "X attacked the Y outpost, and the Z ambushed W": a new clause's subject, not
+                # one more object of the first verb
+                return [k]
+        first = s.mentions[group[0]].tok_start
         relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
         verb = None if relative else _verb_before(s, first)
         if verb is not None:

@@ -187,6 +187,16 @@ def _country_after(s: Sentence, j: int) -> Mention | None:
     return Mention(aid, t[j].start, t[j + ln - 1].end, j, j + ln, " ".join(x.text for x in t[j : j + ln]), via="country")
 
 
+def _counted_object(s: Sentence, first: int) -> bool:
+    """The mention starting at ``first`` is counted in an "of" phrase ("the deaths of ten MNLA
+    fighters", "the capture of the MNLA's men"): the object of a noun, no one acting."""
+    j = first - 1
+    quantities = s.cues.single("quantity_words")
+    while j >= 0 and (s.norms[j] in quantities or s.norms[j].isdigit() or s.norms[j] == "the"):
+        j -= 1
+    return j >= 0 and s.norms[j] == "of"
+
+
 def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if p is None:
@@ -204,7 +214,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         before = t - 3
         if s.norms[before] not in COPULAS | {"been", "being", ","} and not (before in s.at_end and s.party(s.at_end[before])):
             return
-    partners = s.group(p, forward_only=True)
+    partners = [b for b in s.group(p, forward_only=True)
+                if not (s.mentions[b].tok_start > 0 and s.norms[s.mentions[b].tok_start - 1] in {"no", "without"})]
+    if not partners:
+        return  # "along with no GATIA casualties": nobody acts with anyone
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []
     if k is not None and k in s.patient_of:
@@ -216,8 +229,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
             return
     elif k is not None:
         first = s.mentions[s.group(k)[0]].tok_start
-        if governed(s, first):
-            return  # "a ceasefire between A and B, with the support of C": A is no subject
+        if governed(s, first) or _counted_object(s, first):
+            # "a ceasefire between A and B, with the support of C": A is no subject;
+            # "the deaths of ten A fighters, along with ...": A is what was counted
+            return
         principals = [m for m in s.group(k) if s.party(m)]
     elif status_tok is not None:
         principals = agent(s, occ)
