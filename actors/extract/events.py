@@ -19,7 +19,7 @@ import hashlib
 from itertools import combinations
 from typing import Sequence
 
-from actors.extract.infobox import Sides
+from actors.extract.infobox import Belligerent, Sides
 from actors.extract.relations import RelationMatch
 from actors.schema import is_symmetric
 from actors.text.tokens import Token
@@ -160,8 +160,12 @@ class _Span:
         self.text, self.start, self.end, self.section = text, start, end, section
 
 
-def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict | None, list[dict]]:
-    """Rows for an infobox belligerents list: opposing sides fought, side-mates allied."""
+def belligerents_event(doc, sides: Sides, date, place: str = "", *,
+                       kinds: dict[str, str] | None = None) -> tuple[dict | None, list[dict]]:
+    """Rows for an infobox belligerents list: opposing sides fought, side-mates allied; an item
+    listed under another is its member (under a coalition or mission, ``kinds`` giving each
+    actor's kind) or its ally (under a state)."""
+    kinds = kinds or {}
     span = _Span(doc.text[sides.start : sides.end], sides.start, sides.end)
     eid = event_id(doc.name, sides.start, sides.end)
     d = _date_dict(date)
@@ -177,12 +181,19 @@ def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict |
         seen.add(key)
         claimant = a.claimed_by or b.claimed_by
         status = "claimed" if claimant else "reported"
-        # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance)
-        kind = "alliance" if relation == "allied-with" else ""
+        # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance); an
+        # item listed under a coalition or mission is its member (a state's troops: a contingent)
+        kind = {"allied-with": "alliance", "member-of": "member"}.get(relation, "")
+        if relation == "member-of" and kinds.get(a.mention.actor) in ("foreign state", "state armed force") \
+                and kinds.get(b.mention.actor) == "international mission":
+            kind = "contingent"
         edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, d, status, claimant,
                            doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant, kind))
 
-    groups = [side for side in sides.sides if side]
+    # the sides' own items; an item listed under another ("Platform, * GATIA") is that one's
+    # component (member-of) or, under a state, a force fighting with it (allied-with)
+    groups = [[b for b in side if b.under is None] for side in sides.sides]
+    groups = [g for g in groups if g]
     for x, y in combinations(range(len(groups)), 2):
         for a in groups[x]:
             for b in groups[y]:
@@ -190,6 +201,15 @@ def belligerents_event(doc, sides: Sides, date, place: str = "") -> tuple[dict |
     for side in groups:
         for a, b in combinations(side, 2):
             add(a, b, "allied-with")
+    for side in sides.sides:
+        for b in side:
+            if b.under is None:
+                continue
+            head = Belligerent(b.under, b.claimed_by)
+            if kinds.get(b.under.actor) in ("coalition", "international mission"):
+                add(b, head, "member-of")
+            else:
+                add(b, head, "allied-with")
     if not edges:
         return None, []
     event = {

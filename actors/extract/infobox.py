@@ -3,7 +3,10 @@
 Two layouts are read from :class:`~actors.text.documents.InfoField` values:
 
 - key–value lines ``Combatant1: Mali`` / ``Combatant2: ATNM, MNJ (per Mali)``; an
-  item's ``(per X)`` makes that actor's participation X's claim;
+  item's ``(per X)`` makes that actor's participation X's claim; an item marked ``*``
+  is listed under the last unmarked item before it (``Platform, * GATIA, MINUSMA,
+  * Netherlands``): a component of that coalition or mission, or a force fighting
+  under that state (``Belligerent.under``);
 - a scraped "Belligerents" block, where a two-column table was flattened: the
   cells are separated by a space on one line, and a cell's own entries by line
   breaks. The one line that names two actors holds the boundary between side 1
@@ -38,6 +41,7 @@ _PER = re.compile(r"\(\s*(?:per|according to|claimed by)\s+([^)]+)\)", re.IGNORE
 class Belligerent:
     mention: Mention
     claimed_by: str = ""  # actor id (or words) whose claim the participation is
+    under: Mention | None = None  # the item it is listed under ("* GATIA" under "Platform")
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,11 @@ def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
 def _keyvalue_side(matcher: Matcher, doc, field) -> tuple[Belligerent, ...]:
     out = []
     offset = field.start
+    head: Mention | None = None  # the last unmarked item: what a "*" item is listed under
     for m in re.finditer(r"[^,;]+", doc.clean[field.start : field.end]):
         item_start, item_end = offset + m.start(), offset + m.end()
         item = doc.clean[item_start:item_end]
+        starred = item.lstrip().startswith("*")
         claimant = ""
         per = _PER.search(item)
         body_end = item_end
@@ -77,7 +83,9 @@ def _keyvalue_side(matcher: Matcher, doc, field) -> tuple[Belligerent, ...]:
         toks = tokenize(doc.clean[item_start:body_end], item_start)
         for mention in find_mentions(matcher, toks, text=doc.text, listing=True):
             if not mention.generic:
-                out.append(Belligerent(mention, claimant))
+                out.append(Belligerent(mention, claimant, head if starred else None))
+                if not starred:
+                    head = mention
     return tuple(out)
 
 

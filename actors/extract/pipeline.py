@@ -100,7 +100,10 @@ class Extractor:
         problems.extend(side_problems)
         if sides is not None:
             place = (fields.get("place") or fields.get("location"))
-            ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "")
+            named = {b.mention.actor for side in sides.sides for b in side} | {
+                b.under.actor for side in sides.sides for b in side if b.under is not None}
+            kinds = {a: x.kind for a in named if (x := self.dictionary.get(a)) is not None}
+            ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "", kinds=kinds)
             if ev is not None:
                 events.append(ev)
                 edges.extend(rows)

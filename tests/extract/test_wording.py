@@ -276,3 +276,20 @@ def test_the_two_sides_of_a_fight_are_not_joint_actors():
     pairs = {(e["relation"], frozenset((e["source"], e["target"]))) for e in x.edges}
     assert ("fought-against", frozenset(("mnla", "mali"))) in pairs
     assert ("allied-with", frozenset(("mnla", "mali"))) not in pairs
+
+
+def test_starred_items_of_a_belligerents_line_belong_to_the_item_above(extractor):
+    text = ("= Battle of the Well =\n\nInfobox\n- Date: 3 May 2015\n"
+            "- Combatant1: Platform, * GATIA, MINUSMA, * Netherlands\n"
+            "- Combatant2: CMA, * MNLA, * HCUA\n\nThe battle was fought at a well.\n")
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == {
+        fight("platform", "cma"), fight("minusma", "cma"), ally("minusma", "platform", "alliance"),
+        member("gatia", "platform", "member"), member("netherlands", "minusma", "contingent"),
+        member("mnla", "cma", "member"), member("hcua", "cma", "member"),
+    }
+    # under a state, a starred force fights with it
+    text = ("= Battle of the Pass =\n\nInfobox\n- Date: 3 May 2023\n- Combatant1: Mali, * Wagner Group\n"
+            "- Combatant2: JNIM\n\nThe battle was fought at a pass.\n")
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == {fight("mali", "jnim"), ally("mali", "wagner", "alliance")}
