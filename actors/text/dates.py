@@ -241,7 +241,9 @@ def resolve_dates(
       "Battle of Gao (2013)", "January 2013") puts that year in force; a range heading
       ("2014–2015: ...", "(2023–present)") puts none but bounds the year-less dates
       under it (``earliest``/``latest``; "present" leaves ``latest`` open). Other
-      headings change nothing, except that under an ``anchor`` a new section ("Attack",
+      headings change nothing, except a dateline (a heading that opens with a full
+      date, "Saturday, 3 August 2024": its year in force, itself the reference), and
+      except that under an ``anchor`` a new section ("Attack",
       "Aftermath") starts again from the anchor's date: a background section's years do
       not run on into it. A change of ``scope`` resets everything (no anchor).
     * An explicit date with a month puts its year in force and becomes the
@@ -311,7 +313,12 @@ def resolve_dates(
                 anchored = replace(state) if state.year is not None else None
         if headings and new_section:
             years = heading_years(sentence.section)
-            if years is None and anchored is not None and not new_scope:
+            dateline = _dateline(sentence.section, plausible) if years is None else None
+            if dateline is not None:
+                # a heading that opens with a full date ("Saturday, 3 August 2024"): a dateline; its
+                # year is in force and it is the reference for what follows ("on July 27", "Friday")
+                state.year, state.ref, state.bounds = dateline.first.year, dateline, None
+            elif years is None and anchored is not None and not new_scope:
                 # a section of an article about one dated event ("Attack", "Aftermath") starts again
                 # from the event's date: a background section's years do not run on into it
                 state = replace(anchored)
@@ -362,6 +369,20 @@ def _place(index: int, start: int, end: int, text: str) -> str:
     offset = min(max(start, 0), len(text))
     line = text.count("\n", 0, offset) + 1
     return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)} ({at})"
+
+
+def _dateline(heading: str, years: tuple[int, int]):
+    """The span of a full date (day or month, with its year) that opens a heading, if any."""
+    for mention, impossible in _scan(heading, 0):
+        if mention.start > 12 or impossible or mention.relative or mention.year is None:
+            return None
+        if implausible(mention.year, years) or mention.month is None:
+            return None
+        try:
+            return _nominal(mention, mention.year)
+        except ValueError:
+            return None
+    return None
 
 
 def _apply_anchor(anchor: str, doc: str, state: _State, problems: list[Problem],

@@ -249,3 +249,10 @@ def test_a_section_starts_again_from_the_infobox_date_not_from_the_background_ye
             "The ISGS ambushed a Nigerien army patrol near the well.\n")
     x = extract([parse_document("t.txt", text)])
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("isgs", "niger", "2020")]
+
+
+@pytest.mark.parametrize("dateline", ["Saturday, 3 August 2024", "3 August 2024 wars jihadists armed groups"])
+def test_a_dateline_heading_puts_its_year_in_force(dateline: str) -> None:
+    text = f"Mali attack kills soldiers\n\n{dateline}\n\nOn July 27, JNIM attacked a Malian army convoy near a well.\n"
+    x = extract([parse_document("t.txt", text)])
+    assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("jnim", "mali", "2024-07-27")]
