@@ -188,6 +188,11 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
         if _negated(cues, norms, a):
             continue
         after = next((m for m in mentions if b <= m.tok_start <= b + 2), None)
+        if after is not None and not after.generic:
+            # "claimed by Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the named group after a descriptor
+            head = next((m for m in mentions if after.tok_end < m.tok_start <= after.tok_end + 2
+                         and not m.generic and norms[after.tok_end] in cues.single("claim_descriptors")), None)
+            after = head or after
         if after is not None:
             found = Party(after, after.text, a, True)
     return found

@@ -139,7 +139,8 @@ class Extractor:
             if claim is not None:
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
-                if unclaimed is not None and not relations and not tells_an_attack(self.cues, tokens[: claim.tok]):
+                if unclaimed is not None and all(_describes(r, claim) for r in relations) \
+                        and not tells_an_attack(self.cues, tokens[: claim.tok]):
                     u_s, u_tokens, u_victims = unclaimed
                     rows_before = claimed_attacks(u_victims, claim, self.dictionary)
                     if rows_before:
@@ -195,6 +196,11 @@ class Extractor:
                 deny = None
             relations = dispute_edges(told.edges, deny, relations)
         return relations
+
+
+def _describes(r, claim) -> bool:
+    """The relation only describes the claimant, after the claim ("claimed by Al-Qaeda affiliate JNIM")."""
+    return r.relation == "member-of" and r.source.actor == claim.actor and r.cue_start > claim.tok
 
 
 @dataclass

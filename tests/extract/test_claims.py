@@ -204,6 +204,10 @@ def test_a_denial_of_something_new_disputes_nothing() -> None:
     "On 3 May 2019, a Burkinabe army convoy was ambushed near a well. Two soldiers died. JNIM claimed responsibility.\n",
     "On 3 May 2019, gunmen attacked a Burkinabe army post. The attack was later claimed by JNIM.\n",
     "On 3 May 2019, gunmen attacked a Burkinabe army post. JNIM claimed responsibility via its media outlet.\n",
+    "On 3 May 2019, a Burkinabe army camp came under attack. JNIM claimed responsibility.\n",
+    "On 3 May 2019, a Burkinabe army convoy was attacked near a well. JNIM claimed responsibility.\n",
+    "On 3 May 2019, the army camp in Djibo, Burkina Faso came under attack. The operation has been claimed by "
+    "JNIM.\n",
 ])
 def test_a_claim_names_the_attacker_the_text_left_out(text: str) -> None:
     assert rows(text) == [("jnim", "fought-against", "burkina-faso", "claimed", "jnim")]
@@ -256,3 +260,10 @@ def test_a_dateline_heading_puts_its_year_in_force(dateline: str) -> None:
     text = f"Mali attack kills soldiers\n\n{dateline}\n\nOn July 27, JNIM attacked a Malian army convoy near a well.\n"
     x = extract([parse_document("t.txt", text)])
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("jnim", "mali", "2024-07-27")]
+
+
+def test_a_claimant_described_as_an_affiliate_is_the_named_group() -> None:
+    text = ("On 3 May 2019, a Burkinabe army camp came under attack. The operation has been claimed by "
+            "Al-Qaeda affiliate Nusrat al-Islam (JNIM).\n")
+    assert sorted(rows(text)) == [("jnim", "fought-against", "burkina-faso", "claimed", "jnim"),
+                                  ("jnim", "member-of", "al-qaeda", "reported", "")]

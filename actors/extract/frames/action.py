@@ -430,6 +430,10 @@ def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):
     JNIM": the attacker follows the cue, the attacked is its subject."""
     k = s.right_mention(occ.end, reach=4, allow_possessor=False)
     if k is None:
+        if cue.kind == "fought-against":  # "the army camp came under attack": a claim may name who
+            p, _ = s.left_mention(occ.start, reach=10)
+            if p is not None:
+                s.unattributed[occ.start] = [m for m in s.group(p) if s.party(m) and not s.mentions[m].generic]
         return
     agents = [m for m in s.group(k, forward_only=True) if s.party(m)]
     if len(agents) > 1 and not s.separate():

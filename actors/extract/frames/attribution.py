@@ -162,6 +162,9 @@ def _suspicion(s: Sentence, *sides: Mention):
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
     status, claimed_by, claim_text = "reported", "", ""
     best = status_before(s, occ.start)
+    if best is not None and relation == "member-of" and best.end < len(s.norms) and s.norms[best.end] == "by" \
+            and min(src.tok_start, dst.tok_start) > best.end:
+        best = None  # "claimed by Al-Qaeda affiliate JNIM": the party's description is the narrator's
     if best is not None:
         cue = best.cues[0]
         before = s.norms[max(0, best.start - 3) : best.start]
