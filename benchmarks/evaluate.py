@@ -8,9 +8,11 @@ Sets (README, "How extraction is evaluated"):
 - ``real-heldout``: its held-out months, only with ``--heldout`` (once per milestone; never tune on it);
 - ``synthetic``: the sentence-level development gold and the five synthetic held-out sets
   (regression guards, not evidence of generalisation);
-- ``--local DIR``: a folder of real text kept outside the repository with ``gold_dev.csv``,
-  ``gold_heldout.csv`` and ``split.toml`` (``heldout_files = [...]``); its held-out files only with
-  ``--heldout``.
+- ``--local DIR``: a folder of real text kept outside the repository (third-party text never
+  enters it), scored against ``gold_dev.csv``, ``gold_heldout.csv`` and ``split.toml``
+  (``heldout_files = [...]``) from ``tests/realtext/web/<DIR's name>/`` (``ency``: encyclopedic
+  articles on Sahel battles; ``news``: wire reports; ``sources.csv`` there says where each text is
+  published), or from DIR itself; its held-out files only with ``--heldout``.
 
 For each set it prints precision, recall and F1 per relation, with and without the
 IMPLICIT/COREFERENCE lines (event-level sets), and the share of matched events
@@ -68,12 +70,15 @@ def synthetic(ex: Extractor) -> dict[str, dict]:
 
 
 def local(folder: Path, part: str, ex: Extractor) -> dict:
-    """A local folder of real text with its own split and gold (kept outside the repository)."""
-    with open(folder / "split.toml", "rb") as fh:
+    """A local folder of real text (kept outside the repository), with its split and gold: those in
+    ``tests/realtext/web/<folder name>/`` when the repository has them, else the folder's own."""
+    kept = TESTS / "realtext" / "web" / folder.name
+    meta = kept if (kept / "split.toml").is_file() else folder
+    with open(meta / "split.toml", "rb") as fh:
         held = set(tomllib.load(fh)["heldout_files"])
     texts = sorted(p.name for p in folder.iterdir() if p.suffix == ".txt")
     files = [n for n in texts if (n in held) == (part == "heldout")]
-    return evaluate_corpus(folder, [folder / f"gold_{part}.csv"], files=files, extractor=ex)
+    return evaluate_corpus(folder, [meta / f"gold_{part}.csv"], files=files, extractor=ex)
 
 
 def _summary(name: str, m: dict) -> str:
