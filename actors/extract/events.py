@@ -172,7 +172,7 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
     edges: list[dict] = []
     seen: set = set()
 
-    def add(a, b, relation):
+    def add(a, b, relation, kind=None):
         if a.mention.actor == b.mention.actor:
             return
         key = (relation, frozenset((a.mention.actor, b.mention.actor)) if is_symmetric(relation) else (a.mention.actor, b.mention.actor))
@@ -183,7 +183,7 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
         status = "claimed" if claimant else "reported"
         # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance); an
         # item listed under a coalition or mission is its member (a state's troops: a contingent)
-        kind = {"allied-with": "alliance", "member-of": "member"}.get(relation, "")
+        kind = kind or {"allied-with": "alliance", "member-of": "member"}.get(relation, "")
         if relation == "member-of" and kinds.get(a.mention.actor) in ("foreign state", "state armed force") \
                 and kinds.get(b.mention.actor) == "international mission":
             kind = "contingent"
@@ -192,7 +192,7 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
 
     # the sides' own items; an item listed under another ("Platform, * GATIA") is that one's
     # component (member-of) or, under a state, a force fighting with it (allied-with)
-    groups = [[b for b in side if b.under is None] for side in sides.sides]
+    groups = [[b for b in side if b.under is None and not b.support] for side in sides.sides]
     groups = [g for g in groups if g]
     for x, y in combinations(range(len(groups)), 2):
         for a in groups[x]:
@@ -202,7 +202,12 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
         for a, b in combinations(side, 2):
             add(a, b, "allied-with")
     for side in sides.sides:
+        main = [b for b in side if b.under is None and not b.support]
         for b in side:
+            if b.support:  # "Supported by: X": X backs the side's belligerents, fights no one here
+                for a in main:
+                    add(b, a, "allied-with", "support")
+                continue
             if b.under is None:
                 continue
             head = Belligerent(b.under, b.claimed_by)

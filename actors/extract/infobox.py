@@ -10,9 +10,11 @@ Two layouts are read from :class:`~actors.text.documents.InfoField` values:
 - a scraped "Belligerents" block, where a two-column table was flattened: the
   cells are separated by a space on one line, and a cell's own entries by line
   breaks. The one line that names two actors holds the boundary between side 1
-  and side 2; lines before it belong to side 1, lines after it to side 2. When no
-  single line shows the boundary, the sides cannot be told apart and nothing is
-  drawn (a warning says so).
+  and side 2; lines before it belong to side 1, lines after it to side 2. Two
+  lines of several actors each are the two sides' rows; entries one per line in
+  exactly two runs apart by a blank line are the two sides. When nothing shows
+  the boundary, the sides cannot be told apart and nothing is drawn (a warning
+  says so).
 
 >>> from actors.extract.dictionary import load_dictionary
 >>> from actors.extract.mentions import build_matcher
@@ -35,6 +37,20 @@ from actors.text.tokens import tokenize
 __all__ = ["Belligerent", "Sides", "find_sides"]
 
 _PER = re.compile(r"\(\s*(?:per|according to|claimed by)\s+([^)]+)\)", re.IGNORECASE)
+_SUPPORTED = re.compile(r"\bsupported\s+by\s*:?", re.IGNORECASE)
+# an image's file name before an entry ("Flag of Burkina Faso.svg  Burkina Faso", "AQMI Flag.svg Ansar
+# ul Islam"): it names the picture, not the belligerent
+_IMAGE = re.compile(r"(?:(?:flag|emblem|logo|seal|coat[ _]of[ _]arms)[ _]of[ _][^.\n|,]{1,40}"
+                    r"|[\w'’-]+[ _](?:flag|emblem|logo))\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
+
+
+def _blank_images(clean: str, original: str) -> str:
+    """``clean`` with the image file names of ``original`` (the same span of the document's text,
+    before cleaning) replaced by spaces: offsets are kept."""
+    out = list(clean)
+    for m in _IMAGE.finditer(original):
+        out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,7 @@ class Belligerent:
     mention: Mention
     claimed_by: str = ""  # actor id (or words) whose claim the participation is
     under: Mention | None = None  # the item it is listed under ("* GATIA" under "Platform")
+    support: bool = False  # listed after "Supported by:": it backs its side, it is not a belligerent
 
 
 @dataclass(frozen=True)
@@ -70,22 +87,32 @@ def _keyvalue_side(matcher: Matcher, doc, field) -> tuple[Belligerent, ...]:
     out = []
     offset = field.start
     head: Mention | None = None  # the last unmarked item: what a "*" item is listed under
-    for m in re.finditer(r"[^,;]+", doc.clean[field.start : field.end]):
+    value = doc.clean[field.start : field.end]
+    supported_at = _SUPPORTED.search(value)
+    for m in re.finditer(r"[^,;]+", value):
         item_start, item_end = offset + m.start(), offset + m.end()
         item = doc.clean[item_start:item_end]
         starred = item.lstrip().startswith("*")
+        support = supported_at is not None and m.start() >= supported_at.start()
         claimant = ""
         per = _PER.search(item)
         body_end = item_end
         if per:
             body_end = item_start + per.start()
             claimant = _party(matcher, per.group(1))
-        toks = tokenize(doc.clean[item_start:body_end], item_start)
+        body = doc.clean[item_start:body_end]
+        if support and supported_at is not None and supported_at.start() > m.start():
+            body = " " * (supported_at.end() - m.start()) + body[supported_at.end() - m.start():]
+        toks = tokenize(_blank_images(body, doc.text[item_start : item_start + len(body)]), item_start)
         for mention in find_mentions(matcher, toks, text=doc.text, listing=True):
-            if not mention.generic:
-                out.append(Belligerent(mention, claimant, head if starred else None))
-                if not starred:
-                    head = mention
+            if mention.generic:
+                continue
+            if support and supported_at is not None and mention.start - field.start < supported_at.end():
+                continue
+            is_support = support and mention.start - field.start >= supported_at.end()
+            out.append(Belligerent(mention, claimant, head if starred and not is_support else None, is_support))
+            if not starred and not is_support:
+                head = mention
     return tuple(out)
 
 
@@ -96,13 +123,31 @@ def _party(matcher: Matcher, words: str) -> str:
 
 def _flattened(matcher: Matcher, doc, block) -> tuple[Sides | None, list[Problem]]:
     lines = []
+    groups: list[list[Belligerent]] = [[]]  # runs of lines between blank lines
+    supporters = False  # after a "Supported by:" line, until the next blank line
     pos = block.start
     for raw in doc.clean[block.start : block.end].split("\n"):
-        toks = tokenize(raw, pos)
+        toks = tokenize(_blank_images(raw, doc.text[pos : pos + len(raw)]), pos)
         found = [m for m in find_mentions(matcher, toks, text=doc.text, listing=True) if not m.generic]
+        if _SUPPORTED.search(raw):
+            supporters = True
         if found:
             lines.append(found)
+            groups[-1].extend(Belligerent(m, support=supporters) for m in found)
+        elif not raw.strip():
+            supporters = False
+            if groups[-1]:
+                groups.append([])
         pos += len(raw) + 1
+    groups = [g for g in groups if g]
+    two = None
+    if len(lines) == 2 and all(len(found) > 1 for found in lines):
+        # a two-column table row per side: "France Chad |" / "Ansar Dine MOJWA AQIM |"
+        two = [tuple(Belligerent(m) for m in found) for found in lines]
+    elif len(groups) == 2 and len(lines) > 2:
+        two = [tuple(g) for g in groups]  # each side's entries one per line, apart by a blank line
+    if two is not None:
+        return Sides(tuple(two), block.start, block.end, "flattened"), []
     boundary = [i for i, found in enumerate(lines) if len(found) == 2]
     if len(boundary) != 1 or any(len(found) > 2 for found in lines):
         if len(lines) > 1 or (lines and len(lines[0]) > 1):

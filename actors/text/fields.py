@@ -160,10 +160,23 @@ def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoF
         else:
             runs.append([i])
     block: list[int] | None = None
-    for run in runs:
-        keys = sum(1 for i in run if not lines[i].kind and _scraped_key(lines[i].text))
+
+    def is_key(i: int) -> bool:
+        return not lines[i].kind and _scraped_key(lines[i].text) is not None
+
+    for r, run in enumerate(runs):
+        keys = sum(1 for i in run if is_key(i))
         if keys >= 2:
-            block = run
+            block = list(run)
+            # "Belligerents / side 1 entries / (blank) / side 2 entries / (blank) / Commanders and
+            # leaders ...": a run of entries with no key, between a block header's entries and a key,
+            # is more of that block (the blank line parts the two sides)
+            while r + 2 < len(runs) and not any(is_key(i) for i in runs[r + 1]) and is_key(runs[r + 2][0]):
+                last = next((_scraped_key(lines[i].text) for i in reversed(block) if is_key(i)), None)
+                if last is None or last[1] >= 0 or last[0] != "belligerents":
+                    break
+                block += runs[r + 1] + runs[r + 2]
+                r += 2
             break
     if block is None:
         return False, ""

@@ -293,3 +293,23 @@ def test_starred_items_of_a_belligerents_line_belong_to_the_item_above(extractor
             "- Combatant2: JNIM\n\nThe battle was fought at a pass.\n")
     got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
     assert got == {fight("mali", "jnim"), ally("mali", "wagner", "alliance")}
+
+
+@pytest.mark.parametrize("block, expected", [
+    # the sides' entries one per line, apart by a blank line; "Supported by:" backs a side
+    ("Belligerents\nFlag of Mali.svg  Mali\nFlag of France.svg  France\nSupported by:\nMINUSMA\n\n"
+     "AQMI Flag.svg Ansar Dine\nFlag of Jihad.svg MOJWA\n\nCommanders and leaders\nNobody\n",
+     {fight("mali", "ansar-dine"), fight("mali", "mojwa"), fight("france", "ansar-dine"), fight("france", "mojwa"),
+      ally("france", "mali", "alliance"), ally("ansar-dine", "mojwa", "alliance"),
+      ally("minusma", "mali", "support"), ally("minusma", "france", "support")}),
+    # a two-column table flattened to one row per side
+    ("Belligerents\nFrance Chad |\nAnsar Dine MOJWA |\nCommanders and leaders\nNobody\n",
+     {fight("france", "ansar-dine"), fight("france", "mojwa"), fight("chad", "ansar-dine"), fight("chad", "mojwa"),
+      ally("chad", "france", "alliance"), ally("ansar-dine", "mojwa", "alliance")}),
+    # one entry per line with nothing to part the sides: nothing is drawn
+    ("Belligerents\nMali\nFrance\nAnsar Dine\nMOJWA\nCommanders and leaders\nNobody\n", set()),
+])
+def test_flattened_belligerents_blocks(extractor, block, expected):
+    text = "Battle of the Well\n\nPart of Mali War\nDate 3 May 2015\nResult Victory\n" + block + "\nThe battle was fought.\n"
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == expected
