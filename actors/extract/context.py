@@ -11,7 +11,9 @@ so, comes after it, in the same sentence or the next ones of the paragraph
   ``resolves_to`` tags meet X's tags), the relation is drawn from X: a later claim
   for that very event ties the generic to the named group. It refers back when
   it names nothing new ("for the attack", "for it", or nothing after it) and no
-  other attack was told in between, within the paragraph.
+  other attack was told in between, within the paragraph, or, in the next
+  paragraphs (news reports give each sentence its own), when the claim points back
+  with a definite "the attack".
 * **An attack told without its attacker** ("an attack on a Burkinabe army post killed ten
   soldiers", "a MINUSMA convoy was ambushed") and then claimed by a named armed group (one
   that a generic "militants" could stand for) gives that group fought-against the target,
@@ -46,7 +48,7 @@ from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack",
+__all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack", "names_the_attack",
            "claim_relations", "claim_edges", "claimed_attacks", "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
@@ -184,18 +186,43 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
             continue
         p = _party_before(cues, mentions, tokens, norms, a)
         found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True))
-    for a, b in _phrases(norms, cues.words("responsibility_passives")):
+    passives = list(_phrases(norms, cues.words("responsibility_passives")))
+    for j in range(1, len(norms) - 2):
+        # "which was claimed, 24 hours later, by X": the passive parted from its "by" by a parenthesis
+        if norms[j] == "claimed" and norms[j - 1] in ("was", "were", "been") and norms[j + 1] == ",":
+            by = next((x for x in range(j + 2, min(len(norms), j + 10)) if norms[x] == "by" and norms[x - 1] == ","),
+                      None)
+            if by is not None and not any(w in _STOPS for w in norms[j:by]):
+                passives.append((j - 1, by + 1))
+    for a, b in sorted(passives):
         if _negated(cues, norms, a):
             continue
-        after = next((m for m in mentions if b <= m.tok_start <= b + 2), None)
-        if after is not None and not after.generic:
-            # "claimed by Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the named group after a descriptor
-            head = next((m for m in mentions if after.tok_end < m.tok_start <= after.tok_end + 2
-                         and not m.generic and norms[after.tok_end] in cues.single("claim_descriptors")), None)
-            after = head or after
+        after = _claimant_after(cues, mentions, norms, b)
         if after is not None:
             found = Party(after, after.text, a, True)
     return found
+
+
+def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], b: int) -> Mention | None:
+    """The party named after a passive claim's "by": right after it ("claimed by JNIM"), after a
+    descriptor ("claimed by Al-Qaeda affiliate Nusrat al-Islam (JNIM)"), or as the apposition of a
+    description ("claimed by a powerful jihadist alliance, the Group to Support Islam and Muslims")."""
+    after = next((m for m in mentions if b <= m.tok_start <= b + 2), None)
+    if after is not None and not after.generic:
+        head = next((m for m in mentions if after.tok_end < m.tok_start <= after.tok_end + 2
+                     and not m.generic and norms[after.tok_end] in cues.single("claim_descriptors")), None)
+        return head or after
+    if after is not None:
+        return after
+    for m in mentions:
+        if b < m.tok_start <= b + 8 and not m.generic:
+            between = norms[b : m.tok_start]
+            if any(w in _STOPS for w in between):
+                return None
+            if "," in between and (norms[m.tok_start - 1] == "," or norms[m.tok_start - 2 : m.tok_start] == [",", "the"]):
+                return m  # the description's apposition names it
+            return None
+    return None
 
 
 def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
@@ -227,6 +254,14 @@ def tells_an_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
     norms = [t.norm for t in tokens]
     definite = cues.words("definite_determiners")
     return any(not (a > 0 and (norms[a - 1],) in definite) for a, _ in _phrases(norms, _attack_forms(cues)))
+
+
+def names_the_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
+    """Whether a sentence points back to an attack already told ("the attack, which was claimed
+    ...", "responsibility for this ambush"): an attack cue word after a definite determiner."""
+    norms = [t.norm for t in tokens]
+    definite = cues.words("definite_determiners")
+    return any(a > 0 and (norms[a - 1],) in definite for a, _ in _phrases(norms, _attack_forms(cues)))
 
 
 def _attack_forms(cues: CueSet) -> frozenset:

@@ -30,7 +30,8 @@ from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.context import (claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
-                                     dispute_relations, responsibility_claim, separate_event, tells_an_attack)
+                                     dispute_relations, names_the_attack, responsibility_claim, separate_event,
+                                     tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -114,15 +115,19 @@ class Extractor:
         told = _Told()
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
         unclaimed_gap = 0
+        unclaimed_crossed = False  # a paragraph break since it
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
             mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
             same_paragraph = previous_paragraph == s.paragraph
             separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
-            if not same_paragraph or separate:
+            if separate:
                 told = _Told()
                 unclaimed = None
+            elif not same_paragraph:
+                # a new paragraph: only a claim that points back to "the attack" still refers to it
+                told.crossed = unclaimed_crossed = True
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens)
             counts.update(m.actor for m in mentions)
@@ -140,7 +145,8 @@ class Extractor:
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
                 if unclaimed is not None and all(_describes(r, claim) for r in relations) \
-                        and not tells_an_attack(self.cues, tokens[: claim.tok]):
+                        and not tells_an_attack(self.cues, tokens[: claim.tok]) \
+                        and (not unclaimed_crossed or names_the_attack(self.cues, tokens)):
                     u_s, u_tokens, u_victims = unclaimed
                     rows_before = claimed_attacks(u_victims, claim, self.dictionary)
                     if rows_before:
@@ -164,7 +170,7 @@ class Extractor:
                 told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens))
             previous, previous_paragraph = mentions, s.paragraph
             if victims and not relations:
-                unclaimed, unclaimed_gap = (s, tokens, victims), 0
+                unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:
                 unclaimed_gap += 1
                 if unclaimed_gap >= 3 or relations or tells_an_attack(self.cues, tokens):
@@ -186,12 +192,13 @@ class Extractor:
             return relations
         # what this sentence tells before its claim or denial is what that refers to, if anything
         if claim is not None and claim.back and told.gap <= 3 and not told.attack_between \
+                and (not told.crossed or names_the_attack(self.cues, tokens)) \
                 and not any(claim.actor in (r.source.actor, r.target.actor) for r in relations) \
                 and not tells_an_attack(self.cues, tokens[: claim.tok]):
             for e in claim_edges(told.edges, claim, d):  # "gunmen" now named: the same relation twice
                 told.edges.remove(e)
                 edges.remove(e)
-        if told.gap == 1:
+        if told.gap == 1 and not told.crossed:
             if deny is not None and tells_an_attack(self.cues, tokens[: deny.tok]):
                 deny = None
             relations = dispute_edges(told.edges, deny, relations)
@@ -211,6 +218,7 @@ class _Told:
     edges: list[dict] = field(default_factory=list)
     gap: int = 1
     attack_between: bool = False
+    crossed: bool = False  # a paragraph break since those edges
 
 
 @dataclass(frozen=True)

@@ -267,3 +267,20 @@ def test_a_claimant_described_as_an_affiliate_is_the_named_group() -> None:
             "Al-Qaeda affiliate Nusrat al-Islam (JNIM).\n")
     assert sorted(rows(text)) == [("jnim", "fought-against", "burkina-faso", "claimed", "jnim"),
                                   ("jnim", "member-of", "al-qaeda", "reported", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news report gives each sentence its paragraph: a claim pointing back to "the attack" still refers to it
+    ("On 3 May 2019, individuals on motorbikes attacked the Chadian peacekeepers' camp near a well.\n\n"
+     "The government condemned the attack, which was claimed, a day later, by AQIM.\n",
+     [("aqim", "fought-against", "chad", "claimed", "aqim")]),
+    # one that does not point back stays with its own paragraph
+    ("On 3 May 2019, gunmen attacked a Chadian army post near a well.\n\nAQIM claimed responsibility.\n",
+     [("generic-militants", "fought-against", "chad", "reported", "")]),
+    # a claimant named by its description's apposition
+    ("On 3 May 2019, gunmen attacked a MINUSMA convoy near a well. The attack was claimed by a jihadist "
+     "alliance, the Group to Support Islam and Muslims (GSIM).\n",
+     [("jnim", "fought-against", "minusma", "claimed", "jnim")]),
+])
+def test_claims_across_paragraphs_and_descriptions(text, expected) -> None:
+    assert rows(text) == expected

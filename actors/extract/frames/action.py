@@ -93,6 +93,15 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     else:
         agents = agent(s, occ)
     if not agents:
+        if cue.kind == "fought-against" and possessor is None and not s.determined(occ):
+            # "individuals on motorbikes attacked the Chadian peacekeepers' camp": no named attacker;
+            # a claim of responsibility may name one (context.claimed_attacks)
+            k = s.right_mention(occ.end, reach=_OBJECT_REACH)
+            if k is not None:
+                named = [p for p in s.group(k, forward_only=True) if s.party(p, allow_possessor=True)
+                         and not s.mentions[p].generic]
+                if named:
+                    s.unattributed[occ.start] = named
         return
     s.agent_of_cue[occ.start] = agents
     if possessor is not None:
