@@ -116,6 +116,7 @@ class Extractor:
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
         unclaimed_gap = 0
         unclaimed_crossed = False  # a paragraph break since it
+        news_layout = _short_paragraphs(doc.sentences)
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
@@ -125,8 +126,12 @@ class Extractor:
             if separate:
                 told = _Told()
                 unclaimed = None
+            elif not same_paragraph and not news_layout:
+                told = _Told()
+                unclaimed = None
             elif not same_paragraph:
-                # a new paragraph: only a claim that points back to "the attack" still refers to it
+                # a report whose paragraphs are a sentence or two: only a claim that points back to
+                # "the attack" still refers to it from the next paragraphs
                 told.crossed = unclaimed_crossed = True
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens)
@@ -203,6 +208,12 @@ class Extractor:
                 deny = None
             relations = dispute_edges(told.edges, deny, relations)
         return relations
+
+
+def _short_paragraphs(sentences) -> bool:
+    """A news report's layout: at least three paragraphs, most of them one or two sentences long."""
+    sizes = Counter((s.section, s.paragraph) for s in sentences)
+    return len(sizes) >= 3 and sum(1 for n in sizes.values() if n <= 2) >= 0.6 * len(sizes)
 
 
 def _describes(r, claim) -> bool:

@@ -271,11 +271,13 @@ def test_a_claimant_described_as_an_affiliate_is_the_named_group() -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # a news report gives each sentence its paragraph: a claim pointing back to "the attack" still refers to it
-    ("On 3 May 2019, individuals on motorbikes attacked the Chadian peacekeepers' camp near a well.\n\n"
-     "The government condemned the attack, which was claimed, a day later, by AQIM.\n",
+    ("Attack on peacekeepers\n\nOn 3 May 2019, individuals on motorbikes attacked the Chadian peacekeepers' camp "
+     "near a well.\n\nThe government condemned the attack, which was claimed, a day later, by AQIM.\n\n"
+     "The camp was rebuilt.\n",
      [("aqim", "fought-against", "chad", "claimed", "aqim")]),
     # one that does not point back stays with its own paragraph
-    ("On 3 May 2019, gunmen attacked a Chadian army post near a well.\n\nAQIM claimed responsibility.\n",
+    ("Attack on soldiers\n\nOn 3 May 2019, gunmen attacked a Chadian army post near a well.\n\n"
+     "AQIM claimed responsibility.\n\nThe post was rebuilt.\n",
      [("generic-militants", "fought-against", "chad", "reported", "")]),
     # a claimant named by its description's apposition
     ("On 3 May 2019, gunmen attacked a MINUSMA convoy near a well. The attack was claimed by a jihadist "
