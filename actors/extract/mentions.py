@@ -263,7 +263,12 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
                             break
                     continue
                 if gap_core in matcher.words["example_markers"]:
-                    continue  # the named examples stand for the generic
+                    # the named examples stand for the generic, in its place ("fighting between the army
+                    # and jihadist groups like JNIM": JNIM is the army's enemy)
+                    out.append(replace(nxt, start=m.start, tok_start=m.tok_start, text=m.text + " … " + nxt.text,
+                                       via="example"))
+                    skip.add(k + 1)
+                    continue
         out.append(m)
     return out
 

@@ -85,6 +85,10 @@ ATTACKS = [
     # a country after "northeastern" is a place, not an ambusher
     ("An ambush in northeastern Mali killed nine MINUSMA peacekeepers.", set()),
     ("Violence between the Malian army and JNIM rose in the centre.", {fight("mali", "jnim")}),
+    # named examples stand in the generic's place
+    ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
+    ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",
+     {fight("ansar-dine", "mali"), fight("mojwa", "mali"), ally("ansar-dine", "mojwa", "joint-action")}),
 ]
 
 
