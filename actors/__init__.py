@@ -46,15 +46,15 @@ _API: dict[str, tuple[str, ...]] = {
         "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
     ),
     "actors.extract.context": (
-        "Party", "claim_edges", "claim_relations", "denial", "dispute_edges", "dispute_relations",
-        "responsibility_claim", "separate_event", "tells_an_attack",
+        "Party", "claim_edges", "claim_relations", "claimed_attacks", "denial", "dispute_edges",
+        "dispute_relations", "names_the_attack", "responsibility_claim", "separate_event", "tells_an_attack",
     ),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
     "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines", "read_data_file"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
     "actors.extract.evaluate": (
-        "GoldLine", "GoldRow", "dates_compatible", "format_scores", "load_event_gold", "load_gold",
-        "score", "score_events",
+        "GoldLine", "GoldRow", "dates_compatible", "evaluate_corpus", "format_report", "format_scores",
+        "load_event_gold", "load_gold", "score", "score_events",
     ),
     "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
     "actors.extract.infobox": ("Belligerent", "Sides", "find_sides"),
@@ -99,10 +99,18 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.corpus": ("Corpus", "load_corpus"),
     "actors.curation.apply": ("apply_curation", "extend_dictionary"),
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
-    "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "Problem", "safe_text"),
+    "actors.csv_cells": (
+        "CSV_TRIGGERS", "escape_cell", "escape_frame", "read_csv", "unescape_cell", "unescape_frame",
+        "write_csv",
+    ),
+    "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "OutputLockedError", "Problem", "safe_text"),
     "actors.output": (
         "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
         "write_json", "write_tables",
+    ),
+    "actors.output_set": (
+        "LOCK_FILE", "MANIFEST", "STAGING_PREFIX", "check_output_set", "lock_output", "read_manifest",
+        "remove_dead_staging", "write_output_set",
     ),
     "actors.schema": (
         "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "EDGE_COLUMNS",

@@ -2,8 +2,10 @@
 
 It catches the library's named exceptions and turns them into messages; user
 errors never show a traceback. Commands: run, pair, actor, export. Exit codes:
-0 success, 1 nothing could be read or written, 2 bad usage, an unknown actor
-name or a bad data file.
+0 success, 1 nothing could be read or written (or another run holds the output
+folder's lock), 2 bad usage, an unknown actor name or a bad data file, 130
+interrupted by Ctrl-C, 143 stopped by SIGTERM (handled like Ctrl-C: staged files
+removed, previous outputs left as they were).
 """
 
 from __future__ import annotations
@@ -11,13 +13,15 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Sequence
 
-from actors.errors import ActorsError, CorpusError, DataFileError
+from actors.errors import ActorsError, CorpusError, DataFileError, OutputLockedError
 
 __all__ = ["main", "console"]
 
@@ -35,7 +39,8 @@ _EPILOG = """examples:
 
 Names are accepted by any alias, in any case ("mujao", "MOJWA", "Movement for Oneness and Jihad in West Africa").
 Exit codes: 0 done (problems with single files are reported and skipped), 1 nothing could be read or
-written, 2 bad usage, unknown actor name or bad data file.
+written, or another run is writing to the output folder, 2 bad usage, unknown actor name or bad data file,
+130 Ctrl-C, 143 SIGTERM (previous outputs are left as they were).
 """
 
 _OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder and write actors.csv, "
@@ -43,7 +48,8 @@ _OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder and write acto
                  "build the temporal network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, "
                  "frustrated_edges.csv, centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and "
                  "report.md; draw figures/*.png and *.svg; and write the offline explorer graph.html with its "
-                 "focus pages (jnim.html, mnla_ansar_dine.html).")
+                 "focus pages (jnim.html, mnla_ansar_dine.html); and, last, manifest.json (every file's size and "
+                 "sha256). A second run on the same --out stops at once while the first holds the folder's lock.")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -179,11 +185,17 @@ def _report_problems(corpus, out_dir, *, full: bool) -> None:
 
 
 def _run(args, out) -> int:
+    from contextlib import ExitStack
+
+    from actors.output_set import lock_output
     from actors.render.figure_pool import FigurePool
 
-    # Started before anything heavy is imported: matplotlib loads in the workers while we read.
-    with FigurePool(workers=args.figure_workers) as pool:
-        return _run_with(args, out, pool)
+    with ExitStack() as stack:
+        if Path(args.out).is_dir():  # a second run on this folder stops here, before any work (OutputLockedError)
+            stack.enter_context(lock_output(args.out))  # a new folder is locked when its files are written
+        # Started before anything heavy is imported: matplotlib loads in the workers while we read.
+        with FigurePool(workers=args.figure_workers) as pool:
+            return _run_with(args, out, pool)
 
 
 def _run_with(args, out, pool) -> int:
@@ -193,7 +205,8 @@ def _run_with(args, out, pool) -> int:
     from actors.render.layout import positions
     from actors.analysis.pairs import FOCUS_PAIR
     from actors.analysis.report import render_report
-    from actors.output import table_writers, write_all
+    from actors.output import table_writers
+    from actors.output_set import write_output_set
     from actors.network.windows import load_periods
 
     t0 = time.perf_counter()
@@ -220,8 +233,8 @@ def _run_with(args, out, pool) -> int:
                            curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
                            curation_problems=cur.file_problems if cur else ())
     out_dir = Path(args.out)
-    # Every output is staged, then all are renamed together: a killed run
-    # leaves the previous set whole and consistent.
+    # Every output is staged in one folder, then all are renamed in and manifest.json is written last: a
+    # killed run leaves the previous set whole, or (killed amid the renames) marked incomplete.
     writers = table_writers(corpus.frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
     writers.update(export_writers(graph, out_dir))
@@ -237,7 +250,7 @@ def _run_with(args, out, pool) -> int:
     writers.update(pool.figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
     progress("writing tables, pages and figures")
-    written = write_all(writers)
+    written = write_output_set(writers, out_dir)
     progress.done()
     if pool.fallback:  # the figures are whole either way; this says why the run took longer
         print(f"note: {pool.fallback}", file=sys.stderr)
@@ -315,16 +328,60 @@ def _export(args, out) -> int:
 _COMMANDS = {"run": _run, "pair": _pair, "actor": _actor, "export": _export}
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread: it unwinds like Ctrl-C, so staged files are removed."""
+
+
+_stopping = False  # a SIGTERM is being handled: a second one must not cut the clean-up short
+
+
+def _on_sigterm(signum, frame) -> None:
+    global _stopping
+    if not _stopping:
+        _stopping = True
+        raise _Terminated()
+
+
+def _unraisable(hook):
+    """Python drops an exception raised in a finaliser or weakref callback; a SIGTERM caught there is sent again."""
+    def unraisable(info) -> None:
+        global _stopping
+        if isinstance(info.exc_value, _Terminated):
+            _stopping = False
+            os.kill(os.getpid(), signal.SIGTERM)  # handled again at the next step of ordinary code
+        else:
+            hook(info)
+    return unraisable
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    global _stopping
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
         return 2
+    previous = None
+    if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
+        previous, hook = signal.signal(signal.SIGTERM, _on_sigterm), sys.unraisablehook
+        sys.unraisablehook = _unraisable(hook)
+    try:
+        return _main(args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+            sys.unraisablehook = hook
+            _stopping = False
+
+
+def _main(args) -> int:
     try:
         code = _COMMANDS[args.command](args, sys.stdout)
         sys.stdout.flush()  # here, not at exit: a reader that has gone is handled below
         return code
+    except OutputLockedError as exc:  # another run writes to the folder: this one stops, nothing written
+        print(f"actors: {exc}", file=sys.stderr)
+        return 1
     except DataFileError as exc:
         print(f"actors: bad data file: {exc}", file=sys.stderr)
         return 2
@@ -340,9 +397,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"actors: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("actors: interrupted; previous outputs are left as they were", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C (130) or SIGTERM (143): staged files are already removed
+        what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
+        print(f"actors: {what}; previous outputs are left as they were", file=sys.stderr)
+        return 143 if isinstance(exc, _Terminated) else 130
 
 
 def console() -> None:

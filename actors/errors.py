@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["ActorsError", "CorpusError", "DataFileError", "Problem", "safe_text"]
+__all__ = ["ActorsError", "CorpusError", "DataFileError", "OutputLockedError", "Problem", "safe_text"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -55,6 +55,19 @@ class DataFileError(ActorsError):
     The message names the file, the place (line or entry id) and what was
     expected.
     """
+
+
+class OutputLockedError(ActorsError):
+    """Another run holds the output folder's lock (:func:`actors.output_set.lock_output`).
+
+    ``folder`` is the output folder and ``pid`` the other run's process id
+    (None if it could not be read). The second run does not wait: it stops.
+    """
+
+    def __init__(self, message: str, *, folder: str = "", pid: int | None = None) -> None:
+        super().__init__(message)
+        self.folder = folder
+        self.pid = pid
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,10 @@
 """The output set: the extraction's tables as polars DataFrames, and every file written atomically.
 
-Every file is written to a temporary name in the output folder and then renamed
-over the old one, so a killed run leaves the previous outputs whole. Rows are
+Every file is written into one staging folder inside the output folder and
+then renamed over the old one (:func:`write_all`; a whole run's set, with its
+manifest and lock, is :mod:`actors.output_set`'s), so a killed run leaves the
+previous outputs whole. The CSV tables escape text cells that a spreadsheet
+would read as formulas (:mod:`actors.csv_cells`). Rows are
 sorted on stable keys so the same input gives the same bytes. The graph
 exports are written the same way (:func:`export`, :func:`write_gexf`,
 :func:`write_graphml`, :func:`write_json`; the formats are
@@ -17,12 +20,11 @@ exports are written the same way (:func:`export`, :func:`write_gexf`,
 
 from __future__ import annotations
 
-import errno
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from actors.csv_cells import write_csv
 from actors.extract.pipeline import Extraction
 from actors.extract.candidates import candidate_rows
 from actors.schema import ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
@@ -70,41 +72,22 @@ def _safe(rows: list[dict]) -> list[dict]:
 
 
 def write_all(writers: dict) -> list[Path]:
-    """Write every file to a temporary name first, then rename them all.
+    """Write every file into one staging folder first, then rename them all into place.
 
-    If any write fails, no output is replaced: the previous run's files stay
-    whole and consistent with each other, and no temporary file is left. A
-    target that is a folder is refused before anything is written. (Renames
-    within one folder do not fail in practice; if one did, the files renamed
-    before it would already be new, and the error names the file.)
+    The staging folder (``.staging-<pid>-<random>``) is made inside the
+    folder that holds every target, with the same subfolders. If any write
+    fails, or the run is interrupted (Ctrl-C, SIGTERM), no output is replaced
+    and the staging folder is removed; one left by a killed run is removed by
+    the next write into that folder. A target that is a folder is refused
+    before anything is written. (Renames within one folder do not fail in
+    practice; if one did, the files renamed before it would already be new,
+    and the error names the file.) No manifest is written: a whole run's set
+    goes through :func:`actors.output_set.write_output_set`, which also locks
+    the folder and writes ``manifest.json``.
     """
-    staged: list[tuple[str, Path]] = []
-    umask = os.umask(0o022)  # read the umask (it can only be read by setting it) and put it back
-    os.umask(umask)
-    mode = 0o666 & ~umask
-    for path in writers:
-        if path.is_dir():  # refused before anything is written, with the user's own path
-            raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
-    try:
-        for path, write in writers.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            os.close(fd)
-            os.chmod(tmp, mode)  # mkstemp makes files private (0600); outputs get the usual permissions
-            staged.append((tmp, path))
-            write(Path(tmp))
-        for i, (tmp, path) in enumerate(staged):
-            try:
-                os.replace(tmp, path)
-            except OSError as exc:  # name the output, not the temporary file
-                raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
-            staged[i] = ("", path)
-    except BaseException:
-        for tmp, _ in staged:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
-        raise
-    return [path for _, path in staged]
+    from actors.output_set import _switch
+
+    return _switch(writers)
 
 
 def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
@@ -112,19 +95,20 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
     candidates.csv).
 
     For :func:`write_all`, so the tables can be staged with other outputs and
-    replaced together.
+    replaced together. Every CSV's text cells are escaped against spreadsheet
+    formulas (:mod:`actors.csv_cells`); the Parquet files hold the exact text.
     """
     out = Path(out_dir)
-    writers = {out / "actors.csv": lambda p: frames["actors"].write_csv(p)}
+    writers = {out / "actors.csv": lambda p: write_csv(frames["actors"], p)}
     for name in ("events", "edges"):
         df = frames[name]
-        writers[out / f"{name}.csv"] = lambda p, df=df: df.write_csv(p)
+        writers[out / f"{name}.csv"] = lambda p, df=df: write_csv(df, p)
         writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
-    writers[out / "problems.csv"] = lambda p: frames["problems"].write_csv(p)
+    writers[out / "problems.csv"] = lambda p: write_csv(frames["problems"], p)
     if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
-        writers[out / "curation.csv"] = lambda p: frames["curation"].write_csv(p)
+        writers[out / "curation.csv"] = lambda p: write_csv(frames["curation"], p)
     if "candidates" in frames:  # organisation names the dictionary lacks (actors.extract.candidates)
-        writers[out / "candidates.csv"] = lambda p: frames["candidates"].write_csv(p)
+        writers[out / "candidates.csv"] = lambda p: write_csv(frames["candidates"], p)
     return writers
 
 

@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 
 from actors.cli import main
+from actors.csv_cells import unescape_cell
 
 ROOT = Path(__file__).resolve().parent.parent
 EDGE_CONTRACT = ["event_id", "source", "target", "relation", "date", "date_precision", "status",
@@ -101,8 +102,12 @@ def test_edge_columns_are_the_contract(seeds_run):
 
 
 def test_every_edge_traces_to_its_sentence(seeds_run):
+    """CSV evidence is the file's text at its offsets once unescaped (actors.csv_cells); Parquet's exactly."""
+    exact = dict(pl.read_parquet(seeds_run / "edges.parquet").select("edge_id", "evidence").iter_rows())
     with open(seeds_run / "edges.csv", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+        for raw in csv.DictReader(fh):
+            row = {k: unescape_cell(v) for k, v in raw.items()}
+            assert row["evidence"] == exact[row["edge_id"]]
             text = (ROOT / "seeds" / row["doc"]).read_text(encoding="utf-8")
             span = text[int(row["char_start"]) : int(row["char_end"])]
             if row["cue"] == "curation":  # added by the analyst: the range is the entry in overrides.toml

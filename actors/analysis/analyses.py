@@ -33,6 +33,7 @@ from actors.analysis.coalition import coalition
 from actors.analysis.genealogy import genealogy
 from actors.network.graph import edge_frame, paused_gc
 from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, shift_exclusions
+from actors.csv_cells import write_csv
 from actors.network.windows import Period, phases, yearly
 
 __all__ = ["Analyses", "analyse", "analysis_writers"]
@@ -103,4 +104,5 @@ def analysis_writers(analyses: Analyses, out_dir: str | os.PathLike) -> dict:
     tables = {"shifts": analyses.shifts, "coalition": analyses.coalition, "genealogy": analyses.genealogy,
               "balance": analyses.balance, "frustrated_edges": analyses.frustrated,
               "centrality": analyses.centrality, "blocs": analyses.blocs}
-    return {out / f"{name}.csv": (lambda p, df=df: df.write_csv(p)) for name, df in tables.items()}
+    # text cells a spreadsheet would read as a formula are escaped (reversibly: actors.csv_cells)
+    return {out / f"{name}.csv": (lambda p, df=df: write_csv(df, p)) for name, df in tables.items()}

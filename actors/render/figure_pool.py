@@ -21,6 +21,11 @@ calling process instead, where a real error then raises with its own
 traceback; :attr:`FigurePool.fallback` says why. Nothing goes missing: the
 parallel path only changes when the work is done.
 
+A SIGTERM is the caller's to handle (``actors`` handles it like Ctrl-C: the
+pool is shut down as the run unwinds). Sent to the whole process group, it
+ends the workers quietly, as Ctrl-C does; and a worker whose caller was killed
+ends quietly too, with no ``BrokenPipeError`` traceback.
+
 >>> from actors.analysis.analyses import analyse
 >>> import networkx as nx
 >>> with FigurePool(workers=0) as pool:  # workers=0: draw in this process
@@ -210,10 +215,14 @@ def _render(name: str, spec: tuple[str, dict[str, Any]]) -> dict[str, bytes]:
 
 
 def _worker_start() -> None:  # pragma: no cover - runs in the worker processes (tested through the pool)
-    """A worker's start: quiet on Ctrl-C, and garbage collection only between figures."""
+    """A worker's start: quiet on Ctrl-C and SIGTERM, and garbage collection only between figures."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: leave quietly
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # so does a SIGTERM sent to the group: the same
+    # A caller that is gone (killed) closes the result pipe: the worker then ends silently on its
+    # next write, where Python's default (SIGPIPE ignored) would print a BrokenPipeError traceback.
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # What the forkserver loaded lives as long as the worker: freeze it, so collections never scan
     # it (nor copy the pages the worker shares with the forkserver), and collect only between
     # figures. About 15 % less drawing time.
