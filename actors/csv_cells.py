@@ -70,36 +70,32 @@ def _text_columns(df: pl.DataFrame) -> list[str]:
             isinstance(dtype, pl.Enum)]
 
 
+def _rewrite_text(df: pl.DataFrame, pattern: str, rewrite) -> pl.DataFrame:
+    """``df`` with each text cell that matches ``pattern`` replaced by ``rewrite(cell expression)``."""
+    import polars as pl
+
+    cols = _text_columns(df)
+    if not cols:
+        return df
+    return df.with_columns(
+        pl.when(pl.col(c).cast(pl.String).str.contains(pattern))
+        .then(rewrite(pl.col(c).cast(pl.String)))
+        .otherwise(pl.col(c).cast(pl.String))
+        .alias(c)
+        for c in cols
+    )
+
+
 def escape_frame(df: pl.DataFrame) -> pl.DataFrame:
     """``df`` with every text cell escaped (:func:`escape_cell`); number columns untouched. Vectorised."""
     import polars as pl
 
-    cols = _text_columns(df)
-    if not cols:
-        return df
-    return df.with_columns(
-        pl.when(pl.col(c).cast(pl.String).str.contains(_NEEDS_ESCAPE))
-        .then(pl.lit("'") + pl.col(c).cast(pl.String))
-        .otherwise(pl.col(c).cast(pl.String))
-        .alias(c)
-        for c in cols
-    )
+    return _rewrite_text(df, _NEEDS_ESCAPE, lambda cell: pl.lit("'") + cell)
 
 
 def unescape_frame(df: pl.DataFrame) -> pl.DataFrame:
     """``df`` with every text cell unescaped (:func:`unescape_cell`): the exact text again."""
-    import polars as pl
-
-    cols = _text_columns(df)
-    if not cols:
-        return df
-    return df.with_columns(
-        pl.when(pl.col(c).cast(pl.String).str.contains(_ESCAPED))
-        .then(pl.col(c).cast(pl.String).str.slice(1))
-        .otherwise(pl.col(c).cast(pl.String))
-        .alias(c)
-        for c in cols
-    )
+    return _rewrite_text(df, _ESCAPED, lambda cell: cell.str.slice(1))
 
 
 def write_csv(df: pl.DataFrame, path: str | os.PathLike[str]) -> None:
