@@ -46,7 +46,7 @@ _API: dict[str, tuple[str, ...]] = {
         "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
     ),
     "actors.extract.context": (
-        "Party", "claim_edges", "claim_relations", "claimed_attacks", "denial", "dispute_edges",
+        "Party", "blame", "claim_edges", "claim_relations", "claimed_attacks", "denial", "dispute_edges",
         "dispute_relations", "names_the_attack", "responsibility_claim", "separate_event", "tells_an_attack",
     ),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),

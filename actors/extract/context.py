@@ -18,6 +18,8 @@ so, comes after it, in the same sentence or the next ones of the paragraph
   soldiers", "a MINUSMA convoy was ambushed") and then claimed by a named armed group (one
   that a generic "militants" could stand for) gives that group fought-against the target,
   ``claimed``, by it (:func:`claimed_attacks`), under the same conditions of referring back.
+* **Blame** ("officials blamed the attack on X", "the ambush was attributed to X") works as a
+  claim does, but the relation is ``alleged``, by the one who blames (:func:`blame`).
 * **A denial** ("Y denied it", "which Y denied", "Y denied the claim") of a
   relation one of whose actors is Y, after it in the same sentence or in the
   next one, makes that relation ``disputed``: asserted and denied. A relation
@@ -48,7 +50,7 @@ from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack", "names_the_attack",
+__all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "names_the_attack",
            "claim_relations", "claim_edges", "claimed_attacks", "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
@@ -68,6 +70,24 @@ class Party:
     words: str  # the party in the text's words
     tok: int  # token index where the claim or denial starts
     back: bool  # it refers back ("for the attack", "denied it", nothing after it)
+    # blamed by someone else ("officials blamed the attack on X"): X is the party, the relation is
+    # alleged by ``by`` (an actor id or the text's words)
+    blamed: bool = False
+    by: str = ""
+    by_words: str = ""
+
+    @property
+    def status(self) -> str:
+        return "alleged" if self.blamed else "claimed"
+
+    @property
+    def source(self) -> str:
+        """Who says so: the blamer, or the claimant itself."""
+        return self.by if self.blamed else self.actor
+
+    @property
+    def source_words(self) -> str:
+        return self.by_words if self.blamed else self.words
 
     @property
     def actor(self) -> str:
@@ -225,6 +245,34 @@ def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[s
     return None
 
 
+def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
+          norms: Sequence[str] | None = None) -> Party | None:
+    """Someone blames an attack told before on a named party: "officials blamed the attack on X",
+    "the army attributed the ambush to X", "the attack was attributed to X". The party is X; the
+    relation is alleged, by the subject (``Party.by``)."""
+    norms = norms if norms is not None else [t.norm for t in tokens]
+    found = None
+    for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
+        verbs = cues.single(words)
+        for j, w in enumerate(norms):
+            if w not in verbs or _negated(cues, norms, j):
+                continue
+            at = next((x for x in range(j + 1, min(len(norms), j + 6)) if norms[x] == prep), None)
+            if at is None or any(w2 in _CLAUSE_END for w2 in norms[j + 1 : at]):
+                continue
+            if at > j + 1 and not any((w2,) in cues.words("definite_determiners") for w2 in norms[j + 1 : at]):
+                continue  # "blamed the attack on", "attributed it to": what is blamed points back
+            party = _claimant_after(cues, mentions, norms, at + 1)
+            if party is None or party.generic:
+                continue
+            by = _party_before(cues, mentions, tokens, norms, j if norms[j - 1] not in ("was", "were", "been")
+                               else j)
+            passive = j > 0 and norms[j - 1] in ("was", "were", "been")
+            found = Party(party, party.text, j, True, blamed=True, by="" if passive else by.actor,
+                          by_words="" if passive else by.words)
+    return found
+
+
 def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
            norms: Sequence[str] | None = None) -> Party | None:
     """The last denial of what was just told ("Y denied it", "which Y denied"), and who denies."""
@@ -309,7 +357,8 @@ def _claimed_match(r: RelationMatch, claim: Party, dictionary: Dictionary) -> Re
             return r  # someone else's claim: not this relation's attacker
     elif not (src.generic or dst.generic):
         return r  # an unnamed party claims what the text pins on a named one: leave it
-    return replace(r, source=src, target=dst, status="claimed", claimed_by=claim.actor, claim_text=claim.words)
+    return replace(r, source=src, target=dst, status=claim.status, claimed_by=claim.source,
+                   claim_text=claim.source_words)
 
 
 def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list[dict]:
@@ -332,7 +381,7 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
                 continue
         elif not generic:
             continue
-        e["status"], e["claimed_by"], e["claim_text"] = "claimed", claim.actor, claim.words
+        e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
     seen, repeats = set(), []
     for e in edges:
         key = (e["relation"], frozenset((e["source"], e["target"])))
@@ -354,8 +403,8 @@ def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictio
     if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
         return []
     party = replace(claim.mention, via="claim")
-    out = [RelationMatch(party, victim, _ATTACK, "attack", start, start + 1, status="claimed",
-                         claimed_by=claim.actor, claim_text=claim.words)
+    out = [RelationMatch(party, victim, _ATTACK, "attack", start, start + 1, status=claim.status,
+                         claimed_by=claim.source, claim_text=claim.source_words)
            for start, victim in victims
            if victim.actor != claim.actor and (before is None or start < before)]
     return _unique(out)

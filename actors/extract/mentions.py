@@ -174,7 +174,28 @@ def find_mentions(
                 role, how = "modifier", "compound"
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else how, role=role))
         i = end
+    out = _hyphen_joint_units(matcher, tokens, out, group_id)
     return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out)))
+
+
+_STATE_KINDS = ("foreign state", "state armed force")
+
+
+def _hyphen_joint_units(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention],
+                        group_id: int) -> list[Mention]:
+    """"a joint US-Nigerien patrol": a state named by an alias, a hyphen, then another state's
+    force: one unit of the two states (one ``group``), as "Franco-Malian forces" is."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if not (a.tok_end + 1 == b.tok_start and tokens[a.tok_end].norm == "-" and a.group < 0 and b.group < 0
+                and b.via == "force" and a.via in ("alias", "country") and a.actor != b.actor):
+            continue
+        kinds = [getattr(matcher.dictionary.get(m.actor), "kind", None) for m in (a, b)]
+        if all(kind in _STATE_KINDS for kind in kinds):
+            out[k], out[k + 1] = replace(a, group=group_id, role="party"), replace(b, group=group_id)
+            group_id += 1
+    return out
 
 
 def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

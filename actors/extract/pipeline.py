@@ -29,7 +29,7 @@ from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
-from actors.extract.context import (claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
+from actors.extract.context import (blame, claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
                                      dispute_relations, names_the_attack, responsibility_claim, separate_event,
                                      tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
@@ -145,7 +145,8 @@ class Extractor:
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
             relations = self._context(tokens, mentions, relations, told, edges)
-            claim = responsibility_claim(self.cues, tokens, mentions) if (victims or unclaimed) else None
+            claim = (responsibility_claim(self.cues, tokens, mentions) or blame(self.cues, tokens, mentions)) \
+                if (victims or unclaimed) else None
             if claim is not None:
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
@@ -186,7 +187,7 @@ class Extractor:
         """Claims of responsibility and denials, in this sentence and for what the paragraph told
         before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges`` are updated in place."""
         norms = [t.norm for t in tokens]
-        claim = responsibility_claim(self.cues, tokens, mentions, norms)
+        claim = responsibility_claim(self.cues, tokens, mentions, norms) or blame(self.cues, tokens, mentions, norms)
         deny = denial(self.cues, tokens, mentions, norms)
         d = self.dictionary
         if claim is not None:

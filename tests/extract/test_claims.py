@@ -286,3 +286,25 @@ def test_a_claimant_described_as_an_affiliate_is_the_named_group() -> None:
 ])
 def test_claims_across_paragraphs_and_descriptions(text, expected) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2017, gunmen attacked a Nigerien patrol near a well. The Nigerien army attributed the ambush to ISGS.\n",
+     [("isgs", "fought-against", "niger", "alleged", "niger")]),
+    ("On 3 May 2017, a Nigerien patrol was attacked near a well. The attack was attributed to ISGS.\n",
+     [("isgs", "fought-against", "niger", "alleged", "")]),
+    ("On 3 May 2017, gunmen attacked a Nigerien patrol near a well. Officials blamed the attack on ISGS.\n",
+     [("isgs", "fought-against", "niger", "alleged", "Officials")]),
+    # nobody blamed
+    ("On 3 May 2017, gunmen attacked a Nigerien patrol near a well. Officials did not blame the attack on ISGS.\n",
+     [("generic-militants", "fought-against", "niger", "reported", "")]),
+])
+def test_blame_for_an_attack_is_an_allegation(text, expected) -> None:
+    assert rows(text) == expected
+
+
+def test_a_joint_patrol_of_a_state_named_by_its_abbreviation_and_another_state() -> None:
+    got = rows("On 4 October 2017, a joint US-Nigerien patrol was attacked by ISGS militants near a well.\n")
+    assert sorted(got) == [("isgs", "fought-against", "niger", "reported", ""),
+                           ("isgs", "fought-against", "united-states", "reported", ""),
+                           ("united-states", "allied-with", "niger", "reported", "")]
