@@ -85,6 +85,9 @@ ATTACKS = [
     # a country after "northeastern" is a place, not an ambusher
     ("An ambush in northeastern Mali killed nine MINUSMA peacekeepers.", set()),
     ("Violence between the Malian army and JNIM rose in the centre.", {fight("mali", "jnim")}),
+    # "formed as an affiliate of": the clause's subject is the member
+    ("Katiba Macina was formed in 2015 as an affiliate of the jihadist group Ansar Dine.",
+     {member("katiba-macina", "ansar-dine", "affiliate")}),
     # named examples stand in the generic's place
     ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
     ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",

@@ -160,6 +160,12 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
         actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
         if actor is not None and actor.kind in ("state armed force", "foreign state"):
             member = k
+    elif member is None and occ.start >= 1 and s.norms[occ.start - 1] == "as":
+        # "Katiba Macina was formed in 2015 as an affiliate of Ansar Dine": the clause's subject, a group
+        k, _ = s.left_mention(occ.start - 1, reach=12)
+        actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None and k not in s.patient_of else None
+        if actor is not None and actor.kind in _ORGANISATIONS | {"militia"} and not s.mentions[k].generic:
+            member = k
     members = [member] if member is not None else []
     if member is not None and s.mentions[member].tok_end < len(s.toks) and s.norms[s.mentions[member].tok_end] in COPULAS:
         members = s.group(member)  # "A, B and C became founding members of Y"
