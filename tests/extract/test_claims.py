@@ -308,3 +308,11 @@ def test_a_joint_patrol_of_a_state_named_by_its_abbreviation_and_another_state()
     assert sorted(got) == [("isgs", "fought-against", "niger", "reported", ""),
                            ("isgs", "fought-against", "united-states", "reported", ""),
                            ("united-states", "allied-with", "niger", "reported", "")]
+
+
+def test_they_opening_a_sentence_are_the_attackers_just_named() -> None:
+    text = "On 9 January 2020, ISGS militants ambushed a convoy near a well. They then attacked a Malian army post.\n"
+    assert rows(text) == [("isgs", "fought-against", "mali", "reported", "")]
+    # "they" after a sentence that told no attack names no one
+    text = "On 9 January 2020, Malian troops arrived in the town. They attacked JNIM positions.\n"
+    assert rows(text) == []

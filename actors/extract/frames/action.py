@@ -100,7 +100,14 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if k is not None:
                 named = [p for p in s.group(k, forward_only=True) if s.party(p, allow_possessor=True)
                          and not s.mentions[p].generic]
-                if named:
+                if named and _they_open(s, occ) and s.previous_attackers:
+                    # "X attacked the base at dawn. They then stormed the town hall held by Y": "they"
+                    # opening the sentence are the attackers just named
+                    for a in s.previous_attackers:
+                        for p in named:
+                            if s.mentions[p].actor != a.actor:
+                                yield a, s.mentions[p], cue.kind
+                elif named:
                     s.unattributed[occ.start] = named
         return
     s.agent_of_cue[occ.start] = agents
@@ -142,6 +149,13 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _they_open(s: Sentence, occ: Occurrence) -> bool:
+    """The verb's subject is a "They" opening the sentence ("They attacked an army post",
+    "They then ambushed ...")."""
+    words = [w for w in s.norms[: occ.start] if w not in {"then", "also", "later", "subsequently", "again"}]
+    return words == ["they"]
 
 
 def _repelled_them(s: Sentence, occ: Occurrence) -> bool:
