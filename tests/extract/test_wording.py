@@ -88,6 +88,10 @@ ATTACKS = [
     # "formed as an affiliate of": the clause's subject is the member
     ("Katiba Macina was formed in 2015 as an affiliate of the jihadist group Ansar Dine.",
      {member("katiba-macina", "ansar-dine", "affiliate")}),
+    # the owners of "affiliates of X and Y" are not the ones acting
+    ("Armed groups, including affiliates of al-Qaeda and ISIL, have stepped up attacks on Malian troops.", set()),
+    ("Fighters of JNIM and ISGS attacked Malian troops.",
+     {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # named examples stand in the generic's place
     ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
     ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",

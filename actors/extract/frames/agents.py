@@ -48,7 +48,33 @@ def passive(s: Sentence, occ: Occurrence) -> bool:
 
 
 def agent(s: Sentence, occ: Occurrence) -> list[int]:
-    """The subject group of a verb or noun cue, with claim control."""
+    """The subject group of a verb or noun cue, with claim control; never the owners in
+    "affiliates of al-Qaeda and ISIL stepped up attacks" (other groups act: :func:`owners_of_others`)."""
+    found = _agent(s, occ)
+    owned = owners_of_others(s, found)
+    return [m for m in found if m not in owned]
+
+
+def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
+    """Those of a coordinated group named after "affiliates of", "a branch of", "allies of"
+    (``other_org_nouns``), with the names coordinated with them: they own the ones meant, other
+    organisations, and do not act themselves."""
+    out: set[int] = set()
+    owned = False
+    for m in sorted(group, key=lambda k: s.mentions[k].tok_start):
+        j = s.mentions[m].tok_start - 1
+        while j >= 0 and s.norms[j] in {"the", "its", "their"}:
+            j -= 1
+        if j >= 1 and s.norms[j] == "of" and s.norms[j - 1] in s.cues.single("other_org_nouns"):
+            owned = True
+        elif not (j >= 0 and s.norms[j] in {"and", ",", "or"}):
+            owned = False
+        if owned:
+            out.add(m)
+    return out
+
+
+def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     reach = AGENT_REACH
     if occ.start > 1 and s.norms[occ.start - 1] == "to":
         before = occ.start - 2
