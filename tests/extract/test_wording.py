@@ -92,6 +92,9 @@ ATTACKS = [
     ("Armed groups, including affiliates of al-Qaeda and ISIL, have stepped up attacks on Malian troops.", set()),
     ("Fighters of JNIM and ISGS attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
+    # "back" after a verb of driving is a particle, not support
+    ("France intervened to drive back Ansar Dine.", {fight("france", "ansar-dine")}),
+    ("France intervened in 2013 to drive back Islamist insurgents.", set()),
     # named examples stand in the generic's place
     ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
     ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",
