@@ -92,6 +92,10 @@ ATTACKS = [
     ("Armed groups, including affiliates of al-Qaeda and ISIL, have stepped up attacks on Malian troops.", set()),
     ("Fighters of JNIM and ISGS attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
+    # the maker of the device that killed is the attacker
+    ("Togolese peacekeepers were killed by an IED planted by JNIM near the town.", {fight("jnim", "togo")}),
+    ("A Malian convoy was hit by a mine laid by ISGS.", {fight("isgs", "mali")}),
+    ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "back" after a verb of driving is a particle, not support
     ("France intervened to drive back Ansar Dine.", {fight("france", "ansar-dine")}),
     ("France intervened in 2013 to drive back Islamist insurgents.", set()),

@@ -32,6 +32,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         agents = by_agent(s, occ.end, reach=6)
         if not agents and cue.kind == "fought-against":
             agents = _attack_noun_agents(s, occ.end)  # "killed in a suspected JNIM attack"
+        if not agents and cue.kind == "fought-against":
+            agents = _device_agents(s, occ.end)  # "killed by an IED planted by JNIM"
         if cue.kind == "fought-against" and len(agents) > 1 and not s.separate():
             for a, b in combinations(agents, 2):  # "retaken by the Malian army and Wagner mercenaries"
                 yield s.mentions[a], s.mentions[b], "allied-with"
@@ -277,6 +279,20 @@ def _leader_apposition(s: Sentence, after: int) -> int | None:
     while end < len(s.toks) and end - j <= 9 and not s.is_break(end) and s.norms[end] != ",":
         end += 1
     return _leader_group(s, j + 1, end)
+
+
+def _device_agents(s: Sentence, after: int) -> list[int]:
+    """"killed by an IED planted by JNIM", "hit by a mine laid by ISGS": the device's maker acted."""
+    if after >= len(s.toks) or s.norms[after] != "by":
+        return []
+    devices = s.cues.single("device_nouns")
+    for j in range(after + 2, min(len(s.toks) - 1, after + 7)):
+        if s.norms[j] == "by" and s.norms[j - 1] in s.cues.single("device_participles") \
+                and any(w in devices for w in s.norms[after + 1 : j - 1]):
+            return by_agent(s, j, reach=1)
+        if s.is_break(j) or j in s.covered:
+            return []
+    return []
 
 
 def _attack_noun_agents(s: Sentence, after: int) -> list[int]:
