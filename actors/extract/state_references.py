@@ -109,8 +109,10 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             return (j - i, actors, "", True, "modifier")  # "the Malian-Mauritanian border": a place
         return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
     if not k and not contingent and j < n and tokens[j].text.islower() and tokens[j].norm in matcher.single("state_action_nouns"):
-        # "the French operation", "a Malian offensive": the state acts; the noun is left to the frames
-        return (j - i, actors, "", len(actors) > 1, "party")
+        # "the French operation", "a Malian offensive": the state acts; the noun is left to the frames;
+        # but in "retook the town with French support" France is no object of the verb: a modifier
+        backing = i > 0 and tokens[i - 1].norm == "with" and tokens[j].norm in matcher.single("backing_nouns")
+        return (j - i, actors, "", len(actors) > 1, "modifier" if backing else "party")
     if not k:
         # "the French" used as a noun phrase of its own: "the French withdrew"
         if (

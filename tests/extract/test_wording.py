@@ -96,6 +96,8 @@ ATTACKS = [
     ("Togolese peacekeepers were killed by an IED planted by JNIM near the town.", {fight("jnim", "togo")}),
     ("A Malian convoy was hit by a mine laid by ISGS.", {fight("isgs", "mali")}),
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
+    # "with French support": France is no object of "retook"
+    ("Malian forces retook the town with French support.", set()),
     # "back" after a verb of driving is a particle, not support
     ("France intervened to drive back Ansar Dine.", {fight("france", "ansar-dine")}),
     ("France intervened in 2013 to drive back Islamist insurgents.", set()),
