@@ -205,6 +205,7 @@ def test_a_denial_of_something_new_disputes_nothing() -> None:
     "On 3 May 2019, gunmen attacked a Burkinabe army post. The attack was later claimed by JNIM.\n",
     "On 3 May 2019, gunmen attacked a Burkinabe army post. JNIM claimed responsibility via its media outlet.\n",
     "On 3 May 2019, a Burkinabe army camp came under attack. JNIM claimed responsibility.\n",
+    "On 3 May 2019, a Burkinabe army vehicle hit an IED near a well, killing two soldiers. JNIM claimed the attack.\n",
     "On 3 May 2019, a Burkinabe army convoy was attacked near a well. JNIM claimed responsibility.\n",
     "On 3 May 2019, the army camp in Djibo, Burkina Faso came under attack. The operation has been claimed by "
     "JNIM.\n",

@@ -98,6 +98,8 @@ ATTACKS = [
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
     ("Malian forces retook the town with French support.", set()),
+    # the one that hit a mine did not fight the mine's makers, nor anyone: nothing without a claim
+    ("A MINUSMA convoy struck a landmine near the town.", set()),
     # "back" after a verb of driving is a particle, not support
     ("France intervened to drive back Ansar Dine.", {fight("france", "ansar-dine")}),
     ("France intervened in 2013 to drive back Islamist insurgents.", set()),

@@ -112,6 +112,11 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                 elif named:
                     s.unattributed[occ.start] = named
         return
+    if cue.kind == "fought-against" and possessor is None and _device_object(s, occ):
+        # "a FAMa vehicle hit an IED", "a MINUSMA convoy struck a mine": the subject is the one hit;
+        # a claim of responsibility may name who laid it
+        s.unattributed[occ.start] = [a for a in agents if not s.mentions[a].generic]
+        return
     s.agent_of_cue[occ.start] = agents
     if possessor is not None:
         yield from pairs_across(s, agents, [possessor], cue.kind)
@@ -279,6 +284,16 @@ def _leader_apposition(s: Sentence, after: int) -> int | None:
     while end < len(s.toks) and end - j <= 9 and not s.is_break(end) and s.norms[end] != ",":
         end += 1
     return _leader_group(s, j + 1, end)
+
+
+def _device_object(s: Sentence, occ: Occurrence) -> bool:
+    """The verb's object is a device ("hit an IED", "struck a landmine", "ran over a mine")."""
+    devices = s.cues.single("device_nouns")
+    j = occ.end
+    while j < len(s.toks) and j < occ.end + 4 and s.norms[j] in {"an", "a", "the", "over", "improvised", "explosive",
+                                                                     "roadside", "buried", "hidden", "anti-tank"}:
+        j += 1
+    return j < len(s.toks) and s.norms[j] in devices and j not in s.covered
 
 
 def _device_agents(s: Sentence, after: int) -> list[int]:
