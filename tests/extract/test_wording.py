@@ -98,6 +98,11 @@ ATTACKS = [
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
     ("Malian forces retook the town with French support.", set()),
+    # a slash joins one side ("GATIA/MSA"); with a coalition it names a component ("JNIM/Katiba Macina")
+    ("Clashes between GATIA/MSA and ISGS militants near the town left 12 dead.",
+     {fight("gatia", "isgs"), fight("msa", "isgs"), ally("gatia", "msa", "joint-action")}),
+    ("GATIA/MSA and ISGS clashed near the town.",
+     {fight("gatia", "isgs"), fight("msa", "isgs"), ally("gatia", "msa", "joint-action")}),
     # the one that hit a mine did not fight the mine's makers, nor anyone: nothing without a claim
     ("A MINUSMA convoy struck a landmine near the town.", set()),
     # "back" after a verb of driving is a particle, not support

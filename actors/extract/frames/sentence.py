@@ -205,6 +205,10 @@ class Sentence:
                 return True
         if gap == ["-"] and ms[a].group >= 0 and ms[a].group == ms[b].group:
             return True  # "a joint Malian-French operation": one unit
+        if gap == ["/"] and not (ms[a].generic or ms[b].generic):
+            # "GATIA/MSA" lists two groups; "JNIM/Katiba Macina" (one of them a coalition) names a component
+            kinds = [getattr(self.matcher.dictionary.get(ms[x].actor), "kind", "") for x in (a, b)]
+            return (kinds[0] == "coalition") == (kinds[1] == "coalition")
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         t = ms[a].tok_start

@@ -92,7 +92,24 @@ def between(s: Sentence, j: int, relation: str) -> list:
             return []
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
         return _two_sides(s, members, enemies, relation, allies=(True, False))
+    slashed = _slash_sides(s, members)
+    if slashed is not None:
+        # "clashes between GATIA/MSA and ISGS": the slash joins one side
+        return _two_sides(s, slashed[0], slashed[1], relation, allies=(True, True))
     return [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
+
+
+def _slash_sides(s: Sentence, members: list[int]) -> tuple[list[int], list[int]] | None:
+    """Two sides when a list joins some names by "/" ("GATIA/MSA and ISGS"), else None."""
+    sides: list[list[int]] = [[members[0]]] if members else []
+    slash = False
+    for a, b in zip(members, members[1:]):
+        if s.norms[s.mentions[a].tok_end : s.mentions[b].tok_start] == ["/"]:
+            sides[-1].append(b)
+            slash = True
+        else:
+            sides.append([b])
+    return (sides[0], sides[1]) if slash and len(sides) == 2 else None
 
 
 def _two_sides(s: Sentence, one: list[int], other: list[int], relation: str, *,
@@ -129,6 +146,10 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     subjects = [m for m in s.group(k) if s.party(m)]
     mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire"  # "A and B exchanged fire"
     if recip is not None or mutual and len(subjects) > 1 and s.right_mention(occ.end, reach=2) is None:
+        slashed = _slash_sides(s, subjects)
+        if slashed is not None:  # "GATIA/MSA and ISGS clashed": the slash joins one side
+            yield from _two_sides(s, slashed[0], slashed[1], cue.kind, allies=(True, True))
+            return
         for a, b in combinations(subjects, 2):
             yield s.mentions[a], s.mentions[b], cue.kind
         if recip is not None:
