@@ -98,6 +98,10 @@ ATTACKS = [
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
     ("Malian forces retook the town with French support.", set()),
+    # a passive's agent past a place's apposition; a passive capture's subject held by someone
+    ("The MNLA was pushed out of the town, Timbuktu Region, by Ansar Dine.", {fight("ansar-dine", "mnla")}),
+    ("Douentza, a town held by Ganda Iso, was seized by MOJWA.", {fight("mojwa", "ganda-iso")}),
+    ("The MNLA began a rebellion against Mali's central government.", {fight("mnla", "mali")}),
     # a slash joins one side ("GATIA/MSA"); with a coalition it names a component ("JNIM/Katiba Macina")
     ("Clashes between GATIA/MSA and ISGS militants near the town left 12 dead.",
      {fight("gatia", "isgs"), fight("msa", "isgs"), ally("gatia", "msa", "joint-action")}),

@@ -49,6 +49,13 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if leader is not None:
                 yield from pairs_across(s, agents, [leader], cue.kind)
                 return
+        if k is None and agents and cue.kind == "fought-against":
+            # "Douentza, a town held by Ganda Iso, was seized by MOJWA": the holder lost it
+            holder = _holder_before(s, _clause_start(s, start), start)
+            if holder is not None:
+                yield from pairs_across(s, agents, [m for m in s.group(holder, forward_only=True)
+                                                    if s.party(m) and m not in agents], cue.kind)
+                return
         if k is None:
             # "X attacked the village, but the attack was repelled by Y": the attack's agent
             earlier = _back_reference(s, occ.start)
@@ -198,6 +205,19 @@ def _back_reference(s: Sentence, c: int) -> list[int]:
         return s.agent_of_cue[max(earlier)]
     # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
     return None if j - 1 == 0 else []
+
+
+def _holder_before(s: Sentence, lo: int, hi: int) -> int | None:
+    """A holder phrase ("held by Y", "until then controlled by Y") in the subject of a passive
+    capture, between ``lo`` and ``hi``: the mention of Y."""
+    phrases = s.cues.words("holder_phrases")
+    for j in range(lo, hi):
+        for size in (4, 3, 2):
+            if tuple(s.norms[j : j + size]) in phrases:
+                k = s.right_mention(j + size, reach=6, stop_comma=False)
+                if k is not None and s.mentions[k].tok_end <= hi:
+                    return k
+    return None
 
 
 def _previous_holder(s: Sentence, after: int) -> int | None:

@@ -189,13 +189,27 @@ def _verb_before(s: Sentence, tok: int):
 
 
 def by_agent(s: Sentence, after: int, reach: int = 4) -> list[int]:
+    """The agent after "by", within ``reach`` tokens of ``after``; a place's apposition may stand
+    between ("pushed out of Léré, Timbuktu Region, by Ansar Dine")."""
     j = None
-    for x in range(after, min(len(s.toks), after + reach)):
+    x = after
+    hi = min(len(s.toks), after + reach)
+    while x < hi:
         if s.norms[x] == "by":
             j = x
             break
+        if s.norms[x] == "," and x + 1 < len(s.toks) and s.toks[x + 1].is_capitalized and x + 1 not in s.at_start:
+            # ", Timbuktu Region," names a place: skip it to its closing comma
+            y = x + 1
+            while y < min(len(s.toks), x + 5) and s.toks[y].is_capitalized and y not in s.at_start:
+                y += 1
+            if y < len(s.toks) and s.norms[y] == "," and y + 1 < len(s.toks) and s.norms[y + 1] == "by":
+                j = y + 1
+                break
+            return []
         if s.is_break(x) or s.norms[x] == "," or x in s.at_start:
             return []
+        x += 1
     if j is None:
         return []
     k = s.right_mention(j + 1, reach=4, allow_possessor=False)
