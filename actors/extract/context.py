@@ -51,7 +51,7 @@ from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
 __all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "names_the_attack",
-           "claim_relations", "claim_edges", "claimed_attacks", "dispute_relations", "dispute_edges"]
+           "claim_relations", "claim_edges", "claimed_attacks", "joint_claimants", "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
 _STOPS = frozenset({".", ";", ":", "!", "?"})
@@ -75,6 +75,8 @@ class Party:
     blamed: bool = False
     by: str = ""
     by_words: str = ""
+    # claimants named together with it ("claimed by AQIM and al-Mourabitoun")
+    others: tuple[Mention, ...] = ()
 
     @property
     def status(self) -> str:
@@ -205,7 +207,8 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
         if _negated(cues, norms, a):
             continue
         p = _party_before(cues, mentions, tokens, norms, a)
-        found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True))
+        found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True),
+                        others=_coordinated(mentions, norms, p.mention) if p.named else ())
     passives = list(_phrases(norms, cues.words("responsibility_passives")))
     for j in range(1, len(norms) - 2):
         # "which was claimed, 24 hours later, by X": the passive parted from its "by" by a parenthesis
@@ -219,8 +222,35 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
             continue
         after = _claimant_after(cues, mentions, norms, b)
         if after is not None:
-            found = Party(after, after.text, a, True)
+            found = Party(after, after.text, a, True,
+                          others=_coordinated(mentions, norms, after) if not after.generic else ())
     return found
+
+
+def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention | None) -> tuple[Mention, ...]:
+    """The named mentions listed with ``m`` by "and" or commas ("AQIM and al-Mourabitoun claimed")."""
+    if m is None:
+        return ()
+    ordered = sorted((x for x in mentions if not x.generic), key=lambda x: x.tok_start)
+    at = next((i for i, x in enumerate(ordered) if x.tok_start == m.tok_start), None)
+    if at is None:
+        return ()
+    glue = {"and", ",", "&"}
+
+    def joined(a: Mention, b: Mention) -> bool:
+        gap = norms[a.tok_end : b.tok_start]
+        return bool(gap) and all(w in glue for w in gap)
+
+    out = []
+    i = at
+    while i > 0 and joined(ordered[i - 1], ordered[i]):
+        i -= 1
+        out.append(ordered[i])
+    i = at
+    while i + 1 < len(ordered) and joined(ordered[i], ordered[i + 1]):
+        i += 1
+        out.append(ordered[i])
+    return tuple(x for x in out if x.actor != m.actor)
 
 
 def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], b: int) -> Mention | None:
@@ -382,6 +412,16 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
         elif not generic:
             continue
         e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
+    for other in () if claim.blamed else claim.others:
+        # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims
+        for e in list(edges):
+            if e["relation"] == _ATTACK and e["status"] == "claimed" and e["claimed_by"] == claim.actor \
+                    and claim.actor in (e["source"], e["target"]) and other.actor not in (e["source"], e["target"]):
+                copy = dict(e)
+                side = "source" if e["source"] == claim.actor else "target"
+                copy[side], copy["claimed_by"], copy["claim_text"] = other.actor, other.actor, other.text
+                copy["edge_id"] = f"{e['edge_id']}-{other.actor}"
+                edges.append(copy)
     seen, repeats = set(), []
     for e in edges:
         key = (e["relation"], frozenset((e["source"], e["target"])))
@@ -402,12 +442,29 @@ def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictio
     """
     if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
         return []
-    party = replace(claim.mention, via="claim")
-    out = [RelationMatch(party, victim, _ATTACK, "attack", start, start + 1, status=claim.status,
-                         claimed_by=claim.source, claim_text=claim.source_words)
+    parties = [claim.mention] + ([] if claim.blamed else list(claim.others))
+    out = [RelationMatch(replace(party, via="claim"), victim, _ATTACK, "attack", start, start + 1,
+                         status=claim.status, claimed_by=claim.source if party is claim.mention else party.actor,
+                         claim_text=claim.source_words if party is claim.mention else party.text)
+           for party in parties
            for start, victim in victims
-           if victim.actor != claim.actor and (before is None or start < before)]
+           if victim.actor != party.actor and (before is None or start < before)]
     return _unique(out)
+
+
+def joint_claimants(relations: Sequence[RelationMatch], claim: Party) -> list[RelationMatch]:
+    """"Responsibility was claimed by AQIM and al-Mourabitoun": the claimants acted together, as
+    they say (allied-with, joint-action, claimed), unless the sentence already pairs them."""
+    if claim.blamed or not claim.named or not claim.others:
+        return []
+    have = {frozenset((r.source.actor, r.target.actor)) for r in relations if r.relation == "allied-with"}
+    out = []
+    for other in claim.others:
+        if frozenset((claim.actor, other.actor)) not in have:
+            out.append(RelationMatch(claim.mention, other, "allied-with", "claim", claim.tok, claim.tok + 1,
+                                     status="claimed", claimed_by=claim.actor, claim_text=claim.words,
+                                     relation_kind="joint-action"))
+    return out
 
 
 def _unique(relations: list[RelationMatch]) -> list[RelationMatch]:

@@ -30,8 +30,8 @@ from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.context import (blame, claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
-                                     dispute_relations, names_the_attack, responsibility_claim, separate_event,
-                                     tells_an_attack)
+                                     dispute_relations, joint_claimants, names_the_attack, responsibility_claim,
+                                     separate_event, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -150,7 +150,7 @@ class Extractor:
             if claim is not None:
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
-                if unclaimed is not None and all(_describes(r, claim) for r in relations) \
+                if unclaimed is not None and all(_describes(r, claim) or _among_claimants(r, claim) for r in relations) \
                         and not tells_an_attack(self.cues, tokens[: claim.tok]) \
                         and (not unclaimed_crossed or names_the_attack(self.cues, tokens)):
                     u_s, u_tokens, u_victims = unclaimed
@@ -192,16 +192,21 @@ class Extractor:
         d = self.dictionary
         if claim is not None:
             relations = claim_relations(relations, claim, d)
+            relations = relations + joint_claimants(relations, claim)
         if deny is not None:
             relations = dispute_relations(relations, deny)
         if not told.edges:
             return relations
+        own = [r for r in relations if not (claim is not None and _among_claimants(r, claim))]
         # what this sentence tells before its claim or denial is what that refers to, if anything
         if claim is not None and claim.back and told.gap <= 3 and not told.attack_between \
                 and (not told.crossed or names_the_attack(self.cues, tokens)) \
-                and not any(claim.actor in (r.source.actor, r.target.actor) for r in relations) \
+                and not any(claim.actor in (r.source.actor, r.target.actor) for r in own) \
                 and not tells_an_attack(self.cues, tokens[: claim.tok]):
-            for e in claim_edges(told.edges, claim, d):  # "gunmen" now named: the same relation twice
+            before = len(told.edges)
+            repeats = claim_edges(told.edges, claim, d)
+            edges.extend(told.edges[before:])  # co-claimants' copies of the claimed edges
+            for e in repeats:  # "gunmen" now named: the same relation twice
                 told.edges.remove(e)
                 edges.remove(e)
         if told.gap == 1 and not told.crossed:
@@ -215,6 +220,12 @@ def _short_paragraphs(sentences) -> bool:
     """A news report's layout: at least three paragraphs, most of them one or two sentences long."""
     sizes = Counter((s.section, s.paragraph) for s in sentences)
     return len(sizes) >= 3 and sum(1 for n in sizes.values() if n <= 2) >= 0.6 * len(sizes)
+
+
+def _among_claimants(r, claim) -> bool:
+    """The relation joins the claimants themselves ("AQIM and al-Mourabitoun claimed ...")."""
+    names = {claim.actor} | {o.actor for o in claim.others}
+    return r.relation == "allied-with" and bool(claim.others) and {r.source.actor, r.target.actor} <= names
 
 
 def _describes(r, claim) -> bool:

@@ -317,3 +317,20 @@ def test_they_opening_a_sentence_are_the_attackers_just_named() -> None:
     # "they" after a sentence that told no attack names no one
     text = "On 9 January 2020, Malian troops arrived in the town. They attacked JNIM positions.\n"
     assert rows(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 15 January 2016, gunmen attacked a Burkinabe army post near a well. Responsibility for the attack was "
+    "claimed by AQIM and al-Mourabitoun.\n",
+    "On 15 January 2016, a Burkinabe army post was attacked near a well. AQIM and al-Mourabitoun claimed "
+    "responsibility.\n",
+])
+def test_co_claimants_each_fought_the_target_together(text) -> None:
+    got = sorted(rows(text))
+    assert [r[:4] for r in got] == [("al-mourabitoun", "fought-against", "burkina-faso", "claimed"),
+                                    ("aqim", "allied-with", "al-mourabitoun", "claimed"),
+                                    ("aqim", "fought-against", "burkina-faso", "claimed")] or \
+        [r[:4] for r in got] == [("al-mourabitoun", "allied-with", "aqim", "claimed"),
+                                 ("al-mourabitoun", "fought-against", "burkina-faso", "claimed"),
+                                 ("aqim", "fought-against", "burkina-faso", "claimed")]
+    assert {r[4] for r in got if r[1] == "fought-against"} == {"aqim", "al-mourabitoun"}
