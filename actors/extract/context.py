@@ -282,6 +282,17 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
     relation is alleged, by the subject (``Party.by``)."""
     norms = norms if norms is not None else [t.norm for t in tokens]
     found = None
+    for a, b in _phrases(norms, cues.words("suspicion_phrases")):
+        # "JNIM is widely suspected", "X is believed to be behind the attack", "X was blamed for it"
+        if _negated(cues, norms, a):
+            continue
+        p = _party_before(cues, mentions, tokens, norms, a)
+        rest = norms[b : b + 3]
+        back = (not rest or rest[0] in _CLAUSE_END or rest[0] in ("it", "this", "them")
+                or (len(rest) > 1 and (rest[0],) in cues.words("definite_determiners")
+                    and any(rest[1] == f[0] for f in _attack_forms(cues))))
+        if p.named and back:  # suspected of what was just told, nothing new
+            found = Party(p.mention, p.words, a, True, blamed=True)
     for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
         verbs = cues.single(words)
         for j, w in enumerate(norms):

@@ -150,7 +150,8 @@ class Extractor:
             if claim is not None:
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
-                if unclaimed is not None and all(_describes(r, claim) or _among_claimants(r, claim) for r in relations) \
+                if unclaimed is not None and all(_describes(r, claim, anywhere=True) or _among_claimants(r, claim)
+                                                 for r in relations) \
                         and not tells_an_attack(self.cues, tokens[: claim.tok]) \
                         and (not unclaimed_crossed or names_the_attack(self.cues, tokens)):
                     u_s, u_tokens, u_victims = unclaimed
@@ -228,9 +229,10 @@ def _among_claimants(r, claim) -> bool:
     return r.relation == "allied-with" and bool(claim.others) and {r.source.actor, r.target.actor} <= names
 
 
-def _describes(r, claim) -> bool:
-    """The relation only describes the claimant, after the claim ("claimed by Al-Qaeda affiliate JNIM")."""
-    return r.relation == "member-of" and r.source.actor == claim.actor and r.cue_start > claim.tok
+def _describes(r, claim, *, anywhere: bool = False) -> bool:
+    """The relation only describes the claimant: after the claim ("claimed by Al-Qaeda affiliate JNIM"),
+    or, ``anywhere``, before it too ("al Qaeda's JNIM is suspected")."""
+    return r.relation == "member-of" and r.source.actor == claim.actor and (anywhere or r.cue_start > claim.tok)
 
 
 @dataclass

@@ -334,3 +334,16 @@ def test_co_claimants_each_fought_the_target_together(text) -> None:
                                  ("al-mourabitoun", "fought-against", "burkina-faso", "claimed"),
                                  ("aqim", "fought-against", "burkina-faso", "claimed")]
     assert {r[4] for r in got if r[1] == "fought-against"} == {"aqim", "al-mourabitoun"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 16 March 2019, gunmen attacked a Malian army camp near a well. JNIM is believed to be behind the attack.\n",
+     [("jnim", "fought-against", "mali", "alleged", "")]),
+    ("On 16 March 2019, a raid on a Malian army camp killed 16 soldiers. No group has claimed the attack, but JNIM "
+     "is widely suspected.\n", [("jnim", "fought-against", "mali", "alleged", "")]),
+    # suspected of something else: not of the attack just told
+    ("On 16 March 2019, gunmen attacked a Malian army camp near a well. JNIM is suspected of killing civilians.\n",
+     [("generic-militants", "fought-against", "mali", "reported", "")]),
+])
+def test_suspicion_of_the_attack_just_told_is_an_allegation(text, expected) -> None:
+    assert rows(text) == expected
