@@ -169,6 +169,13 @@ def _party_before(cues: CueSet, mentions: Sequence[Mention], tokens: Sequence[To
         idx.pop(0)
     if best is not None and any(w in _CLAUSE_END for w in norms[best.tok_end : at] if w != ","):
         best = None  # "..., which the army denied": the party is past a clause boundary
+    if best is not None and at >= 1 and norms[at - 1] == ",":
+        # "the MNLA, accused of supporting JNIM, denied it": the subject stands before the parenthesis
+        opening = next((q for q in range(at - 2, max(-1, at - 12), -1) if norms[q] == ","), None)
+        if opening is not None and opening < best.tok_start:
+            head = next((m for m in mentions if m.tok_end == opening and not m.generic), None)
+            if head is not None:
+                best = head
     # the words as the text spaces them ("al-Qaeda-linked", not "al - Qaeda - linked")
     words = "".join((" " if n and tokens[x].start > tokens[idx[n - 1]].end else "") + tokens[x].text
                     for n, x in enumerate(idx))
@@ -306,11 +313,19 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
             party = _claimant_after(cues, mentions, norms, at + 1)
             if party is None or party.generic:
                 continue
-            by = _party_before(cues, mentions, tokens, norms, j if norms[j - 1] not in ("was", "were", "been")
-                               else j)
-            passive = j > 0 and norms[j - 1] in ("was", "were", "been")
-            found = Party(party, party.text, j, True, blamed=True, by="" if passive else by.actor,
-                          by_words="" if passive else by.words)
+            passive = j > 0 and norms[j - 1] in ("is", "are", "was", "were", "been", "being")
+            if passive:  # "the attack is attributed to JNIM by local sources": who says so follows "by"
+                at_by = next((x for x in range(party.tok_end, min(len(norms), party.tok_end + 3)) if norms[x] == "by"),
+                             None)
+                named = next((m for m in mentions if at_by is not None and at_by < m.tok_start <= at_by + 3
+                              and not m.generic), None)
+                words = " ".join(t.text for t in tokens[at_by + 1 : at_by + 4]
+                                 if t.norm not in _CLAUSE_END) if at_by is not None else ""
+                by_id, by_words = (named.actor, named.text) if named else (words, words)
+            else:
+                by = _party_before(cues, mentions, tokens, norms, j)
+                by_id, by_words = by.actor, by.words
+            found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words)
     return found
 
 

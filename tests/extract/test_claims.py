@@ -347,3 +347,15 @@ def test_co_claimants_each_fought_the_target_together(text) -> None:
 ])
 def test_suspicion_of_the_attack_just_told_is_an_allegation(text, expected) -> None:
     assert rows(text) == expected
+
+
+def test_blame_in_the_passive_names_who_says_so_after_by() -> None:
+    text = "On 5 June 2020, unidentified gunmen killed a VDP member near a well. The attack is attributed to JNIM by local sources.\n"
+    assert rows(text) == [("jnim", "fought-against", "vdp", "alleged", "local sources")]
+
+
+def test_the_accused_is_the_noun_before_the_participle() -> None:
+    assert rows("On 5 June 2020, Malian soldiers executed civilians suspected of supporting JNIM near a well.\n") == []
+    got = rows("On 5 June 2020, the MNLA, accused of supporting JNIM, denied it.\n")
+    assert [(r[0], r[1], r[2], r[3]) for r in got] == [("mnla", "allied-with", "jnim", "disputed")]
+    assert got[0][4].endswith("|mnla")

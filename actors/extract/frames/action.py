@@ -101,6 +101,14 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         agents = agent(s, Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
     else:
         agents = agent(s, occ)
+    t = occ.start
+    if agents and t >= 3 and s.norms[t - 1] in {"of", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
+        # "civilians suspected of supporting JNIM": the accused is the noun before the participle;
+        # unless that is an actor ("X, accused of supporting Y"), no relation
+        before = t - 3
+        if not (before in s.at_end and s.party(s.at_end[before])) and s.norms[before] not in {"was", "were", "been",
+                                                                                              "being", "is", "are", ","}:
+            return
     if not agents:
         if cue.kind == "fought-against" and possessor is None and not s.determined(occ):
             # "individuals on motorbikes attacked the Chadian peacekeepers' camp": no named attacker;
