@@ -110,6 +110,7 @@ def _tally(matched: list[tuple[dict, Any]], spurious: list[dict], missed: list) 
     n = len(matched)
     out["status_agreement"] = round(sum(e["status"] == g.status for e, g in matched) / n, 3) if n else 1.0
     out["date_agreement"] = round(sum((e.get("date") or "") == g.date for e, g in matched) / n, 3) if n else 1.0
+    out["date_disagreements"] = [(e, g) for e, g in matched if (e.get("date") or "") != g.date]
     out["false_positives"] = spurious
     out["false_negatives"] = missed
     return out
@@ -315,4 +316,7 @@ def format_report(m: dict, *, errors: bool = True) -> str:
     out += ["false negatives:"]
     out += [f"  {g.event} {g.evidence[0][0]}:{g.evidence[0][1]}-{g.evidence[0][2]} {g.source} {g.relation} "
             f"{g.target} {g.date or '(undated)'}{' [implicit]' if g.implicit else ''}" for g in s["false_negatives"]]
+    out += ["dates that disagree on matches (extracted, gold):"]
+    out += [f"  {g.event} {e['doc']}:{e['char_start']}-{e['char_end']} {e['source']} {e['relation']} {e['target']} "
+            f"{e.get('date') or '(undated)'} vs {g.date or '(undated)'}" for e, g in s.get("date_disagreements", [])]
     return "\n".join(out)
