@@ -12,9 +12,11 @@ Two layouts are read from :class:`~actors.text.documents.InfoField` values:
   breaks. The one line that names two actors holds the boundary between side 1
   and side 2; lines before it belong to side 1, lines after it to side 2. Two
   lines of several actors each are the two sides' rows; entries one per line in
-  exactly two runs apart by a blank line are the two sides. When nothing shows
-  the boundary, the sides cannot be told apart and nothing is drawn (a warning
-  says so).
+  exactly two runs apart by a blank line are the two sides; entries one per line
+  with nothing between the sides are split where states, missions and
+  pro-government forces give way to armed groups of one family (never
+  al-Qaeda's beside the Islamic State's). When nothing shows the boundary, the
+  sides cannot be told apart and nothing is drawn (a warning says so).
 
 >>> from actors.extract.dictionary import load_dictionary
 >>> from actors.extract.mentions import build_matcher
@@ -121,6 +123,31 @@ def _party(matcher: Matcher, words: str) -> str:
     return actor.id if actor is not None else " ".join(words.split())
 
 
+_STATE_CAMP = frozenset({"foreign state", "state armed force", "international mission", "private military company"})
+
+
+def _by_camp(matcher: Matcher, entries: list[Mention]) -> list[tuple[Belligerent, ...]] | None:
+    """Entries one per line with nothing between the sides ("Mali / Burkina Faso / France / Ansarul
+    Islam / JNIM"): two sides only when a run of states, missions and pro-government forces meets a
+    run of armed groups of one family (all jihadist, never al-Qaeda's beside the Islamic State's, or
+    all rebels). Anything else cannot be told apart."""
+    d = matcher.dictionary
+    actors = [d.get(m.actor) for m in entries]
+    if any(a is None for a in actors):
+        return None
+    state = [a.kind in _STATE_CAMP or "pro-government" in a.tags for a in actors]
+    cut = next((i for i in range(1, len(state)) if state[i] != state[i - 1]), None)
+    if cut is None or any(state[i] != state[cut] for i in range(cut, len(state))):
+        return None  # one camp only, or more than one change
+    groups = [a for a, st in zip(actors, state) if not st]
+    families = [{"jihadist"} <= set(a.tags) for a in groups], [{"rebel"} <= set(a.tags) for a in groups]
+    one_family = all(families[0]) and not any(families[1]) or all(families[1]) and not any(families[0])
+    rivals = any("al-qaeda" in a.tags for a in groups) and any("islamic-state" in a.tags for a in groups)
+    if not one_family or rivals:
+        return None
+    return [tuple(Belligerent(m) for m in entries[:cut]), tuple(Belligerent(m) for m in entries[cut:])]
+
+
 def _flattened(matcher: Matcher, doc, block) -> tuple[Sides | None, list[Problem]]:
     lines = []
     groups: list[list[Belligerent]] = [[]]  # runs of lines between blank lines
@@ -146,6 +173,8 @@ def _flattened(matcher: Matcher, doc, block) -> tuple[Sides | None, list[Problem
         two = [tuple(Belligerent(m) for m in found) for found in lines]
     elif len(groups) == 2 and len(lines) > 2:
         two = [tuple(g) for g in groups]  # each side's entries one per line, apart by a blank line
+    if two is None and lines and all(len(found) == 1 for found in lines):
+        two = _by_camp(matcher, [found[0] for found in lines])
     if two is not None:
         return Sides(tuple(two), block.start, block.end, "flattened"), []
     boundary = [i for i, found in enumerate(lines) if len(found) == 2]

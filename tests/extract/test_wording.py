@@ -340,8 +340,13 @@ def test_starred_items_of_a_belligerents_line_belong_to_the_item_above(extractor
     ("Belligerents\nFrance Chad |\nAnsar Dine MOJWA |\nCommanders and leaders\nNobody\n",
      {fight("france", "ansar-dine"), fight("france", "mojwa"), fight("chad", "ansar-dine"), fight("chad", "mojwa"),
       ally("chad", "france", "alliance"), ally("ansar-dine", "mojwa", "alliance")}),
-    # one entry per line with nothing to part the sides: nothing is drawn
-    ("Belligerents\nMali\nFrance\nAnsar Dine\nMOJWA\nCommanders and leaders\nNobody\n", set()),
+    # one entry per line with nothing between the sides: states give way to one family of armed groups
+    ("Belligerents\nMali\nFrance\nAnsar Dine\nMOJWA\nCommanders and leaders\nNobody\n",
+     {fight("mali", "ansar-dine"), fight("mali", "mojwa"), fight("france", "ansar-dine"), fight("france", "mojwa"),
+      ally("france", "mali", "alliance"), ally("ansar-dine", "mojwa", "alliance")}),
+    # ... but al-Qaeda's and the Islamic State's groups are never one side, nor rebels with jihadists
+    ("Belligerents\nMali\nWagner Group\nJNIM\nISGS\nCommanders and leaders\nNobody\n", set()),
+    ("Belligerents\nMali\nWagner Group\nCSP\nJNIM\nCommanders and leaders\nNobody\n", set()),
 ])
 def test_flattened_belligerents_blocks(extractor, block, expected):
     text = "Battle of the Well\n\nPart of Mali War\nDate 3 May 2015\nResult Victory\n" + block + "\nThe battle was fought.\n"
