@@ -91,6 +91,7 @@ def find_relations(
     """
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
+    verb_ends = {o.end - 1 for o in s.relation_occ}
     for occ in s.relation_occ:
         if s.irrealis(occ):
             st = status_before(s, occ.start)
@@ -99,6 +100,8 @@ def find_relations(
         for cue in occ.cues:
             if cue.frame == "transitive" and s.determined(occ):
                 continue  # "the attack", "an ambush": a noun, not a verb
+            if cue.frame == "transitive" and cue.kind == "allied-with" and occ.start - 1 in verb_ends:
+                continue  # "fought armed jihadist groups": right after a verb, an adjective
             frame = _FRAME_FUNCS[cue.frame]
             for found_pair in frame(s, occ, cue):
                 src, dst, relation = found_pair[:3]

@@ -109,6 +109,11 @@ ATTACKS = [
      {fight("gatia", "isgs"), fight("msa", "isgs"), ally("gatia", "msa", "joint-action")}),
     # the one that hit a mine did not fight the mine's makers, nor anyone: nothing without a claim
     ("A MINUSMA convoy struck a landmine near the town.", set()),
+    # "armed" right after a verb is an adjective, not support
+    ("The French army and the Chadian army fought armed jihadist groups led by AQIM and Ansar Dine.",
+     {fight("france", "aqim"), fight("france", "ansar-dine"), fight("chad", "aqim"), fight("chad", "ansar-dine"),
+      ally("chad", "france", "joint-action")}),
+    ("France armed the MNLA.", {ally("france", "mnla", "support")}),
     # "back" after a verb of driving is a particle, not support
     ("France intervened to drive back Ansar Dine.", {fight("france", "ansar-dine")}),
     ("France intervened in 2013 to drive back Islamist insurgents.", set()),
