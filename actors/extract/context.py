@@ -17,7 +17,8 @@ so, comes after it, in the same sentence or the next ones of the paragraph
 * **An attack told without its attacker** ("an attack on a Burkinabe army post killed ten
   soldiers", "a MINUSMA convoy was ambushed") and then claimed by a named armed group (one
   that a generic "militants" could stand for) gives that group fought-against the target,
-  ``claimed``, by it (:func:`claimed_attacks`), under the same conditions of referring back.
+  ``claimed``, by it (:func:`actors.extract.claims.claimed_attacks`), under the same conditions of
+  referring back. The module finds claims, blame and denials; :mod:`actors.extract.claims` applies claims.
 * **Blame** ("officials blamed the attack on X", "the ambush was attributed to X") works as a
   claim does, but the relation is ``alleged``, by the one who blames (:func:`blame`).
 * **A denial** ("Y denied it", "which Y denied", "Y denied the claim") of a
@@ -51,7 +52,7 @@ from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
 __all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "names_the_attack",
-           "claim_relations", "claim_edges", "claimed_attacks", "joint_claimants", "dispute_relations", "dispute_edges"]
+           "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
 _STOPS = frozenset({".", ";", ":", "!", "?"})
@@ -385,123 +386,6 @@ def _fits(dictionary: Dictionary, generic_id: str, named_id: str) -> bool:
     """A generic may stand for the named actor: its resolves_to tags meet the actor's tags."""
     gen, actor = dictionary.get(generic_id), dictionary.get(named_id)
     return gen is not None and actor is not None and bool(set(gen.resolves_to) & set(actor.tags))
-
-
-# -- claims ----------------------------------------------------------------------
-
-
-def claim_relations(relations: list[RelationMatch], claim: Party, dictionary: Dictionary) -> list[RelationMatch]:
-    """A claim later in the same sentence than an attack's cue: the attack is claimed."""
-    out = []
-    for r in relations:
-        if r.relation == _ATTACK and claim.back and r.cue_start < claim.tok and r.status != "denied":
-            r = _claimed_match(r, claim, dictionary)
-        out.append(r)
-    return _unique(out)
-
-
-def _claimed_match(r: RelationMatch, claim: Party, dictionary: Dictionary) -> RelationMatch:
-    src, dst = r.source, r.target
-    if claim.named:
-        party = claim.mention
-        assert party is not None
-        if src.generic and not dst.generic and dst.actor != party.actor and _fits(dictionary, src.actor, party.actor):
-            src = replace(party, via="claim")
-        elif dst.generic and not src.generic and src.actor != party.actor and _fits(dictionary, dst.actor, party.actor):
-            dst = replace(party, via="claim")
-        if party.actor not in (src.actor, dst.actor):
-            return r  # someone else's claim: not this relation's attacker
-    elif not (src.generic or dst.generic):
-        return r  # an unnamed party claims what the text pins on a named one: leave it
-    return replace(r, source=src, target=dst, status=claim.status, claimed_by=claim.source,
-                   claim_text=claim.source_words)
-
-
-def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list[dict]:
-    """A claim in a later sentence, for an attack told earlier: those edges become claimed.
-
-    Returns the edges that now repeat another of the same event (to be dropped).
-    """
-    for e in edges:
-        if e["relation"] != _ATTACK or e["status"] == "denied":
-            continue
-        generic = {a for a in (e["source"], e["target"]) if (x := dictionary.get(a)) is not None and x.is_generic}
-        if claim.named:
-            party = claim.actor
-            for side in ("source", "target"):
-                other = e["target" if side == "source" else "source"]
-                if e[side] in generic and other not in generic and other != party and _fits(dictionary, e[side], party):
-                    e[side] = party
-                    break
-            if party not in (e["source"], e["target"]):
-                continue
-        elif not generic:
-            continue
-        e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
-    for other in () if claim.blamed else claim.others:
-        # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims
-        for e in list(edges):
-            if e["relation"] == _ATTACK and e["status"] == "claimed" and e["claimed_by"] == claim.actor \
-                    and claim.actor in (e["source"], e["target"]) and other.actor not in (e["source"], e["target"]):
-                copy = dict(e)
-                side = "source" if e["source"] == claim.actor else "target"
-                copy[side], copy["claimed_by"], copy["claim_text"] = other.actor, other.actor, other.text
-                copy["edge_id"] = f"{e['edge_id']}-{other.actor}"
-                edges.append(copy)
-    seen, repeats = set(), []
-    for e in edges:
-        key = (e["relation"], frozenset((e["source"], e["target"])))
-        if key in seen:
-            repeats.append(e)
-        seen.add(key)
-    return repeats
-
-
-def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictionary: Dictionary,
-                    *, before: int | None = None) -> list[RelationMatch]:
-    """Attacks told with a target and no attacker (``victims``: cue token, target mention), claimed
-    by a named armed group: that group fought the target, ``claimed`` by it.
-
-    Only a party that a generic "militants" could stand for claims an attack this way (a state's
-    "claim" of a strike is not a claim of responsibility); ``before``: only cues before that
-    token (a claim in the same sentence refers back only to what came before it).
-    """
-    if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
-        return []
-    parties = [claim.mention] + ([] if claim.blamed else list(claim.others))
-    out = [RelationMatch(replace(party, via="claim"), victim, _ATTACK, "attack", start, start + 1,
-                         status=claim.status, claimed_by=claim.source if party is claim.mention else party.actor,
-                         claim_text=claim.source_words if party is claim.mention else party.text)
-           for party in parties
-           for start, victim in victims
-           if victim.actor != party.actor and (before is None or start < before)]
-    return _unique(out)
-
-
-def joint_claimants(relations: Sequence[RelationMatch], claim: Party) -> list[RelationMatch]:
-    """"Responsibility was claimed by AQIM and al-Mourabitoun": the claimants acted together, as
-    they say (allied-with, joint-action, claimed), unless the sentence already pairs them."""
-    if claim.blamed or not claim.named or not claim.others:
-        return []
-    have = {frozenset((r.source.actor, r.target.actor)) for r in relations if r.relation == "allied-with"}
-    out = []
-    for other in claim.others:
-        if frozenset((claim.actor, other.actor)) not in have:
-            out.append(RelationMatch(claim.mention, other, "allied-with", "claim", claim.tok, claim.tok + 1,
-                                     status="claimed", claimed_by=claim.actor, claim_text=claim.words,
-                                     relation_kind="joint-action"))
-    return out
-
-
-def _unique(relations: list[RelationMatch]) -> list[RelationMatch]:
-    seen, out = set(), []
-    for r in relations:
-        key = (r.relation, frozenset((r.source.actor, r.target.actor)))
-        if r.source.actor == r.target.actor or key in seen:
-            continue
-        seen.add(key)
-        out.append(r)
-    return out
 
 
 # -- denials -----------------------------------------------------------------------

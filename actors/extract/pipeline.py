@@ -29,9 +29,9 @@ from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
-from actors.extract.context import (blame, claim_edges, claim_relations, claimed_attacks, denial, dispute_edges,
-                                     dispute_relations, joint_claimants, names_the_attack, responsibility_claim,
-                                     separate_event, tells_an_attack)
+from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
+from actors.extract.context import (blame, denial, dispute_edges, dispute_relations, names_the_attack,
+                                     responsibility_claim, separate_event, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize

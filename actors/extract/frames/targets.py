@@ -1,0 +1,181 @@
+"""Who the other side of an attack is, when it is not the verb's plain object or subject.
+
+Helpers of :mod:`actors.extract.frames.action`: the holder of a place taken ("Douentza, a town
+held by Ganda Iso, was seized by MOJWA"; "took over Ménaka, which had been held by the MNLA"),
+co-victims, the group of a leader killed ("One of AQIM's commanders, X, was killed by Y"), the
+maker of a device ("killed by an IED planted by JNIM"), a device as the object ("a convoy hit an
+IED"), the attackers of an attack noun ("killed in a suspected JNIM attack") and the target a
+device went off at ("exploded under a MINUSMA vehicle").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from actors.extract.frames.agents import by_agent
+from actors.extract.frames.sentence import Occurrence, Sentence
+
+__all__: list[str] = []  # helpers of actors.extract.frames.action only
+
+
+def _holder_before(s: Sentence, lo: int, hi: int) -> int | None:
+    """A holder phrase ("held by Y", "until then controlled by Y") in the subject of a passive
+    capture, between ``lo`` and ``hi``: the mention of Y."""
+    phrases = s.cues.words("holder_phrases")
+    for j in range(lo, hi):
+        for size in (4, 3, 2):
+            if tuple(s.norms[j : j + size]) in phrases:
+                k = s.right_mention(j + size, reach=6, stop_comma=False)
+                if k is not None and s.mentions[k].tok_end <= hi:
+                    return k
+    return None
+
+
+def _previous_holder(s: Sentence, after: int) -> int | None:
+    """The place taken right after the cue was held by Y: ", which had (previously) been held
+    by Y", "a town under the control of Y", "which had been under attack by Y" (the cue file's
+    ``holder_phrases``): Y lost it, so Y was fought."""
+    phrases = s.cues.words("holder_phrases")
+
+    def phrase_at(j: int) -> int | None:
+        for size in (4, 3, 2):
+            if tuple(s.norms[j : j + size]) in phrases:
+                # "held by a Songhai militia, the Ganda Iso" (an apposition), but not ", and the army ..."
+                k = s.right_mention(j + size, reach=6, stop_comma=False)
+                gap = s.norms[j + size : s.mentions[k].tok_start] if k is not None else []
+                if any(a == "," and b in {"and", "but", "while", "as"} for a, b in zip(gap, gap[1:])):
+                    return None
+                return k
+        return None
+
+    for j in range(after, min(len(s.toks) - 2, after + 10)):
+        if s.norms[j] in {"which", "that"}:
+            # ", which had (previously) been held by Y": the relative clause's first words
+            for x in range(j + 1, min(len(s.toks) - 1, j + 7)):
+                k = phrase_at(x)
+                if k is not None or s.is_break(x) or x in s.verb_starts:
+                    return k
+            return None
+        k = phrase_at(j)
+        if k is not None:
+            return k
+        if s.is_break(j) or j in s.verb_starts:
+            return None
+    return None
+
+
+def _co_victims(s: Sentence, patients: list[int]) -> list[int]:
+    """"killed three Malian soldiers along with two Burkinabe gendarmes": the companion of an
+    object (not "alongside", which goes with the subject) shares its fate."""
+    if not patients:
+        return []
+    end = s.mentions[patients[-1]].tok_end
+    occ = next((o for o in s.relation_occ if o.start == end and any(c.frame == "companion" for c in o.cues)), None)
+    if occ is None or tuple(s.norms[occ.start : occ.end]) in s.cues.words("subject_companions"):
+        return []
+    if not any(w in {"along", "together"} for w in s.norms[occ.start : occ.end]):
+        return []
+    k = s.right_mention(occ.end, reach=4)
+    return s.group(k, forward_only=True) if k is not None else []
+
+
+def _clause_start(s: Sentence, c: int) -> int:
+    """The first token of the stretch before ``c`` that no hard break or full stop interrupts."""
+    j = c - 1
+    while j >= 0 and not s.hard(j) and s.norms[j] not in {".", ";"}:
+        j -= 1
+    return j + 1
+
+
+def _leader_group(s: Sentence, lo: int, hi: int) -> int | None:
+    """A named group whose leader the words between ``lo`` and ``hi`` name: "an al-Qaeda
+    commander", "one of AQIM's most feared commanders" (the cue file's ``leader_nouns``)."""
+    leaders = s.cues.single("person_leader_nouns")
+    for k, m in enumerate(s.mentions):
+        if m.tok_start < lo or m.tok_end >= hi or m.generic:
+            continue
+        j = m.tok_end + (1 if m.tok_end < hi and s.norms[m.tok_end] == "'s" else 0)
+        for x in range(j, min(hi, j + 4)):
+            if s.norms[x] in leaders:
+                return k
+            if not s.toks[x].text.isalpha() or x in s.at_start:
+                break
+    return None
+
+
+def _leader_apposition(s: Sentence, after: int) -> int | None:
+    """"killed Mokhtar Belmokhtar, an al-Qaeda commander": the object is a person, the
+    apposition names the group he led; that group was fought."""
+    j = after
+    while j < len(s.toks) and j - after < 4 and s.toks[j].is_capitalized and j not in s.covered:
+        j += 1
+    if j == after or j >= len(s.toks) or s.norms[j] != ",":
+        return None
+    end = j + 1
+    while end < len(s.toks) and end - j <= 9 and not s.is_break(end) and s.norms[end] != ",":
+        end += 1
+    return _leader_group(s, j + 1, end)
+
+
+def _device_object(s: Sentence, occ: Occurrence) -> bool:
+    """The verb's object is a device ("hit an IED", "struck a landmine", "ran over a mine")."""
+    devices = s.cues.single("device_nouns")
+    j = occ.end
+    while j < len(s.toks) and j < occ.end + 4 and s.norms[j] in {"an", "a", "the", "over", "improvised", "explosive",
+                                                                     "roadside", "buried", "hidden", "anti-tank"}:
+        j += 1
+    return j < len(s.toks) and s.norms[j] in devices and j not in s.covered
+
+
+def _device_agents(s: Sentence, after: int) -> list[int]:
+    """"killed by an IED planted by JNIM", "hit by a mine laid by ISGS": the device's maker acted."""
+    if after >= len(s.toks) or s.norms[after] != "by":
+        return []
+    devices = s.cues.single("device_nouns")
+    for j in range(after + 2, min(len(s.toks) - 1, after + 7)):
+        if s.norms[j] == "by" and s.norms[j - 1] in s.cues.single("device_participles") \
+                and any(w in devices for w in s.norms[after + 1 : j - 1]):
+            return by_agent(s, j, reach=1)
+        if s.is_break(j) or j in s.covered:
+            return []
+    return []
+
+
+def _attack_noun_agents(s: Sentence, after: int) -> list[int]:
+    """"killed in a suspected JNIM attack", "wounded in an ambush claimed by JNIM": the attackers."""
+    if after >= len(s.toks) or s.norms[after] not in {"in", "during"}:
+        return []
+    for o in s.relation_occ:
+        if o.start <= after or o.start > after + 8:
+            continue
+        if not any(c.frame == "nominal" and c.kind == "fought-against" for c in o.cues):
+            continue
+        j = o.start - 1
+        if j > after and j in s.at_end and s.party(s.at_end[j]) and s.mentions[s.at_end[j]].tok_start > after:
+            return s.group(s.at_end[j])
+        return by_agent(s, o.end, reach=4)
+    return []
+
+
+def _detonation_target(s: Sentence, j: int) -> int | None:
+    """"(an IED ...) exploded under a MINUSMA vehicle", "(shells) landed inside the MINUSMA camp",
+    "(a bomb) went off as a Malian convoy passed": at token ``j`` a verb of a device going off
+    (``detonation_verbs``), then a word of where it hit (``detonation_preps``) and the actor
+    whose vehicle, camp or convoy it hit."""
+    verbs = s.cues.words("detonation_verbs")
+    if s.norms[j] not in _first_words(verbs):
+        return None
+    preps = s.cues.words("detonation_preps")
+    size = next((z for z in (2, 1) if tuple(s.norms[j : j + z]) in verbs), 0)
+    if not size:
+        return None
+    at = j + size
+    width = next((z for z in (3, 2, 1) if tuple(s.norms[at : at + z]) in preps), 0)
+    if not width:
+        return None
+    return s.right_mention(at + width, reach=5)
+
+
+@lru_cache(maxsize=16)
+def _first_words(phrases: frozenset) -> frozenset:
+    return frozenset(p[0] for p in phrases)
