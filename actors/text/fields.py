@@ -134,7 +134,7 @@ def _scraped_key(s: str) -> tuple[str, int] | None:
     """(field key, value offset in s) for a key line of a scraped infobox."""
     if len(s) > 300:
         return None
-    low = s.lower().rstrip(":").strip()
+    low = s.lower().rstrip(" |").rstrip(":").strip()  # "Belligerents | |||||||": a table row's pipes
     if low in _BLOCK_HEADERS:
         return _BLOCK_HEADERS[low], -1
     m = _SCRAPED_INLINE.match(s)

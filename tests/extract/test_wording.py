@@ -341,7 +341,10 @@ def test_starred_items_of_a_belligerents_line_belong_to_the_item_above(extractor
      {fight("mali", "ansar-dine"), fight("mali", "mojwa"), fight("france", "ansar-dine"), fight("france", "mojwa"),
       ally("france", "mali", "alliance"), ally("ansar-dine", "mojwa", "alliance"),
       ally("minusma", "mali", "support"), ally("minusma", "france", "support")}),
-    # a two-column table flattened to one row per side
+    # a two-column table flattened to one row per side, its header row still carrying the table's pipes
+    ("Belligerents | |||||||\nFrance Chad |\nAnsar Dine MOJWA | ||||||\nCommanders and leaders | |||||||\nNobody |\n",
+     {fight("france", "ansar-dine"), fight("france", "mojwa"), fight("chad", "ansar-dine"), fight("chad", "mojwa"),
+      ally("chad", "france", "alliance"), ally("ansar-dine", "mojwa", "alliance")}),
     ("Belligerents\nFrance Chad |\nAnsar Dine MOJWA |\nCommanders and leaders\nNobody\n",
      {fight("france", "ansar-dine"), fight("france", "mojwa"), fight("chad", "ansar-dine"), fight("chad", "mojwa"),
       ally("chad", "france", "alliance"), ally("ansar-dine", "mojwa", "alliance")}),
