@@ -50,7 +50,7 @@ class InfoField:
 
 _KV_LINE = re.compile(r"[ \t]*[-*•][ \t]*([A-Za-z][A-Za-z0-9 _()/]{0,40}?)[ \t]*:[ \t]?")
 _SCRAPED_INLINE = re.compile(
-    r"(Part of|Date|Location|Result|Status|Territorial changes)"
+    r"(Part of|Date|Location|Place|Result|Status|Territorial changes)"
     r"(?=$|[\s:]|[A-Z0-9])[ \t]*:?[ \t]*"
 )
 _INLINE_KEYS: Mapping[str, str] = MappingProxyType(
@@ -58,6 +58,7 @@ _INLINE_KEYS: Mapping[str, str] = MappingProxyType(
         "part of": "partof",
         "date": "date",
         "location": "place",
+        "place": "place",
         "result": "result",
         "status": "status",
         "territorial changes": "territorial",
