@@ -146,6 +146,14 @@ def _scraped_key(s: str) -> tuple[str, int] | None:
     return _INLINE_KEYS[m.group(1).lower()], m.end()
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*(?:\[\d+\])*\s*$")
+
+
+def _prose(line: str) -> bool:
+    """A line of running text: long, many words, ending as a sentence ends."""
+    return len(line) >= 120 and line.count(" ") >= 15 and _SENTENCE_END.search(line) is not None
+
+
 def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoField]) -> tuple[bool, str]:
     """The infobox of a scraped page: a run of adjacent lines with >= 2 keys.
 
@@ -195,8 +203,10 @@ def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoF
         ln = lines[i]
         if ln.kind == _NOISE:
             continue
-        ln.kind = _INFO
         key = _scraped_key(ln.text)
+        if key is None and seen_key and _prose(ln.text):
+            break  # the article's text right under the infobox, with no blank line between: not a field
+        ln.kind = _INFO
         if key is None:
             if current is not None:
                 current[1].append(ln)

@@ -98,6 +98,8 @@ ATTACKS = [
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
     ("Malian forces retook the town with French support.", set()),
+    # the place attacked was staffed by the ones fought
+    ("GATIA fighters attacked a base staffed by MAA fighters near the town.", {fight("gatia", "maa")}),
     # a passive's agent past a place's apposition; a passive capture's subject held by someone
     ("The MNLA was pushed out of the town, Timbuktu Region, by Ansar Dine.", {fight("ansar-dine", "mnla")}),
     ("Douentza, a town held by Ganda Iso, was seized by MOJWA.", {fight("mojwa", "ganda-iso")}),
@@ -360,3 +362,12 @@ def test_flattened_belligerents_blocks(extractor, block, expected):
     text = "Battle of the Well\n\nPart of Mali War\nDate 3 May 2015\nResult Victory\n" + block + "\nThe battle was fought.\n"
     got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
     assert got == expected
+
+
+def test_prose_right_under_a_scraped_infobox_is_text_not_a_field(extractor):
+    text = ("Raid on the well | |\nLocation: | The well, Mali |\nDate: | 21 March 2021 |\n"
+            "Perpetrator: | Islamic State in the Greater Sahara |\n"
+            "In 2020, the French army launched a large offensive on the Islamic State in the Greater Sahara, which came "
+            "at the same time as other offensives in the tri-border area between Mali, Niger, and Burkina Faso.\n")
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert fight("france", "isgs") in got
