@@ -166,6 +166,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None  # "nationals from Ireland, Japan and France", "the borders of Mali and Niger": places
     if prev in matcher.single("locative_words"):
         return None
+    if prev in {"with", "of"} and i > 1 and tokens[i - 2].norm in {"border", "borders", "frontier", "frontiers"}:
+        return None  # "near the border with Mali": a place
     if i > 0 and tokens[i - 1].is_capitalized and prev in matcher.single("place_name_heads"):
         return None  # "Lake Chad", "the Niger River" aside: part of a place's name
     if prev == "the" and i > 1 and tokens[i - 2].norm in matcher.single("locative_words"):

@@ -82,6 +82,9 @@ ATTACKS = [
     ("GATIA claimed the capture of the town and the deaths of ten MNLA fighters, along with no GATIA casualties.",
      set()),
     ("MNLA fighters, along with HCUA fighters, attacked the town.", {ally("hcua", "mnla", "joint-action")}),
+    # "the border with Mali" is a place, not the one attacked
+    ("JNIM attacked troops in Niger near the border with Mali.", set()),
+    ("JNIM attacked Malian troops near the border with Niger.", {fight("jnim", "mali")}),
     # a country after "northeastern" is a place, not an ambusher
     ("An ambush in northeastern Mali killed nine MINUSMA peacekeepers.", set()),
     ("Violence between the Malian army and JNIM rose in the centre.", {fight("mali", "jnim")}),
