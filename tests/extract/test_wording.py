@@ -101,6 +101,9 @@ ATTACKS = [
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
     ("Malian forces retook the town with French support.", set()),
+    # a battle against someone, taken part in
+    ("JNIM took part in the battle against Malian forces.", {fight("jnim", "mali")}),
+    ("The battle between the MNLA and MOJWA began in the town.", {fight("mnla", "mojwa")}),
     # the place attacked was staffed by the ones fought
     ("GATIA fighters attacked a base staffed by MAA fighters near the town.", {fight("gatia", "maa")}),
     # a passive's agent past a place's apposition; a passive capture's subject held by someone

@@ -272,7 +272,7 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 # subject is the agent only through a verb such as "launched", "carried out"
                 span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
                 verbs = s.cues.words("agentive_verbs")
-                if not any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2)):
+                if not any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2, 3)):
                     if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
                         agents = []
             else:
