@@ -30,7 +30,7 @@ from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
-from actors.extract.context import (blame, denial, dispute_edges, dispute_relations, names_the_attack,
+from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
@@ -144,10 +144,8 @@ class Extractor:
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
-            relations = self._context(tokens, mentions, relations, told, edges)
-            claim = (responsibility_claim(self.cues, tokens, mentions) or blame(self.cues, tokens, mentions)) \
-                if (victims or unclaimed) else None
-            if claim is not None:
+            relations, claim = self._context(tokens, mentions, relations, told, edges)
+            if claim is not None and (victims or unclaimed):
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
                 if unclaimed is not None and all(_describes(r, claim, anywhere=True) or _among_claimants(r, claim)
@@ -184,9 +182,10 @@ class Extractor:
                     unclaimed = None  # too far back, or another attack told since
         return events, edges, counts, problems
 
-    def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict]) -> list:
+    def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict]) -> tuple[list, Party | None]:
         """Claims of responsibility and denials, in this sentence and for what the paragraph told
-        before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges`` are updated in place."""
+        before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges`` are updated in place.
+        Returns the relations and the sentence's claim or blame, if any."""
         norms = [t.norm for t in tokens]
         claim = responsibility_claim(self.cues, tokens, mentions, norms) or blame(self.cues, tokens, mentions, norms)
         deny = denial(self.cues, tokens, mentions, norms)
@@ -197,7 +196,7 @@ class Extractor:
         if deny is not None:
             relations = dispute_relations(relations, deny)
         if not told.edges:
-            return relations
+            return relations, claim
         own = [r for r in relations if not (claim is not None and _among_claimants(r, claim))]
         # what this sentence tells before its claim or denial is what that refers to, if anything
         if claim is not None and claim.back and told.gap <= 3 and not told.attack_between \
@@ -214,7 +213,7 @@ class Extractor:
             if deny is not None and tells_an_attack(self.cues, tokens[: deny.tok]):
                 deny = None
             relations = dispute_edges(told.edges, deny, relations)
-        return relations
+        return relations, claim
 
 
 def _short_paragraphs(sentences) -> bool:
