@@ -164,7 +164,7 @@ def test_actor_profile(cli, seeds):
     assert "  2012 rebellion (2012-01-17 – 2012-04-05)" in lines
     assert lines.index("Splits:") < lines.index("Memberships:")
     splits = lines[lines.index("Splits:") + 1:lines.index("Memberships:")]
-    assert splits[0].startswith("  split from AQIM (aqim): first 2012, 1 event(s) [reported]")
+    assert splits[0].startswith("  split from AQIM (aqim): first undated, 1 event(s) [reported]")  # "a splinter of": no date told
     assert lines[lines.index("Memberships:") + 1] == "  no member-of relation"
 
 

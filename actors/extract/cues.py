@@ -54,6 +54,7 @@ class Cue:
     frame: str
     words: tuple[str, ...]
     relation_kind: str = ""  # the relation's kind (schema.RELATION_KINDS): "support", "affiliate", ...
+    standing: bool = False  # describes a standing relation, not an event that began it (undated)
 
 
 @dataclass(frozen=True)
@@ -119,14 +120,17 @@ def load_cues(path=None) -> CueSet:
                     lines = header_lines(raw, section)
                     at = f" at line {lines[n - 1]}" if n <= len(lines) else ""
                     raise DataFileError(f"{place}{at}: form {form!r} {why}; expected words")
-            extra = set(entry) - {"id", "relation", "status", "frame", "forms"} - ({"kind"} if section == "cue" else set())
+            extra = set(entry) - {"id", "relation", "status", "frame", "forms"} - ({"kind", "standing"} if section == "cue" else set())
             if extra:
                 raise DataFileError(f"{place}: unknown key(s) {sorted(extra)}")
             rkind = entry.get("kind", "")
             if section == "cue" and (rkind or RELATION_KINDS[kind]) and rkind not in RELATION_KINDS[kind]:
                 expected = ", ".join(RELATION_KINDS[kind]) or "no kind (leave it out)"
                 raise DataFileError(f"{place}: kind = {rkind!r}; a {kind} cue takes {expected}")
-            cue = Cue(cid, kind, frame, tuple(forms), rkind)
+            standing = entry.get("standing", False)
+            if not isinstance(standing, bool):
+                raise DataFileError(f"{place}: standing = {standing!r}; expected true or false")
+            cue = Cue(cid, kind, frame, tuple(forms), rkind, standing)
             for form in forms:
                 key = phrase_key(form)
                 table[key] = table.get(key, ()) + (cue,)

@@ -122,6 +122,10 @@ def sentence_event(
     for n, r in enumerate(relations):
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
         d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
+        if r.standing and not any(x.precision != "unknown" for x in dates):
+            # "X, an affiliate of Y": when the affiliation began is not told, and the sentence states no
+            # date of its own ("formed in 2015 as an affiliate of Y" does); it held by the date in force
+            d = {**UNKNOWN_DATE, "latest": d["latest"]}
         edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
                            doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind))
     return event, edges

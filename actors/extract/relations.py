@@ -108,7 +108,8 @@ def find_relations(
                 kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
-                found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind))
+                found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
+                                     standing=cue.standing and relation == cue.kind and kind != "contingent"))
     found.extend(_unit_relations(s))
     if attackers is not None:
         attackers.extend(_attackers(s))
@@ -166,7 +167,7 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
                                      relation_kind="contingent"))
     for part, whole in organisation.components(s):
         out.append(RelationMatch(part, whole, "member-of", "component", part.tok_start, whole.tok_end,
-                                 relation_kind="member"))
+                                 relation_kind="member", standing=True))
     for members in groups.values():
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end,

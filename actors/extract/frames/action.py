@@ -69,8 +69,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                         yield a, p, cue.kind
             return
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
-        if not agents and cue.kind == "fought-against" and tuple(s.norms[occ.start : occ.end]) not in \
-                s.cues.words("casualty_verbs"):
+        if not agents and cue.kind == "fought-against":
+            # "two Malian soldiers were killed near X" (a claim of responsibility may name who)
             s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
         if not agents:
             # "JNIM claimed that fifty Malian soldiers were killed": a party's claim of

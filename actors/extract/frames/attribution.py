@@ -36,6 +36,7 @@ class RelationMatch:
     claimed_by: str = ""  # actor id when the claimant is an actor, else the text's words
     claim_text: str = ""  # the claimant as the text words it ("Malian security sources")
     relation_kind: str = ""  # schema.RELATION_KINDS: "support", "affiliate", ... (set by relations.find_relations)
+    standing: bool = False  # a relation described as it stands ("X, an affiliate of Y"): no event date
 
 
 def status_before(s: Sentence, tok: int):

@@ -276,7 +276,7 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         return
     members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
     coal = _appositive_head(s, occ.start)
-    if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing"}
+    if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing", "consists", "comprises", "is", "was", "are"}
                          or (occ.start > 0 and s.norms[occ.start - 1] == "as")):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
