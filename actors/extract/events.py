@@ -89,12 +89,17 @@ def sentence_event(
     in_force,
     *,
     other_clause: frozenset = frozenset(),
+    founding_words: frozenset = frozenset(),
 ) -> tuple[dict, list[dict]]:
     """The event row and edge rows for one sentence's relations.
 
     ``other_clause``: words opening a clause about something else (the cue file's
     ``other_clause_openers``); a date after them does not date the relation.
+    A relation described as it stands (``RelationMatch.standing``) is undated (its
+    ``date_latest`` the date it held by), unless the sentence tells a founding (one of
+    ``founding_words``) and states a date.
     """
+    founding = any(t.norm in founding_words for t in tokens)
     eid = event_id(doc_name, sentence.start, sentence.end)
     covered = set()
     for r in relations:
@@ -122,9 +127,9 @@ def sentence_event(
     for n, r in enumerate(relations):
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
         d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
-        if r.standing and not any(x.precision != "unknown" for x in dates):
-            # "X, an affiliate of Y": when the affiliation began is not told, and the sentence states no
-            # date of its own ("formed in 2015 as an affiliate of Y" does); it held by the date in force
+        if r.standing and not (founding and any(x.precision != "unknown" for x in dates)):
+            # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
+            # affiliate of Y" tells it); it held by the date in force
             d = {**UNKNOWN_DATE, "latest": d["latest"]}
         edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
                            doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind))

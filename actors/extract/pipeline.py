@@ -166,7 +166,8 @@ class Extractor:
                 candidates.extend(found)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
-                                          other_clause=self.cues.single("other_clause_openers"))
+                                          other_clause=self.cues.single("other_clause_openers"),
+                                          founding_words=self.cues.single("founding_participles"))
                 events.append(ev)
                 edges.extend(rows)
                 told = _Told(rows)

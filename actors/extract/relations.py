@@ -111,6 +111,7 @@ def find_relations(
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
                                      standing=cue.standing and relation == cue.kind and kind != "contingent"))
     found.extend(_unit_relations(s))
+    found.extend(sides.backing_mentions(s))
     if attackers is not None:
         attackers.extend(_attackers(s))
     if unattributed is not None:
@@ -186,7 +187,8 @@ def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]
     """
     opposed = {frozenset((r.source.actor, r.target.actor)) for r in found if r.relation == "fought-against"}
     out, seen = [], set()
-    for r in found:
+    # a relation told as an event ("a splinter group broke off from Y") before the same described as it stands
+    for r in sorted(found, key=lambda r: r.standing):
         if (r.relation == "allied-with" and r.relation_kind == "joint-action"
                 and frozenset((r.source.actor, r.target.actor)) in opposed):
             continue

@@ -227,6 +227,12 @@ SUPPORT = [
      {ally("france", "niger", "support"), fight("niger", "isgs")}),
     # an idiom, not an agreement: "to deal with" a threat
     ("The Malian army set up a new unit to deal with JNIM.", set()),
+    # the owner of a support noun after "with" backs the subject; it is not the verb's object
+    ("Malian forces retook the town with French air support.", {ally("france", "mali", "support")}),
+    ("Malian troops retook the town from the Islamists with French military support.",
+     {ally("france", "mali", "support")}),
+    ("Nigerien soldiers attacked the camp with Chadian military backing.",
+     {ally("chad", "niger", "support")}),
 ]
 
 
@@ -267,7 +273,34 @@ MEMBERSHIP = [
     # the relative clause is aside: the group before it attacked
     ("Ansarul Islam, which is linked to JNIM, attacked Burkinabe soldiers.",
      {ally("ansarul-islam", "jnim", "link"), fight("ansarul-islam", "burkina-faso")}),
+    # a coalition's make-up, told with the coalition as subject
+    ("The Platform consists of the GATIA and the CMFPR.",
+     {member("gatia", "platform", "member"), member("cmfpr", "platform", "member")}),
+    ("The CMA is made up of the MNLA, the HCUA and the MAA.",
+     {member("mnla", "cma", "member"), member("hcua", "cma", "member"), member("maa", "cma", "member")}),
 ]
+
+
+def test_a_membership_described_as_it_stands_is_undated_but_held_by_the_date_in_force(extractor):
+    rows = edges(extractor, "In June 2020, JNIM, an affiliate of al-Qaeda, attacked a Malian base.")
+    (m,) = [e for e in rows if e["relation"] == "member-of"]
+    assert (m["source"], m["target"], m["date"], m["date_precision"]) == ("jnim", "al-qaeda", "", "unknown")
+    assert m["date_latest"] == "2020-06-30"  # it held by then
+    (f,) = [e for e in rows if e["relation"] == "fought-against"]
+    assert f["date"] == "2020-06"  # the attack keeps its date
+
+
+def test_a_membership_told_as_an_event_keeps_its_date(extractor):
+    rows = edges(extractor, "Katiba Macina was formed in 2015 as an affiliate of Ansar Dine.")
+    (m,) = [e for e in rows if e["relation"] == "member-of"]
+    assert (m["source"], m["target"], m["date"]) == ("katiba-macina", "ansar-dine", "2015")
+
+
+def test_casualties_with_no_attacker_are_attributed_only_by_a_claim(extractor):
+    assert named(extractor, "Two Malian soldiers were killed near the river.") == set()
+    rows = edges(extractor, "Two Malian soldiers were killed near the river. The attack was claimed by JNIM.")
+    assert [(e["source"], e["target"], e["status"], e["claimed_by"]) for e in rows] == [
+        ("jnim", "mali", "claimed", "jnim")]
 
 
 @pytest.mark.parametrize("text,expected", MEMBERSHIP)

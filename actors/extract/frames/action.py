@@ -152,6 +152,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     yield a, p, cue.kind
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
+    if k is not None and _companion_mention(s, k):
+        k = None  # "retook Konna with French support": who came with the subject is not its object
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
     if k is None and cue.kind == "fought-against":
@@ -173,6 +175,14 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _companion_mention(s: Sentence, k: int) -> bool:
+    """The mention comes after "with" ("with French air support", "with the help of ...")."""
+    w = s.mentions[k].tok_start - 1
+    if w >= 0 and s.norms[w] == "the":
+        w -= 1
+    return w >= 0 and s.norms[w] in {"with", "without"}
 
 
 def _they_open(s: Sentence, occ: Occurrence) -> bool:
