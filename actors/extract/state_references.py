@@ -64,8 +64,9 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     if item is None:
         return None
     j, actors = item
-    while j + 1 < n and tokens[j].norm in {"and", ",", "-"}:
-        # "French and Malian troops"; "a joint Malian-French operation" (two demonyms joined)
+    while j + 1 < n and tokens[j].norm in {"and", ",", "-", "or"}:
+        # "French and Malian troops"; "a joint Malian-French operation" (two demonyms joined);
+        # "ambushes on Malian or French forces", "a Russian/Malian column" (each of them)
         if tokens[j].norm == "-" and not longest(tokens, j + 1, matcher.demonyms, 3)[0] \
                 and not longest(tokens, j + 1, matcher.aliases, matcher.max_len)[0]:
             break  # "the Malian-Wagner column" goes on; "the Mali-Algeria border" does not
@@ -125,8 +126,10 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     j += k
     if j < len(tokens) and tokens[j].text.islower() and tokens[j].norm.endswith("s") and len(tokens[j].norm) > 3:
         head = tokens[j].norm  # "Nigerien and Malian army posts": the head is plural
-    if len(actors) > 1 and head.endswith("s") and not any(t.norm == "-" for t in tokens[i:j]):
-        # "Malian and French forces": one reference to two forces, not one unit
+    if len(actors) > 1 and (head.endswith("s") and not any(t.norm == "-" for t in tokens[i:j])
+                            or any(t.norm == "or" for t in tokens[i:j])):
+        # "Malian and French forces": one reference to two forces, not one unit ("a Malian or French
+        # soldier": either, never a joint unit)
         return (j - i, [(aid, span) for aid, span in actors[:-1]] + [(actors[-1][0], (actors[-1][1][0], j))], contingent, False, "party")
     # the shared head noun belongs to the last item; all items are one unit
     aid, (a, _) = actors[-1]

@@ -37,6 +37,8 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    # a demonym list joined by "or" shares its force noun: each was targeted
+    ("JNIM carried out ambushes on Malian or French forces.", {fight("jnim", "mali"), fight("jnim", "france")}),
     ("JNIM fighters planted an IED that struck a Malian army convoy near the river.", {fight("jnim", "mali")}),
     ("A roadside bomb planted by ISGS militants hit a Nigerien patrol.", {fight("isgs", "niger")}),
     ("JNIM fired mortar rounds at the MINUSMA camp on Sunday.", {fight("jnim", "minusma")}),

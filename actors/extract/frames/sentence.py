@@ -209,6 +209,8 @@ class Sentence:
             # "GATIA/MSA" lists two groups; "JNIM/Katiba Macina" (one of them a coalition) names a component
             kinds = [getattr(self.matcher.dictionary.get(ms[x].actor), "kind", "") for x in (a, b)]
             return (kinds[0] == "coalition") == (kinds[1] == "coalition")
+        if gap in (["or"], [",", "or"]) and ms[a].via == "force" and ms[b].via == "force":
+            return True  # "ambushes on Malian or French forces": one demonym list sharing its noun
         if not gap:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         t = ms[a].tok_start

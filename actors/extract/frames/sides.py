@@ -321,7 +321,7 @@ def _backed(s: Sentence, k: int, relation: str):
         principals = s.group(principal)
     for a in principals:
         for b in s.group(k):
-            if s.party(a) and s.party(b) and s.mentions[a].actor != s.mentions[b].actor:
+            if s.party(a) and s.mentions[a].actor != s.mentions[b].actor:
                 yield s.mentions[a], s.mentions[b], relation
 
 
