@@ -37,6 +37,9 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    # words describing the next name do not break a list
+    ("Fighting broke out between the Platform and the rebel CMA.", {fight("cma", "platform")}),
+    ("The CMA and the pro-government GATIA clashed near the town.", {fight("cma", "gatia")}),
     # a demonym list joined by "or" shares its force noun: each was targeted
     ("JNIM carried out ambushes on Malian or French forces.", {fight("jnim", "mali"), fight("jnim", "france")}),
     ("JNIM fighters planted an IED that struck a Malian army convoy near the river.", {fight("jnim", "mali")}),
