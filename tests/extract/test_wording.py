@@ -37,6 +37,11 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    # casualties told first, their cause in a clause of time after them
+    ("Three Malian soldiers were killed when JNIM fighters attacked their post.", {fight("jnim", "mali")}),
+    ("Dozens of Malian soldiers were killed after fighters of the ISGS (known locally by another name) overran their base.",
+     {fight("isgs", "mali")}),
+    ("Three Malian soldiers were killed when their vehicle hit a mine.", set()),
     # words describing the next name do not break a list
     ("Fighting broke out between the Platform and the rebel CMA.", {fight("cma", "platform")}),
     ("The CMA and the pro-government GATIA clashed near the town.", {fight("cma", "gatia")}),

@@ -168,6 +168,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             j += 1
     if k is None and cue.kind == "fought-against":
         k = _previous_holder(s, occ.end)  # "took over Ménaka, which had been held by the MNLA"
+    if k is None and cue.kind == "fought-against":
+        victims = _casualties_before(s, agents)
+        if victims:
+            # "54 Malian soldiers were killed after JNIM fighters assaulted their base"
+            yield from pairs_across(s, agents, victims, cue.kind)
+            return
     if k is None:
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
@@ -175,6 +181,27 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _casualties_before(s: Sentence, agents: list[int]) -> list[int]:
+    """The victims of a casualty told with no attacker earlier in the sentence, when this
+    attack's subject opens a clause of time or cause after it ("N soldiers were killed when /
+    after / as X attacked their post"). The casualty is then no longer unattributed."""
+    first = min(s.mentions[a].tok_start for a in agents)
+    subordinators = s.cues.single("casualty_subordinators")
+    j = first - 1
+    while j >= max(0, first - 5) and s.norms[j] not in subordinators and not s.is_break(j) and s.norms[j] != "," \
+            and (j not in s.at_end or s.mentions[s.at_end[j]].generic):
+        j -= 1  # "after fighters of the Islamic State", "after jihadists loyal to X": the subject's phrase
+    if j < 0 or s.norms[j] not in subordinators:
+        return []
+    earlier = [c for c in s.unattributed if c < j]
+    if not earlier:
+        return []
+    c = max(earlier)
+    if any(s.is_break(x) for x in range(c, j)):
+        return []
+    return s.unattributed.pop(c)
 
 
 def _companion_mention(s: Sentence, k: int) -> bool:

@@ -261,6 +261,13 @@ class Sentence:
                         and self._umbrella(self.at_end[j - 1]):
                     return self.at_end[o - 1], None  # "Katiba Macina (JNIM) attacked": the head is outside
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
+            if self.norms[j] == ")":
+                o = next((x for x in range(j - 1, max(-1, j - 30), -1) if self.norms[x] in {"(", ")"}), None)
+                if o is not None and self.norms[o] == "(":
+                    # "jihadists loyal to X (colloquially called 'Y') assaulted": the aside is passed over
+                    lo = max(0, lo - (j - o + 1))
+                    j = o - 1
+                    continue
             if j in status_starts:
                 return None, j
             if self.norms[j] in {"which", "who", "whom"}:
