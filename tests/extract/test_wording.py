@@ -37,6 +37,10 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    # the place taken was under someone's control: that one lost it
+    ("The Malian army seized the town, a stronghold under MNLA control.", {fight("mali", "mnla")}),
+    # AFP's "Qaeda" and a leader killed in a relative clause: his group was fought
+    ("The Qaeda commander, who was killed by French forces in the north, was buried.", {fight("al-qaeda", "france")}),
     # casualties told first, their cause in a clause of time after them
     ("Three Malian soldiers were killed when JNIM fighters attacked their post.", {fight("jnim", "mali")}),
     ("Dozens of Malian soldiers were killed after fighters of the ISGS (known locally by another name) overran their base.",

@@ -38,6 +38,12 @@ def _previous_holder(s: Sentence, after: int) -> int | None:
     phrases = s.cues.words("holder_phrases")
 
     def phrase_at(j: int) -> int | None:
+        if s.norms[j] == "under" and j + 1 in s.at_start:
+            # "a city under MNLA control" (the name a modifier of "control")
+            k = s.at_start[j + 1]
+            end = s.mentions[k].tok_end
+            if end < len(s.toks) and s.norms[end] == "control" and not s.mentions[k].generic:
+                return k
         for size in (4, 3, 2):
             if tuple(s.norms[j : j + size]) in phrases:
                 # "held by a Songhai militia, the Ganda Iso" (an apposition), but not ", and the army ..."
