@@ -227,6 +227,9 @@ def test_named_together_is_not_always_allied(extractor, text, expected):
 
 # -- 5. support ----------------------------------------------------------------------------
 SUPPORT = [
+    # "its ally" is the ally of the side named just before
+    ("The battle was fought between the MNLA and the Islamist MOJWA, along with its ally Ansar Dine.",
+     {fight("mnla", "mojwa"), ally("ansar-dine", "mojwa", "joint-action")}),
     ("The MNLA took Kidal with the help of the HCUA.", {ally("mnla", "hcua", "support")}),
     ("The Malian army advanced on the town with air support from France.", {ally("mali", "france", "support")}),
     ("Malian troops backed by French aircraft retook the town.", {ally("france", "mali", "support")}),

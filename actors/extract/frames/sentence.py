@@ -192,7 +192,7 @@ class Sentence:
         gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
         described = self.cues.single("descriptor_adjectives")
         while len(gap_idx) > 1:  # "Platform and the rebel CMA": the words describe the next name
-            if self.norms[gap_idx[-1]] in described and self.toks[gap_idx[-1]].text.islower():
+            if self.norms[gap_idx[-1]] in described:
                 gap_idx.pop()
             elif len(gap_idx) > 3 and tuple(self.norms[x] for x in gap_idx[-3:]) in self.cues.words("descriptor_adjectives"):
                 del gap_idx[-3:]  # "pro-government" as three tokens

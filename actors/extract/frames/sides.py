@@ -243,7 +243,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         return  # "along with no GATIA casualties": nobody acts with anyone
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []
-    if k is not None and k in s.patient_of:
+    if k is not None and occ.end + 1 < len(s.toks) and s.norms[occ.end] in {"its", "their"} \
+            and s.norms[occ.end + 1] in {"ally", "allies", "partner", "partners"}:
+        principals = [k]  # "between A and B, along with its ally C": C is the ally of B, named just before
+    elif k is not None and k in s.patient_of:
         if tuple(s.norms[occ.start : occ.end]) not in s.cues.words("subject_companions"):
             return  # "X killed Y along with Z": co-victims, not a stated alliance
         # "French troops fought the rebels alongside Malian troops": the fighters' companion
