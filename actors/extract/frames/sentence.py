@@ -254,17 +254,27 @@ class Sentence:
                 if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in self.cues.single("backing_participles"):
                     j = t - 3  # "Malian troops backed by French aircraft recaptured": the backer is no subject
                     continue
+                helped = next((t - z for z in (4, 3, 2) if t - z >= 0
+                               and tuple(self.norms[t - z : t]) in self.cues.words("companion_openers")), None)
+                if helped is not None:
+                    j = helped - 1  # "the Malian government, with the aid of Wagner has seized": the helper is no subject
+                    continue
                 return self.at_end[j], None
-            if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]):
+            if self.norms[j] == ")" and (j - 1) in self.at_end and self.party(self.at_end[j - 1]) \
+                    and self.norms[self.mentions[self.at_end[j - 1]].tok_start - 1] == "(":
                 o = self.mentions[self.at_end[j - 1]].tok_start - 1
-                if o >= 1 and self.norms[o] == "(" and (o - 1) in self.at_end and self.party(self.at_end[o - 1]) \
+                if o >= 1 and (o - 1) in self.at_end and self.party(self.at_end[o - 1]) \
                         and self._umbrella(self.at_end[j - 1]):
                     return self.at_end[o - 1], None  # "Katiba Macina (JNIM) attacked": the head is outside
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
             if self.norms[j] == ")":
                 o = next((x for x in range(j - 1, max(-1, j - 30), -1) if self.norms[x] in {"(", ")"}), None)
                 if o is not None and self.norms[o] == "(":
-                    # "jihadists loyal to X (colloquially called 'Y') assaulted": the aside is passed over
+                    # "jihadists loyal to X (colloquially called 'Y') assaulted": the aside is passed over;
+                    # "the Group for ... (GSIM, affiliated with Y) attacked": the name holds the bracket
+                    holder = next((x for x, m in enumerate(self.mentions) if m.tok_start < o < m.tok_end), None)
+                    if holder is not None and self.party(holder):
+                        return holder, None
                     lo = max(0, lo - (j - o + 1))
                     j = o - 1
                     continue

@@ -42,6 +42,8 @@ def _previous_holder(s: Sentence, after: int) -> int | None:
             # "a city under MNLA control" (the name a modifier of "control")
             k = s.at_start[j + 1]
             end = s.mentions[k].tok_end
+            while end + 1 < len(s.toks) and s.norms[end] in {"and", ","} and end + 1 in s.at_start:
+                end = s.mentions[s.at_start[end + 1]].tok_end  # "under MNLA and Ansar Dine control"
             if end < len(s.toks) and s.norms[end] == "control" and not s.mentions[k].generic:
                 return k
         for size in (4, 3, 2):
