@@ -94,6 +94,9 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     if 0 < model < 3 and phrase_at(tokens, j + model, matcher.words.get("machine_nouns", frozenset()), 2):
         j += model
     k = phrase_at(tokens, j, matcher.force_nouns, 3)
+    if not k and model and not contingent and phrase_at(tokens, j, matcher.words.get("machine_models", frozenset()), 2):
+        # "a French Mirage 2000D that routed ...": the model itself names the state's aircraft
+        k = model
     if not k and len(actors) == 1 and not contingent:
         # "Malian security sources", "the Malian Minister of Defense": the state speaking,
         # a claimant but never a party

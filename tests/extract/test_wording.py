@@ -232,6 +232,10 @@ def test_named_together_is_not_always_allied(extractor, text, expected):
 
 # -- 5. support ----------------------------------------------------------------------------
 SUPPORT = [
+    # "X accused Y of allying with Z": Y and Z allied, alleged by X
+    ("The ISGS accused the MSA of allying with France.", {ally("france", "msa", "alliance")}),
+    # a French aircraft model names France's aircraft
+    ("A French Mirage 2000D routed the ISGS fighters near the border.", {fight("france", "isgs")}),
     # "its ally" is the ally of the side named just before
     ("The battle was fought between the MNLA and the Islamist MOJWA, along with its ally Ansar Dine.",
      {fight("mnla", "mojwa"), ally("ansar-dine", "mojwa", "joint-action")}),
@@ -316,6 +320,11 @@ def test_a_membership_told_as_an_event_keeps_its_date(extractor):
     rows = edges(extractor, "Katiba Macina was formed in 2015 as an affiliate of Ansar Dine.")
     (m,) = [e for e in rows if e["relation"] == "member-of"]
     assert (m["source"], m["target"], m["date"]) == ("katiba-macina", "ansar-dine", "2015")
+
+
+def test_an_accusation_makes_the_accused_relation_alleged_by_the_accuser(extractor):
+    (e,) = edges(extractor, "The ISGS accused the MSA of allying with France.")
+    assert (e["status"], e["claimed_by"]) == ("alleged", "isgs")
 
 
 def test_casualties_with_no_attacker_are_attributed_only_by_a_claim(extractor):

@@ -102,7 +102,7 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         possessor = owner
         agents = agent(s, Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
     else:
-        agents = agent(s, occ)
+        agents = _accused(s, occ) or agent(s, occ)
     t = occ.start
     if agents and t >= 3 and s.norms[t - 1] in {"of", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
         # "civilians suspected of supporting JNIM": the accused is the noun before the participle;
@@ -152,7 +152,7 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     yield a, p, cue.kind
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
-    if k is not None and _companion_mention(s, k):
+    if k is not None and _companion_mention(s, k, occ.end):
         k = None  # "retook Konna with French support": who came with the subject is not its object
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
@@ -204,12 +204,31 @@ def _casualties_before(s: Sentence, agents: list[int]) -> list[int]:
     return s.unattributed.pop(c)
 
 
-def _companion_mention(s: Sentence, k: int) -> bool:
-    """The mention comes after "with" ("with French air support", "with the help of ...")."""
+def _accused(s: Sentence, occ: Occurrence) -> list[int]:
+    """"ISGS accused the MSA (and GATIA, ...) of allying with France": the accused act (the
+    accusation, a status cue, makes it alleged)."""
+    t = occ.start
+    if t < 3 or s.norms[t - 1] != "of":
+        return []
+    k, _ = s.left_mention(t - 1, stop_at_status=False)
+    if k is None:
+        return []
+    group = s.group(k)
+    first = s.mentions[group[0]].tok_start - 1
+    while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
+        first -= 1
+    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
+        return []
+    return [m for m in group if s.party(m)]
+
+
+def _companion_mention(s: Sentence, k: int, after: int) -> bool:
+    """The mention comes after a "with" that is not the cue's own ("with French air support";
+    but "allied with France")."""
     w = s.mentions[k].tok_start - 1
     if w >= 0 and s.norms[w] == "the":
         w -= 1
-    return w >= 0 and s.norms[w] in {"with", "without"}
+    return w >= after and s.norms[w] in {"with", "without"}
 
 
 def _they_open(s: Sentence, occ: Occurrence) -> bool:
