@@ -164,8 +164,9 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
             groups.setdefault(m.group, []).append(m)
         if m.contingent_of and m.contingent_of != m.actor:
             mission = Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent")
+            # "the Chadian MINUSMA contingent": the contingent as it stands, not when it joined
             out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end,
-                                     relation_kind="contingent"))
+                                     relation_kind="contingent", standing=True))
     for part, whole in organisation.components(s):
         out.append(RelationMatch(part, whole, "member-of", "component", part.tok_start, whole.tok_end,
                                  relation_kind="member", standing=True))
