@@ -246,7 +246,8 @@ def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> b
     heads = matcher.single("modifier_heads")
     if end < len(tokens) and tokens[end].norm in heads:
         return True
-    return end + 1 < len(tokens) and tokens[end].norm == "-" and tokens[end + 1].norm in heads
+    return end + 1 < len(tokens) and tokens[end].norm == "-" and (
+        tokens[end + 1].norm in heads or tokens[end + 1].norm in matcher.single("hyphen_modifier_heads"))
 
 
 def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
@@ -333,10 +334,10 @@ def resolve_generics(
     """Resolve generic mentions named unambiguously in this or the previous sentence.
 
     A generic (e.g. "the Islamists", tags it may resolve to: ``jihadist``) becomes
-    the named actor when exactly one named actor carrying one of those tags is
-    mentioned in the same sentence (else, if none is, in the country its own phrase
-    places it in, "government forces in Mali", given ``tokens``; else in ``context``,
-    the previous sentence), and no other generic of the same class is there to
+    the state its own phrase places it in ("government forces in Niger", given
+    ``tokens``), or else the named actor when exactly one named actor carrying one
+    of those tags is mentioned in the same sentence (else in ``context``, the
+    previous sentence), and no other generic of the same class is there to
     compete. A definite anaphor ("the group", "the movement": an alias with its
     article) points back: its one candidate in the sentence must come before it,
     and a possessor or a spokesman's group counts ("Ansar Dine's spokesman said
@@ -387,6 +388,12 @@ def resolve_generics(
                     named.add(actor.id)
             return named, rival
 
+        own = _placed_in(matcher, tokens, m) if tokens else None
+        if own is not None and (actor := d.get(own)) is not None and (
+                tags & set(actor.tags) or ("host-state" in tags and "state" in actor.tags)):
+            # its own phrase places it ("government forces in Niger"): that, before any other name around
+            out.append(replace(m, actor=own, generic=False, via="resolved"))
+            continue
         same, rival = candidates(mentions, this=m)
         if anaphor and len(same) == 1 and not candidates(mentions, this=m, before=m.start)[0]:
             same = set()  # its one candidate comes after it: "quitting the group and joining the MNLA"

@@ -102,6 +102,8 @@ def find_relations(
                 continue  # "the attack", "an ambush": a noun, not a verb
             if cue.frame == "transitive" and cue.kind == "allied-with" and occ.start - 1 in verb_ends:
                 continue  # "fought armed jihadist groups": right after a verb, an adjective
+            if cue.frame == "transitive" and occ.start > 0 and s.norms[occ.start - 1] == "-":
+                continue  # "French-backed Malian troops": a compound adjective, not a verb (the modifier frame reads it)
             frame = _FRAME_FUNCS[cue.frame]
             for found_pair in frame(s, occ, cue):
                 src, dst, relation = found_pair[:3]

@@ -112,6 +112,10 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         if j < n and tokens[j].norm in matcher.single("shared_place_nouns"):
             return (j - i, actors, "", True, "modifier")  # "the Malian-Mauritanian border": a place
         return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
+    if not k and not contingent and j + 1 < n and tokens[j].norm == "-" and (
+            tokens[j + 1].norm in matcher.single("modifier_heads") or tokens[j + 1].norm in matcher.single("hyphen_modifier_heads")):
+        # "French-backed Malian troops", "a US-owned hotel": the state describes what follows
+        return (j - i, actors, "", len(actors) > 1, "modifier")
     if not k and not contingent and j < n and tokens[j].text.islower() and tokens[j].norm in matcher.single("state_action_nouns"):
         # "the French operation", "a Malian offensive": the state acts; the noun is left to the frames;
         # but in "retook the town with French support" France is no object of the verb: a modifier

@@ -232,6 +232,13 @@ def test_named_together_is_not_always_allied(extractor, text, expected):
 
 # -- 5. support ----------------------------------------------------------------------------
 SUPPORT = [
+    # a demonym compound describes what follows: the backer backs it, an owner is no party
+    ("French-backed Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),
+    ("French-trained Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),
+    ("JNIM fighters stormed a US-owned hotel in the capital.", set()),
+    # a generic placed by its own phrase is that state, whatever other state the sentence names
+    ("Russian-backed government forces in Niger fought the ISGS near the border with Mali.",
+     {ally("niger", "russia", "support"), fight("isgs", "niger")}),
     # "X accused Y of allying with Z": Y and Z allied, alleged by X
     ("The ISGS accused the MSA of allying with France.", {ally("france", "msa", "alliance")}),
     # a French aircraft model names France's aircraft

@@ -183,7 +183,8 @@ def _verb_before(s: Sentence, tok: int):
     while j >= 0 and tok - j <= 3 and s.norms[j] in {"the", "a", "an", "its", "their", "several", "two", "three", "some", "many"}:
         j -= 1
     occ = next((o for o in s.relation_occ if o.end - 1 == j), None)
-    if occ is not None and any(c.frame == "transitive" for c in occ.cues) and not s.determined(occ):
+    if occ is not None and any(c.frame == "transitive" for c in occ.cues) and not s.determined(occ) \
+            and not (occ.start > 0 and s.norms[occ.start - 1] == "-"):  # "French-backed": an adjective
         return occ
     return None
 
