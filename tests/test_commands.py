@@ -187,8 +187,8 @@ def test_actor_with_no_relation(cli, seeds):
     assert out == (f"National Committee for the Restoration of Democracy and State (CNRDR) (cnrdr), "
                    f"{seeds.dictionary.get('cnrdr').kind}: no relation in this corpus "
                    f"({seeds.extraction.mention_counts['cnrdr']} mention(s))\n")
-    code, out, _ = cli("actor", "katiba serma")  # added by seeds/overrides.toml, named nowhere
-    assert code == 0 and out.startswith("Katiba Serma (katiba-serma), jihadist group: no relation in this corpus")
+    code, out, _ = cli("actor", "katiba hanifa")  # added by seeds/overrides.toml, named nowhere
+    assert code == 0 and out.startswith("Katiba Hanifa (katiba-hanifa), jihadist group: no relation in this corpus")
 
 
 def test_actor_unknown_exits_2_with_a_suggestion(cli):

@@ -822,7 +822,8 @@ def test_seeds_overrides_change_the_edges_exactly_as_written(seeds_pair):
     # the alias and the actor entries reached the dictionary
     assert curated.dictionary.lookup("Azawad Salvation Movement").id == "msa"
     assert raw.dictionary.lookup("Azawad Salvation Movement") is None
-    assert curated.dictionary.lookup("katiba serma").id == "katiba-serma"
+    assert curated.dictionary.lookup("katiba hanifa").id == "katiba-hanifa"
+    assert raw.dictionary.lookup("katiba hanifa") is None
     assert curated.graph.number_of_edges() == raw.graph.number_of_edges() + 2 - 1
 
 

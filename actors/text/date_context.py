@@ -28,7 +28,8 @@ _MODIFIER_BEFORE = re.compile(
 # ("JNIM formed in 2017 ... since the outbreak of the war in 2012").
 _FRAMING_BEFORE = re.compile(
     r"[\W_]*(?:(?:in|during|by|since|from|until|till|through|throughout|after|before|starting|beginning"
-    r"|later|earlier|also|then|and|but|however|so|thus|again|already|around|about|circa|c\.)[\s,]{1,4}){0,4}",
+    r"|later|earlier|also|then|and|but|however|so|thus|again|already|around|about|circa|c\."
+    r"|events|the\s{1,4}year)[\s,]{1,4}){0,4}",  # "Events in the year 2024 in Mali." (a year page's lead)
     re.IGNORECASE,
 )
 _BACK_BEFORE = re.compile(r"(?<!\w)back\s{1,4}(?:(?:in|on|during|at)\s{1,4})?$", re.IGNORECASE)

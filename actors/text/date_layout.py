@@ -43,6 +43,7 @@ _HEADING_SINGLE = (
     re.compile(r"\s*((?:19|20)\d\d)\s*[:–—-]"),  # "2013: French intervention"
     re.compile(r".*\(\s*((?:19|20)\d\d)\s*\)"),  # "Battle of Gao (2013)"
     re.compile(r".*(?:,|\bin)\s+((?:19|20)\d\d)\s*$"),  # "Events in 2013"
+    re.compile(r"\s*((?:19|20)\d\d)\s+in\s+[A-Z]"),  # a year page: "2024 in Burkina Faso"
 )
 # A sentence that is nothing but a year: a heading set as a paragraph of its own.
 _YEAR_LINE = re.compile(r"[\W_]{0,3}((?:19|20)\d\d)[\W_]{0,3}")

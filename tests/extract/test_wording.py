@@ -232,6 +232,17 @@ def test_named_together_is_not_always_allied(extractor, text, expected):
 
 # -- 5. support ----------------------------------------------------------------------------
 SUPPORT = [
+    # signatories of a pact allied; "cooperates with" is an alliance
+    ("The governments of Niger, Mali and Burkina Faso signed a mutual defence pact.",
+     {ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance"), ally("burkina-faso", "mali", "alliance")}),
+    ("The Malian army and the CMA signed a ceasefire near the town.", set()),
+    ("Ansarul Islam cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
+    # a list set off by dashes names the subject
+    ("The jihadist groups—Ansar Dine, AQIM and MOJWA—wrested control of the town away from the MNLA.",
+     {fight("ansar-dine", "mnla"), fight("aqim", "mnla"), fight("mojwa", "mnla"), ally("ansar-dine", "aqim", "joint-action"),
+      ally("ansar-dine", "mojwa", "joint-action"), ally("aqim", "mojwa", "joint-action")}),
+    # a campaign of each, not one joint event
+    ("The ISGS and JNIM have carried out attacks in the tri-border area.", set()),
     # a demonym compound describes what follows: the backer backs it, an owner is no party
     ("French-backed Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),
     ("French-trained Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),
@@ -276,6 +287,8 @@ def test_support_and_companions(extractor, text, expected):
 
 # -- 6 and 7. umbrella and component; affiliation is not alliance ------------------------------
 MEMBERSHIP = [
+    ("Al-Mourabitoun was created after the merging of MOJWA and al-Mulathameen.",
+     {member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}),
     ("Katiba Macina (JNIM) attacked a Malian army post.",
      {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
     ("JNIM/Katiba Macina fighters attacked a Malian army post.",

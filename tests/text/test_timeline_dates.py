@@ -177,3 +177,11 @@ def test_an_impossible_item_date_leaves_the_whole_item_undated() -> None:
     got, problems = dated(text)
     assert [d for _, d, _ in got] == ["2013", "", "", "2013-03-02"]
     assert len([p for p in problems if "impossible" in p.what]) == 1
+
+
+def test_a_year_page_puts_its_year_in_force() -> None:
+    # a year page's title ("2024 in Burkina Faso") and its lead ("Events in the year 2024 in Mali.")
+    assert heading_years("2024 in Burkina Faso") == (2024, 2024)
+    rows, _ = dated("Events in the year 2024 in Mali.\n\nMarch\n\n7 March – A joint force is announced.\n\n"
+                    "A note without a date of its own.\n")
+    assert [iso for _, iso, _ in rows] == ["2024", "2024-03-07", "2024"]  # "March" alone is a heading

@@ -281,8 +281,10 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
         coal = c
-    if coal is None and occ.start >= 2 and s.norms[occ.start - 1] == "the" and s.norms[occ.start - 2] in {"by", "from", "through", "via"}:
-        coal = _founded_subject(s, occ.start - 2)  # "Y was formed in 2017 by the merger of A and B"
+    if coal is None and occ.start >= 2 and s.norms[occ.start - 1] == "the" and s.norms[occ.start - 2] in {
+            "by", "from", "through", "via", "after", "following"}:
+        # "Y was formed in 2017 by the merger of A and B", "Y was created ... after the merging of A and B"
+        coal = _founded_subject(s, occ.start - 2)
     if coal is None and s.norms[occ.start] in {"which", "that"}:
         # "the Platform, a coalition of ... formed in 2014, which included A and B"
         for x in range(len(s.mentions) - 1, -1, -1):

@@ -267,6 +267,9 @@ class Sentence:
                         and self._umbrella(self.at_end[j - 1]):
                     return self.at_end[o - 1], None  # "Katiba Macina (JNIM) attacked": the head is outside
                 return self.at_end[j - 1], None  # "the Movement for Oneness ... (MOJWA)"
+            if self.norms[j] in {"—", "–"} and (j - 1) in self.at_end and self.party(self.at_end[j - 1]) \
+                    and any(self.norms[x] in {"—", "–"} for x in range(max(0, j - 30), j - 1)):
+                return self.at_end[j - 1], None  # "the Islamist groups—A, B and C—had seized": the list names them
             if self.norms[j] == ")":
                 o = next((x for x in range(j - 1, max(-1, j - 30), -1) if self.norms[x] in {"(", ")"}), None)
                 if o is not None and self.norms[o] == "(":

@@ -6,6 +6,7 @@
 ``modifier``    X-linked / X-backed / X-affiliated Y.
 ``joint_subject``  A and B entered Gao: a coordinated subject acting as one.
 ``backing_noun``  X retook Konna with French (air) support: the owner of the noun backed X.
+``signatories``  A, B and C signed a pact (agreement, charter ...): each pair allied.
 """
 
 from __future__ import annotations
@@ -410,6 +411,27 @@ def _joint_subject(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], cue.kind
 
 
+def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
+    """"The governments of Niger, Mali and Burkina Faso sign a mutual defence pact": the
+    coordinated subject of a signing verb whose object (within a few words) is an agreement
+    noun (``agreement_nouns``) allied, each pair."""
+    if passive(s, occ) or s.determined(occ):
+        return
+    nouns = s.cues.single("agreement_nouns")
+    if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 5))):
+        return
+    k, _ = s.left_mention(occ.start, reach=6)
+    if k is None or k in s.patient_of or governed(s, s.mentions[s.group(k)[0]].tok_start):
+        return
+    subjects = [m for m in s.group(k) if s.party(m) and not s.mentions[m].generic]
+    gap = s.norms[s.mentions[k].tok_end : occ.start]
+    if any(w not in {"have", "has", "had", "also", "then", "later", "jointly", "together", "both", "finally"} for w in gap):
+        return  # the verb is not the coordinated subject's own
+    for a, b in combinations(subjects, 2):
+        if s.mentions[a].actor != s.mentions[b].actor:
+            yield s.mentions[a], s.mentions[b], cue.kind
+
+
 FRAME_FUNCS = {
     "symmetric": _symmetric,
     "companion": _companion,
@@ -417,4 +439,5 @@ FRAME_FUNCS = {
     "modifier": _modifier,
     "joint_subject": _joint_subject,
     "backing_noun": _backing_noun,
+    "signatories": _signatories,
 }
