@@ -37,6 +37,9 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    ("Heavy fighting between the Islamic State in the Greater Sahara (ISGS) and JNIM went on for weeks.",
+     {fight("isgs", "jnim")}),
+    ("MOJWA, an Islamist group that was scattered by a French offensive, regrouped.", {fight("france", "mojwa")}),
     # a helper between the subject and its verb is no subject; a bracket inside a name is passed over
     ("The Malian government, with the aid of Wagner has seized the town, which had been under MNLA control.",
      {fight("mali", "mnla"), ally("mali", "wagner", "support")}),
@@ -237,6 +240,10 @@ SUPPORT = [
      {ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance"), ally("burkina-faso", "mali", "alliance")}),
     ("The Malian army and the CMA signed a ceasefire near the town.", set()),
     ("Ansarul Islam cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
+    ("The governments of Chad, Niger and Nigeria on Saturday agreed to establish a regional force.",
+     {ally("chad", "niger", "alliance"), ally("chad", "nigeria", "alliance"), ally("niger", "nigeria", "alliance")}),
+    ("French commandos and Malian forces began an operation, working in liaison with the Nigerien army.",
+     {ally("france", "mali", "joint-action"), ally("france", "niger", "joint-action"), ally("mali", "niger", "joint-action")}),
     # a list set off by dashes names the subject
     ("The jihadist groups—Ansar Dine, AQIM and MOJWA—wrested control of the town away from the MNLA.",
      {fight("ansar-dine", "mnla"), fight("aqim", "mnla"), fight("mojwa", "mnla"), ally("ansar-dine", "aqim", "joint-action"),
@@ -287,6 +294,8 @@ def test_support_and_companions(extractor, text, expected):
 
 # -- 6 and 7. umbrella and component; affiliation is not alliance ------------------------------
 MEMBERSHIP = [
+    ("Burkina Faso, Mali and Niger join forces to form the Alliance of Sahel States.",
+     {member("burkina-faso", "aes", "member"), member("mali", "aes", "member"), member("niger", "aes", "member")}),
     ("Al-Mourabitoun was created after the merging of MOJWA and al-Mulathameen.",
      {member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}),
     ("Katiba Macina (JNIM) attacked a Malian army post.",

@@ -22,6 +22,9 @@ from actors.extract.mentions import Mention
 
 __all__ = ["FRAME_FUNCS", "backing_mentions", "between"]
 
+_WHEN_WORDS = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                        "today", "recently", "formally", "officially"}
+
 
 def _led_side(s: Sentence, end: int) -> tuple[list[int], int] | None:
     """After "between A": (A's backers, first named actor of the other side) when the other side
@@ -418,15 +421,22 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     if passive(s, occ) or s.determined(occ):
         return
     nouns = s.cues.single("agreement_nouns")
-    if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 5))):
+    if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 8))):
         return
     k, _ = s.left_mention(occ.start, reach=6)
-    if k is None or k in s.patient_of or governed(s, s.mentions[s.group(k)[0]].tok_start):
+    if k is None or k in s.patient_of:
+        return
+    first = s.mentions[s.group(k)[0]].tok_start
+    heads = first >= 2 and s.norms[first - 1] == "of" and (s.norms[first - 2],) in s.matcher.force_nouns
+    if governed(s, first) and not heads:  # but "the governments of A, B and C signed": they did
         return
     subjects = [m for m in s.group(k) if s.party(m) and not s.mentions[m].generic]
     gap = s.norms[s.mentions[k].tok_end : occ.start]
-    if any(w not in {"have", "has", "had", "also", "then", "later", "jointly", "together", "both", "finally"} for w in gap):
-        return  # the verb is not the coordinated subject's own
+    if gap[:1] == ["on"] and len(gap) > 1 and gap[1] in _WHEN_WORDS:
+        gap = [w for w in gap[2:] if not w.isdigit()]  # "A and B on Saturday signed"
+    if any(w not in {"have", "has", "had", "also", "then", "later", "jointly", "together", "both", "finally"}
+           and w not in _WHEN_WORDS for w in gap):
+        return  # the verb is not the coordinated subject's own ("A and B on Saturday signed" is)
     for a, b in combinations(subjects, 2):
         if s.mentions[a].actor != s.mentions[b].actor:
             yield s.mentions[a], s.mentions[b], cue.kind
