@@ -47,6 +47,11 @@ class Matcher:
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
 
+    def period_starts(self) -> frozenset:
+        """The first words of the period aliases: a sentence where no period alias starts finds
+        the same mentions whatever its date."""
+        return frozenset(self.periods.get(_HEADS_KEY, ()))
+
 
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:
     """Compile the dictionary into lookup tables (done once per run).

@@ -17,6 +17,7 @@ nothing from them. Reading files is :mod:`actors.text.reading`'s edge; writing t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -28,6 +29,7 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides
 from actors.extract.candidates import Candidate, CandidateFinder
+from actors.extract.matcher import longest
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
@@ -37,6 +39,8 @@ from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
 
 __all__ = ["Extraction", "extract", "Extractor"]
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -79,12 +83,15 @@ class Extractor:
         toks_by_sentence = {s.index: tokenize(s.clean, s.start) for s in doc.sentences}
         # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.
         ignore = []
+        found_before: dict[int, list] = {}  # reused below when the sentence's date cannot change them
         for s in doc.sentences:
-            if not any(ch.isdigit() for ch in s.clean):
+            if _DIGIT.search(s.clean) is None:
                 continue
-            for m in find_mentions(self.matcher, toks_by_sentence[s.index]):
-                if any(ch.isdigit() for ch in m.text):
+            found_before[s.index] = find_mentions(self.matcher, toks_by_sentence[s.index], text=doc.text)
+            for m in found_before[s.index]:
+                if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
+        period_starts = self.matcher.period_starts()
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
                                                        years=self.years)
         problems.extend(date_problems)
@@ -120,7 +127,12 @@ class Extractor:
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
-            mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
+            if s.index in found_before and not any(
+                    t.norm in period_starts and longest(tokens, i, self.matcher.periods, self.matcher.max_len)[0]
+                    for i, t in enumerate(tokens)):
+                mentions = found_before[s.index]
+            else:
+                mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
             same_paragraph = previous_paragraph == s.paragraph
             separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
             if separate:
