@@ -295,6 +295,19 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
     return out
 
 
+def _pair(d, tags: set, pool: Sequence[Mention]) -> list[str]:
+    """The two named actors of ``pool`` carrying one of ``tags`` (a party or a possessor), if
+    exactly two; else none."""
+    named: list[str] = []
+    for x in pool:
+        actor = d.get(x.actor)
+        if x.generic or x.role == "modifier" or actor is None or not tags & set(actor.tags):
+            continue
+        if actor.id not in named:
+            named.append(actor.id)
+    return named if len(named) == 2 else []
+
+
 def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | None:
     """The state a generic's own phrase places it in: "government forces in Mali", "government
     troops in the Northern Mali conflict", "... of the Malian town of X", "the army camp in Dioura,
@@ -347,6 +360,7 @@ def resolve_generics(
     d = matcher.dictionary
     # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
     bound = {"".join(key) for key in matcher.words.get("place_bound_generics", ())}
+    pair_ids = {"".join(key) for key in matcher.words.get("pair_anaphors", ())}  # "the two groups"
     out = []
     for m in mentions:
         if not m.generic:
@@ -354,6 +368,14 @@ def resolve_generics(
             continue
         gen = d.get(m.actor)
         tags = set(gen.resolves_to) if gen is not None else set()
+        if m.actor in pair_ids:
+            pair = _pair(d, tags, [x for x in mentions if x.end <= m.start] or list(context))
+            if pair:  # "the two groups": both of the two named just before, as one coordinated reference
+                gid = max([x.group for x in out + list(mentions)] + [-1]) + 1000
+                out.extend(replace(m, actor=a, generic=False, via="resolved", group=gid) for a in pair)
+            else:
+                out.append(m)
+            continue
         if not tags or m.text.lower().rstrip(").").endswith(tuple(matcher.single("plural_group_nouns"))):
             # "five jihadist groups" names several groups: never one named group
             out.append(m)

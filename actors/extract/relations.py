@@ -162,7 +162,8 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
     out = []
     groups: dict[int, list[Mention]] = {}
     for m in s.mentions:
-        if m.group >= 0 and m.role != "modifier":  # "the Malian-Mauritanian border" is no joint unit
+        if m.group >= 0 and m.role != "modifier" and m.via != "resolved":
+            # "the Malian-Mauritanian border" is no joint unit; nor is "the two groups" (read as both)
             groups.setdefault(m.group, []).append(m)
         if m.contingent_of and m.contingent_of != m.actor:
             mission = Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent")

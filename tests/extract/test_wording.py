@@ -470,3 +470,11 @@ def test_prose_right_under_a_scraped_infobox_is_text_not_a_field(extractor):
             "at the same time as other offensives in the tri-border area between Mali, Niger, and Burkina Faso.\n")
     got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
     assert fight("france", "isgs") in got
+
+
+def test_the_two_groups_stand_for_the_two_named_just_before(extractor):
+    text = "JNIM and the ISGS were rivals. Fighting between the two groups broke out near the river."
+    assert fight("isgs", "jnim") in named(extractor, text)
+    assert not any(r[1] == "allied-with" for r in named(extractor, text))
+    # three groups named before: "the two groups" is not resolved
+    assert named(extractor, "JNIM, the ISGS and Ansarul Islam met. The two groups attacked Malian soldiers.") == set()

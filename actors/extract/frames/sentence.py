@@ -42,7 +42,10 @@ class Sentence:
         self.toks = tokens
         self.norms = [t.norm for t in tokens]
         self.mentions = [m for m in mentions]
-        self.at_start = {m.tok_start: k for k, m in enumerate(self.mentions)}
+        # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
+        self.at_start = {}
+        for k, m in enumerate(self.mentions):
+            self.at_start.setdefault(m.tok_start, k)
         self.at_end = {m.tok_end - 1: k for k, m in enumerate(self.mentions)}
         covered = set()
         for m in self.mentions:
