@@ -11,8 +11,9 @@ Sets (README, "How extraction is evaluated"):
 - ``--local DIR``: a folder of real text kept outside the repository (third-party text never
   enters it), scored against ``gold_dev.csv``, ``gold_heldout.csv`` and ``split.toml``
   (``heldout_files = [...]``) from ``tests/realtext/web/<DIR's name>/`` (``ency``: encyclopedic
-  articles on Sahel battles; ``news``: wire reports; ``sources.csv`` there says where each text is
-  published), or from DIR itself; its held-out files only with ``--heldout``.
+  articles on Sahel battles; ``news`` and ``news2``: news reports; ``timeline``: year pages and
+  chronologies; ``sources.csv`` there says where each text is published), or from DIR itself;
+  its held-out files only with ``--heldout``.
 
 For each set it prints precision, recall and F1 per relation, with and without the
 IMPLICIT/COREFERENCE lines (event-level sets), and the share of matched events
