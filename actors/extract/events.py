@@ -170,10 +170,12 @@ class _Span:
 
 
 def belligerents_event(doc, sides: Sides, date, place: str = "", *,
-                       kinds: dict[str, str] | None = None) -> tuple[dict | None, list[dict]]:
+                       kinds: dict[str, str] | None = None,
+                       rivals: frozenset = frozenset()) -> tuple[dict | None, list[dict]]:
     """Rows for an infobox belligerents list: opposing sides fought, side-mates allied; an item
     listed under another is its member (under a coalition or mission, ``kinds`` giving each
-    actor's kind) or its ally (under a state)."""
+    actor's kind) or its ally (under a state). Side-mates in ``rivals`` (pairs of actor ids,
+    "Jihadists: al-Qaeda, Islamic State") are listed together, not allied."""
     kinds = kinds or {}
     span = _Span(doc.text[sides.start : sides.end], sides.start, sides.end)
     eid = event_id(doc.name, sides.start, sides.end)
@@ -202,14 +204,16 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
     # the sides' own items; an item listed under another ("Platform, * GATIA") is that one's
     # component (member-of) or, under a state, a force fighting with it (allied-with)
     groups = [[b for b in side if b.under is None and not b.support] for side in sides.sides]
+    together = [g for n, g in enumerate(groups) if g and n not in sides.listed]  # side-mates stated as allies
     groups = [g for g in groups if g]
     for x, y in combinations(range(len(groups)), 2):
         for a in groups[x]:
             for b in groups[y]:
                 add(a, b, "fought-against")
-    for side in groups:
+    for side in together:
         for a, b in combinations(side, 2):
-            add(a, b, "allied-with")
+            if frozenset((a.mention.actor, b.mention.actor)) not in rivals:
+                add(a, b, "allied-with")
     for side in sides.sides:
         main = [b for b in side if b.under is None and not b.support]
         for b in side:

@@ -69,6 +69,8 @@ class Sides:
     start: int  # evidence span in the document
     end: int
     layout: str  # "key-value" | "flattened"
+    # sides headed by a category label ("Jihadists:"): listed together, not stated to be allies
+    listed: frozenset = frozenset()
 
 
 def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
@@ -148,7 +150,44 @@ def _by_camp(matcher: Matcher, entries: list[Mention]) -> list[tuple[Belligerent
     return [tuple(Belligerent(m) for m in entries[:cut]), tuple(Belligerent(m) for m in entries[cut:])]
 
 
+_LABEL = re.compile(r"\s*([A-Za-z][\w'’ -]{0,40}?)\s*:\s*")
+
+
+def _labelled(matcher: Matcher, doc, block) -> tuple[list[tuple[Belligerent, ...]], frozenset] | None:
+    """Sides headed by labels ("Niger / Supported by: / Russia / Training: / Canada / Jihadists: /
+    Al-Qaeda / Islamic State"): what comes before the first side label is side 1, each other
+    label starts a side; under a support label (``infobox_support_labels``) entries back the
+    side they are listed in. Two sides, each with a belligerent, and the sides headed by a
+    category label (their entries are listed together, not stated to be allies), or None."""
+    support_labels = matcher.words.get("infobox_support_labels", frozenset())
+    sides: list[list[Belligerent]] = [[]]
+    categories: set[int] = set()
+    supporters, labelled, pos = False, False, block.start
+    for raw in doc.clean[block.start : block.end].split("\n"):
+        label = _LABEL.fullmatch(raw)
+        if label:
+            if tuple(label.group(1).lower().split()) in support_labels:
+                supporters = True
+            else:
+                labelled, supporters = True, False
+                if sides[-1]:
+                    sides.append([])
+                categories.add(len(sides) - 1)  # "Jihadists:", "Rebels:": a kind of actor, not a coalition
+        else:
+            toks = tokenize(_blank_images(raw, doc.text[pos : pos + len(raw)]), pos)
+            found = [m for m in find_mentions(matcher, toks, text=doc.text, listing=True) if not m.generic]
+            sides[-1].extend(Belligerent(m, support=supporters) for m in found)
+        pos += len(raw) + 1
+    kept = [i for i, g in enumerate(sides) if g]
+    if not labelled or len(kept) != 2 or not all(any(not b.support for b in sides[i]) for i in kept):
+        return None
+    return [tuple(sides[i]) for i in kept], frozenset(n for n, i in enumerate(kept) if i in categories)
+
+
 def _flattened(matcher: Matcher, doc, block) -> tuple[Sides | None, list[Problem]]:
+    labelled = _labelled(matcher, doc, block)
+    if labelled is not None:
+        return Sides(tuple(labelled[0]), block.start, block.end, "flattened", labelled[1]), []
     lines = []
     groups: list[list[Belligerent]] = [[]]  # runs of lines between blank lines
     supporters = False  # after a "Supported by:" line, until the next blank line

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from actors.text.dates import resolve_dates
-from actors.text.date_values import PLAUSIBLE_YEARS
+from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
@@ -41,6 +41,7 @@ from actors.text.tokens import tokenize
 __all__ = ["Extraction", "extract", "Extractor"]
 
 _DIGIT = re.compile(r"\d")
+_OPEN_END = re.compile(r"[–—-]\s*(?:present|ongoing|today)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class Extraction:
     dictionary: Dictionary | None = field(default=None, repr=False)
     # names of organisations the dictionary lacks (actors.extract.candidates): never actors
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
+
+
+def _joined(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A word list entry's words with their hyphens joined back ("al - qaeda" -> "al-qaeda")."""
+    words: list[str] = []
+    for t in key:
+        if words and (t == "-" or words[-1].endswith("-")):
+            words[-1] += t
+        else:
+            words.append(t)
+    return tuple(words)
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,14 @@ class Extractor:
         c = cues if cues is not None else load_cues()
         m = build_matcher(d, word_lists=c.word_lists)
         return cls(d, m, c, CandidateFinder.load(m, c))
+
+    def _rivals(self, actors: Iterable[str]) -> frozenset:
+        """Pairs of ``actors`` from rival families (the cue file's ``rival_families``, pairs of tags:
+        al-Qaeda's and the Islamic State's), never allies for being listed together."""
+        families = [pair for entry in self.cues.words("rival_families") if len(pair := _joined(entry)) == 2]
+        tags = {a: set(x.tags) for a in actors if (x := self.dictionary.get(a)) is not None}
+        return frozenset(frozenset((a, b)) for a in tags for b in tags
+                         for f1, f2 in families if f1 in tags[a] and f2 in tags[b] and a != b)
 
     def document(self, doc, candidates: list | None = None) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
         """Events, edges, mention counts and problems of one document (``candidates``, when
@@ -103,6 +123,10 @@ class Extractor:
         if anchor:
             anchor_dates, anchor_force, _ = resolve_dates([_Line(doc.name, anchor)], anchor="")
             anchor_date = (anchor_dates.get(0) or [anchor_force.get(0)])[0]
+            # a span ("16 – 20 January 2015", "6 February 2015 – present"): what covers it all
+            span = covering(anchor_dates.get(0) or [], open_end=_OPEN_END.search(anchor) is not None)
+            if span is not None and (len(anchor_dates.get(0) or []) > 1 or _OPEN_END.search(anchor)):
+                anchor_date = span
 
         sides, side_problems = find_sides(self.matcher, doc)
         problems.extend(side_problems)
@@ -111,7 +135,8 @@ class Extractor:
             named = {b.mention.actor for side in sides.sides for b in side} | {
                 b.under.actor for side in sides.sides for b in side if b.under is not None}
             kinds = {a: x.kind for a in named if (x := self.dictionary.get(a)) is not None}
-            ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "", kinds=kinds)
+            ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "", kinds=kinds,
+                                          rivals=self._rivals(named))
             if ev is not None:
                 events.append(ev)
                 edges.extend(rows)

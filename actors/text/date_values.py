@@ -19,10 +19,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Sequence
 
 from actors.schema import PRECISIONS
 
-__all__ = ["DateMention", "ResolvedDate", "parse_iso", "PLAUSIBLE_YEARS", "check_years"]
+__all__ = ["DateMention", "ResolvedDate", "parse_iso", "PLAUSIBLE_YEARS", "check_years", "covering"]
 
 #: The years a date may fall in, first and last included (``actors run --years``). A date outside
 #: them ("9999", "0012") is refused where it is read: in an overrides file the entry is not applied,
@@ -295,3 +296,28 @@ def parse_iso(value: str, *, years: tuple[int, int] = PLAUSIBLE_YEARS) -> Resolv
             d = date(year, month, day)
             span = _Span(_DAY, d, d)
     return ResolvedDate(_iso(span), span.precision, span.first.isoformat(), span.last.isoformat(), "", -1, -1)
+
+
+def covering(dates: Sequence[ResolvedDate], *, open_end: bool = False) -> ResolvedDate | None:
+    """The coarsest date that covers every one of ``dates``: a range ("16 – 20 January 2015",
+    "January 2013 – May 2014") is the month or the year its ends share, else unknown with the
+    range's bounds; ``open_end`` ("6 February 2015 – present") leaves the end open (unknown).
+
+    >>> d = lambda iso, p, a, b: ResolvedDate(iso, p, a, b, iso, 0, 0)
+    >>> covering([d("2015-01-16", "day", "2015-01-16", "2015-01-16"), d("2015-01-20", "day", "2015-01-20", "2015-01-20")]).iso
+    '2015-01'
+    >>> r = covering([d("2015-02-06", "day", "2015-02-06", "2015-02-06")], open_end=True)
+    >>> (r.iso, r.precision, r.earliest, r.latest)
+    ('', 'unknown', '2015-02-06', '')
+    """
+    known = [x for x in dates if x.earliest]
+    if not known:
+        return None
+    lo = min(x.earliest for x in known)
+    hi = "" if open_end or any(not x.latest for x in known) else max(x.latest for x in known)
+    text = " – ".join(x.text for x in known)
+    if hi and lo[:7] == hi[:7]:
+        return ResolvedDate(lo[:7] if lo != hi else lo, "month" if lo != hi else "day", lo, hi, text, -1, -1)
+    if hi and lo[:4] == hi[:4]:
+        return ResolvedDate(lo[:4], "year", lo, hi, text, -1, -1)
+    return ResolvedDate("", "unknown", lo, hi, text, -1, -1)

@@ -146,6 +146,8 @@ def _scraped_key(s: str) -> tuple[str, int] | None:
     return _INLINE_KEYS[m.group(1).lower()], m.end()
 
 
+# a label heading a side's entries in a scraped belligerents block ("Supported by:", "Jihadists:")
+_SIDE_LABEL = re.compile(r"\s*[A-Za-z][\w'’ -]{0,40}:\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*(?:\[\d+\])*\s*$")
 
 
@@ -186,6 +188,19 @@ def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoF
                     break
                 block += runs[r + 1] + runs[r + 2]
                 r += 2
+            last = next((_scraped_key(lines[i].text) for i in reversed(block) if is_key(i)), None)
+            if last is not None and last[1] < 0 and last[0] == "belligerents":
+                # sides headed by labels over several runs ("Supported by:", "Jihadists:"): up to the
+                # run that holds the next key ("Commanders and leaders")
+                more: list[int] = []
+                for nxt in runs[r + 1 : r + 16]:
+                    if any(_prose(lines[i].text) for i in nxt):
+                        break
+                    more += nxt
+                    if any(is_key(i) for i in nxt):
+                        if any(_SIDE_LABEL.fullmatch(lines[i].text) for i in more):
+                            block += more
+                        break
             break
     if block is None:
         return False, ""

@@ -456,6 +456,12 @@ def test_starred_items_of_a_belligerents_line_belong_to_the_item_above(extractor
     # ... but al-Qaeda's and the Islamic State's groups are never one side, nor rebels with jihadists
     ("Belligerents\nMali\nWagner Group\nJNIM\nISGS\nCommanders and leaders\nNobody\n", set()),
     ("Belligerents\nMali\nWagner Group\nCSP\nJNIM\nCommanders and leaders\nNobody\n", set()),
+    # sides headed by labels over several runs: support labels back the side they are under, the
+    # other label starts the second side; entries under a category label are listed, not allied
+    ("Belligerents\n\n Niger\n\nSupported by:\n France\n\nTraining:\n Canada\n\nJihadists:\nJNIM\n\n\n ISGS\n\n"
+     "Boko Haram\nCommanders and leaders\nNobody\n",
+     {fight("niger", "jnim"), fight("niger", "isgs"), fight("niger", "boko-haram"), ally("france", "niger", "support"),
+      ally("canada", "niger", "support")}),
 ])
 def test_flattened_belligerents_blocks(extractor, block, expected):
     text = "Battle of the Well\n\nPart of Mali War\nDate 3 May 2015\nResult Victory\n" + block + "\nThe battle was fought.\n"
