@@ -32,7 +32,7 @@ __version__ = "0.1.0"
 _API: dict[str, tuple[str, ...]] = {
     "actors.text.date_layout": ("heading_years", "is_year_line", "item_opener"),
     "actors.text.date_mentions": ("find_dates",),
-    "actors.text.date_values": ("DateMention", "PLAUSIBLE_YEARS", "ResolvedDate", "check_years", "parse_iso"),
+    "actors.text.date_values": ("DateMention", "PLAUSIBLE_YEARS", "ResolvedDate", "check_years", "covering", "parse_iso"),
     "actors.text.dates": ("resolve_dates",),
     "actors.text.display": ("isolate_bidi",),
     "actors.text.documents": ("Document", "line_col", "parse_document"),
