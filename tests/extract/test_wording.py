@@ -250,6 +250,8 @@ SUPPORT = [
       ally("ansar-dine", "mojwa", "joint-action"), ally("aqim", "mojwa", "joint-action")}),
     # a campaign of each, not one joint event
     ("The ISGS and JNIM have carried out attacks in the tri-border area.", set()),
+    ("In 2019 JNIM and the ISGS coordinated attacks against Malian forces.",
+     {ally("isgs", "jnim", "joint-action"), fight("isgs", "mali"), fight("jnim", "mali")}),
     # a demonym compound describes what follows: the backer backs it, an owner is no party
     ("French-backed Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),
     ("French-trained Malian troops attacked the MNLA.", {ally("france", "mali", "support"), fight("mali", "mnla")}),

@@ -338,7 +338,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
         s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
     s.agent_of_cue[occ.start] = agents
     yield from pairs_across(s, agents, patients, cue.kind)
-    plural = s.norms[occ.end - 1].endswith("s") and "joint" not in s.norms[max(0, occ.start - 3) : occ.start]
+    plural = s.norms[occ.end - 1].endswith("s") and not any(
+        w in s.cues.single("joint_markers") for w in s.norms[max(0, occ.start - 3) : occ.start])
     if len(agents) > 1 and not s.separate() and not plural:
         # "Burkinabe and French troops launched an operation" (one event); but "A and B have carried out
         # attacks in the area" sums up a campaign of each: no joint action
