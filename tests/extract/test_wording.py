@@ -39,6 +39,9 @@ def named(extractor, text: str) -> set[tuple]:
 ATTACKS = [
     ("Heavy fighting between the Islamic State in the Greater Sahara (ISGS) and JNIM went on for weeks.",
      {fight("isgs", "jnim")}),
+    # a hyphen compound before the first side; its description is that side's only
+    ("Fighting between the al-Qaeda-aligned JNIM and the ISGS went on for weeks.",
+     {fight("isgs", "jnim"), ally("al-qaeda", "jnim", "link")}),
     ("MOJWA, an Islamist group that was scattered by a French offensive, regrouped.", {fight("france", "mojwa")}),
     # a helper between the subject and its verb is no subject; a bracket inside a name is passed over
     ("The Malian government, with the aid of Wagner has seized the town, which had been under MNLA control.",

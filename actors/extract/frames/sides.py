@@ -77,6 +77,8 @@ def between(s: Sentence, j: int, relation: str) -> list:
         return []  # "negotiations between A and B"
     k = s.right_mention(j + 1, reach=3, stop_comma=False)
     if k is None:
+        k = s.right_mention(_past_compound(s, j + 1), reach=3, stop_comma=False)  # "between the IS-affiliated ISGS"
+    if k is None:
         return []
     members = [m for m in s.group(k, forward_only=True) if s.party(m)]
     end = s.mentions[members[-1]].tok_end if members else j + 1
@@ -359,8 +361,8 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
         if y is not None:  # "Ansarul Islam, by then a JNIM-aligned group, ...": the apposition's head
             yield s.mentions[y], s.mentions[head], cue.kind
         return
-    for m in s.group(y, forward_only=True):
-        yield s.mentions[m], s.mentions[head], cue.kind
+    # "the al-Qaeda-aligned JNIM and the ISGS": the description is the first name's only
+    yield s.mentions[y], s.mentions[head], cue.kind
 
 
 def _described(s: Sentence, head_end: int) -> int | None:
@@ -377,6 +379,20 @@ def _described(s: Sentence, head_end: int) -> int | None:
     if j >= 1 and s.norms[j] == "," and (j - 1) in s.at_end and s.party(s.at_end[j - 1]):
         return s.at_end[j - 1]
     return None
+
+
+def _past_compound(s: Sentence, j: int) -> int:
+    """The token after an article and a hyphen compound ("the al-Qaeda-aligned", "the IS-affiliated")."""
+    n = len(s.toks)
+    p = j + 1 if j < n and s.norms[j] == "the" else j
+    start = p
+    if p in s.at_start and s.mentions[s.at_start[p]].role == "modifier":
+        p = s.mentions[s.at_start[p]].tok_end  # a named modifier: "al-Qaeda"
+    else:
+        p += 1  # a word: "IS"
+    if p + 1 < n and s.norms[p] == "-" and s.norms[p + 1] in s.cues.single("modifier_heads"):
+        return p + 2
+    return start
 
 
 def _past_modifiers(s: Sentence, j: int) -> int:
