@@ -167,8 +167,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
             return None  # part of a name: "Mali War", "Niger River", "France 24"
     if prev == "of":
         before = tokens[i - 2].norm if i > 1 else ""
-        if (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns):
-            return ln, aid  # "the government of Mali", "the governments of Mali"
+        if _acting_for(matcher, before):
+            return ln, aid  # "the government of Mali", "the governments of Mali", "the leaders of Mali"
         return None
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
@@ -215,14 +215,20 @@ def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> s
     return ""
 
 
+def _acting_for(matcher: Matcher, noun: str) -> bool:
+    """A noun before "of COUNTRY" that makes the country the acting state: a force noun ("the
+    armies of"), or one of ``state_head_nouns`` ("the leaders of", "the heads of state of")."""
+    return ((noun,) in matcher.force_nouns or (noun.endswith("s") and (noun[:-1],) in matcher.force_nouns)
+            or noun in matcher.single("state_head_nouns"))
+
+
 def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
     """Whether token i continues a list opened by "<force noun> of": "armies of Mali, Niger and Chad"."""
     j = i - 1
     while j > 1:
         w = tokens[j].norm
         if w == "of":
-            before = tokens[j - 1].norm
-            return (before,) in matcher.force_nouns or (before.endswith("s") and (before[:-1],) in matcher.force_nouns)
+            return _acting_for(matcher, tokens[j - 1].norm)
         if w not in {",", "and"} and not tokens[j].is_capitalized:
             return False
         j -= 1

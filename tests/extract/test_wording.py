@@ -243,6 +243,8 @@ SUPPORT = [
      {ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance"), ally("burkina-faso", "mali", "alliance")}),
     ("The Malian army and the CMA signed a ceasefire near the town.", set()),
     ("Ansarul Islam cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
+    ("The military leaders of Mali, Burkina Faso and Niger signed a mutual defence pact.",
+     {ally("burkina-faso", "mali", "alliance"), ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance")}),
     ("The governments of Chad, Niger and Nigeria on Saturday agreed to establish a regional force.",
      {ally("chad", "niger", "alliance"), ally("chad", "nigeria", "alliance"), ally("niger", "nigeria", "alliance")}),
     ("French commandos and Malian forces began an operation, working in liaison with the Nigerien army.",
