@@ -37,6 +37,9 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    # a state's troops named by where they come from; armed men from a country are not its state
+    ("JNIM ambushed soldiers from Niger near the border.", {fight("jnim", "niger")}),
+    ("Fighters from Mali attacked a village in Niger.", set()),
     ("Heavy fighting between the Islamic State in the Greater Sahara (ISGS) and JNIM went on for weeks.",
      {fight("isgs", "jnim")}),
     # a hyphen compound before the first side; its description is that side's only
