@@ -40,7 +40,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "other_clause_openers", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
     "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
     "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
-    "subject_companions", "clash_casualty_verbs", "support_modifiers", "support_nouns", "descriptor_adjectives", "casualty_subordinators", "companion_openers", "accusing_verbs", "hyphen_modifier_heads", "agreement_nouns", "joint_markers", "state_head_nouns", "state_troop_nouns", "counterpart_nouns", "place_name_heads", "state_action_nouns",
+    "subject_companions", "clash_casualty_verbs", "support_modifiers", "support_nouns", "descriptor_adjectives", "casualty_subordinators", "companion_openers", "accusing_verbs", "hyphen_modifier_heads", "agreement_nouns", "joint_markers", "state_head_nouns", "state_troop_nouns", "aspect_verbs", "counterpart_nouns", "place_name_heads", "state_action_nouns",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
     "place_bound_generics", "shared_place_nouns", "claim_descriptors", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
     "other_org_nouns", "device_participles", "device_nouns", "backing_nouns",

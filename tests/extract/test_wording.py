@@ -37,6 +37,10 @@ def named(extractor, text: str) -> set[tuple]:
 
 # -- 1. attacks beyond "attacked" ------------------------------------------------------
 ATTACKS = [
+    ("The region saw violence, particularly between the Malian government and groups like JNIM.",
+     {fight("jnim", "mali")}),
+    ("The ISGS killed civilians in western Niger, and also began attacking Mali and Burkina Faso.",
+     {fight("isgs", "mali"), fight("burkina-faso", "isgs")}),
     # a state's troops named by where they come from; armed men from a country are not its state
     ("JNIM ambushed soldiers from Niger near the border.", {fight("jnim", "niger")}),
     ("Fighters from Mali attacked a village in Niger.", set()),

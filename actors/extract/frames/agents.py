@@ -85,8 +85,8 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
                 return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
     j = occ.start - 1
-    while j > 0 and s.norms[j] in {"then", "later", "subsequently", "also"}:
-        j -= 1
+    while j > 0 and (s.norms[j] in {"then", "later", "subsequently", "also"} or s.norms[j] in s.cues.single("aspect_verbs")):
+        j -= 1  # "..., and also began attacking Mali": the subject goes on
     if j > 1 and s.norms[j] == "and" and s.norms[j - 1] == ",":
         # "X captured the outpost, and then ambushed Y": the subject goes on past the comma
         earlier = [c for c in s.agent_of_cue if c < occ.start and s.agent_of_cue[c]]

@@ -206,9 +206,10 @@ class Sentence:
             else:
                 break
         gap = [self.norms[x] for x in gap_idx]
-        for intro in ("including", "notably"):
-            if intro in gap and (gap[0] == "," or ms[a].generic) and gap.index(intro) <= 6 and not any(self.is_break(x) for x in gap_idx):
-                return True  # "A, Tuareg groups including B": B is listed with A
+        for intro in ("including", "notably", "like", "such"):
+            if intro in gap and (gap[0] in {",", "and"} or ms[a].generic) and gap.index(intro) <= 6 \
+                    and not any(self.is_break(x) for x in gap_idx) and (intro != "such" or gap[-1:] == ["as"]):
+                return True  # "A, Tuareg groups including B", "A and groups like B": B is listed with A
         if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
         if gap and gap[0] in {"in", "at", "near", "around"}:

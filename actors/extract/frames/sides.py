@@ -94,6 +94,8 @@ def between(s: Sentence, j: int, relation: str) -> list:
         # "between A and B on one side and C on the other"
         enemies = [m for m in s.group(sides, forward_only=True) if s.party(m)]
         return _two_sides(s, members, enemies, relation, allies=(True, True))
+    if end + 1 < len(s.toks) and s.norms[end] == "," and s.norms[end + 1] in {"against", "versus", "vs"}:
+        end += 1  # "fought between government forces of Mali, against groups of Islamists"
     if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
         other = s.right_mention(end + 1, reach=4, stop_comma=False)
         if other is None:
