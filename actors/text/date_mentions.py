@@ -68,7 +68,7 @@ def _month(name: str, full: bool = False) -> str:
 def _day(name: str) -> str:
     # Any one or two digits: "99 March 2013" is an impossible date (reported), never
     # "March 2013" with the number left over.
-    return rf"(?<![\w.,:/])(?P<{name}>\d?\d)(?:st|nd|rd|th)?(?![\w:])"
+    return rf"(?<![\w.,:/])(?P<{name}>\d?\d)(?:st|nd|rd|th)?(?!\w|:\d)"  # "16:30" is a time; "September 16:" a date
 
 
 def _year(name: str) -> str:

@@ -185,3 +185,8 @@ def test_a_year_page_puts_its_year_in_force() -> None:
     rows, _ = dated("Events in the year 2024 in Mali.\n\nMarch\n\n7 March – A joint force is announced.\n\n"
                     "A note without a date of its own.\n")
     assert [iso for _, iso, _ in rows] == ["2024", "2024-03-07", "2024"]  # "March" alone is a heading
+
+
+def test_an_item_opened_by_a_date_and_a_colon_is_dated_and_a_clock_time_is_not_a_date() -> None:
+    rows, _ = dated("2023\n\nSeptember 16: A pact is signed.\n\nAt 16:30 a note is read.\n")
+    assert [iso for _, iso, _ in rows][1:] == ["2023-09-16", "2023"]
