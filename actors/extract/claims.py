@@ -120,15 +120,19 @@ def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictio
 
 def joint_claimants(relations: Sequence[RelationMatch], claim: Party) -> list[RelationMatch]:
     """"Responsibility was claimed by AQIM and al-Mourabitoun": the claimants acted together, as
-    they say (allied-with, joint-action, claimed), unless the sentence already pairs them."""
-    if claim.blamed or not claim.named or not claim.others:
+    they say (allied-with, joint-action, claimed), unless the sentence already pairs them; "blame
+    the attack on the Malian military and the Wagner Group": the blamed acted together, as those
+    who blame say (alleged)."""
+    if not claim.named or not claim.others:
         return []
     have = {frozenset((r.source.actor, r.target.actor)) for r in relations if r.relation == "allied-with"}
     out = []
     for other in claim.others:
         if frozenset((claim.actor, other.actor)) not in have:
             out.append(RelationMatch(claim.mention, other, "allied-with", "claim", claim.tok, claim.tok + 1,
-                                     status="claimed", claimed_by=claim.actor, claim_text=claim.words,
+                                     status=claim.status if claim.blamed else "claimed",
+                                     claimed_by=claim.source if claim.blamed else claim.actor,
+                                     claim_text=claim.source_words if claim.blamed else claim.words,
                                      relation_kind="joint-action"))
     return out
 

@@ -326,8 +326,24 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
             else:
                 by = _party_before(cues, mentions, tokens, norms, j)
                 by_id, by_words = by.actor, by.words
-            found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words)
+            found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words,
+                          others=_listed_after(mentions, norms, party))
     return found
+
+
+def _listed_after(mentions: Sequence[Mention], norms: Sequence[str], first: Mention) -> tuple[Mention, ...]:
+    """Named parties listed right after ``first`` ("on the Malian military and the Wagner Group")."""
+    out: list[Mention] = []
+    end = first.tok_end
+    for m in sorted(mentions, key=lambda m: m.tok_start):
+        if m.tok_start < end:
+            continue
+        if m.generic or any(w not in {"and", ",", "the"} for w in norms[end : m.tok_start]) or m.tok_start == end:
+            break
+        if m.actor != first.actor and all(m.actor != o.actor for o in out):
+            out.append(m)
+        end = m.tok_end
+    return tuple(out)
 
 
 def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],

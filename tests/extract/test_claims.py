@@ -361,3 +361,9 @@ def test_the_accused_is_the_noun_before_the_participle() -> None:
     got = rows("On 5 June 2020, the MNLA, accused of supporting JNIM, denied it.\n")
     assert [(r[0], r[1], r[2], r[3]) for r in got] == [("mnla", "allied-with", "jnim", "disputed")]
     assert got[0][4].endswith("|mnla")
+
+
+def test_parties_blamed_together_acted_together_as_those_who_blame_say() -> None:
+    x = extract([parse_document("t.txt", "In 2024 community leaders blamed the attack on the Malian army and the Wagner Group.")])
+    (e,) = [r for r in x.edges if r["relation"] == "allied-with"]
+    assert ({e["source"], e["target"]}, e["status"], e["relation_kind"]) == ({"mali", "wagner"}, "alleged", "joint-action")
