@@ -367,3 +367,8 @@ def test_parties_blamed_together_acted_together_as_those_who_blame_say() -> None
     x = extract([parse_document("t.txt", "In 2024 community leaders blamed the attack on the Malian army and the Wagner Group.")])
     (e,) = [r for r in x.edges if r["relation"] == "allied-with"]
     assert ({e["source"], e["target"]}, e["status"], e["relation_kind"]) == ({"mali", "wagner"}, "alleged", "joint-action")
+
+
+def test_a_party_saying_it_carried_out_the_attack_claims_it() -> None:
+    text = "In 2018 gunmen attacked the Burkinabe army headquarters. JNIM said it carried out the attack."
+    assert rows(text) == [("jnim", "fought-against", "burkina-faso", "claimed", "jnim")]
