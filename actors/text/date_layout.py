@@ -30,7 +30,7 @@ import re
 from actors.text.date_mentions import _MONTH_FULL, _scan
 from actors.text.date_values import DateMention
 
-__all__ = ["heading_years", "is_year_line", "item_opener"]
+__all__ = ["dateline", "heading_years", "is_year_line", "item_opener"]
 
 # Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
 _HEADING_RANGE = re.compile(
@@ -107,4 +107,33 @@ def item_opener(clean: str, offset: int = 0) -> tuple[DateMention, bool] | None:
         if _ITEM_SEPARATOR.match(clean, rel_end) is None:
             return None
         return mention, impossible
+    return None
+
+
+# What may stand before a report's dateline: a label ("Published:", "date") or its place in capitals
+# ("BAMAKO,"); and after it: a news agency in brackets, a place, then a dash or a colon.
+_DATELINE_LEAD = re.compile(r"\s*(?:(?i:(?:last\s+)?(?:date|dated|updated|published|posted))\b\s*:?\s*"
+                            r"|[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+){0,2},\s*)")
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()]{2,30}\)\s*)?(?:[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}\s*)?[-–—:]\s")
+
+
+def dateline(clean: str, offset: int = 0) -> DateMention | None:
+    """The dateline opening a report's first sentence, if any: "BAMAKO, 3 November 2020 (Reuters) -
+    ...", "Published: 2020-11-03 Mali: ...". It is the day the report was filed, not the day of
+    what it tells: the caller makes it the reference and the year in force, never an event's date.
+    Only a full date with its year counts; "On 3 November 2020, ..." opens a sentence, not a report.
+
+    >>> dateline("BAMAKO, 3 November 2020 (Reuters) - Troops ...").text
+    '3 November 2020'
+    >>> dateline("On 3 November 2020, troops ...") is None, dateline("28 November 2013: troops ...") is None
+    (True, True)
+    """
+    lead = _DATELINE_LEAD.match(clean)
+    if lead is None:
+        return None
+    for mention, impossible in _scan(clean[:90], offset):
+        if impossible or mention.start - offset != lead.end() or mention.relative or mention.day is None \
+                or mention.year is None:
+            return None
+        return mention if _DATELINE_TAIL.match(clean, mention.end - offset) else None
     return None

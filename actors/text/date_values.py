@@ -231,6 +231,10 @@ def _relative(kind: str, ref: _Span) -> _Span:
         if kind in ("next-day", "previous-day"):
             return ref  # no day to count from: keep the reference's precision
         return _window(ref.first + n * one, ref.last + n * one)
+    if kind == "weekday":
+        # "on Saturday": within a week of a dated day (which side is not said); with no day to
+        # count from, no finer than the reference
+        return _window(ref.first - 6 * one, ref.last + 6 * one) if ref.precision == _DAY else ref
     windows = {
         "days-later": (2, 14), "days-earlier": (-14, -2), "weeks-later": (7, 63),
         "months-later": (28, 366), "next-week": (1, 13), "same-week": (-6, 6),

@@ -73,7 +73,7 @@ from typing import Protocol, Sequence
 from actors.errors import Problem
 from actors.text.date_context import (_GLUED_TAG, _MAINTENANCE, _RETROSPECTIVE, _in_passing, _is_baseline,
                                       _is_framing, _is_modifier)
-from actors.text.date_layout import heading_years, is_year_line, item_opener
+from actors.text.date_layout import dateline as report_dateline, heading_years, is_year_line, item_opener
 from actors.text.date_mentions import _scan, find_dates
 from actors.text.date_values import (
     _DAY,
@@ -165,7 +165,9 @@ def resolve_dates(
     What puts a year in force:
 
     * ``anchor`` (the infobox Date value) at the start, with its date as the
-      reference for relative dates. A heading that is one year ("2013", "2013: ...",
+      reference for relative dates. With no anchor, a report's dateline opening the
+      first sentence ("BAMAKO, 18 September 2023 (AFP) - ...":
+      :func:`~actors.text.date_layout.dateline`) is the anchor, and dates nothing told. A heading that is one year ("2013", "2013: ...",
       "Battle of Gao (2013)", "January 2013") puts that year in force; a range heading
       ("2014–2015: ...", "(2023–present)") puts none but bounds the year-less dates
       under it (``earliest``/``latest``; "present" leaves ``latest`` open). Other
@@ -218,6 +220,9 @@ def resolve_dates(
       are skipped.
     """
     plausible = years  # the name `years` is taken below by a heading's years
+    filed = report_dateline(sentences[0].clean, sentences[0].start) if sentences and not anchor.strip() else None
+    if filed is not None:  # the day the report was filed: the reference, never an event's date
+        anchor, ignore = filed.text, [*ignore, (filed.start, filed.end)]
     dates: dict[int, list[ResolvedDate]] = {}
     in_force: dict[int, ResolvedDate] = {}
     problems: list[Problem] = []
@@ -383,6 +388,8 @@ def _resolve_sentence(
             else:
                 span = _relative(m.relative, state.ref)
                 resolved = _resolved(span, m)
+                if m.relative == "weekday":
+                    moves = False  # "on Friday" is near the reference; the reference stays the day it was
         elif m.year is not None:
             span = _nominal(m, m.year)
             resolved = _resolved(span, m)

@@ -190,3 +190,14 @@ def test_a_year_page_puts_its_year_in_force() -> None:
 def test_an_item_opened_by_a_date_and_a_colon_is_dated_and_a_clock_time_is_not_a_date() -> None:
     rows, _ = dated("2023\n\nSeptember 16: A pact is signed.\n\nAt 16:30 a note is read.\n")
     assert [iso for _, iso, _ in rows][1:] == ["2023-09-16", "2023"]
+
+
+def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_near_it() -> None:
+    rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact on Saturday.\n\n"
+                    "The pact had been discussed for months.\n")
+    # "on Saturday" within a week of the report's day: September 2023; the next sentence: the year
+    assert [iso for _, iso, _ in rows] == ["2023-09", "2023"]
+    rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact.\n")
+    assert [iso for _, iso, _ in rows] == ["2023"]  # the day the report was filed dates nothing told
+    rows, _ = dated("On Saturday the leaders signed a pact.\n")
+    assert [iso for _, iso, _ in rows] == [""]  # a weekday with no dated day to count from
