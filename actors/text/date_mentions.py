@@ -146,7 +146,7 @@ _RELATIVES = (
     # "on Saturday" in a report or after a dated sentence: within a week of the reference (which
     # side is not said); "Monday, 8 June" is a full date, read above
     ("r_weekday", "weekday",
-     rf"(?:(?:on|last|this|since|until|by){_S})?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s)?(?!,?{_S}\d|{_S}\w+{_S}\d)"),
+     rf"(?:(?:on|last|this|since|until|by){_S})?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s)?(?!,?{_S}\d|,?{_S}\w+\.?{_S}\d)"),
     ("r_same_month", "same-month",
      rf"(?:(?:later|earlier){_S}(?:in{_S})?)?(?:that{_S}same|the{_S}same|that){_S}month"),
     ("r_next_month", "next-month",
@@ -223,7 +223,8 @@ _START = (
     rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
     rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
     rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
-    rf"|{_MONTH_ANY}(?!{_LETTER})|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    rf"|{_MONTH_ANY}(?!{_LETTER})|(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
+    rf"|(?i:on|last|this){_S}(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
     rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"
     rf"|(?i:as){_S}(?i:of)\b"
     rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
