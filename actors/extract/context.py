@@ -235,15 +235,17 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
     return found
 
 
-def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention | None) -> tuple[Mention, ...]:
-    """The named mentions listed with ``m`` by "and" or commas ("AQIM and al-Mourabitoun claimed")."""
+def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention | None, *,
+                 articles: bool = False) -> tuple[Mention, ...]:
+    """The named mentions listed with ``m`` by "and" or commas ("AQIM and al-Mourabitoun claimed");
+    with ``articles``, "the" may stand between them too ("the Malian military and the Wagner Group")."""
     if m is None:
         return ()
     ordered = sorted((x for x in mentions if not x.generic), key=lambda x: x.tok_start)
     at = next((i for i, x in enumerate(ordered) if x.tok_start == m.tok_start), None)
     if at is None:
         return ()
-    glue = {"and", ",", "&"}
+    glue = {"and", ",", "&", "the"} if articles else {"and", ",", "&"}
 
     def joined(a: Mention, b: Mention) -> bool:
         gap = norms[a.tok_end : b.tok_start]
@@ -326,24 +328,10 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
             else:
                 by = _party_before(cues, mentions, tokens, norms, j)
                 by_id, by_words = by.actor, by.words
+            # "blamed the attack on the Malian military and the Wagner Group": blamed together
             found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words,
-                          others=_listed_after(mentions, norms, party))
+                          others=_coordinated(mentions, norms, party, articles=True))
     return found
-
-
-def _listed_after(mentions: Sequence[Mention], norms: Sequence[str], first: Mention) -> tuple[Mention, ...]:
-    """Named parties listed right after ``first`` ("on the Malian military and the Wagner Group")."""
-    out: list[Mention] = []
-    end = first.tok_end
-    for m in sorted(mentions, key=lambda m: m.tok_start):
-        if m.tok_start < end:
-            continue
-        if m.generic or any(w not in {"and", ",", "the"} for w in norms[end : m.tok_start]) or m.tok_start == end:
-            break
-        if m.actor != first.actor and all(m.actor != o.actor for o in out):
-            out.append(m)
-        end = m.tok_end
-    return tuple(out)
 
 
 def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],

@@ -99,7 +99,7 @@ def sentence_event(
     ``date_latest`` the date it held by), unless the sentence tells a founding (one of
     ``founding_words``) and states a date.
     """
-    founding = any(t.norm in founding_words for t in tokens)
+    founding = any(r.standing for r in relations) and any(t.norm in founding_words for t in tokens)
     eid = event_id(doc_name, sentence.start, sentence.end)
     covered = set()
     for r in relations:

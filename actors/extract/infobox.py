@@ -34,9 +34,10 @@ from dataclasses import dataclass
 
 from actors.errors import Problem
 from actors.extract.mentions import Matcher, Mention, find_mentions
+from actors.text.fields import SIDE_LABEL
 from actors.text.tokens import tokenize
 
-__all__ = ["Belligerent", "Sides", "find_sides"]
+__all__ = ["Belligerent", "Sides", "find_sides", "rival_pairs"]
 
 _PER = re.compile(r"\(\s*(?:per|according to|claimed by)\s+([^)]+)\)", re.IGNORECASE)
 _SUPPORTED = re.compile(r"\bsupported\s+by\s*:?", re.IGNORECASE)
@@ -144,13 +145,35 @@ def _by_camp(matcher: Matcher, entries: list[Mention]) -> list[tuple[Belligerent
     groups = [a for a, st in zip(actors, state) if not st]
     families = [{"jihadist"} <= set(a.tags) for a in groups], [{"rebel"} <= set(a.tags) for a in groups]
     one_family = all(families[0]) and not any(families[1]) or all(families[1]) and not any(families[0])
-    rivals = any("al-qaeda" in a.tags for a in groups) and any("islamic-state" in a.tags for a in groups)
-    if not one_family or rivals:
+    if not one_family or rival_pairs(matcher, [a.id for a in groups]):
         return None
     return [tuple(Belligerent(m) for m in entries[:cut]), tuple(Belligerent(m) for m in entries[cut:])]
 
 
-_LABEL = re.compile(r"\s*([A-Za-z][\w'’ -]{0,40}?)\s*:\s*")
+def rival_pairs(matcher: Matcher, actors) -> frozenset:
+    """The pairs of ``actors`` (ids) from rival families: the cue file's ``rival_families``, each
+    a pair of tags ("al-qaeda islamic-state"). Listed on one side, they are still no allies.
+
+    >>> from actors.extract.dictionary import load_dictionary
+    >>> from actors.extract.mentions import build_matcher
+    >>> sorted(tuple(sorted(p)) for p in rival_pairs(build_matcher(load_dictionary()), ["jnim", "isgs", "mali"]))
+    [('isgs', 'jnim')]
+    """
+    families = [pair for entry in matcher.words.get("rival_families", ()) if len(pair := _joined(entry)) == 2]
+    tags = {a: set(x.tags) for a in actors if (x := matcher.dictionary.get(a)) is not None}
+    return frozenset(frozenset((a, b)) for a in tags for b in tags
+                     for f1, f2 in families if a != b and f1 in tags[a] and f2 in tags[b])
+
+
+def _joined(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A word list entry's words with their hyphens joined back ("al - qaeda" -> "al-qaeda")."""
+    words: list[str] = []
+    for t in key:
+        if words and (t == "-" or words[-1].endswith("-")):
+            words[-1] += t
+        else:
+            words.append(t)
+    return tuple(words)
 
 
 def _labelled(matcher: Matcher, doc, block) -> tuple[list[tuple[Belligerent, ...]], frozenset] | None:
@@ -164,7 +187,7 @@ def _labelled(matcher: Matcher, doc, block) -> tuple[list[tuple[Belligerent, ...
     categories: set[int] = set()
     supporters, labelled, pos = False, False, block.start
     for raw in doc.clean[block.start : block.end].split("\n"):
-        label = _LABEL.fullmatch(raw)
+        label = SIDE_LABEL.fullmatch(raw)
         if label:
             if tuple(label.group(1).lower().split()) in support_labels:
                 supporters = True

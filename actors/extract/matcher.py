@@ -47,10 +47,11 @@ class Matcher:
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
 
-    def period_starts(self) -> frozenset:
-        """The first words of the period aliases: a sentence where no period alias starts finds
-        the same mentions whatever its date."""
-        return frozenset(self.periods.get(_HEADS_KEY, ()))
+    def has_period_alias(self, tokens: Sequence[Token]) -> bool:
+        """Whether a period alias ("the junta", "UN peacekeepers") starts in ``tokens``: without one,
+        a sentence's mentions are the same whatever its date."""
+        starts = self.periods.get(_HEADS_KEY, {})
+        return any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens))
 
 
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:

@@ -27,9 +27,8 @@ from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
-from actors.extract.infobox import find_sides
+from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.matcher import longest
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
@@ -58,17 +57,6 @@ class Extraction:
     candidates: tuple[Candidate, ...] = field(default=(), repr=False)
 
 
-def _joined(key: tuple[str, ...]) -> tuple[str, ...]:
-    """A word list entry's words with their hyphens joined back ("al - qaeda" -> "al-qaeda")."""
-    words: list[str] = []
-    for t in key:
-        if words and (t == "-" or words[-1].endswith("-")):
-            words[-1] += t
-        else:
-            words.append(t)
-    return tuple(words)
-
-
 @dataclass(frozen=True)
 class Extractor:
     """Compiled data (dictionary, cue words) reused across documents."""
@@ -85,14 +73,6 @@ class Extractor:
         c = cues if cues is not None else load_cues()
         m = build_matcher(d, word_lists=c.word_lists)
         return cls(d, m, c, CandidateFinder.load(m, c))
-
-    def _rivals(self, actors: Iterable[str]) -> frozenset:
-        """Pairs of ``actors`` from rival families (the cue file's ``rival_families``, pairs of tags:
-        al-Qaeda's and the Islamic State's), never allies for being listed together."""
-        families = [pair for entry in self.cues.words("rival_families") if len(pair := _joined(entry)) == 2]
-        tags = {a: set(x.tags) for a in actors if (x := self.dictionary.get(a)) is not None}
-        return frozenset(frozenset((a, b)) for a in tags for b in tags
-                         for f1, f2 in families if f1 in tags[a] and f2 in tags[b] and a != b)
 
     def document(self, doc, candidates: list | None = None) -> tuple[list[dict], list[dict], Counter, list[Problem]]:
         """Events, edges, mention counts and problems of one document (``candidates``, when
@@ -111,7 +91,6 @@ class Extractor:
             for m in found_before[s.index]:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
-        period_starts = self.matcher.period_starts()
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
                                                        years=self.years)
         problems.extend(date_problems)
@@ -124,9 +103,9 @@ class Extractor:
             anchor_dates, anchor_force, _ = resolve_dates([_Line(doc.name, anchor)], anchor="")
             anchor_date = (anchor_dates.get(0) or [anchor_force.get(0)])[0]
             # a span ("16 – 20 January 2015", "6 February 2015 – present"): what covers it all
-            span = covering(anchor_dates.get(0) or [], open_end=_OPEN_END.search(anchor) is not None)
-            if span is not None and (len(anchor_dates.get(0) or []) > 1 or _OPEN_END.search(anchor)):
-                anchor_date = span
+            stated, open_end = anchor_dates.get(0) or [], _OPEN_END.search(anchor) is not None
+            if len(stated) > 1 or open_end:
+                anchor_date = covering(stated, open_end=open_end) or anchor_date
 
         sides, side_problems = find_sides(self.matcher, doc)
         problems.extend(side_problems)
@@ -136,7 +115,7 @@ class Extractor:
                 b.under.actor for side in sides.sides for b in side if b.under is not None}
             kinds = {a: x.kind for a in named if (x := self.dictionary.get(a)) is not None}
             ev, rows = belligerents_event(doc, sides, anchor_date, place.value.strip() if place else "", kinds=kinds,
-                                          rivals=self._rivals(named))
+                                          rivals=rival_pairs(self.matcher, named))
             if ev is not None:
                 events.append(ev)
                 edges.extend(rows)
@@ -152,10 +131,8 @@ class Extractor:
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
-            if s.index in found_before and not any(
-                    t.norm in period_starts and longest(tokens, i, self.matcher.periods, self.matcher.max_len)[0]
-                    for i, t in enumerate(tokens)):
-                mentions = found_before[s.index]
+            if s.index in found_before and not self.matcher.has_period_alias(tokens):
+                mentions = found_before[s.index]  # the sentence's date cannot change them
             else:
                 mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
             same_paragraph = previous_paragraph == s.paragraph

@@ -146,8 +146,9 @@ def _scraped_key(s: str) -> tuple[str, int] | None:
     return _INLINE_KEYS[m.group(1).lower()], m.end()
 
 
-# a label heading a side's entries in a scraped belligerents block ("Supported by:", "Jihadists:")
-_SIDE_LABEL = re.compile(r"\s*[A-Za-z][\w'’ -]{0,40}:\s*")
+#: A label heading a side's entries in a scraped belligerents block ("Supported by:", "Jihadists:"),
+#: the label's words as group 1.
+SIDE_LABEL = re.compile(r"\s*([A-Za-z][\w'’ -]{0,40}?)\s*:\s*")
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*(?:\[\d+\])*\s*$")
 
 
@@ -198,7 +199,7 @@ def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoF
                         break
                     more += nxt
                     if any(is_key(i) for i in nxt):
-                        if any(_SIDE_LABEL.fullmatch(lines[i].text) for i in more):
+                        if any(SIDE_LABEL.fullmatch(lines[i].text) for i in more):
                             block += more
                         break
             break
