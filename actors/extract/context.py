@@ -260,7 +260,8 @@ def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention |
     while i + 1 < len(ordered) and joined(ordered[i], ordered[i + 1]):
         i += 1
         out.append(ordered[i])
-    return tuple(x for x in out if x.actor != m.actor)
+    # a possessor is not listed: "AQIM, al-Qaeda's North Africa branch, claimed": al-Qaeda owns a noun
+    return tuple(x for x in out if x.actor != m.actor and norms[x.tok_end : x.tok_end + 1] != ["'s"])
 
 
 def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], b: int) -> Mention | None:

@@ -27,7 +27,8 @@ __all__ = ["Cue", "CueSet", "load_cues", "FRAMES", "STATUS_FRAMES", "REQUIRED_WO
 FRAMES = frozenset(
     {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
      "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution",
-     "under_fire", "joint_subject", "merged_with", "listed_members", "garrison", "backing_noun", "signatories"}
+     "under_fire", "joint_subject", "merged_with", "listed_members", "garrison", "backing_noun", "signatories",
+     "possessed_ally"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 #: Word lists the code consults; a cue file without one of them is refused.

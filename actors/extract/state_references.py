@@ -94,6 +94,8 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     if 0 < model < 3 and phrase_at(tokens, j + model, matcher.words.get("machine_nouns", frozenset()), 2):
         j += model
     k = phrase_at(tokens, j, matcher.force_nouns, 3)
+    if not k and j < n and tokens[j].norm in matcher.single("ally_nouns") and _after_possessive(tokens, i):
+        k = 1  # "their Russian collaborators", "its French allies": the partners are that state's
     if not k and model and not contingent and phrase_at(tokens, j, matcher.words.get("machine_models", frozenset()), 2):
         # "a French Mirage 2000D that routed ...": the model itself names the state's aircraft
         k = model
@@ -142,6 +144,17 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     aid, (a, _) = actors[-1]
     actors[-1] = (aid, (a, j))
     return (j - i, actors, contingent, True, "party")
+
+
+def _after_possessive(tokens: Sequence[Token], i: int) -> bool:
+    """"its"/"their" opens the phrase at ``i``, perhaps a few words before ("their African and
+    French allies")."""
+    for j in range(i - 1, max(-1, i - 5), -1):
+        if tokens[j].norm in {"its", "their"}:
+            return True
+        if not (tokens[j].text[:1].isupper() or tokens[j].norm in {"and", ","}):
+            return False
+    return False
 
 
 # "In February, Chad deployed ...": a date before the comma, not a place

@@ -16,6 +16,8 @@ The modules build on each other, downward only:
   verb's plain object (a place's holder, a device's maker, a leader's group);
 - :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
   ``nominal``, ``under_fire``);
+- :mod:`~actors.extract.frames.partners`: a partner named through a possessive
+  (``possessed_ally``: "A and its ally B", "A and their French allies");
 - :mod:`~actors.extract.frames.organisation`: how groups are made of groups
   (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
   ``contribution``, ``coalition``, ``merger``, ``recognition``, ``merged_with``,

@@ -160,12 +160,20 @@ def _suspicion(s: Sentence, *sides: Mention):
     return None
 
 
+# frames that describe an actor inside a noun phrase ("al-Qaeda's affiliate JNIM", "the
+# al-Qaeda-linked JNIM"): a verb of saying around them does not make the description anyone's claim
+_DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier"})
+
+
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
     status, claimed_by, claim_text = "reported", "", ""
     best = status_before(s, occ.start)
     if best is not None and relation == "member-of" and best.end < len(s.norms) and s.norms[best.end] == "by" \
             and min(src.tok_start, dst.tok_start) > best.end:
         best = None  # "claimed by Al-Qaeda affiliate JNIM": the party's description is the narrator's
+    own = next((c for c in occ.cues if c.id == cue_id), None)
+    if best is not None and own is not None and own.standing and own.frame in _DESCRIPTIVE_FRAMES:
+        best = None  # "IS blamed al-Qaeda's Sahel affiliate JNIM": the description is the narrator's
     if best is not None:
         cue = best.cues[0]
         before = s.norms[max(0, best.start - 3) : best.start]

@@ -242,7 +242,7 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
     if org_actor is None or org_actor.kind not in _ORGANISATIONS or s.mentions[org].generic:
         return
     member = _appositive_head(s, s.mentions[org].tok_start)
-    if member is None and s.norms[occ.start] != "'s" and occ.end in s.at_start:
+    if member is None and occ.end in s.at_start:
         # "Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the noun is the title of the name after it
         after = s.mentions[s.at_start[occ.end]]
         kind = getattr(s.matcher.dictionary.get(after.actor), "kind", None)

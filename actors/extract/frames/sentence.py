@@ -187,6 +187,13 @@ class Sentence:
         w = self.toks[end]
         return w.text.islower() and (w.norm.endswith("ed") or w.norm in self.cues.single("finite_verbs"))
 
+    def _possessor_of_part(self, k: int) -> bool:
+        """"al-Qaeda's North Africa branch": the mention owns a part noun within three words."""
+        end = self.mentions[k].tok_end
+        if self.norms[end : end + 1] != ["'s"]:
+            return False
+        return any(w in self.cues.single("part_nouns") for w in self.norms[end + 1 : end + 5])
+
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
@@ -206,6 +213,8 @@ class Sentence:
             else:
                 break
         gap = [self.norms[x] for x in gap_idx]
+        if gap == [","] and self._possessor_of_part(b):
+            return False  # "AQIM, al-Qaeda's North Africa branch": an apposition, not a second item
         for intro in ("including", "notably", "like", "such"):
             if intro in gap and (gap[0] in {",", "and"} or ms[a].generic) and gap.index(intro) <= 6 \
                     and not any(self.is_break(x) for x in gap_idx) and (intro != "such" or gap[-1:] == ["as"]):
@@ -379,7 +388,9 @@ class Sentence:
                 if self.mentions[k].role == "modifier":
                     if allow_possessor and self._leaders_of(k):
                         return k  # "killed several AQIM commanders": their group was fought
-                    return None  # "the MNLA's spokesman" is not an object
+                    if self.mentions[k].via != "compound":
+                        return None  # "the MNLA's spokesman" is not an object
+                    # "the IS-affiliated ISGS": the compound describes the name after it
             if self.is_break(j) or (stop_comma and self.norms[j] == ","):
                 return None
             if j in occ_starts and (j > c or j in self.companion_starts):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.attribution import RelationMatch
+from actors.extract.frames.attribution import RelationMatch, claimant_mention, controls
 from actors.extract.frames.agents import agent, governed, pairs_across, passive
 from actors.extract.frames.sentence import COPULAS, MONTHS, Occurrence, Sentence
 from actors.extract.matcher import longest
@@ -149,7 +149,9 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
             if tuple(s.norms[r : r + size]) in s.reciprocal:
                 recip = r
     word = s.norms[occ.start]
-    k, _ = s.left_mention(occ.start)
+    k, status_tok = s.left_mention(occ.start)
+    if k is None and status_tok is not None and controls(s, status_tok, occ.start):
+        k = claimant_mention(s, status_tok)  # "the CMA said it was at war with the army": the speaker
     if k is None:
         yield from _clash_casualties(s, occ, cue)
         return

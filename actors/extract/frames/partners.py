@@ -1,0 +1,68 @@
+"""Frames naming an actor's partner through a possessive.
+
+``possessed_ally``  A and its ally B; A and their (Russian) allies / partners / collaborators.
+
+"The Malian army and its ally the Wagner Group", "Malian soldiers and their Russian
+collaborators", "the army, with its French partners": the possessive refers to the
+actor named just before it, and the noun (``ally_nouns``) says the two are allies.
+A state named only by its demonym before the noun ("their Russian collaborators") is
+a mention of its own (:func:`actors.extract.state_references.group_reference`).
+"""
+
+from __future__ import annotations
+
+from actors.extract.cues import Cue
+from actors.extract.frames.sentence import Occurrence, Sentence
+
+__all__ = ["FRAME_FUNCS"]
+
+# words between the owner and the possessive: "A and their allies", "A, with its partners"
+_LINKS = frozenset({"and", ",", "with", "alongside", "by"})
+
+
+def _owner(s: Sentence, t: int) -> int | None:
+    """The named party just before the possessive at token ``t`` ("A and their ...")."""
+    j = t - 1
+    while j >= 0 and t - j <= 2 and s.norms[j] in _LINKS:
+        j -= 1
+    if j == t - 1 or j not in s.at_end:
+        return None
+    k = s.at_end[j]
+    return k if s.party(k) and not s.mentions[k].generic else None
+
+
+def _partners(s: Sentence, t: int) -> list[int]:
+    """The partners the possessive at ``t`` introduces: a demonym reference ending in an ally
+    noun ("their African and French allies"), or the name after the noun ("its ally, Wagner")."""
+    allies = s.cues.single("ally_nouns")
+    j = t + 1
+    while j < len(s.toks) and j - t <= 5 and j not in s.at_start and s.norms[j] not in allies \
+            and not s.is_break(j):
+        j += 1  # "their African and French allies": words that name no actor
+    if j in s.at_start:
+        found = [k for k in s.group(s.at_start[j], forward_only=True) if s.party(k)]
+        last = s.mentions[found[-1]] if found else None
+        if last is not None and s.norms[last.tok_end - 1] in allies:
+            return found
+        return []
+    if j < len(s.toks) and s.norms[j] in allies:
+        # from the noun itself, so that a verb right after it ends the search ("its allies attacked Y");
+        # "its ally, the Wagner Group": past the comma
+        comma = j + 1 < len(s.toks) and s.norms[j + 1] == ","
+        k = s.right_mention(j + 1 if comma else j, reach=6, allow_possessor=False, stop_comma=not comma)
+        if k is None or s.mentions[k].generic:
+            return []
+        return [x for x in s.group(k, forward_only=True) if s.party(x) and not s.mentions[x].generic]
+    return []
+
+
+def _possessed_ally(s: Sentence, occ: Occurrence, cue: Cue):
+    owner = _owner(s, occ.start)
+    if owner is None:
+        return
+    for k in _partners(s, occ.start):
+        if s.mentions[k].actor != s.mentions[owner].actor:
+            yield s.mentions[owner], s.mentions[k], cue.kind
+
+
+FRAME_FUNCS = {"possessed_ally": _possessed_ally}

@@ -1,0 +1,94 @@
+"""More wording of real reporting (issue 13, section 3): partners named through a possessive,
+descriptions inside a noun phrase, and a speaker who is the subject of what it says.
+
+Every sentence is made up about a generic situation; the actors are the packaged
+dictionary's. Each case lists every relation between named actors the sentence should
+give (symmetric relations as sorted pairs), with its kind: nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from named_edges import ally, fight, member
+
+from actors.extract.pipeline import Extractor, extract
+from actors.text.documents import parse_document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def edges(extractor, text: str) -> list[dict]:
+    doc = parse_document("t.txt", "In 2019 the war went on.\n\n" + text + "\n")
+    return extract([doc], extractor=extractor).edges
+
+
+def named(extractor, text: str) -> set[tuple]:
+    return named_edges.named(extractor, edges(extractor, text))
+
+
+PARTNERS = [
+    # the possessive's owner is the actor named just before it
+    ("The Malian army and its ally, the Wagner Group, lost the camp.", {ally("mali", "wagner", "alliance")}),
+    ("Rebels ambushed Malian soldiers and their Russian collaborators near the border.",
+     {ally("mali", "russia", "alliance")}),
+    ("JNIM ambushed Malian soldiers and their Russian collaborators near the border.",
+     {ally("mali", "russia", "alliance"), fight("jnim", "mali"), fight("jnim", "russia")}),
+    ("Mali and its partners, France and Chad, attacked AQIM.",
+     {ally("mali", "france", "alliance"), ally("mali", "chad", "alliance"), ally("chad", "france", "joint-action"),
+      fight("aqim", "france"), fight("aqim", "chad")}),
+    ("Malian troops backed by their African and French allies pushed north.", {ally("france", "mali", "support")}),
+    # a possessed counterpart with no name is nobody; a generic owner is no one to ally with
+    ("The Malian army and its allies pushed north.", set()),
+    ("JNIM and its allies attacked a camp of the Malian army.", {fight("jnim", "mali")}),
+    ("The army and its French allies pushed north.", set()),
+    # a country's allies are other actors, never the country itself
+    ("Mali's allies pushed north.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTNERS)
+def test_partners_named_through_a_possessive(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_a_partner_named_through_a_possessive_is_a_standing_relation(extractor):
+    (e,) = [e for e in edges(extractor, "In 2023 the Malian army and its ally, the Wagner Group, lost Bourem.")
+            if e["relation"] == "allied-with"]
+    assert (e["date"], e["date_latest"][:4]) == ("", "2023")
+
+
+DESCRIPTIONS = [
+    ("In 2020 the Islamic State blamed al-Qaeda's Sahel affiliate JNIM for attacking ISGS positions.",
+     {member("jnim", "al-qaeda", "affiliate"), fight("isgs", "jnim")}),
+    ("French forces killed fighters of the IS-affiliated ISGS.",
+     {member("isgs", "islamic-state", "affiliate"), fight("france", "isgs")}),
+    # "is" the verb is never the Islamic State
+    ("The ISGS is active in Niger. IS IS ACTIVE.", set()),
+    # an apposition's possessor is not a second claimant acting with the first
+    ("AQIM, al-Qaeda's North Africa branch, claimed the attack on Malian soldiers.",
+     {member("aqim", "al-qaeda", "affiliate"), fight("aqim", "mali")}),
+    ("Al-Mourabitoun claimed responsibility along with AQIM, al-Qaeda's North Africa branch, for the attack.",
+     {member("aqim", "al-qaeda", "affiliate"), ally("al-mourabitoun", "aqim", "joint-action")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTIONS)
+def test_descriptions_inside_a_noun_phrase(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_a_description_inside_a_claim_is_the_narrators(extractor):
+    rows = edges(extractor, "The Islamic State blamed al-Qaeda's Sahel affiliate JNIM for attacking ISGS positions.")
+    by_relation = {e["relation"]: e for e in rows}
+    assert by_relation["member-of"]["status"] == "reported"
+    assert by_relation["fought-against"]["status"] == "alleged"
+
+
+def test_a_speaker_saying_it_is_at_war_is_the_side_at_war(extractor):
+    (e,) = edges(extractor, "The CMA said that it is now at war with the Malian army.")
+    assert (e["source"], e["relation"], e["target"], e["status"], e["claimed_by"]) == \
+        ("cma", "fought-against", "mali", "claimed", "cma")
