@@ -338,6 +338,21 @@ def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
+def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
+    """The one country a sentence names as a place, when no other state is named in it (as a place
+    or as an actor); else None."""
+    d = matcher.dictionary
+    states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
+    covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+    places = set()
+    for k in range(len(tokens)):
+        if k not in covered:
+            ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+            if ln:
+                places.add(hit)
+    return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
 def resolve_generics(
     matcher: Matcher,
     mentions: list[Mention],
@@ -417,9 +432,10 @@ def resolve_generics(
             out.append(replace(m, actor=own, generic=False, via="resolved"))
             continue
         same, rival = candidates(mentions, this=m)
-        if anaphor and len(same) == 1 and not candidates(mentions, this=m, before=m.start)[0]:
-            same = set()  # its one candidate comes after it: "quitting the group and joining the MNLA"
-            rival = True
+        if anaphor and same and not candidates(mentions, this=m, before=m.start)[0]:
+            # what the sentence names after it is not what it points back to ("quitting the group and
+            # joining the MNLA", "The group cooperates with JNIM"): the previous sentence may name it
+            same = set()
         if rival:
             out.append(m)
             continue
@@ -432,6 +448,13 @@ def resolve_generics(
             # a government's own forces placed in a country are that country's, whichever it is
             out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
+        if not same and "host-state" in tags and tokens:
+            host = _one_country(matcher, tokens, mentions)
+            if host is not None:
+                # "clashes between the MNLA and the army erupted in northern Mali": the one country
+                # the sentence names, where no other state is named, is the government's
+                out.append(replace(m, actor=host, generic=False, via="resolved"))
+                continue
         if not same and context:
             prev, rival = candidates(context, this=m)
             if len(prev) == 1 and not rival:

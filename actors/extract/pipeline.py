@@ -188,7 +188,10 @@ class Extractor:
             else:
                 told.gap += 1
                 told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens))
-            previous, previous_paragraph = mentions, s.paragraph
+            if not same_paragraph or any(not m.generic for m in mentions):
+                # a sentence naming no one ("It was founded by ...") keeps the one before as context
+                previous = mentions
+            previous_paragraph = s.paragraph
             if victims and not relations:
                 unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:

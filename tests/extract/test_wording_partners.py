@@ -92,3 +92,22 @@ def test_a_speaker_saying_it_is_at_war_is_the_side_at_war(extractor):
     (e,) = edges(extractor, "The CMA said that it is now at war with the Malian army.")
     assert (e["source"], e["relation"], e["target"], e["status"], e["claimed_by"]) == \
         ("cma", "fought-against", "mali", "claimed", "cma")
+
+
+REFERENCES = [
+    # "the group" points back past a sentence that names no one, never forward to a name after it
+    ("Ansarul Islam is an armed group in Burkina Faso. It was founded by a preacher. "
+     "The group cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
+    ("The group cooperates closely with JNIM.", set()),
+    # the army of the one country the sentence names, as a place or an actor
+    ("Clashes between the MNLA and the army erupted in northern Mali.", {fight("mali", "mnla")}),
+    ("Clashes between the MNLA and the army erupted near the border of Mali and Niger.", set()),
+    # never the other state the sentence names
+    ("French troops and the army fought the MNLA near Gao.", {fight("france", "mnla")}),
+    ("French troops and the army fought the MNLA in Mali.", {fight("france", "mnla")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERENCES)
+def test_references_resolved_only_when_one_reading_is_left(extractor, text, expected):
+    assert named(extractor, text) == expected
