@@ -48,8 +48,9 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
     "actors.extract.context": (
         "Party", "blame", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
-        "responsibility_claim", "separate_event", "tells_an_attack",
+        "responsibility_claim", "separate_event", "tells_a_toll", "tells_an_attack",
     ),
+    "actors.extract.places": ("load_places",),
     "actors.extract.cues": ("Cue", "CueSet", "FRAMES", "REQUIRED_WORD_LISTS", "STATUS_FRAMES", "load_cues"),
     "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines", "read_data_file"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),

@@ -51,7 +51,7 @@ from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "names_the_attack",
+__all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "tells_a_toll", "names_the_attack",
            "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
@@ -364,6 +364,20 @@ def tells_an_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
     norms = [t.norm for t in tokens]
     definite = cues.words("definite_determiners")
     return any(not (a > 0 and (norms[a - 1],) in definite) for a, _ in _phrases(norms, _attack_forms(cues)))
+
+
+def tells_a_toll(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence only counts the dead and wounded of what was told before ("2 soldiers
+    killed.", "Three peacekeepers were killed and five wounded."): it names no actor, and its only
+    attack words are ``toll_verbs``. An attack's claim may still come after it."""
+    if any(not m.generic and m.via != "resolved" for m in mentions):
+        return False
+    norms = [t.norm for t in tokens]
+    found = _phrases(norms, _attack_forms(cues))
+    tolls = cues.words("toll_verbs")
+    # the verb takes no object: "2 soldiers killed.", "were killed and five wounded" (never "Gunmen killed two")
+    return bool(found) and all(tuple(norms[a:b]) in tolls and norms[b : b + 1] in ([], ["."], [","], ["and"], [";"])
+                               for a, b in found)
 
 
 def names_the_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:

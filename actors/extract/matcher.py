@@ -15,6 +15,7 @@ from typing import Sequence
 
 from actors.extract.cues import load_cues
 from actors.extract.dictionary import Dictionary
+from actors.extract.places import load_places
 from actors.text.tokens import Token, phrase_key, tokenize
 
 __all__ = ["Matcher", "build_matcher", "longest", "phrase_at"]
@@ -43,6 +44,7 @@ class Matcher:
     starts: frozenset = field(default_factory=frozenset)  # every word a mention can start with
     words: dict = field(default_factory=dict)  # the cue file's word lists (phrase keys)
     singles: dict = field(default_factory=dict)  # their one-word entries, as strings
+    places: dict = field(default_factory=dict)  # key tuple -> state id (data/places.toml): never mentions
 
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
@@ -54,12 +56,14 @@ class Matcher:
         return any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens))
 
 
-def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> Matcher:
+def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, places: dict | None = None) -> Matcher:
     """Compile the dictionary into lookup tables (done once per run).
 
-    ``word_lists`` are the cue file's word lists (default: the packaged cue file's).
+    ``word_lists`` are the cue file's word lists (default: the packaged cue file's);
+    ``places`` the places inside states (default: the packaged ``places.toml``).
     """
     lists = word_lists if word_lists is not None else load_cues().word_lists
+    places = places if places is not None else load_places(dictionary)
     aliases: dict[tuple, set] = {}
     exact: dict[tuple, set] = {}
     periods: dict[tuple, list] = {}
@@ -98,6 +102,7 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None) -> 
         demonyms=indexed(demonyms),
         prefixes=indexed(prefixes),
         countries=indexed(countries),
+        places=indexed(places),
         force_nouns=frozenset(phrase_key(n) for n in dictionary.force_nouns),
         fillers=frozenset(lists.get("force_fillers", ())),
         absorbed=frozenset(lists.get("absorbed_nouns", ())),

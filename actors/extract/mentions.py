@@ -326,10 +326,11 @@ def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | N
             break
         if tokens[k].norm in (";", ".", "(", ")", "and", "or"):
             break
-        for table in (matcher.countries, matcher.demonyms):
-            ln, hit = longest(tokens, k, table, matcher.max_len)
-            if ln:
-                found.add(hit)
+        ln, hit = longest(tokens, k, matcher.demonyms, matcher.max_len)
+        if ln:
+            found.add(hit)
+        elif hit := _place_at(matcher, tokens, k):
+            found.add(hit)
         if tokens[k].norm == ",":  # "in Dioura, Mali": only a country may follow the comma
             nxt = [longest(tokens, k + 1, t, matcher.max_len) for t in (matcher.countries,)]
             if not any(ln for ln, _ in nxt):
@@ -344,13 +345,16 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
     d = matcher.dictionary
     states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
     covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
-    places = set()
-    for k in range(len(tokens)):
-        if k not in covered:
-            ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
-            if ln:
-                places.add(hit)
+    places = {hit for k in range(len(tokens)) if k not in covered and (hit := _place_at(matcher, tokens, k))}
     return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
+def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
+    """The state a country name or a capitalised place inside it (``data/places.toml``) at token k names."""
+    ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+    if not ln and tokens[k].text[:1].isupper():
+        ln, hit = longest(tokens, k, matcher.places, matcher.max_len)
+    return hit if ln else None
 
 
 def resolve_generics(

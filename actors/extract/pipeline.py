@@ -32,7 +32,7 @@ from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
-                                     responsibility_claim, separate_event, tells_an_attack)
+                                     responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -187,16 +187,18 @@ class Extractor:
                 told = _Told(rows)
             else:
                 told.gap += 1
-                told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens))
+                told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens)
+                                                              and not tells_a_toll(self.cues, tokens, mentions))
             if not same_paragraph or any(not m.generic for m in mentions):
                 # a sentence naming no one ("It was founded by ...") keeps the one before as context
                 previous = mentions
             previous_paragraph = s.paragraph
-            if victims and not relations:
+            toll = unclaimed is not None and tells_a_toll(self.cues, tokens, mentions)
+            if victims and not relations and not toll:
                 unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:
                 unclaimed_gap += 1
-                if unclaimed_gap >= 3 or relations or tells_an_attack(self.cues, tokens):
+                if unclaimed_gap >= 3 or relations or (tells_an_attack(self.cues, tokens) and not toll):
                     unclaimed = None  # too far back, or another attack told since
         return events, edges, counts, problems
 

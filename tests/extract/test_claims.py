@@ -37,6 +37,19 @@ def test_a_claim_by_the_named_attacker_makes_it_claimed() -> None:
     assert got == [("mojwa", "fought-against", "mali", "claimed", "mojwa")]
 
 
+@pytest.mark.parametrize("toll", ["2 peacekeepers killed.", "Two peacekeepers were killed and five wounded."])
+def test_a_toll_between_an_attack_and_its_claim_tells_no_attack_of_its_own(toll) -> None:
+    # the event-note layout: what happened, how many died, who claimed it
+    got = rows(f"On 1 October 2021, an IED targeted MINUSMA peacekeepers near a well. {toll} JNIM claimed responsibility.\n")
+    assert got == [("jnim", "fought-against", "minusma", "claimed", "jnim")]
+
+
+def test_a_sentence_telling_another_attack_still_ends_the_claim_reach() -> None:
+    got = rows("On 1 October 2021, an IED targeted MINUSMA peacekeepers near a well. Gunmen killed two traders "
+               "in a market. JNIM claimed responsibility.\n")
+    assert ("jnim", "fought-against", "minusma", "claimed", "jnim") not in got
+
+
 def test_a_claim_a_few_sentences_on_still_refers_back_within_the_paragraph() -> None:
     text = ("On 7 May 2014, gunmen attacked Malian soldiers near a well. Several people were hurt. "
             "AQIM claimed responsibility for the attack.\n")

@@ -1,0 +1,60 @@
+"""Places inside a state (data/places.toml): whose army a sentence's place names, never an actor."""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from named_edges import fight
+
+from actors.errors import DataFileError
+from actors.extract.dictionary import load_dictionary
+from actors.extract.pipeline import Extractor, extract
+from actors.extract.places import load_places
+from actors.text.documents import parse_document
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.load()
+
+
+def named(extractor, text: str) -> set[tuple]:
+    doc = parse_document("t.txt", "In 2019 the war went on.\n\n" + text + "\n")
+    return named_edges.named(extractor, extract([doc], extractor=extractor).edges)
+
+
+CASES = [
+    ("Clashes between JNIM and the army erupted near Boulkessi.", {fight("jnim", "mali")}),
+    ("JNIM attacked an army camp in Dioura.", {fight("jnim", "mali")}),
+    ("ISGS militants attacked FDS positions in Tabatol (Tillaberi).", {fight("isgs", "niger")}),
+    # two states' places: nobody's army
+    ("JNIM fighters crossed from Djibo and attacked the army near Boulkessi.", {fight("jnim", "mali")}),
+    ("JNIM attacked the army between Djibo and Boulkessi.", set()),
+    # a place is never an actor, and only where the text capitalises it
+    ("Fighting went on in Gao.", set()),
+    ("JNIM attacked the army in the kita region.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_a_place_tells_whose_army(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_every_place_has_one_state(tmp_path):
+    bad = tmp_path / "places.toml"
+    bad.write_text('[[places]]\nstate = "mali"\nnames = ["Gao"]\n\n[[places]]\nstate = "niger"\nnames = ["gao"]\n')
+    with pytest.raises(DataFileError, match=r"places.toml: \[\[places\]\] #2: 'gao' is already a place of 'mali'"):
+        load_places(load_dictionary(), bad)
+
+
+def test_a_place_belongs_to_a_state_of_the_dictionary(tmp_path):
+    bad = tmp_path / "places.toml"
+    bad.write_text('[[places]]\nstate = "jnim"\nnames = ["Gao"]\n')
+    with pytest.raises(DataFileError, match="state 'jnim' is not a state"):
+        load_places(load_dictionary(), bad)
+
+
+def test_the_packaged_places_load():
+    places = load_places(load_dictionary())
+    assert places[("menaka",)] == "mali" and places[("djibo",)] == "burkina-faso"
