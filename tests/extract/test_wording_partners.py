@@ -111,3 +111,17 @@ REFERENCES = [
 @pytest.mark.parametrize("text,expected", REFERENCES)
 def test_references_resolved_only_when_one_reading_is_left(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+VICTIMS = [
+    # unarmed people are the object; the state named after them is not attacked
+    ("JNIM fighters killed over 200 civilians digging trenches for the Burkinabe army.", set()),
+    ("JNIM attacked villagers near a Malian army camp.", set()),
+    # listed with them, soldiers are victims too
+    ("JNIM killed 12 civilians and three Malian soldiers.", {fight("jnim", "mali")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", VICTIMS)
+def test_unarmed_victims_are_no_party(extractor, text, expected):
+    assert named(extractor, text) == expected

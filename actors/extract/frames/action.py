@@ -154,6 +154,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
     if k is not None and _companion_mention(s, k, occ.end):
         k = None  # "retook Konna with French support": who came with the subject is not its object
+    if k is not None and _civilians_first(s, occ.end, s.mentions[k].tok_start):
+        k = None  # "killed 200 civilians digging trenches for the army": the civilians were the object
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
     if k is None and cue.kind == "fought-against":
@@ -181,6 +183,16 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _civilians_first(s: Sentence, start: int, end: int) -> bool:
+    """A noun of unarmed people (``civilian_nouns``) is the verb's object before the mention at
+    ``end``, and is not listed with it ("killed civilians and two soldiers" lists both)."""
+    nouns = s.cues.single("civilian_nouns")
+    for j in range(start, end):
+        if s.norms[j] in nouns:
+            return not any(w in {"and", ",", "including", "as", "well", "among", "&"} for w in s.norms[j + 1 : end])
+    return False
 
 
 def _casualties_before(s: Sentence, agents: list[int]) -> list[int]:
