@@ -435,11 +435,9 @@ def resolve_generics(
             # its own phrase places it ("government forces in Niger"): that, before any other name around
             out.append(replace(m, actor=own, generic=False, via="resolved"))
             continue
-        same, rival = candidates(mentions, this=m)
-        if anaphor and same and not candidates(mentions, this=m, before=m.start)[0]:
-            # what the sentence names after it is not what it points back to ("quitting the group and
-            # joining the MNLA", "The group cooperates with JNIM"): the previous sentence may name it
-            same = set()
+        # an anaphor points back: what the sentence names after it is not what it refers to ("quitting
+        # the group and joining the MNLA", "The group cooperates with JNIM"); the previous sentence may name it
+        same, rival = candidates(mentions, this=m, before=m.start if anaphor else None)
         if rival:
             out.append(m)
             continue

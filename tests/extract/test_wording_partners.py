@@ -125,3 +125,24 @@ VICTIMS = [
 @pytest.mark.parametrize("text,expected", VICTIMS)
 def test_unarmed_victims_are_no_party(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def split(part, whole):
+    return (part, "split-from", whole, "")
+
+
+FOUNDINGS = [
+    ("Key members of the MNLA split from the group and created the MSA.", {split("msa", "mnla")}),
+    ("An Ansar Dine mediator defected to form the Islamic Movement of Azawad (MIA).", {split("mia", "ansar-dine")}),
+    ("The ISGS was formed in May 2015 as the result of a split within al-Mourabitoun.",
+     {split("isgs", "al-mourabitoun")}),
+    # leaving without founding anything names no splinter of its own
+    ("Members of the MNLA split from the group in 2016.", set()),
+    # the subject of the first verb goes on after "and": the one left is no attacker
+    ("The MNLA split from Ansar Dine and attacked the MAA.", {split("mnla", "ansar-dine"), fight("maa", "mnla")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", FOUNDINGS)
+def test_a_group_founded_by_those_who_left_another(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -18,6 +18,8 @@ The modules build on each other, downward only:
   ``nominal``, ``under_fire``);
 - :mod:`~actors.extract.frames.partners`: a partner named through a possessive
   (``possessed_ally``: "A and its ally B", "A and their French allies");
+- :mod:`~actors.extract.frames.founding`: a group founded by those who left another
+  (``splinter_founding``: "members of A split from the group and created B");
 - :mod:`~actors.extract.frames.organisation`: how groups are made of groups
   (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
   ``contribution``, ``coalition``, ``merger``, ``recognition``, ``merged_with``,

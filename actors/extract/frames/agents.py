@@ -74,6 +74,15 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
     return out
 
 
+def _verb_governing(s: Sentence, k: int) -> Occurrence | None:
+    """A relation cue of another kind whose object the mention is ("split from the MNLA",
+    "allied with Ansar Dine"): the cue ends right before it (an article between)."""
+    start = s.mentions[k].tok_start
+    if start > 0 and s.norms[start - 1] == "the":
+        start -= 1
+    return next((o for o in s.relation_occ if o.end == start and s.norms[o.end - 1] in {"from", "with", "to", "against"}), None)
+
+
 def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     reach = AGENT_REACH
     if occ.start > 1 and s.norms[occ.start - 1] == "to":
@@ -102,6 +111,11 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             return s.agent_of_cue.get(s.patient_of[k], [])
+        verb = _verb_governing(s, k)
+        if verb is not None and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
+            # "the MNLA split from Ansar Dine and attacked the MAA": the first verb's subject goes on
+            k2, _ = s.left_mention(verb.start, reach)
+            return [m for m in s.group(k2) if s.party(m)] if k2 is not None else []
         group = s.group(k)
         if len(group) > 1 and group[0] in s.patient_of and k == group[-1]:
             prev_end = s.mentions[group[-2]].tok_end

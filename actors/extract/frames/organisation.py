@@ -173,6 +173,8 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
         members = s.group(member)  # "A, B and C, the three members of Y"
     if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
+        if k is not None and _gerund_object(s, k):
+            return  # "quitting the group and joining the MNLA": the group quit is no joiner
         member = k
         members = s.group(k) if k is not None else []
     if member is None:
@@ -185,6 +187,14 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
     for m in members:
         if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
             yield s.mentions[m], s.mentions[org], cue.kind
+
+
+def _gerund_object(s: Sentence, k: int) -> bool:
+    """The mention is the object of an "-ing" verb just before it ("quitting the group")."""
+    j = s.mentions[k].tok_start - 1
+    if j >= 0 and s.norms[j] in {"the", "its", "their"}:
+        j -= 1
+    return j >= 0 and s.toks[j].text.islower() and s.norms[j].endswith("ing") and j not in s.covered
 
 
 def _counted_list(s: Sentence, c: int) -> int | None:
