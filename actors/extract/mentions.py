@@ -291,8 +291,28 @@ def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[
                                        via="example"))
                     skip.add(k + 1)
                     continue
+        if not m.generic and m.role == "party" and k + 1 < len(mentions) and mentions[k + 1].generic:
+            # "Gatia pro-government militia": the generic after a name, with only descriptors between,
+            # describes it
+            nxt = mentions[k + 1]
+            if _descriptors_only([t.norm for t in tokens[m.tok_end : nxt.tok_start]],
+                                 matcher.words.get("descriptor_adjectives", frozenset())):
+                out.append(replace(m, end=nxt.end, tok_end=nxt.tok_end, text=m.text + " … " + nxt.text))
+                skip.add(k + 1)
+                continue
         out.append(m)
     return out
+
+
+def _descriptors_only(words: Sequence[str], descriptors: frozenset) -> bool:
+    """Whether ``words`` are one or more descriptors ("pro-government", "rebel"), and nothing else."""
+    i = 0
+    while i < len(words):
+        size = next((z for z in (3, 2, 1) if tuple(words[i : i + z]) in descriptors), 0)
+        if not size:
+            return False
+        i += size
+    return bool(words)
 
 
 def _pair(d, tags: set, pool: Sequence[Mention]) -> list[str]:

@@ -146,3 +146,26 @@ FOUNDINGS = [
 @pytest.mark.parametrize("text,expected", FOUNDINGS)
 def test_a_group_founded_by_those_who_left_another(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+MORE = [
+    # a generic after a name, with only descriptors between, describes the name
+    ("The CMA and Gatia pro-government militia clashed in the town.", {fight("cma", "gatia")}),
+    # the part named after "its ... affiliate" belongs to the group "its" refers to
+    ("AQIM said it carried out the attack, using fighters from its Saharan affiliate, al-Mourabitoun.",
+     {member("al-mourabitoun", "aqim", "affiliate")}),
+    ("France attacked JNIM and its local wing Katiba Serma.",
+     {fight("france", "jnim"), member("katiba-serma", "jnim", "member")}),
+    # an alliance with no name of its own still allies its parts
+    ("The incident was first reported by the Tuareg alliance of GATIA and the MSA.", {ally("gatia", "msa", "alliance")}),
+    # holding a place together is acting together
+    ("French and Malian soldiers held control of the city.", {ally("france", "mali", "joint-action")}),
+    ("The seizure of a Malian military armory by Ansar Dine gunmen alarmed the region.", {fight("ansar-dine", "mali")}),
+    # quotation marks around a word break no clause
+    ('The CMA said it is at "war" with the Malian army.', {fight("cma", "mali")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE)
+def test_more_wording_of_real_reporting(extractor, text, expected):
+    assert named(extractor, text) == expected

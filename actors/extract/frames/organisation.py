@@ -302,6 +302,12 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
             if s.mentions[x].tok_end <= occ.start and actor is not None and actor.kind in ("coalition", "international mission"):
                 coal = x
                 break
+    if coal is None and s.norms[occ.start] in {"alliance", "coalition", "union", "grouping", "federation"}:
+        # "the Tuareg alliance of GATIA and the MSA": no name for the whole, but its parts are allied
+        for a, b in combinations([m for m in members if not _is_part(s, m)], 2):
+            if s.mentions[a].actor != s.mentions[b].actor:
+                yield s.mentions[a], s.mentions[b], "allied-with", "alliance"
+        return
     if coal is None or s.mentions[coal].generic:
         return
     for m in members:

@@ -1,6 +1,7 @@
 """Frames naming an actor's partner through a possessive.
 
 ``possessed_ally``  A and its ally B; A and their (Russian) allies / partners / collaborators.
+``possessed_part``  A ... its (Saharan) affiliate, B: B is a member of A.
 
 "The Malian army and its ally the Wagner Group", "Malian soldiers and their Russian
 collaborators", "the army, with its French partners": the possessive refers to the
@@ -65,4 +66,23 @@ def _possessed_ally(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[owner], s.mentions[k], cue.kind
 
 
-FRAME_FUNCS = {"possessed_ally": _possessed_ally}
+def _possessed_part(s: Sentence, occ: Occurrence, cue: Cue):
+    """"AQIM said it carried out the attack, using fighters from its Saharan affiliate,
+    al-Mourabitoun": the part named after the noun is a member of the group "its" refers to,
+    the nearest named organisation before it."""
+    t = next((j for j in range(occ.start - 1, max(-1, occ.start - 4), -1) if s.norms[j] in {"its", "their"}), None)
+    if t is None or any(j in s.covered or s.is_break(j) for j in range(t + 1, occ.start)):
+        return
+    owner = next((k for k in sorted(s.real, key=lambda k: -s.mentions[k].tok_end)
+                  if s.mentions[k].tok_end <= t and not s.mentions[k].generic), None)
+    if owner is None or getattr(s.matcher.dictionary.get(s.mentions[owner].actor), "kind", "") not in _GROUPS:
+        return
+    comma = occ.end < len(s.toks) and s.norms[occ.end] == ","
+    k = s.right_mention(occ.end + 1 if comma else occ.end, reach=4, allow_possessor=False, stop_comma=not comma)
+    if k is not None and not s.mentions[k].generic and s.mentions[k].actor != s.mentions[owner].actor:
+        yield s.mentions[k], s.mentions[owner], cue.kind
+
+
+_GROUPS = frozenset({"jihadist group", "rebel movement", "coalition", "militia"})
+
+FRAME_FUNCS = {"possessed_ally": _possessed_ally, "possessed_part": _possessed_part}

@@ -19,6 +19,7 @@ _PATIENT_REACH = 8  # tokens right of a cue in which an object is looked for
 _VERB_FRAMES = frozenset({"transitive", "split_verb", "member_verb", "merger", "contribution"})
 _LIST_GLUE = frozenset({",", "and", "the", "both", "other", "its", "their", "well", "as", "&", "also", "including", "such", "notably", "-", "linked", "aligned", "affiliated", "backed"})
 _HARD = frozenset({";", ":", "(", ")", "[", "]", '"', "“", "”", "—", "–"})
+_QUOTES = frozenset({'"', "“", "”"})
 MONTHS = frozenset(
     "january february march april may june july august september october november december".split()
 )
@@ -54,6 +55,9 @@ class Sentence:
         self.modifier_toks = {x for m in self.mentions if m.role == "modifier" for x in range(m.tok_start, m.tok_end)}
         self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
         self.real_pos = {k: p for p, k in enumerate(self.real)}
+        # quotation marks around one to three words ('at "war" with') break no clause
+        quotes = [i for i, w in enumerate(self.norms) if w in _QUOTES]
+        self._scare_quotes = {i for a, b in zip(quotes, quotes[1:]) if 1 < b - a <= 4 for i in (a, b)}
         self.breaks = cues.words("clause_breaks")
         self.aux = cues.words("auxiliaries")
         self.reciprocal = cues.words("reciprocal")
@@ -144,10 +148,10 @@ class Sentence:
 
     # -- navigation ---------------------------------------------------------
     def hard(self, i: int) -> bool:
-        return self.norms[i] in _HARD
+        return self.norms[i] in _HARD and i not in self._scare_quotes
 
     def is_break(self, i: int) -> bool:
-        return self.norms[i] in _HARD or (self.norms[i],) in self.breaks
+        return (self.norms[i] in _HARD and i not in self._scare_quotes) or (self.norms[i],) in self.breaks
 
     def group(self, k: int, *, forward_only: bool = False) -> list[int]:
         """Mention indexes coordinated with mention k ("A, B and the C").
