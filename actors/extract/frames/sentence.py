@@ -100,7 +100,7 @@ class Sentence:
         """An intention, threat, offer or condition governs the cue: nothing happened."""
         lo = max(0, o.start - 7)
         for j in range(o.start - 1, lo - 1, -1):
-            if self.norms[j] in _HARD or self.norms[j] in {".", ";"}:
+            if self.hard(j) or self.norms[j] in {".", ";"}:
                 return False
             for size in (3, 2, 1):
                 if tuple(self.norms[j : j + size]) in self.cues.words("irrealis") and j + size <= o.start:
