@@ -57,7 +57,7 @@ from typing import Sequence
 
 from actors.extract.cues import FRAMES, CueSet, load_cues
 from actors.extract.frames import action, founding, organisation, partners, sides
-from actors.extract.frames.attribution import RelationMatch, attribute, status_before
+from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
 from actors.extract.matcher import Matcher
 from actors.extract.mentions import Mention
@@ -94,7 +94,8 @@ def find_relations(
     found: list[RelationMatch] = []
     verb_ends = {o.end - 1 for o in s.relation_occ}
     for occ in s.relation_occ:
-        if s.irrealis(occ):
+        if s.irrealis(occ) and not all(c.standing and c.frame in DESCRIPTIVE_FRAMES for c in occ.cues):
+            # (a description inside a noun phrase, "the al-Qaeda-aligned JNIM", holds whatever the verb)
             st = status_before(s, occ.start)
             if st is None or st.cues[0].kind != "denied":
                 continue  # an intention or offer; under a denial it is still denied, so kept

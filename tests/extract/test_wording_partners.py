@@ -169,3 +169,9 @@ MORE = [
 @pytest.mark.parametrize("text,expected", MORE)
 def test_more_wording_of_real_reporting(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_an_offer_some_words_back_is_no_fight_but_a_description_under_it_holds(extractor):
+    assert named(extractor, 'The MNLA said it was "ready to help" the Malian army in the fight against JNIM.') == set()
+    assert named(extractor, "JNIM avoided any confrontation with the al-Qaeda-aligned Ansarul Islam.") == \
+        {ally("al-qaeda", "ansarul-islam", "link")}

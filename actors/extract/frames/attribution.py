@@ -15,7 +15,7 @@ from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
 from actors.extract.mentions import Mention
 from actors.text.tokens import phrase_key
 
-__all__ = ["RelationMatch", "attribute", "status_before", "claimant_mention", "controls"]
+__all__ = ["RelationMatch", "attribute", "status_before", "claimant_mention", "controls", "DESCRIPTIVE_FRAMES"]
 
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
@@ -162,7 +162,7 @@ def _suspicion(s: Sentence, *sides: Mention):
 
 # frames that describe an actor inside a noun phrase ("al-Qaeda's affiliate JNIM", "the
 # al-Qaeda-linked JNIM"): a verb of saying around them does not make the description anyone's claim
-_DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier"})
+DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part"})
 
 
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
@@ -172,7 +172,7 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             and min(src.tok_start, dst.tok_start) > best.end:
         best = None  # "claimed by Al-Qaeda affiliate JNIM": the party's description is the narrator's
     own = next((c for c in occ.cues if c.id == cue_id), None)
-    if best is not None and own is not None and own.standing and own.frame in _DESCRIPTIVE_FRAMES:
+    if best is not None and own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES:
         best = None  # "IS blamed al-Qaeda's Sahel affiliate JNIM": the description is the narrator's
     if best is not None:
         cue = best.cues[0]

@@ -98,7 +98,7 @@ class Sentence:
 
     def irrealis(self, o: Occurrence) -> bool:
         """An intention, threat, offer or condition governs the cue: nothing happened."""
-        lo = max(0, o.start - 7)
+        lo = max(0, o.start - 10)
         for j in range(o.start - 1, lo - 1, -1):
             if self.hard(j) or self.norms[j] in {".", ";"}:
                 return False
