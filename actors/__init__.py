@@ -30,7 +30,7 @@ __version__ = "0.1.0"
 
 #: module -> the public names it defines (and this package re-exports).
 _API: dict[str, tuple[str, ...]] = {
-    "actors.text.date_layout": ("dateline", "heading_years", "is_year_line", "item_opener"),
+    "actors.text.date_layout": ("date_title", "dateline", "heading_years", "is_year_line", "item_opener"),
     "actors.text.date_mentions": ("find_dates",),
     "actors.text.date_values": ("DateMention", "PLAUSIBLE_YEARS", "ResolvedDate", "check_years", "covering", "parse_iso"),
     "actors.text.dates": ("resolve_dates",),

@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from actors.text.date_layout import date_title
 from actors.text.dates import resolve_dates
 from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
@@ -80,6 +81,8 @@ class Extractor:
         problems: list[Problem] = []
         fields = {f.key: f for f in doc.fields}
         anchor = fields["date"].value if "date" in fields else ""
+        if not anchor and "title" in fields and (filed := date_title(fields["title"].value)) is not None:
+            anchor = filed.text  # a page opening with its date alone ("28 January 2013")
         toks_by_sentence = {s.index: tokenize(s.clean, s.start) for s in doc.sentences}
         # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.
         ignore = []

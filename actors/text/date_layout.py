@@ -30,7 +30,7 @@ import re
 from actors.text.date_mentions import _MONTH_FULL, _scan
 from actors.text.date_values import DateMention
 
-__all__ = ["dateline", "heading_years", "is_year_line", "item_opener"]
+__all__ = ["dateline", "date_title", "heading_years", "is_year_line", "item_opener"]
 
 # Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
 _HEADING_RANGE = re.compile(
@@ -137,3 +137,19 @@ def dateline(clean: str, offset: int = 0) -> DateMention | None:
             return None
         return mention if _DATELINE_TAIL.match(clean, mention.end - offset) else None
     return None
+
+
+def date_title(title: str) -> DateMention | None:
+    """A document whose first line is a full date and nothing else ("28 January 2013", as scraped
+    pages of news agencies open): the day it was filed, like a dateline.
+
+    >>> date_title("28 January 2013").text, date_title("Mali: 28 January 2013") is None
+    ('28 January 2013', True)
+    """
+    found = [m for m, impossible in _scan(title, 0) if not impossible]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if m.relative or m.day is None or m.year is None or title[: m.start].strip() or title[m.end :].strip(" .,"):
+        return None
+    return m

@@ -144,9 +144,10 @@ _RELATIVES = (
     ("r_next_week", "next-week", rf"the{_S}(?:following|next){_S}week"),
     ("r_same_week", "same-week", rf"(?:(?:later|earlier){_S})?(?:that{_S}same|the{_S}same|that){_S}week"),
     # "on Saturday" in a report or after a dated sentence: within a week of the reference (which
-    # side is not said); "Monday, 8 June" is a full date, read above
+    # side is not said); "Monday, 8 June" and "Monday (January 28th)" are full dates, read above
     ("r_weekday", "weekday",
-     rf"(?:(?:on|last|this|since|until|by){_S})?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s)?(?!,?{_S}\d|,?{_S}\w+\.?{_S}\d)"),
+     rf"(?:(?:on|last|this|since|until|by){_S})?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s)?"
+     rf"(?!,?{_S}\d|,?{_S}\w+\.?{_S}\d|{_S}?\(\s*\d|{_S}?\(\s*\w+\.?{_S}\d)"),
     ("r_same_month", "same-month",
      rf"(?:(?:later|earlier){_S}(?:in{_S})?)?(?:that{_S}same|the{_S}same|that){_S}month"),
     ("r_next_month", "next-month",

@@ -192,6 +192,15 @@ def test_an_item_opened_by_a_date_and_a_colon_is_dated_and_a_clock_time_is_not_a
     assert [iso for _, iso, _ in rows][1:] == ["2023-09-16", "2023"]
 
 
+def test_a_page_opening_with_its_date_alone_puts_its_year_in_force() -> None:
+    got, _ = edges("28 January 2013\n\nThe north in brief\n\nMalian troops backed by French troops pushed "
+                   "north on Monday (January 28th).\n\nFrench troops later helped Malian troops.\n")
+    assert [(d, p) for *_, d, p in got] == [("2013-01-28", "day"), ("2013", "year")]
+    # a title that is more than a date is a title
+    got, _ = edges("Mali, 28 January 2013\n\nMalian troops backed by French troops pushed north on January 28th.\n")
+    assert [(d, p) for *_, d, p in got] == [("", "unknown")]
+
+
 def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_near_it() -> None:
     rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact on Saturday.\n\n"
                     "The pact had been discussed for months.\n")
