@@ -66,6 +66,7 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol, Sequence
@@ -232,6 +233,7 @@ def resolve_dates(
     item_impossible = False  # the item's leading date cannot exist: the whole item is undated
     previous: SentenceLike | None = None
     anchored: _State | None = None  # what the infobox date put in force
+    prose_indent = _prose_indent(text, sentences)
     for sentence in sentences:
         new_scope = previous is None or sentence.scope != previous.scope
         new_section = new_scope or sentence.section != previous.section  # type: ignore[union-attr]
@@ -265,6 +267,10 @@ def resolve_dates(
         opener = item_opener(sentence.clean, sentence.start) if new_paragraph else None
         if opener is not None:
             base = replace(state)
+        elif new_paragraph and base is None and text and _indent(text, sentence.start) > prose_indent:
+            # a block indented deeper than the prose (a photo caption, a quotation): an aside, whose
+            # dates put nothing in force for the prose after it
+            base = replace(state)
         # under a year heading, an item's own month and day take the heading's year
         timeline = opener is not None and state.year is not None and state.year == state.heading_year
         own, first_eligible, impossible = _resolve_sentence(sentence, state, ignore, problems, timeline=timeline,
@@ -292,6 +298,25 @@ def resolve_dates(
             in_force[sentence.index] = ResolvedDate("", _UNKNOWN, earliest, latest, "", -1, -1, True)
         previous = sentence
     return dates, in_force, problems
+
+
+def _indent(text: str, start: int) -> int:
+    """How far the line holding ``start`` is indented, when only white space comes before it."""
+    line = text.rfind("\n", 0, start) + 1
+    prefix = text[line:start]
+    return len(prefix) if not prefix.strip() else 0
+
+
+def _prose_indent(text: str, sentences: Sequence[SentenceLike]) -> int:
+    """The indentation of most of a document's paragraphs (0 for plain prose)."""
+    if not text:
+        return 0
+    seen, last = Counter(), None
+    for s in sentences:
+        if (s.scope, s.section, s.paragraph) != last:
+            seen[_indent(text, s.start)] += 1
+            last = (s.scope, s.section, s.paragraph)
+    return seen.most_common(1)[0][0] if seen else 0
 
 
 def _place(index: int, start: int, end: int, text: str) -> str:

@@ -20,7 +20,7 @@ from actors.text.documents import parse_document
 def dated(text: str, name: str = "t.txt"):
     """(sentence text, ISO in force, inherited) per sentence, and the problems."""
     doc = parse_document(name, text)
-    _, in_force, problems = resolve_dates(doc.sentences)
+    _, in_force, problems = resolve_dates(doc.sentences, text=doc.text)
     return [(s.text, in_force[s.index].iso, in_force[s.index].inherited) for s in doc.sentences], problems
 
 
@@ -199,6 +199,18 @@ def test_a_page_opening_with_its_date_alone_puts_its_year_in_force() -> None:
     # a title that is more than a date is a title
     got, _ = edges("Mali, 28 January 2013\n\nMalian troops backed by French troops pushed north on January 28th.\n")
     assert [(d, p) for *_, d, p in got] == [("", "unknown")]
+
+
+def test_an_indented_aside_puts_nothing_in_force_for_the_prose_after_it() -> None:
+    text = ("Mali in 2012\n\nThe year 2012 was hard. On March 21 soldiers mutinied.\n\n"
+            "    A press conference in Bamako on Sept. 20, 2012, drew a crowd.\n\n"
+            "On April 6 the rebels declared independence.\n")
+    rows, problems = dated(text)
+    assert [iso for _, iso, _ in rows] == ["2012", "2012-03-21", "2012-09-20", "2012-04-06"]
+    assert not problems
+    # a document indented throughout is prose: its dates carry on
+    rows, _ = dated("  On 21 March 2012, soldiers mutinied.\n\n  On April 6 the rebels declared independence.\n")
+    assert [iso for _, iso, _ in rows] == ["2012-03-21", "2012-04-06"]
 
 
 def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_near_it() -> None:
