@@ -36,7 +36,7 @@ from actors.extract.matcher import Matcher, build_matcher, longest, phrase_at
 from actors.extract.state_references import bare_country, group_reference
 from actors.text.tokens import Token
 
-__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "resolve_generics"]
+__all__ = ["Mention", "Matcher", "build_matcher", "document_country", "find_mentions", "resolve_generics"]
 
 # "the north of Mali" is a place, "the government of Mali" is the state.
 _DETERMINERS = frozenset("the a an its their his her".split())
@@ -369,6 +369,22 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
     return next(iter(places)) if len(places) == 1 and states <= places else None
 
 
+def _names_no_state(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence names no state, as an actor or by a demonym or place."""
+    d = matcher.dictionary
+    if any(not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags for m in mentions):
+        return False
+    return not any(_place_at(matcher, tokens, k) or longest(tokens, k, matcher.demonyms, matcher.max_len)[0]
+                   for k in range(len(tokens)))
+
+
+def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
+    """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
+    Faso"), as a country name or a place inside it; None when it names none or two."""
+    found = {hit for k in range(len(tokens)) if (hit := _place_at(matcher, tokens, k))}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     """The state a country name or a capitalised place inside it (``data/places.toml``) at token k names."""
     ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
@@ -382,8 +398,13 @@ def resolve_generics(
     mentions: list[Mention],
     context: Sequence[Mention] = (),
     tokens: Sequence[Token] = (),
+    *,
+    host: str | None = None,
 ) -> list[Mention]:
     """Resolve generic mentions named unambiguously in this or the previous sentence.
+
+    ``host``: the one country the document's title names ("Mali in 2012"); the state a
+    government's generic forces belong to when the sentence names no state or place at all.
 
     A generic (e.g. "the Islamists", tags it may resolve to: ``jihadist``) becomes
     the state its own phrase places it in ("government forces in Niger", given
@@ -471,11 +492,13 @@ def resolve_generics(
             out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
         if not same and "host-state" in tags and tokens:
-            host = _one_country(matcher, tokens, mentions)
-            if host is not None:
+            here = _one_country(matcher, tokens, mentions)
+            if here is None and host is not None and _names_no_state(matcher, tokens, mentions):
+                here = host  # "Ansar Dine began fighting the government", in "Mali in 2012"
+            if here is not None:
                 # "clashes between the MNLA and the army erupted in northern Mali": the one country
                 # the sentence names, where no other state is named, is the government's
-                out.append(replace(m, actor=host, generic=False, via="resolved"))
+                out.append(replace(m, actor=here, generic=False, via="resolved"))
                 continue
         if not same and context:
             prev, rival = candidates(context, this=m)

@@ -30,7 +30,7 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.mentions import Matcher, build_matcher, find_mentions, resolve_generics
+from actors.extract.mentions import Matcher, build_matcher, document_country, find_mentions, resolve_generics
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
@@ -125,6 +125,7 @@ class Extractor:
 
         previous: Sequence = ()
         previous_paragraph = None
+        host = document_country(self.matcher, tokenize(fields["title"].value)) if "title" in fields else None
         attackers: list = []
         told = _Told()
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
@@ -151,7 +152,7 @@ class Extractor:
                 # "the attack" still refers to it from the next paragraphs
                 told.crossed = unclaimed_crossed = True
             context = previous if same_paragraph and not separate else ()
-            mentions = resolve_generics(self.matcher, mentions, context, tokens)
+            mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host)
             counts.update(m.actor for m in mentions)
             subjects: list = []  # attackers of this sentence, also of a place or of no one named
             victims: list = []  # targets of attacks told without an attacker

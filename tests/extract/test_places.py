@@ -58,3 +58,20 @@ def test_a_place_belongs_to_a_state_of_the_dictionary(tmp_path):
 def test_the_packaged_places_load():
     places = load_places(load_dictionary())
     assert places[("menaka",)] == "mali" and places[("djibo",)] == "burkina-faso"
+
+
+def titled(extractor, title: str, text: str) -> set[tuple]:
+    doc = parse_document("t.txt", f"{title}\n\n{text}\n")
+    return named_edges.named(extractor, extract([doc], extractor=extractor).edges)
+
+
+def test_the_country_a_title_names_owns_the_government_a_sentence_leaves_unplaced(extractor):
+    text = "In 2012 Ansar Dine began fighting the government."
+    assert titled(extractor, "Mali in 2012", text) == {fight("ansar-dine", "mali")}
+    assert titled(extractor, "Battle of Boulkessi", text) == {fight("ansar-dine", "mali")}
+    # a title naming two countries, or a sentence naming another state or place, leaves it open
+    assert titled(extractor, "Mali and Niger in 2012", text) == set()
+    assert titled(extractor, "Mali in 2012", "In 2012 Ansar Dine fought the government near Djibo.") == \
+        {fight("ansar-dine", "burkina-faso")}
+    assert titled(extractor, "Mali in 2012", "In 2012 French troops and the army fought Ansar Dine.") == \
+        {fight("ansar-dine", "france")}
