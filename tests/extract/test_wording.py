@@ -275,9 +275,9 @@ SUPPORT = [
     ("The ISGS accused the MSA of allying with France.", {ally("france", "msa", "alliance")}),
     # a French aircraft model names France's aircraft
     ("A French Mirage 2000D routed the ISGS fighters near the border.", {fight("france", "isgs")}),
-    # "its ally" is the ally of the side named just before
+    # "its ally" is the ally of the side named just before, and fought on its side
     ("The battle was fought between the MNLA and the Islamist MOJWA, along with its ally Ansar Dine.",
-     {fight("mnla", "mojwa"), ally("ansar-dine", "mojwa", "joint-action")}),
+     {fight("mnla", "mojwa"), ally("ansar-dine", "mojwa", "joint-action"), fight("ansar-dine", "mnla")}),
     ("The MNLA took Kidal with the help of the HCUA.", {ally("mnla", "hcua", "support")}),
     ("The Malian army advanced on the town with air support from France.", {ally("mali", "france", "support")}),
     ("Malian troops backed by French aircraft retook the town.", {ally("france", "mali", "support")}),

@@ -175,3 +175,16 @@ def test_an_offer_some_words_back_is_no_fight_but_a_description_under_it_holds(e
     assert named(extractor, 'The MNLA said it was "ready to help" the Malian army in the fight against JNIM.') == set()
     assert named(extractor, "JNIM avoided any confrontation with the al-Qaeda-aligned Ansarul Islam.") == \
         {ally("al-qaeda", "ansarul-islam", "link")}
+
+
+SIDES = [
+    # the leader of a coalition is a member; the leader of anything else is not
+    ("Tabankort was held by the pro-government Platform coalition spearheaded by GATIA.",
+     {member("gatia", "platform", "member")}),
+    ("The French offensive led by Serval was long.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", SIDES)
+def test_sides_and_leaders(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -310,6 +310,9 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         return
     if coal is None or s.mentions[coal].generic:
         return
+    if s.norms[occ.start] in s.cues.single("leading_participles") and \
+            getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "kind", "") != "coalition":
+        return  # "a coalition spearheaded by GATIA"; but "an offensive led by France" names no member
     for m in members:
         if s.mentions[m].actor != s.mentions[coal].actor and not _is_part(s, m):
             yield s.mentions[m], s.mentions[coal], cue.kind

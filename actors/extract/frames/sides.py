@@ -106,7 +106,25 @@ def between(s: Sentence, j: int, relation: str) -> list:
     if slashed is not None:
         # "clashes between GATIA/MSA and ISGS": the slash joins one side
         return _two_sides(s, slashed[0], slashed[1], relation, allies=(True, True))
-    return [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
+    pairs = [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
+    ally = _ally_after(s, end) if len(members) == 2 and relation == "fought-against" else None
+    if ally is not None and ally not in members:
+        # "between the MNLA and MOJWA, along with its ally Ansar Dine": the ally fought on B's side
+        pairs.append((s.mentions[members[0]], s.mentions[ally], relation))
+    return pairs
+
+
+def _ally_after(s: Sentence, end: int) -> int | None:
+    """", along with its ally C" right after a list: C (the companion frame allies it with the last)."""
+    words = s.norms[end : end + 6]
+    if words[:1] == [","]:
+        words = words[1:]
+        end += 1
+    for opener in s.cues.words("ally_openers"):
+        if tuple(words[: len(opener)]) == opener:
+            k = s.right_mention(end + len(opener), reach=3, allow_possessor=False)
+            return k if k is not None and s.party(k) and not s.mentions[k].generic else None
+    return None
 
 
 def _slash_sides(s: Sentence, members: list[int]) -> tuple[list[int], list[int]] | None:
