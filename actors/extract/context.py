@@ -78,19 +78,21 @@ class Party:
     by_words: str = ""
     # claimants named together with it ("claimed by AQIM and al-Mourabitoun")
     others: tuple[Mention, ...] = ()
+    # the narrator names the perpetrator ("the attack was carried out by X"): reported, nobody claims
+    stated: bool = False
 
     @property
     def status(self) -> str:
-        return "alleged" if self.blamed else "claimed"
+        return "reported" if self.stated else "alleged" if self.blamed else "claimed"
 
     @property
     def source(self) -> str:
-        """Who says so: the blamer, or the claimant itself."""
-        return self.by if self.blamed else self.actor
+        """Who says so: the blamer, or the claimant itself (nobody when the narrator states it)."""
+        return "" if self.stated else self.by if self.blamed else self.actor
 
     @property
     def source_words(self) -> str:
-        return self.by_words if self.blamed else self.words
+        return "" if self.stated else self.by_words if self.blamed else self.words
 
     @property
     def actor(self) -> str:
@@ -208,7 +210,8 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
                          norms: Sequence[str] | None = None) -> Party | None:
     """The last claim of responsibility in a sentence, if any, and who makes it."""
     norms = norms if norms is not None else [t.norm for t in tokens]
-    if not _maybe(norms, cues.words("responsibility_claims")) and not _maybe(norms, cues.words("responsibility_passives")):
+    if not _maybe(norms, cues.words("responsibility_claims")) and not _maybe(norms, cues.words("responsibility_passives")) \
+            and not _maybe(norms, cues.words("perpetrator_passives")):
         return None
     found = None
     for a, b in _phrases(norms, cues.words("responsibility_claims")):
@@ -216,7 +219,7 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
             continue
         p = _party_before(cues, mentions, tokens, norms, a)
         found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True),
-                        others=_coordinated(mentions, norms, p.mention) if p.named else ())
+                        others=_coordinated(mentions, norms, p.mention, speech=_speech(cues)) if p.named else ())
     passives = list(_phrases(norms, cues.words("responsibility_passives")))
     for j in range(1, len(norms) - 2):
         # "which was claimed, 24 hours later, by X": the passive parted from its "by" by a parenthesis
@@ -225,18 +228,24 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
                       None)
             if by is not None and not any(w in _STOPS for w in norms[j:by]):
                 passives.append((j - 1, by + 1))
-    for a, b in sorted(passives):
+    stated = set(_phrases(norms, cues.words("perpetrator_passives")))
+    for a, b in sorted(passives + list(stated)):
         if _negated(cues, norms, a):
             continue
         after = _claimant_after(cues, mentions, norms, b)
         if after is not None:
-            found = Party(after, after.text, a, True,
-                          others=_coordinated(mentions, norms, after) if not after.generic else ())
+            found = Party(after, after.text, a, True, stated=(a, b) in stated,
+                          others=_coordinated(mentions, norms, after, speech=_speech(cues)) if not after.generic else ())
     return found
 
 
+def _speech(cues: CueSet) -> frozenset:
+    """The verbs by which a party says something ("said", "stated"): the claim verbs."""
+    return _forms(cues.status_cues, lambda c: c.kind == "claimed" and c.frame == "verb")
+
+
 def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention | None, *,
-                 articles: bool = False) -> tuple[Mention, ...]:
+                 articles: bool = False, speech: frozenset = frozenset()) -> tuple[Mention, ...]:
     """The named mentions listed with ``m`` by "and" or commas ("AQIM and al-Mourabitoun claimed");
     with ``articles``, "the" may stand between them too ("the Malian military and the Wagner Group")."""
     if m is None:
@@ -249,7 +258,11 @@ def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention |
 
     def joined(a: Mention, b: Mention) -> bool:
         gap = norms[a.tok_end : b.tok_start]
-        return bool(gap) and all(w in glue for w in gap)
+        if a.tok_start > b.tok_start:
+            a, b = b, a
+        # "claimed by JNIM, the army said": the one who speaks after a comma opens a clause of its own
+        speaks = "," in gap and tuple(norms[b.tok_end : b.tok_end + 1]) in speech
+        return bool(gap) and all(w in glue for w in gap) and not speaks
 
     out = []
     i = at
@@ -331,7 +344,7 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
                 by_id, by_words = by.actor, by.words
             # "blamed the attack on the Malian military and the Wagner Group": blamed together
             found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words,
-                          others=_coordinated(mentions, norms, party, articles=True))
+                          others=_coordinated(mentions, norms, party, articles=True, speech=_speech(cues)))
     return found
 
 

@@ -44,6 +44,20 @@ def test_a_toll_between_an_attack_and_its_claim_tells_no_attack_of_its_own(toll)
     assert got == [("jnim", "fought-against", "minusma", "claimed", "jnim")]
 
 
+def test_the_narrator_naming_who_carried_out_the_attack_just_told_reports_it() -> None:
+    got = rows("On 17 September 2024, gunmen attacked Malian soldiers near a well. "
+               "The attack was carried out by militants of JNIM.\n")
+    assert got == [("jnim", "fought-against", "mali", "reported", "")]
+    got = rows("On 17 September 2024, an attack on Malian soldiers was carried out by JNIM.\n")
+    assert got == [("jnim", "fought-against", "mali", "reported", "")]
+
+
+def test_a_speaker_after_a_comma_is_no_second_claimant() -> None:
+    got = rows("On 17 September 2024, Malian soldiers were attacked near a well. "
+               "It was claimed by JNIM fighters, the army said.\n")
+    assert not [r for r in got if r[1] == "allied-with"]
+
+
 def test_a_sentence_telling_another_attack_still_ends_the_claim_reach() -> None:
     got = rows("On 1 October 2021, an IED targeted MINUSMA peacekeepers near a well. Gunmen killed two traders "
                "in a market. JNIM claimed responsibility.\n")
