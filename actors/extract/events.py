@@ -54,6 +54,12 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
     else ("..., making it the deadliest attack since ... 2014") comes between."""
     own = [d for d in dates if d.precision != "unknown" or d.earliest]
     before = [d for d in own if d.start <= cue_offset]
+    after = [d for d in own if d.start > cue_offset]
+    if before and after and any(w in other_clause for w in (t.norm for t in tokens if before[-1].end <= t.start < cue_offset)) \
+            and not any(w in other_clause for w in (t.norm for t in tokens if cue_offset <= t.start < after[0].start)):
+        # "In January 2020 troops suffered losses in the region, which is where four soldiers were killed
+        # in 2017": the cue's own clause dates it
+        return _date_dict(after[0])
     if before:
         return _date_dict(before[-1])
     for d in own:

@@ -188,3 +188,18 @@ SIDES = [
 @pytest.mark.parametrize("text,expected", SIDES)
 def test_sides_and_leaders(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_taking_part_in_an_organisation_and_dying_beside_colleagues(extractor):
+    assert named(extractor, "France is a major player in the Takuba Task Force.") == \
+        {member("france", "takuba", "member")}
+    # taking part in an attack on a group is no membership of it
+    assert named(extractor, "Chad took part in the attack on Boko Haram.") == {fight("boko-haram", "chad")}
+    assert named(extractor, "Four American soldiers were killed alongside five of their Nigerien colleagues.") == \
+        {ally("niger", "united-states", "joint-action")}
+
+
+def test_the_cues_own_clause_dates_it(extractor):
+    rows = edges(extractor, "In January 2020 Nigerien troops suffered losses in the region, which is where "
+                            "American soldiers were killed alongside their Nigerien colleagues in 2017.")
+    assert [(e["relation"], e["date"]) for e in rows] == [("allied-with", "2017")]

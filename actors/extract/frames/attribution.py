@@ -19,7 +19,10 @@ __all__ = ["RelationMatch", "attribute", "status_before", "claimant_mention", "c
 
 _CONTRAST = frozenset({"but", "while", "whereas", "meanwhile", "however", "although", "though", "yet"})
 _PRONOUN_LEAD = frozenset({"for", "to", "they", "it", "we", "its", "their", "any", "having", "been", "being", "no", "our"})
-_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later", "be"})
+_SKIP_IN_CLAIM = frozenset({"that", ",", "on", "in", "the", "also", "had", "have", "has", "then", "later", "be",
+                            # "X indicated Monday evening that it ...": when it was said
+                            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                            "morning", "afternoon", "evening", "night", "yesterday", "today", "last", "late", "early"})
 
 
 @dataclass(frozen=True)

@@ -134,8 +134,8 @@ def _split_verb(s: Sentence, occ: Occurrence, cue: Cue):
 
 def _member(s: Sentence, occ: Occurrence, cue: Cue):
     org = s.right_mention(occ.end, reach=4, allow_possessor=False)
-    if org is None:
-        return
+    if org is None or any(occ.end <= o.start < s.mentions[org].tok_start for o in s.relation_occ):
+        return  # "took part in the attack on Boko Haram": the attack, not Boko Haram, is what was joined
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
     if org_actor is None:
         return
