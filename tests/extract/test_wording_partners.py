@@ -203,3 +203,10 @@ def test_the_cues_own_clause_dates_it(extractor):
     rows = edges(extractor, "In January 2020 Nigerien troops suffered losses in the region, which is where "
                             "American soldiers were killed alongside their Nigerien colleagues in 2017.")
     assert [(e["relation"], e["date"]) for e in rows] == [("allied-with", "2017")]
+
+
+def test_who_backed_the_target_is_no_agent_of_the_offensive(extractor):
+    assert named(extractor, "The rebels launched an offensive against the Malian forces that were supported by "
+                            "the Wagner Group.") == {ally("mali", "wagner", "support")}
+    # an organisation's affiliates are not the organisation
+    assert named(extractor, "Clashes between the Islamic State and al-Qaeda affiliates went on.") == set()

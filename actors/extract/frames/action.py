@@ -309,7 +309,9 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(j + 1, reach=4)
             if k is not None:
                 of_patients = s.group(k, forward_only=True)
-        elif w == "by" and not agents:
+        elif w == "by" and not agents and not (patients and j > occ.end and s.norms[j - 1].endswith("ed")):
+            # "against the Malian forces that were supported by Y": after its target, a participle's "by"
+            # names who backed the target, not the offensive's agent
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
             if k is not None:
                 agents = s.group(k, forward_only=True)
