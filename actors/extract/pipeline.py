@@ -81,8 +81,8 @@ class Extractor:
         problems: list[Problem] = []
         fields = {f.key: f for f in doc.fields}
         anchor = fields["date"].value if "date" in fields else ""
-        if not anchor and "title" in fields and (filed := date_title(fields["title"].value)) is not None:
-            anchor = filed.text  # a page opening with its date alone ("28 January 2013")
+        filed = date_title(fields["title"].value) if not anchor and "title" in fields else None
+        # a page opening with its date alone ("28 January 2013"): the day it was filed
         toks_by_sentence = {s.index: tokenize(s.clean, s.start) for s in doc.sentences}
         # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.
         ignore = []
@@ -95,6 +95,7 @@ class Extractor:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
+                                                       filed=filed.text if filed is not None else "",
                                                        years=self.years)
         problems.extend(date_problems)
 

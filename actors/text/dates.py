@@ -90,6 +90,7 @@ from actors.text.date_values import (
     _resolved,
     _Span,
     _unknown,
+    _window,
     PLAUSIBLE_YEARS,
     implausible,
     parse_iso,
@@ -151,6 +152,7 @@ def resolve_dates(
     sentences: Sequence[SentenceLike],
     *,
     anchor: str = "",
+    filed: str = "",
     headings: bool = True,
     ignore: Sequence[tuple[int, int]] = (),
     text: str = "",
@@ -221,9 +223,14 @@ def resolve_dates(
       are skipped.
     """
     plausible = years  # the name `years` is taken below by a heading's years
-    filed = report_dateline(sentences[0].clean, sentences[0].start) if sentences and not anchor.strip() else None
-    if filed is not None:  # the day the report was filed: the reference, never an event's date
-        anchor, ignore = filed.text, [*ignore, (filed.start, filed.end)]
+    # an infobox's single date: the date of the event the article tells (a range, "March 2022 - May 2023",
+    # is not one event's date)
+    event_anchor = bool(anchor.strip()) and sum(1 for _ in _scan(anchor, 0)) == 1
+    if filed.strip() and not anchor.strip():
+        anchor = filed  # the day the report was filed (a page's date line): the reference only
+    dateline = report_dateline(sentences[0].clean, sentences[0].start) if sentences and not anchor.strip() else None
+    if dateline is not None:  # the day the report was filed: the reference, never an event's date
+        anchor, ignore = dateline.text, [*ignore, (dateline.start, dateline.end)]
     dates: dict[int, list[ResolvedDate]] = {}
     in_force: dict[int, ResolvedDate] = {}
     problems: list[Problem] = []
@@ -288,6 +295,14 @@ def resolve_dates(
             in_force[sentence.index] = ResolvedDate("", _UNKNOWN, "", "", "", -1, -1, True)
         elif item is not None and not _RETROSPECTIVE.search(sentence.text):
             in_force[sentence.index] = replace(item, start=-1, end=-1, inherited=True)  # the item's date
+        elif event_anchor and anchored is not None and state == anchored and anchored.ref is not None \
+                and anchored.ref.precision != _YEAR and not _RETROSPECTIVE.search(sentence.text):
+            # an article about one dated event (its infobox date), before any other date is told: the
+            # event's date ("The rebels claimed that they killed dozens": July 2024)
+            ref = anchored.ref
+            shown = ref if ref.first == ref.last else _window(ref.first, ref.last)  # "24-26 July 2024": July
+            in_force[sentence.index] = ResolvedDate(_iso(shown), shown.precision, anchored.ref.first.isoformat(),
+                                                    anchored.ref.last.isoformat(), "", -1, -1, True)
         elif state.year is not None and not _RETROSPECTIVE.search(sentence.text):
             y = state.year
             in_force[sentence.index] = ResolvedDate(

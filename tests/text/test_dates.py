@@ -267,8 +267,19 @@ def test_anchor_puts_its_year_and_date_in_force() -> None:
     )
     assert in_force[0].iso == "2008-12-20"
     assert in_force[1].iso == "2008-12-21"
+    # an article about one dated event: a sentence with no date of its own, before any other date is
+    # told, is about the event (../shared/annotation.md's annotators date it so)
     _, in_force, _ = resolve("Nothing dated.", anchor="January 27, 2018")
-    assert (in_force[0].iso, in_force[0].inherited) == ("2018", True)
+    assert (in_force[0].iso, in_force[0].inherited) == ("2018-01-27", True)
+    # once another date is told, only the year stays in force
+    _, in_force, _ = resolve("In March 2017, X formed.", "Nothing dated.", anchor="January 27, 2018")
+    assert in_force[1].iso == "2017"
+    # a range is no one event's day: its year (or nothing) is in force
+    _, in_force, _ = resolve("Nothing dated.", anchor="March 8, 2022 - May 2023")
+    assert in_force[0].precision != "day" and in_force[0].precision != "month"
+    # a report's filing day dates nothing told
+    _, in_force, _ = resolve("Nothing dated.", filed="28 January 2013")
+    assert in_force[0].iso == "2013"
 
 
 def test_anchor_without_a_year_is_a_problem() -> None:
@@ -701,7 +712,7 @@ def test_seed_000_004_infobox_anchor() -> None:
     i = text0.index("May 23, 2006 Democratic Alliance for Change")
     _, in_force, _ = resolve_dates(s0, anchor="December 20, 2008", ignore=[(i, i + 43)])
     assert date_in_force(s0, in_force, "On December 20, ATNM fighters").iso == "2008-12-20"
-    assert date_in_force(s0, in_force, "The Malian Ministry of Defense").iso == "2008"
+    assert date_in_force(s0, in_force, "The Malian Ministry of Defense").iso == "2008-12-20"  # the attack's toll
     s4 = seed_sentences("004")
     _, in_force, _ = resolve_dates(s4, anchor="November 8, 2013")
     assert date_in_force(s4, in_force, "Ménaka Region, on November 8.").iso == "2013-11-08"
