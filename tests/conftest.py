@@ -14,6 +14,14 @@ import world  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def extractor():
+    """The packaged extractor (dictionary, cue words, places), loaded once."""
+    from actors.extract.pipeline import Extractor
+
+    return Extractor.load()
+
+
 @pytest.fixture
 def world_graph():
     """A fresh graph of the fictional world (tests may mutate it)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["named", "fight", "ally", "member"]
+__all__ = ["named", "sentence_edges", "sentence_named", "fight", "ally", "member"]
+
+# an opening paragraph that puts a year in force, so that an invented sentence is dated
+_OPENING = "In 2019 the war went on.\n\n"
 
 
 def named(extractor, edges: list[dict]) -> set[tuple]:
@@ -31,3 +34,16 @@ def ally(a, b, kind):
 
 def member(part, whole, kind):
     return (part, "member-of", whole, kind)
+
+
+def sentence_edges(extractor, text: str) -> list[dict]:
+    """The edges of one invented paragraph, after an opening that puts 2019 in force."""
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    return extract([parse_document("t.txt", _OPENING + text + "\n")], extractor=extractor).edges
+
+
+def sentence_named(extractor, text: str) -> set[tuple]:
+    """:func:`named` of :func:`sentence_edges`."""
+    return named(extractor, sentence_edges(extractor, text))

@@ -8,19 +8,12 @@ from named_edges import fight
 
 from actors.errors import DataFileError
 from actors.extract.dictionary import load_dictionary
-from actors.extract.pipeline import Extractor, extract
+from actors.extract.pipeline import extract
 from actors.extract.places import load_places
 from actors.text.documents import parse_document
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-def named(extractor, text: str) -> set[tuple]:
-    doc = parse_document("t.txt", "In 2019 the war went on.\n\n" + text + "\n")
-    return named_edges.named(extractor, extract([doc], extractor=extractor).edges)
+named = named_edges.sentence_named
 
 
 CASES = [

@@ -12,22 +12,8 @@ import named_edges
 import pytest
 from named_edges import ally, fight, member
 
-from actors.extract.pipeline import Extractor, extract
-from actors.text.documents import parse_document
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-def edges(extractor, text: str) -> list[dict]:
-    doc = parse_document("t.txt", "In 2019 the war went on.\n\n" + text + "\n")
-    return extract([doc], extractor=extractor).edges
-
-
-def named(extractor, text: str) -> set[tuple]:
-    return named_edges.named(extractor, edges(extractor, text))
+edges = named_edges.sentence_edges
+named = named_edges.sentence_named
 
 
 PARTNERS = [
