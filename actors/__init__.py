@@ -60,7 +60,8 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
     "actors.extract.infobox": ("Belligerent", "Sides", "find_sides", "rival_pairs"),
-    "actors.extract.mentions": ("Mention", "document_country", "find_mentions", "resolve_generics"),
+    "actors.extract.mentions": ("Mention", "find_mentions"),
+    "actors.extract.generics": ("document_country", "resolve_generics"),
     "actors.extract.pipeline": ("Extraction", "Extractor"),
     "actors.extract.relations": ("find_relations",),
     "actors.network.export": (

@@ -30,7 +30,7 @@ so, comes after it, in the same sentence or the next ones of the paragraph
   states the relation (``claim_text`` the same in the text's words).
 * **A separate event** ("And, separately, ...", "In a separate attack, ...")
   takes no actor from the sentence before it (the pipeline passes no context to
-  :func:`~actors.extract.mentions.resolve_generics`).
+  :func:`~actors.extract.generics.resolve_generics`).
 
 The words are data: the cue file's word lists ``responsibility_claims``,
 ``responsibility_passives``, ``claim_negators``, ``denial_objects``,

@@ -30,7 +30,8 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.mentions import Matcher, build_matcher, document_country, find_mentions, resolve_generics
+from actors.extract.generics import document_country, resolve_generics
+from actors.extract.mentions import Matcher, build_matcher, find_mentions
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)

@@ -1,7 +1,7 @@
 """Places inside a state (``data/places.toml``): the state a sentence's place names point to.
 
 A place is never an actor. It tells whose "the army" or "an army camp" is when the
-sentence names no state otherwise (:func:`actors.extract.mentions.resolve_generics`).
+sentence names no state otherwise (:func:`actors.extract.generics.resolve_generics`).
 
 >>> from actors.extract.dictionary import load_dictionary
 >>> places = load_places(load_dictionary())

@@ -1,0 +1,223 @@
+"""Generic mentions resolved: which named actor "the group", "the army" or "the Islamists" is, when
+the text leaves only one reading.
+
+:func:`resolve_generics` takes a sentence's mentions (:mod:`actors.extract.mentions`) and
+folds a generic into the named actor its own phrase, its sentence, the sentence before or the
+document's title names unambiguously; otherwise the generic stays generic: nothing is guessed.
+A place is never an actor: a country name or a place inside a state
+(:mod:`actors.extract.places`) only tells whose "the army" is.
+
+>>> from actors.extract.dictionary import load_dictionary
+>>> from actors.extract.matcher import build_matcher
+>>> from actors.extract.mentions import find_mentions
+>>> from actors.text.tokens import tokenize
+>>> m = build_matcher(load_dictionary())
+>>> t = tokenize("Clashes between the MNLA and the army erupted near Boulkessi.")
+>>> [x.actor for x in resolve_generics(m, find_mentions(m, t), (), t)]
+['mnla', 'mali']
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from actors.extract.matcher import Matcher, longest
+from actors.extract.mentions import Mention
+from actors.text.tokens import Token
+
+__all__ = ["document_country", "resolve_generics"]
+
+
+def _pair(d, tags: set, pool: Sequence[Mention]) -> list[str]:
+    """The two named actors of ``pool`` carrying one of ``tags`` (a party or a possessor), if
+    exactly two; else none."""
+    named: list[str] = []
+    for x in pool:
+        actor = d.get(x.actor)
+        if x.generic or x.role == "modifier" or actor is None or not tags & set(actor.tags):
+            continue
+        if actor.id not in named:
+            named.append(actor.id)
+    return named if len(named) == 2 else []
+
+
+def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | None:
+    """The state a generic's own phrase places it in: "government forces in Mali", "government
+    troops in the Northern Mali conflict", "... of the Malian town of X", "the army camp in Dioura,
+    Mali" (an installation noun of ``installation_nouns`` may stand between; a place may be followed
+    by ", COUNTRY"). One country, else None."""
+    n, j = len(tokens), m.tok_end
+    installations = matcher.single("installation_nouns")
+    while j < n and j < m.tok_end + 2 and tokens[j].norm in installations:
+        j += 1
+    if j >= n or tokens[j].norm not in ("in", "of", "at", "near"):
+        return None
+    found = set()
+    k = j + 1
+    while k < min(n, j + 7):
+        if tokens[k].norm == "," and found:
+            break
+        if tokens[k].norm in (";", ".", "(", ")", "and", "or"):
+            break
+        ln, hit = longest(tokens, k, matcher.demonyms, matcher.max_len)
+        if ln:
+            found.add(hit)
+        elif hit := _place_at(matcher, tokens, k):
+            found.add(hit)
+        if tokens[k].norm == ",":  # "in Dioura, Mali": only a country may follow the comma
+            nxt = [longest(tokens, k + 1, t, matcher.max_len) for t in (matcher.countries,)]
+            if not any(ln for ln, _ in nxt):
+                break
+        k += 1
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
+    """The one country a sentence names as a place, when no other state is named in it (as a place
+    or as an actor); else None."""
+    d = matcher.dictionary
+    states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
+    covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+    places = {hit for k in range(len(tokens)) if k not in covered and (hit := _place_at(matcher, tokens, k))}
+    return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
+def _names_no_state(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:
+    """Whether a sentence names no state, as an actor or by a demonym or place."""
+    d = matcher.dictionary
+    if any(not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags for m in mentions):
+        return False
+    return not any(_place_at(matcher, tokens, k) or longest(tokens, k, matcher.demonyms, matcher.max_len)[0]
+                   for k in range(len(tokens)))
+
+
+def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
+    """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
+    Faso"), as a country name or a place inside it; None when it names none or two."""
+    found = {hit for k in range(len(tokens)) if (hit := _place_at(matcher, tokens, k))}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
+    """The state a country name or a capitalised place inside it (``data/places.toml``) at token k names."""
+    ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+    if not ln and tokens[k].text[:1].isupper():
+        ln, hit = longest(tokens, k, matcher.places, matcher.max_len)
+    return hit if ln else None
+
+
+def resolve_generics(
+    matcher: Matcher,
+    mentions: list[Mention],
+    context: Sequence[Mention] = (),
+    tokens: Sequence[Token] = (),
+    *,
+    host: str | None = None,
+) -> list[Mention]:
+    """Resolve generic mentions named unambiguously in this or the previous sentence.
+
+    ``host``: the one country the document's title names ("Mali in 2012"); the state a
+    government's generic forces belong to when the sentence names no state or place at all.
+
+    A generic (e.g. "the Islamists", tags it may resolve to: ``jihadist``) becomes
+    the state its own phrase places it in ("government forces in Niger", given
+    ``tokens``), or else the named actor when exactly one named actor carrying one
+    of those tags is mentioned in the same sentence (else in ``context``, the
+    previous sentence), and no other generic of the same class is there to
+    compete. A definite anaphor ("the group", "the movement": an alias with its
+    article) points back: its one candidate in the sentence must come before it,
+    and a possessor or a spokesman's group counts ("Ansar Dine's spokesman said
+    the group ..."), an "X-linked" description never. Otherwise it stays generic:
+    nothing is guessed.
+    """
+    d = matcher.dictionary
+    # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
+    bound = {"".join(key) for key in matcher.words.get("place_bound_generics", ())}
+    pair_ids = {"".join(key) for key in matcher.words.get("pair_anaphors", ())}  # "the two groups"
+    out = []
+    for m in mentions:
+        if not m.generic:
+            out.append(m)
+            continue
+        gen = d.get(m.actor)
+        tags = set(gen.resolves_to) if gen is not None else set()
+        if m.actor in pair_ids:
+            pair = _pair(d, tags, [x for x in mentions if x.end <= m.start] or list(context))
+            if pair:  # "the two groups": both of the two named just before, as one coordinated reference
+                gid = max([x.group for x in out + list(mentions)] + [-1]) + 1000
+                out.extend(replace(m, actor=a, generic=False, via="resolved", group=gid) for a in pair)
+            else:
+                out.append(m)
+            continue
+        if not tags or m.text.lower().rstrip(").").endswith(tuple(matcher.single("plural_group_nouns"))):
+            # "five jihadist groups" names several groups: never one named group
+            out.append(m)
+            continue
+        if m.actor in bound:  # only its own place names its state; else it is no reference
+            place = _placed_in(matcher, tokens, m) if tokens else None
+            if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
+                out.append(replace(m, actor=place, generic=False, via="resolved"))
+            continue
+
+        # a definite anaphor ("the group", "the movement") points back: to what was named
+        # before it, whether as a party or not ("Ansar Dine's spokesman said the group ...")
+        anaphor = m.text[:4].lower() == "the "
+
+        def candidates(pool: Sequence[Mention], *, this: Mention, before: int | None = None) -> tuple[set[str], bool]:
+            named, rival = set(), False
+            for x in pool:
+                if x is this:
+                    continue
+                if x.generic:
+                    if x.actor == this.actor and (x.start, x.end) != (this.start, this.end):
+                        rival = True  # a second "Islamist groups" makes the reference plural or open
+                    continue
+                if before is not None and x.end > before:
+                    continue
+                if x.role == "modifier" and not (anaphor and x.via != "compound"):
+                    continue  # "al-Qaeda-linked jihadists" are not al-Qaeda
+                if x.role == "possessor" and not anaphor:
+                    continue  # "rebels ... al-Qaeda's regional branch": the branch, not al-Qaeda
+                actor = d.get(x.actor)
+                if actor is not None and tags & set(actor.tags):
+                    named.add(actor.id)
+            return named, rival
+
+        own = _placed_in(matcher, tokens, m) if tokens else None
+        if own is not None and (actor := d.get(own)) is not None and (
+                tags & set(actor.tags) or ("host-state" in tags and "state" in actor.tags)):
+            # its own phrase places it ("government forces in Niger"): that, before any other name around
+            out.append(replace(m, actor=own, generic=False, via="resolved"))
+            continue
+        # an anaphor points back: what the sentence names after it is not what it refers to ("quitting
+        # the group and joining the MNLA", "The group cooperates with JNIM"); the previous sentence may name it
+        same, rival = candidates(mentions, this=m, before=m.start if anaphor else None)
+        if rival:
+            out.append(m)
+            continue
+        if len(same) == 1:
+            out.append(replace(m, actor=same.pop(), generic=False, via="resolved"))
+            continue
+        place = _placed_in(matcher, tokens, m) if tokens and not same else None
+        if place is not None and (actor := d.get(place)) is not None and (
+                tags & set(actor.tags) or ("host-state" in tags and "state" in actor.tags)):
+            # a government's own forces placed in a country are that country's, whichever it is
+            out.append(replace(m, actor=place, generic=False, via="resolved"))
+            continue
+        if not same and "host-state" in tags and tokens:
+            here = _one_country(matcher, tokens, mentions)
+            if here is None and host is not None and _names_no_state(matcher, tokens, mentions):
+                here = host  # "Ansar Dine began fighting the government", in "Mali in 2012"
+            if here is not None:
+                # "clashes between the MNLA and the army erupted in northern Mali": the one country
+                # the sentence names, where no other state is named, is the government's
+                out.append(replace(m, actor=here, generic=False, via="resolved"))
+                continue
+        if not same and context:
+            prev, rival = candidates(context, this=m)
+            if len(prev) == 1 and not rival:
+                out.append(replace(m, actor=prev.pop(), generic=False, via="resolved"))
+                continue
+        out.append(m)
+    return out
