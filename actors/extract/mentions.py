@@ -245,7 +245,8 @@ def _merge_repeats(tokens: Sequence[Token], mentions: list[Mention]) -> list[Men
 def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> bool:
     heads = matcher.single("modifier_heads")
     if end < len(tokens) and tokens[end].norm in heads:
-        return True
+        # "al Qaeda linked group"; but "FAMa supported by Wagner" is a participle with its agent
+        return not (end + 1 < len(tokens) and tokens[end + 1].norm == "by")
     return end + 1 < len(tokens) and tokens[end].norm == "-" and (
         tokens[end + 1].norm in heads or tokens[end + 1].norm in matcher.single("hyphen_modifier_heads"))
 

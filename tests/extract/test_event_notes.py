@@ -115,6 +115,17 @@ NOTES = [
      "Dagassou.", {fight("katiba-macina", "mali"), member("katiba-macina", "jnim", "member")}),
     ("On 21 May 2023, JNIM and its allies attacked a camp of the Malian army in Tessembi.",
      {fight("jnim", "mali")}),
+    # the names conflict-event datasets give ("Islamic State (Sahel)"); hunters' militias stay generic
+    ("On 14 July 2022, Islamic State (Sahel) militants attacked Dozo militiamen near Tessembi. Four Dozo "
+     "were killed.", set()),
+    ("On 14 July 2022, Islamic State (Greater Sahara) militants ambushed a FAMa patrol near Kerendi.",
+     {fight("isgs", "mali")}),
+    # a participle with its agent ("supported by") is no compound description of the subject
+    ("On 7 June 2023, FAMa supported by Wagner Group conducted an operation near Dagassou, killing 3 JNIM "
+     "militants.", {fight("mali", "jnim"), ally("mali", "wagner", "support")}),
+    # the army of the one country a note's places name
+    ("On 20 August 2023, ISGS militants attacked FDS positions in Tabatol (Tillaberi). 17 soldiers were "
+     "killed.", {fight("isgs", "niger")}),
 ]
 
 
