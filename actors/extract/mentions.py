@@ -215,6 +215,18 @@ def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Menti
                 out.append(replace(m, end=nxt.end, tok_end=nxt.tok_end, contingent_of=nxt.actor))
                 skip = k + 1
                 continue
+        mission = matcher.dictionary.get(m.actor)
+        if mission is not None and mission.kind == "international mission" and not m.generic and k + 1 < len(mentions):
+            # "MINUSMA peacekeepers from Togo": the state's contingent of the mission
+            nxt = mentions[k + 1]
+            gap = tuple(t.norm for t in tokens[m.tok_end : nxt.tok_start])
+            state = matcher.dictionary.get(nxt.actor)
+            if gap == ("from",) and state is not None and "state" in state.tags and nxt.group < 0 \
+                    and tokens[m.tok_end - 1].norm in matcher.single("contingent_heads"):
+                out.append(replace(nxt, start=m.start, tok_start=m.tok_start, text=m.text + " " + "from " + nxt.text,
+                                   contingent_of=m.actor))
+                skip = k + 1
+                continue
         out.append(m)
     return out
 

@@ -200,11 +200,14 @@ class Extractor:
                 previous = mentions
             previous_paragraph = s.paragraph
             toll = unclaimed is not None and tells_a_toll(self.cues, tokens, mentions)
-            if victims and not relations and not toll:
+            # a sentence's other relations ("Togolese MINUSMA peacekeepers": a contingent) leave its
+            # attack without an attacker all the same
+            fights = [r for r in relations if r.relation == "fought-against"]
+            if victims and not fights and not toll:
                 unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:
                 unclaimed_gap += 1
-                if unclaimed_gap >= 3 or relations or (tells_an_attack(self.cues, tokens) and not toll):
+                if unclaimed_gap >= 3 or fights or (tells_an_attack(self.cues, tokens) and not toll):
                     unclaimed = None  # too far back, or another attack told since
         return events, edges, counts, problems
 
