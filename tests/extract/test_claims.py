@@ -44,6 +44,15 @@ def test_a_toll_between_an_attack_and_its_claim_tells_no_attack_of_its_own(toll)
     assert got == [("jnim", "fought-against", "minusma", "claimed", "jnim")]
 
 
+@pytest.mark.parametrize("speaker,claimed_by", [("the Malian army said", "mali"), ("residents said on Friday", "residents")])
+def test_a_speaker_closing_the_sentence_makes_it_their_claim(speaker, claimed_by) -> None:
+    got = rows(f"On 3 May 2014, JNIM attacked a Malian army post near a well, {speaker}.\n")
+    assert got == [("jnim", "fought-against", "mali", "claimed", claimed_by)]
+    # a clause of its own after the comma is no attribution of what came before
+    got = rows("On 3 May 2014, JNIM attacked a Malian army post, and France said it would send troops.\n")
+    assert got == [("jnim", "fought-against", "mali", "reported", "")]
+
+
 def test_the_narrator_naming_who_carried_out_the_attack_just_told_reports_it() -> None:
     got = rows("On 17 September 2024, gunmen attacked Malian soldiers near a well. "
                "The attack was carried out by militants of JNIM.\n")

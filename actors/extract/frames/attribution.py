@@ -57,6 +57,29 @@ def status_before(s: Sentence, tok: int):
     return best
 
 
+def status_after(s: Sentence, tok: int):
+    """A speaker's verb closing the sentence after token ``tok`` (", the army said.", ", a Malian
+    official and residents said on Friday."): the whole sentence is what the speaker says."""
+    for st in s.status_occ:
+        if st.start <= tok or st.cues[0].frame != "verb" or st.cues[0].kind != "claimed":
+            continue
+        rest = [w for w in s.norms[st.end :] if w not in _CLOSING]
+        comma = max((j for j in range(tok, st.start) if s.norms[j] == ","), default=None)
+        if rest or comma is None or st.start - comma > 9:
+            continue
+        between = s.norms[comma + 1 : st.start]
+        if any(s.is_break(j) for j in range(comma + 1, st.start)) or "that" in between:
+            continue
+        return st
+    return None
+
+
+# what may follow a closing speaker's verb: the sentence's end and when it was said
+_CLOSING = frozenset({".", "!", "?", '"', "”", "on", "in", "a", "statement", "late", "early", "yesterday", "today",
+                      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
+                      "morning", "evening", "afternoon", "last", "week", "this"})
+
+
 def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
     """Whether the claimant is also the cue's subject: "X claimed to have shot down",
     "X claimed that they repulsed", "X denied any collaboration", "X accused of carrying out"."""
@@ -175,6 +198,8 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             and min(src.tok_start, dst.tok_start) > best.end:
         best = None  # "claimed by Al-Qaeda affiliate JNIM": the party's description is the narrator's
     own = next((c for c in occ.cues if c.id == cue_id), None)
+    if best is None and not (own is not None and own.standing):
+        best = status_after(s, occ.end)  # "JNIM attacked the post, the army said."
     if best is not None and own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES:
         best = None  # "IS blamed al-Qaeda's Sahel affiliate JNIM": the description is the narrator's
     if best is not None:
@@ -187,6 +212,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             status = cue.kind
             k = claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
+            if best.start > occ.start and k is not None:
+                comma = max(j for j in range(occ.start, best.start) if s.norms[j] == ",")
+                if s.mentions[k].tok_start < comma:
+                    k = None  # ", residents said": the speaker is after the comma, never a name before it
             if best.end < occ.start and s.norms[best.end] == "by":
                 # "a rocket attack claimed by X hit ...", "accused by Y of ...": the party follows
                 k = s.right_mention(best.end + 1, reach=4, allow_possessor=True)
