@@ -432,7 +432,7 @@ def dispute_relations(relations: list[RelationMatch], denier: Party) -> list[Rel
     out = []
     for r in relations:
         if (denier.named and r.cue_start < denier.tok and r.status != "denied"
-                and denier.actor in (r.source.actor, r.target.actor)):
+                and (denier.actor in (r.source.actor, r.target.actor) or _claimed_by_another(r.status, r.claimed_by, denier))):
             r = replace(r, status=_DISPUTED, claimed_by=f"{_asserter(r.status, r.claimed_by)}|{denier.actor}",
                         claim_text=f"{r.claim_text}|{denier.words}")
         out.append(r)
@@ -447,7 +447,7 @@ def dispute_edges(edges: list[dict], denier: Party | None, relations: list[Relat
     """
     for e in edges:
         if denier is not None and denier.named and e["status"] not in ("denied", _DISPUTED) \
-                and denier.actor in (e["source"], e["target"]):
+                and (denier.actor in (e["source"], e["target"]) or _claimed_by_another(e["status"], e["claimed_by"], denier)):
             _dispute(e, e["status"], e["claimed_by"], e["claim_text"], denier.actor, denier.words)
     kept = []
     for r in relations:
@@ -463,6 +463,12 @@ def dispute_edges(edges: list[dict], denier: Party | None, relations: list[Relat
         else:  # asserted before, denied now
             _dispute(twin, twin["status"], twin["claimed_by"], twin["claim_text"], r.claimed_by, r.claim_text)
     return kept
+
+
+def _claimed_by_another(status: str, claimed_by: str, denier: Party) -> bool:
+    """"JNIM claimed it took part in the battle, but the CSP denied their involvement": a third
+    party's denial of a party's claim disputes it."""
+    return status == "claimed" and claimed_by not in ("", denier.actor)
 
 
 def _dispute(e: dict, status: str, claimed_by: str, claim_text: str, denier: str, denier_words: str) -> None:

@@ -53,6 +53,14 @@ def test_a_speaker_closing_the_sentence_makes_it_their_claim(speaker, claimed_by
     assert got == [("jnim", "fought-against", "mali", "reported", "")]
 
 
+def test_a_third_partys_denial_of_a_claim_disputes_it_but_denying_its_own_part_does_not() -> None:
+    got = rows("In July 2024, JNIM claimed it took part in the battle against the Malian army, but the CSP "
+               "denied their involvement.\n")
+    assert got == [("jnim", "fought-against", "mali", "disputed", "jnim|csp")]
+    got = rows("In July 2024, JNIM attacked the Malian army near a well. The CSP denied any involvement.\n")
+    assert got == [("jnim", "fought-against", "mali", "reported", "")]
+
+
 def test_the_narrator_naming_who_carried_out_the_attack_just_told_reports_it() -> None:
     got = rows("On 17 September 2024, gunmen attacked Malian soldiers near a well. "
                "The attack was carried out by militants of JNIM.\n")
