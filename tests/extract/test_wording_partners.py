@@ -196,3 +196,28 @@ def test_who_backed_the_target_is_no_agent_of_the_offensive(extractor):
                             "the Wagner Group.") == {ally("mali", "wagner", "support")}
     # an organisation's affiliates are not the organisation
     assert named(extractor, "Clashes between the Islamic State and al-Qaeda affiliates went on.") == set()
+
+
+NEWS = [
+    # a rival named after "its al-Qaeda rival" is the party, not al-Qaeda
+    ("The ISGS has been fighting a turf war with its al-Qaeda rival JNIM.", {fight("isgs", "jnim")}),
+    # communiqué verbs; a companion aside is no subject
+    ("French troops, working alongside the Malian army, neutralised dozens of ISGS fighters.",
+     {fight("france", "isgs"), ally("france", "mali", "joint-action")}),
+    # both companions fought the side named after "against"
+    ("Wagner mercenaries fought alongside Malian troops against the CSP.",
+     {ally("mali", "wagner", "joint-action"), fight("csp", "wagner"), fight("csp", "mali")}),
+    # a place lost to someone; a match lost is no fight
+    ("The MNLA lost control of Gao to MUJAO after fierce fighting.", {fight("mnla", "mojwa")}),
+    ("Mali lost 2-0 to Senegal.", set()),
+    # helping to fight someone is no support of them
+    ("Chad deployed troops to Cameroon to help fight Boko Haram.", {fight("boko-haram", "chad")}),
+    # a state sending another's troops away is no fight; an armed group expelled from a town is
+    ("Burkina Faso expelled French troops and turned to Russia.", set()),
+    ("Malian troops expelled the MNLA from Anefis.", {fight("mali", "mnla")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEWS)
+def test_the_wording_of_news_reports(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -102,6 +102,10 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         possessor = owner
         agents = agent(s, Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
     else:
+        if cue.kind == "allied-with" and any(
+                (o.start == occ.end or (o.start == occ.end + 1 and s.norms[occ.end] == "to"))
+                and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ):
+            return  # "to help fight Boko Haram": the help is for the fight, Boko Haram is its enemy
         agents = _accused(s, occ) or agent(s, occ)
     t = occ.start
     if agents and t >= 3 and s.norms[t - 1] in {"of", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
@@ -180,9 +184,31 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
     patients += [p for p in _co_victims(s, patients) if p not in agents]
+    if tuple(s.norms[occ.start : occ.end]) in s.cues.words("expulsion_verbs") and any(_is_state(s, a) for a in agents):
+        # "Burkina Faso expelled French troops": a state sending another's away fights no one
+        patients = [p for p in patients if not _is_state(s, p)]
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _lost_to(s: Sentence, occ: Occurrence, cue: Cue):
+    """"The MNLA lost control of Gao to MUJAO": the one who lost a place fought the one it lost it to."""
+    j = s.find_word(occ.end, {"to"}, 8)
+    if j is None or any(x in s.at_start for x in range(occ.end, j)):
+        return  # "lost the MNLA's support to X": no place
+    gap = range(occ.end, j)
+    if any(s.toks[x].text[:1].isdigit() for x in gap) or not any(
+            s.toks[x].is_capitalized or s.norms[x] in s.cues.single("place_nouns") for x in gap):
+        return  # "lost two soldiers to an ambush", "lost 2-0 to Senegal": no place was lost
+    winner = s.right_mention(j + 1, reach=3)
+    losers = agent(s, occ)
+    if winner is not None and losers:
+        yield from pairs_across(s, losers, s.group(winner, forward_only=True), cue.kind)
+
+
+def _is_state(s: Sentence, k: int) -> bool:
+    return "state" in getattr(s.matcher.dictionary.get(s.mentions[k].actor), "tags", ())
 
 
 def _civilians_first(s: Sentence, start: int, end: int) -> bool:
@@ -443,6 +469,7 @@ def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 FRAME_FUNCS = {
+    "lost_to": _lost_to,
     "transitive": _transitive,
     "nominal": _nominal,
     "under_fire": _under_fire,

@@ -330,6 +330,9 @@ class Sentence:
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
                 if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
                     return p
+                if comma - p <= 12 and first.endswith("ing") and any(
+                        p < o.start < comma and any(c.frame == "companion" for c in o.cues) for o in self.relation_occ):
+                    return p  # ", working alongside the Malian army,": who came along is no subject
                 listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
                 if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(self.norms[p + 2 : p + 4]):
                     first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
@@ -392,9 +395,13 @@ class Sentence:
                 if self.mentions[k].role == "modifier":
                     if allow_possessor and self._leaders_of(k):
                         return k  # "killed several AQIM commanders": their group was fought
-                    if self.mentions[k].via != "compound":
+                    end = self.mentions[k].tok_end
+                    counterpart = end + 1 < len(self.toks) and self.norms[end] in self.cues.single("counterpart_nouns") \
+                        and (end + 1) in self.at_start
+                    if self.mentions[k].via != "compound" and not counterpart:
                         return None  # "the MNLA's spokesman" is not an object
-                    # "the IS-affiliated ISGS": the compound describes the name after it
+                    # "the IS-affiliated ISGS": the compound describes the name after it; "its al-Qaeda
+                    # rival JNIM": the rival is named next
             if self.is_break(j) or (stop_comma and self.norms[j] == ","):
                 return None
             if j in occ_starts and (j > c or j in self.companion_starts):

@@ -298,6 +298,12 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     for a in principals:
         for b in partners:
             yield s.mentions[a], s.mentions[b], cue.kind
+    end = s.mentions[partners[-1]].tok_end
+    if principals and cue.relation_kind == "joint-action" and s.norms[end : end + 1] == ["against"]:
+        # "Wagner fought alongside Malian troops against the CSP": both sides of the companion fought it
+        e = s.right_mention(end + 1, reach=4)
+        if e is not None:
+            yield from pairs_across(s, principals + partners, s.group(e, forward_only=True), "fought-against")
     if principals and cue.kind == "allied-with":
         # "fought alongside AQIM and MOJWA"; "with the support of A and B": A and B backed the
         # principal together, in one event
