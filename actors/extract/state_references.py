@@ -187,6 +187,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
+    if prev in {",", "and"} and _after_troops_from(matcher, tokens, i):
+        return ln, aid  # "troops from Mali, Niger, Chad and Mauritania": each state's troops
     if prev in {",", "and", "or"} and _before_country_list(matcher, tokens, i) in matcher.single("locative_words"):
         return None  # "nationals from Ireland, Japan and France", "the borders of Mali and Niger": places
     if prev in matcher.single("locative_words"):
@@ -228,6 +230,20 @@ def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> s
         if j >= 0 and tokens[j].norm == "the":
             j -= 1
     return ""
+
+
+def _after_troops_from(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
+    """Whether token i continues a list of countries opened by "<troop noun> from"."""
+    j = i - 1
+    while j >= 0:
+        while j >= 0 and tokens[j].norm in {",", "and"}:
+            j -= 1
+        size = next((k for k in (3, 2, 1) if j - k + 1 >= 0
+                     and tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in matcher.countries), 0)
+        if not size:
+            return j >= 1 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("state_troop_nouns")
+        j -= size
+    return False
 
 
 def _acting_for(matcher: Matcher, noun: str) -> bool:

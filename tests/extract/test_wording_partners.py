@@ -221,3 +221,28 @@ NEWS = [
 @pytest.mark.parametrize("text,expected", NEWS)
 def test_the_wording_of_news_reports(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+UMBRELLAS = [
+    ("Ansarul Islam is believed to operate under the JNIM umbrella.", {member("ansarul-islam", "jnim", "member")}),
+    # fighting under a banner names the side, never an enemy
+    ("The MNLA and the HCUA fought under the banner of the CSP.",
+     {member("mnla", "csp", "member"), member("hcua", "csp", "member"), ally("hcua", "mnla", "joint-action")}),
+    ("Mali, Burkina Faso and Niger formed a confederation, the Alliance of Sahel States.",
+     {member("mali", "aes", "member"), member("burkina-faso", "aes", "member"), member("niger", "aes", "member")}),
+    # each state of a list after "troops from"
+    ("The G5 Sahel joint force, comprising troops from Mali, Niger and Chad, was launched.",
+     {ally("mali", "niger", "alliance"), ally("chad", "mali", "alliance"), ally("chad", "niger", "alliance"),
+      member("mali", "g5-sahel", "member"), member("niger", "g5-sahel", "member"), member("chad", "g5-sahel", "member")}),
+    # a participle's speaker is the clause's, not the agency named before the comma
+    ("Ansar Dine claimed the attack in a statement sent to the Mauritanian news agency Al Akhbar, saying that it "
+     "had been carried out jointly with fighters of the Macina Liberation Front.",
+     {ally("ansar-dine", "katiba-macina", "joint-action")}),
+    # the junta of 2022 is Mali's (a period alias); bringing in mercenaries is backing them
+    ("The junta brought in Wagner Group mercenaries in 2022.", {ally("mali", "wagner", "support")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", UMBRELLAS)
+def test_umbrellas_confederations_and_speakers(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -160,6 +160,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         k = None  # "retook Konna with French support": who came with the subject is not its object
     if k is not None and _civilians_first(s, occ.end, s.mentions[k].tok_start):
         k = None  # "killed 200 civilians digging trenches for the army": the civilians were the object
+    if k is not None and "under" in s.norms[occ.end : s.mentions[k].tok_start]:
+        k = None  # "fought under the banner of the CSP", "under the command of X": whose side, not whom
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
     if k is None and cue.kind == "fought-against":

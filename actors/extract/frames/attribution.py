@@ -90,6 +90,11 @@ def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
 
 
 def claimant_mention(s: Sentence, status_tok: int) -> int | None:
+    if s.norms[status_tok].endswith("ing") and status_tok > 0 and s.norms[status_tok - 1] == ",":
+        # "X claimed the attack in a statement sent to the Mauritanian agency Al Akhbar, saying ...":
+        # the participle's speaker is the clause's, never the name just before the comma
+        prev = [o for o in s.status_occ if o.start < status_tok - 1 and o.cues[0].frame == "verb"]
+        return claimant_mention(s, prev[0].start) if prev else None  # the clause's first verb of saying
     before = tuple(s.norms[max(0, status_tok - 2) : status_tok])
     if before[-1:] in (("but",), ("and",)) or before == (",", "but"):
         # a second verb of the same subject: find the first verb's claimant

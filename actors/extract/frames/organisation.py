@@ -346,6 +346,11 @@ def _recognition(s: Sentence, occ: Occurrence, cue: Cue):
 
 def _merger(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is None and s.norms[occ.end : occ.end + 1] in (["a"], ["an"], ["the"]):
+        # "formed a confederation, the Alliance of Sahel States": the name in apposition to the noun
+        comma = s.find_word(occ.end, {","}, 5)
+        if comma is not None and any(w in s.cues.single("coalition_nouns") for w in s.norms[occ.end : comma]):
+            k = s.right_mention(comma + 1, reach=3, allow_possessor=False, stop_comma=False)
     m, _ = s.left_mention(occ.start, reach=4)
     if k is None or m is None or s.mentions[k].generic:
         return

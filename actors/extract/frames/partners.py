@@ -2,6 +2,7 @@
 
 ``possessed_ally``  A and its ally B; A and their (Russian) allies / partners / collaborators.
 ``possessed_part``  A ... its (Saharan) affiliate, B: B is a member of A.
+``under_umbrella``  A operates under the B umbrella / the banner of B: A is a member of B.
 
 "The Malian army and its ally the Wagner Group", "Malian soldiers and their Russian
 collaborators", "the army, with its French partners": the possessive refers to the
@@ -85,4 +86,25 @@ def _possessed_part(s: Sentence, occ: Occurrence, cue: Cue):
 
 _GROUPS = frozenset({"jihadist group", "rebel movement", "coalition", "militia"})
 
-FRAME_FUNCS = {"possessed_ally": _possessed_ally, "possessed_part": _possessed_part}
+
+def _under_umbrella(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Ansarul Islam operates under the JNIM umbrella", "... under the banner of the CSP": the
+    subject is a member of the organisation named with the noun."""
+    if occ.start >= 3 and s.norms[occ.start - 1] != "of" and (occ.start - 1) in s.at_end:
+        org = s.at_end[occ.start - 1]  # "under the JNIM umbrella"
+        opening = s.mentions[org].tok_start - 2
+    elif occ.end < len(s.toks) and s.norms[occ.end] == "of":
+        org = s.right_mention(occ.end + 1, reach=3, allow_possessor=False)  # "under the umbrella of JNIM"
+        opening = occ.start - 2
+    else:
+        return
+    if org is None or opening < 1 or s.norms[opening : opening + 2] != ["under", "the"] \
+            or getattr(s.matcher.dictionary.get(s.mentions[org].actor), "kind", "") not in _GROUPS:
+        return
+    k, _ = s.left_mention(opening, reach=8)
+    for m in s.group(k) if k is not None else []:
+        if s.party(m) and not s.mentions[m].generic and s.mentions[m].actor != s.mentions[org].actor:
+            yield s.mentions[m], s.mentions[org], cue.kind
+
+
+FRAME_FUNCS = {"possessed_ally": _possessed_ally, "possessed_part": _possessed_part, "under_umbrella": _under_umbrella}
