@@ -238,6 +238,9 @@ UMBRELLAS = [
     ("Ansar Dine claimed the attack in a statement sent to the Mauritanian news agency Al Akhbar, saying that it "
      "had been carried out jointly with fighters of the Macina Liberation Front.",
      {ally("ansar-dine", "katiba-macina", "joint-action")}),
+    # an apposition between two items of a list; police posts placed by their town
+    ("GATIA, a Tuareg movement, and the MAA signed a pact.", {ally("gatia", "maa", "alliance")}),
+    ("Ansarul Islam attacked police posts near Djibo.", {fight("ansarul-islam", "burkina-faso")}),
     # the junta of 2022 is Mali's (a period alias); bringing in mercenaries is backing them
     ("The junta brought in Wagner Group mercenaries in 2022.", {ally("mali", "wagner", "support")}),
 ]

@@ -217,6 +217,11 @@ class Sentence:
             else:
                 break
         gap = [self.norms[x] for x in gap_idx]
+        if len(gap) > 4 and gap[0] == "," and gap[1] in {"a", "an"} and "," in gap[2:]:
+            # "the Platform, an alliance of pro-government groups, and the CMA": an apposition between items
+            rest = gap[gap.index(",", 2) + 1 :]
+            if rest in (["and"], ["and", "the"]) and not any(self.is_break(x) for x in gap_idx[2:]):
+                return True
         if gap == [","] and self._possessor_of_part(b):
             return False  # "AQIM, al-Qaeda's North Africa branch": an apposition, not a second item
         for intro in ("including", "notably", "like", "such"):
