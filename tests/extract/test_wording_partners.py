@@ -207,6 +207,9 @@ NEWS = [
     # both companions fought the side named after "against"
     ("Wagner mercenaries fought alongside Malian troops against the CSP.",
      {ally("mali", "wagner", "joint-action"), fight("csp", "wagner"), fight("csp", "mali")}),
+    # a helper's aside between the subject and its verb is no subject
+    ("The Malian army, with French air support, recaptured Gao from MOJWA.",
+     {fight("mali", "mojwa"), ally("france", "mali", "support")}),
     # a place lost to someone; a match lost is no fight
     ("The MNLA lost control of Gao to MUJAO after fierce fighting.", {fight("mnla", "mojwa")}),
     ("Mali lost 2-0 to Senegal.", set()),

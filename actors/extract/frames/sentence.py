@@ -335,6 +335,8 @@ class Sentence:
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
                 if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
                     return p
+                if comma - p <= 8 and first in {"with", "without"} and p > 0 and (p - 1) in self.at_end:
+                    return p  # "the Malian army, with French air support, recaptured Gao": the aside is no subject
                 if comma - p <= 12 and first.endswith("ing") and any(
                         p < o.start < comma and any(c.frame == "companion" for c in o.cues) for o in self.relation_occ):
                     return p  # ", working alongside the Malian army,": who came along is no subject
