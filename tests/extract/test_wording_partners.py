@@ -252,3 +252,22 @@ UMBRELLAS = [
 @pytest.mark.parametrize("text,expected", UMBRELLAS)
 def test_umbrellas_confederations_and_speakers(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+JOINING = [
+    # the subject of the first verb pledged, not the group it broke away from
+    ("In 2015 the ISGS broke away from al-Mourabitoun and pledged allegiance to the Islamic State.",
+     {split("isgs", "al-mourabitoun"), member("isgs", "islamic-state", "affiliate")}),
+    # joining a group in a coalition makes them all members of the coalition
+    ("The HCUA and the MAA joined the MNLA in the Coordination of Azawad Movements.",
+     {member("hcua", "cma", "member"), member("maa", "cma", "member"), member("mnla", "cma", "member")}),
+    # joining a group in an action is acting with it
+    ("Ansar Dine joined the MNLA in attacking Malian troops.",
+     {ally("ansar-dine", "mnla", "joint-action"), fight("mali", "mnla")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", JOINING)
+def test_joining(extractor, text, expected):
+    assert named(extractor, text) == expected
+

@@ -15,16 +15,18 @@ The modules build on each other, downward only:
 - :mod:`~actors.extract.frames.targets`: who the other side is when it is not the
   verb's plain object (a place's holder, a device's maker, a leader's group);
 - :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
-  ``nominal``, ``under_fire``);
-- :mod:`~actors.extract.frames.partners`: a partner named through a possessive
-  (``possessed_ally``: "A and its ally B", "A and their French allies");
+  ``nominal``, ``under_fire``, ``lost_to``);
+- :mod:`~actors.extract.frames.partners`: a partner or a whole named through a possessive or
+  an umbrella noun (``possessed_ally``: "A and its ally B"; ``possessed_part``: "its Saharan
+  affiliate, B"; ``under_umbrella``: "under the JNIM umbrella");
 - :mod:`~actors.extract.frames.founding`: a group founded by those who left another
   (``splinter_founding``: "members of A split from the group and created B");
 - :mod:`~actors.extract.frames.organisation`: how groups are made of groups
   (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
-  ``contribution``, ``coalition``, ``merger``, ``recognition``, ``merged_with``,
-  ``listed_members``, ``garrison``; and an umbrella with its component named in one
-  reference, ``components``).
+  ``coalition``, ``merger``, ``recognition``, ``merged_with``, ``listed_members``; and an
+  umbrella with its component named in one reference, ``components``);
+- :mod:`~actors.extract.frames.contingents`: a state's troops in a mission (``contribution``,
+  ``garrison``).
 
 Each frame-family module exports ``FRAME_FUNCS``, its frames by name.
 """

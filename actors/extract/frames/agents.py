@@ -8,7 +8,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["agent", "by_agent", "governed", "pairs_across", "passive", "with_contingents"]
+__all__ = ["agent", "by_agent", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -74,7 +74,7 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
     return out
 
 
-def _verb_governing(s: Sentence, k: int) -> Occurrence | None:
+def verb_governing(s: Sentence, k: int) -> Occurrence | None:
     """A relation cue of another kind whose object the mention is ("split from the MNLA",
     "allied with Ansar Dine"): the cue ends right before it (an article between)."""
     start = s.mentions[k].tok_start
@@ -111,7 +111,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             return s.agent_of_cue.get(s.patient_of[k], [])
-        verb = _verb_governing(s, k)
+        verb = verb_governing(s, k)
         if verb is not None and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
             # "the MNLA split from Ansar Dine and attacked the MAA": the first verb's subject goes on
             k2, _ = s.left_mention(verb.start, reach)

@@ -5,13 +5,11 @@
 ``member``      X, a member / an affiliate / a branch of Y (apposition or copula only).
 ``member_verb``  X joined Y; X pledged allegiance to Y.
 ``possessive_member``  X, Y's branch in the Sahel.
-``contribution``  X sent troops to Y (a mission or coalition).
 ``coalition``   Y, a coalition of A, B and C; Y, formed by A and B.
 ``merger``      A, B and C merged to form Y.
 ``recognition`` Y recognised X as one of its affiliates.
 ``merged_with``  X merged with A and B to form Y.
 ``listed_members``  the movements of Y, including A and B.
-``garrison``    a MINUSMA camp garrisoned by Chadian peacekeepers.
 
 :func:`components` reads an umbrella and its component named in one reference
 ("JNIM's Katiba Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
@@ -22,6 +20,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
+from actors.extract.frames.agents import verb_governing
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -175,8 +174,26 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
         k, _ = s.left_mention(occ.start, reach=6)
         if k is not None and _gerund_object(s, k):
             return  # "quitting the group and joining the MNLA": the group quit is no joiner
+        first = s.group(k)[0] if k is not None else None
+        verb = verb_governing(s, first) if first is not None else None
+        if verb is not None and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
+            k, _ = s.left_mention(verb.start, reach=6)  # "X broke away from Y and pledged allegiance to Z": X
         member = k
         members = s.group(k) if k is not None else []
+        oend = s.mentions[org].tok_end
+        if s.norms[oend : oend + 1] == ["in"] and oend + 1 < len(s.toks) and s.norms[oend + 1].endswith("ing"):
+            # "Ansar Dine joined the MNLA in attacking the army": acting together, not a membership
+            for m in members:
+                if s.party(m) and not s.mentions[m].generic and s.mentions[m].actor != s.mentions[org].actor:
+                    yield s.mentions[m], s.mentions[org], "allied-with", "joint-action"
+            return
+        within = s.right_mention(oend + 1, reach=4, allow_possessor=False) if s.norms[oend : oend + 1] == ["in"] else None
+        if members and within is not None and getattr(s.matcher.dictionary.get(s.mentions[within].actor), "kind", "") == "coalition":
+            # "the HCUA and the MAA joined the MNLA in the CMA": all of them are members of the coalition
+            for m in members + [org]:
+                if s.party(m) and not s.mentions[m].generic and s.mentions[m].actor != s.mentions[within].actor:
+                    yield s.mentions[m], s.mentions[within], cue.kind
+            return
     if member is None:
         oend = s.mentions[org].tok_end  # "an affiliate of Islamic State (ISGS)"
         if oend < len(s.toks) and s.norms[oend] == "(" and oend + 1 in s.at_start:
@@ -260,23 +277,6 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
             member = s.at_start[occ.end]
     if member is not None and s.party(member) and s.mentions[member].actor != s.mentions[org].actor:
         yield s.mentions[member], s.mentions[org], cue.kind
-
-
-def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
-    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
-    to = s.find_word(occ.end, {"to"}, 6)
-    if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
-        return
-    org = s.right_mention(to + 1, reach=3, allow_possessor=False)
-    if org is None:
-        return
-    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
-    if org_actor is None or org_actor.kind not in ("international mission", "coalition"):
-        return
-    k, _ = s.left_mention(occ.start, reach=4)
-    actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
-    if actor is not None and actor.kind in ("state armed force", "foreign state") and not s.mentions[k].generic:
-        yield s.mentions[k], s.mentions[org], cue.kind
 
 
 def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
@@ -403,31 +403,6 @@ def _listed_members(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[x], s.mentions[org], cue.kind
 
 
-def _garrison(s: Sentence, occ: Occurrence, cue: Cue):
-    """"a MINUSMA camp garrisoned by Chadian peacekeepers": the state's troops are the mission's
-    contingent; "defended by Chadian and Bengali peacekeepers": the two acted together."""
-    k = s.right_mention(occ.end, reach=4, allow_possessor=False)
-    if k is None:
-        return
-    states = [m for m in s.group(k, forward_only=True)
-              if s.mentions[m].via == "force" and not s.mentions[m].generic and s.party(m)]
-    for a, b in combinations(states, 2):
-        if s.mentions[a].actor != s.mentions[b].actor:
-            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
-    j = occ.start - 1
-    while j >= 0 and s.norms[j] in {"was", "were", "is", "are", "been", "being", "had", "has", "then", "still", ","}:
-        j -= 1
-    holder = s.at_end.get(j)  # "a MINUSMA camp" (the place noun is absorbed into the mission's mention)
-    if holder is None or s.mentions[holder].generic:
-        return
-    mission = s.matcher.dictionary.get(s.mentions[holder].actor)
-    if mission is None or mission.kind != "international mission":
-        return
-    for m in states:
-        if s.mentions[m].actor != s.mentions[holder].actor:
-            yield s.mentions[m], s.mentions[holder], cue.kind
-
-
 _COMPONENT_KINDS = frozenset({"jihadist group", "rebel movement", "militia"})
 
 
@@ -476,8 +451,6 @@ FRAME_FUNCS = {
     "recognition": _recognition,
     "coalition": _coalition,
     "possessive_member": _possessive_member,
-    "contribution": _contribution,
     "merged_with": _merged_with,
     "listed_members": _listed_members,
-    "garrison": _garrison,
 }

@@ -1,0 +1,60 @@
+"""Frames of a state's troops in a mission or coalition: its contingent.
+
+``contribution``  X sent troops to Y (a mission or coalition).
+``garrison``      a MINUSMA camp garrisoned by Chadian peacekeepers (two states' troops holding
+                  one place acted together).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from actors.extract.cues import Cue
+from actors.extract.frames.sentence import Occurrence, Sentence
+
+__all__ = ["FRAME_FUNCS"]
+
+
+def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
+    to = s.find_word(occ.end, {"to"}, 6)
+    if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
+        return
+    org = s.right_mention(to + 1, reach=3, allow_possessor=False)
+    if org is None:
+        return
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if org_actor is None or org_actor.kind not in ("international mission", "coalition"):
+        return
+    k, _ = s.left_mention(occ.start, reach=4)
+    actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
+    if actor is not None and actor.kind in ("state armed force", "foreign state") and not s.mentions[k].generic:
+        yield s.mentions[k], s.mentions[org], cue.kind
+
+
+def _garrison(s: Sentence, occ: Occurrence, cue: Cue):
+    """"a MINUSMA camp garrisoned by Chadian peacekeepers": the state's troops are the mission's
+    contingent; "defended by Chadian and Bengali peacekeepers": the two acted together."""
+    k = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    if k is None:
+        return
+    states = [m for m in s.group(k, forward_only=True)
+              if s.mentions[m].via == "force" and not s.mentions[m].generic and s.party(m)]
+    for a, b in combinations(states, 2):
+        if s.mentions[a].actor != s.mentions[b].actor:
+            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+    j = occ.start - 1
+    while j >= 0 and s.norms[j] in {"was", "were", "is", "are", "been", "being", "had", "has", "then", "still", ","}:
+        j -= 1
+    holder = s.at_end.get(j)  # "a MINUSMA camp" (the place noun is absorbed into the mission's mention)
+    if holder is None or s.mentions[holder].generic:
+        return
+    mission = s.matcher.dictionary.get(s.mentions[holder].actor)
+    if mission is None or mission.kind != "international mission":
+        return
+    for m in states:
+        if s.mentions[m].actor != s.mentions[holder].actor:
+            yield s.mentions[m], s.mentions[holder], cue.kind
+
+
+FRAME_FUNCS = {"contribution": _contribution, "garrison": _garrison}
