@@ -159,6 +159,13 @@ _RELATIVES = (
     ("r_next_year", "following-year",
      rf"the{_S}(?:following|next|subsequent){_S}year|(?:a|one){_S}year{_S}(?:later|afterwards?)"
      rf"|the{_S}year{_S}after{_PUNCT_AHEAD}"),
+    # a report's own present, counted from its dateline: "earlier this month", "last week", "this year"
+    ("r_this_week", "same-week", rf"(?:(?:earlier|later){_S})?this{_S}week"),
+    ("r_last_week", "previous-week", rf"(?<![Tt]he )(?<![Ii]ts )(?<![Tt]heir )last{_S}week"),
+    ("r_this_month", "same-month", rf"(?:(?:earlier|later){_S})?this{_S}month"),
+    ("r_last_month", "previous-month", rf"(?<![Tt]he )(?<![Ii]ts )(?<![Tt]heir )last{_S}month"),
+    ("r_this_year", "same-year", rf"(?:(?:earlier|later){_S})?this{_S}year"),
+    ("r_last_year", "previous-year", rf"(?<![Tt]he )(?<![Ii]ts )(?<![Tt]heir )last{_S}year"),
     ("r_prev_year", "previous-year",
      rf"the{_S}(?:previous|preceding|prior){_S}year|(?:a|one){_S}year{_S}earlier"
      rf"|(?:a|the){_S}year{_S}before{_PUNCT_AHEAD}"),
@@ -231,7 +238,8 @@ _START = (
     rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
     rf"|(?i:between|from){_S}[\dA-Z]"
     rf"|(?i:early|mid|late)(?:{_S}|-)[\dA-Z]"
-    rf"|(?i:later|earlier){_S}(?i:that|the|on|in)\b"
+    rf"|(?i:later|earlier){_S}(?i:that|the|on|in|this)\b"
+    rf"|(?i:this|last){_S}(?i:week|month|year)\b"
     rf"|(?i:that){_S}(?i:same|{_UNITS})\b"
     rf"|(?i:{_words(('a', 'an', 'one', 'several', 'some', 'few', 'many') + _NUMBER_WORDS)}){_S}(?i:few|{_UNITS})\b"
     rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b))"

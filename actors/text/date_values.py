@@ -237,7 +237,7 @@ def _relative(kind: str, ref: _Span) -> _Span:
         return _window(ref.first - 6 * one, ref.last + 6 * one) if ref.precision == _DAY else ref
     windows = {
         "days-later": (2, 14), "days-earlier": (-14, -2), "weeks-later": (7, 63),
-        "months-later": (28, 366), "next-week": (1, 13), "same-week": (-6, 6),
+        "months-later": (28, 366), "next-week": (1, 13), "same-week": (-6, 6), "previous-week": (-13, -1),
     }  # fmt: skip
     if kind in windows:
         a, b = windows[kind]

@@ -213,6 +213,16 @@ def test_an_indented_aside_puts_nothing_in_force_for_the_prose_after_it() -> Non
     assert [iso for _, iso, _ in rows] == ["2012-03-21", "2012-04-06"]
 
 
+@pytest.mark.parametrize("words,iso", [("Last week,", "2023-09"), ("Earlier this month,", "2023-09"),
+                                       ("Last year,", "2022"), ("This year,", "2023")])
+def test_a_report_counts_its_present_from_its_dateline(words, iso) -> None:
+    rows, _ = dated(f"BAMAKO, 18 September 2023 (AFP) - {words} the rebels seized a town.\n")
+    assert rows[0][1] == iso
+    # "the last year of the war" counts nothing
+    rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - It was the last year of the war.\n")
+    assert rows[0][1] == "2023"
+
+
 def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_near_it() -> None:
     rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact on Saturday.\n\n"
                     "The pact had been discussed for months.\n")
