@@ -210,6 +210,14 @@ NEWS = [
     # a helper's aside between the subject and its verb is no subject
     ("The Malian army, with French air support, recaptured Gao from MOJWA.",
      {fight("mali", "mojwa"), ally("france", "mali", "support")}),
+    # a place taken from someone; the garrison of a place is its state's
+    ("The Platform took Anefis from the CMA.", {fight("cma", "platform")}),
+    ("The Platform took part in talks with the CMA.", set()),
+    ("The MNLA and Ansar Dine jointly besieged the garrison of Tessalit.",
+     {ally("ansar-dine", "mnla", "joint-action"), fight("mali", "mnla"), fight("ansar-dine", "mali")}),
+    # the target named inside "the attack on X" is no agent of what the attack did; "claimed it"
+    ("The attack on the MINUSMA base killed seven Guinean peacekeepers; Ansar Dine claimed it.",
+     {fight("ansar-dine", "minusma"), fight("ansar-dine", "guinea")}),
     # a place lost to someone; a match lost is no fight
     ("The MNLA lost control of Gao to MUJAO after fierce fighting.", {fight("mnla", "mojwa")}),
     ("Mali lost 2-0 to Senegal.", set()),

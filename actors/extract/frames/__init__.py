@@ -15,7 +15,7 @@ The modules build on each other, downward only:
 - :mod:`~actors.extract.frames.targets`: who the other side is when it is not the
   verb's plain object (a place's holder, a device's maker, a leader's group);
 - :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
-  ``nominal``, ``under_fire``, ``lost_to``);
+  ``nominal``, ``under_fire``, ``changed_hands``);
 - :mod:`~actors.extract.frames.partners`: a partner or a whole named through a possessive or
   an umbrella noun (``possessed_ally``: "A and its ally B"; ``possessed_part``: "its Saharan
   affiliate, B"; ``under_umbrella``: "under the JNIM umbrella");

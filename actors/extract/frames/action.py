@@ -194,9 +194,10 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     yield from pairs_across(s, agents, patients, cue.kind)
 
 
-def _lost_to(s: Sentence, occ: Occurrence, cue: Cue):
-    """"The MNLA lost control of Gao to MUJAO": the one who lost a place fought the one it lost it to."""
-    j = s.find_word(occ.end, {"to"}, 8)
+def _changed_hands(s: Sentence, occ: Occurrence, cue: Cue):
+    """A place changing hands: "the MNLA lost control of Gao to MUJAO", "the Platform took Anefis
+    from the CMA": the subject fought the one it lost the place to, or took it from."""
+    j = s.find_word(occ.end, {"to", "from"}, 8)
     if j is None or any(x in s.at_start for x in range(occ.end, j)):
         return  # "lost the MNLA's support to X": no place
     gap = range(occ.end, j)
@@ -379,6 +380,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     if not agents and cue.kind == "fought-against":
         s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
     s.agent_of_cue[occ.start] = agents
+    for p in patients:
+        s.patient_of.setdefault(p, occ.start)  # "the attack on the MINUSMA base killed ...": not its subject
     yield from pairs_across(s, agents, patients, cue.kind)
     plural = s.norms[occ.end - 1].endswith("s") and not any(
         w in s.cues.single("joint_markers") for w in s.norms[max(0, occ.start - 3) : occ.start])
@@ -471,7 +474,7 @@ def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 FRAME_FUNCS = {
-    "lost_to": _lost_to,
+    "changed_hands": _changed_hands,
     "transitive": _transitive,
     "nominal": _nominal,
     "under_fire": _under_fire,

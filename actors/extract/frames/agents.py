@@ -74,6 +74,12 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
     return out
 
 
+def _noun_cue(s: Sentence, start: int) -> bool:
+    """Whether the cue at ``start`` is an attack noun ("the attack on X"), not a verb."""
+    occ = next((o for o in s.relation_occ if o.start == start), None)
+    return occ is not None and any(c.frame == "nominal" for c in occ.cues) and s.determined(occ)
+
+
 def verb_governing(s: Sentence, k: int) -> Occurrence | None:
     """A relation cue of another kind whose object the mention is ("split from the MNLA",
     "allied with Ansar Dine"): the cue ends right before it (an article between)."""
@@ -110,6 +116,10 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     if k is not None:
         # "X attacked Y and killed Z": Y is an object; the agent of "killed" is X's
         if k in s.patient_of and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
+            return s.agent_of_cue.get(s.patient_of[k], [])
+        if k in s.patient_of and _noun_cue(s, s.patient_of[k]):
+            # "the attack on the MINUSMA base killed seven peacekeepers": the target named inside the
+            # subject is no agent; the attack's own agents are (none: a claim may name them)
             return s.agent_of_cue.get(s.patient_of[k], [])
         verb = verb_governing(s, k)
         if verb is not None and "and" in s.norms[s.mentions[k].tok_end : occ.start]:

@@ -135,6 +135,10 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
     org = s.right_mention(occ.end, reach=4, allow_possessor=False)
     if org is None or any(occ.end <= o.start < s.mentions[org].tok_start for o in s.relation_occ):
         return  # "took part in the attack on Boko Haram": the attack, not Boko Haram, is what was joined
+    if cue.frame == "member_verb" and not all(
+            s.toks[x].is_capitalized or s.norms[x] in _JOINED_WORDS or s.norms[x] in s.cues.single("coalition_nouns")
+            or s.norms[x] in s.cues.single("descriptor_adjectives") for x in range(occ.end, s.mentions[org].tok_start)):
+        return  # "took part in talks with the CMA": the talks were joined, not the CMA
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
     if org_actor is None:
         return
@@ -204,6 +208,10 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
     for m in members:
         if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
             yield s.mentions[m], s.mentions[org], cue.kind
+
+
+# words between "joined" and what was joined: "joined the ranks of the jihadist group JNIM"
+_JOINED_WORDS = frozenset({"the", "a", "an", "ranks", "of", "newly", "new", "formed", "created", "larger", "so-called"})
 
 
 def _gerund_object(s: Sentence, k: int) -> bool:
