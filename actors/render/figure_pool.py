@@ -40,6 +40,7 @@ import gc
 import io
 import multiprocessing
 import os
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -55,7 +56,25 @@ _PRELOAD = ["actors.render.figure_pool", "actors.render.figures.writers", "matpl
             "matplotlib.backends.backend_agg", "matplotlib.backends.backend_svg"]
 # The forkserver and its workers: no thread pools (forking with threads is unsafe), one thread
 # each is plenty for two workers on two cores.
-_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "POLARS_MAX_THREADS": "1"}
+_WORKER_ENV = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "POLARS_MAX_THREADS": "1",
+               "ACTORS_FIGURE_SERVER": "1"}
+
+
+def _quiet_when_the_caller_is_gone(kind, value, tb) -> None:
+    """The forkserver's hook for a worker that fails to start: when its caller has gone (killed while
+    it was forking a worker: the worker finds its semaphore or pipe already gone), it ends quietly;
+    any other error is printed as usual."""
+    frames, step = [], tb
+    while step is not None:
+        frames.append(step.tb_frame.f_code.co_filename)
+        step = step.tb_next
+    gone = issubclass(kind, (FileNotFoundError, EOFError, BrokenPipeError, ConnectionResetError))
+    if not (gone and frames and "multiprocessing" in frames[-1]):
+        sys.__excepthook__(kind, value, tb)
+
+
+if os.environ.get("ACTORS_FIGURE_SERVER") == "1":  # imported by the forkserver (_PRELOAD), never by a caller
+    sys.excepthook = _quiet_when_the_caller_is_gone
 
 
 def _usable_cores() -> int:

@@ -184,3 +184,24 @@ def test_cli_figure_workers_give_the_same_files(tmp_path):
     with pytest.raises(SystemExit) as exc:
         main(["run", "--figure-workers", "3"])
     assert exc.value.code == 2
+
+
+def test_a_worker_whose_caller_is_gone_ends_quietly_but_other_errors_are_printed(capsys):
+    """The forkserver's hook: a worker that finds its caller's semaphore gone (the caller was killed
+    while it forked) says nothing; any other error keeps its traceback."""
+    import sys
+
+    from actors.render.figure_pool import _quiet_when_the_caller_is_gone
+
+    try:
+        exec(compile("raise FileNotFoundError(2, 'No such file or directory')",
+                     "/lib/python3/multiprocessing/synchronize.py", "exec"))
+    except FileNotFoundError:
+        _quiet_when_the_caller_is_gone(*sys.exc_info())
+    assert capsys.readouterr().err == ""
+    try:
+        raise ValueError("a real error")
+    except ValueError:
+        _quiet_when_the_caller_is_gone(*sys.exc_info())
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ValueError: a real error" in err
