@@ -5,6 +5,7 @@ sentence, with coordination ("A, B and the C") and clause navigation helpers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from actors.extract.cues import Cue, CueSet
@@ -31,6 +32,12 @@ class Occurrence:
     cues: tuple[Cue, ...]
     start: int  # token index
     end: int  # exclusive
+
+
+@lru_cache(maxsize=32)
+def _first_words(phrases: frozenset) -> frozenset:
+    """The words a list's phrases start with: a cheap test before the phrases themselves."""
+    return frozenset(p[0] for p in phrases if p)
 
 
 class Sentence:
@@ -99,11 +106,15 @@ class Sentence:
     def irrealis(self, o: Occurrence) -> bool:
         """An intention, threat, offer or condition governs the cue: nothing happened."""
         lo = max(0, o.start - 10)
+        words = self.cues.words("irrealis")
+        firsts = _first_words(words)
         for j in range(o.start - 1, lo - 1, -1):
             if self.hard(j) or self.norms[j] in {".", ";"}:
                 return False
+            if self.norms[j] not in firsts:
+                continue
             for size in (3, 2, 1):
-                if tuple(self.norms[j : j + size]) in self.cues.words("irrealis") and j + size <= o.start:
+                if j + size <= o.start and tuple(self.norms[j : j + size]) in words:
                     if size == 1 and not self.toks[j].text.islower():
                         continue  # "May" the month, not the modal
                     return True
