@@ -258,8 +258,6 @@ def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention |
 
     def joined(a: Mention, b: Mention) -> bool:
         gap = norms[a.tok_end : b.tok_start]
-        if a.tok_start > b.tok_start:
-            a, b = b, a
         # "claimed by JNIM, the army said": the one who speaks after a comma opens a clause of its own
         speaks = "," in gap and tuple(norms[b.tok_end : b.tok_end + 1]) in speech
         return bool(gap) and all(w in glue for w in gap) and not speaks

@@ -78,8 +78,7 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
     or as an actor); else None."""
     d = matcher.dictionary
     states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
-    covered = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
-    places = {hit for k in range(len(tokens)) if k not in covered and (hit := _place_at(matcher, tokens, k))}
+    places = _places_named(matcher, tokens, {k for m in mentions for k in range(m.tok_start, m.tok_end)})
     return next(iter(places)) if len(places) == 1 and states <= places else None
 
 
@@ -88,15 +87,19 @@ def _names_no_state(matcher: Matcher, tokens: Sequence[Token], mentions: Sequenc
     d = matcher.dictionary
     if any(not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags for m in mentions):
         return False
-    return not any(_place_at(matcher, tokens, k) or longest(tokens, k, matcher.demonyms, matcher.max_len)[0]
-                   for k in range(len(tokens)))
+    return not _places_named(matcher, tokens) and not any(
+        longest(tokens, k, matcher.demonyms, matcher.max_len)[0] for k in range(len(tokens)))
 
 
 def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
     Faso"), as a country name or a place inside it; None when it names none or two."""
-    found = {hit for k in range(len(tokens)) if (hit := _place_at(matcher, tokens, k))}
-    return next(iter(found)) if len(found) == 1 else None
+    return _one_country(matcher, tokens, ())
+
+
+def _places_named(matcher: Matcher, tokens: Sequence[Token], skip: set[int] = frozenset()) -> set[str]:
+    """The states whose names or places (outside the tokens ``skip``) the tokens name."""
+    return {hit for k in range(len(tokens)) if k not in skip and (hit := _place_at(matcher, tokens, k))}
 
 
 def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:

@@ -184,6 +184,8 @@ class Extractor:
             if candidates is not None and self.candidates is not None:
                 found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)
                 candidates.extend(found)
+            # a sentence counting only the dead of what was told ("2 soldiers killed.") tells no attack of its own
+            toll = tells_a_toll(self.cues, tokens, mentions)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"),
@@ -194,16 +196,15 @@ class Extractor:
             else:
                 told.gap += 1
                 told.attack_between = told.attack_between or (bool(told.edges) and tells_an_attack(self.cues, tokens)
-                                                              and not tells_a_toll(self.cues, tokens, mentions))
+                                                              and not toll)
             if not same_paragraph or any(not m.generic for m in mentions):
                 # a sentence naming no one ("It was founded by ...") keeps the one before as context
                 previous = mentions
             previous_paragraph = s.paragraph
-            toll = unclaimed is not None and tells_a_toll(self.cues, tokens, mentions)
             # a sentence's other relations ("Togolese MINUSMA peacekeepers": a contingent) leave its
             # attack without an attacker all the same
             fights = [r for r in relations if r.relation == "fought-against"]
-            if victims and not fights and not toll:
+            if victims and not fights and not (toll and unclaimed is not None):
                 unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:
                 unclaimed_gap += 1
