@@ -45,6 +45,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.candidates": (
         "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
     ),
+    "actors.extract.resolve": ("Resolution", "resolve_events", "mention_block"),
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
     "actors.extract.context": (
         "Party", "blame", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
@@ -55,7 +56,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.data_checks": ("STOP_WORDS", "alias_problem", "form_problem", "header_lines", "read_data_file"),
     "actors.extract.dictionary": ("Dictionary", "load_dictionary"),
     "actors.extract.evaluate": (
-        "GoldLine", "GoldRow", "dates_compatible", "evaluate_corpus", "format_report", "format_scores",
+        "GoldLine", "GoldRow", "dates_compatible", "evaluate_corpus", "event_edges", "format_report", "format_scores",
         "load_event_gold", "load_gold", "score", "score_events",
     ),
     "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
@@ -117,7 +118,8 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.schema": (
         "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "EDGE_COLUMNS",
-        "EVENT_COLUMNS", "GENERIC_KIND", "NOT_FACT_STATUSES", "PRECISIONS", "RELATIONS",
+        "EVENT_COLUMNS", "GENERIC_KIND", "MENTION_COLUMNS", "NOT_FACT_STATUSES", "OVERLAP_COLUMNS",
+        "PRECISIONS", "RELATIONS",
         "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "is_symmetric", "polars_schema",
     ),
 }

@@ -95,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
                    "Shifts between alliance and fighting are summarised first.")
     pair.add_argument("a", metavar="A", help="an actor: id, name or any alias, any case")
     pair.add_argument("b", metavar="B", help="the other actor")
-    pair.add_argument("--facts-only", action="store_true", help="leave out denied relations")
+    pair.add_argument("--facts-only", action="store_true", help="leave out denied and disputed relations")
 
     actor = command("actor", "print an actor's profile",
                     "Print an actor's names and aliases, its relations period by period, the groups it split "
@@ -285,7 +285,8 @@ def _pair(args, out) -> int:
     if a == b:
         raise ActorsError(f"A and B both name {a!r}: give two different actors")
     _report_problems(corpus, None, full=False)
-    print(format_pair(corpus.graph, a, b, statuses=FACT_STATUSES if args.facts_only else STATUSES), file=out)
+    print(format_pair(corpus.graph, a, b, statuses=FACT_STATUSES if args.facts_only else STATUSES,
+                      mentions=corpus.frames["mentions"]), file=out)
     return 0
 
 

@@ -54,11 +54,13 @@ def _indent(text: str, width: int) -> list[str]:
 
 
 def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
-                width: int = _WIDTH) -> str:
+                width: int = _WIDTH, mentions=None) -> str:
     """Every relation between ``a`` and ``b``, by date, each with its evidence sentence.
 
-    Denied relations are listed, marked denied. Shifts between alliance and
-    fighting (from reported, claimed and alleged relations) come first.
+    Denied and disputed relations are listed, marked so. Shifts between alliance and
+    fighting (from reported, claimed and alleged relations) come first. Given
+    the ``mentions`` table (``mentions.csv``), each event also lists every other
+    sentence that tells it.
     """
     import polars as pl
 
@@ -76,14 +78,28 @@ def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
         lines.append("no relation between them in this corpus")
         return "\n".join(lines)
     lines.append("")
+    told: dict[str, list[dict]] = {}
+    if mentions is not None:
+        for m in mentions.filter(pl.col("edge_id").is_in(t["edge_id"].to_list())
+                                 & (pl.col("mention_id") != pl.col("edge_id"))).iter_rows(named=True):
+            told.setdefault(m["edge_id"], []).append(m)
     for r in t.iter_rows(named=True):
         when = f"{r['date']} ({r['precision']})" if r["date"] else "undated"
         direction = "" if r["source"] == a or r["relation"] in ("allied-with", "fought-against") else \
             f" ({_who(G, r['source'])} -> {_who(G, r['target'])})"
         claim = f"  claimed by {safe(r['claimant'])}" if r["claimant"] else ""
+        if r["status"] == "disputed" and "|" in (r["claimant"] or ""):  # ASSERTER|DENIER
+            asserter, _, denier = r["claimant"].partition("|")
+            claim = (f"  asserted by {safe(asserter)}" if asserter else "") + \
+                (f"  denied by {safe(denier)}" if denier else "")
         lines.append(f"{when}  {r['relation']}{direction}  {r['status']}{claim}  "
                      f"{safe(r['doc'])}:{r['char_start']}-{r['char_end']}  [{safe(r['edge_id'])}]")
         lines += _indent(r["evidence"], width)
+        for m in told.get(r["edge_id"], ()):
+            claim = f"  claimed by {safe(m['claimed_by'])}" if m["claimed_by"] else ""
+            lines.append(f"  also told: {m['date'] or 'undated'}  {m['status']}{claim}  "
+                         f"{safe(m['doc'])}:{m['char_start']}-{m['char_end']}")
+            lines += ["  " + x for x in _indent(m["evidence"], width - 2)]
     return "\n".join(lines)
 
 

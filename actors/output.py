@@ -13,7 +13,7 @@ exports are written the same way (:func:`export`, :func:`write_gexf`,
 >>> from collections import Counter
 >>> frames = to_frames(Extraction((), [], [], Counter()), dictionary=None)
 >>> sorted(frames)
-['actors', 'candidates', 'edges', 'events', 'problems']
+['actors', 'candidates', 'edges', 'events', 'mentions', 'overlaps', 'problems']
 >>> frames["edges"].columns[:4]
 ['event_id', 'source', 'target', 'relation']
 """
@@ -27,7 +27,9 @@ from typing import TYPE_CHECKING
 from actors.csv_cells import write_csv
 from actors.extract.pipeline import Extraction
 from actors.extract.candidates import candidate_rows
-from actors.schema import ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, polars_schema
+from actors.extract.resolve import resolve_events
+from actors.schema import (ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS,
+                           OVERLAP_COLUMNS, polars_schema)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -39,7 +41,11 @@ PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped
 
 
 def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
-    """The actors, events, edges, problems and candidates tables as polars DataFrames."""
+    """The actors, events, edges, mentions, overlaps, problems and candidates tables as polars DataFrames.
+
+    The extraction's edges are mentions (one per sentence); :func:`actors.extract.resolve.resolve_events`
+    turns them into events and one edge per (event, pair, relation).
+    """
     import polars as pl
 
     d = dictionary if dictionary is not None else extraction.dictionary
@@ -49,14 +55,18 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
             names = list(dict.fromkeys([*a.aliases, *a.exact_aliases, *a.country_names, *(p.alias for p in a.period_aliases)]))
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
-    events = _safe(sorted(extraction.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
-    edges = _safe(sorted(extraction.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
+    resolved = resolve_events(extraction.edges, extraction.events)
+    events = _safe(sorted(resolved.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
+    edges = _safe(sorted(resolved.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
+    mentions = _safe(sorted(resolved.mentions, key=lambda r: (r["doc"], r["char_start"], r["mention_id"])))
     problems = _safe([{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
                       for p in extraction.problems])
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
         "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
         "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
+        "mentions": pl.DataFrame(mentions, schema=polars_schema(MENTION_COLUMNS), orient="row"),
+        "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
         "problems": pl.DataFrame(problems, schema=polars_schema(PROBLEM_COLUMNS), orient="row"),
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
                                    schema=polars_schema(CANDIDATE_COLUMNS), orient="row"),
@@ -100,11 +110,13 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
     """
     out = Path(out_dir)
     writers = {out / "actors.csv": lambda p: write_csv(frames["actors"], p)}
-    for name in ("events", "edges"):
+    for name in ("events", "edges", "mentions"):
         df = frames[name]
         writers[out / f"{name}.csv"] = lambda p, df=df: write_csv(df, p)
         writers[out / f"{name}.parquet"] = lambda p, df=df: df.write_parquet(p, compression="zstd", statistics=False)
     writers[out / "problems.csv"] = lambda p: write_csv(frames["problems"], p)
+    if "overlaps" in frames:  # events left apart that may be one (actors.extract.resolve)
+        writers[out / "overlaps.csv"] = lambda p: write_csv(frames["overlaps"], p)
     if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
         writers[out / "curation.csv"] = lambda p: write_csv(frames["curation"], p)
     if "candidates" in frames:  # organisation names the dictionary lacks (actors.extract.candidates)

@@ -26,6 +26,8 @@ __all__ = [
     "ACTOR_COLUMNS",
     "EVENT_COLUMNS",
     "EDGE_COLUMNS",
+    "MENTION_COLUMNS",
+    "OVERLAP_COLUMNS",
     "CURATION_COLUMNS",
     "CANDIDATE_COLUMNS",
     "is_symmetric",
@@ -91,6 +93,8 @@ ACTOR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("mentions", "int"),
 )
 
+#: One row per event (an occurrence, however many sentences tell it: actors.extract.resolve); the
+#: columns up to ``char_end`` are those of its first statement, the date the most precise it is told at.
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("event_id", "str"),
     ("kind", "str"),  # statement | belligerents (an infobox) | curation (added by an overrides file)
@@ -106,9 +110,12 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sentence", "str"),
     ("char_start", "int"),
     ("char_end", "int"),
+    ("mentions", "int"),  # how many relation mentions tell it
+    ("statements", "int"),  # how many sentences (or belligerents lists) tell it
+    ("documents", "str"),  # every document that tells it, "|"-joined
 )
 
-EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
+_MENTION_BASE: tuple[tuple[str, str], ...] = (
     ("event_id", "str"),
     ("source", "str"),
     ("target", "str"),
@@ -136,6 +143,36 @@ EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     # the other relations and when nobody said (an analyst's addition). Named so as
     # not to be confused with the events table's ``kind`` (statement | belligerents | curation).
     ("relation_kind", "str"),
+)
+
+#: One row per relation mention: what one sentence (or belligerents list) says (mentions.csv).
+#: ``event_id`` and ``edge_id`` are the event and edge it was resolved to; ``mention_id`` is its own
+#: id (stable: the id curation entries name) and ``statement_id`` its sentence's.
+MENTION_COLUMNS: tuple[tuple[str, str], ...] = (*_MENTION_BASE, ("mention_id", "str"), ("statement_id", "str"))
+
+#: One row per (event, pair, relation) (edges.csv): the columns of its most explicit mention (reported
+#: over claimed, then the most precise date, then the first in reading order), dated at the most
+#: precise date every mention agrees with; ``claimed_by`` names every claimant ("|"-joined) and
+#: ``status`` is ``disputed`` when one mention asserts what another denies.
+EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
+    *_MENTION_BASE,
+    ("mentions", "int"),  # how many mentions were resolved to it
+    ("mention_ids", "str"),  # their ids, "|"-joined, in reading order
+    ("docs", "int"),  # how many documents tell it
+    ("statuses", "str"),  # every status its mentions carry, "|"-joined (e.g. "reported|claimed")
+)
+
+#: Events of one pair and relation left apart that may be one occurrence (overlaps.csv): a coarser
+#: mention that fits more than one finer event, or fits one in another document, or states its own
+#: date. Nothing merges them by itself: they are for an analyst to read.
+OVERLAP_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("edge_id", "str"),  # the finer event's edge
+    ("other_edge_id", "str"),  # the coarser one, which fits inside it
+    ("source", "str"),
+    ("target", "str"),
+    ("relation", "str"),
+    ("date", "str"),
+    ("other_date", "str"),
 )
 
 #: One row per entry of an overrides file (actors.curation), applied or not.

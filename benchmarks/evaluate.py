@@ -1,6 +1,10 @@
 """The one evaluation command: extraction scored on every gold set, per relation.
 
 Run: python3 benchmarks/evaluate.py [--sets seeds,real-dev,synthetic] [--heldout] [--local DIR ...] [--errors]
+     [--mentions]
+
+Extracted mentions are resolved to events (actors.extract.resolve) before scoring, as the outputs
+are; ``--mentions`` scores the sentence-level mentions instead, for comparison.
 
 Sets (README, "How extraction is evaluated"):
 - ``seeds``: the five seed articles at event level (``tests/gold/events.csv``);
@@ -29,8 +33,8 @@ import time
 import tomllib
 from pathlib import Path
 
-from actors.extract.evaluate import (evaluate_corpus, format_report, format_scores, load_event_gold, load_gold,
-                                     score, score_events)
+from actors.extract.evaluate import (evaluate_corpus, event_edges, format_report, format_scores, load_event_gold,
+                                     load_gold, score, score_events)
 from actors.extract.pipeline import Extractor, extract
 from actors.text.reading import read_corpus
 
@@ -43,16 +47,18 @@ SETS = ("seeds", "real-dev", "real-heldout", "synthetic")
 SYNTHETIC = ("gold", "heldout", "heldout2", "heldout3", "heldout4", "heldout5")
 
 
-def seeds(ex: Extractor) -> dict:
+def seeds(ex: Extractor, *, resolve: bool = True) -> dict:
     """The seeds at event level, inside the annotated ranges of ``tests/gold/coverage.toml``."""
     gold_dir = TESTS / "gold"
     docs, _ = read_corpus(ROOT / "seeds")
-    edges = extract(docs, extractor=ex).edges
+    x = extract(docs, extractor=ex)
+    edges = event_edges(x.edges, x.events) if resolve else x.edges
     lines = load_event_gold([gold_dir / "events.csv"], ROOT / "seeds")
     with open(gold_dir / "coverage.toml", "rb") as fh:
         coverage = {doc: [(v["start"], v["end"])] for doc, v in tomllib.load(fh).items()}
     generic = {a.id for a in ex.dictionary.generics()}
     return {"files": sorted(coverage), "documents": len(docs), "skipped": [], "gold_lines": len(lines),
+            "mentions": len(x.edges), "events": len(edges),
             **{key: score_events(edges, lines, docs=coverage, generic=generic, implicit=imp, coverage=coverage)
                for key, imp in (("with_implicit", True), ("explicit_only", False))}}
 
@@ -70,7 +76,7 @@ def synthetic(ex: Extractor) -> dict[str, dict]:
     return out
 
 
-def local(folder: Path, part: str, ex: Extractor) -> dict:
+def local(folder: Path, part: str, ex: Extractor, *, resolve: bool = True) -> dict:
     """A local folder of real text (kept outside the repository), with its split and gold: those in
     ``tests/realtext/web/<folder name>/`` when the repository has them, else the folder's own."""
     kept = TESTS / "realtext" / "web" / folder.name
@@ -79,7 +85,7 @@ def local(folder: Path, part: str, ex: Extractor) -> dict:
         held = set(tomllib.load(fh)["heldout_files"])
     texts = sorted(p.name for p in folder.iterdir() if p.suffix == ".txt")
     files = [n for n in texts if (n in held) == (part == "heldout")]
-    return evaluate_corpus(folder, [meta / f"gold_{part}.csv"], files=files, extractor=ex)
+    return evaluate_corpus(folder, [meta / f"gold_{part}.csv"], files=files, extractor=ex, resolve=resolve)
 
 
 def _summary(name: str, m: dict) -> str:
@@ -97,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--local", type=Path, action="append", default=[], metavar="DIR",
                     help="a local folder of real text with gold_dev.csv, gold_heldout.csv, split.toml")
     ap.add_argument("--errors", action="store_true", help="list false positives and negatives (never for held-out)")
+    ap.add_argument("--mentions", action="store_true",
+                    help="score the sentence-level mentions as they are, without resolving them to events")
     args = ap.parse_args(argv)
     chosen = [s.strip() for s in args.sets.split(",") if s.strip()]
     if args.heldout and "real-heldout" not in chosen:
@@ -108,15 +116,15 @@ def main(argv: list[str] | None = None) -> int:
     ex = Extractor.load()
     results: list[tuple[str, dict, bool]] = []  # (name, measurement, may its errors be shown)
     if "seeds" in chosen:
-        results.append(("seeds (event level)", seeds(ex), True))
+        results.append(("seeds (event level)", seeds(ex, resolve=not args.mentions), True))
     if "real-dev" in chosen and measure.CORPUS.is_dir():
-        results.append(("real development", measure.measure("dev", extractor=ex), True))
+        results.append(("real development", measure.measure("dev", extractor=ex, resolve=not args.mentions), True))
     if "real-heldout" in chosen and measure.CORPUS.is_dir():
-        results.append(("real held-out", measure.measure("heldout", extractor=ex), False))
+        results.append(("real held-out", measure.measure("heldout", extractor=ex, resolve=not args.mentions), False))
     for folder in args.local:
-        results.append((f"{folder.name} development", local(folder, "dev", ex), True))
+        results.append((f"{folder.name} development", local(folder, "dev", ex, resolve=not args.mentions), True))
         if args.heldout and (folder / "gold_heldout.csv").is_file():
-            results.append((f"{folder.name} held-out", local(folder, "heldout", ex), False))
+            results.append((f"{folder.name} held-out", local(folder, "heldout", ex, resolve=not args.mentions), False))
     for name, m, show in results:
         print(f"\n=== {name}: {len(m['files'])} files")
         print(format_report(m, errors=args.errors and show))

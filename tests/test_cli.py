@@ -87,7 +87,7 @@ def test_edge_columns_are_the_contract(seeds_run):
     edges = pl.read_csv(seeds_run / "edges.csv", infer_schema_length=0)
     assert edges.columns[: len(EDGE_CONTRACT)] == EDGE_CONTRACT
     assert set(edges["relation"]) <= {"fought-against", "allied-with", "split-from", "member-of"}
-    assert set(edges["status"]) <= {"reported", "claimed", "alleged", "denied"}
+    assert set(edges["status"]) <= {"reported", "claimed", "alleged", "denied", "disputed"}
     assert set(edges["date_precision"]) <= {"day", "month", "year", "unknown"}
     # the kind of an allied-with or member-of relation; empty for the others
     kinds = {"allied-with": {"alliance", "joint-action", "support", "link"},

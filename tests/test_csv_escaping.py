@@ -80,7 +80,7 @@ def _cells(path: Path) -> list[str]:
 def test_no_csv_cell_of_a_run_begins_with_a_trigger(formula_run):
     _, out = formula_run
     csvs = sorted(out.glob("*.csv"))
-    assert len(csvs) == 13
+    assert len(csvs) == 15
     escaped = 0
     for path in csvs:
         for cell in _cells(path):  # numbers stay numbers: -1 in a number column is written as it is
@@ -91,14 +91,20 @@ def test_no_csv_cell_of_a_run_begins_with_a_trigger(formula_run):
 
 def test_csv_evidence_unescaped_is_the_file_text_and_parquet_is_exact(formula_run):
     corpus, out = formula_run
-    exact = pl.read_parquet(out / "edges.parquet")
-    edges = read_csv(out / "edges.csv", infer_schema=False)
-    assert {"=1+2.txt", "@SUM(1,2).txt", "+3.txt", "-4 report.txt"} <= set(exact["doc"])
-    assert edges["doc"].to_list() == exact["doc"].to_list()
-    assert edges["evidence"].to_list() == exact["evidence"].to_list()
-    for doc, evidence, start, end, cue in exact.select("doc", "evidence", "char_start", "char_end", "cue").iter_rows():
-        if cue != "curation":
-            assert (corpus / doc).read_text(encoding="utf-8")[start:end] == evidence
+    names = {"=1+2.txt", "@SUM(1,2).txt", "+3.txt", "-4 report.txt"}
+    for table in ("edges", "mentions"):
+        exact = pl.read_parquet(out / f"{table}.parquet")
+        rows = read_csv(out / f"{table}.csv", infer_schema=False)
+        assert rows["doc"].to_list() == exact["doc"].to_list()
+        assert rows["evidence"].to_list() == exact["evidence"].to_list()
+        for doc, evidence, start, end, cue in exact.select("doc", "evidence", "char_start", "char_end",
+                                                           "cue").iter_rows():
+            if cue != "curation":
+                assert (corpus / doc).read_text(encoding="utf-8")[start:end] == evidence
+    assert names <= set(exact["doc"])  # every mention, in its own document
+    # the same ambush told by four documents is one event, told by its first document in reading order
+    ambush = pl.read_parquet(out / "edges.parquet").filter(pl.col("date") == "2014-05-03")
+    assert ambush.select("doc", "mentions", "docs").rows() == [("+3.txt", 4, 4)]
     events = pl.read_parquet(out / "events.parquet")
     assert read_csv(out / "events.csv", infer_schema=False)["sentence"].to_list() == events["sentence"].to_list()
 

@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from actors.schema import RELATIONS, is_symmetric
 
 __all__ = ["GoldRow", "load_gold", "score", "format_scores", "GoldLine", "load_event_gold", "dates_compatible",
-           "score_events", "evaluate_corpus", "format_report"]
+           "score_events", "event_edges", "evaluate_corpus", "format_report"]
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,20 @@ def _matches(edge: dict, g: GoldLine) -> bool:
         return False
     if not dates_compatible(edge.get("date") or "", g.date):
         return False
-    return any(edge["doc"] == f and edge["char_start"] < hi and lo < edge["char_end"] for f, lo, hi in g.evidence)
+    spans = edge.get("spans") or ((edge["doc"], edge["char_start"], edge["char_end"]),)
+    return any(doc == f and start < hi and lo < end for doc, start, end in spans for f, lo, hi in g.evidence)
+
+
+def event_edges(mentions: Iterable[dict], statements: Iterable[dict] = ()) -> list[dict]:
+    """Mentions resolved to events (:func:`actors.extract.resolve.resolve_events`), each edge with the
+    ``spans`` (doc, start, end) of all its mentions, for :func:`score_events`."""
+    from actors.extract.resolve import resolve_events
+
+    r = resolve_events(list(mentions), list(statements))
+    spans: dict[str, list[tuple[str, int, int]]] = {}
+    for m in r.mentions:
+        spans.setdefault(m["edge_id"], []).append((m["doc"], m["char_start"], m["char_end"]))
+    return [{**e, "spans": spans[e["edge_id"]]} for e in r.edges]
 
 
 def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[str], generic: set[str],
@@ -219,7 +232,8 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
 
     A predicted edge matches a gold line when the relation and pair agree
     (either order for symmetric relations), the dates are compatible
-    (:func:`dates_compatible`) and its evidence span overlaps one of the line's
+    (:func:`dates_compatible`) and its evidence span (or, for a resolved event,
+    the span of any of its mentions: ``spans``, from :func:`event_edges`) overlaps one of the line's
     ranges. Each gold line takes at most one prediction; a second prediction
     of the same gold event is a false positive. Only predictions between two
     named actors in ``docs`` count (and, given ``coverage``, only those whose
@@ -257,12 +271,14 @@ def score_events(edges: Iterable[dict], gold: list[GoldLine], *, docs: Iterable[
 
 
 def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: Iterable[str] | None = None,
-                    extractor: Any = None) -> dict:
+                    extractor: Any = None, resolve: bool = True) -> dict:
     """Extract a folder of real text (or the named ``files`` in it) and score it against event-level gold.
 
     Returns ``{"files", "documents", "skipped", "gold_lines", "with_implicit", "explicit_only"}``, the last
-    two as :func:`score_events` gives them. Text is read where it lies (never copied); ``files`` limits the
-    run to one part of a split.
+    two as :func:`score_events` gives them, and the counts of ``mentions`` and ``events``. Text is read
+    where it lies (never copied); ``files`` limits the run to one part of a split. The extraction's
+    mentions are resolved to events first (:func:`event_edges`); ``resolve=False`` scores the mentions
+    themselves, as the sentence-level extractor gives them.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -289,6 +305,7 @@ def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: It
         docs, problems = read_corpus(tmp)
     ex = extractor or Extractor.load()
     x = extract(docs, extractor=ex)
+    edges = event_edges(x.edges, x.events) if resolve else x.edges
     lines = load_event_gold(gold, corpus)
     generic = {a.id for a in ex.dictionary.generics()}
     return {
@@ -296,15 +313,18 @@ def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: It
         "documents": len(docs),
         "skipped": [p for p in problems if p.skipped],
         "gold_lines": len(lines),
-        "with_implicit": score_events(x.edges, lines, docs=files, generic=generic, implicit=True),
-        "explicit_only": score_events(x.edges, lines, docs=files, generic=generic, implicit=False),
+        "mentions": len(x.edges),
+        "events": len(edges),
+        "with_implicit": score_events(edges, lines, docs=files, generic=generic, implicit=True),
+        "explicit_only": score_events(edges, lines, docs=files, generic=generic, implicit=False),
     }
 
 
 def format_report(m: dict, *, errors: bool = True) -> str:
     """:func:`evaluate_corpus`'s figures as plain text, with and without implicit lines, and (``errors``)
     every false positive and negative located by file and range."""
-    out = [f"{m['documents']} documents, {m['gold_lines']} gold lines"]
+    out = [f"{m['documents']} documents, {m['gold_lines']} gold lines"
+           + (f"; {m['mentions']} mentions resolved to {m['events']} event edges" if "events" in m else "")]
     for key in ("with_implicit", "explicit_only"):
         out += ["", key.replace("_", " ") + ":", format_scores(m[key])]
     if not errors:

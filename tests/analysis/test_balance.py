@@ -15,7 +15,7 @@ from actors.analysis.balance import (EXACT_LIMIT, balance_tables, frustrated_edg
 from actors.network.graph import edge_frame
 from actors.network.windows import make_periods, phases, yearly
 
-ALL = ("reported", "claimed", "alleged", "denied")
+ALL = ("reported", "claimed", "alleged", "denied", "disputed")
 
 
 def by_period(frame: pl.DataFrame) -> dict[str, dict]:
@@ -221,8 +221,9 @@ def test_seeds_over_phases(seed_graph, seed_frames):
     assert bad["evidence"].null_count() == 0
     # a denied alliance never counts, unless denials are asked for
     edges, _ = seed_frames
-    denied = set(edges.filter((pl.col("status") == "denied") & (pl.col("relation") == "allied-with"))["edge_id"])
-    assert denied, "the seeds deny at least one alliance"
+    denied = set(edges.filter(pl.col("status").is_in(["denied", "disputed"]) & (pl.col("relation") == "allied-with"))
+                 ["edge_id"])
+    assert denied, "the seeds deny (or dispute) at least one alliance"
     assert not denied & set(signed_pairs(seed_graph, periods=named)["edge_id"])
     # counted when asked for: each adds one event to its pair in an all-time window
     always = make_periods([("all", "1900-01-01", None)])

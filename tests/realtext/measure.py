@@ -33,11 +33,12 @@ def part_files(part: str) -> list[str]:
     return [n for n in names if (n[3:10] in held) == (part == "heldout")]
 
 
-def measure(part: str = "dev", *, extractor=None) -> dict:
+def measure(part: str = "dev", *, extractor=None, resolve: bool = True) -> dict:
     """Extract the part's files and score them; returns ``{"all": scores, "explicit": scores, ...}``."""
     from actors.extract.evaluate import evaluate_corpus
 
-    return evaluate_corpus(CORPUS, [HERE / g for g in GOLD[part]], files=part_files(part), extractor=extractor)
+    return evaluate_corpus(CORPUS, [HERE / g for g in GOLD[part]], files=part_files(part), extractor=extractor,
+                           resolve=resolve)
 
 
 def report(m: dict, *, errors: bool = True) -> str:

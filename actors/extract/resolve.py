@@ -1,0 +1,297 @@
+"""From mentions to events: one event per occurrence, however many sentences and documents tell it.
+
+The extractor finds *mentions*: one relation between two actors in one
+sentence (or one belligerents list). A battle told in the infobox, the lead
+and the body is three mentions of one event. :func:`resolve_events` merges
+them, conservatively, by this rule:
+
+1. Mentions are compared only within a *block*: the same relation between the
+   same pair (either order for the symmetric relations). Cost grows with the
+   mentions of each pair, never with the square of the corpus.
+2. Mentions whose evidence is the same text with the same date (a report
+   copied or syndicated word for word) merge, whatever the date's precision.
+   Otherwise an undated mention is never merged: nothing shows it is the same occurrence.
+3. Two mentions dated alike at day precision (the same interval) merge, within
+   a document or across documents, as a conflict-event dataset merges the
+   same actors on the same day. At month or year precision, equal dates merge
+   only within one document: two reports of "a clash in 2012" may be two clashes.
+4. A coarser mention (a year, a month) joins a finer event only when it comes
+   from the same document, its own sentence states no date (it inherits the
+   date in force, so it goes on telling the story just told), and exactly one
+   finer event of its block in that document fits its interval. Otherwise it
+   stays its own event: a year summary ("fought throughout 2012") never swallows
+   the day-dated fights it summarises. Each finer event it fits is recorded as
+   an *overlap*, so an analyst can merge them by hand.
+5. Two mentions whose sentences name different places (``place`` of the
+   statement) never merge.
+
+The pair-level events are then joined into *occurrences*: mentions stated in
+one sentence belong to one occurrence, so the sides of a battle ("France and
+Mali fought Ansar Dine") share one ``event_id``. An occurrence's id is the id
+of the first statement that tells it (in document and reading order), so a
+document added later never renames an event it only repeats.
+
+Each resolved edge takes its evidence, document and offsets from its most
+explicit mention (reported over claimed over alleged, then the most precise
+date, then the first in reading order) and the most precise date, which every
+mention's interval contains. Its ``status`` is that mention's, except that a
+relation both asserted and denied is ``disputed``, its ``claimed_by``
+``ASSERTER|DENIER`` (the asserter empty when a mention reports it as fact);
+``statuses`` lists every status seen and ``claimed_by`` otherwise every claimant.
+
+>>> m = [{"event_id": "s1", "edge_id": "s1-0", "source": "a", "target": "b", "relation": "fought-against",
+...       "date": "2013-01-11", "date_precision": "day", "date_earliest": "2013-01-11",
+...       "date_latest": "2013-01-11", "status": "reported", "claimed_by": "", "doc": "x.txt",
+...       "char_start": 0, "char_end": 20},
+...      {"event_id": "s2", "edge_id": "s2-0", "source": "b", "target": "a", "relation": "fought-against",
+...       "date": "2013-01-11", "date_precision": "day", "date_earliest": "2013-01-11",
+...       "date_latest": "2013-01-11", "status": "claimed", "claimed_by": "b", "doc": "y.txt",
+...       "char_start": 5, "char_end": 30}]
+>>> r = resolve_events(m)
+>>> [(e["edge_id"], e["mentions"], e["docs"], e["statuses"]) for e in r.edges]
+[('s1-0', 2, 2, 'reported|claimed')]
+>>> [x["event_id"] for x in r.mentions]
+['s1', 's1']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from actors.schema import PRECISIONS, STATUSES, is_symmetric
+
+__all__ = ["Resolution", "resolve_events", "mention_block"]
+
+_RANK = {p: i for i, p in enumerate(PRECISIONS)}  # day 0 ... unknown 3
+_STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
+_ASSERTED = frozenset({"reported", "claimed", "alleged"})
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What :func:`resolve_events` returns.
+
+    ``mentions``: every input row, with ``mention_id`` (its own ``edge_id``),
+    ``statement_id`` (its sentence's id), and the ``event_id`` and ``edge_id``
+    it was resolved to. ``edges``: one row per (event, pair, relation), with
+    ``mentions``, ``mention_ids``, ``docs``, ``statuses`` and ``claimed_by``.
+    ``events``: one row per occurrence (given the statements). ``overlaps``:
+    rows of :data:`actors.schema.OVERLAP_COLUMNS`, events left apart that may be one.
+    """
+
+    mentions: list[dict]
+    edges: list[dict]
+    events: list[dict] = field(default_factory=list)
+    overlaps: list[dict] = field(default_factory=list)
+
+
+def mention_block(row: dict) -> tuple:
+    """The block a mention is compared in: its relation and pair (unordered when symmetric)."""
+    pair = (row["source"], row["target"])
+    if is_symmetric(row["relation"]):
+        pair = tuple(sorted(pair))
+    return (row["relation"], *pair)
+
+
+@dataclass
+class _Group:
+    members: list[dict]
+    finest: dict  # the member with the most precise date
+    docs: set[str]
+    places: set[str]
+    texts: set[tuple[str, str]]  # (evidence, date) of every member
+
+
+def _interval(row: dict) -> tuple[str, str] | None:
+    lo, hi = row.get("date_earliest") or "", row.get("date_latest") or ""
+    return (lo, hi) if lo and hi else None
+
+
+def _inside(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Interval ``a`` lies inside ``b``."""
+    return b[0] <= a[0] and a[1] <= b[1]
+
+
+def _text(row: dict) -> tuple[str, str]:
+    return " ".join((row.get("evidence") or "").split()), row.get("date") or ""
+
+
+def _norm_place(place: str) -> str:
+    return place.split(",")[0].strip().casefold()
+
+
+def _stated(row: dict, statements: dict[str, dict]) -> bool:
+    """The mention's own sentence states its date (rather than inheriting the date in force)."""
+    st = statements.get(row.get("event_id", ""))
+    if st is None:
+        return True  # nothing shows it inherits: treat as stated (keeps it apart)
+    text = (st.get("date_text") or "").strip()
+    return bool(text) and text.casefold() in (st.get("sentence") or "").casefold()
+
+
+def _fits(m: dict, g: _Group, place: str) -> bool:
+    if place and g.places and place not in g.places:
+        return False
+    a, b = _interval(m), _interval(g.finest)
+    return a is not None and b is not None and (_inside(a, b) or _inside(b, a))
+
+
+def _place_of(row: dict, statements: dict[str, dict]) -> str:
+    st = statements.get(row.get("event_id", ""))
+    return _norm_place(st.get("place") or "") if st else ""
+
+
+def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list) -> list[_Group]:
+    groups: list[_Group] = []
+    order = sorted(rows, key=lambda r: (_RANK.get(r.get("date_precision", "unknown"), 3), r["doc"],
+                                        r["char_start"], r["edge_id"]))
+    for m in order:
+        place = _place_of(m, statements)
+        rank = _RANK.get(m.get("date_precision", "unknown"), 3)
+        text = _text(m)
+        target = next((g for g in groups if text in g.texts), None)
+        if target is None and _interval(m) is not None and rank < _RANK["unknown"]:
+            fits = [g for g in groups if _fits(m, g, place)]
+            same = [g for g in fits if _interval(g.finest) == _interval(m) and rank == _RANK["day"]]
+            if same:
+                target = same[0]
+            else:
+                finer = [g for g in fits if _RANK.get(g.finest.get("date_precision", "unknown"), 3) < rank]
+                local = [g for g in finer if m["doc"] in g.docs]
+                if len(local) == 1 and not _stated(m, statements):
+                    target = local[0]
+                else:
+                    overlaps.extend((g.finest, m) for g in finer)
+        if target is None:
+            groups.append(_Group([m], m, {m["doc"]}, {place} if place else set(), {text}))
+        else:
+            target.members.append(m)
+            target.docs.add(m["doc"])
+            target.texts.add(text)
+            if place:
+                target.places.add(place)
+    return groups
+
+
+def _representative(members: Sequence[dict]) -> dict:
+    return min(members, key=lambda r: (_STATUS_RANK.get(r.get("status", ""), 9) if r.get("status") in _ASSERTED
+                                       else 9, _RANK.get(r.get("date_precision", "unknown"), 3),
+                                       r["doc"], r["char_start"], r["edge_id"]))
+
+
+def _joined(values: Iterable[str]) -> str:
+    seen: list[str] = []
+    for v in values:
+        for part in (v or "").split("|"):
+            if part and part not in seen:
+                seen.append(part)
+    return "|".join(seen)
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) -> Resolution:
+    """Merge mention rows (today's edge rows, one per sentence) into events; see the module's rule.
+
+    ``statements`` are the sentence-level event rows (``event_id``, ``place``,
+    ``date_text``, ``sentence``, ``doc``, ``char_start``); without them no place
+    is compared and every date counts as stated. The inputs are not changed.
+    """
+    by_id = {s["event_id"]: s for s in statements}
+    blocks: dict[tuple, list[dict]] = {}
+    for m in mentions:
+        blocks.setdefault(mention_block(m), []).append(m)
+    overlaps: list[tuple[dict, dict]] = []
+    groups = [g for key in sorted(blocks) for g in _resolve_block(blocks[key], by_id, overlaps)]
+
+    # occurrences: the statements of one group, and the groups of one statement, are one event
+    def where(sid: str) -> tuple:
+        s = by_id.get(sid)
+        return (s["doc"], s["char_start"], sid) if s else ("", 0, sid)
+
+    union = _Union()
+    for g in groups:
+        first = g.members[0]["event_id"]
+        for m in g.members[1:]:
+            union.union(first, m["event_id"])
+    first_of: dict[str, str] = {}
+    for m in mentions:
+        root = union.find(m["event_id"])
+        if root not in first_of or where(m["event_id"]) < where(first_of[root]):
+            first_of[root] = m["event_id"]
+
+    edges, resolved = [], {}
+    for g in groups:
+        rep = _representative(g.members)
+        finest = g.finest
+        event_id = first_of[union.find(rep["event_id"])]
+        ordered = sorted(g.members, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
+        statuses = _joined(r.get("status", "") for r in sorted(
+            g.members, key=lambda r: _STATUS_RANK.get(r.get("status", ""), 9)))
+        seen = set(statuses.split("|"))
+        status = "disputed" if ("denied" in seen and seen & _ASSERTED) or "disputed" in seen else rep["status"]
+        claimants = _joined(r.get("claimed_by", "") for r in ordered)
+        if status == "disputed" and "disputed" not in seen:  # ASSERTER|DENIER, as a disputed sentence gives it
+            asserted = [r for r in ordered if r.get("status") in _ASSERTED]
+            asserter = "" if any(r["status"] == "reported" for r in asserted) else _joined(
+                r.get("claimed_by", "") for r in asserted)
+            claimants = asserter + "|" + _joined(r.get("claimed_by", "") for r in ordered if r["status"] == "denied")
+        row = {**rep, "event_id": event_id, "status": status,
+               "date": finest.get("date", ""), "date_precision": finest.get("date_precision", "unknown"),
+               "date_earliest": finest.get("date_earliest", ""), "date_latest": finest.get("date_latest", ""),
+               "claimed_by": claimants,
+               "mentions": len(g.members), "mention_ids": "|".join(r["edge_id"] for r in ordered),
+               "docs": len(g.docs), "statuses": statuses}
+        edges.append(row)
+        for r in g.members:
+            resolved[id(r)] = (event_id, rep["edge_id"])
+    out_mentions = [{**m, "mention_id": m["edge_id"], "statement_id": m["event_id"],
+                     "event_id": resolved[id(m)][0], "edge_id": resolved[id(m)][1]} for m in mentions]
+    near = sorted({(resolved[id(a)][1], resolved[id(b)][1]): (a, b) for a, b in overlaps
+                   if resolved[id(a)][1] != resolved[id(b)][1]}.items())
+    rows = [{"edge_id": ea, "other_edge_id": eb, "source": a["source"], "target": a["target"],
+             "relation": a["relation"], "date": a.get("date", ""), "other_date": b.get("date", "")}
+            for (ea, eb), (a, b) in near]
+    return Resolution(out_mentions, edges, _events(statements, out_mentions), rows)
+
+
+def _events(statements: Sequence[dict], mentions: Sequence[dict]) -> list[dict]:
+    """One row per occurrence: its first statement's row, with every document and the mention count."""
+    if not statements:
+        return []
+    by_id = {s["event_id"]: s for s in statements}
+    members: dict[str, list[dict]] = {}
+    for m in mentions:
+        members.setdefault(m["event_id"], []).append(m)
+    out = []
+    for eid, ms in members.items():
+        base = by_id.get(eid)
+        if base is None:
+            continue
+        told = {m["statement_id"] for m in ms}
+        finest = min((by_id[s] for s in told if s in by_id),
+                     key=lambda s: (_RANK.get(s.get("date_precision", "unknown"), 3), s["doc"], s["char_start"]))
+        docs = sorted({m["doc"] for m in ms})
+        places = [by_id[s]["place"] for s in sorted(told, key=lambda s: (by_id[s]["doc"], by_id[s]["char_start"]))
+                  if s in by_id and by_id[s].get("place")]
+        out.append({**base, "date": finest["date"], "date_precision": finest["date_precision"],
+                    "date_earliest": finest["date_earliest"], "date_latest": finest["date_latest"],
+                    "date_text": finest.get("date_text", ""), "place": places[0] if places else "",
+                    "mentions": len(ms), "statements": len(told), "documents": "|".join(docs)})
+    return out

@@ -1,0 +1,167 @@
+"""Events, not mentions: actors.extract.resolve on hand-made mention rows and on short invented reports."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from actors.corpus import load_corpus
+from actors.extract.resolve import resolve_events
+from actors.text.date_values import parse_iso
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def mention(n: int, a: str, b: str, date: str, *, doc: str = "w.txt", rel: str = "fought-against",
+            status: str = "reported", claimed_by: str = "", stated: bool = True, place: str = "",
+            statement: str | None = None) -> tuple[dict, dict]:
+    """A mention row of the fictional world (tests/world.py) and its statement row."""
+    d = parse_iso(date)
+    sid = statement or f"s{n}"
+    row = {"event_id": sid, "edge_id": f"{sid}-{n}", "source": a, "target": b, "relation": rel, "date": d.iso,
+           "date_precision": d.precision, "date_earliest": d.earliest, "date_latest": d.latest,
+           "status": status, "claimed_by": claimed_by, "doc": doc, "char_start": 100 * n, "char_end": 100 * n + 50,
+           "evidence": f"sentence {n}"}
+    words = f"in {date}" if stated and date else "then"
+    st = {"event_id": sid, "doc": doc, "char_start": 100 * n, "char_end": 100 * n + 50, "place": place,
+          "date": d.iso, "date_precision": d.precision, "date_earliest": d.earliest, "date_latest": d.latest,
+          "date_text": f"in {date}" if date else "", "sentence": f"The fight {words}."}
+    return row, st
+
+
+def resolve(*pairs):
+    return resolve_events([m for m, _ in pairs], [s for _, s in pairs])
+
+
+def test_a_battle_told_three_times_is_one_event():
+    r = resolve(mention(1, "nf", "state", "2001-03-04"),  # the infobox
+                mention(2, "state", "nf", "2001-03-04"),  # the lead, the other order
+                mention(3, "nf", "state", "2001", stated=False))  # the body, in the year in force
+    (e,) = r.edges
+    assert (e["mentions"], e["docs"], e["date"], e["edge_id"]) == (3, 1, "2001-03-04", "s1-1")
+    assert e["mention_ids"] == "s1-1|s2-2|s3-3"
+    assert {m["event_id"] for m in r.mentions} == {"s1"} and len(r.events) == 1
+    assert r.events[0]["mentions"] == 3 and r.events[0]["statements"] == 3
+
+
+def test_two_attacks_on_different_days_stay_apart():
+    r = resolve(mention(1, "nf", "state", "2001-03-04"), mention(2, "nf", "state", "2001-03-09"))
+    assert len(r.edges) == 2 and len({m["event_id"] for m in r.mentions}) == 2
+
+
+def test_the_same_day_across_documents_merges_but_a_stated_year_never_joins_across():
+    r = resolve(mention(1, "nf", "state", "2001-03-04", doc="a.txt"),
+                mention(2, "nf", "state", "2001-03-04", doc="b.txt"),
+                mention(3, "nf", "state", "2001", doc="c.txt", stated=False))
+    assert sorted(e["mentions"] for e in r.edges) == [1, 2]
+    (two,) = [e for e in r.edges if e["mentions"] == 2]
+    assert two["docs"] == 2 and two["doc"] == "a.txt"
+    assert [(o["edge_id"], o["other_edge_id"]) for o in r.overlaps] == [("s1-1", "s3-3")]
+
+
+def test_a_year_summary_next_to_dated_events_stays_its_own_event():
+    r = resolve(mention(1, "crescent", "nf", "2001-07-02"), mention(2, "crescent", "nf", "2001-08-15"),
+                mention(3, "crescent", "nf", "2001", stated=False))
+    assert len(r.edges) == 3
+    assert sorted(o["edge_id"] for o in r.overlaps) == ["s1-1", "s2-2"]
+    # stated in its own sentence, even one dated fight does not swallow it
+    r = resolve(mention(1, "crescent", "nf", "2001-07-02"), mention(3, "crescent", "nf", "2001"))
+    assert len(r.edges) == 2 and len(r.overlaps) == 1
+
+
+def test_undated_mentions_and_other_places_never_merge():
+    assert len(resolve(mention(1, "nf", "state", ""), mention(2, "nf", "state", "")).edges) == 2
+    a, b = mention(1, "nf", "state", "", doc="a.txt"), mention(2, "nf", "state", "", doc="b.txt")
+    b[0]["evidence"] = a[0]["evidence"]  # one report copied word for word: one event
+    assert len(resolve(a, b).edges) == 1
+    r = resolve(mention(1, "nf", "state", "2001-03-04", place="Adar"),
+                mention(2, "nf", "state", "2001-03-04", place="Brak, Veld"))
+    assert len(r.edges) == 2
+    r = resolve(mention(1, "nf", "state", "2001-03-04", place="Adar"),
+                mention(2, "nf", "state", "2001-03-04", place="Adar, Veld"))
+    assert len(r.edges) == 1
+
+
+def test_a_denial_elsewhere_makes_the_event_disputed_and_the_most_explicit_mention_speaks():
+    r = resolve(mention(1, "banner", "state", "2003-02-01", doc="b.txt", status="claimed", claimed_by="banner"),
+                mention(2, "banner", "state", "2003-02-01", doc="c.txt", status="reported"),
+                mention(3, "banner", "state", "2003-02-01", doc="a.txt", status="denied", claimed_by="state"))
+    (e,) = r.edges
+    assert e["status"] == "disputed" and e["statuses"] == "reported|claimed|denied"
+    assert e["doc"] == "c.txt"  # reported over claimed over denied, before reading order
+    assert e["claimed_by"] == "|state" and e["docs"] == 3  # ASSERTER|DENIER; the asserter: the text itself
+    r = resolve(mention(1, "banner", "state", "2003-02-01", doc="b.txt", status="claimed", claimed_by="banner"),
+                mention(3, "banner", "state", "2003-02-01", doc="a.txt", status="denied", claimed_by="state"))
+    assert (r.edges[0]["status"], r.edges[0]["claimed_by"]) == ("disputed", "banner|state")
+
+
+def test_pairs_told_in_one_sentence_share_the_event():
+    r = resolve(mention(1, "nf", "state", "2001-03-04", statement="s1"),
+                mention(2, "crescent", "state", "2001-03-04", statement="s1"),
+                mention(3, "crescent", "state", "2001-03-04", statement="s9"),
+                mention(4, "un", "state", "2001-03-04", rel="allied-with", statement="s9"))
+    assert {m["event_id"] for m in r.mentions} == {"s1"}
+    assert len(r.edges) == 3 and len(r.events) == 1 and r.events[0]["statements"] == 2
+
+
+def test_resolution_does_not_change_its_input_and_is_deterministic():
+    pairs = [mention(i, "nf", "state", "2001-03-04", doc=f"{i % 3}.txt") for i in range(6)]
+    rows = [dict(m) for m, _ in pairs]
+    first = resolve(*pairs)
+    assert [m for m, _ in pairs] == rows
+    assert resolve(*reversed(pairs)).edges == first.edges
+
+
+# -- whole reports ------------------------------------------------------------------------------------
+
+
+def _corpus(tmp_path: Path, texts: dict[str, str]):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_corpus(folder, overrides=None)
+
+
+def test_one_attack_in_two_reports_and_a_denial(tmp_path):
+    c = _corpus(tmp_path, {
+        "a.txt": "On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n",
+        "b.txt": "On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao, the army said.\n\n"
+                 "On 9 May 2014, MUJAO fighters attacked Malian soldiers near Gao.\n",
+    })
+    edges = c.frames["edges"].sort("date")
+    assert edges.select("date", "mentions", "docs").rows() == [("2014-05-03", 2, 2), ("2014-05-09", 1, 1)]
+    assert c.frames["mentions"].height == 3 and c.frames["events"].height == 2
+    assert c.graph.number_of_edges() == 2
+
+
+def test_seeds_plus_a_copied_seed_are_the_seeds_events(tmp_path):
+    folder = tmp_path / "c"
+    shutil.copytree(ROOT / "seeds", folder)
+    copied = "004_2b72ca9f9093e46b.txt"
+    shutil.copy(folder / copied, folder / "zz_copy.txt")
+    alone, doubled = load_corpus(ROOT / "seeds"), load_corpus(folder)
+    counts = ["mentions", "mention_ids", "docs", "statuses", "claimed_by", "status"]
+    for table, extra in (("edges", counts), ("events", ["mentions", "statements", "documents"])):
+        a, b = (c.frames[table].drop(extra).sort(c.frames[table].columns[0]) for c in (alone, doubled))
+        assert a.equals(b), table
+    m_a, m_b = alone.frames["mentions"], doubled.frames["mentions"]
+    assert (m_b.filter(pl.col("doc") == "zz_copy.txt").height
+            == m_a.filter(pl.col("doc") == copied).height > 0)
+    assert m_b.height == m_a.height + m_a.filter(pl.col("doc") == copied).height
+    # every event of the copied file is now told by two documents
+    docs = dict(doubled.frames["edges"].select("edge_id", "docs").iter_rows())
+    own = set(alone.frames["mentions"].filter(pl.col("doc") == copied)["edge_id"])
+    undated = set(alone.frames["edges"].filter(pl.col("date") == "")["edge_id"])
+    assert all(docs[e] == 2 for e in own - undated)
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_copies_multiply_mentions_not_events(tmp_path, n):
+    text = "On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n"
+    c = _corpus(tmp_path, {f"r{i}.txt": text for i in range(n)})
+    assert c.frames["mentions"].height == n and c.frames["edges"].height == 1
+    assert c.frames["edges"]["mentions"].to_list() == [n]
