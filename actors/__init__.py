@@ -109,7 +109,7 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "OutputLockedError", "Problem", "safe_text"),
     "actors.output": (
-        "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
+        "event_counts", "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
         "write_json", "write_tables",
     ),
     "actors.output_set": (

@@ -205,6 +205,7 @@ def _run_with(args, out, pool) -> int:
     from actors.render.layout import positions
     from actors.analysis.pairs import FOCUS_PAIR
     from actors.analysis.report import render_report
+    from actors.output import event_counts
     from actors.output import table_writers
     from actors.output_set import write_output_set
     from actors.network.windows import load_periods
@@ -229,7 +230,8 @@ def _run_with(args, out, pool) -> int:
     cur = corpus.curation
     report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings),
-                                              "candidates": corpus.frames["candidates"].height},
+                                              "candidates": corpus.frames["candidates"].height,
+                                              **event_counts(corpus.frames)},
                            curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
                            curation_problems=cur.file_problems if cur else ())
     out_dir = Path(args.out)

@@ -34,7 +34,7 @@ from actors.schema import (ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["to_frames", "table_writers", "write_tables", "write_all", "export", "write_gexf", "write_graphml",
+__all__ = ["to_frames", "event_counts", "table_writers", "write_tables", "write_all", "export", "write_gexf", "write_graphml",
            "write_json"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
@@ -71,6 +71,21 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
                                    schema=polars_schema(CANDIDATE_COLUMNS), orient="row"),
     }
+
+
+def event_counts(frames: dict) -> dict:
+    """How many mentions, events, and events told by more than one sentence and by more than one document.
+
+    >>> from collections import Counter
+    >>> event_counts(to_frames(Extraction((), [], [], Counter()), dictionary=None))
+    {'mentions': 0, 'events': 0, 'multi_sentence_events': 0, 'multi_document_events': 0}
+    """
+    import polars as pl
+
+    ev = frames["events"]
+    return {"mentions": frames["mentions"].height, "events": ev.height,
+            "multi_sentence_events": ev.filter(pl.col("statements") > 1).height,
+            "multi_document_events": ev.filter(pl.col("documents").str.contains("|", literal=True)).height}
 
 
 def _safe(rows: list[dict]) -> list[dict]:

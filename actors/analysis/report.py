@@ -75,6 +75,11 @@ def _overview(A, summary: Mapping[str, Any]) -> list[str]:
         lines.append(f"- {summary['candidates']} organisation name(s) the dictionary lacks, in sentences with a "
                      "relation or a known actor: `candidates.csv` lists them. They are never drawn as actors; "
                      "an `[[actor]]` entry in the overrides file accepts one.")
+    if summary.get("events") is not None:
+        lines.append(f"- {summary['mentions']} relation mention(s) in the text resolve to {summary['events']} "
+                     f"event(s); {summary.get('multi_sentence_events', 0)} event(s) are told by more than one "
+                     f"sentence and {summary.get('multi_document_events', 0)} by more than one document "
+                     "(`mentions.csv` has every mention; `overlaps.csv` the events left apart that may be one).")
     lines += [
         f"- {G.number_of_edges()} relations (one per event) among {len(named)} named actors "
         f"and {G.number_of_nodes() - len(named)} generic mentions: "

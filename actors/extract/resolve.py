@@ -94,7 +94,7 @@ def mention_block(row: dict) -> tuple:
     return (row["relation"], *pair)
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity
 class _Group:
     members: list[dict]
     finest: dict  # the member with the most precise date
@@ -142,35 +142,52 @@ def _place_of(row: dict, statements: dict[str, dict]) -> str:
     return _norm_place(st.get("place") or "") if st else ""
 
 
+def _years(interval: tuple[str, str]) -> range:
+    return range(int(interval[0][:4]), int(interval[1][:4]) + 1)
+
+
 def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list) -> list[_Group]:
+    """One block's mentions, finest date first, each joined to a group or starting one. Groups are
+    indexed by text, by exact interval and by year, so a mention is compared only with the groups
+    of its own year: the cost grows with the mentions of the pair in that year."""
     groups: list[_Group] = []
+    by_text: dict[tuple[str, str], _Group] = {}
+    by_interval: dict[tuple[str, str], list[_Group]] = {}
+    by_year: dict[int, list[_Group]] = {}
     order = sorted(rows, key=lambda r: (_RANK.get(r.get("date_precision", "unknown"), 3), r["doc"],
                                         r["char_start"], r["edge_id"]))
     for m in order:
         place = _place_of(m, statements)
         rank = _RANK.get(m.get("date_precision", "unknown"), 3)
-        text = _text(m)
-        target = next((g for g in groups if text in g.texts), None)
-        if target is None and _interval(m) is not None and rank < _RANK["unknown"]:
-            fits = [g for g in groups if _fits(m, g, place)]
-            same = [g for g in fits if _interval(g.finest) == _interval(m) and rank == _RANK["day"]]
+        text, span = _text(m), _interval(m)
+        target = by_text.get(text)
+        if target is None and span is not None and rank < _RANK["unknown"]:
+            same = [g for g in by_interval.get(span, ()) if rank == _RANK["day"] and _fits(m, g, place)]
             if same:
                 target = same[0]
             else:
-                finer = [g for g in fits if _RANK.get(g.finest.get("date_precision", "unknown"), 3) < rank]
+                near = dict.fromkeys(g for y in _years(span) for g in by_year.get(y, ()))
+                finer = [g for g in near if _RANK.get(g.finest.get("date_precision", "unknown"), 3) < rank
+                         and _fits(m, g, place)]
                 local = [g for g in finer if m["doc"] in g.docs]
                 if len(local) == 1 and not _stated(m, statements):
                     target = local[0]
                 else:
                     overlaps.extend((g.finest, m) for g in finer)
         if target is None:
-            groups.append(_Group([m], m, {m["doc"]}, {place} if place else set(), {text}))
+            target = _Group([m], m, {m["doc"]}, {place} if place else set(), {text})
+            groups.append(target)
+            if span is not None:
+                by_interval.setdefault(span, []).append(target)
+                for y in _years(span):
+                    by_year.setdefault(y, []).append(target)
         else:
             target.members.append(m)
             target.docs.add(m["doc"])
             target.texts.add(text)
             if place:
                 target.places.add(place)
+        by_text.setdefault(text, target)
     return groups
 
 
