@@ -178,8 +178,11 @@ class Extractor:
                         ev, rows = sentence_event(doc.name, u_s, u_tokens, rows_before, dates.get(u_s.index, []),
                                                   in_force.get(u_s.index),
                                                   other_clause=self.cues.single("other_clause_openers"))
-                        events.append(ev)
-                        edges.extend(rows)
+                        # that sentence may have told other relations already: one event, ids that go on
+                        known = sum(1 for e in edges if e["event_id"] == ev["event_id"])
+                        if not known:
+                            events.append(ev)
+                        edges.extend({**r, "edge_id": f"{ev['event_id']}-{known + n}"} for n, r in enumerate(rows))
                     unclaimed = None
             if candidates is not None and self.candidates is not None:
                 found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)

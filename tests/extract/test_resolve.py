@@ -165,3 +165,16 @@ def test_copies_multiply_mentions_not_events(tmp_path, n):
     c = _corpus(tmp_path, {f"r{i}.txt": text for i in range(n)})
     assert c.frames["mentions"].height == n and c.frames["edges"].height == 1
     assert c.frames["edges"]["mentions"].to_list() == [n]
+
+
+def test_mention_ids_are_unique_and_one_statement_is_one_row():
+    """A claim that fills an earlier sentence's attacker adds to that sentence's event (a news report
+    on an ambush in Niger once gave two rows one id, and the graph refused the run)."""
+    for folder in (ROOT / "seeds", ROOT.parent / "shared" / "realtext" / "current_events"):
+        if not folder.is_dir():
+            continue
+        c = load_corpus(folder, overrides=None)
+        ids = c.frames["mentions"]["mention_id"].to_list()
+        assert len(ids) == len(set(ids)), folder
+        edges = c.frames["edges"]["edge_id"].to_list()
+        assert len(edges) == len(set(edges)) == c.graph.number_of_edges()
