@@ -47,7 +47,12 @@ _OPEN_END = re.compile(r"[–—-]\s*(?:present|ongoing|today)\b", re.IGNORECASE
 
 @dataclass(frozen=True)
 class Extraction:
-    """What extraction found: rows for the tables, plus everything skipped or doubted."""
+    """What extraction found: rows for the tables, plus everything skipped or doubted.
+
+    ``events`` are statements (one per sentence or belligerents list) and ``edges`` are mentions
+    (one relation in one statement); :func:`actors.extract.resolve.resolve_events` turns them into
+    events and one edge per (event, pair, relation), as the output tables hold them.
+    """
 
     documents: tuple[str, ...]
     events: list[dict]

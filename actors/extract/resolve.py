@@ -96,11 +96,14 @@ def mention_block(row: dict) -> tuple:
 
 @dataclass(eq=False)  # compared and hashed by identity
 class _Group:
-    members: list[dict]
-    finest: dict  # the member with the most precise date
+    members: list[dict]  # the first has the most precise date (a block is read finest first)
     docs: set[str]
     places: set[str]
     texts: set[tuple[str, str]]  # (evidence, date) of every member
+
+    @property
+    def finest(self) -> dict:
+        return self.members[0]
 
 
 def _interval(row: dict) -> tuple[str, str] | None:
@@ -162,7 +165,7 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
         text, span = _text(m), _interval(m)
         target = by_text.get(text)
         if target is None and span is not None and rank < _RANK["unknown"]:
-            same = [g for g in by_interval.get(span, ()) if rank == _RANK["day"] and _fits(m, g, place)]
+            same = [g for g in by_interval.get(span, ()) if _fits(m, g, place)] if rank == _RANK["day"] else []
             if same:
                 target = same[0]
             else:
@@ -175,7 +178,7 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
                 else:
                     overlaps.extend((g.finest, m) for g in finer)
         if target is None:
-            target = _Group([m], m, {m["doc"]}, {place} if place else set(), {text})
+            target = _Group([m], {m["doc"]}, {place} if place else set(), {text})
             groups.append(target)
             if span is not None:
                 by_interval.setdefault(span, []).append(target)
@@ -206,23 +209,6 @@ def _joined(values: Iterable[str]) -> str:
     return "|".join(seen)
 
 
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) -> Resolution:
     """Merge mention rows (today's edge rows, one per sentence) into events; see the module's rule.
 
@@ -242,14 +228,14 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) ->
         s = by_id.get(sid)
         return (s["doc"], s["char_start"], sid) if s else ("", 0, sid)
 
-    union = _Union()
+    from networkx.utils import UnionFind  # lazily: reading and extraction never need networkx
+
+    union = UnionFind()
     for g in groups:
-        first = g.members[0]["event_id"]
-        for m in g.members[1:]:
-            union.union(first, m["event_id"])
+        union.union(*(m["event_id"] for m in g.members))
     first_of: dict[str, str] = {}
     for m in mentions:
-        root = union.find(m["event_id"])
+        root = union[m["event_id"]]
         if root not in first_of or where(m["event_id"]) < where(first_of[root]):
             first_of[root] = m["event_id"]
 
@@ -257,7 +243,7 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) ->
     for g in groups:
         rep = _representative(g.members)
         finest = g.finest
-        event_id = first_of[union.find(rep["event_id"])]
+        event_id = first_of[union[rep["event_id"]]]
         ordered = sorted(g.members, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
         statuses = _joined(r.get("status", "") for r in sorted(
             g.members, key=lambda r: _STATUS_RANK.get(r.get("status", ""), 9)))
@@ -301,14 +287,14 @@ def _events(statements: Sequence[dict], mentions: Sequence[dict]) -> list[dict]:
         base = by_id.get(eid)
         if base is None:
             continue
-        told = {m["statement_id"] for m in ms}
-        finest = min((by_id[s] for s in told if s in by_id),
-                     key=lambda s: (_RANK.get(s.get("date_precision", "unknown"), 3), s["doc"], s["char_start"]))
+        told = sorted((by_id[s] for s in {m["statement_id"] for m in ms} if s in by_id),
+                      key=lambda s: (s["doc"], s["char_start"]))  # reading order
+        finest = min(told, key=lambda s: _RANK.get(s.get("date_precision", "unknown"), 3))
         docs = sorted({m["doc"] for m in ms})
-        places = [by_id[s]["place"] for s in sorted(told, key=lambda s: (by_id[s]["doc"], by_id[s]["char_start"]))
-                  if s in by_id and by_id[s].get("place")]
+        places = [s["place"] for s in told if s.get("place")]
         out.append({**base, "date": finest["date"], "date_precision": finest["date_precision"],
                     "date_earliest": finest["date_earliest"], "date_latest": finest["date_latest"],
                     "date_text": finest.get("date_text", ""), "place": places[0] if places else "",
-                    "mentions": len(ms), "statements": len(told), "documents": "|".join(docs)})
+                    "mentions": len(ms), "statements": len({m["statement_id"] for m in ms}),
+                    "documents": "|".join(docs)})
     return out
