@@ -59,7 +59,7 @@ _API: dict[str, tuple[str, ...]] = {
         "GoldLine", "GoldRow", "dates_compatible", "evaluate_corpus", "event_edges", "format_report", "format_scores",
         "load_event_gold", "load_gold", "score", "score_events",
     ),
-    "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "sentence_event"),
+    "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "fill_context", "fill_role", "sentence_event"),
     "actors.extract.infobox": ("Belligerent", "Sides", "find_sides", "rival_pairs"),
     "actors.extract.mentions": ("Mention", "find_mentions"),
     "actors.extract.generics": ("document_country", "resolve_generics"),

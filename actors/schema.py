@@ -143,6 +143,11 @@ _MENTION_BASE: tuple[tuple[str, str], ...] = (
     # the other relations and when nobody said (an analyst's addition). Named so as
     # not to be confused with the events table's ``kind`` (statement | belligerents | curation).
     ("relation_kind", "str"),
+    # roles a sentence other than the evidence filled: "ROLE:START-END" ("|"-joined), ROLE one of
+    # source, target (a claim names the attacker, "the group" points back to the sentence before)
+    # or status (a later claim or denial), START-END that sentence's character range in ``doc``
+    ("filled_by", "str"),
+    ("context", "str"),  # the text of those sentences, in reading order, one per line
 )
 
 #: One row per relation mention: what one sentence (or belligerents list) says (mentions.csv).

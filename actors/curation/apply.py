@@ -262,6 +262,7 @@ def apply_curation(edges: Sequence[dict], events: Sequence[dict], curation: Cura
             "target_text": v["target"], "cue": "curation", "section": "curation",
             "claim_text": claimant if who is not None else "", "curation": o.id,
             "relation_kind": "",  # an analyst's addition states no kind
+            "filled_by": "", "context": "",
         }
         out.append(edge)
         new_events.append({

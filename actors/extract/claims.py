@@ -24,6 +24,7 @@ from typing import Sequence
 
 from actors.extract.context import _ATTACK, _CLAIMANT_CLASS, Party, _fits
 from actors.extract.dictionary import Dictionary
+from actors.extract.events import fill_role
 from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 
@@ -57,9 +58,12 @@ def _claimed_match(r: RelationMatch, claim: Party, dictionary: Dictionary) -> Re
                    claim_text=claim.source_words)
 
 
-def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list[dict]:
+def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary,
+                *, span: tuple[int, int] | None = None) -> list[dict]:
     """A claim in a later sentence, for an attack told earlier: those edges become claimed.
 
+    ``span``: the claim's sentence (character range), noted on each edge as filling its status
+    (and its attacker, when the claim names a generic one: :func:`~actors.extract.events.fill_role`).
     Returns the edges that now repeat another of the same event (to be dropped).
     """
     for e in edges:
@@ -72,12 +76,16 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
                 other = e["target" if side == "source" else "source"]
                 if e[side] in generic and other not in generic and other != party and _fits(dictionary, e[side], party):
                     e[side] = party
+                    if span is not None:
+                        fill_role(e, side, span)
                     break
             if party not in (e["source"], e["target"]):
                 continue
         elif not generic:
             continue
         e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
+        if span is not None:
+            fill_role(e, "status", span)
     for other in () if claim.blamed else claim.others:
         # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims
         for e in list(edges):
@@ -87,6 +95,8 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
                 side = "source" if e["source"] == claim.actor else "target"
                 copy[side], copy["claimed_by"], copy["claim_text"] = other.actor, other.actor, other.text
                 copy["edge_id"] = f"{e['edge_id']}-{other.actor}"
+                if span is not None:
+                    fill_role(copy, side, span)
                 edges.append(copy)
     seen, repeats = set(), []
     for e in edges:
@@ -98,18 +108,19 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary) -> list
 
 
 def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictionary: Dictionary,
-                    *, before: int | None = None) -> list[RelationMatch]:
+                    *, before: int | None = None, span: tuple[int, int] | None = None) -> list[RelationMatch]:
     """Attacks told with a target and no attacker (``victims``: cue token, target mention), claimed
     by a named armed group: that group fought the target, ``claimed`` by it.
 
     Only a party that a generic "militants" could stand for claims an attack this way (a state's
     "claim" of a strike is not a claim of responsibility); ``before``: only cues before that
-    token (a claim in the same sentence refers back only to what came before it).
+    token (a claim in the same sentence refers back only to what came before it); ``span``: the
+    claim's sentence, when the attack was told in another (the claimant's ``filled_from``).
     """
     if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
         return []
     parties = [claim.mention] + ([] if claim.blamed else list(claim.others))
-    out = [RelationMatch(replace(party, via="claim"), victim, _ATTACK, "attack", start, start + 1,
+    out = [RelationMatch(replace(party, via="claim", filled_from=span), victim, _ATTACK, "attack", start, start + 1,
                          status=claim.status, claimed_by=claim.source if party is claim.mention else party.actor,
                          claim_text=claim.source_words if party is claim.mention else party.text)
            for party in parties

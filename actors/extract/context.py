@@ -47,6 +47,7 @@ from typing import Sequence
 
 from actors.extract.cues import CueSet
 from actors.extract.dictionary import Dictionary
+from actors.extract.events import fill_role
 from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -437,16 +438,20 @@ def dispute_relations(relations: list[RelationMatch], denier: Party) -> list[Rel
     return out
 
 
-def dispute_edges(edges: list[dict], denier: Party | None, relations: list[RelationMatch]) -> list[RelationMatch]:
+def dispute_edges(edges: list[dict], denier: Party | None, relations: list[RelationMatch],
+                  *, span: tuple[int, int] | None = None) -> list[RelationMatch]:
     """The next sentence denies (or restates as denied, or asserts what was denied) an edge.
 
-    ``edges`` are the previous sentence's; they are updated in place. Returns the
+    ``edges`` are the previous sentence's; they are updated in place, and ``span`` (the next
+    sentence's character range), when given, is noted as filling their status. Returns the
     next sentence's relations without those merged into a disputed edge.
     """
     for e in edges:
         if denier is not None and denier.named and e["status"] not in ("denied", _DISPUTED) \
                 and (denier.actor in (e["source"], e["target"]) or _claimed_by_another(e["status"], e["claimed_by"], denier)):
             _dispute(e, e["status"], e["claimed_by"], e["claim_text"], denier.actor, denier.words)
+            if span is not None:
+                fill_role(e, "status", span)
     kept = []
     for r in relations:
         twin = next((e for e in edges if e["relation"] == r.relation
@@ -460,6 +465,8 @@ def dispute_edges(edges: list[dict], denier: Party | None, relations: list[Relat
             _dispute(twin, r.status, r.claimed_by, r.claim_text, denied_by, denied_words)
         else:  # asserted before, denied now
             _dispute(twin, twin["status"], twin["claimed_by"], twin["claim_text"], r.claimed_by, r.claim_text)
+        if twin is not None and span is not None:
+            fill_role(twin, "status", span)
     return kept
 
 

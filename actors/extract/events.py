@@ -24,7 +24,7 @@ from actors.extract.relations import RelationMatch
 from actors.schema import is_symmetric
 from actors.text.tokens import Token
 
-__all__ = ["event_id", "sentence_event", "belligerents_event", "UNKNOWN_DATE"]
+__all__ = ["event_id", "sentence_event", "belligerents_event", "fill_role", "fill_context", "UNKNOWN_DATE"]
 
 UNKNOWN_DATE = {"iso": "", "precision": "unknown", "earliest": "", "latest": "", "text": ""}
 
@@ -137,9 +137,43 @@ def sentence_event(
             # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
             # affiliate of Y" tells it); it held by the date in force
             d = {**UNKNOWN_DATE, "latest": d["latest"]}
-        edges.append(_edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
-                           doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind))
+        e = _edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
+                  doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind)
+        for role, m in (("source", r.source), ("target", r.target)):
+            if m.filled_from is not None:
+                fill_role(e, role, m.filled_from)
+                if m.via == "claim":  # a later claim named the attacker, and says so
+                    fill_role(e, "status", m.filled_from)
+        edges.append(e)
     return event, edges
+
+
+def fill_role(edge: dict, role: str, span: tuple[int, int]) -> None:
+    """Note on ``edge`` (in place) that the sentence at ``span`` (character range) filled its
+    ``role`` (source, target or status).
+
+    >>> e = {"filled_by": ""}
+    >>> fill_role(e, "source", (90, 140)); fill_role(e, "status", (90, 140)); e["filled_by"]
+    'source:90-140|status:90-140'
+    """
+    entry = f"{role}:{span[0]}-{span[1]}"
+    have = [x for x in edge.get("filled_by", "").split("|") if x]
+    if entry not in have:
+        edge["filled_by"] = "|".join([*have, entry])
+
+
+def fill_context(edges: Sequence[dict], text: str) -> None:
+    """Set each edge's ``context`` (in place): the text of the sentences its ``filled_by`` names,
+    in reading order, one per line (the document ``text`` they index).
+
+    >>> e = {"filled_by": "source:4-9|status:4-9"}
+    >>> fill_context([e], "One. Two. "); e["context"]
+    'Two.'
+    """
+    for e in edges:
+        spans = sorted({tuple(int(x) for x in entry.split(":", 1)[1].split("-"))
+                        for entry in e.get("filled_by", "").split("|") if entry})
+        e["context"] = "\n".join(text[a:b].strip() for a, b in spans)
 
 
 def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, span, source_text, target_text, cue,
@@ -167,6 +201,8 @@ def _edge(eid, n, source, target, relation, d, status, claimed_by, doc_name, spa
         "claim_text": claim_text,
         "curation": "",
         "relation_kind": relation_kind,
+        "filled_by": "",
+        "context": "",
     }
 
 

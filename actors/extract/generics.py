@@ -117,6 +117,7 @@ def resolve_generics(
     tokens: Sequence[Token] = (),
     *,
     host: str | None = None,
+    context_span: tuple[int, int] | None = None,
 ) -> list[Mention]:
     """Resolve generic mentions named unambiguously in this or the previous sentence.
 
@@ -132,7 +133,8 @@ def resolve_generics(
     article) points back: its one candidate in the sentence must come before it,
     and a possessor or a spokesman's group counts ("Ansar Dine's spokesman said
     the group ..."), an "X-linked" description never. Otherwise it stays generic:
-    nothing is guessed.
+    nothing is guessed. ``context_span``: the previous sentence's character range, kept as
+    ``filled_from`` on a mention that sentence named.
     """
     d = matcher.dictionary
     # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
@@ -146,10 +148,13 @@ def resolve_generics(
         gen = d.get(m.actor)
         tags = set(gen.resolves_to) if gen is not None else set()
         if m.actor in pair_ids:
-            pair = _pair(d, tags, [x for x in mentions if x.end <= m.start] or list(context))
+            here = [x for x in mentions if x.end <= m.start]
+            pair = _pair(d, tags, here or list(context))
             if pair:  # "the two groups": both of the two named just before, as one coordinated reference
                 gid = max([x.group for x in out + list(mentions)] + [-1]) + 1000
-                out.extend(replace(m, actor=a, generic=False, via="resolved", group=gid) for a in pair)
+                before = None if here else context_span
+                out.extend(replace(m, actor=a, generic=False, via="resolved", group=gid, filled_from=before)
+                           for a in pair)
             else:
                 out.append(m)
             continue
@@ -220,7 +225,7 @@ def resolve_generics(
         if not same and context:
             prev, rival = candidates(context, this=m)
             if len(prev) == 1 and not rival:
-                out.append(replace(m, actor=prev.pop(), generic=False, via="resolved"))
+                out.append(replace(m, actor=prev.pop(), generic=False, via="resolved", filled_from=context_span))
                 continue
         out.append(m)
     return out

@@ -54,6 +54,8 @@ class Mention:
     ``via`` says how it was found: ``alias``, ``period``, ``force``, ``country``,
     ``generic``, ``resolved``, ``apposition``, ``compound`` (a modifier inside a
     compound, "al-Qaeda-linked"), ``claim`` (named by a claim of responsibility).
+    ``filled_from`` is the character range of the other sentence that named it, when one did
+    ("the group" resolved from the sentence before, an attacker named by a later claim).
     """
 
     actor: str
@@ -67,6 +69,7 @@ class Mention:
     role: str = "party"
     group: int = -1
     contingent_of: str = ""
+    filled_from: tuple[int, int] | None = None  # the other sentence that named it (its character range)
 
 
 def _period_actor(options, day_range) -> str | None:

@@ -27,7 +27,7 @@ from actors.text.dates import resolve_dates
 from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.errors import Problem
-from actors.extract.events import belligerents_event, sentence_event
+from actors.extract.events import belligerents_event, fill_context, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.generics import document_country, resolve_generics
@@ -131,6 +131,7 @@ class Extractor:
                 edges.extend(rows)
 
         previous: Sequence = ()
+        previous_span: tuple[int, int] | None = None  # the sentence ``previous`` was named in
         previous_paragraph = None
         host = document_country(self.matcher, tokenize(fields["title"].value)) if "title" in fields else None
         attackers: list = []
@@ -159,7 +160,8 @@ class Extractor:
                 # "the attack" still refers to it from the next paragraphs
                 told.crossed = unclaimed_crossed = True
             context = previous if same_paragraph and not separate else ()
-            mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host)
+            mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host,
+                                        context_span=previous_span if context else None)
             counts.update(m.actor for m in mentions)
             subjects: list = []  # attackers of this sentence, also of a place or of no one named
             victims: list = []  # targets of attacks told without an attacker
@@ -169,7 +171,7 @@ class Extractor:
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
-            relations, claim = self._context(tokens, mentions, relations, told, edges)
+            relations, claim = self._context(tokens, mentions, relations, told, edges, (s.start, s.end))
             if claim is not None and (victims or unclaimed):
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
@@ -178,7 +180,7 @@ class Extractor:
                         and not tells_an_attack(self.cues, tokens[: claim.tok]) \
                         and (not unclaimed_crossed or names_the_attack(self.cues, tokens)):
                     u_s, u_tokens, u_victims = unclaimed
-                    rows_before = claimed_attacks(u_victims, claim, self.dictionary)
+                    rows_before = claimed_attacks(u_victims, claim, self.dictionary, span=(s.start, s.end))
                     if rows_before:
                         ev, rows = sentence_event(doc.name, u_s, u_tokens, rows_before, dates.get(u_s.index, []),
                                                   in_force.get(u_s.index),
@@ -207,7 +209,7 @@ class Extractor:
                                                               and not toll)
             if not same_paragraph or any(not m.generic for m in mentions):
                 # a sentence naming no one ("It was founded by ...") keeps the one before as context
-                previous = mentions
+                previous, previous_span = mentions, (s.start, s.end)
             previous_paragraph = s.paragraph
             # a sentence's other relations ("Togolese MINUSMA peacekeepers": a contingent) leave its
             # attack without an attacker all the same
@@ -218,12 +220,14 @@ class Extractor:
                 unclaimed_gap += 1
                 if unclaimed_gap >= 3 or fights or (tells_an_attack(self.cues, tokens) and not toll):
                     unclaimed = None  # too far back, or another attack told since
+        fill_context(edges, doc.text)
         return events, edges, counts, problems
 
-    def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict]) -> tuple[list, Party | None]:
-        """Claims of responsibility and denials, in this sentence and for what the paragraph told
-        before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges`` are updated in place.
-        Returns the relations and the sentence's claim or blame, if any."""
+    def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict],
+                 span: tuple[int, int]) -> tuple[list, Party | None]:
+        """Claims of responsibility and denials, in this sentence (at character range ``span``) and for
+        what the paragraph told before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges``
+        are updated in place. Returns the relations and the sentence's claim or blame, if any."""
         norms = [t.norm for t in tokens]
         claim = responsibility_claim(self.cues, tokens, mentions, norms) or blame(self.cues, tokens, mentions, norms)
         deny = denial(self.cues, tokens, mentions, norms)
@@ -242,7 +246,7 @@ class Extractor:
                 and not any(claim.actor in (r.source.actor, r.target.actor) for r in own) \
                 and not tells_an_attack(self.cues, tokens[: claim.tok]):
             before = len(told.edges)
-            repeats = claim_edges(told.edges, claim, d)
+            repeats = claim_edges(told.edges, claim, d, span=span)
             edges.extend(told.edges[before:])  # co-claimants' copies of the claimed edges
             for e in repeats:  # "gunmen" now named: the same relation twice
                 told.edges.remove(e)
@@ -250,7 +254,7 @@ class Extractor:
         if told.gap == 1 and not told.crossed:
             if deny is not None and tells_an_attack(self.cues, tokens[: deny.tok]):
                 deny = None
-            relations = dispute_edges(told.edges, deny, relations)
+            relations = dispute_edges(told.edges, deny, relations, span=span)
         return relations, claim
 
 

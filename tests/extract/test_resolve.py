@@ -178,3 +178,36 @@ def test_mention_ids_are_unique_and_one_statement_is_one_row():
         assert len(ids) == len(set(ids)), folder
         edges = c.frames["edges"]["edge_id"].to_list()
         assert len(edges) == len(set(edges)) == c.graph.number_of_edges()
+
+
+def test_roles_filled_across_sentences_say_which_sentence_filled_them(tmp_path):
+    """A claim in the next sentence names the attacker; "the group" points back to the sentence before;
+    a denial in the next sentence disputes; "suspected" makes a relation alleged. Each row says which
+    other sentence filled which role, and the event merges them with the first report."""
+    first = "Gunmen attacked a Malian army post near Boulkessi on 3 March 2020, killing ten soldiers."
+    claim = "JNIM claimed responsibility for the attack the next day."
+    told = "On 5 May 2020 the Islamic State in the Greater Sahara ambushed a MINUSMA convoy near Tessalit."
+    back = "The group said it had killed six peacekeepers."
+    c = _corpus(tmp_path, {
+        "a.txt": f"{first} {claim}\n\n{told} {back}\n",
+        "b.txt": "On 3 March 2020 JNIM attacked the Malian army post at Boulkessi. "
+                 "JNIM denied that it attacked the army post.\n\n"
+                 "On 9 June 2020 suspected JNIM fighters ambushed Burkinabe soldiers near Djibo.\n",
+    })
+    m = {(r["doc"], r["evidence"][:12]): r for r in c.frames["mentions"].iter_rows(named=True)}
+    a1 = m[("a.txt", first[:12])]
+    start = len(first) + 1
+    assert (a1["source"], a1["target"], a1["status"], a1["claimed_by"]) == ("jnim", "mali", "claimed", "jnim")
+    assert a1["filled_by"] == f"source:{start}-{start + len(claim)}|status:{start}-{start + len(claim)}"
+    assert a1["context"] == claim
+    a2 = m[("a.txt", back[:12])]
+    assert (a2["source"], a2["target"]) == ("isgs", "minusma") and a2["context"] == told
+    assert a2["filled_by"].startswith("source:") and "status" not in a2["filled_by"]
+    b1 = m[("b.txt", "On 3 March 2")]
+    assert b1["status"] == "disputed" and b1["filled_by"].startswith("status:") and "denied" in b1["context"]
+    b2 = m[("b.txt", "On 9 June 20")]
+    assert (b2["source"], b2["status"], b2["filled_by"]) == ("jnim", "alleged", "")
+    # one event for the Boulkessi attack: the claimed report and the disputed one
+    (e,) = c.frames["edges"].filter(pl.col("date") == "2020-03-03").iter_rows(named=True)
+    assert (e["mentions"], e["docs"], e["status"]) == (2, 2, "disputed")
+    assert set(e["statuses"].split("|")) == {"claimed", "disputed"}
