@@ -101,7 +101,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.render.style": ("KIND_COLOURS", "RELATION_STYLE", "STATUS_NOTE"),
     "actors.console": ("format_pair", "format_profile", "safe"),
     "actors.corpus": ("Corpus", "load_corpus"),
-    "actors.curation.apply": ("apply_curation", "extend_dictionary"),
+    "actors.curation.apply": ("apply_curation", "extend_dictionary", "merge_requests", "merge_rows"),
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
     "actors.csv_cells": (
         "CSV_TRIGGERS", "escape_cell", "escape_frame", "read_csv", "unescape_cell", "unescape_frame",
@@ -109,7 +109,7 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.errors": ("ActorsError", "CorpusError", "DataFileError", "OutputLockedError", "Problem", "safe_text"),
     "actors.output": (
-        "event_counts", "export", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
+        "event_counts", "export", "problem_frame", "table_writers", "to_frames", "write_all", "write_gexf", "write_graphml",
         "write_json", "write_tables",
     ),
     "actors.output_set": (

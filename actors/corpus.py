@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from actors.curation import Curation, apply_curation, extend_dictionary, read_curation
+from actors.curation import Curation, apply_curation, extend_dictionary, merge_requests, merge_rows, read_curation
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.text.date_values import PLAUSIBLE_YEARS, check_years
 from actors.text.documents import Document
@@ -109,7 +109,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     1900-2100; a ValueError when ``years`` is not such a pair).
     """
     from actors.network.graph import build_graph
-    from actors.output import to_frames
+    from actors.output import problem_frame, to_frames
 
     years = check_years(years)
     folder = Path(path)
@@ -136,8 +136,15 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         rows += edge_rows
         extraction = replace(extraction, edges=edges, events=events,
                              problems=extraction.problems + tuple(edge_problems))
+    merged: list[dict] = []
+    frames = to_frames(extraction, merges=merge_requests(curation) if curation is not None else (), merged=merged)
+    if curation is not None and merged:
+        merge_rows_, merge_problems = merge_rows(curation, merged)
+        rows += merge_rows_
+        if merge_problems:
+            extraction = replace(extraction, problems=extraction.problems + tuple(merge_problems))
+            frames["problems"] = problem_frame(extraction.problems)
     rows.sort(key=lambda r: r["line"])  # file order (the order of application is in the module doc)
-    frames = to_frames(extraction)
     frames["curation"] = _curation_frame(rows)
     graph = build_graph(frames["edges"], frames["actors"])
     return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows))

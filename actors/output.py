@@ -33,18 +33,21 @@ from actors.schema import (ACTOR_COLUMNS, CANDIDATE_COLUMNS, EDGE_COLUMNS, EVENT
 
 if TYPE_CHECKING:
     import networkx as nx
+    import polars as pl
 
-__all__ = ["to_frames", "event_counts", "table_writers", "write_tables", "write_all", "export", "write_gexf", "write_graphml",
+__all__ = ["to_frames", "problem_frame", "event_counts", "table_writers", "write_tables", "write_all", "export", "write_gexf", "write_graphml",
            "write_json"]
 
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
 
-def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
+def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: list | None = None) -> dict:
     """The actors, events, edges, mentions, overlaps, problems and candidates tables as polars DataFrames.
 
     The extraction's edges are mentions (one per sentence); :func:`actors.extract.resolve.resolve_events`
-    turns them into events and one edge per (event, pair, relation).
+    turns them into events and one edge per (event, pair, relation), with an analyst's ``merges``
+    (``(id, edge ids)``, :func:`actors.curation.merge_requests`); what became of each is appended
+    to ``merged`` when given.
     """
     import polars as pl
 
@@ -55,22 +58,31 @@ def to_frames(extraction: Extraction, *, dictionary=None) -> dict:
             names = list(dict.fromkeys([*a.aliases, *a.exact_aliases, *a.country_names, *(p.alias for p in a.period_aliases)]))
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
-    resolved = resolve_events(extraction.edges, extraction.events)
+    resolved = resolve_events(extraction.edges, extraction.events, merges=merges)
+    if merged is not None:
+        merged.extend(resolved.merges)
     events = _safe(sorted(resolved.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
     edges = _safe(sorted(resolved.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
     mentions = _safe(sorted(resolved.mentions, key=lambda r: (r["doc"], r["char_start"], r["mention_id"])))
-    problems = _safe([{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
-                      for p in extraction.problems])
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
         "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
         "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
         "mentions": pl.DataFrame(mentions, schema=polars_schema(MENTION_COLUMNS), orient="row"),
         "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
-        "problems": pl.DataFrame(problems, schema=polars_schema(PROBLEM_COLUMNS), orient="row"),
+        "problems": problem_frame(extraction.problems),
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
                                    schema=polars_schema(CANDIDATE_COLUMNS), orient="row"),
     }
+
+
+def problem_frame(problems) -> pl.DataFrame:
+    """The problems table (problems.csv): one row per :class:`~actors.errors.Problem`."""
+    import polars as pl
+
+    rows = _safe([{"path": p.path, "where": p.where, "what": p.what, "skipped": "yes" if p.skipped else "no"}
+                  for p in problems])
+    return pl.DataFrame(rows, schema=polars_schema(PROBLEM_COLUMNS), orient="row")
 
 
 def event_counts(frames: dict) -> dict:

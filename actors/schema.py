@@ -169,7 +169,8 @@ EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
 
 #: Events of one pair and relation left apart that may be one occurrence (overlaps.csv): a coarser
 #: mention that fits more than one finer event, or fits one in another document, or states its own
-#: date. Nothing merges them by itself: they are for an analyst to read.
+#: date; two mentions of the same month or year. Nothing merges them by itself: they are for an
+#: analyst to read, and to merge with an overrides ``[[merge]]`` entry naming both edge ids.
 OVERLAP_COLUMNS: tuple[tuple[str, str], ...] = (
     ("edge_id", "str"),  # the finer event's edge
     ("other_edge_id", "str"),  # the coarser one, which fits inside it
@@ -178,6 +179,7 @@ OVERLAP_COLUMNS: tuple[tuple[str, str], ...] = (
     ("relation", "str"),
     ("date", "str"),
     ("other_date", "str"),
+    ("kind", "str"),  # inside (this event's date lies inside the other's) | same-period (the same month or year)
 )
 
 #: One row per entry of an overrides file (actors.curation), applied or not.

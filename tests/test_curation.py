@@ -932,6 +932,8 @@ def _valid_entry(draw):
         for key in ("tags", "aliases", "exact_aliases", "demonyms", "prefixes", "country_names"):
             if draw(st.booleans()):
                 v[key] = draw(st.lists(_word, max_size=3))
+    elif op == "merge":
+        v = {"edges": draw(st.lists(_word, min_size=2, max_size=4))}
     else:
         v = {"actor": draw(_word), "aliases": draw(st.lists(_word, min_size=1, max_size=3))}
     return op, v

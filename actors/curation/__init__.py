@@ -12,6 +12,10 @@ a stable ``id`` and the analyst's ``reason``:
 * ``[[redate]]`` extracted relations whose date is wrong: the new ``date``;
 * ``[[actor]]`` a new actor, with the keys of the dictionary's ``[[actor]]``;
 * ``[[alias]]`` extra ``aliases`` for an existing ``actor``.
+* ``[[merge]]`` events that are one occurrence, which resolution kept apart: ``edges``, two or
+  more edge ids (``edges.csv``, ``overlaps.csv``) or mention ids (``mentions.csv``). Events of
+  one pair and relation become one edge (refused when their dates conflict); events of
+  different pairs share one ``event_id``. Applied when mentions are resolved to events.
 
 ``drop`` and ``redate`` select edges either by ``edge`` (an ``edge_id`` of
 ``edges.csv``) or by ``source``, ``target`` and ``relation``, narrowed by
@@ -49,8 +53,8 @@ o.toml: line 4 ([[redate]] 'x', key 'date'): impossible date '2012-02-30': Febru
 
 from __future__ import annotations
 
-from actors.curation.apply import apply_curation, extend_dictionary
+from actors.curation.apply import apply_curation, extend_dictionary, merge_requests, merge_rows
 from actors.curation.overrides import OPERATIONS, Curation, Override, parse_curation, read_curation
 
 __all__ = ["Override", "Curation", "parse_curation", "read_curation", "extend_dictionary", "apply_curation",
-           "OPERATIONS"]
+           "merge_requests", "merge_rows", "OPERATIONS"]

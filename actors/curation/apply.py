@@ -18,7 +18,7 @@ from actors.extract.dictionary import Dictionary, _auto_places, actor_from_table
 from actors.schema import is_symmetric
 from actors.text.dates import parse_iso
 
-__all__ = ["extend_dictionary", "apply_curation"]
+__all__ = ["extend_dictionary", "apply_curation", "merge_requests", "merge_rows"]
 
 _CHECKED = (1, 9998)  # dates were checked against the plausible years when the file was read
 
@@ -156,6 +156,31 @@ def _row(o: Override, *, applied: bool, edges: Sequence[str] = (), before: str =
          note: str = "") -> dict:
     return {"id": o.id, "op": o.op, "line": o.line, "applied": "yes" if applied else "no",
             "edges": "|".join(edges), "before": before, "after": after, "reason": o.reason, "note": note}
+
+
+def merge_requests(curation: Curation) -> list[tuple[str, tuple[str, ...]]]:
+    """The file's ``[[merge]]`` entries as ``(id, edge ids)``, for :func:`actors.extract.resolve.resolve_events`.
+
+    >>> from actors.curation.overrides import parse_curation
+    >>> c = parse_curation('[[merge]]\nid = "m"\nreason = "one raid"\nedges = ["ev-a-0", "ev-b-1"]\n')
+    >>> merge_requests(c)
+    [('m', ('ev-a-0', 'ev-b-1'))]
+    """
+    return [(o.id, tuple(o.values["edges"])) for o in curation.of("merge")]
+
+
+def merge_rows(curation: Curation, outcomes: Sequence[Mapping[str, Any]]) -> tuple[list[dict], list[Problem]]:
+    """Curation rows and problems of the file's ``[[merge]]`` entries, given what resolution did
+    with each (:attr:`actors.extract.resolve.Resolution.merges`, in the same order)."""
+    rows, problems = [], []
+    for o, done in zip(curation.of("merge"), outcomes):
+        applied = done["applied"] == "yes"
+        if not applied:
+            problems.append(Problem(curation.source, o.where, f"{done['note']}; entry not applied"))
+        rows.append(_row(o, applied=applied, edges=[e for e in done.get("edges", "").split("|") if e],
+                         before=" + ".join(o.values["edges"]), after="one event" if applied else "",
+                         note=done["note"]))
+    return rows, problems
 
 
 def _when(row: Mapping[str, Any]) -> str:

@@ -35,6 +35,7 @@ _KEYS: Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]] = MappingProxyType(
     "redate": (("date",), tuple(k for k in _SELECTOR if k != "date") + ("from_date",)),
     "actor": (("name", "kind"), ("tags", "aliases", "exact_aliases", "demonyms", "prefixes", "country_names")),
     "alias": (("actor", "aliases"), ()),
+    "merge": (("edges",), ()),  # edge ids (edges.csv, overlaps.csv) or mention ids (mentions.csv): one event
 })
 OPERATIONS: tuple[str, ...] = tuple(_KEYS)
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
@@ -117,6 +118,14 @@ def _check_entry(op: str, raw: Any, where: str, place: Any, add: Any,
                 add(place(key), f"{key} must be a list of non-empty strings, got {value!r}")
                 ok = False
             values[key] = value
+            continue
+        if key == "edges":
+            if not isinstance(value, list) or len(value) < 2 or not all(isinstance(v, str) and v.strip()
+                                                                        for v in value):
+                add(place(key), f"edges must be a list of two or more edge ids (edges.csv, overlaps.csv), "
+                    f"got {value!r}")
+                ok = False
+            values[key] = [v.strip() for v in value] if isinstance(value, list) else value
             continue
         if key in ("date", "from_date"):
             try:

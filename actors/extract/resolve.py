@@ -13,15 +13,17 @@ them, conservatively, by this rule:
    Otherwise an undated mention is never merged: nothing shows it is the same occurrence.
 3. Two mentions dated alike at day precision (the same interval) merge, within
    a document or across documents, as a conflict-event dataset merges the
-   same actors on the same day. At month or year precision, equal dates merge
-   only within one document: two reports of "a clash in 2012" may be two clashes.
+   same actors on the same day. At month or year precision equal dates merge
+   nothing by themselves: two sentences on "a clash in 2012" may tell two clashes.
+   Each is recorded as an overlap (below) with the first event of that period.
 4. A coarser mention (a year, a month) joins a finer event only when it comes
    from the same document, its own sentence states no date (it inherits the
    date in force, so it goes on telling the story just told), and exactly one
    finer event of its block in that document fits its interval. Otherwise it
    stays its own event: a year summary ("fought throughout 2012") never swallows
    the day-dated fights it summarises. Each finer event it fits is recorded as
-   an *overlap*, so an analyst can merge them by hand.
+   an *overlap*, so an analyst can merge them by hand (``merges``, the overrides
+   file's ``[[merge]]``).
 5. Two mentions whose sentences name different places (``place`` of the
    statement) never merge.
 
@@ -78,12 +80,15 @@ class Resolution:
     ``mentions``, ``mention_ids``, ``docs``, ``statuses`` and ``claimed_by``.
     ``events``: one row per occurrence (given the statements). ``overlaps``:
     rows of :data:`actors.schema.OVERLAP_COLUMNS`, events left apart that may be one.
+    ``merges``: one row per requested merge: ``id``, ``applied`` (yes | no), ``edges`` (the
+    edge ids it joined, "|"-joined) and ``note`` (why not).
     """
 
     mentions: list[dict]
     edges: list[dict]
     events: list[dict] = field(default_factory=list)
     overlaps: list[dict] = field(default_factory=list)
+    merges: list[dict] = field(default_factory=list)
 
 
 def mention_block(row: dict) -> tuple:
@@ -177,6 +182,12 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
                     target = local[0]
                 else:
                     overlaps.extend((g.finest, m) for g in finer)
+                if target is None and rank > _RANK["day"]:
+                    # the same month or year: maybe one, maybe two. Listed against the period's first
+                    # event only, so a pair told in a hundred sentences of 2012 lists a hundred, not 5,000
+                    first = next((g for g in by_interval.get(span, ()) if _fits(m, g, place)), None)
+                    if first is not None:
+                        overlaps.append((first.finest, m))
         if target is None:
             target = _Group([m], {m["doc"]}, {place} if place else set(), {text})
             groups.append(target)
@@ -209,12 +220,15 @@ def _joined(values: Iterable[str]) -> str:
     return "|".join(seen)
 
 
-def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) -> Resolution:
+def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = (), *,
+                   merges: Sequence[tuple[str, Sequence[str]]] = ()) -> Resolution:
     """Merge mention rows (today's edge rows, one per sentence) into events; see the module's rule.
 
     ``statements`` are the sentence-level event rows (``event_id``, ``place``,
     ``date_text``, ``sentence``, ``doc``, ``char_start``); without them no place
-    is compared and every date counts as stated. The inputs are not changed.
+    is compared and every date counts as stated. ``merges``: an analyst's
+    ``(id, mention ids)`` requests that those mentions' events are one (see
+    :func:`_merge`). The inputs are not changed.
     """
     by_id = {s["event_id"]: s for s in statements}
     blocks: dict[tuple, list[dict]] = {}
@@ -222,6 +236,7 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) ->
         blocks.setdefault(mention_block(m), []).append(m)
     overlaps: list[tuple[dict, dict]] = []
     groups = [g for key in sorted(blocks) for g in _resolve_block(blocks[key], by_id, overlaps)]
+    merged, joined = _merge(groups, merges)
 
     # occurrences: the statements of one group, and the groups of one statement, are one event
     def where(sid: str) -> tuple:
@@ -233,6 +248,8 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) ->
     union = UnionFind()
     for g in groups:
         union.union(*(m["event_id"] for m in g.members))
+    for statement_ids in joined:  # an analyst's merge across pairs: one occurrence
+        union.union(*statement_ids)
     first_of: dict[str, str] = {}
     for m in mentions:
         root = union[m["event_id"]]
@@ -269,9 +286,71 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = ()) ->
     near = sorted({(resolved[id(a)][1], resolved[id(b)][1]): (a, b) for a, b in overlaps
                    if resolved[id(a)][1] != resolved[id(b)][1]}.items())
     rows = [{"edge_id": ea, "other_edge_id": eb, "source": a["source"], "target": a["target"],
-             "relation": a["relation"], "date": a.get("date", ""), "other_date": b.get("date", "")}
+             "relation": a["relation"], "date": a.get("date", ""), "other_date": b.get("date", ""),
+             "kind": "same-period" if _interval(a) == _interval(b) else "inside"}
             for (ea, eb), (a, b) in near]
-    return Resolution(out_mentions, edges, _events(statements, out_mentions), rows)
+    for row in merged:
+        row["edges"] = "|".join(dict.fromkeys(resolved[id(m)][1] for m in row.pop("members")))
+    return Resolution(out_mentions, edges, _events(statements, out_mentions), rows, merged)
+
+
+def _merge(groups: list[_Group], merges: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[dict], list[list[str]]]:
+    """Apply an analyst's merges to ``groups`` (in place).
+
+    Each request names mentions by id (``edge_id``: an ``edge_id`` of edges.csv is its first
+    mention's). The events of those mentions that share a relation and pair become one edge,
+    unless their dates conflict (neither interval inside the other) or one is undated while
+    another is dated: then nothing of the request is applied. Events of different pairs are
+    joined as one occurrence (one ``event_id``) and keep their own edges. Returns a row per
+    request (``id``, ``applied``, ``note``, ``members``) and the statement ids to join.
+    """
+    of: dict[str, _Group] = {m["edge_id"]: g for g in groups for m in g.members}
+    rows: list[dict] = []
+    joined: list[list[str]] = []
+    for merge_id, ids in merges:
+        row = {"id": merge_id, "applied": "no", "note": "", "members": []}
+        rows.append(row)
+        unknown = [i for i in ids if i not in of]
+        if unknown:
+            row["note"] = "no mention or edge has the id " + ", ".join(map(repr, unknown))
+            continue
+        chosen = list(dict.fromkeys(of[i] for i in ids))
+        if len(chosen) < 2:
+            row["note"] = "the ids name one event already"
+            continue
+        by_block: dict[tuple, list[_Group]] = {}
+        for g in chosen:
+            by_block.setdefault(mention_block(g.finest), []).append(g)
+        clash = next((f"{a.finest['edge_id']} ({a.finest.get('date') or 'undated'}) and "
+                      f"{b.finest['edge_id']} ({b.finest.get('date') or 'undated'})"
+                      for gs in by_block.values() for a in gs for b in gs if a is not b
+                      and not _compatible(_interval(a.finest), _interval(b.finest))), None)
+        if clash:
+            row["note"] = f"dates conflict: {clash}; an event has one date"
+            continue
+        for gs in by_block.values():
+            into = gs[0]
+            for g in gs[1:]:
+                into.members.extend(g.members)
+                into.docs |= g.docs
+                into.places |= g.places
+                into.texts |= g.texts
+                groups.remove(g)
+                for m in g.members:
+                    of[m["edge_id"]] = into
+            into.members.sort(key=lambda r: (_RANK.get(r.get("date_precision", "unknown"), 3), r["doc"],
+                                             r["char_start"], r["edge_id"]))  # finest first, as a block is read
+        row["applied"] = "yes"
+        row["members"] = [g.finest for g in chosen]
+        joined.append([g.finest["event_id"] for g in chosen])
+    return rows, joined
+
+
+def _compatible(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Two dates one event can have: both undated, or one interval inside the other."""
+    if a is None or b is None:
+        return a is None and b is None
+    return _inside(a, b) or _inside(b, a)
 
 
 def _events(statements: Sequence[dict], mentions: Sequence[dict]) -> list[dict]:

@@ -211,3 +211,57 @@ def test_roles_filled_across_sentences_say_which_sentence_filled_them(tmp_path):
     (e,) = c.frames["edges"].filter(pl.col("date") == "2020-03-03").iter_rows(named=True)
     assert (e["mentions"], e["docs"], e["status"]) == (2, 2, "disputed")
     assert set(e["statuses"].split("|")) == {"claimed", "disputed"}
+
+
+def test_an_analyst_merges_what_resolution_kept_apart():
+    r = resolve(mention(1, "nf", "state", "2001-03-04", doc="a.txt"),
+                mention(2, "nf", "state", "2001", doc="b.txt"),  # another document's year: kept apart, an overlap
+                mention(3, "nf", "state", "2001-05-09", doc="a.txt"),
+                mention(4, "crescent", "state", "2001-03-04", doc="a.txt"))
+    assert [(o["edge_id"], o["other_edge_id"], o["kind"]) for o in r.overlaps] == [
+        ("s1-1", "s2-2", "inside"), ("s3-3", "s2-2", "inside")]
+    merged = resolve_events([m for m, _ in (mention(1, "nf", "state", "2001-03-04", doc="a.txt"),
+                                            mention(2, "nf", "state", "2001", doc="b.txt"),
+                                            mention(3, "nf", "state", "2001-05-09", doc="a.txt"),
+                                            mention(4, "crescent", "state", "2001-03-04", doc="a.txt"))],
+                            merges=[("summary", ["s1-1", "s2-2"]), ("two-days", ["s1-1", "s3-3"]),
+                                    ("typo", ["s1-1", "s9-9"]), ("sides", ["s1-1", "s4-4"]),
+                                    ("again", ["s2-2", "s1-1"])])
+    by_id = {m["id"]: m for m in merged.merges}
+    assert (by_id["summary"]["applied"], by_id["summary"]["edges"]) == ("yes", "s1-1")
+    assert by_id["two-days"]["applied"] == "no" and "dates conflict" in by_id["two-days"]["note"]
+    assert by_id["typo"]["applied"] == "no" and "'s9-9'" in by_id["typo"]["note"]
+    assert by_id["again"]["applied"] == "no" and "one event already" in by_id["again"]["note"]
+    assert by_id["sides"]["applied"] == "yes"
+    edges = {e["edge_id"]: e for e in merged.edges}
+    assert (edges["s1-1"]["mentions"], edges["s1-1"]["docs"], edges["s1-1"]["date"]) == (2, 2, "2001-03-04")
+    assert edges["s4-4"]["event_id"] == edges["s1-1"]["event_id"]  # another pair: the same occurrence, its own edge
+    assert [(o["edge_id"], o["other_edge_id"]) for o in merged.overlaps] == [("s3-3", "s1-1")]
+
+
+def test_equal_months_are_kept_apart_and_listed_as_overlaps():
+    r = resolve(mention(1, "nf", "state", "2001-03", doc="a.txt"), mention(2, "nf", "state", "2001-03", doc="a.txt"))
+    assert len(r.edges) == 2
+    assert [(o["edge_id"], o["other_edge_id"], o["kind"]) for o in r.overlaps] == [("s1-1", "s2-2", "same-period")]
+
+
+def test_merge_entries_of_an_overrides_file(tmp_path):
+    c = _corpus(tmp_path, {
+        "a.txt": "On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n",
+        "b.txt": "In 2014, MUJAO fought the Malian army near Gao.\n",
+    })
+    day, year = sorted(c.frames["edges"]["edge_id"].to_list(), key=lambda e: not e.startswith(
+        c.frames["edges"].filter(pl.col("date") == "2014-05-03")["event_id"][0]))
+    assert c.frames["overlaps"].select("edge_id", "other_edge_id").rows() == [(day, year)]
+    (tmp_path / "c" / "overrides.toml").write_text(
+        f'[[merge]]\nid = "gao"\nreason = "b.txt sums up the ambush"\nedges = ["{day}", "{year}"]\n\n'
+        f'[[merge]]\nid = "typo"\nreason = "x"\nedges = ["{day}", "ev-0000-0"]\n\n'
+        f'[[merge]]\nid = "one"\nreason = "x"\nedges = "{day}"\n', encoding="utf-8")
+    c = load_corpus(tmp_path / "c")
+    (e,) = c.frames["edges"].iter_rows(named=True)
+    assert (e["mentions"], e["docs"], e["date"]) == (2, 2, "2014-05-03") and c.frames["overlaps"].height == 0
+    rows = {r["id"]: r for r in c.frames["curation"].iter_rows(named=True)}
+    assert (rows["gao"]["applied"], rows["typo"]["applied"], rows["one"]["applied"]) == ("yes", "no", "no")
+    problems = c.frames["problems"]["where"].to_list()
+    assert any("[[merge]] 'typo'" in w and w.startswith("line 6") for w in problems)
+    assert any("[[merge]] 'one'" in w for w in problems)
