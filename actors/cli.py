@@ -243,7 +243,7 @@ def _run_with(args, out, pool) -> int:
     pairs = [FOCUS_PAIR, *pairs]
     progress("laying out")
     pos = positions(graph)  # one layout for the explorer and the snapshots: an actor stays where it was
-    writers.update(explorer_writers(analyses, out_dir, pairs=pairs, pos=pos))
+    writers.update(explorer_writers(analyses, out_dir, pairs=pairs, pos=pos, mentions=corpus.frames["mentions"]))
     drawable = [p for p in pairs if p[0] in graph and p[1] in graph]
     for a, b in pairs[1:]:
         if (a, b) not in drawable:

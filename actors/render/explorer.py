@@ -119,8 +119,44 @@ def _pair_key(u: Hashable, v: Hashable, relation: str) -> tuple:
     return (u, v, relation)
 
 
-def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
+_TOLD_SHOWN = 10  # other sentences listed per event; the rest are counted (mentions.csv has them all)
+
+
+def _told(mentions) -> dict[str, tuple[list, str, int]]:
+    """Per edge id: the other sentences that tell its event (one entry per distinct text: text,
+    status, date, how many mentions, first document and its character range), the sentences
+    that filled its roles (``context`` of its own mention), and how many mentions were left out.
+
+    ``mentions`` is the mentions table (a polars DataFrame or dicts), as ``mentions.csv`` holds it.
+    """
+    rows = mentions.iter_rows(named=True) if hasattr(mentions, "iter_rows") else mentions
+    by_edge: dict[str, list[dict]] = {}
+    for r in rows:
+        by_edge.setdefault(str(r["edge_id"]), []).append(r)
+    out = {}
+    for edge_id, ms in by_edge.items():
+        own = next((m for m in ms if m.get("mention_id") == edge_id), None)
+        entries: dict[str, list] = {}
+        for m in sorted(ms, key=lambda m: (str(m.get("doc")), m.get("char_start") or 0)):
+            if m is own:
+                continue
+            text = " ".join(str(m.get("evidence") or "").split())
+            if text in entries:
+                entries[text][3] += 1
+                continue
+            entries[text] = [isolate_bidi(text), str(m.get("status") or ""), str(m.get("date") or ""), 1,
+                             isolate_bidi(str(m.get("doc") or "")), m.get("char_start"), m.get("char_end"),
+                             isolate_bidi(str(m.get("context") or ""))]
+        listed = list(entries.values())
+        context = isolate_bidi(str(own.get("context") or "")) if own is not None else ""
+        if listed or context:
+            out[edge_id] = (listed[:_TOLD_SHOWN], context, sum(e[3] for e in listed[_TOLD_SHOWN:]))
+    return out
+
+
+def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dict | None = None):
     """vis-network node and edge records (merged per pair and relation) and the event rows behind the edges."""
+    told = told or {}
     nodes = sorted(G.nodes, key=str)
     side = max(600.0, 110.0 * math.sqrt(len(nodes)))
     index = {n: i for i, n in enumerate(nodes)}
@@ -176,6 +212,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
                 isolate_bidi(str(d.get("claimant") or "")), isolate_bidi(str(d.get("doc") or "")),
                 isolate_bidi(str(d.get("evidence") or "")), str(k),
                 d.get("char_start"), d.get("char_end"), index[s], index[t],
+                *told.get(str(k), ([], "", 0)),
             ])
     return node_records, edge_records, events
 
@@ -183,19 +220,22 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset]):
 def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network over time",
                   intro: Sequence[str] = (), pos: dict | None = None,
                   initial: tuple[str, str] | None = None,
-                  highlight: Iterable[tuple[Hashable, Hashable]] = ()) -> str:
+                  highlight: Iterable[tuple[Hashable, Hashable]] = (), mentions=None) -> str:
     """The explorer page for ``G`` as one HTML string (inline scripts, no network loads).
 
     ``intro`` paragraphs are shown under the title (as text). ``pos`` gives
     node positions in the unit square (default :func:`actors.render.layout.positions`).
     ``initial`` sets the slider's starting window (ISO days, inclusive);
     the slider always spans the earliest to the latest date. Pairs in
-    ``highlight`` are drawn thicker.
+    ``highlight`` are drawn thicker. ``mentions`` (the mentions table, as
+    ``mentions.csv`` holds it): the panel then lists, under each event, every other
+    sentence that tells it and the sentences that filled its roles.
     """
     from jinja2 import Environment
 
     pos = positions(G) if pos is None else pos
-    nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight})
+    nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight},
+                                    _told(mentions) if mentions is not None else None)
     options = {
         "physics": {"enabled": False},  # positions are computed beforehand: the first render does no layout work
         "layout": {"improvedLayout": False},
@@ -258,7 +298,7 @@ def _coalition_intro(A) -> list[str]:
     return out
 
 
-def _pair_page(A, a: str, b: str) -> Callable[[], str]:
+def _pair_page(A, a: str, b: str, mentions=None) -> Callable[[], str]:
     G = A.graph
     shift_rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
     initial = None
@@ -269,12 +309,12 @@ def _pair_page(A, a: str, b: str) -> Callable[[], str]:
     intro = ([f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
              + (_shift_intro(G, shift_rows) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
     return lambda: explorer_html(neighbourhood(G, [a, b]), title=title, initial=initial,
-                                 highlight=[(a, b)], intro=intro)
+                                 highlight=[(a, b)], intro=intro, mentions=mentions)
 
 
 def explorer_writers(analyses, out_dir: str | os.PathLike, *,
                      pairs: Iterable[tuple[str, str]] = (FOCUS_PAIR,),
-                     pos: dict | None = None) -> dict[Path, Callable[[Path], None]]:
+                     pos: dict | None = None, mentions=None) -> dict[Path, Callable[[Path], None]]:
     """Writers (for :func:`actors.output.write_all`) of graph.html and the focus pages.
 
     ``graph.html`` shows the whole network. ``<coalition actor>.html`` (by
@@ -283,7 +323,8 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
     ``mnla_ansar_dine.html``), one per pair in ``pairs``, shows the events of
     both actors, opening on the years of their alliance shift. A focus page
     whose actors are not in the graph is not written. ``pos`` places the
-    actors of graph.html (default :func:`actors.render.layout.positions`).
+    actors of graph.html (default :func:`actors.render.layout.positions`). ``mentions``
+    (the mentions table): each event's panel lists every other sentence that tells it.
     """
     A = analyses
     G = A.graph
@@ -292,7 +333,7 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
     pages: dict[Path, Callable[[], str]] = {
         out / "graph.html": lambda: explorer_html(G, pos=pos, intro=[
             f"{G.number_of_nodes()} actors and {G.number_of_edges()} events. Drag the sliders to choose a "
-            "time window; click a link to read every event behind it, with its sentence."]),
+            "time window; click a link to read every event behind it, with its sentence."], mentions=mentions),
     }
     focus = A.coalition_actor
     if focus in G:
@@ -303,10 +344,10 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
         pages[out / f"{str(focus).replace('-', '_')}.html"] = lambda: explorer_html(
             neighbourhood(G, core), title=f"{name} and its neighbours",
             intro=[f"{name}, its members and origins, and every actor they had relations with."]
-            + _coalition_intro(A))
+            + _coalition_intro(A), mentions=mentions)
     for a, b in dict.fromkeys(tuple(p) for p in pairs):
         if a in G and b in G:
-            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b)
+            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b, mentions)
     return {path: (lambda p, make=make: p.write_text(make(), encoding="utf-8")) for path, make in pages.items()}
 
 

@@ -327,3 +327,52 @@ def test_an_unknown_status_is_refused_not_shown_as_reported():
                start="2001-01-01", end="2002-01-01")
     with pytest.raises(ActorsError, match="'e9'.*'rumoured'"):
         explorer_html(G)
+
+
+def _told_mentions(G):
+    """Mentions of one banner–state event: its own (whose attacker a later claim named), another
+    report's sentence told twice word for word, and a third carrying markup."""
+    k = next(k for u, v, k, d in G.edges(keys=True, data=True) if {u, v} == {"banner", "state"})
+    other = {"edge_id": k, "status": "claimed", "date": "2003-06-01", "doc": "b.txt", "char_start": 5,
+             "char_end": 60, "context": "", "evidence": "The Banner says it  struck Dorn."}
+    return k, [
+        {"edge_id": k, "mention_id": k, "context": "The Banner claimed the attack <b>at once</b>."},
+        {**other, "mention_id": "m2"}, {**other, "mention_id": "m3", "doc": "c.txt", "evidence": "The Banner says it struck Dorn."},
+        {**other, "mention_id": "m4", "evidence": XSS, "context": "Filled & <i>told</i>."},
+    ]
+
+
+def test_each_event_carries_every_other_sentence_that_tells_it():
+    G = world.graph()
+    k, mentions = _told_mentions(G)
+    data = _data(explorer_html(G, mentions=mentions))
+    (row,) = [ev for ev in data["events"] if ev[9] == k]
+    others, context, more = row[14:]
+    assert context == "The Banner claimed the attack <b>at once</b>." and more == 0
+    assert [(o[0], o[3], o[4]) for o in others] == [("The Banner says it struck Dorn.", 2, "b.txt"), (XSS, 1, "b.txt")]
+    assert all(len(ev) == 17 for ev in data["events"])  # events no other sentence tells carry empty lists
+    assert "<b>at once" not in explorer_html(G, mentions=mentions)
+
+
+@needs_browser
+def test_the_panel_lists_every_sentence_of_an_event_as_text(driver, tmp_path):
+    G = world.graph()
+    k, mentions = _told_mentions(G)
+    path = tmp_path / "told.html"
+    path.write_text(explorer_html(G, mentions=mentions), encoding="utf-8")
+    _open(driver, path)
+    gid = driver.execute_script("""
+        var api = window.actorsExplorer;
+        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
+        return api.edges.get().filter(function (e) {
+            return ids.get(e.from) === 'banner' && ids.get(e.to) === 'state'; })[0].id;""")
+    _click_link(driver, gid)
+    panel = driver.find_element("id", "panel")
+    assert "Also told by 3 other sentence(s):" in panel.text
+    assert "word for word in 1 more" in panel.text and XSS in panel.text
+    assert "The Banner claimed the attack <b>at once</b>." in panel.text and "Filled & <i>told</i>." in panel.text
+    assert panel.find_elements("css selector", "script, b, i") == []
+    assert driver.execute_script("return window.__alerts") == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.save_screenshot(str(ARTIFACTS / "explorer_told_panel.png"))
+    assert chromium.console_errors(driver) == []

@@ -5,7 +5,9 @@
   var DATA = JSON.parse(document.getElementById("explorer-data").textContent);
   var DAY = 86400000;
   // event row: [group, start day, end day (exclusive), status, date, precision,
-  //             claimant, doc, evidence, edge id, char start, char end, source, target]
+  //             claimant, doc, evidence, edge id, char start, char end, source, target,
+  //             other sentences telling it ([text, status, date, mentions, doc, char start, char end,
+  //             context]), the sentences that filled its roles, how many other mentions are not listed]
   var EVENTS = DATA.events;
   var GROUPS = DATA.groups;
   var NODES = DATA.nodes;
@@ -127,6 +129,30 @@
       field(dl, "Edge id", ev[9]);
       box.appendChild(dl);
       box.appendChild(el("blockquote", ev[8], "evidence"));
+      if (ev[15]) {
+        box.appendChild(el("p", "A role filled by the sentence(s):", "note"));
+        box.appendChild(el("blockquote", ev[15], "evidence context"));
+      }
+      var others = ev[14] || [], more = ev[16] || 0;
+      if (others.length) {
+        var total = others.reduce(function (n, o) { return n + o[3]; }, 0) + more;
+        box.appendChild(el("p", "Also told by " + total + " other sentence(s):", "note"));
+        var ul = el("ul", null, "also-told");
+        others.forEach(function (o) {
+          var li = el("li");
+          var where = o[4] + (o[5] !== null ? " (characters " + o[5] + "–" + o[6] + ")" : "") +
+            (o[3] > 1 ? ", and word for word in " + (o[3] - 1) + " more" : "");
+          li.appendChild(el("span", (o[2] || "undated") + " · " + o[1] + " · " + where, "told-where"));
+          li.appendChild(el("blockquote", o[0], "evidence"));
+          if (o[7]) {
+            li.appendChild(el("span", "a role filled by:", "told-where"));
+            li.appendChild(el("blockquote", o[7], "evidence context"));
+          }
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        if (more) box.appendChild(el("p", "… and " + more + " more (mentions.csv lists them all).", "note"));
+      }
       panel.appendChild(box);
     });
   }
