@@ -162,7 +162,7 @@ def merge_requests(curation: Curation) -> list[tuple[str, tuple[str, ...]]]:
     """The file's ``[[merge]]`` entries as ``(id, edge ids)``, for :func:`actors.extract.resolve.resolve_events`.
 
     >>> from actors.curation.overrides import parse_curation
-    >>> c = parse_curation('[[merge]]\nid = "m"\nreason = "one raid"\nedges = ["ev-a-0", "ev-b-1"]\n')
+    >>> c = parse_curation('[[merge]]\\nid = "m"\\nreason = "one raid"\\nedges = ["ev-a-0", "ev-b-1"]\\n')
     >>> merge_requests(c)
     [('m', ('ev-a-0', 'ev-b-1'))]
     """
