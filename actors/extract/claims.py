@@ -84,7 +84,7 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary,
         elif not generic:
             continue
         e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
-        if span is not None:
+        if span is not None and not claim.stated:  # the narrator naming the attacker changes no status
             fill_role(e, "status", span)
     for other in () if claim.blamed else claim.others:
         # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims

@@ -276,16 +276,34 @@ def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention |
     return tuple(x for x in out if x.actor != m.actor and norms[x.tok_end : x.tok_end + 1] != ["'s"])
 
 
+def _fighters_of(cues: CueSet, words: Sequence[str]) -> bool:
+    """The words between "by" and a name are a force noun and its link ("fighters of the")."""
+    words = list(words[:-1]) if words[-1:] == ["the"] else list(words)
+    links = cues.words("fighter_links")
+    nouns = cues.single("absorbed_nouns")
+    return any(len(words) > size and tuple(words[-size:]) in links and " ".join(words[:-size]) in nouns
+               for size in (1, 2))
+
+
 def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], b: int) -> Mention | None:
     """The party named after a passive claim's "by": right after it ("claimed by JNIM"), after a
-    descriptor ("claimed by Al-Qaeda affiliate Nusrat al-Islam (JNIM)"), or as the apposition of a
-    description ("claimed by a powerful jihadist alliance, the Group to Support Islam and Muslims")."""
+    descriptor ("claimed by Al-Qaeda affiliate Nusrat al-Islam (JNIM)"), as the apposition of a
+    description ("claimed by a powerful jihadist alliance, the Group to Support Islam and Muslims"),
+    or as the group of generic fighters ("carried out by militants of JNIM": ``fighter_links``)."""
     after = next((m for m in mentions if b <= m.tok_start <= b + 2), None)
     if after is not None and not after.generic:
         head = next((m for m in mentions if after.tok_end < m.tok_start <= after.tok_end + 2
                      and not m.generic and norms[after.tok_end] in cues.single("claim_descriptors")), None)
         return head or after
     if after is not None:
+        # "carried out by militants of JNIM", "by fighters loyal to the Islamic State": their group
+        links = cues.words("fighter_links")
+        for size in (2, 1):
+            if tuple(norms[after.tok_end : after.tok_end + size]) in links:
+                j = after.tok_end + size + (norms[after.tok_end + size : after.tok_end + size + 1] == ["the"])
+                group = next((m for m in mentions if m.tok_start == j and not m.generic), None)
+                if group is not None:
+                    return group
         return after
     for m in mentions:
         if b < m.tok_start <= b + 8 and not m.generic:
@@ -294,6 +312,8 @@ def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[s
                 return None
             if "," in between and (norms[m.tok_start - 1] == "," or norms[m.tok_start - 2 : m.tok_start] == [",", "the"]):
                 return m  # the description's apposition names it
+            if _fighters_of(cues, between):
+                return m  # "carried out by fighters of the Islamic State"
             return None
     return None
 

@@ -142,7 +142,7 @@ def sentence_event(
         for role, m in (("source", r.source), ("target", r.target)):
             if m.filled_from is not None:
                 fill_role(e, role, m.filled_from)
-                if m.via == "claim":  # a later claim named the attacker, and says so
+                if m.via == "claim" and r.status != "reported":  # a later claim named the attacker, and says so
                     fill_role(e, "status", m.filled_from)
         edges.append(e)
     return event, edges

@@ -69,6 +69,14 @@ def test_the_narrator_naming_who_carried_out_the_attack_just_told_reports_it() -
     assert got == [("jnim", "fought-against", "mali", "reported", "")]
 
 
+@pytest.mark.parametrize("by", ["fighters of the Islamic State in the Greater Sahara",
+                                "fighters loyal to the Islamic State in the Greater Sahara",
+                                "militants from the Islamic State in the Greater Sahara"])
+def test_the_group_of_the_fighters_who_carried_out_the_attack_is_the_attacker(by) -> None:
+    got = rows(f"On 5 May 2021, gunmen attacked a Nigerien army post near a well. The attack was carried out by {by}.\n")
+    assert got == [("isgs", "fought-against", "niger", "reported", "")]
+
+
 def test_a_speaker_after_a_comma_is_no_second_claimant() -> None:
     got = rows("On 17 September 2024, Malian soldiers were attacked near a well. "
                "It was claimed by JNIM fighters, the army said.\n")

@@ -45,6 +45,8 @@ ATTACKS = [
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # the place taken was under someone's control: that one lost it
     ("The Malian army seized the town, a stronghold under MNLA control.", {fight("mali", "mnla")}),
+    ("The Malian army retook the town, which had been under MNLA and Ansar Dine control since 2012.",
+     {fight("mali", "mnla"), fight("mali", "ansar-dine")}),
     # AFP's "Qaeda" and a leader killed in a relative clause: his group was fought
     ("The Qaeda commander, who was killed by French forces in the north, was buried.", {fight("al-qaeda", "france")}),
     # casualties told first, their cause in a clause of time after them

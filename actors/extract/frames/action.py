@@ -174,8 +174,10 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     k = k2
                     break
             j += 1
+    holders: list[int] = []
     if k is None and cue.kind == "fought-against":
-        k = _previous_holder(s, occ.end)  # "took over Ménaka, which had been held by the MNLA"
+        holders = _previous_holder(s, occ.end)  # "took over Ménaka, which had been held by the MNLA"
+        k = holders[0] if holders else None
     if k is None and cue.kind == "fought-against":
         victims = _casualties_before(s, agents)
         if victims:
@@ -185,6 +187,7 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None:
         return
     patients = [p for p in s.group(k, forward_only=True) if p not in agents]
+    patients += [p for p in holders[1:] if p not in agents and p not in patients]
     patients += [p for p in _co_victims(s, patients) if p not in agents]
     if tuple(s.norms[occ.start : occ.end]) in s.cues.words("expulsion_verbs") and any(_is_state(s, a) for a in agents):
         # "Burkina Faso expelled French troops": a state sending another's away fights no one

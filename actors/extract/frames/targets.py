@@ -31,20 +31,25 @@ def _holder_before(s: Sentence, lo: int, hi: int) -> int | None:
     return None
 
 
-def _previous_holder(s: Sentence, after: int) -> int | None:
+def _previous_holder(s: Sentence, after: int) -> list[int]:
     """The place taken right after the cue was held by Y: ", which had (previously) been held
     by Y", "a town under the control of Y", "which had been under attack by Y" (the cue file's
-    ``holder_phrases``): Y lost it, so Y was fought."""
+    ``holder_phrases``): Y lost it, so Y was fought. Returns Y's mention, and those named with it
+    as modifiers of "control" ("under MNLA and Ansar Dine control"); empty when none."""
     phrases = s.cues.words("holder_phrases")
+    also: list[int] = []
 
     def phrase_at(j: int) -> int | None:
         if s.norms[j] == "under" and j + 1 in s.at_start:
             # "a city under MNLA control" (the name a modifier of "control")
             k = s.at_start[j + 1]
             end = s.mentions[k].tok_end
+            named = [k]
             while end + 1 < len(s.toks) and s.norms[end] in {"and", ","} and end + 1 in s.at_start:
-                end = s.mentions[s.at_start[end + 1]].tok_end  # "under MNLA and Ansar Dine control"
+                named.append(s.at_start[end + 1])
+                end = s.mentions[named[-1]].tok_end  # "under MNLA and Ansar Dine control"
             if end < len(s.toks) and s.norms[end] == "control" and not s.mentions[k].generic:
+                also.extend(x for x in named[1:] if not s.mentions[x].generic)
                 return k
         for size in (4, 3, 2):
             if tuple(s.norms[j : j + size]) in phrases:
@@ -61,15 +66,17 @@ def _previous_holder(s: Sentence, after: int) -> int | None:
             # ", which had (previously) been held by Y": the relative clause's first words
             for x in range(j + 1, min(len(s.toks) - 1, j + 7)):
                 k = phrase_at(x)
-                if k is not None or s.is_break(x) or x in s.verb_starts:
-                    return k
-            return None
+                if k is not None:
+                    return [k, *also]
+                if s.is_break(x) or x in s.verb_starts:
+                    return []
+            return []
         k = phrase_at(j)
         if k is not None:
-            return k
+            return [k, *also]
         if s.is_break(j) or j in s.verb_starts:
-            return None
-    return None
+            return []
+    return []
 
 
 def _co_victims(s: Sentence, patients: list[int]) -> list[int]:
