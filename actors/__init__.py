@@ -86,7 +86,7 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.analysis.profile": ("Profile", "actor_profile"),
     "actors.analysis.report": ("render_report",),
-    "actors.analysis.signed": ("DEFAULT_STATUSES", "SIGNED", "signed_pairs"),
+    "actors.analysis.signed": ("DEFAULT_STATUSES", "SIGNED", "THIN", "signed_pairs"),
     "actors.render.explorer": (
         "NotebookView", "explorer_html", "explorer_writers", "neighbourhood", "notebook_view",
     ),

@@ -72,8 +72,10 @@ def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
              + (" (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")" if counts else "")]
     for s in alliance_shifts(G, statuses=FACT_STATUSES, edges=f).iter_rows(named=True):
         verb = "fighting" if s["to_relation"] == "fought-against" else "allied"
+        mine = [side for side, key in (("last", "curated_before"), ("first", "curated_after")) if s[key]]
         lines.append(f"shift: {s['from_relation']} (last {s['last_before']}) -> {verb} by {s['first_after']} "
-                     f"(order from {s['order']})")
+                     f"(order from {s['order']})"
+                     + (f"; the {' and '.join(mine)} evidence is the analyst's own addition" if mine else ""))
     if not t.height:
         lines.append("no relation between them in this corpus")
         return "\n".join(lines)
@@ -103,12 +105,13 @@ def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
     return "\n".join(lines)
 
 
-def _names(G: nx.MultiDiGraph, rows: list[dict]) -> str:
+def _names(G: nx.MultiDiGraph, rows: list[dict], *, mark: bool = True) -> str:
+    """Counterparts with their event counts ("~": some rest on a date less precise than the period)."""
     by_other: Counter = Counter()
     vague: Counter = Counter()
     for r in rows:
         by_other[r["other"]] += 1
-        vague[r["other"]] += bool(r["imprecise"])
+        vague[r["other"]] += bool(r["imprecise"]) and mark
     return ", ".join(f"{_who(G, o)} ({n}{'~' if vague[o] else ''})" for o, n in
                      sorted(by_other.items(), key=lambda kv: (-kv[1], label(G, kv[0]).casefold())))
 
@@ -126,13 +129,14 @@ def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> st
              f"{p.mentions} mention(s); {ev.height} relation(s)"
              + (": " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if counts else "")
              + (" — status " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())) if status else ""),
-             "", "Relations by period (n = events; ~ = some rest on a date that only overlaps the period; "
-             "denied ones are listed apart):"]
+             "", "Relations by period (n = events dated within the period; denied ones are listed apart; "
+             "'might fall here' = events whose date is less precise than the period):"]
     if not ev.height:
         lines.append("  none in this corpus")
     for period in p.periods:
         part = p.relations.filter(pl.col("period") == period.id)
-        if not part.height:
+        maybe = p.imprecise.filter(pl.col("period") == period.id)
+        if not part.height and not maybe.height:
             continue
         lines.append(f"  {safe(period.label)} ({period.span})")
         for rel in sorted(set(part["relation"].to_list())):
@@ -144,6 +148,10 @@ def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> st
                 apart = rows.filter(pl.col("status") == st).to_dicts()
                 if apart:
                     lines.append(f"    {rel}, {st}: {_names(G, apart)}")
+        for rel in sorted(set(maybe["relation"].to_list())):
+            rows = maybe.filter(pl.col("relation") == rel).to_dicts()
+            dates = sorted({r["date"] for r in rows if r["date"]})
+            lines.append(f"    might fall here, {rel} (dated {', '.join(dates)}): {_names(G, rows, mark=False)}")
     if undated:
         rows = ev.filter(pl.col("start").is_null()).with_columns(pl.lit(False).alias("imprecise")).to_dicts()
         lines.append(f"  undated ({undated}): " + "; ".join(

@@ -46,3 +46,11 @@ def seed_graph(seed_frames):
     from actors.network.graph import build_graph
 
     return build_graph(*seed_frames)
+
+
+@pytest.fixture(scope="session")
+def curated_seed_graph():
+    """The seeds' graph as ``actors run`` builds it: extraction with seeds/overrides.toml applied."""
+    from actors.corpus import load_corpus
+
+    return load_corpus(ROOT / "seeds").graph

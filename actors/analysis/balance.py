@@ -31,7 +31,7 @@ from typing import Any
 import polars as pl
 
 from actors.analysis.frustration import EXACT_LIMIT, HEURISTIC, _frustrated, _solve, _triangles, frustration_index
-from actors.analysis.signed import (_CITE, DEFAULT_STATUSES, SIGNED, _cite, _pair_signs, _period_frame, _prepare,
+from actors.analysis.signed import (_CITE, DEFAULT_STATUSES, SIGNED, THIN, _cite, _pair_signs, _period_frame, _prepare,
                                     _windows, signed_pairs)
 from actors.network.windows import Period
 
@@ -41,16 +41,17 @@ __all__ = ["structural_balance", "frustrated_edges", "balance_tables", "frustrat
 # -- the per-window analyses -----------------------------------------------------
 
 def balance_tables(G: Any, *, periods: Sequence[Period] | None = None,
-                   statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+                   statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
                    edges: pl.DataFrame | None = None, include_generic: bool = False, exact_limit: int = EXACT_LIMIT
                    ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(:func:`structural_balance`, :func:`frustrated_edges`) from one pass: what a report wants."""
     if exact_limit < 1:
         raise ValueError("exact_limit must be at least 1")
-    periods, full, rows, undated = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,
-                                            relations=SIGNED)
+    periods, full, rows, undated, spill = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                                                   include_generic=include_generic, relations=SIGNED)
     pairs = _pair_signs(rows)
-    counts = rows.group_by("_p").agg(pl.len().alias("events"), pl.col("imprecise").sum().alias("imprecise_edges"))
+    counts = rows.group_by("_p").agg(pl.len().alias("events")).join(
+        spill.group_by("_p").agg(pl.len().alias("imprecise_edges")), on="_p", how="full", coalesce=True)
     p_col, a_col, b_col = pairs["_p"].to_list(), pairs["a"].to_list(), pairs["b"].to_list()
     s_col, amb_col = pairs["sign"].to_list(), pairs["ambivalent"].to_list()
     spans = _windows(p_col)
@@ -92,7 +93,8 @@ def balance_tables(G: Any, *, periods: Sequence[Period] | None = None,
              .join(counts, on="_p", how="left")
              .join(cited.select("_p", "example_pair", "edge_id", "doc", "date", "evidence"), on="_p", how="left")
              .with_columns(pl.col("events", "imprecise_edges").fill_null(0).cast(pl.Int64),
-                           pl.lit(undated, dtype=pl.Int64).alias("undated_edges"))
+                           pl.lit(undated, dtype=pl.Int64).alias("undated_edges"),
+                           (pl.col("triangles").fill_null(0) < THIN).alias("thin"))
              .sort("_p"))
     bad_pairs = (_cite(pairs.gather(hit), full)
                  .join(table.select("_p", "period", "period_label", "frustration_method"), on="_p", how="left")
@@ -101,13 +103,13 @@ def balance_tables(G: Any, *, periods: Sequence[Period] | None = None,
                          "events", "ambivalent", "imprecise", "frustration_method"))
     table = table.select("period", "period_label", "start", "end", "actors", "positive", "negative",
                          "ambivalent_pairs", "events", "imprecise_edges", "undated_edges", "triangles",
-                         "balanced_triangles", "balanced_share", "frustration_index", "frustration_share",
+                         "thin", "balanced_triangles", "balanced_share", "frustration_index", "frustration_share",
                          "frustration_method", "largest_block", "example_pair", "edge_id", "doc", "date", "evidence")
     return table, bad_pairs
 
 
 def structural_balance(G: Any, *, periods: Sequence[Period] | None = None,
-                       statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+                       statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
                        edges: pl.DataFrame | None = None, include_generic: bool = False, exact_limit: int = EXACT_LIMIT) -> pl.DataFrame:
     """Balance of each window's signed graph: one row per period, in the given order.
 
@@ -116,9 +118,12 @@ def structural_balance(G: Any, *, periods: Sequence[Period] | None = None,
     :func:`actors.network.graph.edge_frame`. Columns: period, period_label, start,
     end (ISO; end exclusive, null when open), actors, positive and negative
     (pairs by their sign in the window), ambivalent_pairs, events (signed
-    edges in the window), imprecise_edges (of those, the ones whose date
-    spills over the window), undated_edges (signed edges with a kept status
-    and no date, in no window), triangles, balanced_triangles, balanced_share
+    edges counted in the window), imprecise_edges (signed edges whose date only
+    might fall in the window: its interval spills over it; left out in the default
+    ``mode="within"``, counted and flagged with ``mode="overlap"``), undated_edges
+    (signed edges with a kept status and no date, in no window), triangles (the
+    sample), thin (fewer than :data:`~actors.analysis.signed.THIN` triangles: too
+    few to judge balance by), balanced_triangles, balanced_share
     (null without triangles), frustration_index, frustration_share (over the
     pairs), frustration_method, largest_block (actors in the largest
     biconnected block: above ``exact_limit`` the index is an upper bound),
@@ -131,7 +136,7 @@ def structural_balance(G: Any, *, periods: Sequence[Period] | None = None,
 
 
 def frustrated_edges(G: Any, *, periods: Sequence[Period] | None = None,
-                     statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+                     statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
                      edges: pl.DataFrame | None = None, include_generic: bool = False, exact_limit: int = EXACT_LIMIT) -> pl.DataFrame:
     """The pairs each window's best camps leave frustrated: allies across camps, enemies within one.
 

@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 import polars as pl
 
-from actors.analysis.signed import DEFAULT_STATUSES, SIGNED, _cite, _pair_signs, _period_frame, _prepare, _windows
+from actors.analysis.signed import DEFAULT_STATUSES, SIGNED, THIN, _cite, _pair_signs, _period_frame, _prepare, _windows
 from actors.schema import RELATIONS
 from actors.network.windows import Period
 
@@ -80,7 +80,7 @@ def _betweenness(lo: list[str], hi: list[str], budget: int, seed: int) -> tuple[
 
 
 def centrality(G: Any, *, periods: Sequence[Period] | None = None,
-               statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+               statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
                edges: pl.DataFrame | None = None, include_generic: bool = False, top: int | None = None,
                betweenness_budget: int = BETWEENNESS_BUDGET, seed: int = 0) -> pl.DataFrame:
     """Per window and actor: ties per relation, events, betweenness and rank.
@@ -89,15 +89,19 @@ def centrality(G: Any, *, periods: Sequence[Period] | None = None,
     period (in the given order) then rank. Columns: period, period_label,
     start, end (ISO; end exclusive, null when open), rank, actor, name (from
     the graph, else the id), betweenness, betweenness_method, degree,
-    fought_against, allied_with, split_from, member_of, events,
-    imprecise_events (whose date spills over the window), and the actor's
-    latest event in the window (by start, end, edge_id) as evidence:
-    relation, date, status, edge_id, doc, evidence.
+    fought_against, allied_with, split_from, member_of, events (the actor's events
+    counted in the window), imprecise_events (its events whose date only might fall
+    in the window: left out in the default ``mode="within"``, counted with
+    ``mode="overlap"``), window_events (every event counted in the window: the
+    sample), thin (the actor's events fewer than :data:`~actors.analysis.signed.THIN`),
+    and the actor's latest event in the window (by start, end, edge_id) as evidence:
+    relation, date, status, edge_id, doc, evidence. An actor with no relation
+    counted in a window is not ranked in it.
     """
     if top is not None and top < 1:
         raise ValueError("top must be a positive number of actors, or None for all")
-    periods, full, rows, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,
-                                      relations=RELATIONS)
+    periods, full, rows, _, spill = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                                             include_generic=include_generic, relations=RELATIONS)
     rows = rows.with_row_index("_ord")  # rows run by (start, end, edge_id) within each window
     ends = ("_p", "relation", "_row", "_ord", "imprecise")
     touch = pl.concat([
@@ -109,9 +113,15 @@ def centrality(G: Any, *, periods: Sequence[Period] | None = None,
         *[pl.col("other").filter(pl.col("relation") == r).n_unique().cast(pl.Int64).alias(c)
           for r, c in _RELATION_COLUMNS.items()],
         pl.len().cast(pl.Int64).alias("events"),
-        pl.col("imprecise").sum().cast(pl.Int64).alias("imprecise_events"),
         pl.col("_row").get(pl.col("_ord").arg_max()).alias("_row"),
     )
+    # the events that only might fall in the window, per actor (counted apart, whatever the mode)
+    maybe = pl.concat([spill.select("_p", pl.col("source").alias("actor")),
+                       spill.select("_p", pl.col("target").alias("actor"))]
+                      ).group_by("_p", "actor").agg(pl.len().cast(pl.Int64).alias("imprecise_events"))
+    window_events = rows.group_by("_p").agg(pl.len().cast(pl.Int64).alias("window_events"))
+    ties = (ties.join(maybe, on=["_p", "actor"], how="left").join(window_events, on="_p", how="left")
+            .with_columns(pl.col("imprecise_events").fill_null(0), (pl.col("events") < THIN).alias("thin")))
 
     links = (rows.select("_p", pl.min_horizontal("source", "target").alias("lo"),
                          pl.max_horizontal("source", "target").alias("hi"))
@@ -144,29 +154,30 @@ def centrality(G: Any, *, periods: Sequence[Period] | None = None,
     return (table.join(meta, on="_p", how="left").sort("_p", "rank")
             .select("period", "period_label", "start", "end", "rank", "actor", "name", "betweenness",
                     "betweenness_method", "degree", *_RELATION_COLUMNS.values(), "events", "imprecise_events",
-                    "relation", "date", "status", "edge_id", "doc", "evidence"))
+                    "window_events", "thin", "relation", "date", "status", "edge_id", "doc", "evidence"))
 
 
 def blocs(G: Any, *, periods: Sequence[Period] | None = None,
-          statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+          statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
           edges: pl.DataFrame | None = None, include_generic: bool = False) -> pl.DataFrame:
     """Per window, groups of actors allied with each other (see the module docstring).
 
     One row per bloc, sorted by period (in the given order) then bloc.
     Columns: period, period_label, start, end, bloc (1-based, by size
-    descending then first member), size, members, allied_pairs,
-    internal_hostile_pairs, enemies (outsiders with a hostile pair to a
+    descending then first member), size, members, allied_pairs, events (the
+    signed events of its allied pairs counted in the window: the sample), thin
+    (events fewer than :data:`~actors.analysis.signed.THIN`), internal_hostile_pairs, enemies (outsiders with a hostile pair to a
     member; they may belong to another bloc), evidence (the first
     :data:`BLOC_EVIDENCE` allied-with events, by date, that make the bloc's
     pairs positive, each as "date [edge_id, doc] sentence", joined with
     " | ") and edge_ids (all of them, joined with "; ").
     """
-    periods, full, rows, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,
-                                      relations=SIGNED)
+    periods, full, rows, _, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                                         include_generic=include_generic, relations=SIGNED)
     pairs = _pair_signs(rows)
     p_col, a_col, b_col = pairs["_p"].to_list(), pairs["a"].to_list(), pairs["b"].to_list()
-    s_col = pairs["sign"].to_list()
-    out: dict[str, list] = {k: [] for k in ("_p", "bloc", "size", "members", "allied_pairs",
+    s_col, n_col = pairs["sign"].to_list(), pairs["events"].to_list()
+    out: dict[str, list] = {k: [] for k in ("_p", "bloc", "size", "members", "allied_pairs", "events",
                                             "internal_hostile_pairs", "enemies")}
     links: dict[str, list[int]] = {"pair": [], "_p": [], "bloc": []}  # positive pair rows per bloc
     for w, (lo, hi) in sorted(_windows(p_col).items()):
@@ -176,12 +187,14 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
         bloc_of = {x: i for i, members in enumerate(groups, 1) for x in members}
         hostile = [0] * (len(groups) + 1)
         allied = [0] * (len(groups) + 1)
+        behind = [0] * (len(groups) + 1)  # events of the bloc's allied pairs
         enemies: list[set[str]] = [set() for _ in range(len(groups) + 1)]
         for i in range(lo, hi):
             a, b = a_col[i], b_col[i]
             ba, bb = bloc_of.get(a, 0), bloc_of.get(b, 0)
             if s_col[i] > 0:
                 allied[ba] += 1
+                behind[ba] += n_col[i]
                 links["pair"].append(i)
                 links["_p"].append(w)
                 links["bloc"].append(ba)
@@ -198,10 +211,12 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
             out["size"].append(len(members))
             out["members"].append("; ".join(members))
             out["allied_pairs"].append(allied[i])
+            out["events"].append(behind[i])
             out["internal_hostile_pairs"].append(hostile[i])
             out["enemies"].append("; ".join(sorted(enemies[i])))
     table = pl.DataFrame(out, schema={"_p": pl.Int64, "bloc": pl.Int64, "size": pl.Int64, "members": pl.Utf8,
-                                      "allied_pairs": pl.Int64, "internal_hostile_pairs": pl.Int64,
+                                      "allied_pairs": pl.Int64, "events": pl.Int64,
+                                      "internal_hostile_pairs": pl.Int64,
                                       "enemies": pl.Utf8})
     cited = pl.DataFrame(links, schema={"pair": pl.Int64, "_p": pl.Int64, "bloc": pl.Int64})
     cited = cited.with_columns(pairs["_row"].gather(cited["pair"]).alias("_row"))
@@ -215,5 +230,6 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
     meta = _period_frame(periods)
     return (table.join(quotes, on=["_p", "bloc"], how="left").join(meta, on="_p", how="left")
             .sort("_p", "bloc")
+            .with_columns((pl.col("events") < THIN).alias("thin"))
             .select("period", "period_label", "start", "end", "bloc", "size", "members", "allied_pairs",
-                    "internal_hostile_pairs", "enemies", "evidence", "edge_ids"))
+                    "events", "thin", "internal_hostile_pairs", "enemies", "evidence", "edge_ids"))

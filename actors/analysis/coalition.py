@@ -16,8 +16,10 @@ member, from the day it joined on, are the coalition's too; ``via`` names the
 member they run through (``via`` equals the actor for its own relations).
 Denied relations and generic counterparts ("Tuareg rebel groups") are left
 out by default (``statuses``, ``include_generic``), undated ones belong
-to no period, and ``imprecise`` says whether any row's date spills over the
-period (see :mod:`actors.network.windows`).
+to no period. An event counts in a period only when its date interval lies
+within it; one that only might fall in it (a "2012" event in a phase ending in
+April 2012) is counted apart, in ``imprecise_events`` (``mode="overlap"`` counts
+it too and flags the row ``imprecise``; see :mod:`actors.network.windows`).
 
 >>> import networkx as nx
 >>> from actors.network.windows import make_periods
@@ -52,15 +54,20 @@ ROLES: tuple[str, ...] = ("member", "parent", "origin", "splinter", "ally", "ene
 
 def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Period] | None = None,
               statuses: Iterable[str] = FACT_STATUSES, through_members: bool = True,
-              founding_days: int = 31, include_generic: bool = False, mode: str = "overlap", edges=None):
+              founding_days: int = 31, include_generic: bool = False, mode: str = "within", edges=None):
     """Members, founders, parents, splinters, allies and enemies of ``actor``, per period.
 
     One row per (period, role, counterpart, via) with first and last days
     (``first``, ``last``) and the first and last dates as the text gives them
-    (``date``, ``last_date``, at their precision), the number of events, the statuses seen, the first event's evidence and
+    (``date``, ``last_date``, at their precision), the number of events counted (``events``; ``thin``
+    when fewer than :data:`~actors.analysis.signed.THIN`), the events whose date only might fall in
+    the period (``imprecise_events``: left out in the default ``mode="within"``, counted and flagged
+    ``imprecise`` with ``mode="overlap"``), the statuses seen, the first event's evidence and
     edge id. ``periods`` defaults to the named phases of Mali's wars.
     """
     import polars as pl
+
+    from actors.analysis.signed import THIN  # here: drawing a figure imports this module without polars
 
     periods = list(periods) if periods is not None else phases()
     f = edges if edges is not None else edge_frame(G)
@@ -92,18 +99,24 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
             side = side.filter((pl.col("start") >= since) & (pl.col("actor") != actor))
         roles.append(side)
     rows = pl.concat(roles)
-    placed = assign_periods(rows, periods, mode=mode)
+    placed = assign_periods(rows, periods)  # every period an event may fall in; ``imprecise`` where it spills
+    key = ["period", "period_label", "period_start", "role", "actor", "via"]
+    maybe = placed.filter(pl.col("imprecise")).group_by(key).agg(pl.len().cast(pl.Int64).alias("imprecise_events"))
+    if mode == "within":
+        placed = placed.filter(~pl.col("imprecise"))
 
     first_seen = G.nodes[actor].get("first_seen") if actor in G else None
     first_join = joined["joined"].min() if joined.height else None
     out = (placed.sort(["start", "end", "doc", "char_start", "edge_id"])
-           .group_by(["period", "period_label", "period_start", "role", "actor", "via"], maintain_order=True)
+           .group_by(key, maintain_order=True)
            .agg(pl.col("start").min().alias("first"), (pl.col("end").max().dt.offset_by("-1d")).alias("last"),
                 pl.len().alias("events"), pl.col("status").unique().sort().str.join("|").alias("statuses"),
                 pl.col("imprecise").any().alias("imprecise"), pl.col("date").first().alias("date"),
                 pl.col("date").last().alias("last_date"),
                 pl.col("evidence").first().alias("evidence"), pl.col("doc").first().alias("doc"),
-                pl.col("edge_id").first().alias("edge_id")))
+                pl.col("edge_id").first().alias("edge_id"))
+           .join(maybe, on=key, how="left")
+           .with_columns(pl.col("imprecise_events").fill_null(0), (pl.col("events") < THIN).alias("thin")))
     founder = pl.lit(False)
     if first_join is not None:
         limit = first_join  # joined at the first membership, or soon after the actor first appears
@@ -116,5 +129,5 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
                              (pl.col("via") != actor).alias("_v"))
                .sort(["period_start", "_r", "_v", "first", "actor", "via"])
                .select("period", "period_label", "role", "actor", "via", "founder",
-                       pl.col("first").cast(pl.Utf8), pl.col("last").cast(pl.Utf8), "events", "statuses",
-                       "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))
+                       pl.col("first").cast(pl.Utf8), pl.col("last").cast(pl.Utf8), "events", "imprecise_events",
+                       "thin", "statuses", "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))

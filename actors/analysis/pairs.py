@@ -7,15 +7,20 @@ relations are listed (their status says so); they are evidence, not fact.
 **Alliance shifts.** For every pair, the moments where the relation turned
 from allied-with to fought-against or back. The pair's allied and fought
 events (undirected; denied ones and undated ones left out, so they can never
-cause a flip) are ordered by their date intervals. Events whose intervals are
-identical ("2012" and "2012") cannot be told apart by date; among them the
-order that implies the fewest changes is assumed (parsimony), so one article
-that narrates an alliance and its end in the same year yields one shift, not
-a zigzag. Each shift gives the last evidence of the old relation (the latest
-start in the run before) and the first evidence of the new one (the run's
-earliest *end*: the date by which the new relation is certainly in force).
-``order`` is "dates" when the two intervals do not overlap and "overlapping
-dates" when the sequence rests on the order of imprecise dates.
+cause a flip) are ordered by their date intervals, and only where the dates
+give the order: an event whose interval overlaps one of the other relation
+cannot be placed before or after it. The coarser of the two is set aside (a
+fight dated "2012" says nothing of its order against an alliance of March
+2012; the alliance, finer, may still be ordered against a fight of 8 June
+2012); when neither is finer (both "2012", or intervals that cross) both are.
+So no flip rests on overlapping dates alone: allied in March 2012, fought in
+"2012" and on 8 June 2012 gives one shift (allied → fought, by 2012-06-08).
+Each shift gives the last evidence of the old relation (the latest start in
+the run before) and the first evidence of the new one (the run's earliest
+*end*: the date by which the new relation is certainly in force); on a tie the
+text's own sentence is cited before an analyst's addition (``curated_before``,
+``curated_after`` say when an addition is cited all the same). ``undetermined``
+counts the pair's events set aside; :func:`shift_exclusions` lists them.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -89,24 +94,26 @@ def _signed_rows(f, statuses):
              .sort(["a", "b", "start", "end", "doc", "char_start", "edge_id"]))
 
 
-def _parsimonious(events: list[dict]) -> list[dict]:
-    """Order events so that those with identical intervals imply the fewest flips."""
-    out: list[dict] = []
-    groups = [list(g) for _, g in groupby(events, key=lambda e: (e["start"], e["end"]))]
-    for i, group in enumerate(groups):
-        signs = {e["relation"] for e in group}
-        if len(signs) == 1:
-            out.extend(group)
-            continue
-        if out:
-            first = out[-1]["relation"]  # continue the relation in force
-        elif i + 1 < len(groups):  # nothing before: end with what the next group starts with
-            first = next(s for s in _SIGNED if s != groups[i + 1][0]["relation"])
-        else:
-            first = group[0]["relation"]
-        out.extend(e for e in group if e["relation"] == first)
-        out.extend(e for e in group if e["relation"] != first)
-    return out
+def _ordered(events: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(events whose order against the other relation the dates give, events whose order they do not).
+
+    An event whose interval overlaps an event of the other relation cannot be put before or
+    after it: when its interval contains the other's (a "2012" fight around an alliance of March
+    2012), the coarser one is set aside, the finer one may still be ordered; when neither
+    contains the other (the same interval, or intervals that cross), both are set aside. The
+    events kept are in disjoint intervals from every kept event of the other relation, so
+    their order is the order of their dates.
+    """
+    by_rel = {r: [e for e in events if e["relation"] == r] for r in _SIGNED}
+    aside: set[int] = set()
+    for e in events:
+        other = by_rel[_SIGNED[1] if e["relation"] == _SIGNED[0] else _SIGNED[0]]
+        for o in other:
+            if e["start"] < o["end"] and o["start"] < e["end"]:  # the intervals overlap
+                if not (e["start"] >= o["start"] and e["end"] <= o["end"] and (e["start"], e["end"]) != (o["start"], o["end"])):
+                    aside.add(id(e))  # e is as coarse as o or coarser, or they cross: e cannot be placed
+                    break
+    return [e for e in events if id(e) not in aside], [e for e in events if id(e) in aside]
 
 
 def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None):
@@ -115,10 +122,12 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     One row per shift with the contract columns ``a``, ``b`` (actor ids,
     sorted), ``from_relation``, ``to_relation``, ``last_before``,
     ``first_after`` (dates at their precision), ``evidence_before``,
-    ``evidence_after``, then ``order`` ("dates" or "overlapping dates"), the
-    edge ids, documents and statuses on both sides, and how many events each
-    run holds. Denied and undated relations are left out (see
-    :func:`shift_exclusions`).
+    ``evidence_after``, then ``order`` (always "dates": the order rests on
+    disjoint date intervals), the edge ids, documents and statuses on both
+    sides, how many events each run holds, ``undetermined`` (the pair's events
+    whose order the dates do not give, set aside) and ``curated_before`` /
+    ``curated_after`` (the evidence cited is an analyst's addition). Denied,
+    undated and unordered relations are left out (see :func:`shift_exclusions`).
     """
     import polars as pl
 
@@ -126,42 +135,57 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     f = _signed_rows(_frame(G, edges), statuses)
     # Only pairs that were both allied and hostile can shift: one pass over their rows.
     f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
-    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id")
+    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id", "curated")
     records = (dict(zip(names, r)) for r in f.select(names).iter_rows())
     for (a, b), group in groupby(records, key=lambda e: (e["a"], e["b"])):
-        events = _parsimonious(list(group))
+        events, aside = _ordered(list(group))
         runs = [list(g) for _, g in groupby(events, key=lambda e: e["relation"])]
         for before, after in zip(runs, runs[1:]):
-            last = max(reversed(before), key=lambda e: e["start"])  # latest start; ties: the later one
-            first = min(after, key=lambda e: e["end"])  # earliest end; ties: the earlier one
+            # the last evidence of the old relation (latest start) and the first of the new (earliest
+            # end); among equals the text's own sentence before an analyst's addition, then reading order
+            last = max(reversed(before), key=lambda e: (e["start"], not e["curated"]))
+            first = min(after, key=lambda e: (e["end"], e["curated"]))
             rows.append({
                 "a": a, "b": b, "from_relation": last["relation"], "to_relation": first["relation"],
                 "last_before": last["date"], "first_after": first["date"],
                 "evidence_before": last["evidence"], "evidence_after": first["evidence"],
-                "order": "dates" if last["end"] <= first["start"] else "overlapping dates",
+                "order": "dates",
                 "edge_before": last["edge_id"], "edge_after": first["edge_id"],
                 "doc_before": last["doc"], "doc_after": first["doc"],
                 "status_before": last["status"], "status_after": first["status"],
                 "events_before": len(before), "events_after": len(after),
+                "undetermined": len(aside),
+                "curated_before": last["curated"], "curated_after": first["curated"],
             })
     schema = {c: pl.Utf8 for c in (*SHIFT_COLUMNS, "order", "edge_before", "edge_after", "doc_before",
                                     "doc_after", "status_before", "status_after")}
-    schema.update(events_before=pl.Int64, events_after=pl.Int64)
+    schema.update(events_before=pl.Int64, events_after=pl.Int64, undetermined=pl.Int64,
+                  curated_before=pl.Boolean, curated_after=pl.Boolean)
     return pl.DataFrame(rows, schema=schema, orient="row").sort(["a", "b", "first_after", "edge_after"])
 
 
 def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None):
     """The allied/fought relations that :func:`alliance_shifts` left out, and why.
 
-    ``reason`` is "denied" (or the status not counted) or "undated"; these can
-    never cause a flip.
+    ``reason`` is "denied" (or the status not counted), "undated", or "order not
+    given by the dates" (its interval overlaps one of the other relation and is
+    not the finer of the two, for a pair both allied and fought); these never
+    cause a flip.
     """
     import polars as pl
 
     statuses = list(statuses)
     f = _frame(G, edges).filter(pl.col("relation").is_in(_SIGNED))
     out = f.filter(~pl.col("status").is_in(statuses) | pl.col("start").is_null())
-    return (out.with_columns(pl.when(~pl.col("status").is_in(statuses)).then(pl.col("status"))
-                             .otherwise(pl.lit("undated")).alias("reason"))
+    out = out.with_columns(pl.when(~pl.col("status").is_in(statuses)).then(pl.col("status"))
+                           .otherwise(pl.lit("undated")).alias("reason"))
+    signed = _signed_rows(f, statuses).filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
+    names = ("a", "b", "relation", "start", "end", "edge_id")
+    aside = [e["edge_id"] for _, group in groupby((dict(zip(names, r)) for r in signed.select(names).iter_rows()),
+                                                  key=lambda e: (e["a"], e["b"]))
+             for e in _ordered(list(group))[1]]
+    unordered = f.filter(pl.col("edge_id").is_in(aside)).with_columns(
+        pl.lit("order not given by the dates").alias("reason"))
+    return (pl.concat([out, unordered])
                .select("a", "b", "relation", "date", "status", "reason", "doc", "evidence", "edge_id")
                .sort(["a", "b", "edge_id"]))

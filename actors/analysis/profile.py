@@ -1,10 +1,12 @@
 """One actor's profile: who it is, and its relations period by period.
 
 :func:`actor_profile` gathers what an analyst asks first about an actor: its
-names, every relation it has in each period (an edge dated only "2012"
-counts in every period that year overlaps, flagged ``imprecise``), the
-groups it split from and those that split from it, and its memberships in
-both directions.
+names, every relation it has in each period, the groups it split from and
+those that split from it, and its memberships in both directions. A relation
+counts in a period when its date interval lies within it; one that only might
+fall in it (dated "2012", in a period ending in April 2012) is kept apart, in
+``imprecise`` (``mode="overlap"`` counts it in ``relations`` too, flagged
+``imprecise``).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -46,6 +48,7 @@ class Profile:
     mentions: int
     events: Any  # every edge touching the actor: other, direction, relation, status, date, ... evidence
     relations: Any  # events placed in periods (period, period_label, imprecise, ...); undated ones are not
+    imprecise: Any  # events that only might fall in a period (their date spills over it), placed there
     splits: Any  # split-from links: direction ("split from" | "splinter"), other, first_date, events
     memberships: Any  # member-of links: direction ("member of" | "has member"), other, first_date, events
     periods: tuple[Period, ...]
@@ -65,11 +68,12 @@ def _links(events, relation: str, out: str, into: str):
 
 
 def actor_profile(G: nx.MultiDiGraph, actor: str, *, periods: Sequence[Period] | None = None,
-                  statuses: Iterable[str] = STATUSES) -> Profile:
+                  statuses: Iterable[str] = STATUSES, mode: str = "within") -> Profile:
     """The profile of node ``actor`` (an id; see :meth:`actors.extract.dictionary.Dictionary.lookup`).
 
     ``statuses`` defaults to all four, so denials are listed with their status;
-    ``periods`` defaults to the named phases of Mali's wars. Raises KeyError
+    ``periods`` defaults to the named phases of Mali's wars; ``mode`` ("within" or "overlap")
+    says whether an event that only might fall in a period counts in it. Raises KeyError
     for an id that is not a node of ``G``.
     """
     import polars as pl
@@ -84,6 +88,9 @@ def actor_profile(G: nx.MultiDiGraph, actor: str, *, periods: Sequence[Period] |
                              .alias("other"))
                .sort(["start", "end", "doc", "char_start", "edge_id"], nulls_last=True))
     placed = assign_periods(events, periods)
+    maybe = placed.filter(pl.col("imprecise"))
+    if mode == "within":
+        placed = placed.filter(~pl.col("imprecise"))
     data = G.nodes[actor]
     aliases = data.get("aliases") or []
     if isinstance(aliases, str):
@@ -91,7 +98,7 @@ def actor_profile(G: nx.MultiDiGraph, actor: str, *, periods: Sequence[Period] |
     return Profile(
         id=actor, name=data.get("name") or actor, label=label(G, actor), kind=data.get("kind") or "",
         aliases=tuple(aliases), mentions=int(data.get("mentions") or 0),
-        events=events, relations=placed,
+        events=events, relations=placed, imprecise=maybe,
         splits=_links(events, "split-from", "split from", "splinter"),
         memberships=_links(events, "member-of", "member of", "has member"),
         periods=periods,

@@ -8,6 +8,13 @@ by default, claimed and alleged ones kept. split-from and member-of carry no
 sign and stay out; so do self-loops (an actor "against itself" is an
 extraction slip, not a relation).
 
+**Imprecise dates.** By default (``mode="within"``) an edge counts in a window
+only when its date interval lies wholly inside it. One whose interval overlaps
+the window but spills over it (a "2012" edge in a window of spring 2012) only
+*might* fall there: it is left out, and every table counts such edges apart
+(``imprecise_edges``, ``imprecise_events``). ``mode="overlap"`` counts them too,
+flagged ``imprecise``.
+
 **One sign per pair.** Several events for one pair in a window may disagree
 (allies in March, enemies by July). The pair's sign in the window is the
 sign of its *latest* event that lies wholly inside the window, events ordered
@@ -34,10 +41,12 @@ from actors.network.graph import edge_frame
 from actors.schema import STATUSES
 from actors.network.windows import MODES, Period, assign_periods, yearly
 
-__all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED"]
+__all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED", "THIN"]
 
 DEFAULT_STATUSES: tuple[str, ...] = ("reported", "claimed", "alleged")
 SIGNED: tuple[str, ...] = ("fought-against", "allied-with")
+#: Below this many (triangles, events), a finding is marked ``thin``: too little to go on.
+THIN = 3
 
 # Columns of the cited event, gathered from the edge frame by row number.
 _CITE = ("relation", "date", "status", "edge_id", "doc", "evidence")
@@ -59,12 +68,16 @@ def _check(statuses: Iterable[str], mode: str) -> tuple[str, ...]:
 
 def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str], mode: str,
              edges: pl.DataFrame | None, relations: Iterable[str], include_generic: bool = False
-             ) -> tuple[list[Period], pl.DataFrame, pl.DataFrame, int]:
-    """(periods, edge frame with ``_row``, kept rows placed in windows with ``_p``, undated kept rows).
+             ) -> tuple[list[Period], pl.DataFrame, pl.DataFrame, int, pl.DataFrame]:
+    """(periods, edge frame with ``_row``, kept rows placed in windows with ``_p``, undated kept rows,
+    spill rows).
 
     The rows are narrowed to a few columns before windowing (copying the
     evidence text once per window is what costs) and sorted by
-    (start, end, edge_id), so "last in its group" is "latest".
+    (start, end, edge_id), so "last in its group" is "latest". The spill rows are those whose
+    date only might fall in a window (their interval overlaps it and spills over it), whatever
+    the ``mode``: in ``within`` mode they are not among the kept rows, and every table counts
+    them apart.
     """
     statuses = _check(statuses, mode)
     if edges is None:
@@ -79,13 +92,16 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
             .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end", "edge_id")
             .sort("start", "end", "edge_id", nulls_last=True))
     undated = kept.filter(pl.col("start").is_null()).height
-    parts = [assign_periods(kept, [p], mode=mode).with_columns(pl.lit(i, dtype=pl.Int64).alias("_p"))
+    parts = [assign_periods(kept, [p]).with_columns(pl.lit(i, dtype=pl.Int64).alias("_p"))
              for i, p in enumerate(periods)]
     if parts:
         rows = pl.concat(parts)
     else:
         rows = kept.head(0).with_columns(pl.lit(False).alias("imprecise"), pl.lit(0, dtype=pl.Int64).alias("_p"))
-    return periods, full, rows, undated
+    spill = rows.filter(pl.col("imprecise"))
+    if mode == "within":
+        rows = rows.filter(~pl.col("imprecise"))
+    return periods, full, rows, undated, spill
 
 
 def _period_frame(periods: Sequence[Period]) -> pl.DataFrame:
@@ -131,7 +147,7 @@ def _windows(p_col: list[int]) -> dict[int, tuple[int, int]]:
 
 
 def signed_pairs(G: Any, *, periods: Sequence[Period] | None = None,
-                 statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "overlap",
+                 statuses: Iterable[str] = DEFAULT_STATUSES, mode: str = "within",
                  edges: pl.DataFrame | None = None, include_generic: bool = False) -> pl.DataFrame:
     """The signed pairs of each window with the event that set each pair's sign.
 
@@ -141,7 +157,7 @@ def signed_pairs(G: Any, *, periods: Sequence[Period] | None = None,
     relation, date, status, edge_id, doc and evidence. Sorted by period (in
     the given order), a, b.
     """
-    periods, full, rows, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,
+    periods, full, rows, _, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,
                                       relations=SIGNED)
     pairs = _cite(_pair_signs(rows), full)
     meta = _period_frame(periods).select("_p", "period", "period_label")

@@ -59,10 +59,12 @@ _EDGE_FIELDS: tuple[tuple[str, str], ...] = (
     ("char_end", "char_end"),
     ("event_id", "event_id"),
     ("curation", "curation"),
+    ("kind", "relation_kind"),  # alliance, joint-action, support, link; member, affiliate, contingent, merger
+    ("cue", "cue"),  # the cue or rule that found it; "curation" for an analyst's addition
 )
 # Attributes with few distinct values: one shared string object each, which
 # saves about half a gigabyte on a million edges.
-_REPEATED = frozenset({"relation", "date", "precision", "status", "claimant", "doc", "start", "end"})
+_REPEATED = frozenset({"relation", "date", "precision", "status", "claimant", "doc", "start", "end", "kind", "cue"})
 
 
 def sign(relation: str) -> int:
@@ -219,7 +221,7 @@ EDGE_FRAME_SCHEMA: tuple[tuple[str, str], ...] = (
     ("edge_id", "str"), ("source", "str"), ("target", "str"), ("a", "str"), ("b", "str"),
     ("relation", "str"), ("sign", "int"), ("date", "str"), ("precision", "str"), ("status", "str"),
     ("claimant", "str"), ("start", "date"), ("end", "date"), ("doc", "str"), ("evidence", "str"),
-    ("char_start", "int"), ("char_end", "int"), ("generic", "bool"),
+    ("char_start", "int"), ("char_end", "int"), ("generic", "bool"), ("kind", "str"), ("curated", "bool"),
 )
 
 
@@ -258,13 +260,14 @@ analyses of named actors leave out by default; ``start`` and
     # faster than appending 18 values per edge.
     cols = {"edge_id": ks, "source": us, "target": vs}
     names = ("relation", "date", "precision", "status", "claimant", "start", "end", "doc", "evidence",
-             "char_start", "char_end")
+             "char_start", "char_end", "kind", "cue")
     try:  # one C-level call per edge, when every edge has every attribute (build_graph's do)
         get = itemgetter(*names)
         values = list(zip(*(get(d) for d in ds))) or [()] * len(names)
     except KeyError:  # edges added by hand may lack some
         values = [[d.get(name) for d in ds] for name in names]
     cols.update(zip(names, map(list, values)))
+    cols["curated"] = [c == "curation" for c in cols.pop("cue")]  # an analyst's addition, not the text's
     generic = {n for n, g in G.nodes(data="generic") if g}
     cols["generic"] = [u in generic or v in generic for u, v in zip(us, vs)] if generic else [False] * len(us)
     types = {"str": pl.Utf8, "int": pl.Int64, "date": pl.Utf8, "bool": pl.Boolean}

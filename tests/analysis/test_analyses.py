@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import networkx as nx
 import polars as pl
 from hypothesis import given, settings, strategies as st
@@ -10,6 +12,7 @@ from actors.analysis.coalition import coalition
 from actors.analysis.genealogy import genealogy, genealogy_forest
 from actors.analysis.pairs import SHIFT_COLUMNS, alliance_shifts, pair_timeline, shift_exclusions
 from actors.network.windows import yearly
+from actors.text.date_values import parse_iso
 
 
 # -- pair timeline -----------------------------------------------------------------
@@ -54,19 +57,59 @@ def test_denied_relations_count_only_when_asked(world_graph):
     assert dict(zip(ex["edge_id"], ex["reason"])) == {"w05": "denied", "w06": "undated"}
 
 
-def test_identical_imprecise_dates_imply_fewest_flips():
+def _pair_graph(spec):
     G = nx.MultiDiGraph()
-    spec = [("e1", "allied-with", "2012", 10), ("e2", "fought-against", "2012", 20),
-            ("e3", "allied-with", "2012", 30), ("e4", "fought-against", "2012-06-08", 40)]
-    for k, rel, date, pos in spec:
-        start, end = ("2012-01-01", "2013-01-01") if len(date) == 4 else (date, "2012-06-09")
+    for k, rel, date, pos, *curated in spec:
+        d = parse_iso(date)
+        start, end = d.earliest, (dt.date.fromisoformat(d.latest) + dt.timedelta(days=1)).isoformat()
         G.add_edge("x", "y", key=k, relation=rel, status="reported", date=date, start=start, end=end,
-                   evidence=k, doc="d", char_start=pos, char_end=pos + 1)
+                   evidence=k, doc="d", char_start=pos, char_end=pos + 1, cue="curation" if curated else "attack")
+    return G
+
+
+def test_a_flip_needs_an_order_the_dates_give():
+    # allied in March 2012, fought in "2012" and on 8 June 2012: one shift, by 8 June, whatever the order
+    G = _pair_graph([("e1", "allied-with", "2012-03", 10), ("e2", "fought-against", "2012", 20),
+                     ("e3", "fought-against", "2012-06-08", 30)])
     s = alliance_shifts(G)
-    assert s.height == 1
-    r = s.row(0, named=True)
-    assert (r["from_relation"], r["first_after"], r["edge_after"], r["order"]) == (
-        "allied-with", "2012-06-08", "e4", "overlapping dates")
+    assert s.select("from_relation", "to_relation", "last_before", "first_after", "order", "undetermined").rows() == [
+        ("allied-with", "fought-against", "2012-03", "2012-06-08", "dates", 1)]
+    assert dict(zip(*shift_exclusions(G).select("edge_id", "reason"))) == {"e2": "order not given by the dates"}
+    # allied and fought told only as "2012": the dates do not say which came first, so no flip
+    G = _pair_graph([("e1", "allied-with", "2012", 10), ("e2", "fought-against", "2012", 20),
+                     ("e3", "allied-with", "2012", 30), ("e4", "fought-against", "2012-06-08", 40)])
+    assert alliance_shifts(G).height == 0
+    assert set(shift_exclusions(G)["edge_id"]) == {"e1", "e2", "e3"}
+
+
+def test_the_text_is_cited_before_an_analysts_addition_on_a_tie():
+    G = _pair_graph([("a0", "allied-with", "2012-03", 5, "curated"), ("b1", "allied-with", "2012-03", 10),
+                     ("c2", "fought-against", "2012-06-08", 30)])
+    r = alliance_shifts(G).row(0, named=True)
+    assert (r["edge_before"], r["curated_before"]) == ("b1", False)
+    G = _pair_graph([("a0", "allied-with", "2012-03", 5, "curated"), ("c2", "fought-against", "2012-06-08", 30)])
+    r = alliance_shifts(G).row(0, named=True)
+    assert (r["edge_before"], r["curated_before"]) == ("a0", True)
+
+
+_DATES = st.sampled_from(["2011", "2012", "2012-03", "2012-06", "2012-06-08", "2012-11", "2013", "2013-02-01"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["allied-with", "fought-against"]), _DATES), min_size=1, max_size=8),
+       st.randoms(use_true_random=False))
+def test_shifts_do_not_depend_on_the_order_edges_are_given_in(events, rnd):
+    spec = [(f"e{i}", rel, date, i * 10) for i, (rel, date) in enumerate(events)]
+    shuffled = list(spec)
+    rnd.shuffle(shuffled)
+    keys = ["from_relation", "to_relation", "last_before", "first_after"]
+    a, b = (alliance_shifts(_pair_graph(x)).select(keys).rows() for x in (spec, shuffled))
+    assert a == b
+    # every flip rests on disjoint intervals: the old relation's last evidence ends before the new one's begins
+    G = _pair_graph(spec)
+    for r in alliance_shifts(G).iter_rows(named=True):
+        before, after = G.edges["x", "y", r["edge_before"]], G.edges["x", "y", r["edge_after"]]
+        assert before["end"] <= after["start"]
 
 
 @settings(max_examples=60, deadline=None)
@@ -88,15 +131,18 @@ def test_shifts_alternate_and_never_come_from_denials(events):
     assert all(G.edges["p", "q", k]["status"] != "denied" for k in s["edge_before"].to_list() + s["edge_after"].to_list())
 
 
-def test_seed_shift_mnla_ansar_dine(seed_graph):
-    """Golden: allied in early 2012, fighting by June 2012."""
-    s = alliance_shifts(seed_graph)
-    row = s.filter((pl.col("a") == "ansar-dine") & (pl.col("b") == "mnla")).row(0, named=True)
+def test_seed_shift_mnla_ansar_dine(seed_graph, curated_seed_graph):
+    """Golden: allied in early 2012, fighting by June 2012. The text dates the alliance only "2012",
+    which says nothing of its order against the clash of 8 June; the analyst's entry dating the
+    post-coup offensive to March 2012 gives the order, and the shift cites it as the analyst's."""
+    pair = (pl.col("a") == "ansar-dine") & (pl.col("b") == "mnla")
+    assert alliance_shifts(seed_graph).filter(pair).height == 0
+    assert "order not given by the dates" in shift_exclusions(seed_graph).filter(pair)["reason"].to_list()
+    row = alliance_shifts(curated_seed_graph).filter(pair).row(0, named=True)
     assert (row["from_relation"], row["to_relation"]) == ("allied-with", "fought-against")
-    assert row["last_before"].startswith("2012")
-    assert "2012-01" <= row["first_after"] <= "2012-06-30"
+    assert (row["last_before"], row["first_after"], row["order"]) == ("2012-03", "2012-06-08", "dates")
     assert "Ansar Dine" in row["evidence_after"] and "clashed" in row["evidence_after"]
-    assert "Ansar Dine" in row["evidence_before"]
+    assert "Ansar Dine" in row["evidence_before"] and row["curated_before"] and not row["curated_after"]
 
 
 # -- coalition -------------------------------------------------------------------------

@@ -104,11 +104,13 @@ def test_statuses_option_drops_the_allegation(world_graph):
 
 def test_periods_mode_and_precomputed_edges(world_graph):
     half = make_periods([("H1 2003", "2003-01-01", "2003-07-01")])
-    # w15 ("2003") spills over a half year: counted, but as imprecise; "within" leaves it out
+    # w15 ("2003") only might fall in the first half of 2003: by default left out and counted apart;
+    # "overlap" counts it, flagged; either way the period says one event was imprecise
     r = structural_balance(world_graph, periods=half).row(0, named=True)
-    assert (r["period"], r["positive"], r["negative"], r["imprecise_edges"]) == ("H1 2003", 1, 1, 1)
-    r = structural_balance(world_graph, periods=half, mode="within").row(0, named=True)
-    assert (r["positive"], r["negative"], r["imprecise_edges"]) == (0, 1, 0)
+    assert (r["period"], r["positive"], r["negative"], r["imprecise_edges"]) == ("H1 2003", 0, 1, 1)
+    assert r["thin"] and r["triangles"] == 0
+    r = structural_balance(world_graph, periods=half, mode="overlap").row(0, named=True)
+    assert (r["positive"], r["negative"], r["imprecise_edges"]) == (1, 1, 1)
     open_ended = make_periods([("after the accord", "2003-09-20", None)])
     r = structural_balance(world_graph, periods=open_ended).row(0, named=True)
     assert r["end"] is None and r["frustration_index"] == 1

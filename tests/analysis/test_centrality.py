@@ -91,9 +91,14 @@ def test_blocs_follow_statuses_and_periods(world_graph):
     b = blocs(world_graph, statuses=ALL).filter(pl.col("period") == "2001").row(0, named=True)
     assert (b["members"], b["enemies"], b["edge_ids"]) == ("crescent; nf", "state", "w05")
     before = make_periods([("before the accord", "2001-01-01", "2003-09-20"), ("after", "2003-09-20", None)])
-    first, second = blocs(world_graph, periods=before).iter_rows(named=True)
+    # state–un's alliance is dated only "2003", which the accord's day cuts in two: it only might fall
+    # before the accord, so by default no bloc stands on it there; "overlap" counts it (one event: thin)
+    (after,) = blocs(world_graph, periods=before).iter_rows(named=True)
+    assert (after["period"], after["members"], after["events"], after["thin"]) == ("after", "nf; state; un", 3, False)
+    first, second = blocs(world_graph, periods=before, mode="overlap").iter_rows(named=True)
     assert (first["period"], first["members"], first["enemies"]) == ("before the accord", "state; un",
                                                                       "banner; crescent; nf")
+    assert (first["events"], first["thin"]) == (1, True)
     assert (second["period"], second["members"], second["end"]) == ("after", "nf; state; un", None)
 
 

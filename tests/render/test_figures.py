@@ -191,8 +191,8 @@ def test_pair_figure_into_given_axes(world_graph):
     assert len(fig.axes) == 1
 
 
-def test_seed_pair_mnla_ansar_dine(seed_graph):
-    ax = pair_figure(seed_graph, "mnla", "ansar-dine").axes[0]
+def test_seed_pair_mnla_ansar_dine(curated_seed_graph):
+    ax = pair_figure(curated_seed_graph, "mnla", "ansar-dine").axes[0]
     assert {t.get_text() for t in ax.get_yticklabels()} == {"fought against", "allied with"}
     shift = [t.get_text() for t in ax.texts if t.get_gid() == "shift-label:0"]
     assert shift and shift[0].startswith("fighting by 2012-06-08")
