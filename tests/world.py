@@ -87,6 +87,11 @@ EDGES = [
 ]
 
 
+# the kind of each allied-with and member-of relation, as the extraction would give it
+KINDS = {"w02": "joint-action", "w05": "alliance", "w06": "link", "w09": "merger", "w10": "merger",
+         "w13": "alliance", "w15": "support", "w16": "joint-action", "w18": "joint-action"}
+
+
 def _interval(date: str, precision: str) -> tuple[str, str]:
     import calendar
 
@@ -110,7 +115,7 @@ def edge_rows() -> list[dict]:
             "date_precision": prec, "status": status, "claimed_by": claimant, "doc": "veld.txt",
             "evidence": text, "char_start": i * 100, "char_end": i * 100 + len(text), "edge_id": eid,
             "date_earliest": earliest, "date_latest": latest, "source_text": s, "target_text": t,
-            "cue": "fiction", "section": "", "claim_text": "",
+            "cue": "fiction", "section": "", "claim_text": "", "relation_kind": KINDS.get(eid, ""),
         })
     return rows
 

@@ -99,7 +99,7 @@ def balance_tables(G: Any, *, periods: Sequence[Period] | None = None,
     bad_pairs = (_cite(pairs.gather(hit), full)
                  .join(table.select("_p", "period", "period_label", "frustration_method"), on="_p", how="left")
                  .sort("_p", "a", "b")
-                 .select("period", "period_label", "a", "b", "sign", *_CITE[:3], "edge_id", "doc", "evidence",
+                 .select("period", "period_label", "a", "b", "sign", *_CITE[:4], "edge_id", "doc", "evidence",
                          "events", "ambivalent", "imprecise", "frustration_method"))
     table = table.select("period", "period_label", "start", "end", "actors", "positive", "negative",
                          "ambivalent_pairs", "events", "imprecise_edges", "undated_edges", "triangles",
@@ -141,7 +141,7 @@ def frustrated_edges(G: Any, *, periods: Sequence[Period] | None = None,
     """The pairs each window's best camps leave frustrated: allies across camps, enemies within one.
 
     One row per frustrated pair and window, sorted by period then a, b, with
-    the pair's sign and the event that set it (relation, date, status,
+    the pair's sign and the event that set it (relation, kind, date, status,
     edge_id, doc, evidence), its events in the window, ambivalent, imprecise
     and the window's frustration_method. Under the exact method another
     optimal split may frustrate other pairs (as many): the set shown is one

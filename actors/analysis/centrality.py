@@ -166,7 +166,8 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
     Columns: period, period_label, start, end, bloc (1-based, by size
     descending then first member), size, members, allied_pairs, events (the
     signed events of its allied pairs counted in the window: the sample), thin
-    (events fewer than :data:`~actors.analysis.signed.THIN`), internal_hostile_pairs, enemies (outsiders with a hostile pair to a
+    (events fewer than :data:`~actors.analysis.signed.THIN`), kinds (the kinds of the allied-with
+    events that make its pairs positive: alliance, joint-action, support, link), internal_hostile_pairs, enemies (outsiders with a hostile pair to a
     member; they may belong to another bloc), evidence (the first
     :data:`BLOC_EVIDENCE` allied-with events, by date, that make the bloc's
     pairs positive, each as "date [edge_id, doc] sentence", joined with
@@ -220,16 +221,17 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
                                       "enemies": pl.Utf8})
     cited = pl.DataFrame(links, schema={"pair": pl.Int64, "_p": pl.Int64, "bloc": pl.Int64})
     cited = cited.with_columns(pairs["_row"].gather(cited["pair"]).alias("_row"))
-    cited = _cite(cited, full, ("start", "end", "edge_id", "date", "doc", "evidence"))
+    cited = _cite(cited, full, ("start", "end", "edge_id", "date", "doc", "evidence", "kind"))
     quotes = (cited.sort("_p", "bloc", "start", "end", "edge_id")
               .group_by("_p", "bloc", maintain_order=True)
               .agg(pl.concat_str(pl.col("date").fill_null(""), pl.lit(" ["), "edge_id", pl.lit(", "),
                                  pl.col("doc").fill_null(""), pl.lit("] "), pl.col("evidence").fill_null(""))
                    .head(BLOC_EVIDENCE).str.join(" | ").alias("evidence"),
-                   pl.col("edge_id").str.join("; ").alias("edge_ids")))
+                   pl.col("edge_id").str.join("; ").alias("edge_ids"),
+                   pl.col("kind").drop_nulls().unique().sort().str.join("|").alias("kinds")))
     meta = _period_frame(periods)
     return (table.join(quotes, on=["_p", "bloc"], how="left").join(meta, on="_p", how="left")
             .sort("_p", "bloc")
             .with_columns((pl.col("events") < THIN).alias("thin"))
             .select("period", "period_label", "start", "end", "bloc", "size", "members", "allied_pairs",
-                    "events", "thin", "internal_hostile_pairs", "enemies", "evidence", "edge_ids"))
+                    "events", "thin", "kinds", "internal_hostile_pairs", "enemies", "evidence", "edge_ids"))

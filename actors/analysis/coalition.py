@@ -9,7 +9,10 @@ counterpart and role:
 * ``parent``: the actor is member-of the counterpart (an affiliation);
 * ``splinter``: the counterpart split from the actor; ``origin``: the actor
   split from the counterpart;
-* ``ally`` / ``enemy``: allied-with / fought-against, either direction.
+* ``linked``: allied-with of kind ``link`` ("al-Qaeda-linked"): an affinity the text names,
+  kept apart from alliances;
+* ``ally`` / ``enemy``: allied-with (an alliance, joint action or support: ``kinds`` says
+  which) / fought-against, either direction.
 
 With ``through_members=True`` (the default) the allies and enemies of each
 member, from the day it joined on, are the coalition's too; ``via`` names the
@@ -49,7 +52,7 @@ from actors.network.windows import Period, assign_periods, phases
 __all__ = ["coalition", "ROLES"]
 
 #: Roles in the order tables list them.
-ROLES: tuple[str, ...] = ("member", "parent", "origin", "splinter", "ally", "enemy")
+ROLES: tuple[str, ...] = ("member", "parent", "origin", "splinter", "linked", "ally", "enemy")
 
 
 def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Period] | None = None,
@@ -59,7 +62,8 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
 
     One row per (period, role, counterpart, via) with first and last days
     (``first``, ``last``) and the first and last dates as the text gives them
-    (``date``, ``last_date``, at their precision), the number of events counted (``events``; ``thin``
+    (``date``, ``last_date``, at their precision), the relation kinds seen (``kinds``: alliance,
+    joint-action, support, link, member, affiliate, ...), the number of events counted (``events``; ``thin``
     when fewer than :data:`~actors.analysis.signed.THIN`), the events whose date only might fall in
     the period (``imprecise_events``: left out in the default ``mode="within"``, counted and flagged
     ``imprecise`` with ``mode="overlap"``), the statuses seen, the first event's evidence and
@@ -91,7 +95,8 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
     signed = f.filter(pl.col("relation").is_in(["allied-with", "fought-against"]))
     for via in [actor, *sorted(members)]:
         side = signed.filter((pl.col("a") == via) | (pl.col("b") == via)).with_columns(
-            pl.when(pl.col("relation") == "allied-with").then(pl.lit("ally")).otherwise(pl.lit("enemy")).alias("role"),
+            pl.when(pl.col("relation") == "fought-against").then(pl.lit("enemy"))
+            .when(pl.col("kind") == "link").then(pl.lit("linked")).otherwise(pl.lit("ally")).alias("role"),
             pl.when(pl.col("a") == via).then(pl.col("b")).otherwise(pl.col("a")).alias("actor"),
             pl.lit(via).alias("via"))
         if via != actor:  # a member's relations count only once it has joined
@@ -111,6 +116,7 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
            .group_by(key, maintain_order=True)
            .agg(pl.col("start").min().alias("first"), (pl.col("end").max().dt.offset_by("-1d")).alias("last"),
                 pl.len().alias("events"), pl.col("status").unique().sort().str.join("|").alias("statuses"),
+                pl.col("kind").drop_nulls().unique().sort().str.join("|").alias("kinds"),
                 pl.col("imprecise").any().alias("imprecise"), pl.col("date").first().alias("date"),
                 pl.col("date").last().alias("last_date"),
                 pl.col("evidence").first().alias("evidence"), pl.col("doc").first().alias("doc"),
@@ -130,4 +136,4 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
                .sort(["period_start", "_r", "_v", "first", "actor", "via"])
                .select("period", "period_label", "role", "actor", "via", "founder",
                        pl.col("first").cast(pl.Utf8), pl.col("last").cast(pl.Utf8), "events", "imprecise_events",
-                       "thin", "statuses", "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))
+                       "thin", "statuses", "kinds", "imprecise", "date", "last_date", "evidence", "doc", "edge_id"))

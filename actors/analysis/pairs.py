@@ -126,7 +126,9 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     disjoint date intervals), the edge ids, documents and statuses on both
     sides, how many events each run holds, ``undetermined`` (the pair's events
     whose order the dates do not give, set aside) and ``curated_before`` /
-    ``curated_after`` (the evidence cited is an analyst's addition). Denied,
+    ``curated_after`` (the evidence cited is an analyst's addition), ``kind_before`` /
+    ``kind_after`` (for allied-with: alliance, joint-action, support or link; empty when
+    nobody said, as for an analyst's addition). Denied,
     undated and unordered relations are left out (see :func:`shift_exclusions`).
     """
     import polars as pl
@@ -135,7 +137,7 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     f = _signed_rows(_frame(G, edges), statuses)
     # Only pairs that were both allied and hostile can shift: one pass over their rows.
     f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
-    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id", "curated")
+    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id", "curated", "kind")
     records = (dict(zip(names, r)) for r in f.select(names).iter_rows())
     for (a, b), group in groupby(records, key=lambda e: (e["a"], e["b"])):
         events, aside = _ordered(list(group))
@@ -156,9 +158,10 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
                 "events_before": len(before), "events_after": len(after),
                 "undetermined": len(aside),
                 "curated_before": last["curated"], "curated_after": first["curated"],
+                "kind_before": last["kind"] or "", "kind_after": first["kind"] or "",
             })
     schema = {c: pl.Utf8 for c in (*SHIFT_COLUMNS, "order", "edge_before", "edge_after", "doc_before",
-                                    "doc_after", "status_before", "status_after")}
+                                    "doc_after", "status_before", "status_after", "kind_before", "kind_after")}
     schema.update(events_before=pl.Int64, events_after=pl.Int64, undetermined=pl.Int64,
                   curated_before=pl.Boolean, curated_after=pl.Boolean)
     return pl.DataFrame(rows, schema=schema, orient="row").sort(["a", "b", "first_after", "edge_after"])

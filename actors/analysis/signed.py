@@ -49,7 +49,7 @@ SIGNED: tuple[str, ...] = ("fought-against", "allied-with")
 THIN = 3
 
 # Columns of the cited event, gathered from the edge frame by row number.
-_CITE = ("relation", "date", "status", "edge_id", "doc", "evidence")
+_CITE = ("relation", "kind", "date", "status", "edge_id", "doc", "evidence")
 
 
 # -- windows and pair signs (shared with actors.analysis.centrality) ---------------------
@@ -154,7 +154,8 @@ def signed_pairs(G: Any, *, periods: Sequence[Period] | None = None,
     Columns: period, period_label, a, b, sign, events (the pair's signed
     events in the window), ambivalent (both signs among them), imprecise (the
     deciding event spills over the window), then the deciding event's
-    relation, date, status, edge_id, doc and evidence. Sorted by period (in
+    relation, kind (for allied-with: alliance, joint-action, support or link),
+    date, status, edge_id, doc and evidence. Sorted by period (in
     the given order), a, b.
     """
     periods, full, rows, _, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic,

@@ -228,3 +228,28 @@ def test_seed_genealogy(seed_graph):
     assert {("mnla", "mna", "split-from"), ("fpa", "mnla", "split-from"), ("mojwa", "aqim", "split-from"),
             ("mia", "ansar-dine", "split-from")} <= links
     assert "mna → mnla → fpa" in set(g["lineage"])
+
+
+# -- relation kinds -----------------------------------------------------------------------
+
+def test_kinds_say_what_supports_each_finding(world_graph):
+    s = alliance_shifts(world_graph).select("a", "b", "kind_before", "kind_after").rows()
+    assert s == [("crescent", "nf", "joint-action", ""), ("nf", "state", "", "alliance")]
+    from actors.analysis.centrality import blocs
+
+    b = blocs(world_graph).filter(pl.col("period") == "2004").row(0, named=True)
+    assert (b["members"], b["kinds"]) == ("nf; state; un", "joint-action")
+
+
+def test_a_link_is_not_an_alliance_in_the_coalition_view():
+    G = nx.MultiDiGraph()
+    for k, (u, v, rel, kind) in enumerate([("jnim", "al-qaeda", "allied-with", "link"),
+                                           ("jnim", "cpa", "allied-with", "joint-action"),
+                                           ("jnim", "mali", "fought-against", "")]):
+        G.add_edge(u, v, key=f"e{k}", relation=rel, kind=kind, status="reported", date="2018-08-08",
+                   start="2018-08-08", end="2018-08-09", evidence=f"s{k}", doc="d", char_start=k, char_end=k + 1)
+    from actors.network.windows import make_periods
+
+    t = coalition(G, "jnim", periods=make_periods([("2018", "2018-01-01", "2019-01-01")]))
+    assert t.select("role", "actor", "kinds", "events", "thin").rows() == [
+        ("linked", "al-qaeda", "link", 1, True), ("ally", "cpa", "joint-action", 1, True), ("enemy", "mali", "", 1, True)]

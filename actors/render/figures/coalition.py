@@ -25,9 +25,10 @@ __all__ = ["coalition_figure"]
 
 # Roles of coalition members and counterparts; allies and enemies in the relation colours.
 _ROLE_COLOURS = MappingProxyType({"member": "#009E73", "parent": "#0072B2", "origin": "#E69F00",
-                                  "splinter": "#F0E442", "ally": "#1f77b4", "enemy": "#d62728"})
+                                  "splinter": "#F0E442", "linked": "#9ecae1", "ally": "#1f77b4", "enemy": "#d62728"})
 _ROLE_LABELS = MappingProxyType({"member": "member of it", "parent": "it is a member of", "origin": "it split from",
-                                 "splinter": "split from it", "ally": "ally", "enemy": "enemy"})
+                                 "splinter": "split from it", "linked": "linked (\"X-linked\"): no alliance",
+                                 "ally": "ally", "enemy": "enemy"})
 
 
 def _luminance(hex_colour: str) -> float:
@@ -45,7 +46,7 @@ def coalition_figure(source: "Analyses | Any", *, actor: str | None = None,
     :func:`actors.analysis.coalition.coalition`, then with ``actor`` and optionally
     ``periods`` (default: the periods the table names) and ``graph`` (for
     display names). x is the period, y the counterpart; a cell holds one
-    coloured mark per role (member, parent, origin, splinter, ally, enemy)
+    coloured mark per role (member, parent, origin, splinter, linked, ally, enemy)
     with its number of events; a star marks founders, hatching a relation
     that runs only through a member. A coalition with no rows gives a
     figure that says so.
