@@ -69,7 +69,7 @@ _API: dict[str, tuple[str, ...]] = {
         "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",
         "write_to",
     ),
-    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "edge_frame", "label", "sign"),
+    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "document_label", "edge_frame", "label", "sign"),
     "actors.network.windows": (
         "Period", "assign_periods", "load_periods", "make_periods", "phases", "placement", "window",
         "yearly",
@@ -117,7 +117,7 @@ _API: dict[str, tuple[str, ...]] = {
         "remove_dead_staging", "write_output_set",
     ),
     "actors.schema": (
-        "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "EDGE_COLUMNS",
+        "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS",
         "EVENT_COLUMNS", "GENERIC_KIND", "MENTION_COLUMNS", "NOT_FACT_STATUSES", "OVERLAP_COLUMNS",
         "PRECISIONS", "RELATIONS",
         "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "is_symmetric", "polars_schema",

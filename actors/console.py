@@ -95,14 +95,34 @@ def format_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
             claim = (f"  asserted by {safe(asserter)}" if asserter else "") + \
                 (f"  denied by {safe(denier)}" if denier else "")
         lines.append(f"{when}  {r['relation']}{direction}  {r['status']}{claim}  "
-                     f"{safe(r['doc'])}:{r['char_start']}-{r['char_end']}  [{safe(r['edge_id'])}]")
+                     f"{_where(G, r)}  [{safe(r['edge_id'])}]")
         lines += _indent(r["evidence"], width)
         for m in told.get(r["edge_id"], ()):
             claim = f"  claimed by {safe(m['claimed_by'])}" if m["claimed_by"] else ""
             lines.append(f"  also told: {m['date'] or 'undated'}  {m['status']}{claim}  "
-                         f"{safe(m['doc'])}:{m['char_start']}-{m['char_end']}")
+                         f"{_where(G, m)}")
             lines += ["  " + x for x in _indent(m["evidence"], width - 2)]
     return "\n".join(lines)
+
+
+def _unnamed(G: nx.MultiDiGraph, ev) -> list[str]:
+    """"fought unnamed 'Islamists' in 12 events": generic counterparts counted, not hidden."""
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    counts = Counter((r["relation"], r["other"]) for r in ev.iter_rows(named=True)
+                     if r["other"] in generic and r["status"] not in ("denied", "disputed"))
+    if not counts:
+        return []
+    verbs = {"fought-against": "fought", "allied-with": "allied with"}
+    return ["unnamed counterparts (never tied to a named group; outside the measures of named actors): "
+            + ", ".join(f"{verbs.get(rel, rel)} unnamed '{safe(G.nodes[o].get('name') or o)}' in {n} event(s)"
+                        for (rel, o), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))]
+
+
+def _where(G: nx.MultiDiGraph, r: dict) -> str:
+    """A sentence's place: its document's title, with the file and character range beside it."""
+    title = (G.graph.get("documents") or {}).get(r["doc"])
+    where = f"{safe(r['doc'])}:{r['char_start']}-{r['char_end']}"
+    return f"{safe(title)} — {where}" if title else where
 
 
 def _names(G: nx.MultiDiGraph, rows: list[dict], *, mark: bool = True) -> str:
@@ -129,6 +149,7 @@ def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> st
              f"{p.mentions} mention(s); {ev.height} relation(s)"
              + (": " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) if counts else "")
              + (" — status " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())) if status else ""),
+             *_unnamed(G, ev),
              "", "Relations by period (n = events dated within the period; denied ones are listed apart; "
              "'might fall here' = events whose date is less precise than the period):"]
     if not ev.height:

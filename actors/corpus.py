@@ -146,8 +146,22 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
             frames["problems"] = problem_frame(extraction.problems)
     rows.sort(key=lambda r: r["line"])  # file order (the order of application is in the module doc)
     frames["curation"] = _curation_frame(rows)
-    graph = build_graph(frames["edges"], frames["actors"])
+    frames["documents"] = _document_frame(documents, curation)
+    graph = build_graph(frames["edges"], frames["actors"], documents=frames["documents"])
     return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows))
+
+
+def _document_frame(documents, curation: Curation | None):
+    """documents.csv: each document's name and title; the overrides file, when there is one, too."""
+    import polars as pl
+
+    from actors.schema import DOCUMENT_COLUMNS, polars_schema
+
+    rows = [{"doc": d.name, "title": " ".join(d.title.split()), "layout": d.layout, "sentences": len(d.sentences)}
+            for d in documents]
+    if curation is not None:
+        rows.append({"doc": curation.name, "title": "the analyst's overrides", "layout": "curation", "sentences": 0})
+    return pl.DataFrame(rows, schema=polars_schema(DOCUMENT_COLUMNS), orient="row")
 
 
 def _curation_frame(rows: list[dict]):

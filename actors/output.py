@@ -144,6 +144,8 @@ def table_writers(frames: dict, out_dir: str | os.PathLike) -> dict:
     writers[out / "problems.csv"] = lambda p: write_csv(frames["problems"], p)
     if "overlaps" in frames:  # events left apart that may be one (actors.extract.resolve)
         writers[out / "overlaps.csv"] = lambda p: write_csv(frames["overlaps"], p)
+    if "documents" in frames:  # from actors.corpus.load_corpus: each document's title
+        writers[out / "documents.csv"] = lambda p: write_csv(frames["documents"], p)
     if "curation" in frames:  # from actors.corpus.load_corpus: one row per overrides entry
         writers[out / "curation.csv"] = lambda p: write_csv(frames["curation"], p)
     if "candidates" in frames:  # organisation names the dictionary lacks (actors.extract.candidates)

@@ -28,6 +28,7 @@ __all__ = [
     "EDGE_COLUMNS",
     "MENTION_COLUMNS",
     "OVERLAP_COLUMNS",
+    "DOCUMENT_COLUMNS",
     "CURATION_COLUMNS",
     "CANDIDATE_COLUMNS",
     "is_symmetric",
@@ -180,6 +181,15 @@ OVERLAP_COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", "str"),
     ("other_date", "str"),
     ("kind", "str"),  # inside (this event's date lies inside the other's) | same-period (the same month or year)
+)
+
+#: One row per document of a run (documents.csv): what the report, the console and the explorer
+#: show for a file name. The overrides file, the document of an analyst's additions, has a row too.
+DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc", "str"),  # the file name, as edges.csv's ``doc``
+    ("title", "str"),  # its first heading or Title: line; empty when it has none
+    ("layout", "str"),  # infobox | scraped | plain | curation (the analyst's overrides file)
+    ("sentences", "int"),
 )
 
 #: One row per entry of an overrides file (actors.curation), applied or not.

@@ -64,7 +64,9 @@ def test_report_tells_the_story_with_evidence(seeds_run):
     assert "### Ansar Dine – MNLA: allied → fighting" in text
     assert "By the night of 8 June, MNLA and Ansar Dine rebels clashed" in text
     assert "2017–2019 JNIM era" in text
-    assert "undated relation(s)" in text and "denied" in text  # says what shift detection left out
+    assert "undated" in text and "order not given by the dates" in text  # says what shift detection left out
+    assert "No membership of JNIM is stated in this corpus." in text  # an empty view said plainly
+    assert "the analyst's own addition" in text and "Armed conflict in Mali" in text  # provenance: titles
 
 
 def test_user_periods_and_coalition(tmp_path, capsys):

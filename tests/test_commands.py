@@ -95,7 +95,8 @@ def test_pair_prints_the_shift_and_every_event_with_its_sentence(cli, seeds):
     assert len(events) == t.height
     for r, line in zip(t.iter_rows(named=True), events):  # in the timeline's order: by date
         when = f"{r['date']} ({r['precision']})" if r["date"] else "undated"
-        assert line.startswith(f"{when}  {r['relation']}  {r['status']}  {r['doc']}:{r['char_start']}-"
+        title = seeds.frames["documents"].filter(pl.col("doc") == r["doc"])["title"][0]
+        assert line.startswith(f"{when}  {r['relation']}  {r['status']}  {title} — {r['doc']}:{r['char_start']}-"
                                f"{r['char_end']}  [{r['edge_id']}]"), line
         assert _squeeze(r["evidence"]) in _squeeze(out)  # the sentence, wrapped but whole
     assert "2012-06-08 (day)  fought-against  reported" in out

@@ -26,7 +26,8 @@ from typing import Any, Mapping, Sequence
 
 import networkx as nx
 
-from actors.network.graph import label
+from actors.analysis.signed import THIN
+from actors.network.graph import document_label, edge_frame, label
 from actors.text.display import isolate_bidi
 
 __all__ = ["render_report"]
@@ -43,12 +44,20 @@ def _md(text: Any) -> str:
     return isolate_bidi(" ".join(s.split()))  # a right-to-left override in a sentence turns no other text
 
 
-def _quote(text: Any, doc: Any = None, date: Any = None) -> str:
+def _quote(text: Any, doc: Any = None, date: Any = None, *, G: nx.MultiDiGraph | None = None) -> str:
+    """A sentence quoted, with its date and document (by title, the file name beside it, given ``G``)."""
     s = "" if text is None else " ".join(str(text).split())
     if len(s) > _QUOTE_CHARS:
         s = s[: _QUOTE_CHARS - 1].rstrip() + "…"
+    if doc and G is not None:
+        doc = document_label(G, doc)
     where = ", ".join(str(x) for x in (date, doc) if x)
     return f"“{_md(s)}”" + (f" ({_md(where)})" if where else "")
+
+
+def _thin(n: Any) -> str:
+    """" (thin)" after a figure that rests on fewer than THIN events or triangles."""
+    return " (thin)" if n is not None and n < THIN else ""
 
 
 def _who(G: nx.MultiDiGraph, node: Any) -> str:
@@ -104,28 +113,35 @@ def _shifts(A) -> list[str]:
     G = A.graph
     lines = ["## Alliance shifts", "",
              "Moments where a pair went from allied to fighting, or back. *Last before* is the last evidence of "
-             "the old relation; *first after* the date by which the new one is certainly in force. "
-             "\"Overlapping dates\" means the order rests on imprecise dates (e.g. a relation dated only by "
-             "its year) and on the parsimony rule (the fewest changes), not on disjoint dates.", ""]
+             "the old relation; *first after* the date by which the new one is certainly in force. A shift is "
+             "reported only where the dates give the order: a relation whose date overlaps one of the other "
+             "kind (\"2012\" next to \"June 2012\") says nothing of which came first, and is set aside.", ""]
     if A.shifts.height == 0:
-        lines.append("No shift found.")
+        lines.append("No shift found that the dates establish.")
     for r in A.shifts.iter_rows(named=True):
         verb = "allied → fighting" if r["to_relation"] == "fought-against" else "fighting → allied"
+        mine = {"before": " — the analyst's own addition" if r.get("curated_before") else "",
+                "after": " — the analyst's own addition" if r.get("curated_after") else ""}
+        kinds = {k: f", {r[f'kind_{k}']}" if r.get(f"kind_{k}") else "" for k in ("before", "after")}
         lines += [f"### {_who(G, r['a'])} – {_who(G, r['b'])}: {verb}", "",
-                  f"- last {r['from_relation']}: {r['last_before']} ({r['status_before']}, "
-                  f"{r['events_before']} event(s) in that run): {_quote(r['evidence_before'], r['doc_before'])}",
-                  f"- first {r['to_relation']}: {r['first_after']} ({r['status_after']}, "
-                  f"{r['events_after']} event(s) in that run): {_quote(r['evidence_after'], r['doc_after'])}",
-                  f"- order: {r['order']}", ""]
+                  f"- last {r['from_relation']}: {r['last_before']} ({r['status_before']}{kinds['before']}, "
+                  f"{r['events_before']} event(s) in that run){mine['before']}: "
+                  f"{_quote(r['evidence_before'], r['doc_before'], G=G)}",
+                  f"- first {r['to_relation']}: {r['first_after']} ({r['status_after']}{kinds['after']}, "
+                  f"{r['events_after']} event(s) in that run){mine['after']}: "
+                  f"{_quote(r['evidence_after'], r['doc_after'], G=G)}"]
+        if r.get("undetermined"):
+            lines.append(f"- {r['undetermined']} more event(s) of this pair are set aside: their dates do not "
+                         "say on which side of the shift they fall")
+        lines.append("")
     ex = A.exclusions
     if ex.height:
-        denied = ex.filter(ex["reason"] != "undated").height
-        lines += [f"Left out of shift detection, so they cannot cause a flip: {denied} relation(s) with a status "
-                  f"not counted ({', '.join(sorted(set(ex['reason']) - {'undated'})) or 'none'}) and "
-                  f"{ex.height - denied} undated relation(s):", ""]
+        reasons = Counter(ex["reason"].to_list())
+        lines += ["Left out of shift detection, so they cannot cause a flip: "
+                  + ", ".join(f"{n} {why}" for why, n in sorted(reasons.items())) + ":", ""]
         for r in ex.iter_rows(named=True):
             lines.append(f"- {_who(G, r['a'])} – {_who(G, r['b'])}, {r['relation']}, {r['reason']}: "
-                         f"{_quote(r['evidence'], r['doc'], r['date'])}")
+                         f"{_quote(r['evidence'], r['doc'], r['date'], G=G)}")
         lines.append("")
     return lines
 
@@ -136,9 +152,13 @@ def _coalition(A) -> list[str]:
     lines = [f"## The {name} coalition", ""]
     c = A.coalition
     if c.height == 0:
-        return lines + [f"No dated relation of {name} in any period.", ""]
-    lines += ["Per period: members (founders marked), affiliations, splinters, allies and enemies. "
-              "Relations *via* a member count from the day it joined.", ""]
+        return lines + [f"No dated relation of {name} is stated in this corpus, in any period.", ""]
+    roles = set(c["role"].to_list())
+    lines += ["Per period: members (founders marked), affiliations, links, splinters, allies and enemies, each "
+              "with the number of events behind it (thin: fewer than three). Relations *via* a member count "
+              "from the day it joined. An \"X-linked\" description is listed as *linked*, not as an alliance.", ""]
+    if "member" not in roles:
+        lines += [f"No membership of {name} is stated in this corpus.", ""]
     for (period,), part in c.group_by(["period_label"], maintain_order=True):
         lines += [f"### {_md(period)}", ""]
         for (role,), rows in part.group_by(["role"], maintain_order=True):
@@ -147,11 +167,17 @@ def _coalition(A) -> list[str]:
                 via = f" via {_who(G, r['via'])}" if r["via"] != A.coalition_actor else ""
                 flag = " (founder)" if r["founder"] else ""
                 status = "" if r["statuses"] == "reported" else f", {r['statuses']}"
+                kinds = f", {r['kinds']}" if r.get("kinds") and role in ("ally", "linked") else ""
                 span = r["date"] if r["date"] == r["last_date"] else f"{r['date']} to {r['last_date']}"
-                items.append(f"{_who(G, r['actor'])}{flag}{via} ({span}, {r['events']} event(s){status})")
+                items.append(f"{_who(G, r['actor'])}{flag}{via} ({span}, {r['events']} event(s){status}{kinds})"
+                             + _thin(r["events"]))
             lines.append(f"- **{role}**: " + "; ".join(items))
             first = rows.row(0, named=True)
-            lines.append(f"  - e.g. {_who(G, first['actor'])}: {_quote(first['evidence'], first['doc'], first['date'])}")
+            lines.append(f"  - e.g. {_who(G, first['actor'])}: "
+                         f"{_quote(first['evidence'], first['doc'], first['date'], G=G)}")
+        maybe = int(part["imprecise_events"].sum()) if "imprecise_events" in part.columns else 0
+        if maybe:
+            lines.append(f"- and {maybe} event(s) whose date only might fall in this period, not counted here")
         lines.append("")
     return lines
 
@@ -167,7 +193,7 @@ def _genealogy(A) -> list[str]:
         arrow = "→" if r["relation"] == "split-from" else "⊃"
         extra = "" if r["primary"] else " (another parent)"
         lines.append(f"- {_who(G, r['parent'])} {arrow} {_who(G, r['child'])}{extra}, {r['first_date'] or 'undated'}: "
-                     f"{_quote(r['evidence'], r['doc'])}")
+                     f"{_quote(r['evidence'], r['doc'], G=G)}")
     return lines + [""]
 
 
@@ -177,22 +203,27 @@ def _balance(A) -> list[str]:
     lines = ["## Structural balance", "",
              "Signed network per period: allied +, fought −; statuses counted: " + ", ".join(A.statuses) + ". "
              "A triangle is balanced when the product of its signs is +; the frustration index is the fewest "
-             "relations whose removal would split the actors into two camps, friendly within and hostile between.",
+             "relations whose removal would split the actors into two camps, friendly within and hostile between. "
+             "*events* are the signed relations dated within the period; *imprecise* those whose date only might "
+             "fall in it (not counted); a share resting on fewer than three triangles is marked thin.",
              ""]
     if b.height == 0:
         return lines + ["No period holds a signed relation.", ""]
     rows = []
     for r in b.iter_rows(named=True):
-        share = "–" if r.get("balanced_share") is None else f"{r['balanced_share']:.2f}"
-        rows.append([r["periodisation"], _md(r["period_label"]), r["actors"], r["positive"], r["negative"],
-                     r["triangles"], share, f"{r['frustration_index']} ({r['frustration_method']})"])
-    lines += _table(["by", "period", "actors", "+", "−", "triangles", "balanced share", "frustration"], rows)
+        share = "–" if r.get("balanced_share") is None else f"{r['balanced_share']:.2f}" + _thin(r["triangles"])
+        rows.append([r["periodisation"], _md(r["period_label"]), r["events"], r["imprecise_edges"], r["actors"],
+                     r["positive"], r["negative"], r["triangles"], share,
+                     f"{r['frustration_index']} ({r['frustration_method']})"])
+    lines += _table(["by", "period", "events", "imprecise", "actors", "+", "−", "triangles", "balanced share",
+                     "frustration"], rows)
     fr = A.frustrated.filter(A.frustrated["periodisation"] == "phase")
     if fr.height:
         lines += ["", "Frustrated relations per phase (those that break the two-camp picture):", ""]
         for r in fr.iter_rows(named=True):
-            lines.append(f"- {_md(r['period_label'])}: {_who(G, r['a'])} – {_who(G, r['b'])}, {r['relation']} "
-                         f"{r['date']}: {_quote(r['evidence'], r['doc'])}")
+            kind = f" ({r['kind']})" if r.get("kind") else ""
+            lines.append(f"- {_md(r['period_label'])}: {_who(G, r['a'])} – {_who(G, r['b'])}, {r['relation']}{kind} "
+                         f"{r['date']}: {_quote(r['evidence'], r['doc'], G=G)}")
     return lines + [""]
 
 
@@ -200,24 +231,54 @@ def _central(A) -> list[str]:
     G = A.graph
     c = A.centrality
     lines = ["## Most central actors per period", "",
-             "Betweenness on the network of all counted relations in the period (who sits between others), "
-             "then the number of distinct enemies and allies.", ""]
+             "Betweenness on the network of all relations dated within the period (who sits between others), "
+             "then the number of distinct enemies and allies, and the events behind each actor (thin: fewer "
+             "than three). An actor with no relation dated within a period is not ranked in it.", ""]
     if c.height == 0:
-        return lines + ["No period holds a relation.", ""]
+        return lines + ["No period holds a relation dated within it.", ""]
     for (period,), part in c.group_by(["period_label"], maintain_order=True):
         top = part.head(5)
         items = [f"{_who(G, r['actor'])} (betweenness {r['betweenness']:.2f}, fought {r['fought_against']}, "
-                 f"allied {r['allied_with']})" for r in top.iter_rows(named=True)]
-        lines.append(f"- **{_md(period)}**: " + "; ".join(items))
+                 f"allied {r['allied_with']}, {r['events']} event(s){_thin(r['events']).replace(' (', ', ').rstrip(')')})"
+                 for r in top.iter_rows(named=True)]
+        n = part["window_events"][0] if "window_events" in part.columns else None
+        lines.append(f"- **{_md(period)}**" + (f" ({n} event(s))" if n is not None else "") + ": " + "; ".join(items))
     bl = A.blocs
     if bl.height:
-        lines += ["", "Blocs (actors allied with each other) per period:", ""]
+        lines += ["", "Blocs (actors allied with each other) per period, with the events and kinds behind them:", ""]
         for r in bl.iter_rows(named=True):
             members = r["members"].split("; ")  # blocs joins its id lists with "; "
             enemies = [e for e in (r["enemies"] or "").split("; ") if e]
-            lines.append(f"- {_md(r['period_label'])}: " + ", ".join(_who(G, m) for m in members)
+            behind = f" ({r['events']} event(s)" + (f": {r['kinds']}" if r.get("kinds") else "") + ")" \
+                + _thin(r["events"])
+            lines.append(f"- {_md(r['period_label'])}: " + ", ".join(_who(G, m) for m in members) + behind
                          + (f" — against {', '.join(_who(G, e) for e in enemies)}" if enemies else "")
                          + (f" ({r['internal_hostile_pairs']} hostile pair(s) inside)" if r["internal_hostile_pairs"] else ""))
+    return lines + [""]
+
+
+def _unnamed(A) -> list[str]:
+    """Generic counterparts ("the Islamists") counted, not hidden: who fought or allied with them."""
+    import polars as pl
+
+    G = A.graph
+    f = edge_frame(G, statuses=A.statuses).filter(pl.col("generic") & pl.col("relation").is_in(
+        ["fought-against", "allied-with"]))
+    generic = {n for n, g in G.nodes(data="generic") if g}
+    rows = [(b if a in generic else a, a if a in generic else b, rel)
+            for a, b, rel in f.select("source", "target", "relation").iter_rows()
+            if (a in generic) != (b in generic)]
+    lines = ["## Unnamed counterparts", "",
+             "Relations with a generic counterpart (\"the Islamists\", \"gunmen\") that the text never ties to a named "
+             "group. They stay out of the measures of named actors above, and are counted here.", ""]
+    if not rows:
+        return lines + ["None.", ""]
+    counts = Counter(rows)
+    for (actor, other, rel), n in sorted(counts.items(), key=lambda kv: (-kv[1], label(G, kv[0][0]), kv[0][1:]))[:15]:
+        verb = "fought" if rel == "fought-against" else "was allied with"
+        lines.append(f"- {_who(G, actor)} {verb} unnamed “{_md(G.nodes[other].get('name') or other)}” in {n} event(s)")
+    if len(counts) > 15:
+        lines.append(f"- and {len(counts) - 15} more pair(s) of this kind")
     return lines + [""]
 
 
@@ -255,9 +316,11 @@ def render_report(analyses, *, summary: Mapping[str, Any] | None = None, curatio
     """
     A = analyses
     lines = ["# Actor network report", "",
-             "Every statement below comes with the sentence it was extracted from. Dates are given at the "
-             "precision the text allows (2012 = some time in 2012). A relation dated only by a year or month "
-             "counts in every period it overlaps, marked imprecise there.", ""]
+             "Every statement below comes with the sentence it was extracted from, and the document's title. "
+             "Dates are given at the precision the text allows (2012 = some time in 2012). A relation counts in a "
+             "period only when its date lies within it; one dated only by a year or month that the period cuts "
+             "(\"2012\" in a period ending in April 2012) only might fall there: it is counted apart, as imprecise.",
+             ""]
     lines += _overview(A, summary or {})
     if curation_source:
         lines += _curation(curation_source, curation_rows, curation_problems)
@@ -266,16 +329,19 @@ def render_report(analyses, *, summary: Mapping[str, Any] | None = None, curatio
     lines += _genealogy(A)
     lines += _balance(A)
     lines += _central(A)
+    lines += _unnamed(A)
     lines += ["## Method notes", "",
               "- Periods: " + "; ".join(f"{_md(p.label)} ({p.span})" for p in A.phases) + ".",
               "- Dates: a relation covers the interval its date's precision allows (\"2012\" is the whole year). "
-              "It counts in every period that interval overlaps, marked imprecise where it spills over: a "
-              "relation dated only \"2013\" also counts in the last days of a period ending on 11 January 2013. "
-              "Undated relations count in no period.",
+              "It counts in a period only when that interval lies within the period; where it spills over (a "
+              "relation dated only \"2013\" and a period ending on 11 January 2013) it only might fall there, "
+              "and every table counts it apart. Undated relations count in no period.",
               "- fought-against and allied-with are read as undirected. A pair's sign in a period is the sign of "
-              "its latest relation lying wholly inside the period, or, when none does, of its latest imprecise "
-              "one (pairs with both signs are counted as ambivalent).",
-              "- Shifts: denied and undated relations never cause a flip; relations with identical imprecise "
-              "dates are ordered so as to imply the fewest changes.",
-              "- Generic mentions (\"the Islamists\") stay out of the analyses of named actors.", ""]
+              "its latest relation dated within the period (pairs with both signs are counted as ambivalent).",
+              "- Shifts: denied and undated relations never cause a flip, and neither does a relation whose date "
+              "overlaps one of the other kind without being the finer of the two: the dates do not order them.",
+              "- Kinds: an alliance stated as such, joint action in one event, support, and an \"X-linked\" "
+              "description are all allied-with; each finding says which it rests on.",
+              "- Generic mentions (\"the Islamists\") stay out of the analyses of named actors; the section on "
+              "unnamed counterparts counts them.", ""]
     return "\n".join(lines)

@@ -44,7 +44,7 @@ import networkx as nx
 
 from actors.schema import GENERIC_KIND, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
 
-__all__ = ["build_graph", "edge_frame", "EDGE_FRAME_SCHEMA", "sign", "label"]
+__all__ = ["build_graph", "edge_frame", "EDGE_FRAME_SCHEMA", "sign", "label", "document_label"]
 
 # Edge attributes copied from the edges table: (graph attribute, table column).
 _EDGE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -92,6 +92,20 @@ def label(G: nx.MultiDiGraph, node: str) -> str:
             return inner.strip()
         return head.strip() or name
     return name
+
+
+def document_label(G: nx.MultiDiGraph, doc: str | None) -> str:
+    """How a document is shown: its title with the file name beside it, or the file name alone
+    (titles from :func:`build_graph`'s ``documents``, kept in ``G.graph["documents"]``).
+
+    >>> G = nx.MultiDiGraph(documents={"001_59fa.txt": "Mali War"})
+    >>> document_label(G, "001_59fa.txt"), document_label(G, "other.txt")
+    ('Mali War — 001_59fa.txt', 'other.txt')
+    """
+    if not doc:
+        return ""
+    title = (G.graph.get("documents") or {}).get(doc)
+    return f"{title} — {doc}" if title else str(doc)
 
 
 def _prepared(edges):
@@ -146,17 +160,22 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build_graph(edges, actors=None, *, include_unlinked: bool = False) -> nx.MultiDiGraph:
+def build_graph(edges, actors=None, *, include_unlinked: bool = False, documents=None) -> nx.MultiDiGraph:
     """Build the temporal multigraph from an edges table (and optionally the actors table).
 
     ``edges`` and ``actors`` are polars DataFrames shaped like ``edges.csv``
     and ``actors.csv``. Actors that no edge touches are left out unless
     ``include_unlinked`` is true and they were mentioned at least once.
+    ``documents`` (shaped like ``documents.csv``) gives each document's title, kept in
+    ``G.graph["documents"]`` for :func:`document_label`.
     The graph is built once; time windows are views over it
     (:func:`actors.network.windows.window`).
     """
     with paused_gc():
-        return _build(edges, actors, include_unlinked)
+        G = _build(edges, actors, include_unlinked)
+    if documents is not None:
+        G.graph["documents"] = {d: t for d, t in documents.select("doc", "title").iter_rows() if t}
+    return G
 
 
 def _build(edges, actors, include_unlinked: bool) -> nx.MultiDiGraph:

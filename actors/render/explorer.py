@@ -49,7 +49,7 @@ from typing import Any, Callable, Hashable, Iterable, Sequence
 import networkx as nx
 
 from actors.errors import ActorsError
-from actors.network.graph import label
+from actors.network.graph import document_label, label
 from actors.render.layout import positions
 from actors.analysis.pairs import FOCUS_PAIR
 from actors.schema import GENERIC_KIND, PRECISIONS, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
@@ -122,7 +122,7 @@ def _pair_key(u: Hashable, v: Hashable, relation: str) -> tuple:
 _TOLD_SHOWN = 10  # other sentences listed per event; the rest are counted (mentions.csv has them all)
 
 
-def _told(mentions) -> dict[str, tuple[list, str, int]]:
+def _told(mentions, G: nx.MultiDiGraph | None = None) -> dict[str, tuple[list, str, int]]:
     """Per edge id: the other sentences that tell its event (one entry per distinct text: text,
     status, date, how many mentions, first document and its character range), the sentences
     that filled its roles (``context`` of its own mention), and how many mentions were left out.
@@ -145,7 +145,8 @@ def _told(mentions) -> dict[str, tuple[list, str, int]]:
                 entries[text][3] += 1
                 continue
             entries[text] = [isolate_bidi(text), str(m.get("status") or ""), str(m.get("date") or ""), 1,
-                             isolate_bidi(str(m.get("doc") or "")), m.get("char_start"), m.get("char_end"),
+                             isolate_bidi(document_label(G, m.get("doc")) if G is not None else str(m.get("doc") or "")),
+                             m.get("char_start"), m.get("char_end"),
                              isolate_bidi(str(m.get("context") or ""))]
         listed = list(entries.values())
         context = isolate_bidi(str(own.get("context") or "")) if own is not None else ""
@@ -209,7 +210,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
                 g, _day(d.get("start")), _day(d.get("end")), STATUSES.index(d["status"]),
                 d.get("date") or "", PRECISIONS.index(d["precision"]) if d.get("precision") in PRECISIONS else 3,
                 # shown as text; bidirectional controls isolated (actors.text.display), the data keeps them
-                isolate_bidi(str(d.get("claimant") or "")), isolate_bidi(str(d.get("doc") or "")),
+                isolate_bidi(str(d.get("claimant") or "")), isolate_bidi(document_label(G, d.get("doc"))),
                 isolate_bidi(str(d.get("evidence") or "")), str(k),
                 d.get("char_start"), d.get("char_end"), index[s], index[t],
                 *told.get(str(k), ([], "", 0)),
@@ -235,7 +236,7 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
 
     pos = positions(G) if pos is None else pos
     nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight},
-                                    _told(mentions) if mentions is not None else None)
+                                    _told(mentions, G) if mentions is not None else None)
     options = {
         "physics": {"enabled": False},  # positions are computed beforehand: the first render does no layout work
         "layout": {"improvedLayout": False},

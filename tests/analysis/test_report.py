@@ -26,7 +26,10 @@ def test_sections_and_story():
     assert "## The Black Banner coalition" in text
     assert "Crescent Brigade (founder)" in text
     assert "Old Front → Northern Front" in text  # genealogy
-    assert "1 relation(s) with a status not counted (denied) and 1 undated relation(s)" in text
+    assert "Left out of shift detection, so they cannot cause a flip: 1 denied, 1 undated:" in text
+    # the sample behind each figure, thin ones marked; unnamed counterparts counted, not hidden
+    assert "| by | period | events | imprecise | actors |" in text and "(thin)" in text
+    assert "Republic of Veld fought unnamed “rebels” in 1 event(s)" in text
 
 
 def test_document_text_is_inert():
@@ -44,4 +47,4 @@ def test_markdown_breaking_text_is_escaped():
 
 def test_empty_graph_report():
     text = render_report(analyse(nx.MultiDiGraph()))
-    assert "No shift found." in text and "No split or membership found." in text
+    assert "No shift found that the dates establish." in text and "No split or membership found." in text
