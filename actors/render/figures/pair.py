@@ -5,9 +5,9 @@ their own): one band per relation, in it one row per event, labelled with
 its date and first words, a dot at its day or a thin bar over the whole
 interval an imprecise date covers; identical events share a row with a
 count, and a pair with more than
-:data:`~actors.render.figures.pair_rows.ROW_LIMIT` rows is binned by month
+:data:`~actors.render.figures.pair_rows.PAIR_ROW_LIMIT` rows is binned by month
 (then by year), so the figure is never higher than
-:data:`~actors.render.figures.pair_rows.MAX_HEIGHT_PX` pixels. An analyst's
+:data:`~actors.render.figures.pair_rows.PAIR_MAX_HEIGHT_PX` pixels. An analyst's
 addition is starred; an alliance shift is a dashed line labelled with the
 dates and documents of its evidence. Undated events are in no timeline, and
 the figure says how many it left out.
@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from actors.render.figures.draw import DPI, _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short, _styles
-from actors.render.figures.pair_rows import MAX_HEIGHT_PX, ROW_LIMIT, pair_events, pair_rows, pair_shifts, shift_labels
+from actors.render.figures.draw import (DPI, _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short,
+                                        _styles)
+from actors.render.figures.pair_rows import (PAIR_MAX_HEIGHT_PX, PAIR_ROW_LIMIT, pair_events, pair_rows, pair_shifts,
+                                             shift_labels)
 from actors.schema import STATUSES
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
@@ -51,9 +53,9 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
     A day-precise event is a dot at its day, an imprecise one (a month, a
     year, a range) a thin bar over its whole interval; identical events share
     one row with a count ("×3"), and above
-    :data:`~actors.render.figures.pair_rows.ROW_LIMIT` rows events are binned
+    :data:`~actors.render.figures.pair_rows.PAIR_ROW_LIMIT` rows events are binned
     by month (then by year), so the figure stays under
-    :data:`~actors.render.figures.pair_rows.MAX_HEIGHT_PX` pixels. Reported
+    :data:`~actors.render.figures.pair_rows.PAIR_MAX_HEIGHT_PX` pixels. Reported
     events are solid, claimed ones lightly filled, alleged ones hollow,
     denied and disputed ones grey (× and +), never as fact (``statuses``
     chooses which are shown; all by default). An analyst's addition is
@@ -70,8 +72,7 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
     return _draw_pair(**_pair_spec(G, a, b, statuses=statuses), ax=ax)
 
 
-def _pair_spec(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
-               limit: int = ROW_LIMIT) -> dict[str, Any]:
+def _pair_spec(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES) -> dict[str, Any]:
     """What :func:`_draw_pair` draws, as plain data: names, rows, shift labels and what was left out."""
     statuses = [statuses] if isinstance(statuses, str) else list(statuses)
     everything = pair_events(G, a, b)
@@ -80,7 +81,7 @@ def _pair_spec(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = 
     shift_rows = pair_shifts(G, a, b) if dated else []
     shifts = shift_labels(shift_rows, everything)
     first = shift_rows[0]["from_relation"] if shift_rows else None
-    layout = pair_rows(dated, limit=limit, first=first, named=[k for s in shifts[:_SHIFT_LABELS] for k in s["edges"]])
+    layout = pair_rows(dated, first=first, named=[k for s in shifts[:_SHIFT_LABELS] for k in s["edges"]])
     undated: dict[str, int] = {}
     for e in events:
         if not e["start"]:
@@ -157,7 +158,7 @@ def _legend_handles(rows: list[dict], unit: str | None, shifted: bool) -> list:
         handles.append(Patch(facecolor="#555555", alpha=0.8, label="imprecise date (bar: its whole interval)"))
     if "bin" in marks:
         handles.append(Patch(facecolor="#55555566", edgecolor="#555555", hatch="////",
-                             label=f"events binned by {unit} (bar: the {unit})"))
+                             label=f"events binned by {unit} (bar: first to last)"))
     for kind in ("added", "redated"):
         if any(r["curated"] == kind for r in rows):
             marker, size, text = _CURATED_MARK[kind]
@@ -184,7 +185,7 @@ def _notes(*, statuses: list[str], dated: int, undated: dict[str, int], layout: 
                      "the text gives no date, and none is guessed.")
     if layout["unit"]:
         unit = layout["unit"]
-        notes.append(f"{dated} dated events, more than {ROW_LIMIT} rows: binned by {unit} "
+        notes.append(f"{dated} dated events, more than {PAIR_ROW_LIMIT} rows: binned by {unit} "
                      f"(one row per relation, status and {unit}; ×n: its events).")
     if layout["hidden_rows"]:
         notes.append(f"Not shown: the {layout['hidden_rows']} rows with the fewest events "
@@ -283,7 +284,8 @@ def _draw_pair(*, names: tuple[str, str], statuses: list[str], any_event: bool, 
             lines = len(rows) + len(bands)
             top = 0.5 + (shift_h + notes_h) / 72
             bottom = 0.45 + -(-len(handles) // 3) * 0.2 + 0.1
-            height = min(top + max(lines * _ROW + max(len(bands) - 1, 0) * _GAP, 0.8) + bottom, MAX_HEIGHT_PX / DPI)
+            plot = max(lines * _ROW + max(len(bands) - 1, 0) * _GAP, 0.8)
+            height = min(top + plot + bottom, PAIR_MAX_HEIGHT_PX / DPI)  # bounded: rows shrink a little past it
             fig = _new_figure(_WIDTH, height)
             ax = fig.add_axes((_LEFT / _WIDTH, bottom / height, 1 - (_LEFT + 0.35) / _WIDTH,
                                1 - (top + bottom) / height))

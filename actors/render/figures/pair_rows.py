@@ -36,26 +36,27 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from actors.analysis.pairs import FACT_STATUSES  # the statuses alliance_shifts counts by default
 from actors.schema import RELATIONS, STATUSES
 
-__all__ = ["ROW_LIMIT", "MAX_HEIGHT_PX", "LABEL_CHARS", "UNITS", "pair_events", "pair_shifts", "pair_rows", "shift_labels"]
+__all__ = ["PAIR_ROW_LIMIT", "PAIR_MAX_HEIGHT_PX", "pair_rows"]
 
 #: Rows (events, or identical events merged) above which events are binned by month, then by year.
-ROW_LIMIT = 40
+PAIR_ROW_LIMIT = 40
 #: The pair figure's PNG is never higher than this, in pixels, however many events the pair has.
-MAX_HEIGHT_PX = 2000
+PAIR_MAX_HEIGHT_PX = 2000
 #: A row's label is at most this many characters.
 LABEL_CHARS = 56
 #: A shift label names a document in at most this many characters.
 _DOC_CHARS = 32
 
-_FACT = ("reported", "claimed", "alleged")  # alliance_shifts' default statuses
 
 
 def _curated(d: dict, overrides: str) -> str:
     """"added" for an event an overrides file added, "redated" for a text's event it re-dated, else ""."""
     doc = d.get("doc") or ""
-    if doc == overrides or str(d.get("event_id") or "").startswith("cur-") or (d.get("curation") and doc.endswith(".toml")):
+    if doc == overrides or str(d.get("event_id") or "").startswith("cur-") or (
+            d.get("curation") and doc.endswith(".toml")):
         return "added"
     return "redated" if d.get("curation") else ""
 
@@ -191,12 +192,9 @@ def _rows(events: list[dict], unit: str | None, named: frozenset) -> list[dict]:
     rows = []
     for key, group in groups.items():
         mark = key[3]
-        if mark == "bin":
-            name, start, last = _period(group[0]["start"], unit)
-            when = name
-        elif mark == "span":
+        if mark in ("bin", "span"):  # drawn from its first event to its last, named by its period (bins)
             start, last = min(e["start"] for e in group), max(e["last_day"] for e in group)
-            when = _span_text(start, last)
+            when = _period(start, unit)[0] if mark == "bin" else _span_text(start, last)
         else:
             start, last = group[0]["start"], group[0]["last_day"]
             when = _when(group[0])
@@ -209,7 +207,7 @@ def _rows(events: list[dict], unit: str | None, named: frozenset) -> list[dict]:
     return rows
 
 
-def pair_rows(events: Iterable[dict], *, limit: int = ROW_LIMIT, first: str | None = None,
+def pair_rows(events: Iterable[dict], *, limit: int = PAIR_ROW_LIMIT, first: str | None = None,
               named: Iterable[str] = ()) -> dict[str, Any]:
     """The dated ``events`` as bands of rows: see the module's docstring.
 
@@ -263,7 +261,7 @@ def _text_over_curated(chosen: dict, events: list[dict], last: bool) -> dict:
     """``chosen``, or when it is an analyst's addition, the text evidence it ties with (same relation and interval)."""
     if chosen["curated"] != "added":
         return chosen
-    ties = [e for e in events if e["relation"] == chosen["relation"] and e["status"] in _FACT
+    ties = [e for e in events if e["relation"] == chosen["relation"] and e["status"] in FACT_STATUSES
             and e["start"] == chosen["start"] and e["last_day"] == chosen["last_day"] and e["curated"] != "added"]
     if not ties:
         return chosen
