@@ -95,6 +95,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.render.figures.draw": ("DPI", "FORMATS", "save_figure"),
     "actors.render.figures.genealogy": ("genealogy_figure",),
     "actors.render.figures.pair": ("pair_figure",),
+    "actors.render.figures.pair_rows": ("PAIR_MAX_HEIGHT_PX", "PAIR_ROW_LIMIT", "pair_rows"),
     "actors.render.figures.snapshot": ("snapshots",),
     "actors.render.figures.writers": ("figure_writers",),
     "actors.render.layout": ("positions",),

@@ -164,12 +164,17 @@ def test_dollar_and_underscore_in_names_stay_literal(world_graph):
 def test_pair_figure_world(world_graph):
     fig = pair_figure(world_graph, "nf", "crescent")
     ax = fig.axes[0]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["fought against", "allied with"]
+    # one band per relation, the one the shift leaves first; one labelled row per event
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "allied with · 2 events", "2001-03 · fiction: In March 2001 the Crescent Brigade…",
+        "2001-09 · denied, fiction: In September 2001 the Front…",
+        "fought against · 1 event", "2001-07-02 · fiction: On 2 July 2001 the Northern…"]
     gids = {a.get_gid() for a in ax.get_children() if a.get_gid()}
     assert {"event:w02", "event:w04", "event:w05"} <= gids and "event:w06" not in gids  # undated never placed
     note = [t.get_text() for t in ax.texts if t.get_gid() == "note:undated"][0]
     assert "1 undated event" in note and "allied-with" in note
-    assert [t.get_text() for t in ax.texts if t.get_gid() == "shift-label:0"] == ["fighting by 2001-07-02"]
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "shift-label:0"] == [
+        "fighting by 2001-07-02 · veld.txt\nlast allied: 2001-03 · veld.txt"]
     hidden = pair_figure(world_graph, "nf", "crescent", statuses=("reported",))
     assert "event:w05" not in {a.get_gid() for a in hidden.axes[0].get_children()}
 
@@ -193,7 +198,8 @@ def test_pair_figure_into_given_axes(world_graph):
 
 def test_seed_pair_mnla_ansar_dine(curated_seed_graph):
     ax = pair_figure(curated_seed_graph, "mnla", "ansar-dine").axes[0]
-    assert {t.get_text() for t in ax.get_yticklabels()} == {"fought against", "allied with"}
+    assert [t.get_text() for t in ax.get_yticklabels() if t.get_fontweight() == "bold"
+            and t.get_color() != "#222222"] == ["allied with · 3 events", "fought against · 3 events"]
     shift = [t.get_text() for t in ax.texts if t.get_gid() == "shift-label:0"]
     assert shift and shift[0].startswith("fighting by 2012-06-08")
     assert any(line.get_gid() == "shift:0" for line in ax.lines)

@@ -3,8 +3,10 @@
 * :func:`snapshots`: the network per period, as small multiples. Every actor
   keeps one place in all panels (:func:`actors.render.layout.positions`); relations
   and actor kinds keep the colours of :mod:`actors.render.style`.
-* :func:`pair_figure`: every relation between two actors over time, each
-  event drawn over the interval its date covers, alliance shifts marked.
+* :func:`pair_figure`: every relation between two actors over time, one
+  labelled row per event (a dot at its day, or a bar over the interval its
+  date covers), binned by month past 40 rows, alliance shifts marked with
+  their evidence; its rows are :func:`~actors.render.figures.pair_rows.pair_rows`'.
 * :func:`coalition_figure`: one actor's coalition (JNIM by default) per period.
 * :func:`genealogy_figure`: who split from or joined whom, as a tidy forest.
 * :func:`balance_figure`: structural balance per year (or per phase).
@@ -17,7 +19,8 @@ relations are never drawn as fact. matplotlib is imported only when a figure
 is made, so ``import actors.render.figures`` stays cheap.
 
 One module per figure (:mod:`~actors.render.figures.snapshot`,
-:mod:`~actors.render.figures.pair`, :mod:`~actors.render.figures.coalition`,
+:mod:`~actors.render.figures.pair` with :mod:`~actors.render.figures.pair_rows`,
+:mod:`~actors.render.figures.coalition`,
 :mod:`~actors.render.figures.genealogy`, :mod:`~actors.render.figures.balance`),
 on :mod:`actors.render.figures.draw`, what they all share (fonts, saving,
 text helpers); :mod:`actors.render.figures.writers` puts them together for a

@@ -1,8 +1,16 @@
-"""The pair timeline: every relation between two actors over time, alliance shifts marked.
+"""The pair timeline: every relation between two actors over time, one labelled row per event.
 
-Each event is drawn over the interval its date covers, in sub-rows so that
-events overlapping in time never hide one another; undated events are in no
-timeline, and the figure says how many it left out.
+The rows are :mod:`actors.render.figures.pair_rows`' (plain data, tested on
+their own): one band per relation, in it one row per event, labelled with
+its date and first words, a dot at its day or a thin bar over the whole
+interval an imprecise date covers; identical events share a row with a
+count, and a pair with more than
+:data:`~actors.render.figures.pair_rows.PAIR_ROW_LIMIT` rows is binned by month
+(then by year), so the figure is never higher than
+:data:`~actors.render.figures.pair_rows.PAIR_MAX_HEIGHT_PX` pixels. An analyst's
+addition is starred; an alliance shift is a dashed line labelled with the
+dates and documents of its evidence. Undated events are in no timeline, and
+the figure says how many it left out.
 """
 
 from __future__ import annotations
@@ -13,8 +21,11 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 
-from actors.render.figures.draw import _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short, _styles
-from actors.schema import RELATIONS, STATUSES
+from actors.render.figures.draw import (DPI, _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short,
+                                        _styles)
+from actors.render.figures.pair_rows import (PAIR_MAX_HEIGHT_PX, PAIR_ROW_LIMIT, pair_events, pair_rows, pair_shifts,
+                                             shift_labels)
+from actors.schema import STATUSES
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
     from matplotlib.axes import Axes
@@ -22,57 +33,36 @@ if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure i
 
 __all__ = ["pair_figure"]
 
-
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-def _lanes(spans: list[tuple[float, float]]) -> list[int]:
-    """Sub-row of each interval so that no two overlapping ones share one (first free lane)."""
-    ends: list[float] = []
-    out = []
-    for s, e in spans:
-        for lane, end in enumerate(ends):
-            if end <= s:
-                ends[lane] = e
-                out.append(lane)
-                break
-        else:
-            ends.append(e)
-            out.append(len(ends) - 1)
-    return out
-
-
-def _pair_depth(dated: list[dict], rels: list[str]) -> int:
-    """Rough number of sub-rows a pair figure needs, to size the figure before drawing."""
-    depth = 0
-    for rel in rels:
-        spans: dict[tuple, int] = {}
-        for e in dated:
-            if e["relation"] == rel:
-                spans[(e["start"], e["last_day"])] = spans.get((e["start"], e["last_day"]), 0) + 1
-        depth += max(spans.values(), default=1) + 1
-    return depth
-
-
 _STATUS_LEGEND = MappingProxyType({"reported": "reported (solid)", "claimed": "claimed (light fill)",
                   "alleged": "alleged (hollow)", "denied": "denied (grey ×, not a fact)",
                   "disputed": "disputed (grey +, asserted and denied: not a fact)"})
 _NOT_FACT_MARK = MappingProxyType({"denied": "x", "disputed": "P"})  # drawn grey, never as fact
+_GREY = "#777777"
+_CURATED_MARK = MappingProxyType({"added": ("*", 10, "analyst's addition (overrides file)"),
+                                  "redated": ("v", 6, "date set by the analyst (overrides file)")})
+#: Alliance shifts labelled by their line; past _SHIFT_LINES shifts, the unlabelled ones are ticks along the top.
+_SHIFT_LABELS, _SHIFT_LINES = 3, 10
+# Sizes, in inches: figure width, label column, one row, a gap between bands, a line of small text.
+_WIDTH, _LEFT, _ROW, _GAP, _LINE = 11.0, 3.85, 0.2, 0.1, _SMALL * 1.4 / 72
 
 
 def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES,
                 ax: "Axes | None" = None) -> "Figure":
-    """Every relation between ``a`` and ``b`` over time, one band per relation.
+    """Every relation between ``a`` and ``b`` over time: one labelled row per event, one band per relation.
 
-    Each event covers the days its date allows: a day-precise event is a dot,
-    a month a bar, a year a lighter hatched bar; events that overlap in time
-    stack in sub-rows so none hides another. Reported events are solid,
-    claimed ones lightly filled, alleged ones hollow, denied ones a grey ×
-    (``statuses`` chooses which are shown; all by default). Alliance shifts
-    (:func:`actors.analysis.pairs.alliance_shifts`) are vertical lines, and the
-    figure says how many undated events it left out. A pair without events
-    gives a figure that says so.
+    A day-precise event is a dot at its day, an imprecise one (a month, a
+    year, a range) a thin bar over its whole interval; identical events share
+    one row with a count ("×3"), and above
+    :data:`~actors.render.figures.pair_rows.PAIR_ROW_LIMIT` rows events are binned
+    by month (then by year), so the figure stays under
+    :data:`~actors.render.figures.pair_rows.PAIR_MAX_HEIGHT_PX` pixels. Reported
+    events are solid, claimed ones lightly filled, alleged ones hollow,
+    denied and disputed ones grey (× and +), never as fact (``statuses``
+    chooses which are shown; all by default). An analyst's addition is
+    starred. Alliance shifts (:func:`actors.analysis.pairs.alliance_shifts`)
+    are dashed lines labelled with the dates and documents of their evidence;
+    the figure says how many undated events it left out. A pair without
+    events gives a figure that says so.
 
     >>> import networkx as nx
     >>> fig = pair_figure(nx.MultiDiGraph(), "x", "y")
@@ -83,187 +73,256 @@ def pair_figure(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] =
 
 
 def _pair_spec(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str] = STATUSES) -> dict[str, Any]:
-    """What :func:`_draw_pair` draws: the pair's events and alliance shifts as plain rows."""
-    import polars as pl
-
-    from actors.analysis.pairs import alliance_shifts, pair_timeline
-
+    """What :func:`_draw_pair` draws, as plain data: names, rows, shift labels and what was left out."""
     statuses = [statuses] if isinstance(statuses, str) else list(statuses)
-    tl = pair_timeline(G, a, b, statuses=statuses) if a in G and b in G else None
-    events = tl.rows(named=True) if tl is not None else []
-    shift_rows = []
-    if any(e["start"] for e in events):
-        shifts = alliance_shifts(G).filter((pl.col("a") == min(a, b)) & (pl.col("b") == max(a, b)))
-        shift_rows = shifts.rows(named=True)
-    return {"G": G, "a": a, "b": b, "statuses": statuses, "events": events, "shift_rows": shift_rows}
+    everything = pair_events(G, a, b)
+    events = [e for e in everything if e["status"] in statuses]
+    dated = [e for e in events if e["start"]]
+    shift_rows = pair_shifts(G, a, b) if dated else []
+    shifts = shift_labels(shift_rows, everything)
+    first = shift_rows[0]["from_relation"] if shift_rows else None
+    layout = pair_rows(dated, first=first, named=[k for s in shifts[:_SHIFT_LABELS] for k in s["edges"]])
+    undated: dict[str, int] = {}
+    for e in events:
+        if not e["start"]:
+            undated[e["relation"]] = undated.get(e["relation"], 0) + 1
+    ends = {n: _plain(_short(G, n, 14)) for band in layout["bands"] for n in band["direction"] or ()}
+    return {"names": (_plain(_short(G, a)), _plain(_short(G, b))), "statuses": statuses, "any_event": bool(events),
+            "dated": len(dated), "undated": undated, "layout": layout, "shifts": shifts, "ends": ends}
 
 
-def _draw_pair(G: nx.MultiDiGraph, a: str, b: str, *, statuses: list[str], events: list[dict],
-               shift_rows: list[dict], ax: "Axes | None" = None) -> "Figure":
+def _band_name(band: dict, ends: dict[str, str]) -> str:
+    name = band["relation"].replace("-", " ")
+    if band["direction"]:
+        u, v = band["direction"]
+        name += f" ({ends[u]} → {ends[v]})"
+    return f"{name} · {band['events']} event{'s' if band['events'] != 1 else ''}"
+
+
+def _draw_mark(ax: "Axes", row: dict, y: float, colour: str, dot: float) -> None:
+    """One row's dot or bar, in its status' style."""
     import matplotlib.dates as mdates
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    status, gid = row["status"], row["gid"]
+    s = mdates.date2num(dt.date.fromisoformat(row["start"]))
+    t = mdates.date2num(dt.date.fromisoformat(row["last_day"]) + dt.timedelta(days=1))
+    if row["mark"] == "dot":
+        if status in _NOT_FACT_MARK:
+            ax.plot([s], [y], marker=_NOT_FACT_MARK[status], color=_GREY, markersize=7, mew=2, gid=gid, zorder=3)
+        else:
+            ax.plot([s], [y], marker="o", markersize=7, linestyle="", gid=gid, zorder=3,
+                    markerfacecolor=to_rgba(colour, {"reported": 1.0, "claimed": 0.35}.get(status, 0.0)),
+                    markeredgecolor=colour, markeredgewidth=1.5)
+    else:
+        if t - s < dot:  # a range of a few days, at a scale of years: still visible
+            s, t = (s + t - dot) / 2, (s + t + dot) / 2
+        if status in _NOT_FACT_MARK:
+            face, edge, style = "none", _GREY, "--"
+        else:
+            face = to_rgba(colour, {"reported": 0.8, "claimed": 0.3}.get(status, 0.0))
+            edge, style = colour, "--" if status == "alleged" else "-"
+        ax.add_patch(Rectangle((s, y - 0.13), t - s, 0.26, facecolor=face, edgecolor=edge, linewidth=1.1,
+                               linestyle=style, hatch="////" if row["mark"] == "bin" else None, gid=gid, zorder=2))
+        if status in _NOT_FACT_MARK:
+            ax.plot([(s + t) / 2], [y], marker=_NOT_FACT_MARK[status], color=_GREY, markersize=7, mew=2, zorder=3)
+    if row["curated"]:
+        marker, size, _ = _CURATED_MARK[row["curated"]]
+        ax.plot([s - dot], [y], marker=marker, color="#111111", markersize=size, linestyle="",
+                gid=f"curated:{gid[len('event:'):]}", zorder=4)
+
+
+def _legend_handles(rows: list[dict], unit: str | None, shifted: bool) -> list:
+    """The legend's entries: what is drawn, only."""
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch, Rectangle
+    from matplotlib.patches import Patch
+
+    handles = []
+    seen = {r["status"] for r in rows}
+    for st in STATUSES:
+        if st not in seen:
+            continue
+        if st in _NOT_FACT_MARK:
+            handles.append(Line2D([], [], marker=_NOT_FACT_MARK[st], color=_GREY, linestyle="", markersize=7, mew=2,
+                                  label=_STATUS_LEGEND[st]))
+        else:
+            handles.append(Line2D([], [], marker="o", linestyle="", markersize=7, markeredgecolor="#555555",
+                                  markerfacecolor={"reported": "#555555", "claimed": "#55555559"}.get(st, "white"),
+                                  label=_STATUS_LEGEND[st]))
+    marks = {r["mark"] for r in rows}
+    if "dot" in marks:
+        handles.append(Line2D([], [], marker="o", linestyle="", color="#555555", markersize=7,
+                              label="dated to the day (dot)"))
+    if marks & {"bar", "span"}:
+        handles.append(Patch(facecolor="#555555", alpha=0.8, label="imprecise date (bar: its whole interval)"))
+    if "bin" in marks:
+        handles.append(Patch(facecolor="#55555566", edgecolor="#555555", hatch="////",
+                             label=f"events binned by {unit} (bar: first to last)"))
+    for kind in ("added", "redated"):
+        if any(r["curated"] == kind for r in rows):
+            marker, size, text = _CURATED_MARK[kind]
+            handles.append(Line2D([], [], marker=marker, color="#111111", linestyle="", markersize=size, label=text))
+    if shifted:
+        handles.append(Line2D([], [], color="#333333", linestyle=(0, (4, 2)), label="alliance shift"))
+    return handles
+
+
+def _legend(ax: "Axes", handles: list, anchor: tuple[float, float] | None) -> None:
+    """The legend under the plot: at ``anchor`` (figure fraction), else under the axes."""
+    where = ({"bbox_to_anchor": anchor, "bbox_transform": ax.figure.transFigure} if anchor else
+             {"bbox_to_anchor": (0.0, -0.08)})
+    ax.legend(handles=handles, loc="upper left", ncol=3, frameon=False, borderaxespad=0.0, **where)
+
+
+def _notes(*, statuses: list[str], dated: int, undated: dict[str, int], layout: dict, shifts: list[dict]) -> list[str]:
+    """What the figure says it left out or binned, one line each."""
+    notes = []
+    n_undated = sum(undated.values())
+    if n_undated:
+        what = ", ".join(f"{n} {r}" for r, n in undated.items())
+        notes.append(f"Not shown: {n_undated} undated event{'s' if n_undated != 1 else ''} ({what}); "
+                     "the text gives no date, and none is guessed.")
+    if layout["unit"]:
+        unit = layout["unit"]
+        notes.append(f"{dated} dated events, more than {PAIR_ROW_LIMIT} rows: binned by {unit} "
+                     f"(one row per relation, status and {unit}; ×n: its events).")
+    if layout["hidden_rows"]:
+        notes.append(f"Not shown: the {layout['hidden_rows']} rows with the fewest events "
+                     f"({layout['hidden_events']} events).")
+    hidden = [s for s in STATUSES if s not in statuses]
+    if hidden:
+        notes.append(f"Statuses not shown: {', '.join(hidden)}.")
+    if len(shifts) > _SHIFT_LABELS:
+        how = "drawn unlabelled" if len(shifts) <= _SHIFT_LINES else "ticks along the top"
+        notes.append(f"{len(shifts) - _SHIFT_LABELS} more alliance shifts: {how} (shifts.csv lists them all).")
+    return notes
+
+
+def _draw_rows(ax: "Axes", bands: list[dict], ends: dict[str, str], x0: float, x1: float) -> None:
+    """Each band's header and rows, labelled on the left, and the date axis."""
+    import matplotlib.dates as mdates
 
     rel_style, _ = _styles()
-    dated = [e for e in events if e["start"]]
-    undated = [e for e in events if not e["start"]]
-    rels = [r for r in RELATIONS if any(e["relation"] == r for e in dated)]
-    name_a, name_b = _plain(_short(G, a)), _plain(_short(G, b))
+    dot = (x1 - x0) * 0.012  # a dot's width in days
+    y = 0.0
+    ticks, ticklabels, styles = [], [], []
+    for i, band in enumerate(bands):
+        colour = rel_style[band["relation"]]["color"]
+        start = y
+        ticks.append(y)
+        ticklabels.append(_band_name(band, ends))
+        styles.append({"color": colour, "fontweight": "bold", "fontstyle": "normal"})
+        for row in band["rows"]:
+            y += 1
+            _draw_mark(ax, row, y, colour, dot)
+            ticks.append(y)
+            ticklabels.append(_plain(row["label"]))
+            # a shift's evidence in bold, an analyst's event in italics
+            styles.append({"color": "#222222", "fontweight": "bold" if row["named"] else "normal",
+                           "fontstyle": "italic" if row["curated"] else "normal"})
+        if i % 2 == 0:
+            ax.axhspan(start - 0.5, y + 0.5, color="#f3f3f3", zorder=0, lw=0)
+        y += 1 + _GAP / _ROW
+    ax.set_ylim(y - 1 - _GAP / _ROW + 0.5, -0.5)  # the first band at the top
+    ax.set_yticks(ticks, ticklabels)
+    for label, style in zip(ax.get_yticklabels(), styles):
+        label.set(**style)
+    ax.set_xlim(x0, x1)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.tick_params(axis="y", length=0)
+    ax.grid(axis="x", color="#e0e0e0", linewidth=0.6, zorder=0)
+    ax.set_axisbelow(True)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
 
+
+def _draw_shifts(ax: "Axes", shifts: list[dict], x0: float, x1: float) -> None:
+    """A dashed line per alliance shift, the first ones labelled above the plot, each on its own level;
+    past :data:`_SHIFT_LINES` shifts, the unlabelled ones are ticks along the top, not lines over the rows."""
+    import matplotlib.dates as mdates
+
+    level = 0.0
+    rug = []
+    for k, s in enumerate(shifts):
+        when = mdates.date2num(dt.date.fromisoformat(s["when"]))
+        if k >= _SHIFT_LABELS and len(shifts) > _SHIFT_LINES:
+            rug.append(when)
+            continue
+        ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
+        if k >= _SHIFT_LABELS:
+            continue
+        right = (when - x0) > 0.6 * (x1 - x0)  # keep the label inside the figure
+        ax.annotate(_plain(s["text"]), xy=(when, 1), xycoords=("data", "axes fraction"),
+                    xytext=(-3 if right else 3, 3 + level), textcoords="offset points", fontsize=_SMALL,
+                    ha="right" if right else "left", va="bottom", color="#333333",
+                    gid=f"shift-label:{k}", annotation_clip=False)
+        level += (s["text"].count("\n") + 1) * _LINE * 72 + 4
+    if rug:
+        ax.vlines(rug, 0.97, 1.0, transform=ax.get_xaxis_transform(), color="#333333", linewidth=0.8,
+                  zorder=4, gid="shifts:ticks")
+
+
+def _draw_pair(*, names: tuple[str, str], statuses: list[str], any_event: bool, dated: int, undated: dict[str, int],
+               layout: dict, shifts: list[dict], ends: dict[str, str], ax: "Axes | None" = None) -> "Figure":
+    import matplotlib.dates as mdates
+
+    name_a, name_b = names
+    bands = layout["bands"]
+    rows = [r for band in bands for r in band["rows"]]
+    notes = _notes(statuses=statuses, dated=dated, undated=undated, layout=layout, shifts=shifts) if rows else []
+    line_pt = _LINE * 72
+    shift_h = sum((s["text"].count("\n") + 1) * line_pt + 4 for s in shifts[:_SHIFT_LABELS])
+    notes_h = len(notes) * line_pt + 4 if notes else 0
+    title = f"{name_a} – {name_b}: relations over time"
+    own = ax is None  # a figure of its own: sized by its rows, the labels' column measured
     with _rc():
-        if ax is None:
-            height = 3.4 + 0.4 * _pair_depth(dated, rels)
-            fig = _new_figure(10, height)
-            ax = fig.add_axes((0.17, 1.2 / height, 0.78, 1 - 2.35 / height))
+        handles = _legend_handles(rows, layout["unit"], bool(shifts)) if rows else []
+        if own:
+            lines = len(rows) + len(bands)
+            top = 0.5 + (shift_h + notes_h) / 72
+            bottom = 0.45 + -(-len(handles) // 3) * 0.2 + 0.1
+            plot = max(lines * _ROW + max(len(bands) - 1, 0) * _GAP, 0.8)
+            height = min(top + plot + bottom, PAIR_MAX_HEIGHT_PX / DPI)  # bounded: rows shrink a little past it
+            fig = _new_figure(_WIDTH, height)
+            ax = fig.add_axes((_LEFT / _WIDTH, bottom / height, 1 - (_LEFT + 0.35) / _WIDTH,
+                               1 - (top + bottom) / height))
         fig = ax.figure
-        title = ax.set_title(f"{name_a} – {name_b}: relations over time", fontsize=11, fontweight="bold")
-        if not dated:
+        if not rows:
+            ax.set_title(title, fontsize=11, fontweight="bold")
             _blank(ax)
-            if not events:
+            if not any_event:
                 _note(ax, f"No recorded relation between {name_a} and {name_b}.")
             else:
+                n = sum(undated.values())
                 _note(ax, f"No dated relation between {name_a} and {name_b}: "
-                          f"{len(undated)} undated event{'s' if len(undated) != 1 else ''} cannot be placed in time.")
+                          f"{n} undated event{'s' if n != 1 else ''} cannot be placed in time.")
             return fig
 
-        lo = min(_day(e["start"]) for e in dated)
-        hi = max(_day(e["last_day"]) + dt.timedelta(days=1) for e in dated)
-        span = max((hi - lo).days, 60)
-        pad = dt.timedelta(days=max(15, span // 25))
+        lo = min(dt.date.fromisoformat(r["start"]) for r in rows)
+        hi = max(dt.date.fromisoformat(r["last_day"]) + dt.timedelta(days=1) for r in rows)
+        hi = max(hi, *(dt.date.fromisoformat(s["when"]) for s in shifts)) if shifts else hi
+        pad = dt.timedelta(days=max(15, max((hi - lo).days, 60) // 25))
         x0, x1 = mdates.date2num(lo - pad), mdates.date2num(hi + pad)
-        dot = (x1 - x0) * 0.012  # a dot's width in days, so dots close in time stack apart
-        y = 0.0
-        ticks, ticklabels, bands = [], [], []
-        for rel in rels:
-            evs = [e for e in dated if e["relation"] == rel]
-            spans = []
-            for e in evs:
-                s = mdates.date2num(_day(e["start"]))
-                t = mdates.date2num(_day(e["last_day"]) + dt.timedelta(days=1))
-                spans.append((s - dot, max(t, s + dot)) if e["precision"] == "day" else (s, t))
-            order = sorted(range(len(evs)), key=lambda i: spans[i])
-            lanes = [0] * len(evs)
-            for i, lane in zip(order, _lanes([spans[i] for i in order])):
-                lanes[i] = lane
-            depth = max(lanes) + 1
-            colour = rel_style[rel]["color"]
-            for e, lane in zip(evs, lanes):
-                yc = y + lane + 0.5
-                s = mdates.date2num(_day(e["start"]))
-                t = mdates.date2num(_day(e["last_day"]) + dt.timedelta(days=1))
-                status = e["status"]
-                gid = f"event:{e['edge_id']}"
-                if e["precision"] == "day" or t - s <= 1:
-                    if status in _NOT_FACT_MARK:
-                        ax.plot([s], [yc], marker=_NOT_FACT_MARK[status], color="#777777", markersize=8, mew=2,
-                                gid=gid, zorder=3)
-                    else:
-                        ax.plot([s], [yc], marker="o", markersize=8, linestyle="", gid=gid, zorder=3,
-                                markerfacecolor={"reported": colour, "claimed": colour}.get(status, "white"),
-                                markeredgecolor=colour, markeredgewidth=1.5,
-                                alpha=0.45 if status == "claimed" else 1.0)
-                else:
-                    yearly = e["precision"] == "year" or t - s > 62
-                    face = {"reported": colour, "claimed": colour}.get(status, "none")
-                    edge = "#777777" if status in _NOT_FACT_MARK else colour
-                    rect = Rectangle((s, yc - 0.3), t - s, 0.6, facecolor=face if status not in _NOT_FACT_MARK else "none",
-                                     edgecolor=edge, linewidth=1.2, gid=gid, zorder=2,
-                                     alpha=(0.35 if yearly else 0.7) if status == "reported" else
-                                     (0.25 if status == "claimed" else 1.0),
-                                     linestyle="--" if status in ("alleged", *_NOT_FACT_MARK) else "-",
-                                     hatch="///" if yearly and status == "reported" else None)
-                    ax.add_patch(rect)
-                    if status in _NOT_FACT_MARK:
-                        ax.plot([(s + t) / 2], [yc], marker=_NOT_FACT_MARK[status], color="#777777", markersize=8,
-                                mew=2, zorder=3)
-            directions = {(e["source"], e["target"]) for e in evs}
-            name = rel.replace("-", " ")
-            if rel in ("split-from", "member-of") and len(directions) == 1:
-                (u, v), = directions
-                name = f"{name}\n({_plain(_short(G, u, 14))} → {_plain(_short(G, v, 14))})"
-            ticks.append(y + depth / 2)
-            ticklabels.append(name)
-            bands.append((y, y + depth))
-            y += depth + 0.4
-        for i, (b0, b1) in enumerate(bands):
-            if i % 2 == 0:
-                ax.axhspan(b0 - 0.2, b1 + 0.2, color="#f3f3f3", zorder=0)
-        ax.set_ylim(y - 0.2, -0.2)  # first relation at the top
-        ax.set_yticks(ticks, ticklabels)
-        ax.set_xlim(x0, x1)
-        locator = mdates.AutoDateLocator(minticks=4, maxticks=10)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-        ax.tick_params(axis="y", length=0)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-
-        shift_handle = None
-        line_h = 11  # points per line of small text
-        shift_h = 0
-        if shift_rows:
-            shift_h = (2 if any(s["order"] != "dates" for s in shift_rows) else 1) * line_h + 4
-            shift_h += shift_h * (len(shift_rows) > 1)  # alternate shifts on two levels
-        # The pair's edges by id, both directions: a shift names the edge that dates it.
-        pair_edges = {k: d for u, v in ((a, b), (b, a)) for k, d in (G.get_edge_data(u, v) or {}).items()}
-        for k, s in enumerate(shift_rows):
-            # "by" the date: at the last day of the interval its precision covers ("2012": 31 December 2012).
-            after = pair_edges[s["edge_after"]]
-            last_day = _day(after["end"]) - dt.timedelta(days=1)
-            when = mdates.date2num(last_day)
-            word = "fighting" if s["to_relation"] == "fought-against" else "allied"
-            text = f"{word} by {s['first_after']}" + (
-                "" if after["precision"] == "day" else f" (at the latest {last_day.isoformat()})")
-            if s["order"] != "dates":
-                text += "\n(order from overlapping dates)"
-            ax.axvline(when, color="#333333", linestyle=(0, (4, 2)), linewidth=1.2, zorder=4, gid=f"shift:{k}")
-            level = (k % 2) * shift_h / 2
-            right = (when - x0) > 0.6 * (x1 - x0)  # keep the label inside the figure
-            ax.annotate(_plain(text), xy=(when, 1), xycoords=("data", "axes fraction"),
-                        xytext=(-3 if right else 3, 3 + level), textcoords="offset points", fontsize=_SMALL,
-                        ha="right" if right else "left", va="bottom", color="#333333",
-                        gid=f"shift-label:{k}", annotation_clip=False)
-            shift_handle = Line2D([], [], color="#333333", linestyle=(0, (4, 2)), label="alliance shift")
-
-        seen = {e["status"] for e in dated}
-        handles = []
-        for st in STATUSES:
-            if st in seen:
-                c = "#555555"
-                if st in _NOT_FACT_MARK:
-                    handles.append(Line2D([], [], marker=_NOT_FACT_MARK[st], color="#777777", linestyle="",
-                                          markersize=8, mew=2, label=_STATUS_LEGEND[st]))
-                else:
-                    handles.append(Line2D([], [], marker="o", linestyle="", markersize=8, markeredgecolor=c,
-                                          markerfacecolor="white" if st == "alleged" else c,
-                                          alpha=0.45 if st == "claimed" else 1.0, label=_STATUS_LEGEND[st]))
-        precisions = {("day" if e["precision"] == "day" else "year" if e["precision"] == "year" else "month")
-                      for e in dated}
-        if "day" in precisions:
-            handles.append(Line2D([], [], marker="o", linestyle="", color="#555555", label="dated to the day"))
-        if "month" in precisions:
-            handles.append(Patch(facecolor="#555555", alpha=0.7, label="dated to the month (bar: whole month)"))
-        if "year" in precisions:
-            handles.append(Patch(facecolor="#555555", alpha=0.35, hatch="///",
-                                 label="dated to the year (bar: whole year)"))
-        if shift_handle is not None:
-            handles.append(shift_handle)
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.0, -0.14), ncol=3, frameon=False)
-        notes = []
-        if undated:
-            counts: dict[str, int] = {}
-            for e in undated:
-                counts[e["relation"]] = counts.get(e["relation"], 0) + 1
-            what = ", ".join(f"{n} {r}" for r, n in counts.items())
-            notes.append(f"Not shown: {len(undated)} undated event{'s' if len(undated) != 1 else ''} ({what}); "
-                         "the text gives no date, and none is guessed.")
-        hidden = [s for s in STATUSES if s not in statuses]
-        if hidden:
-            notes.append(f"Statuses not shown: {', '.join(hidden)}.")
+        _draw_rows(ax, bands, ends, x0, x1)
+        _draw_shifts(ax, shifts, x0, x1)
+        left = 0.0  # notes and title start at the labels' column
+        if own:  # the labels' column as wide as its widest label (measured: the same on every run)
+            renderer = fig.canvas.get_renderer()
+            widest = max(t.get_window_extent(renderer).width for t in ax.get_yticklabels()) / DPI
+            left = min(max(widest + 0.25, 1.5), _WIDTH / 2)
+            box = ax.get_position()
+            ax.set_position((left / _WIDTH, box.y0, 1 - (left + 0.35) / _WIDTH, box.height))
+            _legend(ax, handles, (0.17 / _WIDTH, (bottom - 0.42) / height))
+        else:
+            _legend(ax, handles, None)
+        back = -(left - 0.17) if own else 0.0  # inches left of the axes
         if notes:  # between the title and the plot: the title moves up to make room
-            ax.annotate("\n".join(notes), xy=(0, 1), xycoords="axes fraction", xytext=(0, 5 + shift_h),
-                        textcoords="offset points", fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom",
-                        gid="note:undated", annotation_clip=False)
-        ax.set_title(title.get_text(), fontsize=11, fontweight="bold",
-                     pad=8 + shift_h + (line_h * len(notes) + 4 if notes else 0))
+            ax.annotate("\n".join(_plain(n) for n in notes), xy=(0, 1), xycoords="axes fraction",
+                        xytext=(back * 72, 5 + shift_h), textcoords="offset points", fontsize=_SMALL,
+                        color=_NOTE_COLOUR, va="bottom", gid="note:undated", annotation_clip=False)
+        ax.set_title(title, fontsize=11, fontweight="bold", loc="left",
+                     x=back / (_WIDTH - left - 0.35) if own else 0.0, pad=8 + shift_h + notes_h)
     return fig
