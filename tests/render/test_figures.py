@@ -134,6 +134,19 @@ def test_actor_keeps_its_place_and_parallel_events_widen(world_graph):
     assert widths[-1] > widths[0]
 
 
+def test_events_dated_less_precisely_than_a_panel_are_drawn_apart_and_counted(world_graph):
+    halves = make_periods([("H1 2003", "2003-01-01", "2003-07-01"), ("H2 2003", "2003-07-01", "2004-01-01")])
+    first, second = snapshots(world_graph, periods=halves).axes[:2]
+    # w15 (un–state, "2003") only might fall in either half: faint and dotted, never drawn as in it
+    faint = [c for c in first.collections if c.get_gid() == "edges:imprecise"]
+    assert len(faint) == 1 and len(faint[0].get_segments()) == 1
+    assert "edges:allied-with" not in {c.get_gid() for c in first.collections}
+    assert first.get_title(loc="left").endswith("· 1 more might fall here")
+    assert "un" in {t.get_gid().split(":")[1] for t in first.texts if (t.get_gid() or "").startswith("label-imprecise:")}
+    # in the second half un is active (the claimed attack of August): its label is not the grey one
+    assert "un" in _labels(second)
+
+
 def test_idle_actors_are_grey_and_unlabelled(world_graph):
     ax = snapshots(world_graph, periods=_years(2000, 2000)).axes[0]
     assert set(_labels(ax)) == {"nf", "oldfront"}
@@ -143,7 +156,7 @@ def test_idle_actors_are_grey_and_unlabelled(world_graph):
 
 def test_empty_period_says_so(world_graph):
     fig = snapshots(world_graph, periods=make_periods([("quiet", "1990-01-01", "1991-01-01")]))
-    assert "no dated event in this period" in [t.get_text() for t in fig.axes[0].texts]
+    assert "no event dated within this period" in [t.get_text() for t in fig.axes[0].texts]
     assert any("undated event" in t.get_text() for t in fig.texts)
 
 

@@ -63,7 +63,8 @@ def _renderer(fig: "Figure"):
 
 
 def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, include_generic: bool):
-    """Rows per period (pair and relation, its events, whether all are faded) as plain dicts; undated count."""
+    """Rows per period (pair, relation, imprecise or not, its events, whether all are faded) as plain
+    dicts; undated count."""
     import polars as pl
 
     from actors.network.windows import assign_periods
@@ -74,10 +75,10 @@ def _snapshot_edges(G: nx.MultiDiGraph, periods: Sequence["Period"], statuses, i
         f = f.filter(~pl.col("generic"))
     undated = f.filter(pl.col("start").is_null()).height
     placed = assign_periods(f, periods)
-    grouped = (placed.group_by(["period", "a", "b", "relation"])
-               .agg(pl.len().alias("events"), pl.col("status").is_in(sorted(_FADED)).all().alias("faded"),
-                    pl.col("imprecise").all().alias("imprecise"))
-               .sort(["period", "a", "b", "relation"]))
+    # an event dated within the period, or one whose date only overlaps it (imprecise): drawn apart
+    grouped = (placed.group_by(["period", "a", "b", "relation", "imprecise"])
+               .agg(pl.len().alias("events"), pl.col("status").is_in(sorted(_FADED)).all().alias("faded"))
+               .sort(["period", "a", "b", "relation", "imprecise"]))
     by_period: dict[str, list[dict]] = {}
     for r in grouped.iter_rows(named=True):
         by_period.setdefault(r["period"], []).append(r)
@@ -154,7 +155,9 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
     """The network in each period, as small multiples with fixed actor positions.
 
     One panel per period (default: the named phases, :func:`actors.network.windows.phases`)
-    holds the edges whose dates overlap it. Parallel events of one pair and
+    holds the edges dated within it; those whose date only overlaps it are drawn faint
+    and dotted (gid ``edges:imprecise``), their actors as hollow dots labelled in grey,
+    and counted apart in the panel's title. Parallel events of one pair and
     relation are one line, wider with more events; different relations of a
     pair bend apart. Edges whose events are all claimed or alleged are drawn
     lighter; denied ones never. Actors without an edge in the panel are faint
@@ -225,6 +228,7 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
         kinds_seen: set[str] = set()
         relations_seen: set[str] = set()
         faded_seen = False
+        imprecise_seen = False
         node_size = 42.0  # points², a dot of about 7 pt
         radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
         # One view for every panel, fitted to the actors active in any of them: the same
@@ -245,15 +249,17 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
             for side in ax.spines.values():
                 side.set_color("#cccccc")
             ax.set_gid(f"panel:{period.id}")
-            rows = by_period.get(period.id, [])
+            maybe = [r for r in by_period.get(period.id, []) if r["imprecise"]]
+            rows = [r for r in by_period.get(period.id, []) if not r["imprecise"]]
             activity: dict[str, int] = {}
             for r in rows:
                 for v in (r["a"], r["b"]):
                     activity[v] = activity.get(v, 0) + r["events"]
             events = sum(r["events"] for r in rows)
+            vague = sum(r["events"] for r in maybe)
             title = _plain(_wrap(period.label, 48))
-            ax.set_title(f"{title}\n{period.span} · {len(activity)} actors · {events} events",
-                         fontsize=9, loc="left")
+            ax.set_title(f"{title}\n{period.span} · {len(activity)} actors · {events} event{'s' if events != 1 else ''}"
+                         + (f" · {vague} more might fall here" if vague else ""), fontsize=9, loc="left")
             ax.apply_aspect()  # the final axes box, so label extents measured now stay true
 
             # Relations of one unordered pair, in a fixed order: each gets its own bend.
@@ -287,7 +293,18 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                 ax.add_collection(LineCollection(segs, linewidths=widths, colors=style["color"],
                                                  linestyles=style["linestyle"], alpha=0.35 if faded else 0.85,
                                                  zorder=2, gid=f"edges:{relation}", capstyle="round"))
-            idle = [v for v in shown if v not in activity]
+            if maybe:  # dated less precisely than the period: faint, dotted, straight, never counted as in it
+                imprecise_seen = True
+                ax.add_collection(LineCollection([_bezier(pos[r["a"]], pos[r["b"]], 0.0) for r in maybe],
+                                                 linewidths=0.9, colors=[rel_style[r["relation"]]["color"] for r in maybe],
+                                                 linestyles=(0, (1, 2.5)), alpha=0.45, zorder=1.5,
+                                                 gid="edges:imprecise", capstyle="round"))
+            vague_actors = sorted({v for r in maybe for v in (r["a"], r["b"]) if v not in activity}, key=str)
+            if vague_actors:
+                ax.scatter([pos[v][0] for v in vague_actors], [pos[v][1] for v in vague_actors], s=node_size * 0.6,
+                           facecolors="white", edgecolors="#999999", linewidths=0.6, zorder=2.5,
+                           gid="imprecise-actors")
+            idle = [v for v in shown if v not in activity and v not in vague_actors]
             if idle:
                 ax.scatter([pos[v][0] for v in idle], [pos[v][1] for v in idle], s=6, color="#dddddd",
                            zorder=1, linewidths=0, gid="idle-actors")
@@ -303,14 +320,19 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                 # Most active first: they get the best label places, and keep theirs when labels run out.
                 ranked = sorted(active, key=lambda v: (-activity[v], _short(G, v)))
                 labelled = ranked[:max_labels]
-                obstacles = [ax.transData.transform(pos[v]) for v in active]
-                _place_labels(ax, [(f"label:{v}", pos[v], _plain(_short(G, v))) for v in labelled], obstacles,
-                              renderer, radius_px)
+                grey = vague_actors[: max(0, max_labels - len(labelled))]
+                obstacles = [ax.transData.transform(pos[v]) for v in [*active, *vague_actors]]
+                texts = _place_labels(ax, [(f"label:{v}", pos[v], _plain(_short(G, v))) for v in labelled]
+                                      + [(f"label-imprecise:{v}", pos[v], _plain(_short(G, v))) for v in grey],
+                                      obstacles, renderer, radius_px)
+                for t in texts:
+                    if (t.get_gid() or "").startswith("label-imprecise:"):
+                        t.set_color("#888888")
                 if len(labelled) < len(active):
                     ax.text(0.01, 0.01, f"labels: the {len(labelled)} most active of {len(active)} actors",
                             transform=ax.transAxes, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom", zorder=6)
             else:
-                _note(ax, "no dated event in this period", style="italic")
+                _note(ax, "no event dated within this period", style="italic")
         if not periods:
             ax = fig.add_subplot(gs[0, 0])
             _blank(ax)
@@ -325,6 +347,9 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
             handles.append(Line2D([], [], color="#888888", alpha=0.35, linewidth=2,
                                   label="lighter: claimed or alleged only"))
         handles.append(Line2D([], [], color="#888888", linewidth=4, label="wider: more events"))
+        if imprecise_seen:
+            handles.append(Line2D([], [], color="#888888", linewidth=0.9, linestyle=(0, (1, 2.5)), alpha=0.7,
+                                  label="faint dots: dated less precisely than the period"))
         kinds = [k for k in kind_colour if k in kinds_seen] + sorted(k for k in kinds_seen if k not in kind_colour)
         handles += [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=kind_colour.get(k, "#999999"),
                            markeredgecolor="#333333", label=k or "unknown kind") for k in kinds]
@@ -332,8 +357,9 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                               markeredgecolor="none", label="no event in the period"))
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.2 / width, (foot - 0.05) / height),
                    ncol=min(4, ncols + 1), frameon=False, fontsize=_SMALL, handlelength=3.5)
-        notes = ["Each panel holds the events whose dates overlap the period (a \"2012\" event is in every panel "
-                 "2012 touches).",
+        notes = ["Each panel holds the events dated within the period; one whose date only overlaps it (a \"2012\" "
+                 "event in a period ending in April 2012) might fall there: it is drawn faint and dotted, and counted "
+                 "apart.",
                  "Denied relations are not drawn" + ("" if include_generic else "; generic mentions "
                                                      "(\"the Islamists\") are left out") + "."]
         if undated:
