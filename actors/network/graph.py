@@ -150,7 +150,7 @@ def build_graph(edges, actors=None, *, include_unlinked: bool = False) -> nx.Mul
     ``edges`` and ``actors`` are polars DataFrames shaped like ``edges.csv``
     and ``actors.csv``. Actors that no edge touches are left out unless
     ``include_unlinked`` is true and they were mentioned at least once.
-    The graph is built once; time windows are views over it
+    The graph is built once; time windows are read-only graphs of its edges
     (:func:`actors.network.windows.window`).
     """
     with paused_gc():
