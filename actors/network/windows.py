@@ -13,15 +13,16 @@ A window of the graph (:func:`window`) is a frozen networkx graph of the
 edges it holds, in G's order, sharing G's node and edge attribute dicts. It is
 made from G's *interval index*: G's edges in adjacency order with their
 intervals as day numbers, in a polars frame that one vectorised filter per
-window selects from, so a window costs time in proportion to its own edges
-(about 0.1 s for a yearly window of 1,000,000 edges, 32,000 of them in it,
-against 5 s to filter every edge and 24 s to count and sum degrees through a
-filtering view). The per-window analyses instead filter
+window selects from, so a window costs time in proportion to its own edges:
+0.07 s for a yearly window of 1,000,000 edges (32,000 of them in it), and
+0.01 s to count its edges and degrees, where the networkx view filtering every
+edge that it replaces took 5 s to make and 24 s to count through
+(``benchmarks/window_speed.py``). The per-window analyses instead filter
 :func:`actors.network.graph.edge_frame` once per window.
 
 **When the index is rebuilt.** It is built on the first window of a graph (a
-pass over every edge: about 2.5 s per million) and kept outside the graph, so
-that copies and pickles do not carry it, until the graph changes:
+pass over every edge: about 3 s and 75 MB per million) and kept outside the
+graph, so that copies and pickles do not carry it, until the graph changes:
 networkx (3.3 and later) empties ``G.__networkx_cache__`` on every change made
 through its methods (``add_edge``, ``remove_edge``, ``add_node``,
 ``set_edge_attributes``, ...), and a different number of nodes (and, on
