@@ -168,7 +168,7 @@ def build_graph(edges, actors=None, *, include_unlinked: bool = False, documents
     ``include_unlinked`` is true and they were mentioned at least once.
     ``documents`` (shaped like ``documents.csv``) gives each document's title, kept in
     ``G.graph["documents"]`` for :func:`document_label`.
-    The graph is built once; time windows are views over it
+    The graph is built once; time windows are read-only graphs of its edges
     (:func:`actors.network.windows.window`).
     """
     with paused_gc():
