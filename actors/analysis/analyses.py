@@ -72,12 +72,14 @@ def _by_periodisation(G, named, years, **kw):
 
 
 def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coalition_actor: str = "jnim",
-            statuses: Iterable[str] = FACT_STATUSES, top: int = 10) -> Analyses:
+            statuses: Iterable[str] = FACT_STATUSES, top: int = 10, mode: str = "within") -> Analyses:
     """Run the analyses over ``G``: shifts, coalition, genealogy, balance, centrality and blocs.
 
     ``periods`` are the named periods (default: the phases of Mali's wars);
     balance and frustrated edges are also given per calendar year. ``top``
-    keeps the most central actors per period.
+    keeps the most central actors per period. ``mode``: an event counts in a period
+    only when its date lies ``within`` it (the default), or whenever it ``overlap``\ s it;
+    either way the period rows count the events that only might fall in it.
     """
     statuses = tuple(statuses)
     named = tuple(periods) if periods is not None else tuple(phases())
@@ -85,16 +87,16 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
         f = edge_frame(G)
         years = tuple(yearly(edges=f))
         kw = {"statuses": statuses, "edges": f}
-        balance, frustrated = _by_periodisation(G, named, years, **kw)
+        balance, frustrated = _by_periodisation(G, named, years, mode=mode, **kw)
         return Analyses(
             graph=G, phases=named, years=years, statuses=statuses, coalition_actor=coalition_actor,
             shifts=alliance_shifts(G, **kw),
             exclusions=shift_exclusions(G, **kw),
-            coalition=coalition(G, coalition_actor, periods=list(named), **kw),
+            coalition=coalition(G, coalition_actor, periods=list(named), mode=mode, **kw),
             genealogy=genealogy(G, **kw),
             balance=balance, frustrated=frustrated,
-            centrality=centrality(G, periods=list(named), top=top, **kw),
-            blocs=blocs(G, periods=list(named), **kw),
+            centrality=centrality(G, periods=list(named), top=top, mode=mode, **kw),
+            blocs=blocs(G, periods=list(named), mode=mode, **kw),
         )
 
 

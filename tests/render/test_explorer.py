@@ -192,6 +192,20 @@ def test_moving_the_slider_changes_the_visible_links(driver, world_page):
 
 
 @needs_browser
+def test_events_dated_less_precisely_than_the_window_are_counted_apart(driver, world_page):
+    _open(driver, world_page)
+    driver.execute_script("""
+        function set(id, iso) { var s = document.getElementById(id);
+            s.value = Math.round(Date.parse(iso) / 86400000); s.dispatchEvent(new Event('input')); }
+        set('from', '2003-01-01'); set('to', '2003-06-30');""")
+    stats = driver.find_element("id", "stats")
+    # w15 (un–state, "2003") only might fall in the first half of 2003: counted apart, its link faded
+    assert stats.get_attribute("data-imprecise") == "1"
+    assert "1 more dated less precisely than the window" in stats.text and "1 faded link" in stats.text
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
 def test_clicking_a_link_shows_its_evidence_as_text(driver, world_page):
     _open(driver, world_page)
     gid = driver.execute_script("""

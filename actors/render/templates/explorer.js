@@ -56,7 +56,7 @@
     var rels = checked("relation"), sts = checked("status");
     var strict = within.checked, withUndated = undated.checked, withGeneric = generic.checked;
     shown = new Map();
-    var undatedCount = 0, eventCount = 0;
+    var undatedCount = 0, eventCount = 0, vagueCount = 0;
     for (var i = 0; i < EVENTS.length; i++) {
       var ev = EVENTS[i], g = GROUPS[ev[0]];
       if (!rels.has(g.relation) || !sts.has(DATA.statuses[ev[3]])) continue;
@@ -67,7 +67,8 @@
       } else if (strict ? !(ev[1] >= lo && ev[2] <= hiEx) : !(ev[1] < hiEx && ev[2] > lo)) {
         continue;
       }
-      eventCount++;
+      if (ev[1] !== null && (ev[1] < lo || ev[2] > hiEx)) vagueCount++;  // only might fall in the window
+      else eventCount++;
       var list = shown.get(ev[0]);
       if (!list) { list = []; shown.set(ev[0], list); }
       list.push(ev);
@@ -77,12 +78,13 @@
     shown.forEach(function (list, gid) {
       var g = GROUPS[gid];
       var seen = new Set(list.map(function (ev) { return DATA.statuses[ev[3]]; }));
-      var spill = list.every(function (ev) { return ev[1] !== null && (ev[1] < lo || ev[2] > hiEx); });
+      var vague = function (ev) { return ev[1] !== null && (ev[1] < lo || ev[2] > hiEx); };
+      var spill = list.every(vague);
       if (spill) impreciseLinks++;
       var onlyDenied = seen.size > 0 && Array.from(seen).every(function (s) { return s === "denied" || s === "disputed"; });
       var faded = !seen.has("reported") && !onlyDenied;
       var color = onlyDenied ? DATA.denied_colour : g.color;
-      var n = list.length;
+      var n = spill ? list.length : list.filter(function (ev) { return !vague(ev); }).length;
       drawn.push({
         id: gid, from: g.from, to: g.to, dashes: g.dashes, smooth: g.smooth, arrows: g.arrows,
         width: (g.highlight ? 3 : 1) + 1.5 * Math.log2(n),
@@ -99,9 +101,12 @@
     stats.dataset.links = String(drawn.length);
     stats.dataset.events = String(eventCount);
     stats.dataset.actors = String(visibleNodes.size);
+    stats.dataset.imprecise = String(vagueCount);
     stats.textContent = drawn.length + " links (" + eventCount + " events" +
-      (withUndated ? ", " + undatedCount + " of them undated" : "") + ") among " + visibleNodes.size +
-      " actors" + (impreciseLinks ? "; " + impreciseLinks + " faded link(s) rest only on dates less precise than the window" : "") + ".";
+      (withUndated ? ", " + undatedCount + " of them undated" : "") +
+      (vagueCount ? "; " + vagueCount + " more dated less precisely than the window, which only might fall in it" : "") +
+      ") among " + visibleNodes.size + " actors" +
+      (impreciseLinks ? "; " + impreciseLinks + " faded link(s) rest only on such dates" : "") + ".";
     api.applyCount++;
   }
 
