@@ -86,7 +86,7 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.analysis.profile": ("Profile", "actor_profile"),
     "actors.analysis.report": ("render_report",),
-    "actors.analysis.signed": ("DEFAULT_STATUSES", "SIGNED", "THIN", "signed_pairs"),
+    "actors.analysis.signed": ("DEFAULT_STATUSES", "SIGNED", "signed_pairs"),
     "actors.render.explorer": (
         "NotebookView", "explorer_html", "explorer_writers", "neighbourhood", "notebook_view",
     ),
@@ -121,7 +121,7 @@ _API: dict[str, tuple[str, ...]] = {
         "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS",
         "EVENT_COLUMNS", "GENERIC_KIND", "MENTION_COLUMNS", "NOT_FACT_STATUSES", "OVERLAP_COLUMNS",
         "PRECISIONS", "RELATIONS",
-        "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "is_symmetric", "polars_schema",
+        "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "THIN", "is_symmetric", "polars_schema",
     ),
 }
 

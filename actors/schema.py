@@ -31,6 +31,7 @@ __all__ = [
     "DOCUMENT_COLUMNS",
     "CURATION_COLUMNS",
     "CANDIDATE_COLUMNS",
+    "THIN",
     "is_symmetric",
     "polars_schema",
 ]
@@ -220,6 +221,11 @@ CANDIDATE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("name_end", "int"),
     ("spellings", "str"),  # every spelling seen, "|"-joined
 )
+
+
+#: Below this many events (or triangles) a finding is marked ``thin`` in the analyses' tables:
+#: too little to go on.
+THIN = 3
 
 
 def is_symmetric(relation: str) -> bool:

@@ -122,7 +122,7 @@ def structural_balance(G: Any, *, periods: Sequence[Period] | None = None,
     might fall in the window: its interval spills over it; left out in the default
     ``mode="within"``, counted and flagged with ``mode="overlap"``), undated_edges
     (signed edges with a kept status and no date, in no window), triangles (the
-    sample), thin (fewer than :data:`~actors.analysis.signed.THIN` triangles: too
+    sample), thin (fewer than :data:`~actors.schema.THIN` triangles: too
     few to judge balance by), balanced_triangles, balanced_share
     (null without triangles), frustration_index, frustration_share (over the
     pairs), frustration_method, largest_block (actors in the largest

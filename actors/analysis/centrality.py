@@ -93,7 +93,7 @@ def centrality(G: Any, *, periods: Sequence[Period] | None = None,
     counted in the window), imprecise_events (its events whose date only might fall
     in the window: left out in the default ``mode="within"``, counted with
     ``mode="overlap"``), window_events (every event counted in the window: the
-    sample), thin (the actor's events fewer than :data:`~actors.analysis.signed.THIN`),
+    sample), thin (the actor's events fewer than :data:`~actors.schema.THIN`),
     and the actor's latest event in the window (by start, end, edge_id) as evidence:
     relation, date, status, edge_id, doc, evidence. An actor with no relation
     counted in a window is not ranked in it.
@@ -166,7 +166,7 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
     Columns: period, period_label, start, end, bloc (1-based, by size
     descending then first member), size, members, allied_pairs, events (the
     signed events of its allied pairs counted in the window: the sample), thin
-    (events fewer than :data:`~actors.analysis.signed.THIN`), kinds (the kinds of the allied-with
+    (events fewer than :data:`~actors.schema.THIN`), kinds (the kinds of the allied-with
     events that make its pairs positive: alliance, joint-action, support, link), internal_hostile_pairs, enemies (outsiders with a hostile pair to a
     member; they may belong to another bloc), evidence (the first
     :data:`BLOC_EVIDENCE` allied-with events, by date, that make the bloc's

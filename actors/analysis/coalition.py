@@ -47,6 +47,7 @@ import networkx as nx
 
 from actors.network.graph import edge_frame
 from actors.analysis.pairs import FACT_STATUSES
+from actors.schema import THIN
 from actors.network.windows import Period, assign_periods, phases
 
 __all__ = ["coalition", "ROLES"]
@@ -64,14 +65,13 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
     (``first``, ``last``) and the first and last dates as the text gives them
     (``date``, ``last_date``, at their precision), the relation kinds seen (``kinds``: alliance,
     joint-action, support, link, member, affiliate, ...), the number of events counted (``events``; ``thin``
-    when fewer than :data:`~actors.analysis.signed.THIN`), the events whose date only might fall in
+    when fewer than :data:`~actors.schema.THIN`), the events whose date only might fall in
     the period (``imprecise_events``: left out in the default ``mode="within"``, counted and flagged
     ``imprecise`` with ``mode="overlap"``), the statuses seen, the first event's evidence and
     edge id. ``periods`` defaults to the named phases of Mali's wars.
     """
     import polars as pl
 
-    from actors.analysis.signed import THIN  # here: drawing a figure imports this module without polars
 
     periods = list(periods) if periods is not None else phases()
     f = edges if edges is not None else edge_frame(G)

@@ -86,11 +86,12 @@ def pair_timeline(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str]
                      "doc", "evidence", "char_start", "char_end", "edge_id"))
 
 
-def _signed_rows(f, statuses):
+def _signed_rows(f, statuses, include_generic: bool = False):
     import polars as pl
 
+    # a generic side ("the jihadists") is many actors: its allied then hostile events are no shift of one pair
     return (f.filter(pl.col("relation").is_in(_SIGNED) & pl.col("status").is_in(list(statuses))
-                     & pl.col("start").is_not_null())
+                     & pl.col("start").is_not_null() & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
              .sort(["a", "b", "start", "end", "doc", "char_start", "edge_id"]))
 
 
@@ -116,7 +117,8 @@ def _ordered(events: list[dict]) -> tuple[list[dict], list[dict]]:
     return [e for e in events if id(e) not in aside], [e for e in events if id(e) in aside]
 
 
-def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None):
+def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None,
+                    include_generic: bool = False):
     """Every change between allied-with and fought-against, per pair, with evidence.
 
     One row per shift with the contract columns ``a``, ``b`` (actor ids,
@@ -129,12 +131,13 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     ``curated_after`` (the evidence cited is an analyst's addition), ``kind_before`` /
     ``kind_after`` (for allied-with: alliance, joint-action, support or link; empty when
     nobody said, as for an analyst's addition). Denied,
-    undated and unordered relations are left out (see :func:`shift_exclusions`).
+    undated and unordered relations are left out (see :func:`shift_exclusions`), and so are
+    generic counterparts ("the jihadists": many groups, no one pair) unless ``include_generic``.
     """
     import polars as pl
 
     rows = []
-    f = _signed_rows(_frame(G, edges), statuses)
+    f = _signed_rows(_frame(G, edges), statuses, include_generic)
     # Only pairs that were both allied and hostile can shift: one pass over their rows.
     f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
     names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id", "curated", "kind")
@@ -167,7 +170,8 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     return pl.DataFrame(rows, schema=schema, orient="row").sort(["a", "b", "first_after", "edge_after"])
 
 
-def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None):
+def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None,
+                     include_generic: bool = False):
     """The allied/fought relations that :func:`alliance_shifts` left out, and why.
 
     ``reason`` is "denied" (or the status not counted), "undated", or "order not
@@ -178,11 +182,12 @@ def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     import polars as pl
 
     statuses = list(statuses)
-    f = _frame(G, edges).filter(pl.col("relation").is_in(_SIGNED))
+    f = _frame(G, edges).filter(pl.col("relation").is_in(_SIGNED)
+                                & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
     out = f.filter(~pl.col("status").is_in(statuses) | pl.col("start").is_null())
     out = out.with_columns(pl.when(~pl.col("status").is_in(statuses)).then(pl.col("status"))
                            .otherwise(pl.lit("undated")).alias("reason"))
-    signed = _signed_rows(f, statuses).filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
+    signed = _signed_rows(f, statuses, include_generic).filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
     names = ("a", "b", "relation", "start", "end", "edge_id")
     aside = [e["edge_id"] for _, group in groupby((dict(zip(names, r)) for r in signed.select(names).iter_rows()),
                                                   key=lambda e: (e["a"], e["b"]))

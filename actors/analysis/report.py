@@ -26,7 +26,7 @@ from typing import Any, Mapping, Sequence
 
 import networkx as nx
 
-from actors.analysis.signed import THIN
+from actors.schema import THIN
 from actors.network.graph import document_label, edge_frame, label
 from actors.text.display import isolate_bidi
 

@@ -38,15 +38,13 @@ from typing import Any
 import polars as pl
 
 from actors.network.graph import edge_frame
-from actors.schema import STATUSES
+from actors.schema import STATUSES, THIN  # noqa: F401  (THIN: the analyses' threshold, imported from here)
 from actors.network.windows import MODES, Period, assign_periods, yearly
 
-__all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED", "THIN"]
+__all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED"]
 
 DEFAULT_STATUSES: tuple[str, ...] = ("reported", "claimed", "alleged")
 SIGNED: tuple[str, ...] = ("fought-against", "allied-with")
-#: Below this many (triangles, events), a finding is marked ``thin``: too little to go on.
-THIN = 3
 
 # Columns of the cited event, gathered from the edge frame by row number.
 _CITE = ("relation", "kind", "date", "status", "edge_id", "doc", "evidence")

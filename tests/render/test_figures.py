@@ -254,7 +254,13 @@ def test_genealogy_world(world_graph):
 def test_balance_world(world_graph):
     A = analyse(world_graph, periods=_years())
     ax = balance_figure(A.balance).axes[0]
-    assert [t.get_text() for t in ax.texts] == ["1", "1"]  # 2001 and 2004 each hold one unbalanced triangle
+    index = [t.get_text() for t in ax.texts if not (t.get_gid() or "").startswith("triangles:")]
+    assert index == ["1", "1"]  # 2001 and 2004 each hold one unbalanced triangle
+    # each balanced share says its sample; one triangle is thin: a hollow marker, and the legend says so
+    assert [t.get_text() for t in ax.texts if (t.get_gid() or "").startswith("triangles:")] == ["n=1", "n=2", "n=1"]
+    thin = [line for line in ax.lines if line.get_gid() == "thin-balance"]
+    assert thin and len(thin[0].get_xdata()) == 3
+    assert any(t.get_text().startswith("thin: fewer than 3 triangles") for t in ax.get_legend().get_texts())
     assert ax.get_title(loc="left") == "Structural balance per year"
     phase = balance_figure(A.balance, periodisation="phase")
     assert phase.axes[0].get_title(loc="left") == "Structural balance per phase"

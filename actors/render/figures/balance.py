@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from actors.render.figures.draw import _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _wrap
+from actors.schema import THIN
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
     from matplotlib.axes import Axes
@@ -73,8 +74,18 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         frus = [r["frustration_share"] if r["frustration_share"] is not None else nan for r in rows]
         bal = [r["balanced_share"] if r["balanced_share"] is not None else nan for r in rows]
         ax.plot(xs, frus, color="#d62728", linewidth=1.8, zorder=3, label="frustration share (frustrated / signed pairs)")
-        ax.plot(xs, bal, color="#1f77b4", linewidth=1.8, linestyle="--", marker="s", markersize=5, zorder=3,
-                label="balanced share of triangles")
+        ax.plot(xs, bal, color="#1f77b4", linewidth=1.8, linestyle="--", zorder=3, label="balanced share of triangles")
+        # the share's sample: filled where it rests on THIN triangles or more, hollow (thin) below, n written
+        tri = [r.get("triangles") or 0 for r in rows]
+        solid = [i for i in xs if bal[i] == bal[i] and tri[i] >= THIN]
+        thin = [i for i in xs if bal[i] == bal[i] and tri[i] < THIN]
+        ax.plot(solid, [bal[i] for i in solid], linestyle="", marker="s", markersize=5, color="#1f77b4", zorder=4)
+        ax.plot(thin, [bal[i] for i in thin], linestyle="", marker="s", markersize=6, markerfacecolor="white",
+                markeredgecolor="#1f77b4", zorder=4, gid="thin-balance")
+        for i in xs:
+            if bal[i] == bal[i]:
+                ax.annotate(f"n={tri[i]}", xy=(i, bal[i]), xytext=(0, -11), textcoords="offset points", ha="center",
+                            fontsize=_SMALL, color="#1f77b4", gid=f"triangles:{i}")
         exact = [i for i, r in enumerate(rows) if r["frustration_method"] != heuristic and frus[i] == frus[i]]
         bound = [i for i, r in enumerate(rows) if r["frustration_method"] == heuristic and frus[i] == frus[i]]
         ax.plot([xs[i] for i in exact], [frus[i] for i in exact], linestyle="", marker="o", color="#d62728",
@@ -113,11 +124,15 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         if bound:
             handles.append(Line2D([], [], linestyle="", marker="o", markerfacecolor="white", markeredgecolor="#d62728",
                                   label="upper bound (local-search upper bound)"))
+        if thin:
+            handles.append(Line2D([], [], linestyle="", marker="s", markerfacecolor="white", markeredgecolor="#1f77b4",
+                                  label=f"thin: fewer than {THIN} triangles (n)"))
         handles += [Patch(color="#1f77b4", alpha=0.75, label="allied pairs"),
                     Patch(color="#d62728", alpha=0.75, label="hostile pairs")]
         ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.0, 1.02), ncol=3, frameon=False)
         ax.set_title(ax.get_title(loc="left"), fontsize=11, fontweight="bold", pad=44)
-        note = ("Gaps: no signed pair, or no triangle, in the period. "
-                "One sign per pair and period (its latest event); denied and undated events are left out.")
+        note = ("Gaps: no signed pair, or no triangle, in the period. One sign per pair and period (its latest "
+                "event dated within it);\ndenied and undated events, and those dated less precisely than the period, "
+                "are left out.")
         fig.text(0.8 / fig.get_figwidth(), 0.015, note, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom")
     return fig
