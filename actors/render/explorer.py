@@ -278,9 +278,12 @@ def _shift_intro(G: nx.MultiDiGraph, rows: list[dict]) -> list[str]:
     out = []
     for r in rows:
         before, after = (RELATION_STYLE[r[c]]["label"] for c in ("from_relation", "to_relation"))
+        whose = {side: ("the analyst's own addition" if r.get(f"curated_{side}")
+                        else document_label(G, r.get(f"doc_{side}"))) for side in ("before", "after")}
         out.append(f"{label(G, r['a'])} and {label(G, r['b'])}: {before} (last evidence "
-                   f"{r['last_before']}: “{isolate_bidi(str(r['evidence_before']))}”), then {after} by "
-                   f"{r['first_after']} (“{isolate_bidi(str(r['evidence_after']))}”). Order basis: {r['order']}.")
+                   f"{r['last_before']}, {isolate_bidi(whose['before'])}: “{isolate_bidi(str(r['evidence_before']))}”), "
+                   f"then {after} by {r['first_after']} ({isolate_bidi(whose['after'])}: "
+                   f"“{isolate_bidi(str(r['evidence_after']))}”). The dates give the order.")
     return out
 
 

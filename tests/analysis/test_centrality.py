@@ -71,6 +71,18 @@ def test_top_and_sampled_betweenness(world_graph):
     assert sampled.equals(centrality(world_graph, betweenness_budget=1))
 
 
+def test_an_actor_with_no_relation_dated_in_a_window_is_never_ranked(world_graph):
+    halves = make_periods([("H1 2003", "2003-01-01", "2003-07-01")])
+    # un's only relation that might fall in the first half of 2003 is w15, dated "2003": un is not ranked,
+    # and state, ranked on its dated relations, counts w15 apart
+    c = centrality(world_graph, periods=halves)
+    assert "un" not in c["actor"].to_list()
+    state = c.filter(pl.col("actor") == "state").row(0, named=True)
+    # state's one relation dated in the half (w11, 1 June), among the window's three events
+    assert (state["events"], state["imprecise_events"], state["thin"], state["window_events"]) == (1, 1, True, 3)
+    assert "un" in centrality(world_graph, periods=halves, mode="overlap")["actor"].to_list()
+
+
 def test_world_blocs(world_graph):
     table = blocs(world_graph)
     assert table["period"].to_list() == ["2003", "2004"]  # 2001: the March alliance ended in July

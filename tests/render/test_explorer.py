@@ -84,14 +84,16 @@ def test_neighbourhood_keeps_only_events_touching_the_actors(world_graph):
     assert "nf" in H and "oldfront" not in H
 
 
-def test_focus_pages_for_the_seeds(seed_graph, tmp_path):
-    written = write_all(explorer_writers(analyse(seed_graph), tmp_path))
+def test_focus_pages_for_the_seeds(curated_seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(curated_seed_graph), tmp_path))
     assert sorted(p.name for p in written) == ["graph.html", "jnim.html", "mnla_ansar_dine.html"]
     pair = (tmp_path / "mnla_ansar_dine.html").read_text(encoding="utf-8")
     data = _data(pair)
     actors = {n["id"]: n["actor"] for n in data["nodes"]}
     assert all({"mnla", "ansar-dine"} & {actors[g["from"]], actors[g["to"]]} for g in data["groups"])
-    assert "2012-06-08" in pair  # the shift's date is told in the introduction
+    intro = pair[:pair.index('id="explorer-data"')]
+    assert "then fought against by 2012-06-08" in intro  # the shift is told in the introduction,
+    assert "last evidence 2012-03, the analyst&#39;s own addition" in intro  # the analyst's evidence named so
     assert data["initial"][0] < data["initial"][1]
     jnim = _data((tmp_path / "jnim.html").read_text(encoding="utf-8"))
     assert any(n["actor"] == "jnim" for n in jnim["nodes"])
