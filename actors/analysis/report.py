@@ -236,10 +236,13 @@ def _central(A) -> list[str]:
              "than three). An actor with no relation dated within a period is not ranked in it.", ""]
     if c.height == 0:
         return lines + ["No period holds a relation dated within it.", ""]
+    unnamed = _unnamed_fights(A)
     for (period,), part in c.group_by(["period_label"], maintain_order=True):
         top = part.head(5)
-        items = [f"{_who(G, r['actor'])} (betweenness {r['betweenness']:.2f}, fought {r['fought_against']}, "
-                 f"allied {r['allied_with']}, {r['events']} event(s){_thin(r['events']).replace(' (', ', ').rstrip(')')})"
+        items = [f"{_who(G, r['actor'])} (betweenness {r['betweenness']:.2f}, fought {r['fought_against']}"
+                 + (f" and unnamed foes in {n} event(s)" if (n := unnamed.get((period, r["actor"]))) else "")
+                 + f", allied {r['allied_with']}, {r['events']} event(s)"
+                 f"{_thin(r['events']).replace(' (', ', ').rstrip(')')})"
                  for r in top.iter_rows(named=True)]
         n = part["window_events"][0] if "window_events" in part.columns else None
         lines.append(f"- **{_md(period)}**" + (f" ({n} event(s))" if n is not None else "") + ": " + "; ".join(items))
@@ -255,6 +258,22 @@ def _central(A) -> list[str]:
                          + (f" — against {', '.join(_who(G, e) for e in enemies)}" if enemies else "")
                          + (f" ({r['internal_hostile_pairs']} hostile pair(s) inside)" if r["internal_hostile_pairs"] else ""))
     return lines + [""]
+
+
+def _unnamed_fights(A) -> dict[tuple[str, str], int]:
+    """(period label, named actor) -> its fights dated within the period against generic foes."""
+    import polars as pl
+
+    from actors.network.windows import assign_periods
+
+    f = edge_frame(A.graph, statuses=A.statuses).filter(pl.col("generic") & (pl.col("relation") == "fought-against"))
+    generic = {n for n, g in A.graph.nodes(data="generic") if g}
+    out: dict[tuple[str, str], int] = {}
+    for label_, a, b in assign_periods(f, A.phases, mode="within").select("period_label", "source", "target").iter_rows():
+        for x, y in ((a, b), (b, a)):
+            if x not in generic and y in generic:
+                out[(label_, x)] = out.get((label_, x), 0) + 1
+    return out
 
 
 def _unnamed(A) -> list[str]:

@@ -30,6 +30,7 @@ def test_sections_and_story():
     # the sample behind each figure, thin ones marked; unnamed counterparts counted, not hidden
     assert "| by | period | events | imprecise | actors |" in text and "(thin)" in text
     assert "Republic of Veld fought unnamed “rebels” in 1 event(s)" in text
+    assert "and unnamed foes in 1 event(s)" in text  # the state's 2004 fights include the rebels' shelling
 
 
 def test_document_text_is_inert():
@@ -48,3 +49,16 @@ def test_markdown_breaking_text_is_escaped():
 def test_empty_graph_report():
     text = render_report(analyse(nx.MultiDiGraph()))
     assert "No shift found that the dates establish." in text and "No split or membership found." in text
+
+
+def test_documents_are_shown_by_title_and_the_analysts_evidence_as_such():
+    import polars as pl
+
+    from actors.network.graph import build_graph
+
+    edges, actors = world.frames()
+    docs = pl.DataFrame({"doc": ["veld.txt"], "title": ["The war in Veld"], "layout": ["plain"], "sentences": [20]})
+    G = build_graph(edges, actors, documents=docs)
+    text = _report(G)
+    assert "The war in Veld — veld.txt)" in text
+    assert "(veld.txt)" not in text  # never the bare file name where a title is known
