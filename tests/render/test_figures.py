@@ -281,6 +281,19 @@ def _overlaps(boxes):
             if x.x0 < y.x1 - 0.5 and y.x0 < x.x1 - 0.5 and x.y0 < y.y1 - 0.5 and y.y0 < x.y1 - 0.5]
 
 
+def test_seed_panels_draw_only_what_their_dates_allow(curated_seed_graph):
+    """The 2012 rebellion (17 January – 5 April 2012) holds one event dated within it, the analyst's March
+    2012 alliance of MNLA and Ansar Dine; the fights told only as "2012" (MNLA–MOJWA began in June) only
+    might fall there: faint, and counted apart."""
+    fig = snapshots(curated_seed_graph)
+    ax = next(a for a in fig.axes if a.get_gid() == "panel:rebellion-2012")
+    solid = [e for e in _drawn_edges(ax) if e[0] != "imprecise"]
+    assert [e[0] for e in solid] == ["allied-with"] and set(_labels(ax)) == {"mnla", "ansar-dine"}
+    assert "· 1 event · 15 more might fall here" in ax.get_title(loc="left")
+    faint = [c for c in ax.collections if c.get_gid() == "edges:imprecise"]
+    assert faint and len(faint[0].get_segments()) >= 4
+
+
 def test_seed_snapshot_labels_do_not_overlap_and_are_readable(seed_graph):
     fig = snapshots(seed_graph)
     fig.draw_without_rendering()
