@@ -38,6 +38,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.text.documents": ("Document", "line_col", "parse_document"),
     "actors.text.fields": ("InfoField",),
     "actors.text.reading": ("CURATION_FILE", "read_corpus", "read_document"),
+    "actors.text.tables": ("LAYOUTS", "Table", "TableRow", "is_table", "parse_table", "read_table"),
     "actors.text.sentences": ("Sentence",),
     "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
     "actors.extract.actor_entries": ("Actor", "PeriodAlias"),
@@ -46,6 +47,8 @@ _API: dict[str, tuple[str, ...]] = {
         "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
     ),
     "actors.extract.resolve": ("Resolution", "resolve_events", "mention_block"),
+    "actors.extract.event_actors": ("EventActorMap", "INTER_KINDS", "Resolved"),
+    "actors.extract.tabular": ("TableImport", "import_table"),
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
     "actors.extract.context": (
         "Party", "blame", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
@@ -121,7 +124,7 @@ _API: dict[str, tuple[str, ...]] = {
         "ACTOR_COLUMNS", "ACTOR_KINDS", "CANDIDATE_COLUMNS", "CURATION_COLUMNS", "DOCUMENT_COLUMNS", "EDGE_COLUMNS",
         "EVENT_COLUMNS", "GENERIC_KIND", "MENTION_COLUMNS", "NOT_FACT_STATUSES", "OVERLAP_COLUMNS",
         "PRECISIONS", "RELATIONS",
-        "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "THIN", "is_symmetric", "polars_schema",
+        "RELATION_KINDS", "STATUSES", "SYMMETRIC_RELATIONS", "TABLE_EVENT_FIELDS", "THIN", "is_symmetric", "polars_schema",
     ),
 }
 

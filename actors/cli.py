@@ -61,7 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     corpus = argparse.ArgumentParser(add_help=False)
-    corpus.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    corpus.add_argument("--corpus", default="seeds",
+                        help="folder of articles and event tables (.txt, .md; ACLED or UCDP .csv exports) "
+                        "(default: seeds)")
+    corpus.add_argument("--events", action="append", default=[], metavar="FILE",
+                        help="an ACLED or UCDP export (.csv) kept elsewhere, imported beside the corpus "
+                        "(repeatable)")
     cur = corpus.add_mutually_exclusive_group()
     cur.add_argument("--overrides", metavar="FILE",
                      help="curation overrides to apply (default: overrides.toml in the corpus folder, if any)")
@@ -159,9 +164,13 @@ def _load(args, progress=None):
     if progress:
         progress("reading and extracting")
     overrides = False if args.no_overrides else (args.overrides or True)
+    events = tuple(getattr(args, "events", ()) or ())
+    for path in events:
+        if not os.path.isfile(path):
+            raise ActorsError(f"--events {path}: no such file")
     if args.years is not None:
-        return load_corpus(args.corpus, overrides=overrides, years=args.years)
-    return load_corpus(args.corpus, overrides=overrides)
+        return load_corpus(args.corpus, overrides=overrides, years=args.years, events=events)
+    return load_corpus(args.corpus, overrides=overrides, events=events)
 
 
 def _report_problems(corpus, out_dir, *, full: bool) -> None:

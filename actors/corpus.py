@@ -31,15 +31,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from actors.curation import Curation, apply_curation, extend_dictionary, merge_requests, merge_rows, read_curation
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.text.date_values import PLAUSIBLE_YEARS, check_years
 from actors.text.documents import Document
 from actors.text.reading import CURATION_FILE, read_corpus
+from actors.text.tables import is_table, read_table
 from actors.errors import CorpusError, Problem
 from actors.extract.pipeline import Extraction, Extractor, extract
+from actors.extract.tabular import import_tables
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
@@ -94,8 +96,13 @@ def _overrides_path(folder: Path, overrides: str | os.PathLike[str] | bool | Non
 def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 overrides: str | os.PathLike[str] | bool | None = True,
                 dictionary: Dictionary | None = None,
-                years: tuple[int, int] = PLAUSIBLE_YEARS) -> Corpus:
-    """Read, curate and extract the ``.txt``/``.md`` articles of ``path``.
+                years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = ()) -> Corpus:
+    """Read, curate and extract the ``.txt``/``.md`` articles of ``path``, and import its event tables.
+
+    Every ``.csv`` file of ``path`` (and each file in ``events``) is read as an ACLED or
+    UCDP export (:mod:`actors.text.tables`, :mod:`actors.extract.tabular`): its rows become
+    events beside the articles', and an event told both by a table and by a text is one
+    event (:mod:`actors.extract.resolve`).
 
     ``overrides``: True (default) applies ``path/overrides.toml`` when it
     exists; a path applies that file (it must exist); None or False applies
@@ -118,7 +125,10 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     if cur_path is not None and cur_path.parent.resolve() == folder.resolve():
         skip.add(cur_path.name)  # a curation file kept in the corpus folder is not a stray file
     documents, problems = read_corpus(folder, skip=skip)
-    if not documents:
+    tables = [read_table(p, name=p.relative_to(folder).as_posix()) for p in _table_files(folder)]
+    tables += [read_table(p, name=Path(p).name) for p in events]
+    if not documents and not any(t.rows for t in tables):
+        problems = [*problems, *(p for t in tables for p in t.problems)]
         detail = "; ".join(str(p) for p in problems[:5])
         raise CorpusError(f"no document could be read in {os.fspath(path)}" + (f" ({detail})" if detail else ""))
     base = dictionary if dictionary is not None else load_dictionary()
@@ -131,6 +141,12 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         rows += actor_rows
         problems += actor_problems
     extraction = extract(documents, extractor=replace(Extractor.load(dictionary=base), years=years), problems=problems)
+    if tables:
+        t_events, t_edges, t_problems, base, t_counts, _ = import_tables(tables, base)
+        extraction = replace(extraction, documents=extraction.documents + tuple(t.name for t in tables),
+                             events=extraction.events + t_events, edges=extraction.edges + t_edges,
+                             problems=extraction.problems + tuple(t_problems), dictionary=base,
+                             mention_counts=extraction.mention_counts + t_counts)
     if curation is not None:
         edges, events, edge_rows, edge_problems = apply_curation(extraction.edges, extraction.events, curation, base)
         rows += edge_rows
@@ -146,19 +162,28 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
             frames["problems"] = problem_frame(extraction.problems)
     rows.sort(key=lambda r: r["line"])  # file order (the order of application is in the module doc)
     frames["curation"] = _curation_frame(rows)
-    frames["documents"] = _document_frame(documents, curation)
+    frames["documents"] = _document_frame(documents, curation, tables)
     graph = build_graph(frames["edges"], frames["actors"], documents=frames["documents"])
     return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows))
 
 
-def _document_frame(documents, curation: Curation | None):
-    """documents.csv: each document's name and title; the overrides file, when there is one, too."""
+def _table_files(folder: Path) -> list[Path]:
+    """The ``.csv`` files of a corpus folder, its sub-folders included (hidden ones not), in name order."""
+    return sorted(p for p in folder.rglob("*") if is_table(p) and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def _document_frame(documents, curation: Curation | None, tables=()):
+    """documents.csv: each document's name and title; each event table (its layout, rows for sentences);
+    the overrides file, when there is one, too."""
     import polars as pl
 
     from actors.schema import DOCUMENT_COLUMNS, polars_schema
 
     rows = [{"doc": d.name, "title": " ".join(d.title.split()), "layout": d.layout, "sentences": len(d.sentences)}
             for d in documents]
+    rows += [{"doc": t.name, "title": "", "layout": t.layout or "unknown table", "sentences": len(t.rows)}
+             for t in tables]
     if curation is not None:
         rows.append({"doc": curation.name, "title": "the analyst's overrides", "layout": "curation", "sentences": 0})
     return pl.DataFrame(rows, schema=polars_schema(DOCUMENT_COLUMNS), orient="row")

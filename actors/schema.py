@@ -25,6 +25,7 @@ __all__ = [
     "GENERIC_KIND",
     "ACTOR_COLUMNS",
     "EVENT_COLUMNS",
+    "TABLE_EVENT_FIELDS",
     "EDGE_COLUMNS",
     "MENTION_COLUMNS",
     "OVERLAP_COLUMNS",
@@ -115,7 +116,18 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("mentions", "int"),  # how many relation mentions tell it
     ("statements", "int"),  # how many sentences (or belligerents lists) tell it
     ("documents", "str"),  # every document that tells it, "|"-joined
+    # from an event table (ACLED, UCDP: actors.extract.tabular); empty for text
+    ("source_event_id", "str"),  # the table's own id (event_id_cnty, id, conflict_id)
+    ("event_type", "str"),  # its (sub-)event type
+    ("sources", "str"),  # the sources it names
+    ("latitude", "float"),
+    ("longitude", "float"),
+    ("fatalities", "int"),  # as the table gives them (ACLED fatalities, UCDP best estimate)
 )
+
+#: The columns of EVENT_COLUMNS that only event tables fill.
+TABLE_EVENT_FIELDS: tuple[str, ...] = ("source_event_id", "event_type", "sources", "latitude", "longitude",
+                                       "fatalities")
 
 _MENTION_BASE: tuple[tuple[str, str], ...] = (
     ("event_id", "str"),
@@ -237,5 +249,5 @@ def polars_schema(columns: tuple[tuple[str, str], ...]) -> dict:
     """The polars schema for one of the column lists above."""
     import polars as pl  # lazily: reading and extraction never need polars
 
-    types = {"str": pl.Utf8, "int": pl.Int64}
+    types = {"str": pl.Utf8, "int": pl.Int64, "float": pl.Float64}
     return {name: types[kind] for name, kind in columns}

@@ -61,7 +61,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from actors.schema import PRECISIONS, STATUSES, is_symmetric
+from actors.schema import PRECISIONS, STATUSES, TABLE_EVENT_FIELDS, is_symmetric
 
 __all__ = ["Resolution", "resolve_events", "mention_block"]
 
@@ -371,7 +371,9 @@ def _events(statements: Sequence[dict], mentions: Sequence[dict]) -> list[dict]:
         finest = min(told, key=lambda s: _RANK.get(s.get("date_precision", "unknown"), 3))
         docs = sorted({m["doc"] for m in ms})
         places = [s["place"] for s in told if s.get("place")]
-        out.append({**base, "date": finest["date"], "date_precision": finest["date_precision"],
+        # a table's own fields (its event id, place, fatalities) from whichever statement has them
+        table = {k: next((st[k] for st in told if st.get(k) not in (None, "")), None) for k in TABLE_EVENT_FIELDS}
+        out.append({**base, **table, "date": finest["date"], "date_precision": finest["date_precision"],
                     "date_earliest": finest["date_earliest"], "date_latest": finest["date_latest"],
                     "date_text": finest.get("date_text", ""), "place": places[0] if places else "",
                     "mentions": len(ms), "statements": len({m["statement_id"] for m in ms}),

@@ -22,6 +22,7 @@ from typing import Collection
 from actors.errors import CorpusError, Problem, safe_text
 from actors.text.documents import Document, _parse, line_col
 from actors.text.sentences import _MAX_SENTENCE
+from actors.text.tables import is_table
 
 #: The curation file of a corpus folder (see :mod:`actors.curation`): not a document.
 CURATION_FILE = "overrides.toml"
@@ -178,8 +179,10 @@ def read_corpus(
                 continue
             if prefix + entry.name in skip:
                 continue
+            if is_table(p):
+                continue  # an event table: actors.corpus imports it (actors.text.tables)
             if p.suffix.lower() not in (".txt", ".md"):
-                problems.append(Problem(os.fspath(p), "", "ignored: not .txt or .md", skipped=False))
+                problems.append(Problem(os.fspath(p), "", "ignored: not .txt, .md or .csv", skipped=False))
                 continue
             doc, probs = _read(p, prefix + entry.name, max_bytes)
             problems.extend(probs)

@@ -517,7 +517,7 @@ def test_read_corpus(tmp_path: Path) -> None:
     got = {(Path(p.path).name, p.skipped) for p in problems}
     assert got == {("bin.txt", True), ("broken.txt", True), ("c.pdf", False), ("empty.txt", True)}
     ignored = [p for p in problems if not p.skipped]
-    assert ignored[0].what == "ignored: not .txt or .md"
+    assert ignored[0].what == "ignored: not .txt, .md or .csv"
     again, _ = read_corpus(str(tmp_path))
     assert [d.name for d in again] == [d.name for d in docs]
 
