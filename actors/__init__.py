@@ -48,7 +48,7 @@ _API: dict[str, tuple[str, ...]] = {
     ),
     "actors.extract.resolve": ("Resolution", "resolve_events", "mention_block"),
     "actors.extract.event_actors": ("EventActorMap", "INTER_KINDS", "Resolved"),
-    "actors.extract.tabular": ("TableImport", "import_table"),
+    "actors.extract.tabular": ("TableImport", "import_table", "import_tables"),
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
     "actors.extract.context": (
         "Party", "blame", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
