@@ -78,6 +78,7 @@ _API: dict[str, tuple[str, ...]] = {
         "yearly",
     ),
     "actors.analysis.analyses": ("Analyses", "analyse", "analysis_writers"),
+    "actors.analysis.dyads": ("DYAD_COLUMNS", "dyads"),
     "actors.analysis.balance": ("balance_tables", "frustrated_edges", "structural_balance"),
     "actors.analysis.centrality": ("BETWEENNESS_BUDGET", "blocs", "centrality"),
     "actors.analysis.coalition": ("ROLES", "coalition"),

@@ -43,8 +43,10 @@ written, or another run is writing to the output folder, 2 bad usage, unknown ac
 130 Ctrl-C, 143 SIGTERM (previous outputs are left as they were).
 """
 
-_OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder and write actors.csv, "
-                 "events.csv/.parquet, edges.csv/.parquet, problems.csv, curation.csv and candidates.csv; "
+_OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder, import its ACLED and UCDP .csv exports "
+                 "(and --events files), and write actors.csv, documents.csv, events.csv/.parquet, "
+                 "edges.csv/.parquet, mentions.csv/.parquet, overlaps.csv, problems.csv, curation.csv, "
+                 "candidates.csv and dyads.csv; "
                  "build the temporal network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, "
                  "frustrated_edges.csv, centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and "
                  "report.md; draw figures/*.png and *.svg; and write the offline explorer graph.html with its "
@@ -209,6 +211,8 @@ def _run(args, out) -> int:
 
 def _run_with(args, out, pool) -> int:
     from actors.analysis.analyses import analyse, analysis_writers
+    from actors.analysis.dyads import dyads
+    from actors.csv_cells import write_csv
     from actors.render.explorer import explorer_writers
     from actors.network.export import export_writers
     from actors.render.layout import positions
@@ -237,9 +241,13 @@ def _run_with(args, out, pool) -> int:
     progress("analysing")
     analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
     cur = corpus.curation
+    fr = corpus.frames
+    dyad_table = dyads(fr["edges"], mentions=fr["mentions"], events=fr["events"], documents=fr["documents"],
+                       generic={n for n, g in graph.nodes(data="generic") if g})
     report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings),
                                               "candidates": corpus.frames["candidates"].height,
+                                              "dyads": dyad_table,
                                               **event_counts(corpus.frames)},
                            curation_source=cur.source if cur else "", curation_rows=corpus.curation_rows,
                            curation_problems=cur.file_problems if cur else ())
@@ -248,6 +256,7 @@ def _run_with(args, out, pool) -> int:
     # killed run leaves the previous set whole, or (killed amid the renames) marked incomplete.
     writers = table_writers(corpus.frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
+    writers[out_dir / "dyads.csv"] = lambda p: write_csv(dyad_table, p)
     writers.update(export_writers(graph, out_dir))
     pairs = [FOCUS_PAIR, *pairs]
     progress("laying out")

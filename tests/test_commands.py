@@ -47,10 +47,10 @@ def cli(seeds, monkeypatch, capsys):
     """Run ``actors ARGS`` in-process on the seeds: (exit code, stdout, stderr)."""
     real = actors.corpus.load_corpus
 
-    def cached(path="seeds", *, overrides=True, dictionary=None):
-        if Path(path).resolve() == SEEDS and overrides is True and dictionary is None:
+    def cached(path="seeds", *, overrides=True, dictionary=None, events=()):
+        if Path(path).resolve() == SEEDS and overrides is True and dictionary is None and not events:
             return seeds
-        return real(path, overrides=overrides, dictionary=dictionary)
+        return real(path, overrides=overrides, dictionary=dictionary, events=events)
 
     monkeypatch.setattr(actors.corpus, "load_corpus", cached)
 

@@ -102,6 +102,15 @@ def _overview(A, summary: Mapping[str, Any]) -> list[str]:
         last = max((e for _, _, e in G.edges(data="end") if e), default=None)
         if first:
             lines.append(f"- Dated relations span {first} to {last} (exclusive).")
+    dy = summary.get("dyads")
+    if dy is not None and dy.height:
+        named_dy = dy.filter(~dy["generic"]) if "generic" in dy.columns else dy
+        lines.append(f"- {dy.height} dyads (pair and relation; `dyads.csv`: first and last date, events, documents, "
+                     "sources, statuses, fatalities). Most events: " + "; ".join(
+                         f"{_who(G, r['a'])} – {_who(G, r['b'])} {r['relation']} ({r['events']} event(s), "
+                         f"{r['first'] or 'undated'} to {r['last'] or 'undated'}"
+                         + (f", {r['fatalities']} dead" if r.get("fatalities") is not None else "") + ")"
+                         for r in named_dy.head(5).iter_rows(named=True)) + ".")
     top = sorted(((-G.degree(n), n) for n in named))[:8]
     if top:
         lines.append("- Most connected over the whole corpus: "
