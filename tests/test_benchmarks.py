@@ -24,6 +24,7 @@ SMALL = {
     "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
                        "target <= 30 s"),
     "render_speed.py": (["--actors", "40", "--edges", "200", "--runs", "1"], "target: first render <= 3 s"),
+    "import_speed.py": (["--rows", "2000"], "target 100,000 in <= 5 s"),
     "resolve_speed.py": (["--copies", "20", "--dense", "2000"], "target < 10 %"),
     "run_speed.py": (["--repeat", "1"], "target ≤ 2 ×"),
     "window_speed.py": (["--edges", "3000", "--actors", "60", "--years", "4"], "window() (target <= 0.5 s)"),

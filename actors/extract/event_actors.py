@@ -42,8 +42,8 @@ __all__ = ["EventActorMap", "Resolved", "INTER_KINDS"]
 INTER_KINDS = {"1": "state armed force", "2": "rebel movement", "3": "militia", "4": "militia",
                "5": None, "6": None, "7": None, "8": "foreign state"}
 
-_STATE_RULE = re.compile(r"^(?:(?:military|police)\s+forces\s+of|government\s+of)\s+(?P<x>.+?)\s*(?:\(.*)?$",
-                         re.IGNORECASE)
+_STATE_RULE = re.compile(r"^(?:(?:military|police)\s+forces\s+of|government\s+of)\s+(?:the\s+)?(?P<x>.+?)"
+                         r"\s*(?:\(.*)?$", re.IGNORECASE)  # not "Mutiny of Military Forces of ...": anchored
 _SOURCES = ("acled", "ucdp")
 
 
