@@ -275,19 +275,28 @@ def _run_with(args, out, pool) -> int:
     if pool.fallback:  # the figures are whole either way; this says why the run took longer
         print(f"note: {pool.fallback}", file=sys.stderr)
     _report_problems(corpus, out_dir, full=True)
-    extraction = corpus.extraction
-    by_relation = Counter(e["relation"] for e in extraction.edges)
+    fr = corpus.frames
+    by_relation = Counter(fr["edges"]["relation"].to_list())
+    docs = fr["documents"]
+    tables = docs.filter(~docs["layout"].is_in(["infobox", "scraped", "plain", "curation"]))
     if not args.quiet:
-        print(f"read {len(corpus.documents)} document(s) from {args.corpus}", file=out)
+        print(f"read {len(corpus.documents)} document(s)"
+              + (f" and {tables.height} event table(s) ({int(tables['sentences'].sum())} rows)" if tables.height else "")
+              + f" from {args.corpus}", file=out)
         if cur is not None:
             applied = sum(1 for r in corpus.curation_rows if r["applied"] == "yes")
             print(f"curation: {applied} override(s) applied from {cur.source}, "
                   f"{len(corpus.curation_rows) - applied + len(cur.file_problems)} not applied", file=out)
-        print(f"{len(extraction.events)} events, {len(extraction.edges)} edges: "
+        print(f"{fr['events'].height} events, {fr['edges'].height} edges (one per event, pair and relation) from "
+              f"{fr['mentions'].height} mentions: "
               + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
-        n_candidates = corpus.frames["candidates"].height
-        print(f"{n_candidates} candidate organisation(s) the dictionary lacks, in candidates.csv (never drawn "
-              "as actors; an [[actor]] entry in the overrides file accepts one)", file=out)
+        cands = fr["candidates"]
+        from_tables = cands.filter(cands["doc"].is_in(tables["doc"].to_list())).height
+        print(f"{cands.height - from_tables} candidate organisation(s) the dictionary lacks, in candidates.csv "
+              "(never drawn as actors; an [[actor]] entry in the overrides file accepts one)"
+              + (f"; {from_tables} actor(s) named by event tables that the name map lacks, imported as actors of "
+                 "their own (listed there too: map them in actors/data/event_actors.toml)" if from_tables else ""),
+              file=out)
         for path in written:
             print(f"  wrote {path}", file=out)
     print(f"done in {time.perf_counter() - t0:.2f} s; {len(corpus.skipped)} item(s) skipped, "

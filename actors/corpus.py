@@ -142,11 +142,13 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         problems += actor_problems
     extraction = extract(documents, extractor=replace(Extractor.load(dictionary=base), years=years), problems=problems)
     if tables:
-        t_events, t_edges, t_problems, base, t_counts, _ = import_tables(tables, base)
+        got = import_tables(tables, base)
+        base = got.dictionary
         extraction = replace(extraction, documents=extraction.documents + tuple(t.name for t in tables),
-                             events=extraction.events + t_events, edges=extraction.edges + t_edges,
-                             problems=extraction.problems + tuple(t_problems), dictionary=base,
-                             mention_counts=extraction.mention_counts + t_counts)
+                             events=extraction.events + got.events, edges=extraction.edges + got.edges,
+                             problems=extraction.problems + tuple(got.problems), dictionary=base,
+                             mention_counts=extraction.mention_counts + got.mentions,
+                             candidates=extraction.candidates + tuple(got.candidates))
     if curation is not None:
         edges, events, edge_rows, edge_problems = apply_curation(extraction.edges, extraction.events, curation, base)
         rows += edge_rows

@@ -62,7 +62,8 @@ def main() -> None:
         t0 = time.perf_counter()
         table = read_table(path)
         t1 = time.perf_counter()
-        events, edges, problems, _, _, counts = import_tables([table], d)
+        got = import_tables([table], d)
+        events, edges, problems, counts = got.events, got.edges, got.problems, got.counts
         t2 = time.perf_counter()
     total = t2 - t0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from actors.errors import Problem
+from actors.extract.candidates import Candidate
 from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
 from actors.text.tables import Table, TableRow
@@ -58,6 +59,9 @@ class TableImport:
     problems: list = field(default_factory=list)
     new_actors: dict = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
+    candidates: list = field(default_factory=list)  # Candidate occurrences of the new actors (candidates.csv)
+    dictionary: object = None  # import_tables: the dictionary with the new actors added
+    mentions: Counter = field(default_factory=Counter)  # import_tables: mentions per actor id
 
 
 def _day(text: str) -> dt.date | None:
@@ -177,11 +181,18 @@ def import_table(table: Table, emap: EventActorMap, *, components: frozenset = f
     return out
 
 
-def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, source: str) -> Resolved:
+def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, source: str,
+             table: Table | None = None, row: TableRow | None = None) -> Resolved:
     kind = INTER_KINDS.get(inter.strip(), "rebel movement") if source == "acled" else "rebel movement"
     r = emap.resolve(name, source, kind=kind)
     if r.new:
         out.new_actors.setdefault(r.actor, (r.name, r.kind))
+        if table is not None and row is not None:  # where it is named: for candidates.csv
+            text = table.text[row.start:row.end]
+            at = text.find(name.strip())
+            at = row.start + (at if at >= 0 else 0)
+            out.candidates.append(Candidate(r.name, tuple(r.name.casefold().split()), r.kind, at,
+                                            at + len(name.strip()), table.name, text, row.start, row.end))
     return r
 
 
@@ -198,8 +209,8 @@ def _event(table: Table, rows: list[TableRow], emap: EventActorMap, components: 
             problems.append(Problem(table.name, f"line {row.line}", "actor1 is empty: row skipped"))
             out.counts["skipped"] += 1
             return
-        s1 = [_resolve(emap, out, n, i, source) for n, i, _ in one]
-        s2 = [_resolve(emap, out, n, i, source) for n, i, _ in two if n.strip()]
+        s1 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in one]
+        s2 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in two if n.strip()]
         main1, main2 = s1[0], (s2[0] if s2 else None)
         fight = etype in _FIGHTS or (etype == _CIVILIANS and main2 is not None and main2.actor
                                      and not _generic(emap, main2.actor) and not _generic(emap, main1.actor))
@@ -224,14 +235,15 @@ def _event(table: Table, rows: list[TableRow], emap: EventActorMap, components: 
             problems.append(Problem(table.name, f"line {row.line}", "side_a or side_b is empty: row skipped"))
             out.counts["skipped"] += 1
             return
-        a, b = _resolve(emap, out, f["side_a"], "", source), _resolve(emap, out, f["side_b"], "", source)
+        a = _resolve(emap, out, f["side_a"], "", source, table, row)
+        b = _resolve(emap, out, f["side_b"], "", source, table, row)
         if f.get("type_of_violence", "").strip() != "3":
             pairs.append((a, b, "fought-against", ""))
         cue = "ucdp-ged:" + {"1": "state-based", "2": "non-state", "3": "one-sided"}.get(
             f.get("type_of_violence", "").strip(), "event")
     else:
-        side_a = [_resolve(emap, out, n, "", source) for n in _names(f.get("side_a", ""), ",")]
-        side_b = [_resolve(emap, out, n, "", source) for n in _names(f.get("side_b", ""), ",")]
+        side_a = [_resolve(emap, out, n, "", source, table, row) for n in _names(f.get("side_a", ""), ",")]
+        side_b = [_resolve(emap, out, n, "", source, table, row) for n in _names(f.get("side_b", ""), ",")]
         if not side_a or not side_b:
             problems.append(Problem(table.name, f"line {row.line}", "side_a or side_b is empty: row skipped"))
             out.counts["skipped"] += 1
@@ -239,7 +251,7 @@ def _event(table: Table, rows: list[TableRow], emap: EventActorMap, components: 
         pairs += [(a, b, "fought-against", "") for a in side_a for b in side_b]
         for main, second in ((side_a, "side_a_2nd"), (side_b, "side_b_2nd")):
             for helper in _names(f.get(second, ""), ","):
-                h = _resolve(emap, out, helper, "", source)
+                h = _resolve(emap, out, helper, "", source, table, row)
                 pairs += [(h, m, "allied-with", "support") for m in main[:1]]
         cue = "ucdp-acd:conflict-year"
     pairs = [(a, b, rel, kind) for a, b, rel, kind in pairs if a.actor and b.actor and a.actor != b.actor]
@@ -278,8 +290,9 @@ def _generic(emap: EventActorMap, actor_id: str) -> bool:
 
 
 def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
-    """Import several tables over ``dictionary``: (statement rows, mention rows, problems, the dictionary
-    with the tables' new actors added, mention counts per actor, rows per layout and outcome).
+    """Import several tables over ``dictionary``: one :class:`TableImport` holding every table's rows,
+    problems and new actors' occurrences (as :class:`~actors.extract.candidates.Candidate` values), rows
+    per (layout, outcome) in ``counts``, the dictionary with the new actors added and mentions per actor.
 
     A named actor the map lacks becomes an actor of its own (id ``acled-…`` or ``ucdp-…``, the kind its
     source gives), listed with a problem that says so (not skipped), so an analyst can map it.
@@ -287,7 +300,7 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
     from actors.extract.actor_toml import actor_from_table
 
     emap = emap if emap is not None else EventActorMap.load(dictionary)
-    events, edges, problems = [], [], []
+    events, edges, problems, candidates = [], [], [], []
     new: dict[str, tuple[str, str]] = {}
     counts: Counter = Counter()
     where: dict[str, tuple[str, int]] = {}
@@ -296,6 +309,7 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         events += got.events
         edges += got.edges
         problems += got.problems
+        candidates += got.candidates
         for actor_id, spec in got.new_actors.items():
             if actor_id not in new:
                 new[actor_id] = spec
@@ -311,4 +325,4 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
                                     f"(actors/data/event_actors.toml): imported as a {kind} of its own, id {i!r}",
                                     skipped=False))
     mentions = Counter(a for e in edges for a in (e["source"], e["target"]))
-    return events, edges, problems, dictionary, mentions, counts
+    return TableImport(events, edges, problems, new, counts, candidates, dictionary, mentions)

@@ -21,14 +21,15 @@ FIX = Path(__file__).resolve().parents[1] / "fixtures" / "events"
 
 def _import(name: str):
     table = read_table(FIX / name)
-    events, edges, problems, dictionary, _, counts = import_tables([table], load_dictionary())
+    got = import_tables([table], load_dictionary())
+    events, edges, problems, dictionary = got.events, got.edges, got.problems, got.dictionary
     line = {e["event_id"]: e["sentence_index"] for e in events}
     rels = {(line[e["event_id"]], e["source"], e["relation"], e["target"], e["relation_kind"], e["date"]) for e in edges}
-    return table, events, edges, problems, dictionary, rels
+    return table, events, edges, problems, dictionary, rels, got
 
 
 def test_acled_classic_by_hand():
-    table, events, edges, problems, dictionary, rels = _import("acled_classic.csv")
+    table, events, edges, problems, dictionary, rels, got = _import("acled_classic.csv")
     assert table.layout == "acled" and len(table.rows) == 18
     assert len(edges) == 26 and len(events) == 16  # README: 25 + the unmapped katiba's, which is imported
     assert {(2, "jnim", "fought-against", "mali", "", "2019-09-30"),
@@ -43,6 +44,9 @@ def test_acled_classic_by_hand():
     assert (14, "acled-katiba-al-ghoroub", "fought-against", "mali", "", "2021-05-22") in rels
     assert dictionary.get("acled-katiba-al-ghoroub").kind == "rebel movement"
     assert [p.what for p in problems if "Katiba Al-Ghoroub" in p.what][0].startswith("actor 'Katiba Al-Ghoroub'")
+    (cand,) = got.candidates  # and a candidate, with the row it is named in
+    assert (cand.name, cand.kind_guess, cand.doc) == ("Katiba Al-Ghoroub", "rebel movement", "acled_classic.csv")
+    assert table.text[cand.start:cand.end] == "Katiba Al-Ghoroub"
     for e in edges:  # every relation traced to its row
         assert e["evidence"] == table.text[e["char_start"]:e["char_end"]] and e["doc"] == "acled_classic.csv"
 
@@ -50,7 +54,7 @@ def test_acled_classic_by_hand():
 @pytest.mark.parametrize("name, layout, relations", [("acled_actors.csv", "acled-actors", 12),
                                                     ("ucdp_ged.csv", "ucdp-ged", 12), ("ucdp_acd.csv", "ucdp-acd", 25)])
 def test_the_other_layouts(name, layout, relations):
-    table, events, edges, problems, _, rels = _import(name)
+    table, events, edges, problems, _, rels, _ = _import(name)
     assert table.layout == layout and len(edges) == relations and not problems
     if layout == "ucdp-acd":
         assert (6, "chad", "allied-with", "mali", "support", "2013") in rels
