@@ -145,6 +145,15 @@ def world_page(tmp_path_factory):
     return path
 
 
+def _link_id(driver, a: str, b: str) -> int:
+    """The id of the drawn link from actor ``a`` to actor ``b``."""
+    return driver.execute_script("""
+        var api = window.actorsExplorer, a = arguments[0], b = arguments[1];
+        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
+        return api.edges.get().filter(function (e) {
+            return ids.get(e.from) === a && ids.get(e.to) === b; })[0].id;""", a, b)
+
+
 def _click_link(driver, edge_id: str) -> None:
     """Click the middle of a drawn link, as a person would, after checking it is the one there."""
     from selenium.webdriver.common.action_chains import ActionChains
@@ -210,12 +219,7 @@ def test_events_dated_less_precisely_than_the_window_are_counted_apart(driver, w
 @needs_browser
 def test_clicking_a_link_shows_its_evidence_as_text(driver, world_page):
     _open(driver, world_page)
-    gid = driver.execute_script("""
-        var api = window.actorsExplorer;
-        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
-        return api.edges.get().filter(function (e) {
-            return ids.get(e.from) === 'banner' && ids.get(e.to) === 'state'; })[0].id;""")
-    _click_link(driver, gid)
+    _click_link(driver, _link_id(driver, "banner", "state"))
     panel = driver.find_element("id", "panel")
     assert "Black Banner" in panel.text or "Banner" in panel.text
     assert 'radio said "<script>alert(1)</script>" & fled.' in panel.text
@@ -377,12 +381,7 @@ def test_the_panel_lists_every_sentence_of_an_event_as_text(driver, tmp_path):
     path = tmp_path / "told.html"
     path.write_text(explorer_html(G, mentions=mentions), encoding="utf-8")
     _open(driver, path)
-    gid = driver.execute_script("""
-        var api = window.actorsExplorer;
-        var ids = new Map(api.nodes.get().map(function (n) { return [n.id, n.actor]; }));
-        return api.edges.get().filter(function (e) {
-            return ids.get(e.from) === 'banner' && ids.get(e.to) === 'state'; })[0].id;""")
-    _click_link(driver, gid)
+    _click_link(driver, _link_id(driver, "banner", "state"))
     panel = driver.find_element("id", "panel")
     assert "Also told by 3 other sentence(s):" in panel.text
     assert "word for word in 1 more" in panel.text and XSS in panel.text
