@@ -279,10 +279,8 @@ def _coordinated(mentions: Sequence[Mention], norms: Sequence[str], m: Mention |
 def _fighters_of(cues: CueSet, words: Sequence[str]) -> bool:
     """The words between "by" and a name are a force noun and its link ("fighters of the")."""
     words = list(words[:-1]) if words[-1:] == ["the"] else list(words)
-    links = cues.words("fighter_links")
-    nouns = cues.single("absorbed_nouns")
-    return any(len(words) > size and tuple(words[-size:]) in links and " ".join(words[:-size]) in nouns
-               for size in (1, 2))
+    return any(len(words) > n and tuple(words[-n:]) in cues.words("fighter_links")
+               and " ".join(words[:-n]) in cues.single("absorbed_nouns") for n in (1, 2))
 
 
 def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[str], b: int) -> Mention | None:
@@ -297,14 +295,9 @@ def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[s
         return head or after
     if after is not None:
         # "carried out by militants of JNIM", "by fighters loyal to the Islamic State": their group
-        links = cues.words("fighter_links")
-        for size in (2, 1):
-            if tuple(norms[after.tok_end : after.tok_end + size]) in links:
-                j = after.tok_end + size + (norms[after.tok_end + size : after.tok_end + size + 1] == ["the"])
-                group = next((m for m in mentions if m.tok_start == j and not m.generic), None)
-                if group is not None:
-                    return group
-        return after
+        group = next((m for m in mentions if not m.generic and after.tok_end < m.tok_start <= after.tok_end + 3
+                      and _fighters_of(cues, norms[after.tok_end - 1 : m.tok_start])), None)
+        return group or after
     for m in mentions:
         if b < m.tok_start <= b + 8 and not m.generic:
             between = norms[b : m.tok_start]
