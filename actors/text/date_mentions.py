@@ -133,6 +133,9 @@ _RELATIVES = (
     ("r_same_day", "same-day",
      rf"(?:(?:later|earlier){_S}(?:on{_S})?(?:that|the{_S}same)|that{_S}same|the{_S}same|that"
      rf"|the{_S}end{_S}of{_S}(?:the|that))(?:{_S}{_UNIT})"),
+    # "at the time of the attack", "during the ambush": the day of the attack just told
+    ("r_event_day", "same-day",
+     rf"(?:at{_S}the{_S}time{_S}of|during|in{_S}the{_S}course{_S}of){_S}the{_S}(?:attack|assault|ambush|raid)"),
     ("r_next_day", "next-day",
      rf"the{_S}(?:following|next|subsequent){_S}{_UNIT}|the{_S}day{_S}after{_PUNCT_AHEAD}"),
     ("r_prev_day", "previous-day",
@@ -242,7 +245,8 @@ _START = (
     rf"|(?i:this|last){_S}(?i:week|month|year)\b"
     rf"|(?i:that){_S}(?i:same|{_UNITS})\b"
     rf"|(?i:{_words(('a', 'an', 'one', 'several', 'some', 'few', 'many') + _NUMBER_WORDS)}){_S}(?i:few|{_UNITS})\b"
-    rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b))"
+    rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b"
+    rf"|(?i:at){_S}(?i:the){_S}(?i:time){_S}(?i:of)\b|(?i:during|in){_S}(?i:the){_S}(?i:attack|assault|ambush|raid|course)\b))"
 )
 _DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
 

