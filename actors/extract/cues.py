@@ -47,7 +47,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "pair_anaphors", "machine_models", "counterpart_nouns", "place_name_heads",
     "state_action_nouns",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
-    "place_bound_generics", "shared_place_nouns", "claim_descriptors", "fighter_links", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
+    "place_bound_generics", "shared_place_nouns", "claim_descriptors", "fighter_links", "capture_verbs", "flight_words", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
     "other_org_nouns", "device_participles", "device_nouns", "backing_nouns",
 })
 

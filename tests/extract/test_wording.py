@@ -47,6 +47,10 @@ ATTACKS = [
     ("The Malian army seized the town, a stronghold under MNLA control.", {fight("mali", "mnla")}),
     ("The Malian army retook the town, which had been under MNLA and Ansar Dine control since 2012.",
      {fight("mali", "mnla"), fight("mali", "ansar-dine")}),
+    # a place taken and the other side leaving it: the leaver lost it to the taker
+    ("The MNLA took control of the town when the Malian army operated a tactical retreat.", {fight("mnla", "mali")}),
+    ("The MNLA re-took the airport, and the Malian military forces fled towards the border.", {fight("mnla", "mali")}),
+    ("JNIM seized the town after residents fled.", set()),
     # AFP's "Qaeda" and a leader killed in a relative clause: his group was fought
     ("The Qaeda commander, who was killed by French forces in the north, was buried.", {fight("al-qaeda", "france")}),
     # casualties told first, their cause in a clause of time after them

@@ -21,8 +21,8 @@ from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
 from actors.extract.frames.targets import (_attack_noun_agents, _clause_start, _co_victims, _detonation_target,
-                                          _device_agents, _device_object, _holder_before, _leader_apposition,
-                                          _leader_group, _previous_holder)
+                                          _device_agents, _device_object, _fled, _holder_before,
+                                          _leader_apposition, _leader_group, _previous_holder)
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -178,6 +178,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None and cue.kind == "fought-against":
         holders = _previous_holder(s, occ.end)  # "took over Ménaka, which had been held by the MNLA"
         k = holders[0] if holders else None
+    if k is None and cue.kind == "fought-against":
+        k = _fled(s, occ)  # "re-took Tessalit, and the Malian military forces fled"
     if k is None and cue.kind == "fought-against":
         victims = _casualties_before(s, agents)
         if victims:

@@ -194,3 +194,21 @@ def _detonation_target(s: Sentence, j: int) -> int | None:
 @lru_cache(maxsize=16)
 def _first_words(phrases: frozenset) -> frozenset:
     return frozenset(p[0] for p in phrases)
+
+
+def _fled(s: Sentence, occ: Occurrence) -> int | None:
+    """A place taken and, later in the sentence, a party leaving it ("the MNLA re-took Tessalit, and the
+    Malian military forces fled", "... when the Malian army operated a tactical retreat"): that party
+    lost the place, so it was fought. Only after a capture verb (``capture_verbs``); the party is the
+    nearest one before the flight word (``flight_words``), at most six words before it."""
+    if tuple(s.norms[occ.start : occ.end]) not in s.cues.words("capture_verbs"):
+        return None
+    flight = s.cues.words("flight_words")
+    for j in range(occ.end, len(s.toks)):
+        size = next((n for n in (2, 1) if tuple(s.norms[j : j + n]) in flight), 0)
+        if not size:
+            continue
+        near = [k for k, m in enumerate(s.mentions) if occ.end <= m.tok_start and m.tok_end <= j
+                and j - m.tok_end <= 6 and s.party(k)]
+        return near[-1] if near else None
+    return None
