@@ -1,11 +1,11 @@
 """End to end: clone the repository, run the README's commands in the clone, check what a user gets.
 
 The commands are read from the README itself (the first ``sh`` block of "Two
-commands" and the ``actors ...`` lines of "More commands"), so a README that
-drifts from the tool fails here. The clone is installed in a fresh virtual
-environment that sees this environment's packages, offline (no index, no
-build isolation, no dependency resolution): the test checks the repository,
-not the network.
+commands", which makes the clone's own ``.venv`` and installs into it, and the
+``actors ...`` lines of "More commands", run with that environment activated), so
+a README that drifts from the tool fails here. The install is offline (no index,
+no build isolation, no dependency resolution; this environment's packages on
+PYTHONPATH): the test checks the repository, not the network.
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ def _blocks(section: str) -> list[str]:
 
 
 def test_readme_commands_are_where_the_test_reads_them() -> None:
-    first = _blocks("## Two commands")[0].strip()
-    assert first == "python3 -m pip install -e . && actors run"
+    first, second = (b.strip() for b in _blocks("## Two commands")[:2])
+    assert first == "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/actors run"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert second.replace("pip install -e", "pip install --quiet -e") in ci  # CI runs the README's test command
     more = [line.split("#")[0].strip() for line in _blocks("### More commands")[0].splitlines()]
     assert {line.split()[1] for line in more if line} == {"run", "pair", "actor", "export"}
     assert (ROOT / "docs" / "snapshots.png").stat().st_size > 10_000  # the README's picture
@@ -52,18 +54,21 @@ def clone(tmp_path_factory):
     base = tmp_path_factory.mktemp("e2e")
     dest = base / "actors"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(dest)], check=True)
-    venv = base / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    # The new environment sees this one's packages (polars, pip, setuptools...) as plain
-    # paths: their .pth files, among them this checkout's own editable install, are not run.
-    inner = next((venv / "lib").glob("python3*/site-packages"))
+    # The README's command makes the clone's own .venv and installs into it. Offline here (no
+    # index, no build isolation, no dependency resolution): this environment's packages are on
+    # PYTHONPATH, so the build finds its setuptools and the tool its dependencies; the clone's
+    # own code still comes from the editable install in .venv.
     outer = [p for p in (*site.getsitepackages(), site.getusersitepackages()) if os.path.isdir(p)]
-    (inner / "_outer_environment.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", VIRTUAL_ENV=str(venv),
-               PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0", PIP_NO_DEPS="1",
-               PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONDONTWRITEBYTECODE="1")
+    env.update(PYTHONPATH=os.pathsep.join(outer), PIP_NO_INDEX="1", PIP_NO_BUILD_ISOLATION="0",
+               PIP_NO_DEPS="1", PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONDONTWRITEBYTECODE="1")
     return dest, env
+
+
+def _activated(dest: Path, env: dict) -> dict:
+    """The environment with the clone's .venv activated (as `. .venv/bin/activate` does)."""
+    venv = dest / ".venv"
+    return {**env, "PATH": f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", "VIRTUAL_ENV": str(venv)}
 
 
 def _sh(command: str, cwd: Path, env: dict) -> subprocess.CompletedProcess:
@@ -76,9 +81,9 @@ def test_readme_first_command_in_a_fresh_clone(clone) -> None:
     dest, env = clone
     r = _sh(_blocks("## Two commands")[0].strip(), dest, env)
     assert r.returncode == 0, r.stdout + r.stderr
-    # It ran the clone's code, installed in the new environment.
-    where = _sh("python3 -c 'import actors, sys; print(actors.__file__, sys.prefix)'", dest, env).stdout
-    assert str(dest / "actors") in where and str(env["VIRTUAL_ENV"]) in where
+    # It ran the clone's code, installed in the clone's own virtual environment.
+    where = _sh(".venv/bin/python -c 'import actors, sys; print(actors.__file__, sys.prefix)'", dest, env).stdout
+    assert str(dest / "actors") in where and str(dest / ".venv") in where
     out = dest / "output"
     for name in ("edges.csv", "events.parquet", "curation.csv", "report.md", "shifts.csv", "graph.gexf",
                  "graph.html", "jnim.html", "mnla_ansar_dine.html", "figures/snapshots.png",
@@ -94,6 +99,7 @@ def test_readme_first_command_in_a_fresh_clone(clone) -> None:
 
 def test_readme_more_commands_in_the_clone(clone) -> None:
     dest, env = clone
+    env = _activated(dest, env)
     lines = [line.split("  #")[0].strip() for line in _blocks("### More commands")[0].splitlines()]
     ran = 0
     for command in lines:
@@ -120,5 +126,6 @@ def test_readme_more_commands_in_the_clone(clone) -> None:
 
 def test_unknown_actor_in_the_clone_is_a_clean_error(clone) -> None:
     dest, env = clone
+    env = _activated(dest, env)
     r = _sh("actors pair MNLA 'Ansar Dyne'", dest, env)
     assert r.returncode == 2 and "did you mean 'Ansar Dine'?" in r.stderr
