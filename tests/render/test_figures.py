@@ -282,14 +282,15 @@ def _overlaps(boxes):
 
 
 def test_seed_panels_draw_only_what_their_dates_allow(curated_seed_graph):
-    """The 2012 rebellion (17 January – 5 April 2012) holds one event dated within it, the analyst's March
-    2012 alliance of MNLA and Ansar Dine; the fights told only as "2012" (MNLA–MOJWA began in June) only
-    might fall there: faint, and counted apart."""
+    """The 2012 rebellion (17 January – 5 April 2012) holds three events dated within it: the MNLA's
+    captures of Ménaka (1 February) and Tessalit (11 March) from the army, and the analyst's March 2012
+    alliance of MNLA and Ansar Dine; the fights told only as "2012" (MNLA–MOJWA began in June) only might
+    fall there: faint, and counted apart."""
     fig = snapshots(curated_seed_graph)
     ax = next(a for a in fig.axes if a.get_gid() == "panel:rebellion-2012")
-    solid = [e for e in _drawn_edges(ax) if e[0] != "imprecise"]
-    assert [e[0] for e in solid] == ["allied-with"] and set(_labels(ax)) == {"mnla", "ansar-dine"}
-    assert "· 1 event · 15 more might fall here" in ax.get_title(loc="left")
+    solid = sorted(e[0] for e in _drawn_edges(ax) if e[0] != "imprecise")
+    assert solid == ["allied-with", "fought-against"] and set(_labels(ax)) == {"mnla", "ansar-dine", "mali"}
+    assert "· 3 events · 15 more might fall here" in ax.get_title(loc="left")
     faint = [c for c in ax.collections if c.get_gid() == "edges:imprecise"]
     assert faint and len(faint[0].get_segments()) >= 4
 
