@@ -239,7 +239,32 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
             mark = _curation_mark(d)
             if mark:
                 marks[str(len(events) - 1)] = mark
+    _share_texts(events)
     return node_records, edge_records, events, marks
+
+
+# Text slots of an event row: claimant, document, evidence, the other sentences, the role-filling sentences.
+_SHARED_SLOTS = (6, 7, 8, 14, 15)
+
+
+def _share_texts(events: list[list]) -> None:
+    """Where a text slot repeats the same slot of an earlier event, put that event's index there.
+
+    The same document label, sentence or list of other sentences often comes back
+    hundreds of times (a corpus of copies, a long report): the page carries each
+    once and the page script puts the text back before anything is shown.
+    Texts shorter than the index would be are kept.
+    """
+    first: dict[tuple, int] = {}
+    for i, ev in enumerate(events):
+        for slot in _SHARED_SLOTS:
+            value = ev[slot]
+            if not value:
+                continue
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            j = first.setdefault((slot, text), i)
+            if j != i and len(text) > len(str(j)) + 2:
+                ev[slot] = j
 
 
 def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network over time",

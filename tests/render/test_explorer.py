@@ -644,3 +644,37 @@ def test_hover_tooltips_are_text(driver, busy_page):
     assert "Alpha <b>bold</b>" in text and "militia" in text and "120 event(s) in the window" in text
     assert driver.find_elements("css selector", "div.vis-tooltip b") == []
     assert driver.execute_script("return window.__alerts") == [] and chromium.console_errors(driver) == []
+
+
+def test_a_repeated_text_is_carried_once_and_put_back_by_the_page():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    long = "A long sentence that many reports repeat word for word, " * 3
+    for i in range(5):
+        G.add_edge("a", "b", f"e{i}", relation="fought-against", date="2001", precision="year", status="reported",
+                   claimant=None, doc="a report with a long title.txt", evidence=long, char_start=0, char_end=9,
+                   start="2001-01-01", end="2002-01-01")
+    rows = _data(explorer_html(G))["events"]
+    assert rows[0][7] == "a report with a long title.txt" and rows[0][8] == long
+    assert all(ev[7] == 0 and ev[8] == 0 for ev in rows[1:])  # the index of the event that carries them
+    assert all(ev[6] == "" for ev in rows)  # a text no longer than its index would be is kept
+
+
+@needs_browser
+def test_repeated_texts_are_shown_in_full(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    long = "A long sentence that many reports repeat <b>word for word</b>."
+    for i in range(3):
+        G.add_edge("a", "b", f"e{i}", relation="fought-against", date=f"200{i}", precision="year", status="reported",
+                   claimant=None, doc="a report with a long title.txt", evidence=long, char_start=0, char_end=9,
+                   start=f"200{i}-01-01", end=f"200{i + 1}-01-01")
+    path = tmp_path / "repeated.html"
+    path.write_text(explorer_html(G), encoding="utf-8")
+    _open(driver, path)
+    _click_link(driver, _link_id(driver, "a", "b"))
+    panel = driver.find_element("id", "panel").text
+    assert panel.count(long) == 3 and panel.count("a report with a long title.txt") == 3
+    assert chromium.console_errors(driver) == []

@@ -8,7 +8,17 @@
   //             claimant, doc, evidence, edge id, char start, char end, source, target,
   //             other sentences telling it ([text, status, date, mentions, doc, char start, char end,
   //             context]), the sentences that filled its roles, how many other mentions are not listed]
+  //             A text slot (claimant, doc, evidence, other sentences, role sentences) holding a
+  //             number repeats that slot of the event with that index (an earlier one): put it back.
   var EVENTS = DATA.events;
+  (function unshare(shared) {
+    for (var i = 0; i < EVENTS.length; i++) {
+      for (var s = 0; s < shared.length; s++) {
+        var v = EVENTS[i][shared[s]];
+        if (typeof v === "number") EVENTS[i][shared[s]] = EVENTS[v][shared[s]];
+      }
+    }
+  })([6, 7, 8, 14, 15]);
   var GROUPS = DATA.groups;
   var NODES = DATA.nodes;
   var nodeById = new Map(NODES.map(function (n) { return [n.id, n]; }));
