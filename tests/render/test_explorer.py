@@ -678,3 +678,15 @@ def test_repeated_texts_are_shown_in_full(driver, tmp_path):
     panel = driver.find_element("id", "panel").text
     assert panel.count(long) == 3 and panel.count("a report with a long title.txt") == 3
     assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_an_open_panel_follows_the_window(driver, busy_page):
+    _open(driver, busy_page)
+    _click_link(driver, _link_id(driver, "a", "b"))
+    driver.execute_script("""var f = document.getElementById('to-date'); f.value = '2010-01-31';
+        f.dispatchEvent(new Event('change'));""")
+    panel = driver.find_element("id", "panel")
+    assert "11 event(s) in the current window and filters" in panel.text  # every third day of January 2010
+    assert len(panel.find_elements("css selector", "article.event")) == 11
+    assert chromium.console_errors(driver) == []

@@ -140,6 +140,8 @@
       (vagueCount ? "; " + vagueCount + " more dated less precisely than the window, which only might fall in it" : "") +
       ") among " + visibleNodes.size + " actors" +
       (impreciseLinks ? "; " + impreciseLinks + " faded link(s) rest only on such dates" : "") + ".";
+    // An open link or actor is shown again for the new window (its lists start from their first page).
+    if (panelShows) (panelShows[0] === "link" ? showLink : showActor)(panelShows[1]);
     api.applyCount++;
   }
 
@@ -217,8 +219,11 @@
     return box;
   }
 
+  var panelShows = null;  // ["link", group id] or ["actor", node id]: what the panel tells, kept up to date
+
   function showLink(gid) {
     var g = GROUPS[gid], list = shown.get(gid) || [];
+    panelShows = ["link", gid];
     panel.replaceChildren();
     var rel = relIndex.get(g.relation);
     panel.appendChild(el("h2", actorName(g.from) + " — " + actorName(g.to) + ": " + (rel ? rel.label : g.relation)));
@@ -272,6 +277,7 @@
 
   function showActor(id) {
     var n = nodeById.get(id);
+    panelShows = ["actor", id];
     panel.replaceChildren();
     panel.appendChild(el("h2", n.name + (n.label !== n.name ? " (" + n.label + ")" : "")));
     var dl = el("dl");
@@ -328,6 +334,7 @@
       if (hits.length === 1) id = hits[0].id;
     }
     if (id === undefined) {
+      panelShows = null;
       panel.replaceChildren(el("p", "No actor matches “" + $("search").value + "”.", "note"));
       return;
     }
