@@ -68,6 +68,7 @@
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return visibleNodes.has(n.id); } });
   var edges = new vis.DataSet();
   var shown = new Map();  // group id -> events behind the drawn edge
+  var drawnSig = new Map();  // group id -> what its drawn edge looks like (width, colour, opacity, label)
   var api = { firstDrawMs: null, applyCount: 0 };
 
   function checked(cls) {
@@ -121,8 +122,21 @@
       visibleNodes.add(g.from);
       visibleNodes.add(g.to);
     });
-    edges.clear();
-    edges.add(drawn);
+    // Only the links that appear, go or change are handed to vis-network: a small move of the
+    // window leaves most of them as they were, and rebuilding thousands of them is what costs.
+    var next = new Map(), gone = [], fresh = [];
+    drawn.forEach(function (d) {
+      var sig = d.width + "|" + d.color.color + "|" + d.color.opacity + "|" + d.label;
+      next.set(d.id, sig);
+      var was = drawnSig.get(d.id);
+      if (was === sig) return;
+      if (was !== undefined) gone.push(d.id);
+      fresh.push(d);
+    });
+    drawnSig.forEach(function (sig, id) { if (!next.has(id)) gone.push(id); });
+    drawnSig = next;
+    if (gone.length) edges.remove(gone);
+    if (fresh.length) edges.add(fresh);
     nodeView.refresh();
     rangeLabel.textContent = dated ? iso(lo) + " – " + iso(hi) : "no dated events";
     if (dated) {
