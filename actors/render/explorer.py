@@ -17,7 +17,12 @@ sentence). A time range slider shows only the events whose date interval
 overlaps the window (the rule of :func:`actors.network.windows.window`; a "wholly
 inside" switch gives ``mode="within"``) and the actors they touch; toggles hide
 relation types and statuses. Denied relations are hidden by default and, when
-shown, drawn grey and labelled: never as fact. Document text reaches the page
+shown, drawn grey and labelled: never as fact. Long lists (a link's events, an
+actor's) are shown 50 at a time. The window has dated ticks, date fields, a
+button per named period (``periods``) and a play button that steps through
+them; the window and filters are kept in the URL fragment
+(``#from=…&to=…&rel=…&st=…``), so a view can be shared. Dot sizes grow with
+an actor's events up to 40 px. Document text reaches the page
 only as JSON inside a ``<script type="application/json">`` block with ``<``,
 ``>`` and ``&`` escaped, and is put on screen with ``textContent``.
 
