@@ -17,7 +17,12 @@ sentence). A time range slider shows only the events whose date interval
 overlaps the window (the rule of :func:`actors.network.windows.window`; a "wholly
 inside" switch gives ``mode="within"``) and the actors they touch; toggles hide
 relation types and statuses. Denied relations are hidden by default and, when
-shown, drawn grey and labelled: never as fact. Document text reaches the page
+shown, drawn grey and labelled: never as fact. Long lists (a link's events, an
+actor's) are shown 50 at a time. The window has dated ticks, date fields, a
+button per named period (``periods``) and a play button that steps through
+them; the window and filters are kept in the URL fragment
+(``#from=…&to=…&rel=…&st=…``), so a view can be shared. Dot sizes grow with
+an actor's events up to 40 px. Document text reaches the page
 only as JSON inside a ``<script type="application/json">`` block with ``<``,
 ``>`` and ``&`` escaped, and is put on screen with ``textContent``.
 
@@ -62,6 +67,7 @@ _EPOCH = dt.date(1970, 1, 1).toordinal()
 _DASHES = MappingProxyType({"solid": False, "dashed": (8, 6), "dotted": (2, 5)})
 _DENIED_COLOUR = "#9e9e9e"
 _MAX_CURVED = 4000  # curved parallel edges cost more to draw; past this many, straight lines
+_NODE_MIN, _NODE_MAX = 8.0, 40.0  # a dot's radius in pixels: 8 + 3·√degree, scaled down to fit under 40
 
 
 def _day(iso: str | None) -> int | None:
@@ -155,6 +161,22 @@ def _told(mentions, G: nx.MultiDiGraph | None = None) -> dict[str, tuple[list, s
     return out
 
 
+def _curation_mark(d: dict) -> str:
+    """"added" for an analyst's addition (cue "curation", or an overrides file's own event),
+    "redated" for a text's event whose date an overrides entry set, else ""."""
+    doc = str(d.get("doc") or "")
+    if d.get("cue") == "curation" or (d.get("curation") and doc.endswith(".toml")):
+        return "added"
+    return "redated" if d.get("curation") else ""
+
+
+def _period_record(p: Any) -> dict:
+    """A named period for the page: id, label, first day and the day after its last (None: open)."""
+    def day(x):
+        return None if x is None else _day(x if isinstance(x, str) else x.isoformat())
+    return {"id": str(p.id), "label": str(p.label), "start": day(p.start), "end": day(p.end)}
+
+
 def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dict | None = None):
     """vis-network node and edge records (merged per pair and relation) and the event rows behind the edges."""
     told = told or {}
@@ -165,6 +187,10 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
     for u, v in G.edges():
         degree[u] += 1
         degree[v] += 1
+    # 8 + 3·√degree as before while the busiest actor fits under the cap; past it, every
+    # size is scaled alike, so the busiest is drawn at the cap and the order of sizes stays.
+    top = 3 * math.sqrt(max(degree.values(), default=0))
+    scale = min(1.0, (_NODE_MAX - _NODE_MIN) / top) if top else 1.0
     node_records, edge_records = [], []
     for n in nodes:
         d = G.nodes[n]
@@ -174,7 +200,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
         aliases = d.get("aliases") or []
         node_records.append({  # keys in the order pyvis' add_node gives them: the pages keep their bytes
             "color": KIND_COLOURS.get(kind, "#888888"), "x": round(x * side, 1), "y": round((1.0 - y) * side, 1),
-            "size": round(8 + 3 * math.sqrt(degree[n]), 1), "actor": str(n), "name": str(d.get("name") or n),
+            "size": round(_NODE_MIN + scale * 3 * math.sqrt(degree[n]), 1), "actor": str(n), "name": str(d.get("name") or n),
             "kind": kind, "generic": generic, "aliases": [str(a) for a in aliases],
             "font": {"color": "#777777" if generic else "#222222"}, "id": index[n], "label": label(G, n) or str(n),
             "shape": "dot"})
@@ -185,7 +211,7 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
     for (u, v, rel) in groups:
         relations_of_pair.setdefault(frozenset((u, v)), []).append(rel)
     curved = len(groups) <= _MAX_CURVED
-    events = []
+    events, marks = [], {}
     for g, key in enumerate(sorted(groups, key=lambda t: (str(t[0]), str(t[1]), RELATIONS.index(t[2])
                                                           if t[2] in RELATIONS else 99))):
         u, v, rel = key
@@ -215,13 +241,42 @@ def _network(G: nx.MultiDiGraph, pos: dict, highlight: set[frozenset], told: dic
                 d.get("char_start"), d.get("char_end"), index[s], index[t],
                 *told.get(str(k), ([], "", 0)),
             ])
-    return node_records, edge_records, events
+            mark = _curation_mark(d)
+            if mark:
+                marks[str(len(events) - 1)] = mark
+    _share_texts(events)
+    return node_records, edge_records, events, marks
+
+
+# Text slots of an event row: claimant, document, evidence, the other sentences, the role-filling sentences.
+_SHARED_SLOTS = (6, 7, 8, 14, 15)
+
+
+def _share_texts(events: list[list]) -> None:
+    """Where a text slot repeats the same slot of an earlier event, put that event's index there.
+
+    The same document label, sentence or list of other sentences often comes back
+    hundreds of times (a corpus of copies, a long report): the page carries each
+    once and the page script puts the text back before anything is shown.
+    Texts shorter than the index would be are kept.
+    """
+    first: dict[tuple, int] = {}
+    for i, ev in enumerate(events):
+        for slot in _SHARED_SLOTS:
+            value = ev[slot]
+            if not value:
+                continue
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            j = first.setdefault((slot, text), i)
+            if j != i and len(text) > len(str(j)) + 2:
+                ev[slot] = j
 
 
 def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network over time",
                   intro: Sequence[str] = (), pos: dict | None = None,
                   initial: tuple[str, str] | None = None,
-                  highlight: Iterable[tuple[Hashable, Hashable]] = (), mentions=None) -> str:
+                  highlight: Iterable[tuple[Hashable, Hashable]] = (), mentions=None,
+                  periods: Iterable[Any] = ()) -> str:
     """The explorer page for ``G`` as one HTML string (inline scripts, no network loads).
 
     ``intro`` paragraphs are shown under the title (as text). ``pos`` gives
@@ -230,12 +285,15 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
     the slider always spans the earliest to the latest date. Pairs in
     ``highlight`` are drawn thicker. ``mentions`` (the mentions table, as
     ``mentions.csv`` holds it): the panel then lists, under each event, every other
-    sentence that tells it and the sentences that filled its roles.
+    sentence that tells it and the sentences that filled its roles. ``periods``
+    (objects with ``id``, ``label``, ``start`` and ``end`` dates, ``end`` the day
+    after the last or None, as :func:`actors.network.windows.phases` gives them)
+    become buttons that set the window, and the steps of the play button.
     """
     from jinja2 import Environment
 
     pos = positions(G) if pos is None else pos
-    nodes, edges, events = _network(G, pos, {frozenset(p) for p in highlight},
+    nodes, edges, events, marks = _network(G, pos, {frozenset(p) for p in highlight},
                                     _told(mentions, G) if mentions is not None else None)
     options = {
         "physics": {"enabled": False},  # positions are computed beforehand: the first render does no layout work
@@ -256,7 +314,8 @@ def explorer_html(G: nx.MultiDiGraph, *, title: str = "Armed actors: the network
         "relations": [{"id": r, "label": RELATION_STYLE[r]["label"], "color": RELATION_STYLE[r]["color"]}
                       for r in RELATIONS],
         "statuses": list(STATUSES), "precisions": list(PRECISIONS), "denied_colour": _DENIED_COLOUR,
-        "first": first, "last": last, "initial": window,
+        "first": first, "last": last, "initial": window, "curated": marks,
+        "periods": [_period_record(p) for p in periods],
     }
     vis_js, vis_css = _vis_assets()
     env = Environment(autoescape=True, keep_trailing_newline=True)
@@ -302,7 +361,7 @@ def _coalition_intro(A) -> list[str]:
     return out
 
 
-def _pair_page(A, a: str, b: str, mentions=None) -> Callable[[], str]:
+def _pair_page(A, a: str, b: str, mentions=None, periods: Iterable[Any] = ()) -> Callable[[], str]:
     G = A.graph
     shift_rows = [r for r in A.shifts.iter_rows(named=True) if {r["a"], r["b"]} == {a, b}]
     initial = None
@@ -313,12 +372,13 @@ def _pair_page(A, a: str, b: str, mentions=None) -> Callable[[], str]:
     intro = ([f"Every event of {label(G, a)} or {label(G, b)}; their own links are drawn thicker."]
              + (_shift_intro(G, shift_rows) or [f"No alliance shift between {label(G, a)} and {label(G, b)} was found."]))
     return lambda: explorer_html(neighbourhood(G, [a, b]), title=title, initial=initial,
-                                 highlight=[(a, b)], intro=intro, mentions=mentions)
+                                 highlight=[(a, b)], intro=intro, mentions=mentions, periods=periods)
 
 
 def explorer_writers(analyses, out_dir: str | os.PathLike, *,
                      pairs: Iterable[tuple[str, str]] = (FOCUS_PAIR,),
-                     pos: dict | None = None, mentions=None) -> dict[Path, Callable[[Path], None]]:
+                     pos: dict | None = None, mentions=None,
+                     periods: Iterable[Any] | None = None) -> dict[Path, Callable[[Path], None]]:
     """Writers (for :func:`actors.output.write_all`) of graph.html and the focus pages.
 
     ``graph.html`` shows the whole network. ``<coalition actor>.html`` (by
@@ -329,15 +389,24 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
     whose actors are not in the graph is not written. ``pos`` places the
     actors of graph.html (default :func:`actors.render.layout.positions`). ``mentions``
     (the mentions table): each event's panel lists every other sentence that tells it.
+    ``periods`` give every page its window presets (default: the analyses' named
+    periods, :func:`actors.network.windows.phases` unless the run chose others).
     """
     A = analyses
     G = A.graph
     out = Path(out_dir)
     pos = positions(G) if pos is None else pos
+    if periods is None:
+        periods = getattr(A, "phases", None)
+        if periods is None:
+            from actors.network.windows import phases
+            periods = phases()
+    periods = tuple(periods)
     pages: dict[Path, Callable[[], str]] = {
         out / "graph.html": lambda: explorer_html(G, pos=pos, intro=[
             f"{G.number_of_nodes()} actors and {G.number_of_edges()} events. Drag the sliders to choose a "
-            "time window; click a link to read every event behind it, with its sentence."], mentions=mentions),
+            "time window; click a link to read every event behind it, with its sentence."], mentions=mentions,
+            periods=periods),
     }
     focus = A.coalition_actor
     if focus in G:
@@ -348,10 +417,10 @@ def explorer_writers(analyses, out_dir: str | os.PathLike, *,
         pages[out / f"{str(focus).replace('-', '_')}.html"] = lambda: explorer_html(
             neighbourhood(G, core), title=f"{name} and its neighbours",
             intro=[f"{name}, its members and origins, and every actor they had relations with."]
-            + _coalition_intro(A), mentions=mentions)
+            + _coalition_intro(A), mentions=mentions, periods=periods)
     for a, b in dict.fromkeys(tuple(p) for p in pairs):
         if a in G and b in G:
-            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b, mentions)
+            pages[out / f"{str(a).replace('-', '_')}_{str(b).replace('-', '_')}.html"] = _pair_page(A, a, b, mentions, periods)
     return {path: (lambda p, make=make: p.write_text(make(), encoding="utf-8")) for path, make in pages.items()}
 
 

@@ -391,3 +391,302 @@ def test_the_panel_lists_every_sentence_of_an_event_as_text(driver, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "explorer_told_panel.png"))
     assert chromium.console_errors(driver) == []
+
+
+# -- the analyst's first hour: paging, the time axis, the URL, sizes, tooltips, curation -----------
+
+import datetime as dt  # noqa: E402
+
+from actors.network.windows import Period, phases  # noqa: E402
+
+VELD_PERIODS = [Period(dt.date(2001, 1, 1), dt.date(2002, 1, 1), "war-2001", "2001 war"),
+                Period(dt.date(2003, 1, 1), dt.date(2003, 7, 1), "banner-2003", "Banner's first half-year <b>"),
+                Period(dt.date(2030, 1, 1), None, "later", "After the data")]
+
+
+def _busy_graph(n: int = 120):
+    """``n`` day-dated fights between A and B (one link), one of them the analyst's, one re-dated;
+    a node whose name carries markup."""
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("a", name="Alpha <b>bold</b>", kind="militia")
+    G.add_node("b", name="Beta", kind="militia")
+    G.add_node("c", name="Gamma", kind="militia")
+    start = dt.date(2010, 1, 1)
+    for i in range(n):
+        day = start + dt.timedelta(days=3 * i)
+        G.add_edge("a", "b", f"e{i:03d}", relation="fought-against", date=day.isoformat(), precision="day",
+                   status="reported", claimant=None, doc="x.txt", evidence=f"Alpha hit Beta, time {i}.",
+                   char_start=i, char_end=i + 1, start=day.isoformat(),
+                   end=(day + dt.timedelta(days=1)).isoformat(), cue="attack", curation="")
+    G.edges["a", "b", "e000"].update(cue="curation", curation="o1", doc="overrides.toml")
+    G.edges["a", "b", "e001"].update(curation="o2")  # a text's event the analyst re-dated
+    G.add_edge("b", "c", "f0", relation="allied-with", date="2011-05-01", precision="day", status="reported",
+               claimant=None, doc="y.txt", evidence="Beta and Gamma allied.", char_start=0, char_end=5,
+               start="2011-05-01", end="2011-05-02")
+    return G
+
+
+def test_node_sizes_are_capped_and_small_graphs_keep_theirs(world_graph):
+    import math
+
+    import networkx as nx
+
+    sizes = {n["actor"]: n["size"] for n in _data(explorer_html(world_graph))["nodes"]}
+    degree = dict(nx.MultiDiGraph(world_graph).degree())
+    assert sizes == {a: round(8 + 3 * math.sqrt(degree[a]), 1) for a in sizes}  # as before
+    star = nx.MultiDiGraph()
+    for i in range(20000):
+        star.add_edge("hub", f"s{i % 50}", f"k{i}", relation="fought-against", date="2001", precision="year",
+                      status="reported", claimant=None, doc="d.txt", evidence="x", char_start=0, char_end=1,
+                      start="2001-01-01", end="2002-01-01")
+    big = {n["actor"]: n["size"] for n in _data(explorer_html(star, pos={n: (0.5, 0.5) for n in star}))["nodes"]}
+    assert big["hub"] == 40 and all(8 < s < 40 for a, s in big.items() if a != "hub")
+
+
+def test_periods_and_curation_marks_reach_the_page():
+    page = explorer_html(_busy_graph(), periods=VELD_PERIODS)
+    data = _data(page)
+    assert [p["id"] for p in data["periods"]] == ["war-2001", "banner-2003", "later"]
+    assert data["periods"][2]["end"] is None
+    assert data["periods"][0]["end"] - data["periods"][0]["start"] == 365  # end is the day after the last
+    assert "Banner's first half-year <b>" not in page  # a label is data: escaped JSON, shown as text
+    marks = {data["events"][int(i)][9]: m for i, m in data["curated"].items()}
+    assert marks == {"e000": "added", "e001": "redated"}
+    assert explorer_html(_busy_graph(), periods=VELD_PERIODS) == page
+
+
+def test_the_writers_give_every_page_the_named_phases(curated_seed_graph, tmp_path):
+    written = write_all(explorer_writers(analyse(curated_seed_graph), tmp_path))
+    for path in written:
+        assert [p["id"] for p in _data(path.read_text(encoding="utf-8"))["periods"]] == [p.id for p in phases()]
+
+
+@pytest.fixture(scope="module")
+def busy_page(tmp_path_factory):
+    path = tmp_path_factory.mktemp("explorer") / "busy.html"
+    path.write_text(explorer_html(_busy_graph(), title="Busy"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def periods_page(tmp_path_factory):
+    path = tmp_path_factory.mktemp("explorer") / "periods.html"
+    path.write_text(explorer_html(world.graph(), title="Veld", periods=VELD_PERIODS), encoding="utf-8")
+    return path
+
+
+@needs_browser
+def test_a_long_link_lists_its_events_fifty_at_a_time(driver, busy_page):
+    _open(driver, busy_page)
+    _click_link(driver, _link_id(driver, "a", "b"))
+    count = lambda: len(driver.find_elements("css selector", "#panel article.event"))
+    more = driver.find_element("css selector", "#panel button.more")
+    assert count() == 50 and more.text == "show 50 more (70 not shown yet)"
+    assert "120 event(s) in the current window and filters, listed 50 at a time" in driver.find_element("id", "panel").text
+    more.click()
+    assert count() == 100 and more.text == "show 20 more (20 not shown yet)"
+    more.click()
+    assert count() == 120 and not more.is_displayed()
+    panel = driver.find_element("id", "panel").text
+    assert panel.count("analyst's addition") == 1 and panel.count("date set by the analyst") == 1
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_the_actor_panel_lists_its_own_events_by_date_paged(driver, busy_page):
+    _open(driver, busy_page)
+    ids = driver.execute_script("return window.actorsExplorer.nodes.get().map(function (n) { return n.actor; })")
+    driver.execute_script("window.actorsExplorer.showActor(arguments[0])", ids.index("b"))
+    items = driver.find_elements("css selector", "#panel ol.actor-timeline li")
+    assert len(items) == 50
+    assert items[0].text.startswith("2010-01-01 ") and "analyst's addition" in items[0].text
+    assert "Its events, by date (121)" in driver.find_element("id", "panel").text
+    assert driver.find_elements("css selector", "#panel .strip .bar")  # one bar per year
+    driver.find_element("css selector", "#panel ol.actor-timeline + button.more").click()
+    assert len(driver.find_elements("css selector", "#panel ol.actor-timeline li")) == 100
+    # Its entry opens the link's events.
+    driver.find_elements("css selector", "#panel ol.actor-timeline button.open-link")[0].click()
+    assert driver.find_element("css selector", "#panel h2").text.startswith("Alpha")
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_node_sizes_are_capped_in_the_drawing(driver, busy_page):
+    _open(driver, busy_page)
+    sizes = driver.execute_script("return window.actorsExplorer.nodes.get().map(function (n) { return n.size; })")
+    assert max(sizes) <= 40
+    width = driver.execute_script("""
+        var net = window.actorsExplorer.network, ids = window.actorsExplorer.nodes.getIds();
+        return Math.max.apply(null, ids.map(function (id) { return net.body.nodes[id].shape.width; }));""")
+    assert 2 * 30 < width <= 2 * 40  # the dot as drawn (its label aside): the busiest actor at the cap
+
+
+@needs_browser
+def test_date_fields_presets_and_play_set_the_window(driver, periods_page):
+    _open(driver, periods_page)
+    label = lambda: driver.find_element("id", "range-label").text
+    value = lambda i: driver.find_element("id", i).get_attribute("value")
+    ticks = driver.execute_script("return Array.from(document.querySelectorAll('.tick')).map(function (t) { return t.textContent; })")
+    assert ticks and all(re.fullmatch(r"\d{4}(-\d\d)?", t) for t in ticks)
+    # A date typed into a field moves its slider and the window.
+    driver.execute_script("""var f = document.getElementById('from-date'); f.value = '2003-01-01';
+        f.dispatchEvent(new Event('change'));""")
+    assert value("from") == str((dt.date(2003, 1, 1) - dt.date(1970, 1, 1)).days)
+    assert label().startswith("2003-01-01 – ")
+    # A slider moves its field.
+    driver.execute_script("""var s = document.getElementById('to'); s.value = Math.round(Date.parse('2003-12-31') / 86400000);
+        s.dispatchEvent(new Event('input'));""")
+    assert value("to-date") == "2003-12-31" and label() == "2003-01-01 – 2003-12-31"
+    # A preset: the period's days, shown pressed; the label is text.
+    buttons = driver.find_elements("css selector", "#presets button.preset")
+    assert [b.text for b in buttons] == ["all dates", "2001 war", "Banner's first half-year <b>", "After the data"]
+    assert buttons[1].is_enabled() and not buttons[3].is_enabled()  # no date of the page after 2030
+    links_all = driver.execute_script("return window.actorsExplorer.visibleLinks()")
+    buttons[2].click()
+    assert label() == "2003-01-01 – 2003-06-30" and value("from-date") == "2003-01-01"
+    assert buttons[2].get_attribute("aria-pressed") == "true" and buttons[1].get_attribute("aria-pressed") == "false"
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") < links_all
+    assert driver.find_elements("css selector", "#presets b") == []
+    # Play steps through the periods the page has dates in, then stops; a second click stops it early.
+    driver.execute_script("window.actorsExplorer.playMs = 150;")
+    play = driver.find_element("id", "play")
+    play.click()
+    assert label() == "2001-01-01 – 2001-12-31"  # the first period at once
+    seen, deadline = {label()}, time.monotonic() + 5
+    while play.get_attribute("aria-pressed") == "true" and time.monotonic() < deadline:
+        seen.add(label())
+        time.sleep(0.03)
+    assert play.get_attribute("aria-pressed") == "false"
+    assert "2003-01-01 – 2003-06-30" in seen and label() == "2003-01-01 – 2003-06-30"
+    driver.execute_script("window.actorsExplorer.playMs = 100000;")
+    play.click()
+    assert play.get_attribute("aria-pressed") == "true"
+    play.click()
+    assert play.get_attribute("aria-pressed") == "false" and play.text == "▶ play"
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_the_view_round_trips_through_the_url_fragment(driver, periods_page):
+    _open(driver, periods_page)
+    assert "#" not in driver.current_url  # an untouched view leaves the address alone
+    driver.find_elements("css selector", "#presets button.preset")[2].click()
+    driver.find_element("css selector", "input.relation[value=allied-with]").click()
+    driver.find_element("id", "within").click()
+    time.sleep(0.5)
+    url = driver.current_url
+    assert url.endswith("#from=2003-01-01&to=2003-06-30&rel=fought-against,split-from,member-of"
+                        "&st=reported,claimed,alleged&within=1"), url
+    links = driver.execute_script("return window.actorsExplorer.visibleLinks()")
+    driver.get("about:blank")
+    _open_url(driver, url)
+    assert driver.find_element("id", "range-label").text == "2003-01-01 – 2003-06-30"
+    assert not driver.find_element("css selector", "input.relation[value=allied-with]").is_selected()
+    assert driver.find_element("id", "within").is_selected()
+    assert driver.execute_script("return window.actorsExplorer.visibleLinks()") == links
+    assert driver.find_elements("css selector", "#presets button[aria-pressed=true]")[0].text.startswith("Banner")
+    # A fragment out of range or broken is clamped or ignored, never an error.
+    driver.get("about:blank")
+    _open_url(driver, periods_page.resolve().as_uri() + "#from=1800-01-01&to=nonsense&st=reported&x=%E0")
+    first = dt.date(1970, 1, 1) + dt.timedelta(days=_data(periods_page.read_text(encoding="utf-8"))["first"])
+    assert driver.find_element("id", "from-date").get_attribute("value") == first.isoformat()
+    assert [c.get_attribute("value") for c in driver.find_elements("css selector", "input.status") if c.is_selected()] == ["reported"]
+    assert chromium.console_errors(driver) == []
+
+
+def _open_url(driver, url: str) -> None:
+    driver.get(url)
+    _wait_drawn(driver)
+
+
+def _hover(driver, x: float, y: float) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element("css selector", "#network canvas")
+    size = canvas.size
+    ActionChains(driver).move_to_element_with_offset(canvas, x - size["width"] / 2 + 1, y - size["height"] / 2).perform()
+    ActionChains(driver).move_to_element_with_offset(canvas, x - size["width"] / 2, y - size["height"] / 2).perform()
+
+
+def _tooltip(driver) -> str:
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        text = driver.execute_script("""var t = document.querySelector('div.vis-tooltip');
+            return t && t.style.visibility !== 'hidden' ? t.textContent : null;""")
+        if text:
+            return text
+        time.sleep(0.05)
+    raise AssertionError("no tooltip shown")
+
+
+@needs_browser
+def test_hover_tooltips_are_text(driver, busy_page):
+    _open(driver, busy_page)
+    edge = _link_id(driver, "a", "b")
+    mid = driver.execute_script("""
+        var api = window.actorsExplorer, net = api.network, e = api.edges.get(arguments[0]);
+        var p = net.getPositions([e.from, e.to]);
+        return net.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2});""", edge)
+    _hover(driver, mid["x"], mid["y"])
+    text = _tooltip(driver)
+    assert "fought against" in text.lower() and "Alpha <b>bold</b> — Beta" in text
+    assert "120 event(s) in the window" in text and "2010-01-01 – 2010-12-24" in text
+    assert driver.find_elements("css selector", "div.vis-tooltip b") == []
+    a = driver.execute_script("""var api = window.actorsExplorer, id = api.nodes.get().filter(function (n) {
+        return n.actor === 'a'; })[0].id; return api.network.canvasToDOM(api.network.getPositions([id])[id]);""")
+    _hover(driver, a["x"], a["y"])
+    deadline = time.monotonic() + 3
+    while "militia" not in _tooltip(driver) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    text = _tooltip(driver)
+    assert "Alpha <b>bold</b>" in text and "militia" in text and "120 event(s) in the window" in text
+    assert driver.find_elements("css selector", "div.vis-tooltip b") == []
+    assert driver.execute_script("return window.__alerts") == [] and chromium.console_errors(driver) == []
+
+
+def test_a_repeated_text_is_carried_once_and_put_back_by_the_page():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    long = "A long sentence that many reports repeat word for word, " * 3
+    for i in range(5):
+        G.add_edge("a", "b", f"e{i}", relation="fought-against", date="2001", precision="year", status="reported",
+                   claimant=None, doc="a report with a long title.txt", evidence=long, char_start=0, char_end=9,
+                   start="2001-01-01", end="2002-01-01")
+    rows = _data(explorer_html(G))["events"]
+    assert rows[0][7] == "a report with a long title.txt" and rows[0][8] == long
+    assert all(ev[7] == 0 and ev[8] == 0 for ev in rows[1:])  # the index of the event that carries them
+    assert all(ev[6] == "" for ev in rows)  # a text no longer than its index would be is kept
+
+
+@needs_browser
+def test_repeated_texts_are_shown_in_full(driver, tmp_path):
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    long = "A long sentence that many reports repeat <b>word for word</b>."
+    for i in range(3):
+        G.add_edge("a", "b", f"e{i}", relation="fought-against", date=f"200{i}", precision="year", status="reported",
+                   claimant=None, doc="a report with a long title.txt", evidence=long, char_start=0, char_end=9,
+                   start=f"200{i}-01-01", end=f"200{i + 1}-01-01")
+    path = tmp_path / "repeated.html"
+    path.write_text(explorer_html(G), encoding="utf-8")
+    _open(driver, path)
+    _click_link(driver, _link_id(driver, "a", "b"))
+    panel = driver.find_element("id", "panel").text
+    assert panel.count(long) == 3 and panel.count("a report with a long title.txt") == 3
+    assert chromium.console_errors(driver) == []
+
+
+@needs_browser
+def test_an_open_panel_follows_the_window(driver, busy_page):
+    _open(driver, busy_page)
+    _click_link(driver, _link_id(driver, "a", "b"))
+    driver.execute_script("""var f = document.getElementById('to-date'); f.value = '2010-01-31';
+        f.dispatchEvent(new Event('change'));""")
+    panel = driver.find_element("id", "panel")
+    assert "11 event(s) in the current window and filters" in panel.text  # every third day of January 2010
+    assert len(panel.find_elements("css selector", "article.event")) == 11
+    assert chromium.console_errors(driver) == []
