@@ -148,6 +148,24 @@ def test_did_you_mean_names_the_actors_not_bare_ids(cli):
     assert "did you mean 'MUJAO'? (Movement for Oneness and Jihad in West Africa (MOJWA/MUJAO), id mojwa)" in err
 
 
+def test_read_only_commands_are_quiet_unless_the_overrides_file_has_problems(cli, tmp_path):
+    # the seeds have five warnings (dates left undated): `actors run` tells them, pair/actor/export do not
+    for argv in (("pair", "mnla", "ansar dine"), ("actor", "mujao"),
+                 ("export", "--format", "json", "--out", str(tmp_path / "g.json"))):
+        code, out, err = cli(*argv)
+        assert code == 0 and out and err == "", argv
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")  # a warning of its own, not the overrides file's
+    (corpus / "overrides.toml").write_text('[[drop]]\nid = "x"\nreason = "r"\nwhat = "nothing"\n')
+    code, out, err = cli("pair", "mujao", "mali", corpus=corpus)
+    assert code == 0 and "1 event" in out
+    assert err.startswith(f"warning: {corpus / 'overrides.toml'}: ")
+    assert f"note: 2 problem(s) in the overrides file {corpus / 'overrides.toml'}: those entries were not applied; " \
+           f"1 other problem(s) while reading {corpus}: `actors run` lists them" in err
+
+
 def test_pair_of_an_actor_with_itself_exits_2(cli):
     code, out, err = cli("pair", "MNLA", "National Movement for the Liberation of Azawad")
     assert code == 2 and out == ""
