@@ -408,7 +408,7 @@ def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
                  + f"; {graph.number_of_nodes()} actors in the network")
     cands = fr["candidates"]
     from_tables = cands.filter(cands["doc"].is_in(tables["doc"].to_list())).height
-    lines.append(f"  candidates: {cands.height - from_tables} organisation(s) the dictionary lacks, in "
+    lines.append(f"  candidates: {cands.height - from_tables} candidate organisation(s) the dictionary lacks, in "
                  "candidates.csv (never drawn as actors; an [[actor]] entry in the overrides file accepts one)"
                  + (f"; {from_tables} actor(s) named by event tables that the name map lacks, imported as actors "
                     "of their own (listed there too: map them in actors/data/event_actors.toml)" if from_tables else ""))

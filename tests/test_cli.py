@@ -236,7 +236,7 @@ def test_the_summary_comes_last_and_is_complete(tmp_path, capsys):
     assert "read: 5 document(s) from " in text and ", 0 skipped" in text
     assert "curation: 6 override(s) applied from " in text
     assert "found: 95 events, 154 edges" in text and "169 mentions" in text and "37 actors in the network" in text
-    assert "candidates: 0 organisation(s)" in text
+    assert "candidates: 0 candidate organisation(s)" in text
     assert f"every one in {tmp_path / 'problems.csv'}" in text
     manifest = json.loads((tmp_path / "manifest.json").read_text())
     assert f"outputs: {len(manifest['files'])} files in {tmp_path}" in text
