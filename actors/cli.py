@@ -411,7 +411,8 @@ def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
     lines.append(f"  candidates: {cands.height - from_tables} candidate organisation(s) the dictionary lacks, in "
                  "candidates.csv (never drawn as actors; an [[actor]] entry in the overrides file accepts one)"
                  + (f"; {from_tables} actor(s) named by event tables that the name map lacks, imported as actors "
-                    "of their own (listed there too: map them in actors/data/event_actors.toml)" if from_tables else ""))
+                    "of their own (listed there too: map them in actors/data/event_actors.toml)"
+                    if from_tables else ""))
     if corpus.problems:
         lines.append(f"  problems: {len(corpus.skipped)} skipped, {len(corpus.warnings)} warning(s), grouped "
                      f"above; every one in {safe(out_dir / 'problems.csv')}")

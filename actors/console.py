@@ -246,7 +246,8 @@ def group_problems(problems, *, curation_source: str = "") -> list[tuple[str, st
         groups.setdefault(key, []).append(p)
     texts = {"skipped": ("{n} file{s} or table{s} skipped, not read", "see {csv}; fix or remove them"),
              "tables": ("{n} .csv file{s} not imported: not an ACLED or UCDP export this tool knows",
-                        "see {csv} for the columns expected; move other tables out of the corpus folder"),
+                        "see {csv} for the columns each has; export them again from ACLED or UCDP, "
+                        "or move them out of the corpus folder"),
              "curation": (f"{{n}} problem{{s}} in the overrides file {curation_source}",
                           "fix the lines named; those entries were not applied"),
              **{k: (head, act) for k, _, head, act in _KINDS}, _OTHER[0]: _OTHER[1:]}
@@ -277,8 +278,9 @@ def format_problems(problems, *, curation_source: str = "", csv: str = "problems
         fill = {"n": n, "s": "" if n == 1 else "s", "csv": csv}
         lines.append(f"{'skipped' if key in ('skipped', 'tables') else 'warning'}: {head.format(**fill)}: "
                      f"{action.format(**fill)}")
-        if key == "tables" and not verbose:  # the same long reason each time: the files are enough
-            lines.append("  " + ", ".join(safe(p.path) for p in items))
+        if key in ("tables", "ignored") and not verbose:  # the same reason each time: the files are enough
+            lines.append("  " + ", ".join(safe(p.path) for p in items[:_LISTED])
+                         + (f" and {n - _LISTED} more" if n > _LISTED else ""))
             continue
         shown = items if verbose else items[:_LISTED] if key in ("skipped", "curation") else items[:1]
         prefix = "  " if len(shown) == n or len(shown) > 1 else "  e.g. "
