@@ -31,7 +31,8 @@ from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, pair_timeline
 from actors.analysis.profile import Profile
 from actors.schema import STATUSES
 
-__all__ = ["format_pair", "format_problems", "format_profile", "group_problems", "safe"]
+# format_problems and group_problems serve `actors run` only: not part of the package's API (actors.__all__)
+__all__ = ["format_pair", "format_profile", "safe"]
 
 _WIDTH = 100
 
