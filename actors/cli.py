@@ -25,23 +25,66 @@ from actors.errors import ActorsError, CorpusError, DataFileError, OutputLockedE
 
 __all__ = ["main", "console"]
 
-_MAX_WARNINGS = 20  # more go to problems.csv only, so real errors stay visible
+_MAX_WIDTH = 90  # help text is wrapped to the terminal, never wider than this
 
-_EPILOG = """examples:
-  actors run                              read seeds/ (and seeds/overrides.toml), write every output to output/
+_EXAMPLES = {  # one block per command, lines under 80 columns (kept as written, not wrapped)
+    None: """examples:
+  actors run                          read seeds/, write every output to output/
+  actors run --corpus ~/articles --out /tmp/out
+  actors pair MNLA "ansar dine"       a pair's timeline, every event with its sentence
+  actors actor mujao                  a profile: names, relations by period, splits
+  actors export --format gexf --out net.gexf
+
+`actors COMMAND --help` tells more about each command.""",
+    "run": """examples:
+  actors run                          read seeds/ (and its overrides), write output/
   actors run --corpus ~/articles --out /tmp/out
   actors run --periods my_periods.toml --coalition "Ansar Dine"
-  actors run --pair "Ansar Dine" MOJWA     also chart (and page) this pair's relation over time
-  actors pair MNLA "ansar dine"            the pair's timeline, every event with its sentence
-  actors actor mujao                       a profile: names, relations by period, splits, memberships
-  actors export --format gexf --out net.gexf
-  actors export --format json --out -      to standard output
+  actors run --pair "Ansar Dine" MOJWA    also chart (and page) this pair over time
+  actors run --verbose                also name every file written and every problem""",
+    "pair": """examples:
+  actors pair MNLA "ansar dine"       every event between them, with its sentence
+  actors pair mnla mia --facts-only   leave out denied and disputed relations
+  actors pair MNLA JNIM | less        page through a long timeline""",
+    "actor": """examples:
+  actors actor mujao                  names, relations by period, splits, memberships
+  actors actor "Ansar Dine" --periods my_periods.toml""",
+    "export": """examples:
+  actors export --format gexf --out net.gexf   for Gephi, with time intervals
+  actors export --format graphml               to output/graph.graphml (yEd, Cytoscape)
+  actors export --format json --out -          to standard output""",
+}
 
+_FOOTER = """
 Names are accepted by any alias, in any case ("mujao", "MOJWA", "Movement for Oneness and Jihad in West Africa").
-Exit codes: 0 done (problems with single files are reported and skipped), 1 nothing could be read or
-written, or another run is writing to the output folder, 2 bad usage, unknown actor name or bad data file,
-130 Ctrl-C, 143 SIGTERM (previous outputs are left as they were).
-"""
+Exit codes: 0 done (problems with single files are reported and skipped), 1 nothing could be read or written, or
+another run is writing to the output folder, 2 bad usage, unknown actor name or bad data file, 130 Ctrl-C, 143
+SIGTERM (previous outputs are left as they were)."""
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help wrapped to the terminal (at most ``_MAX_WIDTH`` columns): prose paragraphs are filled, indented
+    lines (the examples) are kept as written."""
+
+    def __init__(self, prog: str, **kw) -> None:
+        import shutil
+
+        kw.setdefault("width", max(40, min(shutil.get_terminal_size().columns, _MAX_WIDTH) - 2))
+        super().__init__(prog, **kw)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        import textwrap
+
+        out = []
+        for para in text.strip("\n").split("\n\n"):
+            lines = para.split("\n")
+            if any(line.startswith("  ") for line in lines[1:]) or para.startswith("  "):
+                out.append("\n".join(indent + line for line in lines))  # an example block: as written
+            else:
+                out.append(textwrap.fill(" ".join(para.split()), width, initial_indent=indent,
+                                         subsequent_indent=indent))
+        return "\n\n".join(out) + "\n"
+
 
 _OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder, import its ACLED and UCDP .csv exports "
                  "(and --events files), and write actors.csv, documents.csv, events.csv/.parquet, "
@@ -58,8 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="actors",
         description="Turn reporting on armed conflict into a temporal network of armed actors.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_EXAMPLES[None] + "\n" + _FOOTER,
+        formatter_class=_HelpFormatter,
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     corpus = argparse.ArgumentParser(add_help=False)
@@ -78,8 +121,8 @@ def _parser() -> argparse.ArgumentParser:
                         "overrides file, is refused with a problem naming its line")
 
     def command(name: str, help: str, description: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, parents=[corpus], help=help, description=description, epilog=_EPILOG,
-                              formatter_class=argparse.RawDescriptionHelpFormatter)
+        return sub.add_parser(name, parents=[corpus], help=help, description=description,
+                              epilog=_EXAMPLES[name] + "\n" + _FOOTER, formatter_class=_HelpFormatter)
 
     run = command("run", "extract, analyse, draw and write every output", _OUTPUTS_HELP)
     run.add_argument("--out", default="output", help="output folder (default: output)")
@@ -90,7 +133,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--pair", nargs=2, action="append", default=[], metavar=("A", "B"),
                      help="also draw the timeline of this pair of actors (any alias; repeatable); "
                      "MNLA and Ansar Dine are always drawn when both are in the corpus")
-    run.add_argument("--quiet", "-q", action="store_true", help="print only problems and the summary line")
+    shown = run.add_mutually_exclusive_group()
+    shown.add_argument("--quiet", "-q", action="store_true", help="print only problems and the last line")
+    shown.add_argument("--verbose", "-v", action="store_true",
+                       help="also name every file written, and every problem (not one example of each kind)")
     run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
                      help="processes that draw the figures while the rest is written: 2 (the default; "
                      "none on a single core), 1, or 0 to draw them in this process. The files are the same "
@@ -117,6 +163,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=("gexf", "graphml", "json"))
     export.add_argument("--out", metavar="FILE", help="file to write (default: output/graph.FORMAT; - for "
                         "standard output)")
+    p.set_defaults(commands=sub.choices)  # each command's parser: a wrong flag is told with its own usage
     return p
 
 
@@ -138,33 +185,79 @@ def _actor_id(dictionary, name: str, option: str) -> str:
     """The id of the actor ``name`` names (any alias, any case), or an error with suggestions."""
     found = dictionary.lookup(name)
     if found is None:
-        hint = dictionary.suggest(name)
-        raise ActorsError(f"{option}: unknown actor {name!r}"
-                          + (f"; did you mean {', '.join(map(repr, hint))}?" if hint else ""))
+        raise ActorsError(f"{option}: unknown actor {name!r}" + _did_you_mean(dictionary, name))
     return found.id
 
 
+def _did_you_mean(dictionary, name: str) -> str:
+    """"; did you mean 'Ansar Dine'? (id ansar-dine)": names to type (an actor's name where the closest spelling
+    is its bare id), then which actor each is: its id, and its name when the spelling to type is an alias."""
+    from actors.console import safe
+
+    hints = [(h, dictionary.lookup(h)) for h in dictionary.suggest(name)]
+    if not hints:
+        return ""
+    typed = [a.name if a is not None and h == a.id else h for h, a in hints]
+    who = "; ".join(("" if t == a.name else f"{a.name}, ") + f"id {a.id}" for t, (_, a) in zip(typed, hints)
+                    if a is not None)
+    return safe(f"; did you mean {' or '.join(map(repr, typed))}?" + (f" ({who})" if who else ""))
+
+
 class _Progress:
-    """Stage names on one line of the terminal, only when stderr is one (never in logs or pipes)."""
+    """What the run is doing, on one line of the terminal: the step, its count, the time so far and an
+    estimate of the time left. Only when stderr is a terminal: never in logs or pipes."""
+
+    #: Share of a run's time each step takes (measured on the seeds and the dev corpora): the estimate.
+    STEPS = {"reading and extracting": 0.2, "analysing": 0.1, "laying out": 0.1,
+             "writing tables, pages and figures": 0.6}
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.t0 = time.perf_counter()
+        self.done_share = 0.0
+        self.current = None
 
-    def __call__(self, stage: str) -> None:
-        if self.enabled:
-            print(f"\r\x1b[K[{time.perf_counter() - self.t0:4.1f} s] {stage}…", end="", file=sys.stderr, flush=True)
+    def __call__(self, stage: str, count: str = "") -> None:
+        if not self.enabled:
+            return
+        if self.current is not None:
+            self.done_share += self.STEPS.get(self.current, 0.0)
+        self.current = stage
+        steps = list(self.STEPS)
+        step = f"[{steps.index(stage) + 1}/{len(steps)}] " if stage in steps else ""
+        elapsed = time.perf_counter() - self.t0
+        left = ""
+        if self.done_share > 0:  # from the share of the run done so far
+            left = f", about {max(1, round(elapsed * (1 - self.done_share) / self.done_share))} s left"
+        line = f"{step}{stage}{f' ({count})' if count else ''}… {elapsed:.1f} s{left}"
+        import shutil
+
+        width = shutil.get_terminal_size().columns - 1  # a line that wraps could not be overwritten
+        print(f"\r\x1b[K{line[:width]}", end="", file=sys.stderr, flush=True)
 
     def done(self) -> None:
         if self.enabled:
             print("\r\x1b[K", end="", file=sys.stderr, flush=True)
 
 
+def _files_to_read(folder: str) -> int:
+    """How many .txt, .md and .csv files the corpus holds (the progress line's count); 0 if unknown."""
+    try:
+        return sum(1 for p in Path(folder).rglob("*") if p.suffix.lower() in (".txt", ".md", ".csv")
+                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    except OSError:
+        return 0
+
+
 def _load(args, progress=None):
     from actors.corpus import load_corpus
 
+    if args.corpus == "seeds" and not os.path.isdir("seeds"):  # the default: run outside the project folder
+        raise CorpusError(f"no folder 'seeds' here ({os.getcwd()}): run from the project folder, "
+                          "or give --corpus FOLDER")
     if progress:
-        progress("reading and extracting")
+        n = _files_to_read(args.corpus)
+        progress("reading and extracting", f"{n} file{'s' if n != 1 else ''}" if n else "")
     overrides = False if args.no_overrides else (args.overrides or True)
     events = tuple(getattr(args, "events", ()) or ())
     for path in events:
@@ -175,24 +268,25 @@ def _load(args, progress=None):
     return load_corpus(args.corpus, overrides=overrides, events=events)
 
 
-def _report_problems(corpus, out_dir, *, full: bool) -> None:
-    """Problems on stderr: every one after `actors run` (``full``), else a count and the curation file's."""
-    from actors.console import safe  # file names and texts come from the user's folder: never raw escapes
+def _report_problems(corpus, out_dir, *, full: bool, verbose: bool = False) -> None:
+    """Problems on stderr. After `actors run` (``full``): one line per kind, with what to do, and
+    an example (``verbose``: every one). Read-only commands: the overrides file's problems only, with a
+    note that `actors run` lists the rest."""
+    from actors.console import format_problems, safe  # file names and texts come from the user's folder
 
+    source = corpus.curation.source if corpus.curation is not None else ""
     if not full:
-        if corpus.problems:
-            print(f"note: {len(corpus.skipped)} item(s) skipped and {len(corpus.warnings)} warning(s) while "
-                  f"reading {corpus.path}; `actors run` lists them", file=sys.stderr)
-        for p in corpus.curation_problems:
-            print(f"warning: {safe(p)}", file=sys.stderr)
+        if corpus.curation_problems:
+            for p in corpus.curation_problems:
+                print(f"warning: {safe(p)}", file=sys.stderr)
+            others = len(corpus.problems) - len(corpus.curation_problems)
+            print(f"note: {len(corpus.curation_problems)} problem(s) in the overrides file {safe(source)}: those "
+                  "entries were not applied" + (f"; {others} other problem(s) while reading {safe(corpus.path)}: "
+                                                "`actors run` lists them" if others else ""), file=sys.stderr)
         return
-    for p in corpus.skipped:
-        print(f"skipped: {safe(p)}", file=sys.stderr)
-    for p in corpus.warnings[:_MAX_WARNINGS]:
-        print(f"warning: {safe(p)}", file=sys.stderr)
-    if len(corpus.warnings) > _MAX_WARNINGS:
-        print(f"warning: ... and {len(corpus.warnings) - _MAX_WARNINGS} more: every one is in "
-              f"{Path(out_dir) / 'problems.csv'}", file=sys.stderr)
+    for line in format_problems(corpus.problems, curation_source=source,
+                                csv=str(Path(out_dir) / "problems.csv"), verbose=verbose):
+        print(line, file=sys.stderr)
 
 
 def _run(args, out) -> int:
@@ -269,39 +363,64 @@ def _run_with(args, out, pool) -> int:
             print(f"note: --pair {a} {b}: {missing} has no relation in this corpus; no timeline or page", file=sys.stderr)
     writers.update(pool.figure_writers(analyses, out_dir, pairs=drawable, pos=pos))
     writers[out_dir / "report.md"] = lambda p: p.write_text(report, encoding="utf-8")
-    progress("writing tables, pages and figures")
+    progress("writing tables, pages and figures", f"{len(writers)} files")
     written = write_output_set(writers, out_dir)
     progress.done()
-    if pool.fallback:  # the figures are whole either way; this says why the run took longer
-        print(f"note: {pool.fallback}", file=sys.stderr)
-    _report_problems(corpus, out_dir, full=True)
-    fr = corpus.frames
-    by_relation = Counter(fr["edges"]["relation"].to_list())
-    docs = fr["documents"]
-    tables = docs.filter(~docs["layout"].is_in(["infobox", "scraped", "plain", "curation"]))
-    if not args.quiet:
-        print(f"read {len(corpus.documents)} document(s)"
-              + (f" and {tables.height} event table(s) ({int(tables['sentences'].sum())} rows)" if tables.height else "")
-              + f" from {args.corpus}", file=out)
-        if cur is not None:
-            applied = sum(1 for r in corpus.curation_rows if r["applied"] == "yes")
-            print(f"curation: {applied} override(s) applied from {cur.source}, "
-                  f"{len(corpus.curation_rows) - applied + len(cur.file_problems)} not applied", file=out)
-        print(f"{fr['events'].height} events, {fr['edges'].height} edges (one per event, pair and relation) from "
-              f"{fr['mentions'].height} mentions: "
-              + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items())), file=out)
-        cands = fr["candidates"]
-        from_tables = cands.filter(cands["doc"].is_in(tables["doc"].to_list())).height
-        print(f"{cands.height - from_tables} candidate organisation(s) the dictionary lacks, in candidates.csv "
-              "(never drawn as actors; an [[actor]] entry in the overrides file accepts one)"
-              + (f"; {from_tables} actor(s) named by event tables that the name map lacks, imported as actors of "
-                 "their own (listed there too: map them in actors/data/event_actors.toml)" if from_tables else ""),
-              file=out)
+    if args.verbose:
         for path in written:
             print(f"  wrote {path}", file=out)
+    out.flush()  # what is written comes before the problems, the summary after them
+    if pool.fallback:  # the figures are whole either way; this says why the run took longer
+        print(f"note: {pool.fallback}", file=sys.stderr)
+    _report_problems(corpus, out_dir, full=True, verbose=args.verbose)
+    sys.stderr.flush()
+    if not args.quiet:
+        for line in _summary(args, corpus, graph, written, out_dir):
+            print(line, file=out)
     print(f"done in {time.perf_counter() - t0:.2f} s; {len(corpus.skipped)} item(s) skipped, "
           f"{len(corpus.warnings)} warning(s)", file=out)
     return 0
+
+
+def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
+    """The run in a few lines: what was read and skipped, what was found, where the outputs are, what to open."""
+    from actors.console import safe
+
+    fr = corpus.frames
+    cur = corpus.curation
+    by_relation = Counter(fr["edges"]["relation"].to_list())
+    docs = fr["documents"]
+    tables = docs.filter(~docs["layout"].is_in(["infobox", "scraped", "plain", "curation", "unknown table"]))
+    texts_skipped = sum(1 for p in corpus.skipped if not p.path.lower().endswith(".csv") and p.path != (
+        cur.source if cur else None))
+    tables_skipped = sum(1 for p in corpus.skipped if p.path.lower().endswith(".csv") and "row skipped" not in p.what)
+    lines = ["", "summary:",
+             f"  read: {len(corpus.documents)} document(s) from {safe(args.corpus)}, {texts_skipped} skipped"
+             + (f"; {tables.height} event table(s) ({int(tables['sentences'].sum())} rows)" if tables.height else "")
+             + (f", {tables_skipped} table(s) not imported" if tables_skipped else "")]
+    if cur is not None:
+        applied = sum(1 for r in corpus.curation_rows if r["applied"] == "yes")
+        lines.append(f"  curation: {applied} override(s) applied from {safe(cur.source)}, "
+                     f"{len(corpus.curation_rows) - applied + len(cur.file_problems)} not applied")
+    lines.append(f"  found: {fr['events'].height} events, {fr['edges'].height} edges (one per event, pair and "
+                 f"relation) from {fr['mentions'].height} mentions: "
+                 + ", ".join(f"{k} {v}" for k, v in sorted(by_relation.items()))
+                 + f"; {graph.number_of_nodes()} actors in the network")
+    cands = fr["candidates"]
+    from_tables = cands.filter(cands["doc"].is_in(tables["doc"].to_list())).height
+    lines.append(f"  candidates: {cands.height - from_tables} candidate organisation(s) the dictionary lacks, in "
+                 "candidates.csv (never drawn as actors; an [[actor]] entry in the overrides file accepts one)"
+                 + (f"; {from_tables} actor(s) named by event tables that the name map lacks, imported as actors "
+                    "of their own (listed there too: map them in actors/data/event_actors.toml)"
+                    if from_tables else ""))
+    if corpus.problems:
+        lines.append(f"  problems: {len(corpus.skipped)} skipped, {len(corpus.warnings)} warning(s), grouped "
+                     f"above; every one in {safe(out_dir / 'problems.csv')}")
+    lines.append(f"  outputs: {len(written)} files in {safe(out_dir)}"
+                 + ("" if args.verbose else " (--verbose names each; manifest.json lists them)"))
+    lines.append(f"  open first: {safe(out_dir / 'report.md')} (the story, with its evidence), then "
+                 f"{safe(out_dir / 'graph.html')} (the network to explore, offline in a browser)")
+    return lines
 
 
 def _pair(args, out) -> int:
@@ -387,7 +506,10 @@ def _unraisable(hook):
 def main(argv: Sequence[str] | None = None) -> int:
     global _stopping
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # told with the usage of the command it was given to, not the program's
+        where = args.commands.get(args.command, parser) if args.command else parser
+        where.error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         parser.print_help()
         return 2

@@ -31,6 +31,7 @@ from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, pair_timeline
 from actors.analysis.profile import Profile
 from actors.schema import STATUSES
 
+# format_problems and group_problems serve `actors run` only: not part of the package's API (actors.__all__)
 __all__ = ["format_pair", "format_profile", "safe"]
 
 _WIDTH = 100
@@ -188,3 +189,103 @@ def format_profile(G: nx.MultiDiGraph, p: Profile, *, width: int = _WIDTH) -> st
                          f"{r['events']} event(s) [{r['statuses']}]")
             lines += ["  " + x for x in _indent(r["evidence"], width - 2)]
     return "\n".join(lines)
+
+
+
+# ---------------------------------------------------------------------------
+# Problems, grouped for an analyst: what happened, how many, and what to do
+
+#: (key, test on a problem's text, headline with {n}, {s} (plural "s") and {csv}, the action to take).
+#: First match wins; a problem no test matches falls in "other". Skipped items and the overrides file's
+#: problems are grouped apart (see :func:`group_problems`).
+_KINDS = (
+    ("yearless", lambda w: "year no longer in force" in w or "named in passing" in w or "no year in infobox" in w
+     or "is no year" in w,
+     "{n} date{s} left undated where the year was unclear",
+     "see {csv}, or date them with [[redate]] in the overrides file"),
+    ("impossible", lambda w: "impossible date" in w or "implausible date" in w or "unreadable event_date" in w
+     or "date_start/date_end" in w,
+     "{n} impossible or implausible date{s} left undated",
+     "check the text (or --years), or date them with [[redate]] in the overrides file"),
+    ("latin1", lambda w: "read as latin-1" in w.lower(),
+     "{n} file{s} not in UTF-8, read as Latin-1",
+     "check the names in them, or save them as UTF-8"),
+    ("long", lambda w: "characters cut at whitespace" in w,
+     "{n} file{s} with sentences too long to be prose, cut at whitespace",
+     "check they are articles (not tables or page dumps); relations across a cut are missed"),
+    ("ignored", lambda w: w.startswith("ignored:"),
+     "{n} file{s} ignored (not .txt, .md or .csv)",
+     "nothing to do, or move them out of the corpus folder"),
+    ("sides", lambda w: "cannot tell the two sides apart" in w,
+     "{n} infobox belligerents block{s} whose sides could not be told apart: no relation drawn",
+     "add the relations with [[add]] in the overrides file"),
+    ("name-map", lambda w: "is not in the name map" in w,
+     "{n} actor{s} named by event tables but missing from the name map, imported as their own actors",
+     "map them in actors/data/event_actors.toml (they are in candidates.csv)"),
+    ("rows", lambda w: "row skipped" in w or "is not a number" in w,
+     "{n} event-table row{s} or cell{s} left out",
+     "see {csv} for the rows and fix the export"),
+)
+_LISTED = 10  # skipped files and the overrides file's problems named without --verbose
+_OTHER = ("other", "{n} other warning{s}", "see {csv}")
+
+
+def group_problems(problems, *, curation_source: str = "") -> list[tuple[str, str, str, list]]:
+    """Problems by kind, in a fixed order: (key, headline, action, problems) for each kind that has any.
+
+    Skipped items come first (``skipped``: files or tables not read at all), then the overrides
+    file's own problems (``curation``), then the warnings by kind (``_KINDS``), then ``other``.
+    """
+    groups: dict[str, list] = {}
+    for p in problems:
+        if curation_source and p.path == curation_source:
+            key = "curation"
+        elif p.skipped:
+            key = "tables" if "not an event table this tool knows" in p.what else "skipped"
+        else:
+            key = next((k for k, test, _, _ in _KINDS if test(p.what)), "other")
+        groups.setdefault(key, []).append(p)
+    texts = {"skipped": ("{n} file{s} or table{s} skipped, not read", "see {csv}; fix or remove them"),
+             "tables": ("{n} .csv file{s} not imported: not an ACLED or UCDP export this tool knows",
+                        "see {csv} for the columns each has; export them again from ACLED or UCDP, "
+                        "or move them out of the corpus folder"),
+             "curation": (f"{{n}} problem{{s}} in the overrides file {curation_source}",
+                          "fix the lines named; those entries were not applied"),
+             **{k: (head, act) for k, _, head, act in _KINDS}, _OTHER[0]: _OTHER[1:]}
+    order = ["skipped", "tables", "curation", *(k for k, *_ in _KINDS), "other"]
+    return [(k, *texts[k], groups[k]) for k in order if k in groups]
+
+
+def format_problems(problems, *, curation_source: str = "", csv: str = "problems.csv",
+                    verbose: bool = False) -> list[str]:
+    """Lines for the terminal: one per kind of problem, with its count and the action to take.
+
+    Under each, the skipped files are named (they were not read at all), the overrides file's
+    problems listed (the analyst's own lines), and for the other kinds one example is shown;
+    ``verbose`` lists every problem. Every problem is in problems.csv either way.
+
+    >>> from actors.errors import Problem
+    >>> ps = [Problem("a.txt", f"line {i}", f"year-less date '{i} May' would fall 200 days before the date "
+    ...               "in force (2020-07): year no longer in force", skipped=False) for i in (1, 2)]
+    >>> print("\\n".join(format_problems(ps + [Problem("b.txt", "", "empty file")])))
+    skipped: 1 file or table skipped, not read: see problems.csv; fix or remove them
+      b.txt: empty file
+    warning: 2 dates left undated where the year was unclear: see problems.csv, or date them with [[redate]] in the overrides file
+      e.g. a.txt: line 1: year-less date '1 May' would fall 200 days before the date in force (2020-07): year no longer in force
+    """
+    lines = []
+    for key, head, action, items in group_problems(problems, curation_source=curation_source):
+        n = len(items)
+        fill = {"n": n, "s": "" if n == 1 else "s", "csv": csv}
+        lines.append(f"{'skipped' if key in ('skipped', 'tables') else 'warning'}: {head.format(**fill)}: "
+                     f"{action.format(**fill)}")
+        if key in ("tables", "ignored") and not verbose:  # the same reason each time: the files are enough
+            lines.append("  " + ", ".join(safe(p.path) for p in items[:_LISTED])
+                         + (f" and {n - _LISTED} more" if n > _LISTED else ""))
+            continue
+        shown = items if verbose else items[:_LISTED] if key in ("skipped", "curation") else items[:1]
+        prefix = "  " if len(shown) == n or len(shown) > 1 else "  e.g. "
+        lines += [f"{prefix}{safe(p)}" for p in shown]
+        if 1 < len(shown) < n:
+            lines.append(f"  ... and {n - len(shown)} more (--verbose lists them)")
+    return lines

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -152,10 +154,14 @@ def test_bad_input_is_reported_and_the_rest_processed(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["run", "--corpus", str(corpus), "--out", str(out), "-q"]) == 0
     err = capsys.readouterr().err
-    assert "empty.txt" in err and "binary.txt" in err and "broken.txt" in err
+    assert "empty.txt" in err and "binary.txt" in err and "broken.txt" in err  # skipped files: each named
     assert "latin1.txt" in err  # decoded as latin-1, with a warning
     assert "31 February" in err
     assert "notes.pdf" in err
+    # one line per kind of problem, each saying what to do
+    assert "skipped: 3 files or tables skipped, not read: see " in err
+    assert "warning: 1 file not in UTF-8, read as Latin-1: check the names in them, or save them as UTF-8" in err
+    assert "warning: 1 impossible or implausible date left undated: check the text" in err
     edges = pl.read_csv(out / "edges.csv", infer_schema_length=0)
     docs = set(edges["doc"])
     assert {"good.txt", "latin1.txt"} <= docs
@@ -207,17 +213,98 @@ def test_pair_option_takes_any_alias_and_refuses_unknown_names(tmp_path, capsys)
 
 
 def test_help_has_examples():
-    r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "--help"], capture_output=True, text=True)
-    assert r.returncode == 0 and "examples:" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "--help"], capture_output=True, text=True,
+                       cwd=ROOT)
+    assert r.returncode == 0 and "examples:" in r.stdout and "  actors run --verbose" in r.stdout
+
+
+def _seeds_run(tmp_path, capsys, *extra):
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path), "--figure-workers", "0",
+                 *extra]) == 0
+    return capsys.readouterr()
+
+
+def test_the_summary_comes_last_and_is_complete(tmp_path, capsys):
+    out, err = _seeds_run(tmp_path, capsys)
+    assert "wrote" not in out  # the files written are named with --verbose only
+    lines = out.splitlines()
+    assert lines[-1].startswith("done in ") and lines[-1].endswith("; 0 item(s) skipped, 5 warning(s)")
+    summary = lines[lines.index("summary:") + 1: -1]
+    assert [line.split(":")[0].strip() for line in summary] == [
+        "read", "curation", "found", "candidates", "problems", "outputs", "open first"]
+    text = "\n".join(summary)
+    assert "read: 5 document(s) from " in text and ", 0 skipped" in text
+    assert "curation: 6 override(s) applied from " in text
+    assert "found: 95 events, 154 edges" in text and "169 mentions" in text and "37 actors in the network" in text
+    assert "candidates: 0 candidate organisation(s)" in text
+    assert f"every one in {tmp_path / 'problems.csv'}" in text
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert f"outputs: {len(manifest['files'])} files in {tmp_path}" in text
+    assert f"open first: {tmp_path / 'report.md'} " in text and str(tmp_path / "graph.html") in text
+    assert not err.endswith("\n\n") and "summary:" not in err  # problems on stderr, the summary on stdout
+
+
+def test_quiet_prints_problems_and_the_last_line_only(tmp_path, capsys):
+    out, err = _seeds_run(tmp_path, capsys, "-q")
+    assert out.count("\n") == 1 and out.startswith("done in ")
+    assert err.startswith("warning: 5 dates left undated")
+
+
+def test_warnings_are_grouped_with_the_action_to_take(tmp_path, capsys):
+    out, err = _seeds_run(tmp_path, capsys)
+    lines = err.splitlines()
+    assert lines[0] == (f"warning: 5 dates left undated where the year was unclear: see {tmp_path / 'problems.csv'}, "
+                        "or date them with [[redate]] in the overrides file")
+    assert lines[1].startswith("  e.g. 001_59fab0586e337fd8.txt: line 38") and "year no longer in force" in lines[1]
+    assert len(lines) == 2  # one example: the five are in problems.csv
+    problems = pl.read_csv(tmp_path / "problems.csv", infer_schema_length=0)
+    assert problems.height == 5  # problems.csv stays complete
+
+
+def test_verbose_names_every_file_written_and_every_problem(tmp_path, capsys):
+    out, err = _seeds_run(tmp_path, capsys, "--verbose")
+    wrote = [line for line in out.splitlines() if line.startswith("  wrote ")]
+    assert {Path(line.split("wrote ", 1)[1]).name for line in wrote} >= {"edges.csv", "report.md", "graph.html"}
+    assert out.index("  wrote ") < out.index("summary:")  # the summary still last
+    lines = err.splitlines()
+    assert lines[0].startswith("warning: 5 dates left undated")
+    assert len(lines) == 6 and all(line.startswith("  001_59fab0586e337fd8.txt: line ") for line in lines[1:])
+    for place in ("line 38, column 1", "line 107", "line 117", "line 125", "line 136"):
+        assert place in err
+    with pytest.raises(SystemExit):  # -q and -v exclude each other
+        main(["run", "-q", "-v"])
+
+
+def test_outside_the_project_folder_says_what_to_do(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no seeds/ here: the default --corpus
+    for argv in (["run"], ["pair", "mnla", "mia"], ["actor", "mnla"], ["export", "--format", "json"]):
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert err == (f"actors: no folder 'seeds' here ({tmp_path}): run from the project folder, "
+                       "or give --corpus FOLDER\n") and out == ""
+    assert not (tmp_path / "output").exists()
 
 
 def test_progress_shows_stages_in_a_terminal_only(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "a")]) == 0
     err = capsys.readouterr().err
-    for stage in ("reading and extracting", "analysing", "laying out", "writing tables, pages and figures"):
+    for stage in ("[1/4] reading and extracting (5 files)", "[2/4] analysing", "[3/4] laying out",
+                  "[4/4] writing tables, pages and figures (37 files)"):
         assert stage in err
+    assert re.search(r"\[2/4\] analysing… \d+\.\d s, about \d+ s left", err)  # an estimate once a step is done
     assert err.count("\r\x1b[K") >= 5  # each stage overwrites the last, and the line is cleared at the end
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "b")]) == 0
     assert "\x1b" not in capsys.readouterr().err  # nothing for logs and pipes
+
+
+def test_quiet_when_stderr_is_not_a_terminal(tmp_path):
+    """A real process with stderr to a pipe: the problems and nothing else, byte for byte as in a log."""
+    r = subprocess.run([sys.executable, "-m", "actors.cli", "run", "--corpus", str(ROOT / "seeds"), "--out",
+                        str(tmp_path / "o")], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert r.returncode == 0
+    assert "\r" not in r.stderr and "\x1b" not in r.stderr and "…" not in r.stderr \
+        and not re.search(r"about \d+ s left", r.stderr)
+    assert r.stderr.splitlines()[0].startswith("warning: 5 dates left undated") and len(r.stderr.splitlines()) == 2
+    assert r.stdout.splitlines()[-1].startswith("done in ")

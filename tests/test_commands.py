@@ -132,9 +132,38 @@ def test_pair_with_no_relation_says_so(cli):
 def test_pair_unknown_name_exits_2_with_a_suggestion(cli):
     code, out, err = cli("pair", "mnla", "Ansar Dyne")
     assert code == 2 and out == ""
-    assert "actors: B: unknown actor 'Ansar Dyne'; did you mean 'Ansar Dine'?" in err
+    assert "actors: B: unknown actor 'Ansar Dyne'; did you mean 'Ansar Dine'? (id ansar-dine)" in err
     code, out, err = cli("pair", "Mujaoo", "mnla")
     assert code == 2 and "A: unknown actor 'Mujaoo'; did you mean" in err
+
+
+def test_did_you_mean_names_the_actors_not_bare_ids(cli):
+    # "jnmi" is closest to the ids jnim and unmil: the hints are the actors' names, each with its id
+    code, out, err = cli("actor", "jnmi")
+    assert code == 2 and out == ""
+    assert "did you mean \"Jama'at Nasr al-Islam wal Muslimin (JNIM)\"" in err
+    assert "'jnim'" not in err and "(id jnim; id unmil)" in err
+    # an alias to type is followed by the actor's name and id
+    code, _, err = cli("actor", "Mujaoo")
+    assert "did you mean 'MUJAO'? (Movement for Oneness and Jihad in West Africa (MOJWA/MUJAO), id mojwa)" in err
+
+
+def test_read_only_commands_are_quiet_unless_the_overrides_file_has_problems(cli, tmp_path):
+    # the seeds have five warnings (dates left undated): `actors run` tells them, pair/actor/export do not
+    for argv in (("pair", "mnla", "ansar dine"), ("actor", "mujao"),
+                 ("export", "--format", "json", "--out", str(tmp_path / "g.json"))):
+        code, out, err = cli(*argv)
+        assert code == 0 and out and err == "", argv
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("On 3 May 2014, MUJAO fighters ambushed Malian soldiers near Gao.\n")
+    (corpus / "notes.pdf").write_bytes(b"%PDF")  # a warning of its own, not the overrides file's
+    (corpus / "overrides.toml").write_text('[[drop]]\nid = "x"\nreason = "r"\nwhat = "nothing"\n')
+    code, out, err = cli("pair", "mujao", "mali", corpus=corpus)
+    assert code == 0 and "1 event" in out
+    assert err.startswith(f"warning: {corpus / 'overrides.toml'}: ")
+    assert f"note: 2 problem(s) in the overrides file {corpus / 'overrides.toml'}: those entries were not applied; " \
+           f"1 other problem(s) while reading {corpus}: `actors run` lists them" in err
 
 
 def test_pair_of_an_actor_with_itself_exits_2(cli):
@@ -330,8 +359,28 @@ def test_help_has_examples(command, capsys):
         main([*command, "--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    assert "examples:" in out and "actors pair MNLA \"ansar dine\"" in out
     assert out.startswith(f"usage: actors {' '.join(command)}".rstrip())
+    examples = out.split("examples:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert examples and all(line.startswith("  actors ") for line in examples)
+    if command:  # each command its own block: its examples, not the other commands'
+        assert all(line.startswith(f"  actors {command[0]} ") for line in examples), examples
+    else:
+        assert {line.split()[1] for line in examples} == {"run", "pair", "actor", "export"}
+    assert "Exit codes: 0 done" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("command", [[], ["run"], ["pair"], ["actor"], ["export"]])
+def test_help_is_wrapped_to_the_terminal(command):
+    for columns, widest in (("60", 60), ("200", 90)):  # at most 90 columns however wide the terminal
+        r = subprocess.run([sys.executable, "-m", "actors.cli", *command, "--help"], capture_output=True, text=True,
+                           cwd=ROOT, env=_env(COLUMNS=columns), timeout=120)
+        assert r.returncode == 0
+        lines = r.stdout.splitlines()
+        examples = {line for line in lines if line.startswith("  actors ")}  # kept as written
+        assert all(len(line) <= 90 for line in examples)
+        long = [line for line in lines if len(line) > widest and line not in examples]
+        assert not long, (columns, long)
+    assert "Exit codes: 0 done (problems with single files are reported and skipped)" in " ".join(r.stdout.split())
 
 
 def test_help_and_usage_in_a_real_process():
@@ -342,9 +391,13 @@ def test_help_and_usage_in_a_real_process():
     assert r.returncode == 0 and "examples:" in r.stdout and "--periods" in r.stdout
     r = actors_process()
     assert r.returncode == 2 and "usage: actors" in r.stdout + r.stderr
-    r = actors_process("pair", "--bogus", "mnla", "mia")
-    assert r.returncode == 2 and r.stderr.startswith("usage: actors ")
-    assert "actors: error: unrecognized arguments: --bogus" in r.stderr
+    r = actors_process("pair", "--bogus", "mnla", "mia")  # the command's usage, not the program's
+    assert r.returncode == 2 and r.stderr.startswith("usage: actors pair ") and "A B" in r.stderr
+    assert "actors pair: error: unrecognized arguments: --bogus" in r.stderr
+    r = actors_process("run", "--out", "/tmp/x", "--colour")
+    assert r.returncode == 2 and r.stderr.startswith("usage: actors run ") and "--colour" in r.stderr
+    r = actors_process("--bogus")
+    assert r.returncode == 2 and r.stderr.startswith("usage: actors [-h]")
     r = actors_process("pair", "mnla")
     assert r.returncode == 2 and "the following arguments are required: B" in r.stderr
     r = actors_process("fight", "mnla")
