@@ -78,7 +78,7 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
     ``periods`` are the named periods (default: the phases of Mali's wars);
     balance and frustrated edges are also given per calendar year. ``top``
     keeps the most central actors per period. ``mode``: an event counts in a period
-    only when its date lies ``within`` it (the default), or whenever it ``overlap``\ s it;
+    only when its date lies within it (``within``, the default), or whenever it overlaps it (``overlap``);
     either way the period rows count the events that only might fall in it.
     """
     statuses = tuple(statuses)
