@@ -69,7 +69,8 @@ class EventActorMap:
     components: frozenset = frozenset()  # (member id, whole id): an associated actor that is a component
 
     @classmethod
-    def load(cls, dictionary: Dictionary, text: str | None = None, *, source: str = "event_actors.toml") -> "EventActorMap":
+    def load(cls, dictionary: Dictionary, text: str | None = None, *,
+             source: str = "event_actors.toml") -> "EventActorMap":
         """The packaged map (or ``text``, a TOML document of the same shape) over ``dictionary``.
 
         Raises :class:`DataFileError` naming the entry for a map entry that names an unknown actor.

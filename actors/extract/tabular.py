@@ -310,19 +310,24 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         edges += got.edges
         problems += got.problems
         candidates += got.candidates
+        first = {}  # each new actor's first row: its line, for the problem that names it
+        for c in got.candidates:
+            first.setdefault(c.name, 1 + table.text.count("\n", 0, c.char_start))
         for actor_id, spec in got.new_actors.items():
             if actor_id not in new:
                 new[actor_id] = spec
-                where[actor_id] = (table.name, 0)
+                where[actor_id] = (table.name, first.get(spec[0], 0))
         for outcome, n in got.counts.items():
             counts[(table.layout or "unknown", outcome)] += n
     if new:
         actors = [actor_from_table({"id": i, "name": name, "kind": kind, "tags": ["event-table"]},
-                                   source="event tables", place=f"actor {i!r}") for i, (name, kind) in sorted(new.items())]
+                                   source="event tables", place=f"actor {i!r}")
+                  for i, (name, kind) in sorted(new.items())]
         dictionary = dictionary.with_additions(actors, source="actors named by event tables")
         for i, (name, kind) in sorted(new.items()):
-            problems.append(Problem(where[i][0], "", f"actor {name!r} is not in the name map "
-                                    f"(actors/data/event_actors.toml): imported as a {kind} of its own, id {i!r}",
-                                    skipped=False))
+            doc, line = where[i]
+            problems.append(Problem(doc, f"line {line}" if line else "",
+                                    f"actor {name!r} is not in the name map (actors/data/event_actors.toml): "
+                                    f"imported as a {kind} of its own, id {i!r}", skipped=False))
     mentions = Counter(a for e in edges for a in (e["source"], e["target"]))
     return TableImport(events, edges, problems, new, counts, candidates, dictionary, mentions)

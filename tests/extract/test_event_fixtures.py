@@ -43,7 +43,8 @@ def test_acled_classic_by_hand():
     # the katiba the map lacks is an actor of its own, said so
     assert (14, "acled-katiba-al-ghoroub", "fought-against", "mali", "", "2021-05-22") in rels
     assert dictionary.get("acled-katiba-al-ghoroub").kind == "rebel movement"
-    assert [p.what for p in problems if "Katiba Al-Ghoroub" in p.what][0].startswith("actor 'Katiba Al-Ghoroub'")
+    (named,) = [p for p in problems if "Katiba Al-Ghoroub" in p.what]
+    assert named.what.startswith("actor 'Katiba Al-Ghoroub'") and named.where == "line 14"  # its first row
     (cand,) = got.candidates  # and a candidate, with the row it is named in
     assert (cand.name, cand.kind_guess, cand.doc) == ("Katiba Al-Ghoroub", "rebel movement", "acled_classic.csv")
     assert table.text[cand.start:cand.end] == "Katiba Al-Ghoroub"
