@@ -236,7 +236,7 @@ def _balance(A) -> list[str]:
     return lines + [""]
 
 
-def _central(A) -> list[str]:
+def _central(A, unnamed: dict) -> list[str]:
     G = A.graph
     c = A.centrality
     lines = ["## Most central actors per period", "",
@@ -245,7 +245,6 @@ def _central(A) -> list[str]:
              "than three). An actor with no relation dated within a period is not ranked in it.", ""]
     if c.height == 0:
         return lines + ["No period holds a relation dated within it.", ""]
-    unnamed = _unnamed_fights(A)
     for (period,), part in c.group_by(["period_label"], maintain_order=True):
         top = part.head(5)
         items = [f"{_who(G, r['actor'])} (betweenness {r['betweenness']:.2f}, fought {r['fought_against']}"
@@ -269,14 +268,22 @@ def _central(A) -> list[str]:
     return lines + [""]
 
 
-def _unnamed_fights(A) -> dict[tuple[str, str], int]:
+def _generic_edges(A):
+    """(the fought-against and allied-with edges with a generic side, the generic ids): read once for the
+    central actors' unnamed foes and the section on unnamed counterparts."""
+    import polars as pl
+
+    f = edge_frame(A.graph, statuses=A.statuses, relations=("fought-against", "allied-with"))
+    return f.filter(pl.col("generic")), {n for n, g in A.graph.nodes(data="generic") if g}
+
+
+def _unnamed_fights(A, f, generic: set) -> dict[tuple[str, str], int]:
     """(period label, named actor) -> its fights dated within the period against generic foes."""
     import polars as pl
 
     from actors.network.windows import assign_periods
 
-    f = edge_frame(A.graph, statuses=A.statuses).filter(pl.col("generic") & (pl.col("relation") == "fought-against"))
-    generic = {n for n, g in A.graph.nodes(data="generic") if g}
+    f = f.filter(pl.col("relation") == "fought-against")
     out: dict[tuple[str, str], int] = {}
     for label_, a, b in assign_periods(f, A.phases, mode="within").select("period_label", "source", "target").iter_rows():
         for x, y in ((a, b), (b, a)):
@@ -285,14 +292,9 @@ def _unnamed_fights(A) -> dict[tuple[str, str], int]:
     return out
 
 
-def _unnamed(A) -> list[str]:
+def _unnamed(A, f, generic: set) -> list[str]:
     """Generic counterparts ("the Islamists") counted, not hidden: who fought or allied with them."""
-    import polars as pl
-
     G = A.graph
-    f = edge_frame(G, statuses=A.statuses).filter(pl.col("generic") & pl.col("relation").is_in(
-        ["fought-against", "allied-with"]))
-    generic = {n for n, g in G.nodes(data="generic") if g}
     rows = [(b if a in generic else a, a if a in generic else b, rel)
             for a, b, rel in f.select("source", "target", "relation").iter_rows()
             if (a in generic) != (b in generic)]
@@ -356,8 +358,9 @@ def render_report(analyses, *, summary: Mapping[str, Any] | None = None, curatio
     lines += _coalition(A)
     lines += _genealogy(A)
     lines += _balance(A)
-    lines += _central(A)
-    lines += _unnamed(A)
+    generic_edges, generic = _generic_edges(A)
+    lines += _central(A, _unnamed_fights(A, generic_edges, generic))
+    lines += _unnamed(A, generic_edges, generic)
     lines += ["## Method notes", "",
               "- Periods: " + "; ".join(f"{_md(p.label)} ({p.span})" for p in A.phases) + ".",
               "- Dates: a relation covers the interval its date's precision allows (\"2012\" is the whole year). "
