@@ -56,7 +56,7 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
     before = [d for d in own if d.start <= cue_offset]
     after = [d for d in own if d.start > cue_offset]
     if before and after and any(w in other_clause for w in (t.norm for t in tokens if before[-1].end <= t.start < cue_offset)) \
-            and not any(w in other_clause for w in (t.norm for t in tokens if cue_offset <= t.start < after[0].start)):
+            and not _new_clause([t.norm for t in tokens if cue_offset <= t.start < after[0].start], other_clause):
         # "In January 2020 troops suffered losses in the region, which is where four soldiers were killed
         # in 2017": the cue's own clause dates it
         return _date_dict(after[0])
@@ -67,6 +67,13 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         if not any(w in other_clause for w in between):
             return _date_dict(d)
     return _date_dict(in_force)
+
+
+def _new_clause(words: Sequence[str], other_clause: frozenset) -> bool:
+    """Words opening a clause about something else, or a coordinated clause of its own (", and on
+    28 November ..."): a date after them is that clause's."""
+    return any(w in other_clause for w in words) or any(
+        a == "," and b in {"and", "but", "while", "whereas"} for a, b in zip(words, words[1:]))
 
 
 def _place(tokens: Sequence[Token], covered: set[int], start: int) -> str:

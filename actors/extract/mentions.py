@@ -234,6 +234,7 @@ def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Menti
     return out
 
 
+_QUOTES = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb')
 _REPEAT_GAPS = frozenset({("(",), ("(", "/"), ("/",), ("of",), ("from",), ("of", "the"), ("from", "the"), ("-",)})
 
 
@@ -243,7 +244,8 @@ def _merge_repeats(tokens: Sequence[Token], mentions: list[Mention]) -> list[Men
     for m in mentions:
         if out and out[-1].actor == m.actor and out[-1].generic == m.generic and out[-1].role == "party":
             prev = out[-1]
-            gap = tuple(t.norm for t in tokens[prev.tok_end : m.tok_start])
+            # a closing quote after a quoted name: '"Jama'at Nasr al-Islam wal-Muslimin" (JNIM)'
+            gap = tuple(t.norm for t in tokens[prev.tok_end : m.tok_start] if t.norm not in _QUOTES)
             if gap in _REPEAT_GAPS or gap == ():
                 end_tok = m.tok_end
                 while end_tok < len(tokens) and tokens[end_tok].norm in {")", "/"} and end_tok - m.tok_end < 2:
@@ -260,8 +262,9 @@ def _merge_repeats(tokens: Sequence[Token], mentions: list[Mention]) -> list[Men
 def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> bool:
     heads = matcher.single("modifier_heads")
     if end < len(tokens) and tokens[end].norm in heads:
-        # "al Qaeda linked group"; but "FAMa supported by Wagner" is a participle with its agent
-        return not (end + 1 < len(tokens) and tokens[end + 1].norm == "by")
+        # "al Qaeda linked group"; but "FAMa supported by Wagner" is a participle with its agent, and
+        # "the MNLA led an assault", "the MNLA allied with Y" are verbs (verb_next)
+        return not (end + 1 < len(tokens) and tokens[end + 1].norm in matcher.single("verb_next"))
     return end + 1 < len(tokens) and tokens[end].norm == "-" and (
         tokens[end + 1].norm in heads or tokens[end + 1].norm in matcher.single("hyphen_modifier_heads"))
 

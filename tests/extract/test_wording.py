@@ -155,6 +155,14 @@ ATTACKS = [
     ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
     ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",
      {fight("ansar-dine", "mali"), fight("mojwa", "mali"), ally("ansar-dine", "mojwa", "joint-action")}),
+    # a modifier head without a hyphen is the name's verb when an object or preposition follows it
+    ("The MNLA led an assault on the Malian army.", {fight("mali", "mnla")}),
+    ("An al Qaeda linked group attacked Malian soldiers.", set()),
+    # the holder of a place taken, named with "until then"
+    ("MOJWA seized the town, until then held by Ganda Iso.", {fight("ganda-iso", "mojwa")}),
+    # a quoted name and its acronym are one mention, so "which" finds it
+    ('The soldiers fled to a valley held by jihadist groups, in particular the "Jama\'at Nasr al-Islam '
+     'wal-Muslimin" (JNIM), which in turn attacked the Malian soldiers.', {fight("jnim", "mali")}),
 ]
 
 
@@ -357,6 +365,17 @@ def test_a_membership_told_as_an_event_keeps_its_date(extractor):
     rows = edges(extractor, "Katiba Macina was formed in 2015 as an affiliate of Ansar Dine.")
     (m,) = [e for e in rows if e["relation"] == "member-of"]
     assert (m["source"], m["target"], m["date"]) == ("katiba-macina", "ansar-dine", "2015")
+
+
+def test_the_mnla_allied_with_is_a_verb_not_a_description(extractor):
+    assert named(extractor, "The MNLA allied with Ansar Dine.") == {ally("ansar-dine", "mnla", "alliance")}
+
+
+def test_a_date_in_a_coordinated_clause_after_the_cue_is_that_clauses(extractor):
+    rows = edges(extractor, "On 1 September, the town, until then held by Ganda Iso, was seized by MOJWA, and on "
+                            "28 November, the MNLA was pushed out of Lere by Ansar Dine.")
+    dates = {tuple(sorted((e["source"], e["target"]))): e["date"] for e in rows}
+    assert dates == {("ganda-iso", "mojwa"): "2019-09-01", ("ansar-dine", "mnla"): "2019-11-28"}
 
 
 def test_an_accusation_makes_the_accused_relation_alleged_by_the_accuser(extractor):
