@@ -241,13 +241,19 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
         seen.add(key)
         claimant = a.claimed_by or b.claimed_by
         status = "claimed" if claimant else "reported"
+        since = max((x.since for x in (a, b) if x.since is not None), default=None)
+        dated = d
+        if since is not None:
+            # an entry's own period ("France (2014–23)"): the relation began that year
+            dated = {"iso": str(since), "precision": "year", "earliest": f"{since}-01-01",
+                     "latest": f"{since}-12-31", "text": str(since)}
         # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance); an
         # item listed under a coalition or mission is its member (a state's troops: a contingent)
         kind = kind or {"allied-with": "alliance", "member-of": "member"}.get(relation, "")
         if relation == "member-of" and kinds.get(a.mention.actor) in ("foreign state", "state armed force") \
                 and kinds.get(b.mention.actor) == "international mission":
             kind = "contingent"
-        edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, d, status, claimant,
+        edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, dated, status, claimant,
                            doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant, kind))
 
     # the sides' own items; an item listed under another ("Platform, * GATIA") is that one's

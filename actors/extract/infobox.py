@@ -30,7 +30,7 @@ Two layouts are read from :class:`~actors.text.documents.InfoField` values:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from actors.errors import Problem
 from actors.extract.mentions import Matcher, Mention, find_mentions
@@ -62,6 +62,7 @@ class Belligerent:
     claimed_by: str = ""  # actor id (or words) whose claim the participation is
     under: Mention | None = None  # the item it is listed under ("* GATIA" under "Platform")
     support: bool = False  # listed after "Supported by:": it backs its side, it is not a belligerent
+    since: int | None = None  # the year its own entry says it took part from: "France (2014–23)"
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,34 @@ def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
     if combatants:
         sides = tuple(_keyvalue_side(matcher, doc, f) for f in combatants)
         line_start = doc.text.rfind("\n", 0, combatants[0].start) + 1  # evidence: whole "- Combatant1: ..." lines
-        return Sides(sides, line_start, combatants[-1].end, "key-value"), []
+        return _with_periods(doc, Sides(sides, line_start, combatants[-1].end, "key-value")), []
     block = fields.get("belligerents")
     if block is None:
         return None, []
-    return _flattened(matcher, doc, block)
+    found, problems = _flattened(matcher, doc, block)
+    return (_with_periods(doc, found) if found is not None else None), problems
+
+
+# an entry's own period after its name, footnote marks aside: "France[2] (2014–23)[3]",
+# "Germany (since 2015)", "Wagner (2021–present)"; "(until February 2023)" gives no start
+_PERIOD = re.compile(r"\(\s*(?:(?:since|from)\s+)?((?:19|20)\d\d)\s*(?:[–—-]\s*(?:(?:19|20)?\d\d|present)\s*)?\)",
+                     re.IGNORECASE)
+_NOTE = re.compile(r"\[[^\]\n]{0,12}\]")
+
+
+def _with_periods(doc, sides: Sides) -> Sides:
+    """Each entry with the start year its own line gives between its name and the next name."""
+    starts = sorted(b.mention.start for side in sides.sides for b in side)
+
+    def since(b: Belligerent) -> int | None:
+        end = b.mention.end
+        stop = min([x for x in starts if x > b.mention.start] + [sides.end])
+        line_end = doc.text.find("\n", end)
+        stop = min(stop, line_end if line_end >= 0 else stop)
+        hit = _PERIOD.match(_NOTE.sub("", doc.text[end:stop]).lstrip())
+        return int(hit.group(1)) if hit else None
+
+    return replace(sides, sides=tuple(tuple(replace(b, since=since(b)) for b in side) for side in sides.sides))
 
 
 def _keyvalue_side(matcher: Matcher, doc, field) -> tuple[Belligerent, ...]:

@@ -496,6 +496,18 @@ def test_flattened_belligerents_blocks(extractor, block, expected):
     assert got == expected
 
 
+def test_an_infobox_entrys_own_period_dates_its_relations(extractor):
+    text = ("Insurgency in the Well\n\nPart of Mali War\nDate 2015 – present\nResult Ongoing\n"
+            "Belligerents\n\n Niger\n\nSupported by:\n France[2] (2014–23)[3]\n Germany (since 2016)\n"
+            " Canada (until 2020)\n\nJihadists:\nJNIM\nCommanders and leaders\nNobody\n\nThe war went on.\n")
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    dates = {(e["source"], e["target"]): (e["date"], e["date_precision"]) for e in rows}
+    assert dates[("france", "niger")] == ("2014", "year")  # the start of its own range
+    assert dates[("germany", "niger")] == ("2016", "year")
+    assert dates[("canada", "niger")][0] != "2020"  # an end gives no start
+    assert dates[("niger", "jnim")][0] != "2014"  # the others keep the infobox's date
+
+
 def test_prose_right_under_a_scraped_infobox_is_text_not_a_field(extractor):
     text = ("Raid on the well | |\nLocation: | The well, Mali |\nDate: | 21 March 2021 |\n"
             "Perpetrator: | Islamic State in the Greater Sahara |\n"
