@@ -53,7 +53,11 @@ class Matcher:
         """Whether a period alias ("the junta", "UN peacekeepers") starts in ``tokens``: without one,
         a sentence's mentions are the same whatever its date."""
         starts = self.periods.get(_HEADS_KEY, {})
-        return any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens))
+        if any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens)):
+            return True
+        # "Nigerien peacekeepers": the contingent of the mission in force at the sentence's date
+        nouns = self.words.get("peacekeeper_nouns", frozenset())
+        return any((t.norm,) in nouns or tuple(x.norm for x in tokens[i : i + 2]) in nouns for i, t in enumerate(tokens))
 
 
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, places: dict | None = None) -> Matcher:

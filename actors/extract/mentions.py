@@ -82,6 +82,21 @@ def _period_actor(options, day_range) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int, day_range, state: str) -> str:
+    """"Nigerien peacekeepers" (``tokens[a:b]`` one of ``peacekeeper_nouns``): the state's contingent of
+    the one peacekeeping mission whose period aliases cover the date, else ""."""
+    if not day_range or day_range[0] is None or day_range[1] is None:
+        return ""
+    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
+    words = tuple(t.norm for t in tokens[a:b])
+    if not any(words[k:] in nouns for k in range(1, len(words))):
+        return ""
+    lo, hi = day_range
+    hits = {x.id for x in matcher.dictionary.named() if x.kind == "international mission" and "peacekeeping" in x.tags
+            and x.id != state and any(pa.covers(lo) and pa.covers(hi) for pa in x.period_aliases)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
 def find_mentions(
     matcher: Matcher,
     tokens: Sequence[Token],
@@ -132,6 +147,8 @@ def find_mentions(
         ref = group_reference(matcher, tokens, i)
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
+            if not contingent and len(actors) == 1:
+                contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
             for aid, (a, b) in actors:

@@ -57,6 +57,7 @@ from typing import Sequence
 
 from actors.extract.cues import FRAMES, CueSet, load_cues
 from actors.extract.frames import action, contingents, founding, organisation, partners, sides
+from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
 from actors.extract.matcher import Matcher
@@ -119,7 +120,9 @@ def find_relations(
     if attackers is not None:
         attackers.extend(_attackers(s))
     if unattributed is not None:
-        unattributed.extend((start, s.mentions[k]) for start, ks in sorted(s.unattributed.items()) for k in ks)
+        # a contingent's victims include its mission ("the Chadian peacekeepers' camp": MINUSMA's too)
+        unattributed.extend((start, m) for start, ks in sorted(s.unattributed.items())
+                            for m in with_contingents(s, list(ks)))
     return _dedupe(found, matcher)
 
 

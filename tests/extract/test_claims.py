@@ -330,7 +330,8 @@ def test_a_claimant_described_as_an_affiliate_is_the_named_group() -> None:
     ("Attack on peacekeepers\n\nOn 3 May 2019, individuals on motorbikes attacked the Chadian peacekeepers' camp "
      "near a well.\n\nThe government condemned the attack, which was claimed, a day later, by AQIM.\n\n"
      "The camp was rebuilt.\n",
-     [("aqim", "fought-against", "chad", "claimed", "aqim")]),
+     [("chad", "member-of", "minusma", "reported", ""), ("aqim", "fought-against", "chad", "claimed", "aqim"),
+      ("aqim", "fought-against", "minusma", "claimed", "aqim")]),
     # one that does not point back stays with its own paragraph
     ("Attack on soldiers\n\nOn 3 May 2019, gunmen attacked a Chadian army post near a well.\n\n"
      "AQIM claimed responsibility.\n\nThe post was rebuilt.\n",

@@ -125,9 +125,9 @@ NOTES = [
      "militants.", {fight("mali", "jnim"), ally("mali", "wagner", "support")}),
     # a mission's troops from a state are its contingent; the attack on them is claimed across sentences
     ("On 17 February 2021, MINUSMA peacekeepers from Togo were targeted by an attack near Kerendi. "
-     "JNIM claimed the attack.", {fight("jnim", "togo"), member("togo", "minusma", "contingent")}),
+     "JNIM claimed the attack.", {fight("jnim", "togo"), fight("jnim", "minusma"), member("togo", "minusma", "contingent")}),
     ("On 17 February 2021, Togolese MINUSMA peacekeepers were targeted by an attack near Kerendi. "
-     "JNIM claimed the attack.", {fight("jnim", "togo"), member("togo", "minusma", "contingent")}),
+     "JNIM claimed the attack.", {fight("jnim", "togo"), fight("jnim", "minusma"), member("togo", "minusma", "contingent")}),
     # the army of the one country a note's places name
     ("On 20 August 2023, ISGS militants attacked FDS positions in Tabatol (Tillaberi). 17 soldiers were "
      "killed.", {fight("isgs", "niger")}),

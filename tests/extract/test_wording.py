@@ -122,7 +122,9 @@ ATTACKS = [
     ("Fighters of JNIM and ISGS attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # the maker of the device that killed is the attacker
-    ("Togolese peacekeepers were killed by an IED planted by JNIM near the town.", {fight("jnim", "togo")}),
+    # a state's peacekeepers in MINUSMA's mandate are its contingent (annotation.md: "Togolese blue helmet")
+    ("Togolese peacekeepers were killed by an IED planted by JNIM near the town.",
+     {fight("jnim", "togo"), fight("jnim", "minusma"), member("togo", "minusma", "contingent")}),
     ("A Malian convoy was hit by a mine laid by ISGS.", {fight("isgs", "mali")}),
     ("Suspected JNIM fighters attacked a Malian post.", {fight("jnim", "mali")}),
     # "with French support": France is no object of "retook"
@@ -365,6 +367,20 @@ def test_a_membership_told_as_an_event_keeps_its_date(extractor):
     rows = edges(extractor, "Katiba Macina was formed in 2015 as an affiliate of Ansar Dine.")
     (m,) = [e for e in rows if e["relation"] == "member-of"]
     assert (m["source"], m["target"], m["date"]) == ("katiba-macina", "ansar-dine", "2015")
+
+
+def test_a_states_peacekeepers_are_its_contingent_of_the_mission_in_force(extractor):
+    text = "On 20 January 2019, JNIM attacked Chadian peacekeepers in Aguelhok."
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == {fight("chad", "jnim"), fight("jnim", "minusma"), member("chad", "minusma", "contingent")}
+    # before MINUSMA (July 2013) no mission's period covers the date: the state's troops only
+    text = "On 20 January 2010, JNIM attacked Chadian peacekeepers in Aguelhok."
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == {fight("chad", "jnim")}
+    # soldiers are the state's own army, not a contingent
+    text = "On 20 January 2019, JNIM attacked Chadian soldiers in Aguelhok."
+    got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
+    assert got == {fight("chad", "jnim")}
 
 
 def test_the_mnla_allied_with_is_a_verb_not_a_description(extractor):

@@ -217,7 +217,7 @@ NEWS = [
      {ally("ansar-dine", "mnla", "joint-action"), fight("mali", "mnla"), fight("ansar-dine", "mali")}),
     # the target named inside "the attack on X" is no agent of what the attack did; "claimed it"
     ("The attack on the MINUSMA base killed seven Guinean peacekeepers; Ansar Dine claimed it.",
-     {fight("ansar-dine", "minusma"), fight("ansar-dine", "guinea")}),
+     {fight("ansar-dine", "minusma"), fight("ansar-dine", "guinea"), member("guinea", "minusma", "contingent")}),
     # a place lost to someone; a match lost is no fight
     ("The MNLA lost control of Gao to MUJAO after fierce fighting.", {fight("mnla", "mojwa")}),
     ("Mali lost 2-0 to Senegal.", set()),
