@@ -2,22 +2,25 @@
 
 Run: python3 benchmarks/explorer_interaction.py PAGE.html [--shots DIR] [--runs 3]
      python3 benchmarks/explorer_interaction.py --seeds-copies 2 [--shots DIR]
+     python3 benchmarks/explorer_interaction.py --synthetic 2000 20000 [--shots DIR]
 
 Opens a written explorer page (``graph.html`` of ``actors run``) in headless
 Chromium, offline, and times, inside the page (``performance.now()`` around the
 page's own handlers, then until the next frame is painted):
 
 - first render: navigation start until vis-network has drawn;
-- a phase preset: the first named period with events;
 - the busiest link's panel (its events, 50 at a time);
 - the busiest actor's panel (its own event timeline);
-- a search for the busiest actor's name.
+- a search for the busiest actor's name;
+- a phase preset: the first named period with events.
 
 Target (issue 18): the first render and every interaction under 1 s at 1,000
 times the seeds. With ``--shots DIR`` each step is also saved as a PNG
-(initial, preset, link panel, actor panel, search), to be looked at.
+(initial, link panel, actor panel, search, preset), to be looked at.
 ``--seeds-copies N`` builds the page from N copies of the seeds first (CI runs
-it with a small N so the script never rots). Needs Debian's chromium and
+it with a small N so the script never rots); copies of one text are one event
+told N times, so ``--synthetic ACTORS EVENTS`` builds a page of that many
+distinct events too (the stress case). Needs Debian's chromium and
 chromium-driver.
 """
 
@@ -81,14 +84,14 @@ def measure(page: Path, *, runs: int = 3, shots: Path | None = None) -> dict[str
                 driver.save_screenshot(str(shot / "1-initial.png"))
             busiest = driver.execute_script(_BUSIEST)
             steps = [
-                ("phase preset", "var b = Array.from(document.querySelectorAll('#presets button.preset'))"
-                                 ".filter(function (x) { return x.dataset.period && !x.disabled; })[0];"
-                                 " if (b) b.click();", "2-preset.png"),
-                ("busiest link panel", f"api.showLink({busiest['edge']!r});", "3-link-panel.png"),
-                ("busiest actor panel", f"api.showActor({busiest['node']!r});", "4-actor-panel.png"),
+                ("busiest link panel", f"api.showLink({busiest['edge']!r});", "2-link-panel.png"),
+                ("busiest actor panel", f"api.showActor({busiest['node']!r});", "3-actor-panel.png"),
                 ("search", f"document.getElementById('search').value = {busiest['label']!r};"
                            " document.getElementById('search').dispatchEvent(new Event('change'));",
-                 "5-search.png"),
+                 "4-search.png"),
+                ("phase preset", "var b = Array.from(document.querySelectorAll('#presets button.preset'))"
+                                 ".filter(function (x) { return x.dataset.period && !x.disabled; })[0];"
+                                 " if (b) b.click();", "5-preset.png"),
             ]
             for name, code, png in steps:
                 ms = driver.execute_async_script(_TIMED % code)
@@ -117,10 +120,26 @@ def _seed_copies_page(copies: int, folder: Path) -> Path:
     return page
 
 
+def _synthetic_page(actors: int, edges: int, folder: Path) -> Path:
+    from graph_scale import synthetic_edges
+
+    from actors.network.windows import phases
+    from actors.network.graph import build_graph
+    from actors.render.explorer import explorer_html
+    from actors.render.layout import positions
+
+    graph = build_graph(synthetic_edges(edges, actors, 20))
+    page = folder / "graph.html"
+    page.write_text(explorer_html(graph, pos=positions(graph), periods=phases()), encoding="utf-8")
+    return page
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("page", nargs="?", type=Path, help="an explorer page (graph.html of actors run)")
     ap.add_argument("--seeds-copies", type=int, default=0, help="build the page from N copies of the seeds")
+    ap.add_argument("--synthetic", nargs=2, type=int, metavar=("ACTORS", "EVENTS"),
+                    help="build the page from a synthetic graph (benchmarks/graph_scale.py) of that size")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--shots", type=Path, help="save a PNG of each step here")
     args = ap.parse_args()
@@ -129,7 +148,10 @@ def main() -> None:
     if not chromium.available():
         raise SystemExit(f"needs {chromium.CHROMIUM} and {chromium.CHROMEDRIVER}")
     with tempfile.TemporaryDirectory() as tmp:
-        page = args.page or _seed_copies_page(max(1, args.seeds_copies), Path(tmp))
+        if args.synthetic:
+            page = _synthetic_page(*args.synthetic, Path(tmp))
+        else:
+            page = args.page or _seed_copies_page(max(1, args.seeds_copies), Path(tmp))
         if args.shots:
             args.shots.mkdir(parents=True, exist_ok=True)
         result = measure(page, runs=args.runs, shots=args.shots)

@@ -20,6 +20,7 @@ BENCHMARKS = ROOT / "benchmarks"
 #: script -> (small-size arguments, a line its output must contain)
 SMALL = {
     "evaluate.py": (["--sets", "seeds,real-dev"], "target: held-out F1 >= 0.60"),
+    "explorer_interaction.py": (["--seeds-copies", "1", "--runs", "1"], "target: each under 1000 ms"),
     "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),
     "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
                        "target <= 30 s"),
@@ -37,7 +38,7 @@ def test_every_benchmark_is_listed():
 
 @pytest.mark.parametrize("script", sorted(SMALL))
 def test_benchmark_runs_small(script, tmp_path):
-    if script == "render_speed.py" and not (shutil.which("chromium") and shutil.which("chromedriver")):
+    if script in ("render_speed.py", "explorer_interaction.py") and not (shutil.which("chromium") and shutil.which("chromedriver")):
         pytest.skip("needs Debian's chromium and chromium-driver")
     args, expected = SMALL[script]
     done = subprocess.run([sys.executable, str(BENCHMARKS / script), *args], cwd=tmp_path,
