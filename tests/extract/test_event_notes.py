@@ -123,6 +123,10 @@ NOTES = [
     # a participle with its agent ("supported by") is no compound description of the subject
     ("On 7 June 2023, FAMa supported by Wagner Group conducted an operation near Dagassou, killing 3 JNIM "
      "militants.", {fight("mali", "jnim"), ally("mali", "wagner", "support")}),
+    # instructors are a state's force; Russian paramilitaries are Wagner's
+    ("On 5 April 2022, FAMa, supported by Russian instructors, raided a JNIM camp near Moura.",
+     {fight("mali", "jnim"), ally("mali", "russia", "support")}),
+    ("On 5 April 2022, Russian paramilitaries attacked JNIM near Moura.", {fight("wagner", "jnim")}),
     # a mission's troops from a state are its contingent; the attack on them is claimed across sentences
     ("On 17 February 2021, MINUSMA peacekeepers from Togo were targeted by an attack near Kerendi. "
      "JNIM claimed the attack.", {fight("jnim", "togo"), fight("jnim", "minusma"), member("togo", "minusma", "contingent")}),
