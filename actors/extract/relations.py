@@ -101,6 +101,8 @@ def find_relations(
             if st is None or st.cues[0].kind != "denied":
                 continue  # an intention or offer; under a denial it is still denied, so kept
         for cue in occ.cues:
+            if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
+                continue  # "ending years of cooperation between the two groups": no alliance from here on
             if cue.frame == "transitive" and s.determined(occ):
                 continue  # "the attack", "an ambush": a noun, not a verb
             if cue.frame == "transitive" and cue.kind == "allied-with" and occ.start - 1 in verb_ends:

@@ -383,6 +383,21 @@ def test_a_states_peacekeepers_are_its_contingent_of_the_mission_in_force(extrac
     assert got == {fight("chad", "jnim")}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a clash's "between" is its own, not a later noun's; an alliance told as ending is none
+    ("JNIM and ISGS fighters clashed repeatedly in the Gourma, ending years of cooperation between the two groups.",
+     {fight("isgs", "jnim")}),
+    ("The MNLA broke off its alliance with Ansar Dine.", set()),
+    ("The MNLA formed an alliance with Ansar Dine.", {ally("ansar-dine", "mnla", "alliance")}),
+    # "blamed the ambush on X": X is blamed, not the ambush's target
+    ("Malian authorities blamed the ambush on the Katiba Macina.", set()),
+    ("Ten Malian soldiers were killed in an ambush near the well. Malian authorities blamed the ambush on the "
+     "Katiba Macina.", {fight("katiba-macina", "mali")}),
+])
+def test_ended_alliances_blame_and_a_clashs_own_between(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
 def test_the_mnla_allied_with_is_a_verb_not_a_description(extractor):
     assert named(extractor, "The MNLA allied with Ansar Dine.") == {ally("ansar-dine", "mnla", "alliance")}
 

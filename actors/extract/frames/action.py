@@ -327,6 +327,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     patients: list[int] = []
     agents: list[int] = []
     of_patients: list[int] = []
+    # "officials blamed the ambush on X": "on X" names who is blamed, not the target
+    blamed = any(w in s.cues.single("blame_on_verbs") for w in s.norms[max(0, occ.start - 3) : occ.start])
     j = occ.end
     while j < hi and not s.is_break(j):
         w = s.norms[j]
@@ -335,7 +337,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             patients = s.group(hit, forward_only=True)  # "an IED planted by X exploded under a Y vehicle"
             break
         at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"})
-        if (w in {"against", "on", "upon", "targeting"} or at) and (not patients or s.norms[j - 1] in {"and", "as"}):
+        if (w in {"against", "on", "upon", "targeting"} or at) and not (blamed and w == "on") \
+                and (not patients or s.norms[j - 1] in {"and", "as"}):
             k = s.right_mention(j + 1, reach=5 if at else 4)
             if k is not None:
                 patients = patients + [p for p in s.group(k, forward_only=True) if p not in patients]

@@ -103,10 +103,11 @@ class Sentence:
             self._separate = any(w in words for w in self.norms)
         return self._separate
 
-    def irrealis(self, o: Occurrence) -> bool:
-        """An intention, threat, offer or condition governs the cue: nothing happened."""
+    def irrealis(self, o: Occurrence, list_id: str = "irrealis") -> bool:
+        """An intention, threat, offer or condition governs the cue: nothing happened. (With
+        ``list_id="ended_relations"``: the relation the cue names is told as ending.)"""
         lo = max(0, o.start - 10)
-        words = self.cues.words("irrealis")
+        words = self.cues.words(list_id)
         firsts = _first_words(words)
         for j in range(o.start - 1, lo - 1, -1):
             if self.hard(j) or self.norms[j] in {".", ";"}:

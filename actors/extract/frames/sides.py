@@ -156,6 +156,9 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     while j is not None and j + 1 < len(s.toks) and (s.toks[j + 1].text[:1].isdigit() or s.norms[j + 1] in MONTHS | {"early", "late", "mid"}):
         # "was fought between 17 and 21 May 2014 in Kidal, between A and B": a span of days first
         j = s.find_word(j + 1, {"between"}, 30)
+    if j is not None and any(occ.end <= o.start < j and any(c.frame in ("group", "symmetric") for c in o.cues)
+                             for o in s.relation_occ if o is not occ):
+        j = None  # "clashed ..., ending years of cooperation between the two groups": another noun's "between"
     if j is not None and not any(x in s.at_start and s.party(s.at_start[x]) and not s.mentions[s.at_start[x]].generic
                                  for x in range(occ.end, j)):
         yield from between(s, j, cue.kind)
