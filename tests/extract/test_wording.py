@@ -398,6 +398,22 @@ def test_ended_alliances_blame_and_a_clashs_own_between(extractor, text, expecte
     assert named(extractor, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # plural force nouns after coordinated demonyms
+    ("The Nigerien and Burkinabe armies attacked JNIM.",
+     {fight("jnim", "niger"), fight("burkina-faso", "jnim"), ally("burkina-faso", "niger", "joint-action")}),
+    ("Rebels of the CSP and JNIM fighters inflicted heavy losses on Malian troops.",
+     {fight("csp", "mali"), fight("jnim", "mali"), ally("csp", "jnim", "joint-action")}),
+    # "A and its ally, B," is a coordinated subject
+    ("The Malian army and its ally, the Wagner Group, attacked JNIM.",
+     {fight("jnim", "mali"), fight("jnim", "wagner"), ally("mali", "wagner", "joint-action")}),
+    # the partners' noun is followed by a verb: what comes after is no name of theirs
+    ("France and its European partners announced the withdrawal of Barkhane and Takuba from Mali.", set()),
+])
+def test_plural_forces_inflicted_losses_and_possessed_allies(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
 def test_the_mnla_allied_with_is_a_verb_not_a_description(extractor):
     assert named(extractor, "The MNLA allied with Ansar Dine.") == {ally("ansar-dine", "mnla", "alliance")}
 

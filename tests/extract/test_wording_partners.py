@@ -23,9 +23,10 @@ PARTNERS = [
      {ally("mali", "russia", "alliance")}),
     ("JNIM ambushed Malian soldiers and their Russian collaborators near the border.",
      {ally("mali", "russia", "alliance"), fight("jnim", "mali"), fight("jnim", "russia")}),
+    # the partners are listed with Mali: all three attacked, together (the event's kind before the standing one)
     ("Mali and its partners, France and Chad, attacked AQIM.",
-     {ally("mali", "france", "alliance"), ally("mali", "chad", "alliance"), ally("chad", "france", "joint-action"),
-      fight("aqim", "france"), fight("aqim", "chad")}),
+     {ally("mali", "france", "joint-action"), ally("mali", "chad", "joint-action"), ally("chad", "france", "joint-action"),
+      fight("aqim", "france"), fight("aqim", "chad"), fight("aqim", "mali")}),
     ("Malian troops backed by their African and French allies pushed north.", {ally("france", "mali", "support")}),
     # a possessed counterpart with no name is nobody; a generic owner is no one to ally with
     ("The Malian army and its allies pushed north.", set()),

@@ -52,8 +52,10 @@ def _partners(s: Sentence, t: int) -> list[int]:
         # "its ally, the Wagner Group": past the comma
         comma = j + 1 < len(s.toks) and s.norms[j + 1] == ","
         k = s.right_mention(j + 1 if comma else j, reach=6, allow_possessor=False, stop_comma=not comma)
-        if k is None or s.mentions[k].generic:
-            return []
+        finite = s.cues.single("finite_verbs")
+        if k is None or s.mentions[k].generic or any(x in s.verb_starts or s.norms[x] in finite
+                                                     for x in range(j + 1, s.mentions[k].tok_start)):
+            return []  # "France and its partners announced the withdrawal of Takuba": a verb's object, no name of theirs
         return [x for x in s.group(k, forward_only=True) if s.party(x) and not s.mentions[x].generic]
     return []
 

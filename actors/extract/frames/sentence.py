@@ -240,6 +240,12 @@ class Sentence:
             if intro in gap and (gap[0] in {",", "and"} or ms[a].generic) and gap.index(intro) <= 6 \
                     and not any(self.is_break(x) for x in gap_idx) and (intro != "such" or gap[-1:] == ["as"]):
                 return True  # "A, Tuareg groups including B", "A and groups like B": B is listed with A
+        if len(gap) >= 3 and gap[0] == "and" and gap[1] in {"its", "their"}:
+            # "the Malian army and its ally, the Wagner Group, attacked ...": the ally is listed with A
+            nouns = self.cues.single("ally_nouns")
+            at = next((i for i, w in enumerate(gap[2:5]) if w in nouns), None)
+            if at is not None and all(w in {",", "the"} for w in gap[3 + at :]):
+                return True
         if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
         if gap and gap[0] in {"in", "at", "near", "around"}:
