@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from actors.text.date_layout import date_title
+from actors.text.date_layout import date_title, heading_years
 from actors.text.dates import resolve_dates
 from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
@@ -88,6 +88,11 @@ class Extractor:
         fields = {f.key: f for f in doc.fields}
         anchor = fields["date"].value if "date" in fields else ""
         filed = date_title(fields["title"].value) if not anchor and "title" in fields else None
+        if not anchor and filed is None and "title" in fields:
+            # a year's page, "2021 in Burkina Faso", "Battle of Gao (2013)": its year is in force throughout
+            years = heading_years(fields["title"].value)
+            if years is not None and years[0] == years[1]:
+                anchor = str(years[0])
         # a page opening with its date alone ("28 January 2013"): the day it was filed
         toks_by_sentence = {s.index: tokenize(s.clean, s.start) for s in doc.sentences}
         # Dates inside actor names ("May 23, 2006 Democratic Alliance for Change") are not dates.

@@ -414,6 +414,21 @@ def test_plural_forces_inflicted_losses_and_possessed_allies(extractor, text, ex
     assert named(extractor, text) == expected
 
 
+def test_a_participle_describing_a_noun_takes_no_patient_from_further_back(extractor):
+    text = "Jihadists linked to al-Qaeda attacked a convoy escorted by soldiers and VDP near the well."
+    assert named(extractor, text) == set()
+
+
+def test_a_years_page_puts_its_year_in_force(extractor):
+    text = ("# 2021 in Burkina Faso\n\n## Events\n\n### June\n"
+            "- 14 June – Burkinabe forces and VDP repel an attack by ISGS fighters on a village.\n")
+    rows = extract([parse_document("year.md", text)], extractor=extractor).edges
+    assert {e["date"] for e in rows} == {"2021-06-14"}
+    assert named_edges.named(extractor, rows) == {fight("burkina-faso", "isgs"), fight("isgs", "vdp"),
+                                                  ally("burkina-faso", "vdp", "joint-action")}
+
+
+
 def test_the_mnla_allied_with_is_a_verb_not_a_description(extractor):
     assert named(extractor, "The MNLA allied with Ansar Dine.") == {ally("ansar-dine", "mnla", "alliance")}
 

@@ -45,6 +45,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if start > 0 and s.norms[start - 1] == ",":
                 start -= 1
         k, status_tok = s.left_mention(start, stop_at_status=True)
+        if k is not None and start == occ.start and _reduced_relative(s, start):
+            k = None  # "a convoy escorted by VDP": the participle describes the noun before it, no actor
         if k is None and agents and cue.kind == "fought-against":
             # "One of AQIM's commanders, X, was killed by Y": the commander's group was fought
             leader = _leader_group(s, _clause_start(s, start), start)
@@ -296,6 +298,16 @@ def _repelled_them(s: Sentence, occ: Occurrence) -> bool:
     if verb not in verbs and verb + particle not in verbs:
         return False
     return not any(o.start < occ.start and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)
+
+
+def _reduced_relative(s: Sentence, c: int) -> bool:
+    """A passive participle at ``c`` right after a common noun that names no actor ("a convoy
+    escorted by soldiers", "the town seized by MOJWA"): it describes that noun."""
+    j = c - 1
+    if j < 1 or j in s.at_end or (s.norms[j],) in s.aux:
+        return False
+    w = s.toks[j].text
+    return w.isalpha() and w.islower() and not w.endswith("ly") and s.norms[j - 1] in {"a", "an", "the"}
 
 
 def _back_reference(s: Sentence, c: int) -> list[int]:
