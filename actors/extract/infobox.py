@@ -47,12 +47,17 @@ _IMAGE = re.compile(r"(?:(?:flag|emblem|logo|seal|coat[ _]of[ _]arms)[ _]of[ _][
                     r"|[\w'’-]+[ _](?:flag|emblem|logo))\.(?:svg|png|jpe?g|gif)\b", re.IGNORECASE)
 
 
+# a flag image's markup left before an entry: "border|20px GATIA", "border|20pxGATIA"
+_IMAGE_SIZE = re.compile(r"(?:\bborder\s*\|\s*)?\b\d{1,3}px(?=[A-Z\s]|$)")
+
+
 def _blank_images(clean: str, original: str) -> str:
     """``clean`` with the image file names of ``original`` (the same span of the document's text,
     before cleaning) replaced by spaces: offsets are kept."""
     out = list(clean)
-    for m in _IMAGE.finditer(original):
-        out[m.start() : m.end()] = " " * (m.end() - m.start())
+    for pattern in (_IMAGE, _IMAGE_SIZE):
+        for m in pattern.finditer(original):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(out)
 
 

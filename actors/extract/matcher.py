@@ -60,6 +60,19 @@ class Matcher:
         return any((t.norm,) in nouns or tuple(x.norm for x in tokens[i : i + 2]) in nouns for i, t in enumerate(tokens))
 
 
+def _serial_comma_variants(key: tuple) -> list[tuple]:
+    """A name listing three things, with and without the serial comma: "Peace, Security and
+    Development" and "Peace, Security, and Development" are one name."""
+    out = [key]
+    if "," in key and "and" in key:
+        a = key.index("and")
+        if a >= 2 and key[a - 1] == ",":
+            out.append(key[: a - 1] + key[a:])
+        elif a >= 3 and key[a - 2] == ",":
+            out.append(key[:a] + (",",) + key[a:])
+    return out
+
+
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, places: dict | None = None) -> Matcher:
     """Compile the dictionary into lookup tables (done once per run).
 
@@ -81,7 +94,8 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, pla
 
     for actor in dictionary.actors:
         for alias in actor.aliases:
-            add(aliases, phrase_key(alias), actor.id)
+            for key in _serial_comma_variants(phrase_key(alias)):
+                add(aliases, key, actor.id)
         for alias in actor.exact_aliases:
             add(exact, _raw_key(alias), actor.id)
         for pa in actor.period_aliases:

@@ -16,7 +16,9 @@ them, conservatively, by this rule:
    same actors on the same day. At month or year precision equal dates merge
    nothing by themselves: two sentences on "a clash in 2012" may tell two clashes.
    Each is recorded as an overlap (below) with the first event of that period.
-4. A coarser mention (a year, a month) joins a finer event only when it comes
+4. An undated belligerents list (an infobox without a readable date) joins the one
+   event of its pair that its own document tells, if there is exactly one.
+5. A coarser mention (a year, a month) joins a finer event only when it comes
    from the same document, its own sentence states no date (it inherits the
    date in force, so it goes on telling the story just told), and exactly one
    finer event of its block in that document fits its interval. Otherwise it
@@ -24,7 +26,7 @@ them, conservatively, by this rule:
    the day-dated fights it summarises. Each finer event it fits is recorded as
    an *overlap*, so an analyst can merge them by hand (``merges``, the overrides
    file's ``[[merge]]``).
-5. Two mentions whose sentences name different places (``place`` of the
+6. Two mentions whose sentences name different places (``place`` of the
    statement) never merge.
 
 The pair-level events are then joined into *occurrences*: mentions stated in
@@ -188,6 +190,12 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
                     first = next((g for g in by_interval.get(span, ()) if _fits(m, g, place)), None)
                     if first is not None:
                         overlaps.append((first.finest, m))
+        if target is None and span is None and m.get("cue") == "belligerents":
+            # an undated belligerents list names the sides of the article's one battle: the one
+            # event of its pair that the same document tells (none, or several: it stays apart)
+            here = [g for g in groups if m["doc"] in g.docs]
+            if len(here) == 1:
+                target = here[0]
         if target is None:
             target = _Group([m], {m["doc"]}, {place} if place else set(), {text})
             groups.append(target)

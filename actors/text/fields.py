@@ -153,8 +153,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*(?:\[\d+\])*\s*$")
 
 
 def _prose(line: str) -> bool:
-    """A line of running text: long, many words, ending as a sentence ends."""
-    return len(line) >= 120 and line.count(" ") >= 15 and _SENTENCE_END.search(line) is not None
+    """A line of running text: long, many words, ending as a sentence ends; or, with no table
+    pipe in it, a shorter sentence ("On October 1, 2023, rebels from the X attacked ... Mali.")."""
+    if _SENTENCE_END.search(line) is None:
+        return False
+    if len(line) >= 120 and line.count(" ") >= 15:
+        return True
+    return "|" not in line and len(line) >= 60 and line.count(" ") >= 9 and line[:1].isupper()
 
 
 def _scraped_block(lines: list[_Line], text: str, clean: str, fields: list[InfoField]) -> tuple[bool, str]:

@@ -265,3 +265,21 @@ def test_merge_entries_of_an_overrides_file(tmp_path):
     problems = c.frames["problems"]["where"].to_list()
     assert any("[[merge]] 'typo'" in w and w.startswith("line 6") for w in problems)
     assert any("[[merge]] 'one'" in w for w in problems)
+
+
+def test_an_undated_belligerents_list_joins_the_one_event_of_its_pair_in_its_document():
+    def row(eid, doc, start, date, cue):
+        day = {"date": date, "date_precision": "day" if date else "unknown",
+               "date_earliest": date, "date_latest": date}
+        return {"event_id": eid, "edge_id": eid + "-0", "source": "jnim", "target": "mali",
+                "relation": "fought-against", **day, "status": "reported", "claimed_by": "", "doc": doc,
+                "char_start": start, "char_end": start + 10, "cue": cue, "evidence": eid}
+    box = row("box", "a.txt", 0, "", "belligerents")
+    lead = row("lead", "a.txt", 50, "2022-03-04", "attack")
+    assert len(resolve_events([box, lead]).edges) == 1
+    # two events of the pair in the document: which one the list names is unknown
+    other = row("other", "a.txt", 90, "2022-05-01", "attack")
+    assert len(resolve_events([box, lead, other]).edges) == 3
+    # another document's event is not the list's
+    far = row("far", "b.txt", 0, "2022-03-04", "attack")
+    assert len(resolve_events([box, far]).edges) == 2

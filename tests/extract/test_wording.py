@@ -585,3 +585,29 @@ def test_the_two_groups_stand_for_the_two_named_just_before(extractor):
     assert not any(r[1] == "allied-with" for r in named(extractor, text))
     # three groups named before: "the two groups" is not resolved
     assert named(extractor, "JNIM, the ISGS and Ansarul Islam met. The two groups attacked Malian soldiers.") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adverb right after the subject ("then") does not cut it off from its verb
+    ("The CSP then attacked the Malian army.", {fight("csp", "mali")}),
+    # a name listing three things, with the serial comma
+    ("The Permanent Strategic Framework for Peace, Security, and Development attacked the Malian army.",
+     {fight("csp", "mali")}),
+])
+def test_subject_adverbs_and_serial_commas(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_a_short_sentence_right_under_a_scraped_infobox_is_prose(extractor):
+    text = ("Raid on the well | |||||||\n---|---|---|\nPart of Mali War | |||||||\nBelligerents | |||||||\n"
+            "Mali | |||||||\nCasualties and losses | |||||||\n25 killed | 1 killed |\n"
+            "On October 1, 2023, rebels from the CSP attacked Malian forces in the town, Mali.\n")
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert {(e["source"], e["target"], e["date"]) for e in rows} == {("csp", "mali", "2023-10-01")}
+
+
+def test_flag_image_sizes_before_an_entry_are_not_part_of_its_name(extractor):
+    text = ("= Battle of the Well =\n\nInfobox\n- Date: April 1, 2018\n- Combatant1: France, MSA, border|20pxGATIA\n"
+            "- Combatant2: Islamic State in the Greater Sahara\n\nThe battle was fought.\n")
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert ("gatia", "isgs") in {(e["source"], e["target"]) for e in rows} | {(e["target"], e["source"]) for e in rows}
