@@ -611,3 +611,11 @@ def test_flag_image_sizes_before_an_entry_are_not_part_of_its_name(extractor):
             "- Combatant2: Islamic State in the Greater Sahara\n\nThe battle was fought.\n")
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     assert ("gatia", "isgs") in {(e["source"], e["target"]) for e in rows} | {(e["target"], e["source"]) for e in rows}
+
+
+def test_between_a_aided_by_b_against_c_and_d_gives_two_sides(extractor):
+    text = "The battle took place between French and Malian forces aided by the MSA against JNIM and the ISGS."
+    assert named(extractor, text) == {
+        fight("france", "jnim"), fight("france", "isgs"), fight("jnim", "mali"), fight("isgs", "mali"),
+        fight("jnim", "msa"), fight("isgs", "msa"), ally("france", "mali", "joint-action"),
+        ally("france", "msa", "joint-action"), ally("mali", "msa", "joint-action"), ally("isgs", "jnim", "joint-action")}

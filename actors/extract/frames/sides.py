@@ -96,12 +96,19 @@ def between(s: Sentence, j: int, relation: str) -> list:
         return _two_sides(s, members, enemies, relation, allies=(True, True))
     if end + 1 < len(s.toks) and s.norms[end] == "," and s.norms[end + 1] in {"against", "versus", "vs"}:
         end += 1  # "fought between government forces of Mali, against groups of Islamists"
+    far = _against_after(s, end)
+    if far is not None:
+        # "between French and Malian forces aided by Tuareg rebels against JNIM and ISGS": who
+        # aided the first side is on it
+        members = members + [x for x in s.real if end <= s.mentions[x].tok_start < far
+                             and s.party(x) and not s.mentions[x].generic and x not in members]
+        end = far
     if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
         other = s.right_mention(end + 1, reach=4, stop_comma=False)
         if other is None:
             return []
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
-        return _two_sides(s, members, enemies, relation, allies=(True, False))
+        return _two_sides(s, members, enemies, relation, allies=(True, True))
     slashed = _slash_sides(s, members)
     if slashed is not None:
         # "clashes between GATIA/MSA and ISGS": the slash joins one side
@@ -112,6 +119,19 @@ def between(s: Sentence, j: int, relation: str) -> list:
         # "between the MNLA and MOJWA, along with its ally Ansar Dine": the ally fought on B's side
         pairs.append((s.mentions[members[0]], s.mentions[ally], relation))
     return pairs
+
+
+def _against_after(s: Sentence, end: int) -> int | None:
+    """The "against" of "between A aided by B against C", past a participle phrase on A's side
+    (a backing participle first, nothing breaking the clause), else None."""
+    if end + 1 >= len(s.toks) or s.norms[end] not in s.cues.single("backing_participles"):
+        return None
+    for x in range(end + 1, min(len(s.toks), end + 10)):
+        if s.norms[x] in {"against", "versus", "vs"}:
+            return x
+        if s.norms[x] in {".", ";", ","} or s.is_break(x):
+            return None
+    return None
 
 
 def _ally_after(s: Sentence, end: int) -> int | None:
