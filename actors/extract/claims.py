@@ -86,14 +86,18 @@ def claim_edges(edges: list[dict], claim: Party, dictionary: Dictionary,
         e["status"], e["claimed_by"], e["claim_text"] = claim.status, claim.source, claim.source_words
         if span is not None and not claim.stated:  # the narrator naming the attacker changes no status
             fill_role(e, "status", span)
-    for other in () if claim.blamed else claim.others:
-        # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims
+    for other in claim.others:
+        # "claimed by AQIM and al-Mourabitoun": each claimant fought the target it claims; "officials
+        # said ISGS and MOJWA were responsible": each of the blamed did, as the officials say
+        status, by = (claim.status, claim.source) if claim.blamed else ("claimed", claim.actor)
         for e in list(edges):
-            if e["relation"] == _ATTACK and e["status"] == "claimed" and e["claimed_by"] == claim.actor \
+            if e["relation"] == _ATTACK and e["status"] == status and e["claimed_by"] == by \
                     and claim.actor in (e["source"], e["target"]) and other.actor not in (e["source"], e["target"]):
                 copy = dict(e)
                 side = "source" if e["source"] == claim.actor else "target"
-                copy[side], copy["claimed_by"], copy["claim_text"] = other.actor, other.actor, other.text
+                copy[side] = other.actor
+                if not claim.blamed:
+                    copy["claimed_by"], copy["claim_text"] = other.actor, other.text
                 copy["edge_id"] = f"{e['edge_id']}-{other.actor}"
                 if span is not None:
                     fill_role(copy, side, span)

@@ -328,7 +328,9 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
                 or (len(rest) > 1 and (rest[0],) in cues.words("definite_determiners")
                     and any(rest[1] == f[0] for f in _attack_forms(cues))))
         if p.named and back:  # suspected of what was just told, nothing new
-            found = Party(p.mention, p.words, a, True, blamed=True)
+            # "ISGS and MOJWA militants were responsible": suspected together
+            found = Party(p.mention, p.words, a, True, blamed=True,
+                          others=_coordinated(mentions, norms, p.mention, articles=True, speech=_speech(cues)))
     for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
         verbs = cues.single(words)
         for j, w in enumerate(norms):
