@@ -58,6 +58,9 @@ def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | N
     while k < min(n, j + 7):
         if tokens[k].norm == "," and found:
             break
+        if tokens[k].norm in ("and", "or") and k + 1 < n and _place_at(matcher, tokens, k + 1):
+            found.add(_place_at(matcher, tokens, k + 1))  # "near the border between Mali and Niger": two
+            break
         if tokens[k].norm in (";", ".", "(", ")", "and", "or"):
             break
         ln, hit = longest(tokens, k, matcher.demonyms, matcher.max_len)
@@ -162,8 +165,10 @@ def resolve_generics(
             # "five jihadist groups" names several groups: never one named group
             out.append(m)
             continue
-        if m.actor in bound:  # only its own place names its state; else it is no reference
+        if m.actor in bound:  # its own place, or the one state the sentence names, names its state
             place = _placed_in(matcher, tokens, m) if tokens else None
+            if place is None and tokens:
+                place = _one_country(matcher, tokens, mentions)
             if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
                 out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue

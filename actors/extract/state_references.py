@@ -191,10 +191,12 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return ln, aid  # "troops from Mali, Niger, Chad and Mauritania": each state's troops
     if prev in {",", "and", "or"} and _before_country_list(matcher, tokens, i) in matcher.single("locative_words"):
         return None  # "nationals from Ireland, Japan and France", "the borders of Mali and Niger": places
+    if prev in {",", "and"} and _before_country_list(matcher, tokens, i) == "between" and _border_between(tokens, i):
+        return None  # "the border between Mali and Niger"
     if prev in matcher.single("locative_words"):
         return None
-    if prev in {"with", "of"} and i > 1 and tokens[i - 2].norm in {"border", "borders", "frontier", "frontiers"}:
-        return None  # "near the border with Mali": a place
+    if prev in {"with", "of", "between"} and i > 1 and tokens[i - 2].norm in {"border", "borders", "frontier", "frontiers"}:
+        return None  # "near the border with Mali", "the border between Mali and Niger": a place
     if i > 0 and tokens[i - 1].is_capitalized and prev in matcher.single("place_name_heads"):
         return None  # "Lake Chad", "the Niger River" aside: part of a place's name
     if prev == "the" and i > 1 and tokens[i - 2].norm in matcher.single("locative_words"):
@@ -213,6 +215,12 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         if not longest(tokens, k, matcher.countries, 3)[0] and not longest(tokens, k, matcher.aliases, matcher.max_len)[0]:
             return None
     return ln, aid
+
+
+def _border_between(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the "between" that opens the list token i continues follows "border(s)"."""
+    j = next((x for x in range(i - 1, max(-1, i - 12), -1) if tokens[x].norm == "between"), None)
+    return j is not None and j > 0 and tokens[j - 1].norm in {"border", "borders", "frontier", "frontiers"}
 
 
 def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> str:

@@ -105,8 +105,10 @@ def test_states_live_in_their_own_file_loaded_with_the_dictionary(real) -> None:
      [("cameroon", "Cameroonian army"), ("kenya", "Kenyan warplanes")]),
     ("Ghana Armed Forces and the Kenya Defence Forces trained together.",
      [("ghana", "Ghana Armed Forces"), ("kenya", "Kenya Defence Forces")]),
+    # (bare "troops" is a place-bound generic: it stands only once a place or the one state named resolves it)
     ("The Netherlands, the Gambia and Togo sent troops.",
-     [("netherlands", "The Netherlands"), ("gambia", "the Gambia"), ("togo", "Togo")]),
+     [("netherlands", "The Netherlands"), ("gambia", "the Gambia"), ("togo", "Togo"),
+      ("generic-state-forces-by-place", "troops")]),
 ])
 def test_demonym_and_force_noun_name_the_state(matcher, text, expected) -> None:
     assert mentions(matcher, text) == expected

@@ -619,3 +619,15 @@ def test_between_a_aided_by_b_against_c_and_d_gives_two_sides(extractor):
         fight("france", "jnim"), fight("france", "isgs"), fight("jnim", "mali"), fight("isgs", "mali"),
         fight("jnim", "msa"), fight("isgs", "msa"), ally("france", "mali", "joint-action"),
         ally("france", "msa", "joint-action"), ally("mali", "msa", "joint-action"), ally("isgs", "jnim", "joint-action")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # soldiers and troops with no demonym are the state of their place, or of the one state the sentence names
+    ("JNIM claimed responsibility for a deadly attack in Burkina Faso that killed more than 50 troops.",
+     {fight("burkina-faso", "jnim")}),
+    ("JNIM fighters killed ten soldiers near Djibo.", {fight("burkina-faso", "jnim")}),
+    # two states named: whose soldiers is unknown
+    ("JNIM fighters killed soldiers near the border between Mali and Niger.", set()),
+])
+def test_soldiers_without_a_demonym_are_their_places_state(extractor, text, expected):
+    assert named(extractor, text) == expected
