@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from actors.text.date_layout import date_title, heading_years
+from actors.text.date_layout import date_title, dateline, heading_years
 from actors.text.dates import resolve_dates
 from actors.text.date_values import PLAUSIBLE_YEARS, covering
 from actors.extract.dictionary import Dictionary, load_dictionary
@@ -87,7 +87,8 @@ class Extractor:
         problems: list[Problem] = []
         fields = {f.key: f for f in doc.fields}
         anchor = fields["date"].value if "date" in fields else ""
-        filed = date_title(fields["title"].value) if not anchor and "title" in fields else None
+        filed = (date_title(fields["title"].value) or dateline(fields["title"].value)) \
+            if not anchor and "title" in fields else None
         if not anchor and filed is None and "title" in fields:
             # a year's page, "2021 in Burkina Faso", "Battle of Gao (2013)": its year is in force throughout
             years = heading_years(fields["title"].value)

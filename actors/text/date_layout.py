@@ -127,6 +127,9 @@ def dateline(clean: str, offset: int = 0) -> DateMention | None:
     '3 November 2020'
     >>> dateline("On 3 November 2020, troops ...") is None, dateline("28 November 2013: troops ...") is None
     (True, True)
+    >>> dateline("date 2023-02-17 The group claims the attack").text  # a label needs no dash after the date
+    '2023-02-17'
+    
     """
     lead = _DATELINE_LEAD.match(clean)
     if lead is None:
@@ -135,7 +138,8 @@ def dateline(clean: str, offset: int = 0) -> DateMention | None:
         if impossible or mention.start - offset != lead.end() or mention.relative or mention.day is None \
                 or mention.year is None:
             return None
-        return mention if _DATELINE_TAIL.match(clean, mention.end - offset) else None
+        labelled = not lead.group().strip().endswith(",")  # "Published:", "date": the label says it
+        return mention if labelled or _DATELINE_TAIL.match(clean, mention.end - offset) else None
     return None
 
 

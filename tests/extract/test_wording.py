@@ -631,3 +631,9 @@ def test_between_a_aided_by_b_against_c_and_d_gives_two_sides(extractor):
 ])
 def test_soldiers_without_a_demonym_are_their_places_state(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_labelled_date_on_the_title_line_is_the_day_the_report_was_filed(extractor):
+    text = " date 2019-01-23 Peacekeepers mourned\n\nOn 20 January, AQIM attacked Chadian MINUSMA peacekeepers.\n"
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert {e["date"] for e in rows if e["relation"] == "fought-against"} == {"2019-01-20"}
