@@ -66,6 +66,7 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -142,6 +143,21 @@ class _State:
     ref: _Span | None = None  # the last resolved date: base of relative dates and jump checks
     bounds: tuple[int, int | None] | None = None  # from a range heading
     heading_year: int | None = None  # the year the last year heading (or year line) put in force
+    filing_day: _Span | None = None  # the day the report was filed, while it is the reference
+
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _last_weekday(words: str, filed: _Span) -> _Span | None:
+    """"On Sunday" in a report filed on a day: the last Sunday up to that day (a report names the
+    weekday of what happened in the week before it was filed)."""
+    low = words.lower()
+    hit = next((n for n, w in enumerate(_WEEKDAYS) if re.search(rf"\b{w}", low)), None)
+    if hit is None or low.startswith(("next", "this coming")):
+        return None
+    day = filed.first - timedelta(days=(filed.first.weekday() - hit) % 7)
+    return _Span(_DAY, day, day)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -226,11 +242,12 @@ def resolve_dates(
     # an infobox's single date: the date of the event the article tells (a range, "March 2022 - May 2023",
     # is not one event's date)
     event_anchor = bool(anchor.strip()) and sum(1 for _ in _scan(anchor, 0)) == 1
+    reported = False  # the anchor is the day the report was filed, not an event's
     if filed.strip() and not anchor.strip():
-        anchor = filed  # the day the report was filed (a page's date line): the reference only
+        anchor, reported = filed, True  # the day the report was filed (a page's date line): the reference only
     dateline = report_dateline(sentences[0].clean, sentences[0].start) if sentences and not anchor.strip() else None
     if dateline is not None:  # the day the report was filed: the reference, never an event's date
-        anchor, ignore = dateline.text, [*ignore, (dateline.start, dateline.end)]
+        anchor, ignore, reported = dateline.text, [*ignore, (dateline.start, dateline.end)], True
     dates: dict[int, list[ResolvedDate]] = {}
     in_force: dict[int, ResolvedDate] = {}
     problems: list[Problem] = []
@@ -253,6 +270,8 @@ def resolve_dates(
             if previous is None and anchor.strip():
                 _apply_anchor(anchor, sentence.doc, state, problems, plausible)
                 anchored = replace(state) if state.year is not None else None
+                if reported and state.ref is not None and state.ref.precision == _DAY:
+                    state.filing_day = state.ref  # "on Sunday": the last Sunday up to that day
         if headings and new_section:
             years = heading_years(sentence.section)
             dateline = _dateline(sentence.section, plausible) if years is None else None
@@ -427,6 +446,8 @@ def _resolve_sentence(
                 resolved, eligible, moves = _unknown(m, state.bounds), False, False
             else:
                 span = _relative(m.relative, state.ref)
+                if m.relative == "weekday" and state.filing_day is not None and state.ref is state.filing_day:
+                    span = _last_weekday(m.text, state.filing_day) or span
                 resolved = _resolved(span, m)
                 if m.relative == "weekday":
                     moves = False  # "on Friday" is near the reference; the reference stays the day it was

@@ -226,8 +226,11 @@ def test_a_report_counts_its_present_from_its_dateline(words, iso) -> None:
 def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_near_it() -> None:
     rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact on Saturday.\n\n"
                     "The pact had been discussed for months.\n")
-    # "on Saturday" within a week of the report's day: September 2023; the next sentence: the year
-    assert [iso for _, iso, _ in rows] == ["2023-09", "2023"]
+    # "on Saturday" in a report filed on Monday 18 September 2023: the Saturday before, the 16th;
+    # the next sentence: the year
+    assert [iso for _, iso, _ in rows] == ["2023-09-16", "2023"]
+    rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders met on Monday.\n")
+    assert [iso for _, iso, _ in rows] == ["2023-09-18"]  # the day itself
     rows, _ = dated("BAMAKO, 18 September 2023 (AFP) - The leaders signed a pact.\n")
     assert [iso for _, iso, _ in rows] == ["2023"]  # the day the report was filed dates nothing told
     rows, _ = dated("On Saturday the leaders signed a pact.\n")
