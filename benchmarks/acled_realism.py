@@ -85,7 +85,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=5, help="event ids shown per kind of failure")
     args = ap.parse_args()
     from actors.extract.dictionary import load_dictionary
-    from actors.extract.event_actors import EventActorMap
+    from actors.extract.event_actors import EventActorMap, Resolved
     from actors.extract.tabular import import_tables
     from actors.text.tables import read_table
 
@@ -101,6 +101,7 @@ def main() -> None:
             fought[by_event.get(e["event_id"], "")].append((e["source"], e["target"], e["date_earliest"],
                                                            e["date_latest"]))
     checked, ok = 0, 0
+    units_by_name = {name: i for i, (name, kind) in got.new_actors.items() if kind == "state armed force"}
     same_name: list[str] = []
     one_actor: dict[str, list[str]] = defaultdict(list)
     fails: dict[str, list[str]] = defaultdict(list)
@@ -124,9 +125,13 @@ def main() -> None:
         if not ra.actor or not rb.actor:
             fails["a named actor maps to no party"].append(eid)
             continue
-        if ra.actor == rb.actor:  # two units of one actor of the dictionary (a state's army and police)
-            one_actor[ra.actor].append(eid)
-            continue
+        if ra.actor == rb.actor:  # two forces of one state: the more specific one is expected as a unit of its own
+            unit = a1 if " ".join(a1.split()).startswith(" ".join(a2.split())) else a2
+            unit_id = units_by_name.get(" ".join(unit.split()))
+            if unit_id is None:
+                one_actor[ra.actor].append(eid)
+                continue
+            ra, rb = (Resolved(a1, unit_id, "new"), rb) if unit is a1 else (ra, Resolved(a2, unit_id, "new"))
         pairs = fought.get(eid, [])
         if not pairs:
             fails["no fought-against relation for the event"].append(eid)
@@ -142,11 +147,8 @@ def main() -> None:
             ok += 1
     print(f"{args.export.name}: {len(rows):,} rows; {checked:,} battles or remote-violence events with two named "
           f"actors; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %)")
-    units = sum(len(v) for v in one_actor.values())
-    print(f"  of which {units:,} name two units of one actor of the dictionary (no relation between two actors "
-          f"can be drawn); without them: {100 * ok / max(checked - units, 1):.2f} % of {checked - units:,}")
     for actor, ids in sorted(one_actor.items(), key=lambda kv: -len(kv[1])):
-        print(f"    {len(ids):,} both sides {actor}: {', '.join(ids[:args.show])}")
+        print(f"  {len(ids):,} both sides {actor}, no unit of its own: {', '.join(ids[:args.show])}")
     print(f"  not counted: {len(same_name):,} with the same name on both sides (a group's infighting)")
     for kind, ids in sorted(fails.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(ids):,} {kind}: {', '.join(ids[:args.show])}")

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from actors.errors import Problem
 from actors.extract.candidates import Candidate
-from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved
+from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved, _slug
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
 from actors.text.tables import Table, TableRow
 
@@ -183,8 +183,9 @@ def import_table(table: Table, emap: EventActorMap, *, components: frozenset = f
 
 def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, source: str,
              table: Table | None = None, row: TableRow | None = None) -> Resolved:
-    kind = INTER_KINDS.get(inter.strip(), "rebel movement") if source == "acled" else "rebel movement"
-    r = emap.resolve(name, source, kind=kind)
+    kind = INTER_KINDS.get(inter.strip().lower(), "rebel movement") if source == "acled" else "rebel movement"
+    country = "" if row is None else row.fields.get("country") or row.fields.get("location", "")
+    r = emap.resolve(name, source, kind=kind, country=country)
     if r.new:
         out.new_actors.setdefault(r.actor, (r.name, r.kind))
         if table is not None and row is not None:  # where it is named: for candidates.csv
@@ -193,6 +194,17 @@ def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, sourc
             at = row.start + (at if at >= 0 else 0)
             out.candidates.append(Candidate(r.name, tuple(r.name.casefold().split()), r.kind, at,
                                             at + len(name.strip()), table.name, text, row.start, row.end))
+    return r
+
+
+def _unit(out: TableImport, state: Resolved, table: Table, row: TableRow) -> Resolved:
+    """A state's force named apart from the state (an actor of its own, a state armed force)."""
+    r = Resolved(state.name, "acled-" + _slug(state.name), "new", new=True, kind="state armed force")
+    out.new_actors.setdefault(r.actor, (r.name, r.kind))
+    text = table.text[row.start:row.end]
+    at = row.start + max(text.find(r.name), 0)
+    out.candidates.append(Candidate(r.name, tuple(r.name.casefold().split()), r.kind, at, at + len(r.name),
+                                    table.name, text, row.start, row.end))
     return r
 
 
@@ -211,6 +223,14 @@ def _event(table: Table, rows: list[TableRow], emap: EventActorMap, components: 
             return
         s1 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in one]
         s2 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in two if n.strip()]
+        if s2 and s1[0].actor == s2[0].actor and s1[0].how == s2[0].how == "state" and s1[0].name != s2[0].name:
+            # two forces of one state fought ("Military Forces of Somalia (2022-)" and its "... Jubaland Security
+            # Force"): the more specific one is a unit of its own, so the event keeps its two sides
+            a, b = s1[0].name, s2[0].name
+            if a.startswith(b):
+                s1[0] = _unit(out, s1[0], table, row)
+            else:
+                s2[0] = _unit(out, s2[0], table, row)
         main1, main2 = s1[0], (s2[0] if s2 else None)
         fight = etype in _FIGHTS or (etype == _CIVILIANS and main2 is not None and main2.actor
                                      and not _generic(emap, main2.actor) and not _generic(emap, main1.actor))
@@ -312,7 +332,8 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         candidates += got.candidates
         first = {}  # each new actor's first row: its line, for the problem that names it
         for c in got.candidates:
-            first.setdefault(c.name, 1 + table.text.count("\n", 0, c.char_start))
+            if c.name not in first:  # counted once a name: counting for every row is quadratic
+                first[c.name] = 1 + table.text.count("\n", 0, c.char_start)
         for actor_id, spec in got.new_actors.items():
             if actor_id not in new:
                 new[actor_id] = spec
@@ -326,8 +347,12 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         dictionary = dictionary.with_additions(actors, source="actors named by event tables")
         for i, (name, kind) in sorted(new.items()):
             doc, line = where[i]
-            problems.append(Problem(doc, f"line {line}" if line else "",
-                                    f"actor {name!r} is not in the name map (actors/data/event_actors.toml): "
-                                    f"imported as a {kind} of its own, id {i!r}", skipped=False))
+            if i in emap.unlisted:
+                text = (f"actor {name!r} is in the name map (actors/data/event_actors.toml) as {i!r} but not in "
+                        f"the dictionary: imported as a {kind} of its own")
+            else:
+                text = (f"actor {name!r} is not in the name map (actors/data/event_actors.toml): "
+                        f"imported as a {kind} of its own, id {i!r}")
+            problems.append(Problem(doc, f"line {line}" if line else "", text, skipped=False))
     mentions = Counter(a for e in edges for a in (e["source"], e["target"]))
     return TableImport(events, edges, problems, new, counts, candidates, dictionary, mentions)
