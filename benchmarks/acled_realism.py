@@ -1,6 +1,6 @@
-"""Realism check of the ACLED import on a real export (issue 15's "done when").
+"""Realism check of the ACLED import on a real export (issue 15's "done when"); UCDP's too.
 
-Run: python3 benchmarks/acled_realism.py EXPORT.csv [--show 5]
+Run: python3 benchmarks/acled_realism.py EXPORT.csv [--show 5]   (ACLED, UCDP GED or UCDP/PRIO ACD)
 
 The export stays outside the repository: no row of it is copied here. This script reads
 the export with the csv module (not the importer's reader), picks the battles and
@@ -11,7 +11,8 @@ expected pair (the two names through the name map) and its days from ``event_dat
 ``time_precision`` on its own, then checks that the importer gave a fought-against
 relation between that pair with those days. It prints the share found (the issue asks
 at least 98 %) and the failures by kind, with a few event ids of each, and the named
-actors the map lacks, most frequent first.
+actors the map lacks, most frequent first. A UCDP export (GED, or the UCDP/PRIO conflict-years)
+is checked the same way: each side_a group against each side_b group, at the row's days or year.
 """
 
 from __future__ import annotations
@@ -90,8 +91,16 @@ def main() -> None:
     from actors.text.tables import read_table
 
     with args.export.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
+        reader = csv.DictReader(f)
+        rows, lines, last = [], [], 1
+        for r in reader:  # each row with the line it starts on
+            rows.append(r)
+            lines.append(last + 1)
+            last = reader.line_num
     d = load_dictionary()
+    if rows and "side_a" in rows[0]:
+        _ucdp(args, rows, lines, d)
+        return
     emap = EventActorMap.load(d)
     got = import_tables([read_table(args.export)], d, emap=emap)
     by_event = {e["event_id"]: e["source_event_id"] for e in got.events}
@@ -156,6 +165,66 @@ def main() -> None:
         print("named actors the map lacks (imported as actors of their own), in these events:")
         for name, n in unmapped.most_common(25):
             print(f"  {n:,} {name}")
+    print("import: " + ", ".join(f"{k[0]} {k[1]} {v:,}" for k, v in sorted(got.counts.items()))
+          + f"; {len(got.problems):,} problems")
+
+
+def _ucdp(args, rows: list[dict], lines: list[int], d) -> None:
+    """The same check on a UCDP GED or UCDP/PRIO ACD export: every side_a group against every side_b
+    group (GED: one each, one-sided violence left out; ACD: comma-separated lists, at the year)."""
+    from actors.extract.event_actors import EventActorMap
+    from actors.extract.tabular import import_tables
+    from actors.text.tables import read_table
+
+    emap = EventActorMap.load(d)
+    got = import_tables([read_table(args.export)], d, emap=emap)
+    line_of = {e["event_id"]: e["sentence_index"] for e in got.events}
+    fought = defaultdict(set)
+    for e in got.edges:
+        if e["relation"] == "fought-against":
+            fought[line_of[e["event_id"]]].add((frozenset((e["source"], e["target"])), e["date_earliest"],
+                                                e["date_latest"]))
+    acd = "side_a_2nd" in rows[0]
+    checked, ok, same = 0, 0, 0
+    fails: dict[str, list[str]] = defaultdict(list)
+    unmapped: Counter = Counter()
+    for r, line in zip(rows, lines):
+        if not acd and r.get("type_of_violence", "").strip() == "3":
+            continue
+        country = r.get("location" if acd else "country", "")
+        sides = [[n.strip() for n in (r.get(s, "").split(",") if acd else [r.get(s, "")]) if n.strip()]
+                 for s in ("side_a", "side_b")]
+        if acd:
+            want = (f"{r['year'].strip()}-01-01", f"{r['year'].strip()}-12-31")
+        else:
+            lo, hi = day(r.get("date_start", "")), day(r.get("date_end", "") or r.get("date_start", ""))
+            want = (lo.isoformat(), hi.isoformat()) if lo and hi else None
+        for a in sides[0]:
+            for b in sides[1]:
+                ra, rb = emap.resolve(a, "ucdp", country=country), emap.resolve(b, "ucdp", country=country)
+                unmapped.update(x.name for x in (ra, rb) if x.new)
+                if ra.actor == rb.actor:
+                    same += 1
+                    continue
+                checked += 1
+                where = f"line {line}"
+                pairs = [p for p in fought.get(line, ()) if p[0] == {ra.actor, rb.actor}]
+                if not ra.actor or not rb.actor:
+                    fails["a side maps to no party"].append(where)
+                elif not pairs:
+                    fails["no fought-against relation for the pair"].append(where)
+                elif want is None or not any(p[1:] == want for p in pairs):
+                    fails["the pair, with other dates"].append(where)
+                else:
+                    ok += 1
+    print(f"{args.export.name}: {len(rows):,} rows ({'UCDP/PRIO ACD' if acd else 'UCDP GED'}); {checked:,} pairs of "
+          f"sides; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %); "
+          f"{same} pairs of one actor not counted")
+    for kind, where in sorted(fails.items(), key=lambda kv: -len(kv[1])):
+        print(f"  {len(where):,} {kind}: {', '.join(where[:args.show])}")
+    print(f"{len(unmapped):,} names the map lacks (imported as actors of their own); the most frequent:")
+    for name, n in unmapped.most_common(15):
+        print(f"  {n:,} {name}")
     print("import: " + ", ".join(f"{k[0]} {k[1]} {v:,}" for k, v in sorted(got.counts.items()))
           + f"; {len(got.problems):,} problems")
 

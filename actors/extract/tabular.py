@@ -34,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from actors.errors import Problem
+from actors.extract.actor_entries import _key
 from actors.extract.candidates import Candidate
 from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved, _slug
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
@@ -347,9 +348,15 @@ def _import_tables(tables, dictionary, emap):
         for outcome, n in got.counts.items():
             counts[(table.layout or "unknown", outcome)] += n
     if new:
-        actors = [actor_from_table({"id": i, "name": name, "kind": kind, "tags": ["event-table"]},
-                                   source="event tables", place=f"actor {i!r}")
-                  for i, (name, kind) in sorted(new.items())]
+        taken = set()  # a new actor's name is one of its spellings: never one the dictionary or another has
+        actors = []
+        for i, (name, kind) in sorted(new.items()):
+            key = _key(name)
+            if key in taken or dictionary.lookup(name) is not None or key in dictionary._periods:
+                name = f"{name} [{i}]"  # UCDP's "Presidential guard", a period alias of the dictionary
+            taken.add(_key(name))
+            actors.append(actor_from_table({"id": i, "name": name, "kind": kind, "tags": ["event-table"]},
+                                           source="event tables", place=f"actor {i!r}"))
         dictionary = dictionary.with_additions(actors, source="actors named by event tables")
         for i, (name, kind) in sorted(new.items()):
             doc, line = where[i]
