@@ -46,8 +46,9 @@ def named(name: str, inter: str = "") -> bool:
     return bool(name) and not _GENERIC.search(name) and inter.strip().lower() not in _NOT_ARMED_INTER
 
 
-def day(text: str) -> dt.date | None:
-    """ACLED's event_date in the spellings exports use: ISO, "12 March 2020", "12-March-2020", "12/03/2020"."""
+def day(text: str, year: str = "") -> dt.date | None:
+    """ACLED's event_date in the spellings exports use: ISO, "12 March 2020", "12-March-2020", "12/03/2020",
+    "12-03-20" (the century from the row's year)."""
     text = text.strip()
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", text)
     if m:
@@ -57,19 +58,21 @@ def day(text: str) -> dt.date | None:
         if m and m.group(2).lower() in _MONTHS:
             y, mo, d = int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))
         else:
-            m = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", text)
+            m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$", text)
             if not m:
                 return None
             d, mo, y = map(int, m.groups())
+            if y < 100:
+                y += int(year) - int(year) % 100 if year.strip().isdigit() else (1900 if y >= 90 else 2000)
     try:
         return dt.date(y, mo, d)
     except ValueError:
         return None
 
 
-def days(text: str, precision: str) -> tuple[str, str] | None:
+def days(text: str, precision: str, year: str = "") -> tuple[str, str] | None:
     """(earliest, latest) ISO days: precision 1 the day, 2 three days either side, 3 the month."""
-    d = day(text)
+    d = day(text, year)
     if d is None:
         return None
     if precision.strip() == "2":
@@ -126,7 +129,7 @@ def main() -> None:
             same_name.append(eid)  # a group's own infighting: no relation between two actors to find
             continue
         checked += 1
-        want = days(r.get("event_date", ""), r.get("time_precision", "1"))
+        want = days(r.get("event_date", ""), r.get("time_precision", "1"), r.get("year", ""))
         ra, rb = emap.resolve(a1, "acled"), emap.resolve(a2, "acled")
         for x in (ra, rb):
             if x.new:

@@ -48,6 +48,7 @@ _STRATEGIC = "strategic developments"
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
                                       "november december".split(), 1)}
 _SPELLED = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
 
 
 @dataclass
@@ -65,7 +66,10 @@ class TableImport:
     mentions: Counter = field(default_factory=Counter)  # import_tables: mentions per actor id
 
 
-def _day(text: str) -> dt.date | None:
+def _day(text: str, year: str = "") -> dt.date | None:
+    """A day as exports spell it: ISO ("2019-03-17", with a time or not), "17 March 2019",
+    "17-March-2019", or day first in numbers ("17/03/2019", "17-03-19": a spreadsheet's re-save), whose
+    two-digit year takes its century from the row's ``year`` (else 19xx from 90 on, 20xx before)."""
     text = text.strip()[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", text.strip()) else text.strip()
     try:
         return dt.date.fromisoformat(text)
@@ -75,6 +79,16 @@ def _day(text: str) -> dt.date | None:
     if m and m.group(2).lower() in _MONTHS:
         try:
             return dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
+    m = _NUMERIC.match(text)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(4)) == 2:
+            year = year.strip()
+            y = int(year) if re.fullmatch(r"\d{4}", year) and int(year) % 100 == y else (1900 if y >= 90 else 2000) + y
+        try:
+            return dt.date(y, mo, d)
         except ValueError:
             return None
     return None
@@ -101,7 +115,7 @@ def _month(day: dt.date, text: str) -> dict:
 def _date(table: Table, row: TableRow, problems: list) -> dict:
     f = row.fields
     if table.layout in ("acled", "acled-actors"):
-        day = _day(f.get("event_date", ""))
+        day = _day(f.get("event_date", ""), f.get("year", ""))
         if day is None:
             problems.append(Problem(table.name, f"line {row.line}", f"impossible or unreadable event_date "
                                     f"{f.get('event_date')!r} (expected 2019-03-17 or 17 March 2019): left undated",

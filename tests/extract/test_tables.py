@@ -222,6 +222,25 @@ def test_two_forces_of_one_state_generic_identity_militias_and_acleds_inter_word
     assert not [r for r in rels if r[3] == "2025-04-04"]
 
 
+def test_numeric_day_first_dates_of_re_saved_exports():
+    rels, got = _rels(_acled(
+        "N1,31-12-19,2019,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0",
+        "N2,05/01/1998,1998,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0",
+        "N3,31-02-19,2019,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0"))
+    assert [r[3] for r in rels] == ["2019-12-31", "1998-01-05", ""]  # day first; 31 February undated
+    assert any(p.where == "line 4" and "'31-02-19'" in p.what for p in got.problems)
+
+
+def test_a_new_actor_named_as_a_dictionary_spelling_keeps_its_own_name():
+    acd = ",".join(LAYOUTS["ucdp-acd"]) + "\n" + '1,Government of Mali,,Presidential guard,,2012\n'
+    rels, got = _packaged(acd)
+    assert rels == [("mali", "fought-against", "ucdp-presidential-guard", "2012", "")]
+    assert got.dictionary.get("ucdp-presidential-guard").name == "Presidential guard [ucdp-presidential-guard]"
+
+
 _CELL = st.text(alphabet=string.ascii_letters + string.digits + ' ,"\n', max_size=12)
 
 
