@@ -158,7 +158,8 @@ def main() -> None:
         else:
             ok += 1
     print(f"{args.export.name}: {len(rows):,} rows; {checked:,} battles or remote-violence events with two named "
-          f"actors; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %)")
+          f"actors; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %; "
+          "target >= 98 %)")
     for actor, ids in sorted(one_actor.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(ids):,} both sides {actor}, no unit of its own: {', '.join(ids[:args.show])}")
     print(f"  not counted: {len(same_name):,} with the same name on both sides (a group's infighting)")
@@ -221,7 +222,8 @@ def _ucdp(args, rows: list[dict], lines: list[int], d) -> None:
                 else:
                     ok += 1
     print(f"{args.export.name}: {len(rows):,} rows ({'UCDP/PRIO ACD' if acd else 'UCDP GED'}); {checked:,} pairs of "
-          f"sides; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %); "
+          f"sides; {ok:,} became fought-against with the right pair and dates ({100 * ok / max(checked, 1):.2f} %; "
+          "target >= 98 %); "
           f"{same} pairs of one actor not counted")
     for kind, where in sorted(fails.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(where):,} {kind}: {', '.join(where[:args.show])}")

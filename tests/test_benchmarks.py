@@ -19,6 +19,7 @@ BENCHMARKS = ROOT / "benchmarks"
 
 #: script -> (small-size arguments, a line its output must contain)
 SMALL = {
+    "acled_realism.py": ([str(ROOT / "tests" / "fixtures" / "events" / "acled_classic.csv")], "target >= 98 %"),
     "evaluate.py": (["--sets", "seeds,real-dev"], "target: held-out F1 >= 0.60"),
     "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),
     "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
