@@ -205,7 +205,8 @@ def _ucdp(args, rows: list[dict], lines: list[int], d) -> None:
             want = (lo.isoformat(), hi.isoformat()) if lo and hi else None
         for a in sides[0]:
             for b in sides[1]:
-                ra, rb = emap.resolve(a, "ucdp", country=country), emap.resolve(b, "ucdp", country=country)
+                where = {"country": country, "region": r.get("adm_1", "")}
+                ra, rb = emap.resolve(a, "ucdp", **where), emap.resolve(b, "ucdp", **where)
                 unmapped.update(x.name for x in (ra, rb) if x.new)
                 if ra.actor == rb.actor:
                     same += 1

@@ -102,10 +102,18 @@ class EventActorMap:
                         raise DataFileError(f"{where}: unknown actor {actor!r} (an actor the dictionary lacks "
                                             "needs a kind)")
                     unlisted[actor] = entry["kind"]
+                if kind == "name" and entry.get("region") and not entry.get("country"):
+                    raise DataFileError(f"{where}: a region needs its country")
                 if kind == "name" and entry.get("country"):
                     countries = entry["country"] if isinstance(entry["country"], list) else [entry["country"]]
+                    regions = entry.get("region", [])
                     for c in countries:
-                        names[(src, _key(entry["name"]), _key(c))] = actor
+                        if regions:  # (source, name, country) -> [(region key, actor)]
+                            for r in regions if isinstance(regions, list) else [regions]:
+                                names.setdefault((src, _key(entry["name"]), _key(c), "regions"), []).append(
+                                    (_key(r).casefold(), actor))
+                        else:
+                            names[(src, _key(entry["name"]), _key(c))] = actor
                 elif kind == "name":
                     names[(src, _key(entry["name"]))] = actor
                 elif ("prefix" in entry) == ("contains" in entry):
@@ -123,27 +131,38 @@ class EventActorMap:
         prefixes.sort(key=lambda p: -len(p[1]))  # the longest prefix first
         return cls(dictionary, names, tuple(prefixes), source, frozenset(components), tuple(within), unlisted)
 
-    def resolve(self, name: str, source: str, *, kind: str | None = "rebel movement", country: str = "") -> Resolved:
+    def resolve(self, name: str, source: str, *, kind: str | None = "rebel movement", country: str = "",
+                region: str = "") -> Resolved:
         """Resolve one actor name of ``source`` ("acled" or "ucdp"); ``kind`` is the kind a new actor
         gets (None: the source says it is no armed party, so it is none). ``country`` is the row's
         country (several comma-separated for a UCDP/PRIO conflict): a name the map gives per country
-        (UCDP's "IS" in Mali and in Nigeria) resolves by it first.
+        (UCDP's "IS" in Mali and in Nigeria) resolves by it first; ``region`` (the row's first-level
+        region, UCDP's ``adm_1``, ACLED's ``admin1``) before that, for a map entry that names one
+        (UCDP's "IS" in Niger's Diffa region is the West Africa Province).
 
         >>> from actors.extract.dictionary import load_dictionary
         >>> m = EventActorMap.load(load_dictionary())
         >>> [m.resolve("IS", "ucdp", country=c).actor for c in ("Mali", "Nigeria", "Syria")]
         ['isgs', 'iswap', 'islamic-state']
+        >>> m.resolve("IS", "ucdp", country="Niger", region="Diffa region").actor
+        'iswap'
         """
-        cached = self._cache.get((name, source, kind, country))
+        at = (name, source, kind, country, region)
+        cached = self._cache.get(at)
         if cached is None:
-            cached = self._cache[(name, source, kind, country)] = self._resolve(name, source, kind, country)
+            cached = self._cache[at] = self._resolve(name, source, kind, country, region)
         return cached
 
-    def _resolve(self, name: str, source: str, kind: str | None, country: str) -> Resolved:
+    def _resolve(self, name: str, source: str, kind: str | None, country: str, region: str) -> Resolved:
         name = " ".join(name.split())
         if not name:
             return Resolved(name, "", "none")
         key = _key(name)
+        place = _key(region).casefold() if region.strip() else ""
+        for c in (country.split(",") if country and place else ()):
+            for part, actor in self.names.get((source, key, _key(c.strip()), "regions"), ()):
+                if place.startswith(part):  # "Diffa" for UCDP's "Diffa region"
+                    return self._mapped(name, actor)
         for c in (country.split(",") if country else ()):
             if c.strip() and (source, key, _key(c.strip())) in self.names:
                 return self._mapped(name, self.names[(source, key, _key(c.strip()))])

@@ -201,7 +201,8 @@ def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, sourc
              table: Table | None = None, row: TableRow | None = None) -> Resolved:
     kind = INTER_KINDS.get(inter.strip().lower(), "rebel movement") if source == "acled" else "rebel movement"
     country = "" if row is None else row.fields.get("country") or row.fields.get("location", "")
-    r = emap.resolve(name, source, kind=kind, country=country)
+    region = "" if row is None else row.fields.get("adm_1") or row.fields.get("admin1", "")
+    r = emap.resolve(name, source, kind=kind, country=country, region=region)
     if r.new:
         out.new_actors.setdefault(r.actor, (r.name, r.kind))
         if table is not None and row is not None:  # where it is named: for candidates.csv

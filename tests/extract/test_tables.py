@@ -180,11 +180,13 @@ def test_the_maps_katibas_the_dictionary_lacks_are_jnims_members():
 
 
 def test_ucdp_is_is_resolved_by_the_rows_country():
-    head = ",".join(LAYOUTS["ucdp-ged"]) + ",country\n"
-    ged = head + "\n".join(f"{i},Government of {c},IS,2019-03-1{i},2019-03-1{i},1,1,{c}" for i, c in
-                           enumerate(["Mali", "Nigeria", "Syria", "Burkina Faso", "Cameroon"], 1)) + "\n"
+    head = ",".join(LAYOUTS["ucdp-ged"]) + ",country,adm_1\n"
+    ged = head + "\n".join(f"{i},Government of {c},IS,2019-03-1{i},2019-03-1{i},1,1,{c},{r}" for i, (c, r) in
+                           enumerate([("Mali", "Mopti region"), ("Nigeria", "Borno state"), ("Syria", ""),
+                                      ("Niger", "Tillaberi region"), ("Niger", "Diffa region"), ("Cameroon", "")],
+                                     1)) + "\n"
     rels, _ = _packaged(ged)
-    assert [r[2] for r in rels] == ["isgs", "iswap", "islamic-state", "isgs", "iswap"]
+    assert [r[2] for r in rels] == ["isgs", "iswap", "islamic-state", "isgs", "iswap", "iswap"]  # Diffa: Lake Chad
     acd = ",".join(LAYOUTS["ucdp-acd"]) + ",location\n" + '1,Government of Niger,,IS,,2019,Niger\n' \
         '2,Government of Chad,,IS,,2019,Chad\n3,Government of Iraq,,IS,,2019,Iraq\n'
     rels, _ = _packaged(acd)
