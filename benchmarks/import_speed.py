@@ -1,8 +1,9 @@
 """Event-table import speed: N synthetic ACLED rows read, parsed and turned into events and relations.
 
-Run: python3 benchmarks/import_speed.py [--rows 100000]
-Target (issue 15): 100,000 ACLED rows in <= 5 s on this machine; 1,000,000 linearly (run
---rows 200000 and 400000 to see the slope). The rows are invented: a few dozen actor names
+Run: python3 benchmarks/import_speed.py [--rows 100000] or --rows 100000 1000000 (each size in a
+process of its own, for its own peak memory; then the time per row of each and their ratio).
+Target (issue 15): 100,000 ACLED rows in <= 5 s on this machine; 1,000,000 linearly (the same time
+per row: a total time ratio near 10). The rows are invented: a few dozen actor names
 (mapped, ruled states, unmapped katibas, generics, civilians), every event type, all three
 time precisions, notes of ~100 characters. Prints seconds per stage and rows per second.
 """
@@ -48,8 +49,12 @@ def synthetic(n: int, seed: int = 7) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--rows", type=int, nargs="+", default=[100_000])
     args = ap.parse_args()
+    if len(args.rows) > 1:
+        _compare(args.rows)
+        return
+    args.rows = args.rows[0]
     from actors.extract.dictionary import load_dictionary
     from actors.extract.tabular import import_tables
     from actors.text.tables import read_table
@@ -72,6 +77,23 @@ def main() -> None:
     print(f"{len(events):,} events, {len(edges):,} relations, {len(problems):,} problems; "
           + ", ".join(f"{k[1]} {v:,}" for k, v in sorted(counts.items())))
     print(f"max RSS: {rss:,.0f} MB")
+    print(f"per row: {1e6 * total / args.rows:.1f} us")
+
+
+def _compare(sizes: list[int]) -> None:
+    """Each size in a process of its own; their time per row side by side."""
+    import re
+    import subprocess
+
+    per_row = {}
+    for n in sizes:
+        out = subprocess.run([sys.executable, __file__, "--rows", str(n)], capture_output=True, text=True,
+                             check=True).stdout
+        print(out, end="")
+        per_row[n] = float(re.search(r"per row: ([\d.]+) us", out).group(1))
+    small, big = min(sizes), max(sizes)
+    print(f"time per row {per_row[small]:.1f} us at {small:,} rows, {per_row[big]:.1f} us at {big:,}: total time x"
+          f"{per_row[big] * big / (per_row[small] * small):.1f} for x{big / small:.0f} rows (linear: the same)")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ BENCHMARKS = ROOT / "benchmarks"
 
 #: script -> (small-size arguments, a line its output must contain)
 SMALL = {
+    "acled_realism.py": ([str(ROOT / "tests" / "fixtures" / "events" / "acled_classic.csv")], "target >= 98 %"),
     "evaluate.py": (["--sets", "seeds,real-dev"], "target: held-out F1 >= 0.60"),
     "explorer_interaction.py": (["--seeds-copies", "1", "--runs", "1"], "target: each under 1000 ms"),
     "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),

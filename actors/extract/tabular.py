@@ -34,10 +34,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from actors.errors import Problem
+from actors.extract.actor_entries import _key
 from actors.extract.candidates import Candidate
-from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved
+from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved, _slug
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
-from actors.text.tables import Table, TableRow
+from actors.text.tables import Table, TableRow, _gc_paused
 
 __all__ = ["TableImport", "import_table", "import_tables"]
 
@@ -47,6 +48,7 @@ _STRATEGIC = "strategic developments"
 _MONTHS = {m: i for i, m in enumerate("january february march april may june july august september october "
                                       "november december".split(), 1)}
 _SPELLED = re.compile(r"^(\d{1,2})[\s-]+([A-Za-z]+)[\s-]+(\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$")
 
 
 @dataclass
@@ -64,7 +66,10 @@ class TableImport:
     mentions: Counter = field(default_factory=Counter)  # import_tables: mentions per actor id
 
 
-def _day(text: str) -> dt.date | None:
+def _day(text: str, year: str = "") -> dt.date | None:
+    """A day as exports spell it: ISO ("2019-03-17", with a time or not), "17 March 2019",
+    "17-March-2019", or day first in numbers ("17/03/2019", "17-03-19": a spreadsheet's re-save), whose
+    two-digit year takes its century from the row's ``year`` (else 19xx from 90 on, 20xx before)."""
     text = text.strip()[:10] if re.match(r"^\d{4}-\d{2}-\d{2}", text.strip()) else text.strip()
     try:
         return dt.date.fromisoformat(text)
@@ -74,6 +79,16 @@ def _day(text: str) -> dt.date | None:
     if m and m.group(2).lower() in _MONTHS:
         try:
             return dt.date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        except ValueError:
+            return None
+    m = _NUMERIC.match(text)
+    if m:
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(4)) == 2:
+            year = year.strip()
+            y = int(year) if re.fullmatch(r"\d{4}", year) and int(year) % 100 == y else (1900 if y >= 90 else 2000) + y
+        try:
+            return dt.date(y, mo, d)
         except ValueError:
             return None
     return None
@@ -100,7 +115,7 @@ def _month(day: dt.date, text: str) -> dict:
 def _date(table: Table, row: TableRow, problems: list) -> dict:
     f = row.fields
     if table.layout in ("acled", "acled-actors"):
-        day = _day(f.get("event_date", ""))
+        day = _day(f.get("event_date", ""), f.get("year", ""))
         if day is None:
             problems.append(Problem(table.name, f"line {row.line}", f"impossible or unreadable event_date "
                                     f"{f.get('event_date')!r} (expected 2019-03-17 or 17 March 2019): left undated",
@@ -175,16 +190,19 @@ def import_table(table: Table, emap: EventActorMap, *, components: frozenset = f
             groups.setdefault(r.fields.get("event_id_cnty", "") or f"line {r.line}", []).append(r)
         events = list(groups.values())
     else:
-        events = [[r] for r in table.rows]
-    for rows in events:
-        _event(table, rows, emap, components, out)
+        events = [(r,) for r in table.rows]  # tuples: out of the garbage collector's watch, unlike lists
+    with _gc_paused():  # a million events' dicts hold no cycles: no collection walks them all, again and again
+        for rows in events:
+            _event(table, rows, emap, components, out)
     return out
 
 
 def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, source: str,
              table: Table | None = None, row: TableRow | None = None) -> Resolved:
-    kind = INTER_KINDS.get(inter.strip(), "rebel movement") if source == "acled" else "rebel movement"
-    r = emap.resolve(name, source, kind=kind)
+    kind = INTER_KINDS.get(inter.strip().lower(), "rebel movement") if source == "acled" else "rebel movement"
+    country = "" if row is None else row.fields.get("country") or row.fields.get("location", "")
+    region = "" if row is None else row.fields.get("adm_1") or row.fields.get("admin1", "")
+    r = emap.resolve(name, source, kind=kind, country=country, region=region)
     if r.new:
         out.new_actors.setdefault(r.actor, (r.name, r.kind))
         if table is not None and row is not None:  # where it is named: for candidates.csv
@@ -193,6 +211,17 @@ def _resolve(emap: EventActorMap, out: TableImport, name: str, inter: str, sourc
             at = row.start + (at if at >= 0 else 0)
             out.candidates.append(Candidate(r.name, tuple(r.name.casefold().split()), r.kind, at,
                                             at + len(name.strip()), table.name, text, row.start, row.end))
+    return r
+
+
+def _unit(out: TableImport, state: Resolved, table: Table, row: TableRow) -> Resolved:
+    """A state's force named apart from the state (an actor of its own, a state armed force)."""
+    r = Resolved(state.name, "acled-" + _slug(state.name), "new", new=True, kind="state armed force")
+    out.new_actors.setdefault(r.actor, (r.name, r.kind))
+    text = table.text[row.start:row.end]
+    at = row.start + max(text.find(r.name), 0)
+    out.candidates.append(Candidate(r.name, tuple(r.name.casefold().split()), r.kind, at, at + len(r.name),
+                                    table.name, text, row.start, row.end))
     return r
 
 
@@ -211,6 +240,14 @@ def _event(table: Table, rows: list[TableRow], emap: EventActorMap, components: 
             return
         s1 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in one]
         s2 = [_resolve(emap, out, n, i, source, table, row) for n, i, _ in two if n.strip()]
+        if s2 and s1[0].actor == s2[0].actor and s1[0].how == s2[0].how == "state" and s1[0].name != s2[0].name:
+            # two forces of one state fought ("Military Forces of Somalia (2022-)" and its "... Jubaland Security
+            # Force"): the more specific one is a unit of its own, so the event keeps its two sides
+            a, b = s1[0].name, s2[0].name
+            if a.startswith(b):
+                s1[0] = _unit(out, s1[0], table, row)
+            else:
+                s2[0] = _unit(out, s2[0], table, row)
         main1, main2 = s1[0], (s2[0] if s2 else None)
         fight = etype in _FIGHTS or (etype == _CIVILIANS and main2 is not None and main2.actor
                                      and not _generic(emap, main2.actor) and not _generic(emap, main1.actor))
@@ -297,6 +334,11 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
     A named actor the map lacks becomes an actor of its own (id ``acled-…`` or ``ucdp-…``, the kind its
     source gives), listed with a problem that says so (not skipped), so an analyst can map it.
     """
+    with _gc_paused():  # see actors.text.tables._gc_paused: linear in the rows, not more
+        return _import_tables(tables, dictionary, emap)
+
+
+def _import_tables(tables, dictionary, emap):
     from actors.extract.actor_toml import actor_from_table
 
     emap = emap if emap is not None else EventActorMap.load(dictionary)
@@ -312,7 +354,8 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         candidates += got.candidates
         first = {}  # each new actor's first row: its line, for the problem that names it
         for c in got.candidates:
-            first.setdefault(c.name, 1 + table.text.count("\n", 0, c.char_start))
+            if c.name not in first:  # counted once a name: counting for every row is quadratic
+                first[c.name] = 1 + table.text.count("\n", 0, c.char_start)
         for actor_id, spec in got.new_actors.items():
             if actor_id not in new:
                 new[actor_id] = spec
@@ -320,14 +363,24 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
         for outcome, n in got.counts.items():
             counts[(table.layout or "unknown", outcome)] += n
     if new:
-        actors = [actor_from_table({"id": i, "name": name, "kind": kind, "tags": ["event-table"]},
-                                   source="event tables", place=f"actor {i!r}")
-                  for i, (name, kind) in sorted(new.items())]
+        taken = set()  # a new actor's name is one of its spellings: never one the dictionary or another has
+        actors = []
+        for i, (name, kind) in sorted(new.items()):
+            key = _key(name)
+            if key in taken or dictionary.lookup(name) is not None or key in dictionary._periods:
+                name = f"{name} [{i}]"  # UCDP's "Presidential guard", a period alias of the dictionary
+            taken.add(_key(name))
+            actors.append(actor_from_table({"id": i, "name": name, "kind": kind, "tags": ["event-table"]},
+                                           source="event tables", place=f"actor {i!r}"))
         dictionary = dictionary.with_additions(actors, source="actors named by event tables")
         for i, (name, kind) in sorted(new.items()):
             doc, line = where[i]
-            problems.append(Problem(doc, f"line {line}" if line else "",
-                                    f"actor {name!r} is not in the name map (actors/data/event_actors.toml): "
-                                    f"imported as a {kind} of its own, id {i!r}", skipped=False))
+            if i in emap.unlisted:
+                text = (f"actor {name!r} is in the name map (actors/data/event_actors.toml) as {i!r} but not in "
+                        f"the dictionary: imported as a {kind} of its own")
+            else:
+                text = (f"actor {name!r} is not in the name map (actors/data/event_actors.toml): "
+                        f"imported as a {kind} of its own, id {i!r}")
+            problems.append(Problem(doc, f"line {line}" if line else "", text, skipped=False))
     mentions = Counter(a for e in edges for a in (e["source"], e["target"]))
     return TableImport(events, edges, problems, new, counts, candidates, dictionary, mentions)

@@ -27,8 +27,11 @@ few or too many fields is skipped with a problem naming its line.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import gc
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -82,18 +85,23 @@ def is_table(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() == ".csv"
 
 
+_QUOTE_OR_NEWLINE = re.compile(r'["\n]')
+
+
 def _records(text: str):
-    """(start, end) of each CSV record: a newline ends one unless it is inside quotes."""
-    start, quoted, i, n = 0, False, 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == '"':
+    """(start, end) of each CSV record: a newline ends one unless it is inside quotes.
+
+    Only the quotes and newlines are visited (one regular-expression scan), so a file's reading time
+    grows with its size, not with a Python loop over its characters."""
+    start, quoted, n = 0, False, len(text)
+    for m in _QUOTE_OR_NEWLINE.finditer(text):
+        i = m.start()
+        if text[i] == '"':
             quoted = not quoted
-        elif c == "\n" and not quoted:
+        elif not quoted:
             end = i - 1 if i > start and text[i - 1] == "\r" else i
             yield start, end
             start = i + 1
-        i += 1
     if start < n:
         yield start, n
 
@@ -131,6 +139,13 @@ def parse_table(name: str, text: str) -> Table:
             + "; the file was not imported"),))
     rows, problems = [], []
     line, prev_start = 1 + text.count("\n", 0, h0), h0
+    with _gc_paused():
+        rows, problems = _rows(name, text, header, spans, line, prev_start)
+    return Table(name, text, layout, header, tuple(rows), tuple(problems))
+
+
+def _rows(name: str, text: str, header: tuple, spans: list, line: int, prev_start: int) -> tuple[list, list]:
+    rows, problems = [], []
     for a, b in spans[1:]:
         line += text.count("\n", prev_start, a)  # newlines inside quoted fields count too
         prev_start = a
@@ -143,7 +158,21 @@ def parse_table(name: str, text: str) -> Table:
                                     f"{len(header)}; row skipped"))
             continue
         rows.append(TableRow(line, a, b, dict(zip(header, (v.strip() for v in values)))))
-    return Table(name, text, layout, header, tuple(rows), tuple(problems))
+    return rows, problems
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """The cyclic garbage collector paused (and restored as it was): the rows built in bulk hold no
+    cycles, and with a million of them every collection would walk them all, so that reading and
+    importing would grow faster than the file (14x, not 10x, from 100,000 to 1,000,000 rows)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 _TITLES = {"acled": "an ACLED export", "acled-actors": "an ACLED export with one row per actor",

@@ -53,7 +53,7 @@ def test_acled_classic_by_hand():
 
 
 @pytest.mark.parametrize("name, layout, relations", [("acled_actors.csv", "acled-actors", 12),
-                                                    ("ucdp_ged.csv", "ucdp-ged", 12), ("ucdp_acd.csv", "ucdp-acd", 25)])
+                                                    ("ucdp_ged.csv", "ucdp-ged", 13), ("ucdp_acd.csv", "ucdp-acd", 25)])
 def test_the_other_layouts(name, layout, relations):
     table, events, edges, problems, _, rels, _ = _import(name)
     assert table.layout == layout and len(edges) == relations and not problems
@@ -64,6 +64,9 @@ def test_the_other_layouts(name, layout, relations):
         assert (5, "katiba-macina", "member-of", "jnim", "member", "2020-01-26") in rels
     if layout == "ucdp-ged":
         assert not [r for r in rels if r[0] in (11, 12)]  # one-sided violence
+        assert {(8, "jnim", "fought-against", "isgs", "", "2020-04"),  # UCDP's "IS" by the row's country
+                (14, "niger", "fought-against", "isgs", "", "2019-12-10"),
+                (16, "nigeria", "fought-against", "iswap", "", "2018-11-18")} <= rels
 
 
 def test_bad_files_are_refused_with_their_lines_and_the_rest_is_read(tmp_path):
@@ -108,7 +111,7 @@ def test_events_files_from_elsewhere_and_a_corpus_of_tables_alone(tmp_path, caps
     tables_only = tmp_path / "t"
     tables_only.mkdir()
     shutil.copy(FIX / "ucdp_ged.csv", tables_only / "ged.csv")
-    assert load_corpus(tables_only, overrides=None).frames["edges"].height == 12
+    assert load_corpus(tables_only, overrides=None).frames["edges"].height == 13
     assert main(["run", "--corpus", str(tables_only), "--events", str(tmp_path / "missing.csv"), "--out",
                  str(tmp_path / "o2"), "-q"]) != 0
     assert "--events" in capsys.readouterr().err

@@ -157,6 +157,92 @@ def test_unmapped_named_actors_become_their_own_and_empty_actors_are_skipped():
     assert any(p.where == "line 4" and "field(s) where the header has" in p.what for p in got.problems)
 
 
+def _packaged(text: str):
+    """Relations of ``text`` through the packaged name map, and what import_tables gives."""
+    from actors.extract.tabular import import_tables
+
+    got = import_tables([parse_table("p.csv", text)], load_dictionary())
+    return [(e["source"], e["relation"], e["target"], e["date"], e["relation_kind"]) for e in got.edges], got
+
+
+def test_the_maps_katibas_the_dictionary_lacks_are_jnims_members():
+    rels, got = _packaged(_acled(
+        "K1,2023-05-02,2023,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,Katiba Hanifa,"
+        "Rebel group,Military Forces of Burkina Faso (2022-),,State forces,x,,,x,,0",
+        "K2,2023-05-03,2023,1,Battles,Armed clash,Katiba Gourma,,Rebel group,Lakurawa,,Rebel group,x,,,x,,0"))
+    assert ("katiba-hanifa", "member-of", "jnim", "2023-05-02", "member") in rels
+    assert ("katiba-hanifa", "fought-against", "burkina-faso", "2023-05-02", "") in rels
+    assert ("katiba-gourma", "fought-against", "lakurawa", "2023-05-03", "") in rels
+    assert got.dictionary.get("katiba-hanifa").kind == "jihadist group"  # added by the import, of the map's kind
+    (said,) = [p for p in got.problems if "'Katiba Hanifa'" in p.what]
+    assert "is in the name map" in said.what and "not in the dictionary" in said.what
+    assert {c.name for c in got.candidates} == {"Katiba Hanifa", "Katiba Gourma", "Lakurawa"}
+
+
+def test_ucdp_is_is_resolved_by_the_rows_country():
+    head = ",".join(LAYOUTS["ucdp-ged"]) + ",country,adm_1\n"
+    ged = head + "\n".join(f"{i},Government of {c},IS,2019-03-1{i},2019-03-1{i},1,1,{c},{r}" for i, (c, r) in
+                           enumerate([("Mali", "Mopti region"), ("Nigeria", "Borno state"), ("Syria", ""),
+                                      ("Niger", "Tillaberi region"), ("Niger", "Diffa region"), ("Cameroon", "")],
+                                     1)) + "\n"
+    rels, _ = _packaged(ged)
+    assert [r[2] for r in rels] == ["isgs", "iswap", "islamic-state", "isgs", "iswap", "iswap"]  # Diffa: Lake Chad
+    acd = ",".join(LAYOUTS["ucdp-acd"]) + ",location\n" + '1,Government of Niger,,IS,,2019,Niger\n' \
+        '2,Government of Chad,,IS,,2019,Chad\n3,Government of Iraq,,IS,,2019,Iraq\n'
+    rels, _ = _packaged(acd)
+    assert [r[2] for r in rels] == ["isgs", "iswap", "islamic-state"]
+
+
+def test_a_map_entry_by_country_or_for_an_actor_the_dictionary_lacks_is_checked():
+    import pytest
+
+    from actors.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="needs a kind"):
+        EventActorMap.load(load_dictionary(), '[[name]]\nid = "x"\nsource = "acled"\nname = "X"\nactor = "nobody"\n')
+    with pytest.raises(DataFileError, match="either prefix or contains"):
+        EventActorMap.load(load_dictionary(), '[[generic]]\nid = "x"\nsource = "acled"\nactor = ""\n')
+
+
+def test_two_forces_of_one_state_generic_identity_militias_and_acleds_inter_words():
+    rels, got = _packaged(_acled(
+        "S1,2025-04-01,2025,1,Battles,Armed clash,Military Forces of Mali (2021-) Eastern Guard,,State forces,"
+        "Military Forces of Mali (2021-),,State forces,x,,,x,,0",
+        "S2,2025-04-02,2025,1,Battles,Armed clash,Military Forces of Mali (2021-),,State forces,"
+        "Police Forces of Mali (2021-),,State forces,x,,,x,,0",
+        "S3,2025-04-03,2025,1,Battles,Armed clash,Inventa Sub-Clan Militia (Mali),,Identity militia,"
+        "Unidentified Military Forces,,State forces,x,,,x,,0",
+        "S4,2025-04-04,2025,1,Battles,Armed clash,Front Inventa,,Political militia,Inventa Farmers Union,,"
+        "Civilians,x,,,x,,0"))
+    unit = "acled-military-forces-of-mali-2021-eastern-guard"
+    assert (unit, "fought-against", "mali", "2025-04-01", "") in rels  # the more specific force: a unit of its own
+    assert got.new_actors[unit] == ("Military Forces of Mali (2021-) Eastern Guard", "state armed force")
+    assert ("mali", "fought-against", "acled-police-forces-of-mali-2021", "2025-04-02", "") in rels
+    assert ("generic-militias", "fought-against", "generic-international-forces", "2025-04-03", "") in rels
+    assert got.new_actors["acled-front-inventa"] == ("Front Inventa", "militia")  # inter "Political militia"
+    assert "acled-inventa-farmers-union" not in got.new_actors  # inter "Civilians": no armed side
+    assert not [r for r in rels if r[3] == "2025-04-04"]
+
+
+def test_numeric_day_first_dates_of_re_saved_exports():
+    rels, got = _rels(_acled(
+        "N1,31-12-19,2019,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0",
+        "N2,05/01/1998,1998,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0",
+        "N3,31-02-19,2019,1,Battles,Armed clash,JNIM: Group for Support of Islam and Muslims,,2,"
+        "Military Forces of Mali (2013-2021),,1,x,,,x,,0"))
+    assert [r[3] for r in rels] == ["2019-12-31", "1998-01-05", ""]  # day first; 31 February undated
+    assert any(p.where == "line 4" and "'31-02-19'" in p.what for p in got.problems)
+
+
+def test_a_new_actor_named_as_a_dictionary_spelling_keeps_its_own_name():
+    acd = ",".join(LAYOUTS["ucdp-acd"]) + "\n" + '1,Government of Mali,,Presidential guard,,2012\n'
+    rels, got = _packaged(acd)
+    assert rels == [("mali", "fought-against", "ucdp-presidential-guard", "2012", "")]
+    assert got.dictionary.get("ucdp-presidential-guard").name == "Presidential guard [ucdp-presidential-guard]"
+
+
 _CELL = st.text(alphabet=string.ascii_letters + string.digits + ' ,"\n', max_size=12)
 
 
