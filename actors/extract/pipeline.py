@@ -140,6 +140,8 @@ class Extractor:
         previous_span: tuple[int, int] | None = None  # the sentence ``previous`` was named in
         previous_paragraph = None
         host = document_country(self.matcher, tokenize(fields["title"].value)) if "title" in fields else None
+        if host is None:
+            host = self._infobox_host(fields, sides)
         attackers: list = []
         told = _Told()
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
@@ -228,6 +230,20 @@ class Extractor:
                     unclaimed = None  # too far back, or another attack told since
         fill_context(edges, doc.text)
         return events, edges, counts, problems
+
+    def _infobox_host(self, fields: dict, sides) -> str | None:
+        """The state an article about one battle is set in, when its title names none: the one
+        country its infobox place names, else the one state among its belligerents."""
+        place = fields.get("place") or fields.get("location")
+        if place is not None:
+            here = document_country(self.matcher, tokenize(place.value))
+            if here is not None:
+                return here
+        if sides is None:
+            return None
+        states = {b.mention.actor for side in sides.sides for b in side if not b.support
+                  and (a := self.dictionary.get(b.mention.actor)) is not None and "state" in a.tags}
+        return states.pop() if len(states) == 1 else None
 
     def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict],
                  span: tuple[int, int]) -> tuple[list, Party | None]:

@@ -637,3 +637,18 @@ def test_a_labelled_date_on_the_title_line_is_the_day_the_report_was_filed(extra
     text = " date 2019-01-23 Peacekeepers mourned\n\nOn 20 January, AQIM attacked Chadian MINUSMA peacekeepers.\n"
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     assert {e["date"] for e in rows if e["relation"] == "fought-against"} == {"2019-01-20"}
+
+
+def test_a_state_that_faced_an_insurgency_by_listed_groups_fought_each_and_they_are_no_allies(extractor):
+    text = ("Since 2015, Burkina Faso has faced an insurgency by jihadist groups including Ansarul Islam, JNIM "
+            "and the Islamic State in the Greater Sahara.")
+    assert named(extractor, text) == {fight("ansarul-islam", "burkina-faso"), fight("burkina-faso", "jnim"),
+                                      fight("burkina-faso", "isgs")}
+
+
+def test_the_army_in_an_article_about_one_states_battle_is_that_states(extractor):
+    text = ("= Battle of the Dam =\n\nInfobox\n- Date: 12 May 2021\n- Combatant1: Burkina Faso\n"
+            "- Combatant2: Jama'at Nasr al-Islam wal Muslimin\n\n"
+            "On the morning of 12 May, JNIM fighters on motorcycles assaulted the army outpost.\n")
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert {(e["source"], e["target"]) for e in rows if e["cue"] != "belligerents"} == {("jnim", "burkina-faso")}

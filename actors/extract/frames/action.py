@@ -374,6 +374,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
         agents = _owner_before(s, occ.start)  # "the JNIM attack", "MOJWA's attacks", "JNIM's bombing of Y"
     if not patients and agents:
         patients = of_patients  # "the ambush of a Malian convoy by ISGS"
+    if not patients and agents:
+        patients = _sufferer(s, occ.start)  # "Burkina Faso has faced an insurgency by X"
     if not patients and of_patients:
         claimant = _claimant_of_noun(s, occ)  # "X claimed the killing of four Y soldiers"
         if claimant:
@@ -405,11 +407,31 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     yield from pairs_across(s, agents, patients, cue.kind)
     plural = s.norms[occ.end - 1].endswith("s") and not any(
         w in s.cues.single("joint_markers") for w in s.norms[max(0, occ.start - 3) : occ.start])
-    if len(agents) > 1 and not s.separate() and not plural:
+    examples = s.cues.words("example_markers")
+    span = [x for a in agents for x in (s.mentions[a].tok_start, s.mentions[a].tok_end)]
+    lo, hi = (min(span + [occ.end]), max(span)) if span else (0, 0)
+    listed = any(tuple(s.norms[x : x + z]) in examples for x in range(max(0, lo - 3), hi) for z in (1, 2))
+    if len(agents) > 1 and not s.separate() and not plural and not listed:
         # "Burkinabe and French troops launched an operation" (one event); but "A and B have carried out
-        # attacks in the area" sums up a campaign of each: no joint action
+        # attacks in the area" sums up a campaign of each: no joint action; nor do examples ("an
+        # insurgency by jihadist groups including A, B and C") act together
         for a, b in combinations(agents, 2):
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+
+
+def _sufferer(s: Sentence, c: int) -> list[int]:
+    """The subject of a verb of undergoing (``suffering_verbs``) right before the noun at ``c``:
+    "Burkina Faso has faced an insurgency by X", "Niger suffered a wave of attacks by X"."""
+    verbs = s.cues.single("suffering_verbs")
+    j = c - 1
+    while j >= 0 and c - j <= 5 and s.norms[j] not in verbs:
+        if s.is_break(j) or j in s.at_end:
+            return []
+        j -= 1
+    if j < 0 or s.norms[j] not in verbs:
+        return []
+    k, _ = s.left_mention(j)
+    return [m for m in s.group(k) if s.party(m)] if k is not None else []
 
 
 def _owner_before(s: Sentence, c: int) -> list[int]:
