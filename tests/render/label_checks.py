@@ -32,6 +32,18 @@ def text_box(t, renderer):
     return Text.get_window_extent(t, renderer)
 
 
+def drawn_texts(fig) -> list:
+    """Every text the figure draws: visible, not empty, and for tick labels, only ticks within the view."""
+    ticks = {}
+    for ax in fig.axes:
+        for axis, i in ((ax.xaxis, 0), (ax.yaxis, 1)):
+            lo, hi = sorted(axis.get_view_interval())
+            span = (hi - lo) * 1e-6
+            for t in axis.get_majorticklabels() + axis.get_minorticklabels():
+                ticks[id(t)] = lo - span <= t.get_position()[i] <= hi + span
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and ticks.get(id(t), True)]
+
+
 def boxes_overlapping(boxes) -> list[tuple[int, int]]:
     """Index pairs of boxes (matplotlib Bbox) that overlap by more than half a pixel each way."""
     out = []

@@ -17,8 +17,8 @@ import networkx as nx
 from actors.errors import ActorsError
 from actors.network.graph import edge_frame
 from actors.analysis.pairs import FACT_STATUSES
-from actors.render.figures.draw import (_NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _short,
-                                        _styles, _wrap)
+from actors.render.figures.draw import (DPI, MAX_HEIGHT_PX, MAX_WIDTH_PX, _NOTE_COLOUR, _SMALL, _blank, _new_figure,
+                                        _note, _plain, _rc, _short, _styles, _wrap)
 from actors.render.figures.labels import curve_segments, place_labels
 from actors.schema import NOT_FACT_STATUSES, RELATIONS
 
@@ -63,6 +63,41 @@ def _renderer(fig: "Figure"):
     if hasattr(canvas, "get_renderer"):
         return canvas.get_renderer()
     return fig._get_renderer()  # a figure made elsewhere, on a canvas without one
+
+
+_PANEL, _MIN_PANEL = 4.6, 3.0  # inches: a panel's side, and the least it shrinks to before periods are left out
+_HEAD, _FOOT, _TOP = 0.62, 1.45, 0.55  # inches: a panel's title, the legend block, the suptitle
+
+
+def _grid(periods: list, ncols: int, busy: frozenset = frozenset()) -> tuple[int, float, list, list]:
+    """Columns, panel side (inches), the periods drawn and those left out: within the pixel budget.
+
+    More periods than fit at full size get more columns (up to six) and smaller
+    panels, down to :data:`_MIN_PANEL`; past that, periods are left out: those
+    without events (not in ``busy``, ids) first, then the last ones.
+
+    >>> from actors.network.windows import make_periods
+    >>> many = make_periods([(str(y), f"{y}-01-01", f"{y + 1}-01-01") for y in range(1990, 2030)])
+    >>> cols, side, drawn, left = _grid(many, 3)
+    >>> cols, round(side, 2), len(drawn), len(left)
+    (6, 3.06, 24, 16)
+    """
+    room_w, room_h = MAX_WIDTH_PX / DPI - 0.4, MAX_HEIGHT_PX / DPI - _TOP - _FOOT
+    n = max(len(periods), 1)
+
+    def side(cols: int, rows: int) -> float:
+        return min(_PANEL, (room_w - (cols - 1) * 0.25) / cols, room_h / rows - _HEAD)
+
+    for cols in range(min(ncols, n), max(min(ncols, n), 6) + 1):
+        panel = side(cols, math.ceil(n / cols))
+        if panel >= _MIN_PANEL:
+            return cols, panel, list(periods), []
+    cols = 6
+    rows = int(room_h // (_MIN_PANEL + _HEAD))
+    chosen = sorted(range(len(periods)), key=lambda i: (periods[i].id not in busy, i))[:cols * rows]
+    keep = set(chosen)
+    return (cols, side(cols, rows), [p for i, p in enumerate(periods) if i in keep],
+            [p for i, p in enumerate(periods) if i not in keep])
 
 
 def _busiest(rows: list[dict], ranked: list[str], cap: int) -> set[str]:
@@ -229,10 +264,11 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
 
     rel_style, kind_colour = _styles()
 
+    busy = frozenset(p for p, rows in by_period.items() if rows)
+    ncols, panel, periods, periods_left = _grid(periods, ncols, busy)
     n = max(len(periods), 1)
-    ncols = min(ncols, n)
     nrows = math.ceil(n / ncols)
-    panel, head, foot, top = 4.6, 0.62, 1.45, 0.55  # inches: panel side, panel title, legend block, suptitle
+    head, foot, top = _HEAD, _FOOT, _TOP
     width = ncols * panel + (ncols - 1) * 0.25 + 0.4
     height = top + nrows * (panel + head) + foot
     with _rc():
@@ -245,6 +281,7 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
         relations_seen: set[str] = set()
         faded_seen = False
         imprecise_seen = False
+        more_seen = False
         node_size = 42.0  # points², a dot of about 7 pt
         radius_px = math.sqrt(node_size) / 2 * fig.dpi / 72
         # One view for every panel, fitted to the actors active in any of them: the same
@@ -274,8 +311,11 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
             events = sum(r["events"] for r in rows)
             vague = sum(r["events"] for r in maybe)
             title = _plain(_wrap(period.label, 48))
-            ax.set_title(f"{title}\n{period.span} · {len(activity)} actors · {events} event{'s' if events != 1 else ''}"
-                         + (f" · {vague} more might fall here" if vague else ""), fontsize=9, loc="left")
+            counts = f"{period.span} · {len(activity)} actors · {events} event{'s' if events != 1 else ''}"
+            if vague:  # on a line of its own when the panel is too narrow for both
+                more = f"{vague} more might fall here"
+                counts += ("\n" if len(counts) + len(more) > 68 else " · ") + more
+            ax.set_title(f"{title}\n{counts}", fontsize=9, loc="left")
             ax.apply_aspect()  # the final axes box, so label extents measured now stay true
 
             # The busiest actors are drawn, with their labels and the links among them;
@@ -300,6 +340,7 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                 ax.scatter([pos[v][0] for v in vague_actors], [pos[v][1] for v in vague_actors], s=node_size * 0.6,
                            facecolors="white", edgecolors="#999999", linewidths=0.6, zorder=2.5,
                            gid="imprecise-actors")
+            more_seen |= bool(more)
             if more:
                 ax.scatter([pos[v][0] for v in more], [pos[v][1] for v in more], s=10, color="#aaaaaa",
                            zorder=1.2, linewidths=0, gid="more-actors")
@@ -317,8 +358,7 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                 ax.scatter([pos[v][0] for v in active], [pos[v][1] for v in active], s=node_size, c=colours,
                            edgecolors="#333333", linewidths=0.6, zorder=3, gid="actors")
                 # The panel's note, measured at its longest before any label is placed: no label covers it.
-                more_text = (f"+{len(more)} more actor{'s' if len(more) != 1 else ''} (grey dots), their links not "
-                             "drawn" if more else "")
+                more_text = f"+{len(more)} more actor{'s' if len(more) != 1 else ''} (grey dots)" if more else ""
                 n_labels = len(active) + len(vague_actors)
                 note = ax.text(0.01, 0.01, _join(more_text, f"{n_labels} unlabelled: no room"),
                                transform=ax.transAxes, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom", zorder=6,
@@ -362,6 +402,9 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
         kinds = [k for k in kind_colour if k in kinds_seen] + sorted(k for k in kinds_seen if k not in kind_colour)
         handles += [Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor=kind_colour.get(k, "#999999"),
                            markeredgecolor="#333333", label=k or "unknown kind") for k in kinds]
+        if more_seen:
+            handles.append(Line2D([], [], linestyle="", marker="o", markersize=3.5, markerfacecolor="#aaaaaa",
+                                  markeredgecolor="none", label="more actors: links not drawn"))
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=3, markerfacecolor="#dddddd",
                               markeredgecolor="none", label="no event in the period"))
         fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.2 / width, (foot - 0.05) / height),
@@ -371,6 +414,11 @@ def _draw_snapshots(G: nx.MultiDiGraph, *, periods: list["Period"], by_period: d
                  "apart.",
                  "Denied relations are not drawn" + ("" if include_generic else "; generic mentions "
                                                      "(\"the Islamists\") are left out") + "."]
+        if periods_left:
+            empty = sum(1 for p in periods_left if not by_period.get(p.id))
+            notes.append(f"+{len(periods_left)} more period{'s' if len(periods_left) != 1 else ''} not drawn, "
+                         f"{empty} of them without events ({_plain(periods_left[0].label)} to "
+                         f"{_plain(periods_left[-1].label)}): no room within {MAX_WIDTH_PX} × {MAX_HEIGHT_PX} pixels.")
         if undated:
             notes.append(f"{undated} undated event{'s are' if undated != 1 else ' is'} in no panel.")
         fig.text(0.2 / width, 0.08 / height, " ".join(notes[:1]) + "\n" + " ".join(notes[1:]), fontsize=_SMALL,
