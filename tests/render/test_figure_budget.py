@@ -102,10 +102,11 @@ def test_coalition_of_many_actors_and_periods_within_budget(graphs):
 
 def test_balance_of_a_century_within_budget():
     rows = [{"period": str(y), "period_label": str(y), "positive": 2, "negative": 1, "frustration_share": 0.2,
-             "balanced_share": 0.5, "frustration_index": 1, "frustration_method": "exact", "triangles": 4}
+             "balanced_share": 0.5 + (y % 3) / 10, "frustration_index": 111, "frustration_method": "exact", "triangles": 149}
             for y in range(1900, 2026)]
     fig = balance_figure(pl.DataFrame(rows))
     _within_budget(fig)
+    _no_text_overlaps(fig)
     assert any("earlier periods not shown" in t.get_text() for t in fig.texts)
 
 

@@ -60,6 +60,7 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
     room = MAX_WIDTH_PX / DPI - margin
     left_out = max(0, len(rows) - int(room / least)) if ax is None else 0
     rows = rows[left_out:]
+    narrow = ax is None and room / max(len(rows), 1) < 0.45  # inches a period: "n=" dropped, the number kept
     with _rc():
         single = ax is not None
         if ax is None:
@@ -94,7 +95,7 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         above = [bal[i] == bal[i] and frus[i] == frus[i] and bal[i] >= frus[i] and bal[i] < 1.0 for i in xs]
         for i in xs:
             if bal[i] == bal[i]:
-                ax.annotate(f"n={tri[i]}", xy=(i, bal[i]), xytext=(0, 6 if above[i] else -11),
+                ax.annotate(f"{tri[i]}" if narrow else f"n={tri[i]}", xy=(i, bal[i]), xytext=(0, 6 if above[i] else -11),
                             textcoords="offset points", ha="center", fontsize=_SMALL, color="#1f77b4",
                             gid=f"triangles:{i}")
         exact = [i for i, r in enumerate(rows) if r["frustration_method"] != heuristic and frus[i] == frus[i]]
@@ -145,6 +146,8 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         note = ("Gaps: no signed pair, or no triangle, in the period. One sign per pair and period (its latest "
                 "event dated within it);\ndenied and undated events, and those dated less precisely than the period, "
                 "are left out.")
+        if narrow:
+            note += "\nBlue numbers: the triangles each balanced share rests on."
         if left_out:
             note += (f"\n+{left_out} earlier period{'s' if left_out != 1 else ''} not shown: no room within "
                      f"{MAX_WIDTH_PX} × {MAX_HEIGHT_PX} pixels.")
