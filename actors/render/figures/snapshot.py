@@ -2,9 +2,12 @@
 
 Every actor keeps one place in all panels (:func:`actors.render.layout.positions`);
 relations and actor kinds keep the colours of :mod:`actors.render.style`.
-Each panel draws its ``max_labels`` busiest actors, each labelled away from
-nodes, lines and other labels (:func:`actors.render.figures.labels.place_labels`);
-the others are small grey dots, counted in a "+k more actors" note.
+Each panel draws up to ``max_labels`` actors, those of its busiest links first,
+each labelled away from nodes, lines and other labels
+(:func:`actors.render.figures.labels.place_labels`); the others are small grey
+dots, counted in a "+k more actors" note. The figure stays within the pixel
+budget (:data:`actors.render.figures.draw.MAX_WIDTH_PX`): many periods get
+smaller panels, then the ones that do not fit are left out and counted.
 """
 
 from __future__ import annotations
@@ -210,8 +213,9 @@ def snapshots(G: nx.MultiDiGraph, *, periods: Sequence["Period"] | None = None,
     relation are one line, wider with more events; different relations of a
     pair bend apart. Edges whose events are all claimed or alleged are drawn
     lighter; denied ones never. Actors without an edge in the panel are faint
-    grey dots. Only the ``max_labels`` busiest actors of a panel are drawn,
-    labelled, with the links among them; the others are small grey dots,
+    grey dots. Only ``max_labels`` actors of a panel are drawn (those of its
+    busiest links first, then the busiest others), labelled, with the links
+    among them; the others are small grey dots,
     and the panel says "+k more actors". Labels never overlap each other or
     a node, and cross as little line as they can
     (:func:`actors.render.figures.labels.place_labels`); one with no room is
