@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
+    import numpy as np
     from matplotlib.axes import Axes
     from matplotlib.text import Text
 
