@@ -25,6 +25,7 @@ SMALL = {
     "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),
     "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
                        "target <= 30 s"),
+    "label_placement.py": (["--copies", "3", "--placer", "ours"], "target: no label-label or label-node overlap"),
     "render_speed.py": (["--actors", "40", "--edges", "200", "--runs", "1"], "target: first render <= 3 s"),
     "import_speed.py": (["--rows", "2000"], "target 100,000 in <= 5 s"),
     "resolve_speed.py": (["--copies", "20", "--dense", "2000"], "target < 10 %"),

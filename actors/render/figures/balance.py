@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from actors.render.figures.draw import _NOTE_COLOUR, _SMALL, _blank, _new_figure, _note, _plain, _rc, _wrap
+from actors.render.figures.draw import (DPI, MAX_HEIGHT_PX, MAX_WIDTH_PX, _NOTE_COLOUR, _SMALL, _blank, _new_figure,
+                                        _note, _plain, _rc, _wrap)
 from actors.schema import THIN
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
@@ -53,10 +54,17 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
     from matplotlib.patches import Patch
 
     what = {"year": "per year", "phase": "per phase"}.get(periodisation, f"per {periodisation}")
+    # Within the pixel budget: a period's column narrows (0.55 to 0.25 in a year, 1.15 to 0.6 in a
+    # phase); past that, the earliest periods are left out, and counted in the note.
+    per, least, margin = (0.55, 0.25, 1.2) if periodisation == "year" else (1.15, 0.6, 1.4)
+    room = MAX_WIDTH_PX / DPI - margin
+    left_out = max(0, len(rows) - int(room / least)) if ax is None else 0
+    rows = rows[left_out:]
+    narrow = ax is None and room / max(len(rows), 1) < 0.45  # inches a period: "n=" dropped, the number kept
     with _rc():
         single = ax is not None
         if ax is None:
-            width = max(8.0, 1.2 + 0.55 * len(rows)) if periodisation == "year" else max(8.0, 1.4 + 1.15 * len(rows))
+            width = max(8.0, margin + min(per, room / max(len(rows), 1)) * len(rows))
             fig = _new_figure(width, 6.4)
             ax = fig.add_axes((0.8 / width, 3.0 / 6.4, 1 - 1.1 / width, 2.35 / 6.4))
             counts_ax = fig.add_axes((0.8 / width, 1.15 / 6.4, 1 - 1.1 / width, 1.35 / 6.4), sharex=ax)
@@ -82,10 +90,14 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         ax.plot(solid, [bal[i] for i in solid], linestyle="", marker="s", markersize=5, color="#1f77b4", zorder=4)
         ax.plot(thin, [bal[i] for i in thin], linestyle="", marker="s", markersize=6, markerfacecolor="white",
                 markeredgecolor="#1f77b4", zorder=4, gid="thin-balance")
+        # n under the balanced share and the index over the frustration share, or the other way round
+        # when the balanced share is the higher: the two never meet.
+        above = [bal[i] == bal[i] and frus[i] == frus[i] and bal[i] >= frus[i] and bal[i] < 1.0 for i in xs]
         for i in xs:
             if bal[i] == bal[i]:
-                ax.annotate(f"n={tri[i]}", xy=(i, bal[i]), xytext=(0, -11), textcoords="offset points", ha="center",
-                            fontsize=_SMALL, color="#1f77b4", gid=f"triangles:{i}")
+                ax.annotate(f"{tri[i]}" if narrow else f"n={tri[i]}", xy=(i, bal[i]), xytext=(0, 6 if above[i] else -11),
+                            textcoords="offset points", ha="center", fontsize=_SMALL, color="#1f77b4",
+                            gid=f"triangles:{i}")
         exact = [i for i, r in enumerate(rows) if r["frustration_method"] != heuristic and frus[i] == frus[i]]
         bound = [i for i, r in enumerate(rows) if r["frustration_method"] == heuristic and frus[i] == frus[i]]
         ax.plot([xs[i] for i in exact], [frus[i] for i in exact], linestyle="", marker="o", color="#d62728",
@@ -94,8 +106,8 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
                 markeredgecolor="#d62728", markersize=7, zorder=4, gid="upper-bound")
         for i, r in enumerate(rows):
             if frus[i] == frus[i] and r["frustration_index"]:
-                ax.annotate(f"{r['frustration_index']}", xy=(i, frus[i]), xytext=(0, 6), textcoords="offset points",
-                            ha="center", fontsize=_SMALL, color="#d62728")
+                ax.annotate(f"{r['frustration_index']}", xy=(i, frus[i]), xytext=(0, -11 if above[i] else 6),
+                            textcoords="offset points", ha="center", fontsize=_SMALL, color="#d62728")
         ax.set_ylim(-0.05, 1.1)
         ax.set_ylabel("share")
         ax.grid(axis="y", color="#eeeeee")
@@ -134,5 +146,10 @@ def _draw_balance(*, rows: list[dict], periodisation: str, heuristic: str, ax: "
         note = ("Gaps: no signed pair, or no triangle, in the period. One sign per pair and period (its latest "
                 "event dated within it);\ndenied and undated events, and those dated less precisely than the period, "
                 "are left out.")
+        if narrow:
+            note += "\nBlue numbers: the triangles each balanced share rests on."
+        if left_out:
+            note += (f"\n+{left_out} earlier period{'s' if left_out != 1 else ''} not shown: no room within "
+                     f"{MAX_WIDTH_PX} × {MAX_HEIGHT_PX} pixels.")
         fig.text(0.8 / fig.get_figwidth(), 0.015, note, fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom")
     return fig

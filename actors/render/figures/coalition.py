@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 import networkx as nx
 
-from actors.render.figures.draw import _SMALL, _blank, _new_figure, _note, _plain, _rc, _short, _wrap
+from actors.render.figures.draw import (DPI, MAX_HEIGHT_PX, MAX_WIDTH_PX, _NOTE_COLOUR, _SMALL, _blank, _new_figure,
+                                        _note, _plain, _rc, _short, _wrap)
 
 if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure is made
     from matplotlib.axes import Axes
@@ -29,6 +30,11 @@ _ROLE_COLOURS = MappingProxyType({"member": "#009E73", "parent": "#0072B2", "ori
 _ROLE_LABELS = MappingProxyType({"member": "member of it", "parent": "it is a member of", "origin": "it split from",
                                  "splinter": "split from it", "linked": "linked (\"X-linked\"): no alliance",
                                  "ally": "ally", "enemy": "enemy"})
+
+
+#: Periods and actors (columns and rows) that fit the pixel budget: 2.3 in + 1.2 in a period, 2.75 in + 0.34 in an actor.
+_MAX_COLS = int((MAX_WIDTH_PX / DPI - 2.3) / 1.2)
+_MAX_ROWS = int((MAX_HEIGHT_PX / DPI - 2.75) / 0.34)
 
 
 def _luminance(hex_colour: str) -> float:
@@ -109,6 +115,8 @@ def _draw_coalition(G: nx.MultiDiGraph, *, actor: str, cols: list[tuple[str, str
             ax.set_title(f"{name} coalition over time", fontsize=11, fontweight="bold")
             _note(ax, f"No recorded member, ally or enemy of {name} in any period.")
             return ax.figure
+        cols_left = max(0, len(cols) - _MAX_COLS)  # the latest periods fit; the earlier ones are counted
+        cols = cols[cols_left:]
         index = {pid: i for i, (pid, _) in enumerate(cols)}
         cells = [c for c in cells if c["period"] in index]
         role_rank = {r: i for i, r in enumerate(ROLES)}
@@ -120,6 +128,15 @@ def _draw_coalition(G: nx.MultiDiGraph, *, actor: str, cols: list[tuple[str, str
             main_role[v] = min(main_role.get(v, 99), role_rank[c["role"]])
             first_col[v] = min(first_col.get(v, 10 ** 6), index[c["period"]])
             total[v] = total.get(v, 0) + c["events"]
+        # Within the pixel budget: the periods and actors that fit, the latest periods and the
+        # actors with the most events; the others are counted in a note.
+        had = {c["period"] for c in cells}  # periods with a cell, before actors are left out
+        busiest = sorted(total, key=lambda v: (-total[v], _short(G, v)))
+        people_left = busiest[_MAX_ROWS:]
+        if people_left:
+            cells = [c for c in cells if c["actor"] in set(busiest[:_MAX_ROWS])]
+            for v in people_left:
+                del main_role[v], first_col[v], total[v]
         # Grouped by role (members first, enemies last), then by when each first appears.
         people = sorted(main_role, key=lambda v: (main_role[v], first_col[v], -total[v], _short(G, v)))
         row = {v: i for i, v in enumerate(people)}
@@ -130,7 +147,17 @@ def _draw_coalition(G: nx.MultiDiGraph, *, actor: str, cols: list[tuple[str, str
             fig = _new_figure(width, height)
             ax = fig.add_axes((1.9 / width, 1.85 / height, 1 - 2.15 / width, 1 - 2.4 / height))
         fig = ax.figure
-        ax.set_title(f"{name} coalition over time: who stood where, per period", fontsize=11, fontweight="bold")
+        ax.set_title(f"{name} coalition over time: who stood where, per period", fontsize=11, fontweight="bold",
+                     pad=20 if (people_left or cols_left) else 6)
+        if people_left or cols_left:
+            parts = []
+            if people_left:
+                parts.append(f"+{len(people_left)} more actor{'s' if len(people_left) != 1 else ''} with fewer events")
+            if cols_left:
+                parts.append(f"+{cols_left} earlier period{'s' if cols_left != 1 else ''}")
+            ax.annotate(" · ".join(parts) + f": not shown (no room within {MAX_WIDTH_PX} × {MAX_HEIGHT_PX} pixels)",
+                        xy=(0, 1), xycoords="axes fraction", xytext=(0, 5), textcoords="offset points",
+                        fontsize=_SMALL, color=_NOTE_COLOUR, va="bottom", gid="note:more-rows")
         per_cell: dict[tuple[str, str], list[dict]] = {}
         for c in sorted(cells, key=lambda c: role_rank[c["role"]]):
             per_cell.setdefault((c["period"], c["actor"]), []).append(c)
@@ -159,7 +186,7 @@ def _draw_coalition(G: nx.MultiDiGraph, *, actor: str, cols: list[tuple[str, str
                 ax.axvspan(x - 0.5, x + 0.5, color="#f5f5f5", zorder=0)
         ax.set_xlim(-0.5, len(cols) - 0.5)
         ax.set_ylim(len(people) - 0.5, -0.5)
-        empty = {pid for pid, _ in cols} - {c["period"] for c in cells}
+        empty = {pid for pid, _ in cols} - had
         ax.set_xticks(range(len(cols)), [_plain(_wrap(lab, 15)) + ("\n(none)" if pid in empty else "")
                                          for pid, lab in cols])
         ax.set_yticks(range(len(people)), [_plain(_short(G, v)) for v in people])

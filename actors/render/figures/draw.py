@@ -25,10 +25,14 @@ if TYPE_CHECKING:  # for type hints only: matplotlib is imported when a figure i
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["DPI", "FORMATS", "save_figure"]
+__all__ = ["DPI", "FORMATS", "MAX_WIDTH_PX", "MAX_HEIGHT_PX", "save_figure"]
 
 #: Resolution of the PNG files (the SVG files are vector).
 DPI = 150
+#: No figure's PNG is wider or higher than this, in pixels, however large the corpus:
+#: each figure aggregates or leaves out what does not fit, and says so ("+k more").
+MAX_WIDTH_PX = 3000
+MAX_HEIGHT_PX = 3000
 #: The file formats every figure is written in, by :func:`figure_writers`.
 FORMATS = ("png", "svg")
 #: Smallest font used anywhere, in points at the saved size.
@@ -69,11 +73,19 @@ def _rc() -> Iterator[None]:
 
 
 def _new_figure(width: float, height: float) -> "Figure":
-    """A figure with its own Agg canvas: text can be measured, nothing global is touched."""
+    """A figure with its own Agg canvas: text can be measured, nothing global is touched.
+
+    Never larger than :data:`MAX_WIDTH_PX` × :data:`MAX_HEIGHT_PX` (each figure
+    fits its content within that first; this is the last guard).
+
+    >>> fig = _new_figure(100, 2)
+    >>> [round(v * DPI) for v in fig.get_size_inches()]
+    [3000, 300]
+    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), dpi=DPI)
+    fig = Figure(figsize=(min(width, MAX_WIDTH_PX / DPI), min(height, MAX_HEIGHT_PX / DPI)), dpi=DPI)
     FigureCanvasAgg(fig)
     return fig
 
