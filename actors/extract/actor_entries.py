@@ -143,6 +143,7 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str,
     ids: dict[str, tuple[str, str]] = {}  # id -> (place, path)
     owners: dict[str, tuple[str, str, str, bool, str]] = {}  # key -> (actor id, place, "alias 'X'", generic?, path)
     periods: dict[str, list[tuple[PeriodAlias, str, str, str]]] = {}  # key -> [(p, id, place, path)]
+    state_ids: set[str] = set()  # states' period aliases may overlap: the document's state chooses
     named_tags: set[str] = set()
     resolves: list[tuple[str, str, str]] = []  # (place, tag, path)
     files = list(paths) if paths is not None else [source] * len(entries)
@@ -240,6 +241,8 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str,
                 add(f"{where}: alias {period.alias!r} {why}; expected a name")
                 continue
             periods.setdefault(_key(period.alias), []).append((period, actor.id, place, path))
+            if "state" in actor.tags:
+                state_ids.add(actor.id)
 
     for place, tag, path in resolves:
         if tag not in named_tags:
@@ -258,7 +261,9 @@ def _validate(entries: Sequence[tuple[str, Actor]], source: str,
                 problems.append(Problem(path, place, f"period alias {period.alias!r} is also "
                                         f"the {owned_as} of {where}"))
         claims.sort(key=lambda c: c[0].start)
-        for (p1, _, place1, path1), (p2, _, place2, path2) in zip(claims, claims[1:]):
+        for (p1, a1, place1, path1), (p2, a2, place2, path2) in zip(claims, claims[1:]):
+            if a1 in state_ids and a2 in state_ids and a1 != a2:
+                continue  # "the junta" of two states at once: the document's own state tells which
             if p1.end is None or p1.end > p2.start:
                 until = p1.end.isoformat() if p1.end else "open-ended"
                 where1 = place1 if path1 == path2 else f"{place1} of {path1}"

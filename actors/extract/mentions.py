@@ -72,14 +72,33 @@ class Mention:
     filled_from: tuple[int, int] | None = None  # the other sentence that named it (its character range)
 
 
-def _period_actor(options, day_range) -> str | None:
+def _period_actor(options, day_range, host: str | None = None, named: set[str] | None = None) -> str | None:
+    """The one actor a period alias names at these days; of several (two states' "the junta"), the
+    document's own state (``host``), else none."""
     if not day_range:
         return None
     lo, hi = day_range
     if lo is None or hi is None:
         return None
     hits = {aid for aid, pa in options if pa.covers(lo) and pa.covers(hi)}
+    if len(hits) > 1 and named is not None:
+        here = hits & named  # "the junta which took power in Bamako": the state the sentence names
+        if len(here) == 1:
+            return here.pop()
+    if len(hits) > 1 and host in hits:
+        return host
     return hits.pop() if len(hits) == 1 else None
+
+
+def _states_named(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
+    """The states a sentence names by country, place or demonym (places never being mentions)."""
+    out = set()
+    for k, t in enumerate(tokens):
+        for table in (matcher.countries, matcher.demonyms) + ((matcher.places,) if t.text[:1].isupper() else ()):
+            ln, hit = longest(tokens, k, table, matcher.max_len)
+            if ln:
+                out.add(hit)
+    return out
 
 
 def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int, day_range, state: str) -> str:
@@ -104,11 +123,13 @@ def find_mentions(
     text: str | None = None,
     day_range: tuple[dt.date | None, dt.date | None] | None = None,
     listing: bool = False,
+    host: str | None = None,
 ) -> list[Mention]:
     """Mentions in one sentence's tokens, left to right, not overlapping.
 
     ``day_range`` (earliest, latest) resolves period aliases ("the junta");
-    ``listing`` is for infobox lists, where a bare country name is a belligerent.
+    ``listing`` is for infobox lists, where a bare country name is a belligerent; ``host``, the
+    document's own state, chooses between states a period alias names at once ("the junta").
     ``text``, when given, is the document text the token offsets refer to (for
     ``Mention.text``); otherwise token texts are joined.
     """
@@ -136,7 +157,7 @@ def find_mentions(
             best_len, best_ids = ln, hit
         ln, hit = longest(tokens, i, matcher.periods, matcher.max_len)
         if ln and ln >= best_len:
-            actor = _period_actor(hit, day_range)
+            actor = _period_actor(hit, day_range, host, _states_named(matcher, tokens))
             if actor is not None:  # "UN peacekeepers" in 2016: MINUSMA, not the generic
                 best_len, best_ids, via = ln, (actor,), "period"
             elif not best_len:  # the alias is ambiguous at this date: not a mention, skip its words

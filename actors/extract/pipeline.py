@@ -154,7 +154,7 @@ class Extractor:
             if s.index in found_before and not self.matcher.has_period_alias(tokens):
                 mentions = found_before[s.index]  # the sentence's date cannot change them
             else:
-                mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force))
+                mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=host)
             same_paragraph = previous_paragraph == s.paragraph
             separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
             if separate:

@@ -652,3 +652,17 @@ def test_the_army_in_an_article_about_one_states_battle_is_that_states(extractor
             "On the morning of 12 May, JNIM fighters on motorcycles assaulted the army outpost.\n")
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     assert {(e["source"], e["target"]) for e in rows if e["cue"] != "belligerents"} == {("jnim", "burkina-faso")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the junta" from 2023 is Mali's, Burkina Faso's or Niger's: the document's or the sentence's state says
+    ("2024 in Niger\n\nOn 12 April 2024, the junta signed an alliance with Russia.\n", {ally("niger", "russia", "alliance")}),
+    ("2024 in Mali\n\nOn 12 April 2024, the junta signed an alliance with Russia.\n", {ally("mali", "russia", "alliance")}),
+    ("Sahel news\n\nOn 12 September 2023, the CMA said it was at war with the junta which took power in Bamako.\n",
+     {fight("cma", "mali")}),
+    ("Sahel news\n\nOn 12 April 2024, the junta signed an alliance with Russia.\n", set()),  # whose is not said
+    ("Sahel news\n\nOn 12 April 2021, the junta signed an alliance with Russia.\n", {ally("mali", "russia", "alliance")}),
+])
+def test_the_junta_is_the_documents_or_the_sentences_state(extractor, text, expected):
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert named_edges.named(extractor, rows) == expected
