@@ -666,3 +666,8 @@ def test_the_army_in_an_article_about_one_states_battle_is_that_states(extractor
 def test_the_junta_is_the_documents_or_the_sentences_state(extractor, text, expected):
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     assert named_edges.named(extractor, rows) == expected
+
+
+def test_a_force_tasked_with_fighting_is_a_mission_not_a_fight(extractor):
+    text = "Niger and Chad withdrew their forces from a transnational force tasked with combating Boko Haram."
+    assert named(extractor, text) == set()
