@@ -60,6 +60,11 @@ class Sentence:
             covered.update(range(m.tok_start, m.tok_end))
         self.covered = covered
         self.modifier_toks = {x for m in self.mentions if m.role == "modifier" for x in range(m.tok_start, m.tok_end)}
+        # "the French-led Takuba Task Force": the hyphen and head of a compound modifier go with it
+        heads = cues.single("modifier_heads") | cues.single("hyphen_modifier_heads")
+        self.modifier_toks |= {x for m in self.mentions if m.role == "modifier" and m.tok_end + 1 < len(self.norms)
+                               and self.norms[m.tok_end] == "-" and self.norms[m.tok_end + 1] in heads
+                               for x in (m.tok_end, m.tok_end + 1)}
         self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
         self.real_pos = {k: p for p, k in enumerate(self.real)}
         # quotation marks around one to three words ('at "war" with') break no clause

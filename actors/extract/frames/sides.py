@@ -416,6 +416,15 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
     yield s.mentions[y], s.mentions[head], cue.kind
 
 
+def _led_modifier(s: Sentence, occ: Occurrence, cue: Cue):
+    """"the French-led Takuba Task Force": the leader is a member of the force it leads (a
+    coalition or mission only: who leads a state's army is no member of it)."""
+    for described, leader, relation in _modifier(s, occ, cue):
+        kind = getattr(s.matcher.dictionary.get(described.actor), "kind", "")
+        if kind in ("coalition", "international mission") and not leader.generic:
+            yield leader, described, relation
+
+
 def _described(s: Sentence, head_end: int) -> int | None:
     """The named actor an apposition ", (by then) a X-linked group," describes."""
     start = s.mentions[s.at_end[head_end]].tok_start if head_end in s.at_end else head_end
@@ -514,6 +523,7 @@ FRAME_FUNCS = {
     "companion": _companion,
     "group": _group,
     "modifier": _modifier,
+    "led_modifier": _led_modifier,
     "joint_subject": _joint_subject,
     "backing_noun": _backing_noun,
     "signatories": _signatories,
