@@ -273,7 +273,7 @@ def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Menti
 
 
 _QUOTES = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb')
-_REPEAT_GAPS = frozenset({("(",), ("(", "/"), ("/",), ("of",), ("from",), ("of", "the"), ("from", "the"), ("-",)})
+_REPEAT_GAPS = frozenset({("(",), ("(", "the"), ("(", "/"), ("/",), ("of",), ("from",), ("of", "the"), ("from", "the"), ("-",)})
 
 
 def _merge_repeats(tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

@@ -678,3 +678,16 @@ def test_the_leader_of_a_coalition_or_mission_named_as_a_modifier_is_its_member(
     assert named(extractor, text) == {ally("mali", "takuba", "joint-action"), member("france", "takuba", "contingent")}
     # a state's army led by another is no coalition: nothing
     assert named(extractor, "The Tuareg-led MNLA attacked the Malian army.") == {fight("mali", "mnla")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bracket glossing a name ("(Defenders of the Faith)", "(the Movement for ...)") does not break a list
+    ("AQIM, MUJAO (the Movement for Oneness and Jihad in West Africa) and Ansar Dine (Defenders of the Faith) "
+     "seized control of Gao.",
+     {ally("aqim", "mojwa", "joint-action"), ally("ansar-dine", "aqim", "joint-action"),
+      ally("ansar-dine", "mojwa", "joint-action")}),
+    # what is arranged is not done
+    ("African troops are to be deployed in Mali to fight alongside French and Malian soldiers.", set()),
+])
+def test_glosses_in_lists_and_arrangements(extractor, text, expected):
+    assert named(extractor, text) == expected

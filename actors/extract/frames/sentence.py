@@ -221,10 +221,12 @@ class Sentence:
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
         gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
-        if len(gap_idx) > 2 and self.norms[gap_idx[0]] == "(" and ")" in [self.norms[x] for x in gap_idx[1:5]]:
-            # "A (ISGS) and B": a bracketed short name repeats A
-            close = next(i for i in range(1, 5) if self.norms[gap_idx[i]] == ")")
-            gap_idx = gap_idx[close + 1 :]
+        if len(gap_idx) > 2 and self.norms[gap_idx[0]] == "(" and ")" in [self.norms[x] for x in gap_idx[1:12]]:
+            # "A (ISGS) and B", "A (Defenders of the Faith) and B": a bracket glossing A, naming no one else
+            close = next(i for i in range(1, 12) if self.norms[gap_idx[i]] == ")")
+            inside = range(gap_idx[0] + 1, gap_idx[close])
+            if not any(x in self.at_start and self.mentions[self.at_start[x]].actor != ms[a].actor for x in inside):
+                gap_idx = gap_idx[close + 1 :]
         described = self.cues.single("descriptor_adjectives")
         while len(gap_idx) > 1:  # "Platform and the rebel CMA": the words describe the next name
             if self.norms[gap_idx[-1]] in described:
