@@ -16,8 +16,9 @@ them, conservatively, by this rule:
    same actors on the same day. At month or year precision equal dates merge
    nothing by themselves: two sentences on "a clash in 2012" may tell two clashes.
    Each is recorded as an overlap (below) with the first event of that period.
-4. An undated belligerents list (an infobox without a readable date) joins the one
-   event of its pair that its own document tells, if there is exactly one.
+4. A belligerents list (an infobox) joins the one event of its pair that its own
+   document tells at a date that fits the list's (any date, when the list is undated),
+   if there is exactly one: the article's battle.
 5. A coarser mention (a year, a month) joins a finer event only when it comes
    from the same document, its own sentence states no date (it inherits the
    date in force, so it goes on telling the story just told), and exactly one
@@ -190,12 +191,6 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
                     first = next((g for g in by_interval.get(span, ()) if _fits(m, g, place)), None)
                     if first is not None:
                         overlaps.append((first.finest, m))
-        if target is None and span is None and m.get("cue") == "belligerents":
-            # an undated belligerents list names the sides of the article's one battle: the one
-            # event of its pair that the same document tells (none, or several: it stays apart)
-            here = [g for g in groups if m["doc"] in g.docs]
-            if len(here) == 1:
-                target = here[0]
         if target is None:
             target = _Group([m], {m["doc"]}, {place} if place else set(), {text})
             groups.append(target)
@@ -210,6 +205,27 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
             if place:
                 target.places.add(place)
         by_text.setdefault(text, target)
+    return _join_belligerents(groups)
+
+
+def _join_belligerents(groups: list[_Group]) -> list[_Group]:
+    """A belligerents list (an infobox) names the sides of its article's one battle: its event joins
+    the one other event of its pair in the same document whose date fits it (one interval inside the
+    other; any date when the list is undated); with none or several, it stays apart."""
+    for box in [g for g in groups if len(g.docs) == 1 and all(m.get("cue") == "belligerents" for m in g.members)]:
+        (doc,) = box.docs
+        undated = _interval(box.finest) is None  # (an infobox without a readable date)
+        fits = [g for g in groups if g is not box and doc in g.docs
+                and (undated or _compatible(_interval(g.finest), _interval(box.finest)))]
+        if len(fits) != 1:
+            continue
+        into = fits[0]
+        into.members.extend(box.members)
+        into.members.sort(key=lambda r: (_RANK.get(r.get("date_precision", "unknown"), 3), r["doc"],
+                                         r["char_start"], r["edge_id"]))  # finest first
+        into.places |= box.places
+        into.texts |= box.texts
+        groups.remove(box)
     return groups
 
 

@@ -283,3 +283,16 @@ def test_an_undated_belligerents_list_joins_the_one_event_of_its_pair_in_its_doc
     # another document's event is not the list's
     far = row("far", "b.txt", 0, "2022-03-04", "attack")
     assert len(resolve_events([box, far]).edges) == 2
+
+
+def test_a_dated_belligerents_list_joins_the_one_event_of_its_pair_whose_date_fits():
+    def row(eid, start, date, precision, lo, hi, cue):
+        return {"event_id": eid, "edge_id": eid + "-0", "source": "jnim", "target": "mali",
+                "relation": "fought-against", "date": date, "date_precision": precision, "date_earliest": lo,
+                "date_latest": hi, "status": "reported", "claimed_by": "", "doc": "a.txt",
+                "char_start": start, "char_end": start + 10, "cue": cue, "evidence": eid}
+    box = row("box", 0, "2019", "year", "2019-09-29", "2019-10-01", "belligerents")
+    lead = row("lead", 50, "2019", "year", "2019-09-30", "2019-10-01", "attack")
+    assert len(resolve_events([box, lead]).edges) == 1
+    older = row("older", 90, "2017", "year", "2017-01-01", "2017-12-31", "attack")  # a raid of 2017: not its date
+    assert len(resolve_events([box, lead, older]).edges) == 2
