@@ -28,7 +28,7 @@ FRAMES = frozenset(
     {"transitive", "nominal", "symmetric", "companion", "group", "modifier", "split", "split_verb",
      "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution",
      "under_fire", "joint_subject", "merged_with", "listed_members", "garrison", "backing_noun", "signatories",
-     "possessed_ally", "possessed_part", "splinter_founding", "changed_hands", "under_umbrella", "led_modifier"}
+     "possessed_ally", "possessed_part", "splinter_founding", "changed_hands", "under_umbrella", "led_modifier", "left_organisation"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 #: Word lists the code consults; a cue file without one of them is refused.

@@ -691,3 +691,23 @@ def test_the_leader_of_a_coalition_or_mission_named_as_a_modifier_is_its_member(
 ])
 def test_glosses_in_lists_and_arrangements(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # states leaving a coalition or mission split from it; a place left, or troops withdrawn, is no split
+    ("Mali, Burkina Faso and Niger formally withdrew from ECOWAS.",
+     {("mali", "split-from", "ecowas", ""), ("burkina-faso", "split-from", "ecowas", ""),
+      ("niger", "split-from", "ecowas", "")}),
+    ("Mali left the G5 Sahel.", {("mali", "split-from", "g5-sahel", "")}),
+    ("The MNLA left Kidal.", set()),
+    ("Chad withdrew 600 of its troops from the G5 Sahel force.", set()),
+    # a relative clause holding a list is aside; what is launched against someone is no organisation founded
+    ("The G5 Sahel Joint Force, which includes troops from Mali, Niger and Chad, launched operations against JNIM.",
+     {fight("g5-sahel", "jnim"), member("mali", "g5-sahel", "member"), member("niger", "g5-sahel", "member"),
+      member("chad", "g5-sahel", "member")}),
+    ("Ansar Dine, al-Mourabitoun, Katiba Macina and AQIM's Saharan branch merged to form JNIM.",
+     {member("ansar-dine", "jnim", "member"), member("al-mourabitoun", "jnim", "member"),
+      member("katiba-macina", "jnim", "member")}),
+])
+def test_leaving_organisations_relative_asides_and_founding(extractor, text, expected):
+    assert named(extractor, text) == expected

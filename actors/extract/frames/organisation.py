@@ -21,6 +21,7 @@ from itertools import combinations
 
 from actors.extract.cues import Cue
 from actors.extract.frames.agents import verb_governing
+from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -129,6 +130,23 @@ def _split_verb(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None or s.mentions[k].generic or s.mentions[k].actor == s.mentions[parent].actor:
         return
     yield s.mentions[k], s.mentions[parent], cue.kind
+
+
+def _left_organisation(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Mali, Burkina Faso and Niger withdrew from ECOWAS": each left the coalition or mission (a
+    place left is no organisation; "withdrew 600 troops from the G5" is no leaving)."""
+    org = s.right_mention(occ.end, reach=2, allow_possessor=False)
+    if org is None or s.mentions[org].generic or any(s.norms[x] != "the" for x in range(occ.end, s.mentions[org].tok_start)):
+        return  # "clashes left twelve JNIM militants dead": no organisation left
+    actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if actor is None or actor.kind not in ("coalition", "international mission"):
+        return
+    k, status_tok = s.left_mention(occ.start, reach=6)
+    if k is None and status_tok is not None and controls(s, status_tok, occ.start):
+        k = claimant_mention(s, status_tok)  # "X, Y and Z announced they were leaving ECOWAS"
+    for x in s.group(k) if k is not None else []:
+        if s.party(x) and not s.mentions[x].generic and s.mentions[x].actor != s.mentions[org].actor:
+            yield s.mentions[x], s.mentions[org], cue.kind
 
 
 def _member(s: Sentence, occ: Occurrence, cue: Cue):
@@ -354,14 +372,18 @@ def _recognition(s: Sentence, occ: Occurrence, cue: Cue):
 
 def _merger(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    # (the founders may end with a part: "..., Katiba Macina and AQIM's Saharan branch merged")
     if k is None and s.norms[occ.end : occ.end + 1] in (["a"], ["an"], ["the"]):
         # "formed a confederation, the Alliance of Sahel States": the name in apposition to the noun
         comma = s.find_word(occ.end, {","}, 5)
         if comma is not None and any(w in s.cues.single("coalition_nouns") for w in s.norms[occ.end : comma]):
             k = s.right_mention(comma + 1, reach=3, allow_possessor=False, stop_comma=False)
-    m, _ = s.left_mention(occ.start, reach=4)
+    m, _ = s.left_mention(occ.start, reach=6)
     if k is None or m is None or s.mentions[k].generic:
         return
+    if any(x in s.verb_starts or s.norms[x] in {"against", "on", "in", "with", "from", "by"} or
+           any(o.start == x for o in s.relation_occ) for x in range(occ.end, s.mentions[k].tok_start)):
+        return  # "launched operations against JNIM": what was launched is no organisation
     org = s.matcher.dictionary.get(s.mentions[k].actor)
     if org is None or org.kind not in _ORGANISATIONS or len(s.group(m)) < 2 and org.kind != "coalition":
         return  # "X formed Y": only a coalition or a group formed by several is a membership
@@ -456,6 +478,7 @@ FRAME_FUNCS = {
     "member": _member,
     "member_verb": _member,
     "merger": _merger,
+    "left_organisation": _left_organisation,
     "recognition": _recognition,
     "coalition": _coalition,
     "possessive_member": _possessive_member,

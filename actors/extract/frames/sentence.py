@@ -376,6 +376,13 @@ class Sentence:
                     return p  # "Ansarul Islam, which is linked to JNIM, attacked": the relative clause is aside
                 if first == "the" and self._branch_apposition(p, comma):
                     return p  # "X, the Sahel branch of the Islamic State, attacked": an apposition too
+                # "the G5 Sahel Joint Force, which includes troops from Mali, Niger and Chad, launched":
+                # a relative clause holding a list of its own is aside too
+                rel = next((q for q in range(p - 1, max(0, comma - 26), -1) if self.norms[q] == ","
+                            and self.norms[q + 1] in {"which", "who"}), None)
+                if rel is not None and rel > 0 and (rel - 1) in self.at_end and not any(
+                        self.is_break(x) and self.norms[x] != "," for x in range(rel + 2, comma)):
+                    return rel
                 return None
             if self.norms[p] == ")":  # "(AQIM)" inside the apposition
                 depth, q = 0, p
