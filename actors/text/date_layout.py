@@ -26,6 +26,8 @@ True
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Sequence
 
 from actors.text.date_mentions import _MONTH_FULL, _scan
 from actors.text.date_values import DateMention
@@ -157,3 +159,22 @@ def date_title(title: str) -> DateMention | None:
     if m.relative or m.day is None or m.year is None or title[: m.start].strip() or title[m.end :].strip(" .,"):
         return None
     return m
+
+
+def _indent(text: str, start: int) -> int:
+    """How far the line holding ``start`` is indented, when only white space comes before it."""
+    line = text.rfind("\n", 0, start) + 1
+    prefix = text[line:start]
+    return len(prefix) if not prefix.strip() else 0
+
+
+def _prose_indent(text: str, sentences: Sequence) -> int:
+    """The indentation of most of a document's paragraphs (0 for plain prose)."""
+    if not text:
+        return 0
+    seen, last = Counter(), None
+    for s in sentences:
+        if (s.scope, s.section, s.paragraph) != last:
+            seen[_indent(text, s.start)] += 1
+            last = (s.scope, s.section, s.paragraph)
+    return seen.most_common(1)[0][0] if seen else 0

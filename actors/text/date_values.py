@@ -252,6 +252,21 @@ def _relative(kind: str, ref: _Span) -> _Span:
     return _window(date(ref.first.year + k, 1, 1), date(ref.last.year + k, 12, 31))
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _last_weekday(words: str, filed: _Span) -> _Span | None:
+    """"On Sunday" in a report filed on a day: the last Sunday up to that day (a report names the
+    weekday of what happened in the week before it was filed)."""
+    low = words.lower()
+    hit = next((n for n, w in enumerate(_WEEKDAYS) if re.search(rf"\b{w}", low)), None)
+    if hit is None or low.startswith(("next", "this coming")):
+        return None
+    day = filed.first - timedelta(days=(filed.first.weekday() - hit) % 7)
+    return _Span(_DAY, day, day)
+
+
+
 # -- parse_iso ---------------------------------------------------------------------
 
 _ISO_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

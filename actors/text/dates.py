@@ -66,8 +66,6 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol, Sequence
@@ -75,7 +73,7 @@ from typing import Protocol, Sequence
 from actors.errors import Problem
 from actors.text.date_context import (_GLUED_TAG, _MAINTENANCE, _RETROSPECTIVE, _in_passing, _is_baseline,
                                       _is_framing, _is_modifier)
-from actors.text.date_layout import dateline as report_dateline, heading_years, is_year_line, item_opener
+from actors.text.date_layout import dateline as report_dateline, heading_years, _indent, is_year_line, item_opener, _prose_indent
 from actors.text.date_mentions import _scan, find_dates
 from actors.text.date_values import (
     _DAY,
@@ -88,6 +86,7 @@ from actors.text.date_values import (
     _nominal,
     _range_bounds,
     _relative,
+    _last_weekday,
     _resolved,
     _Span,
     _unknown,
@@ -144,20 +143,6 @@ class _State:
     bounds: tuple[int, int | None] | None = None  # from a range heading
     heading_year: int | None = None  # the year the last year heading (or year line) put in force
     filing_day: _Span | None = None  # the day the report was filed, while it is the reference
-
-
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _last_weekday(words: str, filed: _Span) -> _Span | None:
-    """"On Sunday" in a report filed on a day: the last Sunday up to that day (a report names the
-    weekday of what happened in the week before it was filed)."""
-    low = words.lower()
-    hit = next((n for n, w in enumerate(_WEEKDAYS) if re.search(rf"\b{w}", low)), None)
-    if hit is None or low.startswith(("next", "this coming")):
-        return None
-    day = filed.first - timedelta(days=(filed.first.weekday() - hit) % 7)
-    return _Span(_DAY, day, day)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -257,7 +242,7 @@ def resolve_dates(
     item_impossible = False  # the item's leading date cannot exist: the whole item is undated
     previous: SentenceLike | None = None
     anchored: _State | None = None  # what the infobox date put in force
-    prose_indent = _prose_indent(text, sentences)
+    indented = _prose_indent(text, sentences)
     for sentence in sentences:
         new_scope = previous is None or sentence.scope != previous.scope
         new_section = new_scope or sentence.section != previous.section  # type: ignore[union-attr]
@@ -293,7 +278,7 @@ def resolve_dates(
         opener = item_opener(sentence.clean, sentence.start) if new_paragraph else None
         if opener is not None:
             base = replace(state)
-        elif new_paragraph and base is None and text and _indent(text, sentence.start) > prose_indent:
+        elif new_paragraph and base is None and text and _indent(text, sentence.start) > indented:
             # a block indented deeper than the prose (a photo caption, a quotation): an aside, whose
             # dates put nothing in force for the prose after it
             base = replace(state)
@@ -332,25 +317,6 @@ def resolve_dates(
             in_force[sentence.index] = ResolvedDate("", _UNKNOWN, earliest, latest, "", -1, -1, True)
         previous = sentence
     return dates, in_force, problems
-
-
-def _indent(text: str, start: int) -> int:
-    """How far the line holding ``start`` is indented, when only white space comes before it."""
-    line = text.rfind("\n", 0, start) + 1
-    prefix = text[line:start]
-    return len(prefix) if not prefix.strip() else 0
-
-
-def _prose_indent(text: str, sentences: Sequence[SentenceLike]) -> int:
-    """The indentation of most of a document's paragraphs (0 for plain prose)."""
-    if not text:
-        return 0
-    seen, last = Counter(), None
-    for s in sentences:
-        if (s.scope, s.section, s.paragraph) != last:
-            seen[_indent(text, s.start)] += 1
-            last = (s.scope, s.section, s.paragraph)
-    return seen.most_common(1)[0][0] if seen else 0
 
 
 def _place(index: int, start: int, end: int, text: str) -> str:

@@ -22,7 +22,8 @@ from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
 from actors.extract.frames.targets import (_attack_noun_agents, _clause_start, _co_victims, _detonation_target,
                                           _device_agents, _device_object, _fled, _holder_before,
-                                          _leader_apposition, _leader_group, _previous_holder)
+                                          _leader_apposition, _leader_group, _previous_holder, _reduced_relative,
+                                          _sufferer)
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -300,16 +301,6 @@ def _repelled_them(s: Sentence, occ: Occurrence) -> bool:
     return not any(o.start < occ.start and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)
 
 
-def _reduced_relative(s: Sentence, c: int) -> bool:
-    """A passive participle at ``c`` right after a common noun that names no actor ("a convoy
-    escorted by soldiers", "the town seized by MOJWA"): it describes that noun."""
-    j = c - 1
-    if j < 1 or j in s.at_end or (s.norms[j],) in s.aux:
-        return False
-    w = s.toks[j].text
-    return w.isalpha() and w.islower() and not w.endswith("ly") and s.norms[j - 1] in {"a", "an", "the"}
-
-
 def _back_reference(s: Sentence, c: int) -> list[int]:
     """Agents of an earlier attack in the sentence, when the subject is "the attack"."""
     j = c - 1
@@ -417,21 +408,6 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
         # insurgency by jihadist groups including A, B and C") act together
         for a, b in combinations(agents, 2):
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
-
-
-def _sufferer(s: Sentence, c: int) -> list[int]:
-    """The subject of a verb of undergoing (``suffering_verbs``) right before the noun at ``c``:
-    "Burkina Faso has faced an insurgency by X", "Niger suffered a wave of attacks by X"."""
-    verbs = s.cues.single("suffering_verbs")
-    j = c - 1
-    while j >= 0 and c - j <= 5 and s.norms[j] not in verbs:
-        if s.is_break(j) or j in s.at_end:
-            return []
-        j -= 1
-    if j < 0 or s.norms[j] not in verbs:
-        return []
-    k, _ = s.left_mention(j)
-    return [m for m in s.group(k) if s.party(m)] if k is not None else []
 
 
 def _owner_before(s: Sentence, c: int) -> list[int]:

@@ -3,10 +3,11 @@
 ``symmetric``   NOUN between A and B (and C); A and B VERB each other; A VERB with B.
 ``companion``   X ... with the help of / alongside / embedded with Y.
 ``group``       co-belligerents A, B and C: every pair.
-``modifier``    X-linked / X-backed / X-affiliated Y.
 ``joint_subject``  A and B entered Gao: a coordinated subject acting as one.
 ``backing_noun``  X retook Konna with French (air) support: the owner of the noun backed X.
 ``signatories``  A, B and C signed a pact (agreement, charter ...): each pair allied.
+
+Descriptions ("the X-linked Y") are read in :mod:`actors.extract.frames.modifiers`.
 """
 
 from __future__ import annotations
@@ -398,49 +399,6 @@ def _group(s: Sentence, occ: Occurrence, cue: Cue):
         yield s.mentions[a], s.mentions[b], cue.kind
 
 
-def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
-    # "al-Qaeda-linked jihadists from JNIM": [X] "-" cue ... [Y]  ->  Y relation X
-    if occ.start >= 2 and s.norms[occ.start - 1] == "-":
-        head = s.at_end.get(occ.start - 2)
-    else:
-        head = s.at_end.get(occ.start - 1)  # "al-Qaeda linked group JNIM"
-    if head is None:
-        return
-    y = s.right_mention(_past_modifiers(s, occ.end), reach=4, allow_possessor=False)
-    if y is None:
-        y = _described(s, occ.start - (2 if s.norms[occ.start - 1] == "-" else 1))
-        if y is not None:  # "Ansarul Islam, by then a JNIM-aligned group, ...": the apposition's head
-            yield s.mentions[y], s.mentions[head], cue.kind
-        return
-    # "the al-Qaeda-aligned JNIM and the ISGS": the description is the first name's only
-    yield s.mentions[y], s.mentions[head], cue.kind
-
-
-def _led_modifier(s: Sentence, occ: Occurrence, cue: Cue):
-    """"the French-led Takuba Task Force": the leader is a member of the force it leads (a
-    coalition or mission only: who leads a state's army is no member of it)."""
-    for described, leader, relation in _modifier(s, occ, cue):
-        kind = getattr(s.matcher.dictionary.get(described.actor), "kind", "")
-        if kind in ("coalition", "international mission") and not leader.generic:
-            yield leader, described, relation
-
-
-def _described(s: Sentence, head_end: int) -> int | None:
-    """The named actor an apposition ", (by then) a X-linked group," describes."""
-    start = s.mentions[s.at_end[head_end]].tok_start if head_end in s.at_end else head_end
-    j = start - 1
-    if j < 1 or s.norms[j] not in {"a", "an"}:
-        return None
-    j -= 1
-    if j >= 1 and (s.norms[j - 1], s.norms[j]) == ("by", "then"):
-        j -= 2
-    elif s.norms[j] in {"now", "still", "already"}:
-        j -= 1
-    if j >= 1 and s.norms[j] == "," and (j - 1) in s.at_end and s.party(s.at_end[j - 1]):
-        return s.at_end[j - 1]
-    return None
-
-
 def _past_compound(s: Sentence, j: int) -> int:
     """The token after an article and a hyphen compound ("the al-Qaeda-aligned", "the IS-affiliated")."""
     n = len(s.toks)
@@ -453,21 +411,6 @@ def _past_compound(s: Sentence, j: int) -> int:
     if p + 1 < n and s.norms[p] == "-" and s.norms[p + 1] in s.cues.single("modifier_heads"):
         return p + 2
     return start
-
-
-def _past_modifiers(s: Sentence, j: int) -> int:
-    """The token after stacked modifiers: "al-Qaeda-linked, Mali-based "Katiba X"" -> the name."""
-    heads = s.cues.single("modifier_heads") | {"based"}
-    start = j
-    while j < len(s.toks) and j - start < 10:
-        if s.norms[j] in {",", "and", '"', "“", "”"}:
-            j += 1
-        elif j + 2 < len(s.toks) and s.norms[j + 1] == "-" and s.norms[j + 2] in heads and j not in s.covered:
-            j += 3
-        else:
-            break
-    # a comma or quote alone is no stack of modifiers
-    return j if any(s.norms[x] == "-" for x in range(start, j)) else start
 
 
 def _joint_subject(s: Sentence, occ: Occurrence, cue: Cue):
@@ -522,8 +465,6 @@ FRAME_FUNCS = {
     "symmetric": _symmetric,
     "companion": _companion,
     "group": _group,
-    "modifier": _modifier,
-    "led_modifier": _led_modifier,
     "joint_subject": _joint_subject,
     "backing_noun": _backing_noun,
     "signatories": _signatories,

@@ -4,8 +4,10 @@ Helpers of :mod:`actors.extract.frames.action`: the holder of a place taken ("Do
 held by Ganda Iso, was seized by MOJWA"; "took over Ménaka, which had been held by the MNLA"),
 co-victims, the group of a leader killed ("One of AQIM's commanders, X, was killed by Y"), the
 maker of a device ("killed by an IED planted by JNIM"), a device as the object ("a convoy hit an
-IED"), the attackers of an attack noun ("killed in a suspected JNIM attack") and the target a
-device went off at ("exploded under a MINUSMA vehicle").
+IED"), the attackers of an attack noun ("killed in a suspected JNIM attack"), the target a
+device went off at ("exploded under a MINUSMA vehicle"), the state that underwent an attack noun
+("Burkina Faso has faced an insurgency by X") and a participle describing a noun that is no actor
+("a convoy escorted by VDP").
 """
 
 from __future__ import annotations
@@ -212,3 +214,28 @@ def _fled(s: Sentence, occ: Occurrence) -> int | None:
                 and j - m.tok_end <= 6 and s.party(k)]
         return near[-1] if near else None
     return None
+
+
+def _sufferer(s: Sentence, c: int) -> list[int]:
+    """The subject of a verb of undergoing (``suffering_verbs``) right before the noun at ``c``:
+    "Burkina Faso has faced an insurgency by X", "Niger suffered a wave of attacks by X"."""
+    verbs = s.cues.single("suffering_verbs")
+    j = c - 1
+    while j >= 0 and c - j <= 5 and s.norms[j] not in verbs:
+        if s.is_break(j) or j in s.at_end:
+            return []
+        j -= 1
+    if j < 0 or s.norms[j] not in verbs:
+        return []
+    k, _ = s.left_mention(j)
+    return [m for m in s.group(k) if s.party(m)] if k is not None else []
+
+
+def _reduced_relative(s: Sentence, c: int) -> bool:
+    """A passive participle at ``c`` right after a common noun that names no actor ("a convoy
+    escorted by soldiers", "the town seized by MOJWA"): it describes that noun."""
+    j = c - 1
+    if j < 1 or j in s.at_end or (s.norms[j],) in s.aux:
+        return False
+    w = s.toks[j].text
+    return w.isalpha() and w.islower() and not w.endswith("ly") and s.norms[j - 1] in {"a", "an", "the"}
