@@ -430,7 +430,7 @@ def test_a_party_saying_it_carried_out_the_attack_claims_it() -> None:
 
 def test_the_blamed_named_together_each_fought_the_target_as_those_who_blame_say() -> None:
     text = ("On 8 November 2016, gunmen attacked a Nigerien army post near a well, killing five soldiers. "
-            "Officials reported that ISGS and MOJWA militants were responsible.\n")
+            "Officials said that fighters of ISGS and MOJWA were responsible.\n")
     got = rows(text)
     assert {(r[0], r[1], r[2], r[3]) for r in got} >= {("isgs", "fought-against", "niger", "alleged"),
                                                        ("mojwa", "fought-against", "niger", "alleged")}

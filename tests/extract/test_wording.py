@@ -163,8 +163,8 @@ ATTACKS = [
     # the holder of a place taken, named with "until then"
     ("MOJWA seized the town, until then held by Ganda Iso.", {fight("ganda-iso", "mojwa")}),
     # a quoted name and its acronym are one mention, so "which" finds it
-    ('The soldiers fled to a valley held by jihadist groups, in particular the "Jama\'at Nasr al-Islam '
-     'wal-Muslimin" (JNIM), which in turn attacked the Malian soldiers.', {fight("jnim", "mali")}),
+    ('Survivors reached a gorge under jihadist control, notably of the "Jama\'at Nasr al-Islam '
+     'wal-Muslimin" (JNIM), which then ambushed the Malian troops.', {fight("jnim", "mali")}),
 ]
 
 
@@ -669,7 +669,7 @@ def test_the_junta_is_the_documents_or_the_sentences_state(extractor, text, expe
 
 
 def test_a_force_tasked_with_fighting_is_a_mission_not_a_fight(extractor):
-    text = "Niger and Chad withdrew their forces from a transnational force tasked with combating Boko Haram."
+    text = "Chad and Niger pulled their battalions out of a multinational force charged with fighting Boko Haram."
     assert named(extractor, text) == set()
 
 
@@ -682,12 +682,12 @@ def test_the_leader_of_a_coalition_or_mission_named_as_a_modifier_is_its_member(
 
 @pytest.mark.parametrize("text, expected", [
     # a bracket glossing a name ("(Defenders of the Faith)", "(the Movement for ...)") does not break a list
-    ("AQIM, MUJAO (the Movement for Oneness and Jihad in West Africa) and Ansar Dine (Defenders of the Faith) "
-     "seized control of Gao.",
+    ("Ansar Dine (Defenders of the Faith), AQIM and MUJAO (the Movement for Oneness and Jihad in West Africa) "
+     "seized control of the town.",
      {ally("aqim", "mojwa", "joint-action"), ally("ansar-dine", "aqim", "joint-action"),
       ally("ansar-dine", "mojwa", "joint-action")}),
     # what is arranged is not done
-    ("African troops are to be deployed in Mali to fight alongside French and Malian soldiers.", set()),
+    ("Regional battalions are to be sent north to fight beside French and Malian units.", set()),
 ])
 def test_glosses_in_lists_and_arrangements(extractor, text, expected):
     assert named(extractor, text) == expected

@@ -345,8 +345,9 @@ class Sentence:
                 if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
                     return self.at_end[a - 1], None
                 return None, None
-            if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (j - 1) in self.at_end):
-                return None, None  # (but "the CSP then attacked": an adverb right after its subject)
+            if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (
+                    (j - 1) in self.at_end or self.norms[j - 1] in {"which", "who"})):
+                return None, None  # (but "the CSP then attacked", "which then attacked": an adverb after its subject)
             j -= 1
         return None, None
 
