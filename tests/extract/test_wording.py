@@ -674,7 +674,7 @@ def test_a_force_tasked_with_fighting_is_a_mission_not_a_fight(extractor):
 
 
 def test_the_leader_of_a_coalition_or_mission_named_as_a_modifier_is_its_member(extractor):
-    text = "A joint operation by the Malian Armed Forces and the French-led Takuba Task Force killed 30 jihadists."
+    text = "The Malian Armed Forces and the French-led Takuba Task Force carried out a joint raid near the river."
     assert named(extractor, text) == {ally("mali", "takuba", "joint-action"), member("france", "takuba", "contingent")}
     # a state's army led by another is no coalition: nothing
     assert named(extractor, "The Tuareg-led MNLA attacked the Malian army.") == {fight("mali", "mnla")}
