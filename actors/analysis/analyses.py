@@ -31,7 +31,8 @@ from actors.analysis.balance import balance_tables
 from actors.analysis.centrality import blocs, centrality
 from actors.analysis.coalition import coalition
 from actors.analysis.genealogy import genealogy
-from actors.network.graph import edge_frame, paused_gc
+from actors.bulk import paused_gc
+from actors.network.graph import edge_frame
 from actors.analysis.pairs import FACT_STATUSES, alliance_shifts, shift_exclusions
 from actors.csv_cells import write_csv
 from actors.network.windows import Period, phases, yearly

@@ -38,7 +38,8 @@ from actors.extract.actor_entries import _key
 from actors.extract.candidates import Candidate
 from actors.extract.event_actors import INTER_KINDS, EventActorMap, Resolved, _slug
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
-from actors.text.tables import Table, TableRow, _gc_paused
+from actors.bulk import paused_gc
+from actors.text.tables import Table, TableRow
 
 __all__ = ["TableImport", "import_table", "import_tables"]
 
@@ -191,7 +192,7 @@ def import_table(table: Table, emap: EventActorMap, *, components: frozenset = f
         events = list(groups.values())
     else:
         events = [(r,) for r in table.rows]  # tuples: out of the garbage collector's watch, unlike lists
-    with _gc_paused():  # a million events' dicts hold no cycles: no collection walks them all, again and again
+    with paused_gc():  # a million events' dicts hold no cycles: no collection walks them all, again and again
         for rows in events:
             _event(table, rows, emap, components, out)
     return out
@@ -334,7 +335,7 @@ def import_tables(tables, dictionary, *, emap: EventActorMap | None = None):
     A named actor the map lacks becomes an actor of its own (id ``acled-…`` or ``ucdp-…``, the kind its
     source gives), listed with a problem that says so (not skipped), so an analyst can map it.
     """
-    with _gc_paused():  # see actors.text.tables._gc_paused: linear in the rows, not more
+    with paused_gc():  # see actors.bulk.paused_gc: linear in the rows, not more
         return _import_tables(tables, dictionary, emap)
 
 

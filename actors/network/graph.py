@@ -35,13 +35,12 @@ the splinter to its parent, member-of from the member to the whole.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from operator import itemgetter
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import networkx as nx
 
+from actors.bulk import paused_gc
 from actors.schema import GENERIC_KIND, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
 
 __all__ = ["build_graph", "edge_frame", "EDGE_FRAME_SCHEMA", "sign", "label", "document_label"]
@@ -141,23 +140,6 @@ def _prepared(edges):
         pl.when(dated).then(pl.coalesce("date_latest", own_latest)).alias("latest"))
     return f.with_columns(
         (pl.col("latest").str.to_date("%Y-%m-%d") + pl.duration(days=1)).dt.to_string("%Y-%m-%d").alias("end"))
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk job, then restore it.
-
-    Building or scanning a million edge dicts triggers full collections that
-    re-walk every dict already made (seconds of work, nothing to free: the
-    graph holds no cycles to collect). Reference counting still frees memory.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def build_graph(edges, actors=None, *, include_unlinked: bool = False, documents=None) -> nx.MultiDiGraph:

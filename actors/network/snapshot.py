@@ -20,7 +20,7 @@ from typing import Any, BinaryIO, Sequence
 
 import networkx as nx
 
-from actors.network.graph import paused_gc
+from actors.bulk import paused_gc
 
 __all__ = ["xml_clean"]
 

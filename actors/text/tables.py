@@ -27,15 +27,14 @@ few or too many fields is skipped with a problem naming its line.
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import gc
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from actors.bulk import paused_gc
 from actors.errors import Problem
 
 __all__ = ["LAYOUTS", "Table", "TableRow", "parse_table", "read_table", "is_table"]
@@ -139,7 +138,7 @@ def parse_table(name: str, text: str) -> Table:
             + "; the file was not imported"),))
     rows, problems = [], []
     line, prev_start = 1 + text.count("\n", 0, h0), h0
-    with _gc_paused():
+    with paused_gc():
         rows, problems = _rows(name, text, header, spans, line, prev_start)
     return Table(name, text, layout, header, tuple(rows), tuple(problems))
 
@@ -159,20 +158,6 @@ def _rows(name: str, text: str, header: tuple, spans: list, line: int, prev_star
             continue
         rows.append(TableRow(line, a, b, dict(zip(header, (v.strip() for v in values)))))
     return rows, problems
-
-
-@contextlib.contextmanager
-def _gc_paused():
-    """The cyclic garbage collector paused (and restored as it was): the rows built in bulk hold no
-    cycles, and with a million of them every collection would walk them all, so that reading and
-    importing would grow faster than the file (14x, not 10x, from 100,000 to 1,000,000 rows)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 _TITLES = {"acled": "an ACLED export", "acled-actors": "an ACLED export with one row per actor",
