@@ -37,7 +37,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.text.display": ("isolate_bidi",),
     "actors.text.documents": ("Document", "line_col", "parse_document"),
     "actors.text.fields": ("InfoField",),
-    "actors.text.reading": ("CURATION_FILE", "read_corpus", "read_document"),
+    "actors.text.reading": ("CURATION_FILE", "CorpusFile", "corpus_files", "read_corpus", "read_document"),
     "actors.text.tables": ("LAYOUTS", "Table", "TableRow", "is_table", "parse_table", "read_table"),
     "actors.text.sentences": ("Sentence",),
     "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
