@@ -6,6 +6,7 @@ set to 0): what is tested is the merge's order, not the speed.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -85,6 +86,21 @@ def test_a_pool_that_cannot_start_extracts_here(copied, monkeypatch):
         raise OSError("no processes here")
 
     monkeypatch.setattr(parallel, "_context", broken)
+    assert _rows(extract_files(corpus_files(copied), ex, workers=2, pool_min_bytes=0)) == alone
+
+
+@pytest.mark.skipif("forkserver" not in multiprocessing.get_all_start_methods(), reason="no forkserver")
+def test_workers_from_a_forkserver_give_the_same(copied, monkeypatch):
+    """Where there is no "fork" (not Linux), the workers come from a forkserver, the extractor pickled."""
+    ex = Extractor.load()
+    alone = _rows(extract_files(corpus_files(copied), ex))
+
+    def forkserver():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(parallel._PRELOAD)
+        return ctx
+
+    monkeypatch.setattr(parallel, "_context", forkserver)
     assert _rows(extract_files(corpus_files(copied), ex, workers=2, pool_min_bytes=0)) == alone
 
 
