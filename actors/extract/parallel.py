@@ -200,8 +200,9 @@ def _worker_start(extractor: Extractor, max_bytes: int, keep: bool) -> None:  # 
     """A worker's start: its extractor kept for every batch; quiet on Ctrl-C and SIGTERM, like the figures'."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: leave quietly
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C and a SIGTERM reach the whole group: leave quietly,
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # unless the caller ignores them (a job run in the
+            signal.signal(sig, signal.SIG_DFL)  # background): then the worker goes on with it
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a caller that is gone: end on the next write, silently
     gc.freeze()  # what a forked worker shares with its caller is never scanned (nor its pages copied) by gc
     _WORKER.update(extractor=extractor, max_bytes=max_bytes, keep=keep)
