@@ -134,3 +134,65 @@ def test_run_writes_the_same_bytes_with_1_and_2_workers(copied, tmp_path, monkey
         assert main(["run", "--corpus", str(copied), "--out", str(out), "-q", "--workers", workers]) == 0
         outs[workers] = _files(out)
     assert len(outs["1"]) > 30 and outs["1"] == outs["2"]
+
+
+def _forked_children(pid: int) -> int:
+    """How many children of ``pid`` run its own command line (forked extraction workers)."""
+    try:
+        mine = Path(f"/proc/{pid}/cmdline").read_bytes()
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0
+    same = 0
+    for kid in kids:
+        try:
+            same += Path(f"/proc/{kid}/cmdline").read_bytes() == mine
+        except OSError:
+            pass
+    return same
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir() or os.name != "posix", reason="Linux /proc")
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_a_run_stopped_while_its_workers_extract_ends_cleanly(sig, tmp_path):
+    """Ctrl-C or SIGTERM to the whole group as the workers start: exit 130 or 143 with the usual
+    message, no traceback of the run's, no process left, the previous outputs as they were. (A SIGTERM
+    raised in a finaliser then was once lost: the run went on and exited 0.)"""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(10):  # 670 kB: over POOL_MIN_BYTES
+        for p in sorted(SEEDS.glob("*.txt")):
+            shutil.copy(p, corpus / f"c{i}_{p.name}")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "previous.csv").write_text("kept\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT.parent))
+    run = subprocess.Popen([sys.executable, "-c", "from actors.cli import console; console()", "run", "--corpus",
+                            str(corpus), "--out", str(out), "-q", "--workers", "2"], start_new_session=True, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while _forked_children(run.pid) < 2 and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    if run.poll() is not None:
+        pytest.skip("the run ended before its workers were seen")
+    os.killpg(run.pid, getattr(signal, sig))
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == (130 if sig == "SIGINT" else 143), err
+    assert "previous outputs are left as they were" in err, err
+    # no traceback from the run or its extraction workers (the figures' forkserver, stopped while it imports
+    # matplotlib, may print one of its own: actors/render/figure_pool.py's matter)
+    assert "Exception ignored" not in err and "actors/extract" not in err and "actors/cli.py" not in err, err
+    assert (out / "previous.csv").read_text() == "kept\n"
+    for _ in range(100):
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        raise AssertionError("processes left in the run's group")

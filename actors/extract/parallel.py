@@ -41,6 +41,7 @@ import multiprocessing
 import os
 import sys
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -144,8 +145,11 @@ def _pooled(batches: list[list[CorpusFile]], extractor: Extractor, workers: int,
         try:
             pending: deque = deque()
             try:
-                for batch in batches[: workers * _AHEAD]:
-                    pending.append(pool.submit(_extract_batch, batch))
+                # The workers start with the first batch. Forked, each would run this process's signal
+                # handlers until it has set its own: a Ctrl-C or SIGTERM for the group waits meanwhile.
+                with _signals_held():
+                    for batch in batches[: workers * _AHEAD]:
+                        pending.append(pool.submit(_extract_batch, batch))
                 while pending:
                     results = pending.popleft().result()
                     nxt = done + len(pending) + 1
@@ -160,6 +164,25 @@ def _pooled(batches: list[list[CorpusFile]], extractor: Extractor, workers: int,
     for batch in batches[done:]:
         for f in batch:
             yield _extract_one(extractor, f, max_bytes, keep)
+
+
+_HELD = ("SIGINT", "SIGTERM")
+
+
+@contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM held back from this thread (and the processes forked meanwhile) until the end."""
+    import signal
+
+    held = {getattr(signal, name) for name in _HELD if hasattr(signal, name)}
+    if not hasattr(signal, "pthread_sigmask") or not held:
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -204,6 +227,8 @@ def _worker_start(extractor: Extractor, max_bytes: int, keep: bool) -> None:  # 
         if signal.getsignal(sig) is not signal.SIG_IGN:  # unless the caller ignores them (a job run in the
             signal.signal(sig, signal.SIG_DFL)  # background): then the worker goes on with it
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # a caller that is gone: end on the next write, silently
+    if hasattr(signal, "pthread_sigmask"):  # held back by the caller while it forked (_signals_held): now quiet
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     gc.freeze()  # what a forked worker shares with its caller is never scanned (nor its pages copied) by gc
     _WORKER.update(extractor=extractor, max_bytes=max_bytes, keep=keep)
 
