@@ -344,11 +344,7 @@ def _unraisable(hook):
         global _stopping
         if isinstance(info.exc_value, _Terminated):
             _stopping = False
-            # sent again in a moment, from a thread: handled at a step of ordinary code (sent from here, its
-            # handler would raise inside this hook, where the exception is dropped and the SIGTERM lost)
-            again = threading.Timer(0.02, os.kill, (os.getpid(), signal.SIGTERM))
-            again.daemon = True
-            again.start()
+            os.kill(os.getpid(), signal.SIGTERM)  # handled again at the next step of ordinary code
         else:
             hook(info)
     return unraisable
