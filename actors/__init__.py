@@ -37,7 +37,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.text.display": ("isolate_bidi",),
     "actors.text.documents": ("Document", "line_col", "parse_document"),
     "actors.text.fields": ("InfoField",),
-    "actors.text.reading": ("CURATION_FILE", "read_corpus", "read_document"),
+    "actors.text.reading": ("CURATION_FILE", "CorpusFile", "corpus_files", "read_corpus", "read_document"),
     "actors.text.tables": ("LAYOUTS", "Table", "TableRow", "is_table", "parse_table", "read_table"),
     "actors.text.sentences": ("Sentence",),
     "actors.text.tokens": ("Token", "normalize", "phrase_key", "tokenize"),
@@ -67,6 +67,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.mentions": ("Mention", "find_mentions"),
     "actors.extract.generics": ("document_country", "resolve_generics"),
     "actors.extract.pipeline": ("Extraction", "Extractor"),
+    "actors.extract.parallel": ("ExtractedFile", "POOL_MIN_BYTES", "extract_files", "usable_cores"),
     "actors.extract.relations": ("find_relations",),
     "actors.network.export": (
         "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",

@@ -108,9 +108,11 @@ def _load(args, progress=None):
     for path in events:
         if not os.path.isfile(path):
             raise ActorsError(f"--events {path}: no such file")
+    # no command keeps a document once extracted; they are extracted on --workers processes (every usable core)
+    more = {"workers": getattr(args, "workers", None), "keep_documents": False}
     if args.years is not None:
-        return load_corpus(args.corpus, overrides=overrides, years=args.years, events=events)
-    return load_corpus(args.corpus, overrides=overrides, events=events)
+        return load_corpus(args.corpus, overrides=overrides, years=args.years, events=events, **more)
+    return load_corpus(args.corpus, overrides=overrides, events=events, **more)
 
 
 def _report_problems(corpus, out_dir, *, full: bool, verbose: bool = False) -> None:
@@ -183,7 +185,7 @@ def _run_with(args, out, pool) -> int:
     fr = corpus.frames
     dyad_table = dyads(fr["edges"], mentions=fr["mentions"], events=fr["events"], documents=fr["documents"],
                        generic={n for n, g in graph.nodes(data="generic") if g})
-    report = render_report(analyses, summary={"documents": len(corpus.documents), "skipped": len(corpus.skipped),
+    report = render_report(analyses, summary={"documents": corpus.document_count, "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings),
                                               "candidates": corpus.frames["candidates"].height,
                                               "dyads": dyad_table,
@@ -240,7 +242,7 @@ def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
         cur.source if cur else None))
     tables_skipped = sum(1 for p in corpus.skipped if p.path.lower().endswith(".csv") and "row skipped" not in p.what)
     lines = ["", "summary:",
-             f"  read: {len(corpus.documents)} document(s) from {safe(args.corpus)}, {texts_skipped} skipped"
+             f"  read: {corpus.document_count} document(s) from {safe(args.corpus)}, {texts_skipped} skipped"
              + (f"; {tables.height} event table(s) ({int(tables['sentences'].sum())} rows)" if tables.height else "")
              + (f", {tables_skipped} table(s) not imported" if tables_skipped else "")]
     if cur is not None:

@@ -123,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--quiet", "-q", action="store_true", help="print only problems and the last line")
     shown.add_argument("--verbose", "-v", action="store_true",
                        help="also name every file written, and every problem (not one example of each kind)")
+    run.add_argument("--workers", type=_workers, default=None, metavar="N",
+                     help="processes that read and extract the documents (default: every usable core; 1 "
+                     "starts none). The outputs are the same bytes with any number")
     run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
                      help="processes that draw the figures while the rest is written: 2 (the default; "
                      "none on a single core), 1, or 0 to draw them in this process. The files are the same "
@@ -151,6 +154,17 @@ def _parser() -> argparse.ArgumentParser:
                         "standard output)")
     p.set_defaults(commands=sub.choices)  # each command's parser: a wrong flag is told with its own usage
     return p
+
+
+def _workers(text: str) -> int:
+    """``--workers N``: a whole number, at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"at least 1, not {n}")
+    return n
 
 
 def _years(text: str) -> tuple[int, int]:

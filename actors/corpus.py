@@ -29,6 +29,7 @@ value, so a notebook can look at any of them and the CLI commands
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Sequence
@@ -37,10 +38,11 @@ from actors.curation import Curation, apply_curation, extend_dictionary, merge_r
 from actors.extract.dictionary import Dictionary, load_dictionary
 from actors.text.date_values import PLAUSIBLE_YEARS, check_years
 from actors.text.documents import Document
-from actors.text.reading import CURATION_FILE, read_corpus
+from actors.text.reading import CURATION_FILE, corpus_files, read_corpus
 from actors.text.tables import is_table, read_table
-from actors.errors import CorpusError, Problem
-from actors.extract.pipeline import Extraction, Extractor, extract
+from actors.errors import CorpusError, DataFileError, Problem
+from actors.extract.parallel import extract_files, usable_cores
+from actors.extract.pipeline import Extraction, Extractor
 from actors.extract.tabular import import_tables
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
@@ -57,6 +59,7 @@ class Corpus:
     graph: Any  # networkx.MultiDiGraph, one edge per event
     curation: Curation | None = None
     curation_rows: tuple[dict, ...] = field(default=(), repr=False)
+    document_count: int = 0  # documents read (``documents`` is empty when load_corpus kept none)
 
     @property
     def dictionary(self) -> Dictionary:
@@ -96,7 +99,8 @@ def _overrides_path(folder: Path, overrides: str | os.PathLike[str] | bool | Non
 def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 overrides: str | os.PathLike[str] | bool | None = True,
                 dictionary: Dictionary | None = None,
-                years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = ()) -> Corpus:
+                years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = (),
+                workers: int | None = 1, keep_documents: bool = True) -> Corpus:
     """Read, curate and extract the ``.txt``/``.md`` articles of ``path``, and import its event tables.
 
     Every ``.csv`` file of ``path`` (and each file in ``events``) is read as an ACLED or
@@ -114,33 +118,48 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     ``years`` (first, last) are the plausible years: a date outside them, in
     the overrides file or in a text, is refused with a problem (default
     1900-2100; a ValueError when ``years`` is not such a pair).
+
+    ``workers``: processes that read and extract the documents (:mod:`actors.extract.parallel`);
+    1 (the default) starts none, None takes every usable core. The result is the same with any
+    number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
+    says how many were read): each is released once extracted, so a large corpus is never held
+    whole in memory, as `actors run` does.
     """
     from actors.network.graph import build_graph
     from actors.output import problem_frame, to_frames
 
     years = check_years(years)
+    if workers is None:
+        workers = usable_cores()
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers!r}")
     folder = Path(path)
     cur_path = _overrides_path(folder, overrides)
     skip = {CURATION_FILE}
     if cur_path is not None and cur_path.parent.resolve() == folder.resolve():
         skip.add(cur_path.name)  # a curation file kept in the corpus folder is not a stray file
-    documents, problems = read_corpus(folder, skip=skip)
+    files = corpus_files(folder, skip=skip)
     tables = [read_table(p, name=p.relative_to(folder).as_posix()) for p in _table_files(folder)]
     tables += [read_table(p, name=Path(p).name) for p in events]
-    if not documents and not any(t.rows for t in tables):
-        problems = [*problems, *(p for t in tables for p in t.problems)]
-        detail = "; ".join(str(p) for p in problems[:5])
-        raise CorpusError(f"no document could be read in {os.fspath(path)}" + (f" ({detail})" if detail else ""))
-    base = dictionary if dictionary is not None else load_dictionary()
-    curation = read_curation(cur_path, years=years) if cur_path is not None else None
+    try:
+        base = dictionary if dictionary is not None else load_dictionary()
+        curation = read_curation(cur_path, years=years) if cur_path is not None else None
+    except DataFileError:
+        _no_documents(path, folder, skip, tables)  # a corpus with nothing to read says so first
+        raise
+    problems: list[Problem] = []
     rows: list[dict] = []
     if curation is not None:
-        problems = [*problems, *curation.problems]
+        problems += curation.problems
         rows += curation.rejected  # malformed entries: a row each, applied "no"
         base, actor_rows, actor_problems = extend_dictionary(base, curation)
         rows += actor_rows
         problems += actor_problems
-    extraction = extract(documents, extractor=replace(Extractor.load(dictionary=base), years=years), problems=problems)
+    extraction, read_problems, doc_rows, documents = _extract(
+        files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents)
+    if not doc_rows and not any(t.rows for t in tables):
+        _fail(path, [*read_problems, *(p for t in tables for p in t.problems)])
+    extraction = replace(extraction, problems=(*read_problems, *problems, *extraction.problems))
     if tables:
         got = import_tables(tables, base)
         base = got.dictionary
@@ -164,9 +183,57 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
             frames["problems"] = problem_frame(extraction.problems)
     rows.sort(key=lambda r: r["line"])  # file order (the order of application is in the module doc)
     frames["curation"] = _curation_frame(rows)
-    frames["documents"] = _document_frame(documents, curation, tables)
+    frames["documents"] = _document_frame(doc_rows, curation, tables)
     graph = build_graph(frames["edges"], frames["actors"], documents=frames["documents"])
-    return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows))
+    return Corpus(os.fspath(path), tuple(documents), extraction, frames, graph, curation, tuple(rows),
+                  document_count=len(doc_rows))
+
+
+def _extract(files, extractor: Extractor, *, workers: int, keep: bool):
+    """The listed files read and extracted (:func:`actors.extract.parallel.extract_files`), merged in their
+    order as :func:`actors.extract.pipeline.extract` merges documents: the extraction (its own problems),
+    the problems of listing and reading, the documents' rows and, when ``keep``, the documents."""
+    rows: list[dict] = []
+    kept = []
+    names: list[str] = []
+    events: list[dict] = []
+    edges: list[dict] = []
+    counts: Counter = Counter()
+    found: list[Problem] = []
+    candidates: list = []
+    # the listing's problems and each file's, in the listing's order
+    ordered: list[tuple[int, tuple[Problem, ...]]] = [(i, (p,)) for i, p in enumerate(files) if isinstance(p, Problem)]
+    read_at = iter([i for i, item in enumerate(files) if not isinstance(item, Problem)])
+    for f in extract_files(files, extractor, workers=workers, keep_documents=keep):
+        ordered.append((next(read_at), f.read_problems))
+        if f.row is None:
+            continue
+        rows.append(f.row)
+        names.append(f.name)
+        events.extend(f.events)
+        edges.extend(f.edges)
+        counts.update(f.counts)
+        found.extend(f.problems)
+        candidates.extend(f.candidates)
+        if keep:
+            kept.append(f.document)
+    ordered.sort(key=lambda x: x[0])
+    read_problems = [p for _, ps in ordered for p in ps]
+    return (Extraction(tuple(names), events, edges, counts, tuple(found), extractor.dictionary, tuple(candidates)),
+            read_problems, rows, kept)
+
+
+def _no_documents(path, folder: Path, skip, tables) -> None:
+    """Raise :class:`CorpusError` when no document of ``folder`` can be read and no table has a row."""
+    if not any(t.rows for t in tables):
+        documents, problems = read_corpus(folder, skip=skip)
+        if not documents:
+            _fail(path, [*problems, *(p for t in tables for p in t.problems)])
+
+
+def _fail(path, problems) -> None:
+    detail = "; ".join(str(p) for p in problems[:5])
+    raise CorpusError(f"no document could be read in {os.fspath(path)}" + (f" ({detail})" if detail else ""))
 
 
 def _table_files(folder: Path) -> list[Path]:
@@ -175,15 +242,14 @@ def _table_files(folder: Path) -> list[Path]:
                   and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _document_frame(documents, curation: Curation | None, tables=()):
+def _document_frame(documents: list[dict], curation: Curation | None, tables=()):
     """documents.csv: each document's name and title; each event table (its layout, rows for sentences);
     the overrides file, when there is one, too."""
     import polars as pl
 
     from actors.schema import DOCUMENT_COLUMNS, polars_schema
 
-    rows = [{"doc": d.name, "title": " ".join(d.title.split()), "layout": d.layout, "sentences": len(d.sentences)}
-            for d in documents]
+    rows = list(documents)  # their rows, from actors.extract.parallel
     rows += [{"doc": t.name, "title": "", "layout": t.layout or "unknown table", "sentences": len(t.rows)}
              for t in tables]
     if curation is not None:

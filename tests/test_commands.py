@@ -47,10 +47,10 @@ def cli(seeds, monkeypatch, capsys):
     """Run ``actors ARGS`` in-process on the seeds: (exit code, stdout, stderr)."""
     real = actors.corpus.load_corpus
 
-    def cached(path="seeds", *, overrides=True, dictionary=None, events=()):
+    def cached(path="seeds", *, overrides=True, dictionary=None, events=(), **more):  # more: workers, keep_documents
         if Path(path).resolve() == SEEDS and overrides is True and dictionary is None and not events:
             return seeds
-        return real(path, overrides=overrides, dictionary=dictionary, events=events)
+        return real(path, overrides=overrides, dictionary=dictionary, events=events, **more)
 
     monkeypatch.setattr(actors.corpus, "load_corpus", cached)
 

@@ -164,7 +164,10 @@ def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: boo
     for n in lengths:
         if n > room:
             continue
-        key = tuple((t.text if raw else t.norm) for t in tokens[i : i + n])
+        if n == 1:  # most keys tried are one word: no slice, no generator
+            key = (tokens[i].text if raw else tokens[i].norm,)
+        else:
+            key = tuple([t.text for t in tokens[i : i + n]] if raw else [t.norm for t in tokens[i : i + n]])
         hit = table.get(key)
         if hit is not None:
             return n, hit

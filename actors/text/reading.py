@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection
 
@@ -27,7 +28,7 @@ from actors.text.tables import is_table
 #: The curation file of a corpus folder (see :mod:`actors.curation`): not a document.
 CURATION_FILE = "overrides.toml"
 
-__all__ = ["CURATION_FILE", "read_document", "read_corpus"]
+__all__ = ["CURATION_FILE", "CorpusFile", "corpus_files", "read_document", "read_corpus"]
 
 #: Bytes inspected to tell text from binary.
 _SNIFF_BYTES = 8_192
@@ -145,15 +146,54 @@ def read_corpus(
     (relative names; by default the corpus's curation file, which
     :mod:`actors.corpus` reads itself). Raises :class:`CorpusError` only
     when ``folder`` is missing or not a folder; with no readable document the
-    result is ``([], problems)``.
+    result is ``([], problems)``. The files it reads, in that order, are
+    :func:`corpus_files`'.
+    """
+    docs: list[Document] = []
+    problems: list[Problem] = []
+    for item in corpus_files(folder, skip=skip):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        doc, probs = _read(item.path, item.name, max_bytes)
+        problems.extend(probs)
+        if doc is not None:
+            docs.append(doc)
+    return docs, problems
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A ``.txt`` or ``.md`` file of a corpus folder, not read yet: its path, its name in the
+    corpus ("sub/a.txt") and its size in bytes when listed (0 if unknown)."""
+
+    path: str
+    name: str
+    size: int = 0
+
+
+def corpus_files(folder: str | os.PathLike[str], *,
+                 skip: Collection[str] = (CURATION_FILE,)) -> list[CorpusFile | Problem]:
+    """The files :func:`read_corpus` reads, in its order, with the problems of listing them in place
+    (a folder that cannot be read, a file of another kind): nothing is read, so a caller can read
+    and extract them in batches, on several processes (:mod:`actors.extract.parallel`).
+
+    >>> import tempfile, pathlib
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> root = pathlib.Path(tmp.name)
+    >>> for name in ("b.txt", "a.md", "c.pdf", "sub/d.txt"):
+    ...     (root / name).parent.mkdir(exist_ok=True)
+    ...     _ = (root / name).write_text("Gao.")
+    >>> [f.name if isinstance(f, CorpusFile) else f.what for f in corpus_files(root)]
+    ['a.md', 'b.txt', 'ignored: not .txt, .md or .csv', 'sub/d.txt']
+    >>> tmp.cleanup()
     """
     root = Path(folder)
     if not root.exists():
         raise CorpusError(f"corpus folder not found: {safe_text(os.fspath(folder))}")
     if not root.is_dir():
         raise CorpusError(f"not a folder: {safe_text(os.fspath(folder))}")
-    docs: list[Document] = []
-    problems: list[Problem] = []
+    items: list[CorpusFile | Problem] = []
     seen: set[tuple[int, int]] = set()
 
     def walk(d: Path, prefix: str) -> None:
@@ -164,7 +204,7 @@ def read_corpus(
             seen.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(d), key=lambda e: e.name)
         except OSError as e:
-            problems.append(Problem(os.fspath(d), "", f"cannot read folder: {e.strerror or e}"))
+            items.append(Problem(os.fspath(d), "", f"cannot read folder: {e.strerror or e}"))
             return
         subdirs = []
         for entry in entries:
@@ -182,14 +222,15 @@ def read_corpus(
             if is_table(p):
                 continue  # an event table: actors.corpus imports it (actors.text.tables)
             if p.suffix.lower() not in (".txt", ".md"):
-                problems.append(Problem(os.fspath(p), "", "ignored: not .txt, .md or .csv", skipped=False))
+                items.append(Problem(os.fspath(p), "", "ignored: not .txt, .md or .csv", skipped=False))
                 continue
-            doc, probs = _read(p, prefix + entry.name, max_bytes)
-            problems.extend(probs)
-            if doc is not None:
-                docs.append(doc)
+            try:
+                size = entry.stat().st_size
+            except OSError:  # reading it says why
+                size = 0
+            items.append(CorpusFile(os.fspath(p), prefix + entry.name, size))
         for entry in subdirs:
             walk(Path(entry.path), f"{prefix}{entry.name}/")
 
     walk(root, "")
-    return docs, problems
+    return items

@@ -47,20 +47,31 @@ def normalize(word: str) -> str:
     return word.lower()
 
 
+#: word -> its norm, for the words seen so far (a text repeats most of its words): at most this many
+_NORMS: dict[str, str] = {}
+_NORMS_MAX = 200_000
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset``."""
     out: list[Token] = []
+    append = out.append
+    norms = _NORMS
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start() + offset
-        norm = normalize(word)
+        norm = norms.get(word)
+        if norm is None:
+            norm = normalize(word)
+            if len(norms) < _NORMS_MAX:
+                norms[word] = norm
         # Split the possessive off ("Mali's" -> "Mali", "'s") so the name matches.
         if len(norm) > 2 and norm.endswith("'s"):
             cut = len(word) - 2
-            out.append(Token(word[:cut], norm[:-2], start, start + cut))
-            out.append(Token(word[cut:], "'s", start + cut, start + len(word)))
+            append(Token(word[:cut], norm[:-2], start, start + cut))
+            append(Token(word[cut:], "'s", start + cut, start + len(word)))
         else:
-            out.append(Token(word, norm, start, start + len(word)))
+            append(Token(word, norm, start, start + len(word)))
     return out
 
 
