@@ -61,6 +61,8 @@ class _Progress:
         self.t0 = time.perf_counter()
         self.done_share = 0.0
         self.current = None
+        self.stage_t0 = self.t0
+        self.drawn = 0.0  # when the line was last drawn (a file's progress redraws it at most 10 times a second)
 
     def __call__(self, stage: str, count: str = "") -> None:
         if not self.enabled:
@@ -68,12 +70,28 @@ class _Progress:
         if self.current is not None:
             self.done_share += self.STEPS.get(self.current, 0.0)
         self.current = stage
-        steps = list(self.STEPS)
-        step = f"[{steps.index(stage) + 1}/{len(steps)}] " if stage in steps else ""
-        elapsed = time.perf_counter() - self.t0
+        self.stage_t0 = time.perf_counter()
+        elapsed = self.stage_t0 - self.t0
         left = ""
         if self.done_share > 0:  # from the share of the run done so far
             left = f", about {max(1, round(elapsed * (1 - self.done_share) / self.done_share))} s left"
+        self._draw(stage, count, elapsed, left)
+
+    def files(self, done: int, total: int) -> None:
+        """A file of the current stage done: "(1,234/5,000 files)" and the time its rate leaves."""
+        now = time.perf_counter()
+        if not self.enabled or self.current is None or (now - self.drawn < 0.1 and done < total):
+            return
+        spent = now - self.stage_t0
+        # the step's time left from its pace so far, once a few files tell it
+        settled = done >= max(3, total // 50) and done < total
+        left = f", about {max(1, round(spent * (total - done) / done))} s left to read" if settled else ""
+        self._draw(self.current, f"{done:,}/{total:,} files", now - self.t0, left)
+
+    def _draw(self, stage: str, count: str, elapsed: float, left: str) -> None:
+        self.drawn = time.perf_counter()
+        steps = list(self.STEPS)
+        step = f"[{steps.index(stage) + 1}/{len(steps)}] " if stage in steps else ""
         line = f"{step}{stage}{f' ({count})' if count else ''}… {elapsed:.1f} s{left}"
         import shutil
 
@@ -109,7 +127,8 @@ def _load(args, progress=None):
         if not os.path.isfile(path):
             raise ActorsError(f"--events {path}: no such file")
     # no command keeps a document once extracted; they are extracted on --workers processes (every usable core)
-    more = {"workers": getattr(args, "workers", None), "keep_documents": False}
+    more = {"workers": getattr(args, "workers", None), "keep_documents": False,
+            "progress": progress.files if progress else None}
     if args.years is not None:
         return load_corpus(args.corpus, overrides=overrides, years=args.years, events=events, **more)
     return load_corpus(args.corpus, overrides=overrides, events=events, **more)
@@ -360,6 +379,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    folder = getattr(args, "folder", None)
+    if folder is not None:  # `actors run FOLDER`, as `--corpus FOLDER`
+        if args.corpus not in ("seeds", folder):
+            args.commands[args.command].error(f"the corpus folder is given twice ({folder} and --corpus "
+                                              f"{args.corpus}): give it once")
+        args.corpus = folder
     previous = None
     if threading.current_thread() is threading.main_thread():  # signal handlers live in the main thread only
         previous, hook = signal.signal(signal.SIGTERM, _on_sigterm), sys.unraisablehook

@@ -24,7 +24,7 @@ _EXAMPLES = {  # one block per command, lines under 80 columns (kept as written,
 `actors COMMAND --help` tells more about each command.""",
     "run": """examples:
   actors run                          read seeds/ (and its overrides), write output/
-  actors run --corpus ~/articles --out /tmp/out
+  actors run ~/articles --out /tmp/out    the same for a folder of your own
   actors run --periods my_periods.toml --coalition "Ansar Dine"
   actors run --pair "Ansar Dine" MOJWA    also chart (and page) this pair over time
   actors run --verbose                also name every file written and every problem""",
@@ -111,6 +111,7 @@ def _parser() -> argparse.ArgumentParser:
                               epilog=_EXAMPLES[name] + "\n" + _FOOTER, formatter_class=_HelpFormatter)
 
     run = command("run", "extract, analyse, draw and write every output", _OUTPUTS_HELP)
+    run.add_argument("folder", nargs="?", metavar="FOLDER", help="the corpus folder (the same as --corpus FOLDER)")
     run.add_argument("--out", default="output", help="output folder (default: output)")
     run.add_argument("--periods", metavar="FILE", help="TOML file of [[period]] tables (id, label, start, end) "
                      "to use instead of the named phases of Mali's wars")

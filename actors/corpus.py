@@ -32,7 +32,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from actors.curation import Curation, apply_curation, extend_dictionary, merge_requests, merge_rows, read_curation
 from actors.extract.dictionary import Dictionary, load_dictionary
@@ -100,7 +100,8 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 overrides: str | os.PathLike[str] | bool | None = True,
                 dictionary: Dictionary | None = None,
                 years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = (),
-                workers: int | None = 1, keep_documents: bool = True) -> Corpus:
+                workers: int | None = 1, keep_documents: bool = True,
+                progress: Callable[[int, int], None] | None = None) -> Corpus:
     """Read, curate and extract the ``.txt``/``.md`` articles of ``path``, and import its event tables.
 
     Every ``.csv`` file of ``path`` (and each file in ``events``) is read as an ACLED or
@@ -123,7 +124,8 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     1 (the default) starts none, None takes every usable core. The result is the same with any
     number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
     says how many were read): each is released once extracted, so a large corpus is never held
-    whole in memory, as `actors run` does.
+    whole in memory, as `actors run` does. ``progress``, when given, is called with (files read,
+    files listed) as each file is extracted (the command line's progress line).
     """
     from actors.network.graph import build_graph
     from actors.output import problem_frame, to_frames
@@ -156,7 +158,8 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         rows += actor_rows
         problems += actor_problems
     extraction, read_problems, doc_rows, documents = _extract(
-        files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents)
+        files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents,
+        progress=progress)
     if not doc_rows and not any(t.rows for t in tables):
         _fail(path, [*read_problems, *(p for t in tables for p in t.problems)])
     extraction = replace(extraction, problems=(*read_problems, *problems, *extraction.problems))
@@ -189,7 +192,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                   document_count=len(doc_rows))
 
 
-def _extract(files, extractor: Extractor, *, workers: int, keep: bool):
+def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=None):
     """The listed files read and extracted (:func:`actors.extract.parallel.extract_files`), merged in their
     order as :func:`actors.extract.pipeline.extract` merges documents: the extraction (its own problems),
     the problems of listing and reading, the documents' rows and, when ``keep``, the documents."""
@@ -203,9 +206,12 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool):
     candidates: list = []
     # the listing's problems and each file's, in the listing's order
     ordered: list[tuple[int, tuple[Problem, ...]]] = [(i, (p,)) for i, p in enumerate(files) if isinstance(p, Problem)]
-    read_at = iter([i for i, item in enumerate(files) if not isinstance(item, Problem)])
-    for f in extract_files(files, extractor, workers=workers, keep_documents=keep):
+    listed = [i for i, item in enumerate(files) if not isinstance(item, Problem)]
+    read_at = iter(listed)
+    for done, f in enumerate(extract_files(files, extractor, workers=workers, keep_documents=keep), 1):
         ordered.append((next(read_at), f.read_problems))
+        if progress is not None:
+            progress(done, len(listed))
         if f.row is None:
             continue
         rows.append(f.row)

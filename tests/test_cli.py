@@ -296,6 +296,7 @@ def test_progress_shows_stages_in_a_terminal_only(tmp_path, capsys, monkeypatch)
                   "[4/4] writing tables, pages and figures (37 files)"):
         assert stage in err
     assert re.search(r"\[2/4\] analysing… \d+\.\d s, about \d+ s left", err)  # an estimate once a step is done
+    assert "[1/4] reading and extracting (5/5 files)" in err  # each file as it is read
     assert err.count("\r\x1b[K") >= 5  # each stage overwrites the last, and the line is cleared at the end
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
     assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "b")]) == 0
@@ -311,3 +312,14 @@ def test_quiet_when_stderr_is_not_a_terminal(tmp_path):
         and not re.search(r"about \d+ s left", r.stderr)
     assert r.stderr.splitlines()[0].startswith("warning: 5 dates left undated") and len(r.stderr.splitlines()) == 2
     assert r.stdout.splitlines()[-1].startswith("done in ")
+
+
+def test_the_corpus_folder_may_be_given_as_the_run_commands_argument(tmp_path, capsys):
+    assert main(["run", str(ROOT / "seeds"), "--out", str(tmp_path / "a"), "-q"]) == 0
+    assert main(["run", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "b"), "-q"]) == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert (a / "edges.csv").read_bytes() == (b / "edges.csv").read_bytes()
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main(["run", str(ROOT / "seeds"), "--corpus", str(tmp_path), "--out", str(tmp_path / "c")])
+    assert "the corpus folder is given twice" in capsys.readouterr().err
