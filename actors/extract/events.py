@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
@@ -49,10 +50,18 @@ def _date_dict(d) -> dict:
 
 
 
-def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Token] = (), other_clause: frozenset = frozenset()) -> dict:
+def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Token] = (), other_clause: frozenset = frozenset(),
+               statement_words: frozenset = frozenset()) -> dict:
     """The date nearest before the cue; a later one only if no clause about something
-    else ("..., making it the deadliest attack since ... 2014") comes between."""
+    else ("..., making it the deadliest attack since ... 2014") comes between. A date right
+    after a verb of saying ("X said on Tuesday that ...", "claimed responsibility Friday for an
+    attack") dates the statement, not what it tells."""
     own = [d for d in dates if d.precision != "unknown" or d.earliest]
+    said = [d for d in own if statement_words and _dates_statement(d, cue_offset, tokens, statement_words)]
+    if said:
+        own = [d for d in own if d not in said]
+        if in_force is not None and any(d.iso == in_force.iso for d in said) and in_force.iso:
+            in_force = _year_of(in_force)  # the statement's day is in force: of the events, only its year
     before = [d for d in own if d.start <= cue_offset]
     after = [d for d in own if d.start > cue_offset]
     if before and after and any(w in other_clause for w in (t.norm for t in tokens if before[-1].end <= t.start < cue_offset)) \
@@ -67,6 +76,20 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         if not any(w in other_clause for w in between):
             return _date_dict(d)
     return _date_dict(in_force)
+
+
+def _year_of(d):
+    """A date in force at its year only."""
+    year = d.iso[:4]
+    return replace(d, iso=year, precision="year", earliest=f"{year}-01-01", latest=f"{year}-12-31")
+
+
+def _dates_statement(d, cue_offset: int, tokens: Sequence[Token], statement_words: frozenset) -> bool:
+    """The date follows a verb of saying, within three words, and comes before the cue."""
+    if d.start > cue_offset:
+        return False
+    near = [t.norm for t in tokens if t.end <= d.start][-3:]
+    return any(w in statement_words for w in near)
 
 
 def _new_clause(words: Sequence[str], other_clause: frozenset) -> bool:
@@ -103,6 +126,7 @@ def sentence_event(
     *,
     other_clause: frozenset = frozenset(),
     founding_words: frozenset = frozenset(),
+    statement_words: frozenset = frozenset(),
 ) -> tuple[dict, list[dict]]:
     """The event row and edge rows for one sentence's relations.
 
@@ -119,7 +143,8 @@ def sentence_event(
         covered.update(range(r.source.tok_start, r.source.tok_end))
         covered.update(range(r.target.tok_start, r.target.tok_end))
     first_cue = min(r.cue_start for r in relations)
-    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens, other_clause)
+    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens,
+                            other_clause, statement_words)
     event = {
         "event_id": eid,
         "kind": "statement",
@@ -139,7 +164,7 @@ def sentence_event(
     edges = []
     for n, r in enumerate(relations):
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
-        d = _edge_date(dates, in_force, cue_offset, tokens, other_clause)
+        d = _edge_date(dates, in_force, cue_offset, tokens, other_clause, statement_words)
         if r.standing and not (founding and any(x.precision != "unknown" for x in dates)):
             # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
             # affiliate of Y" tells it); it held by the date in force

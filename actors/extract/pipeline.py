@@ -192,7 +192,8 @@ class Extractor:
                     if rows_before:
                         ev, rows = sentence_event(doc.name, u_s, u_tokens, rows_before, dates.get(u_s.index, []),
                                                   in_force.get(u_s.index),
-                                                  other_clause=self.cues.single("other_clause_openers"))
+                                                  other_clause=self.cues.single("other_clause_openers"),
+                                          statement_words=self.cues.single("statement_verbs"))
                         # that sentence may have told other relations already: one event, ids that go on
                         known = sum(1 for e in edges if e["event_id"] == ev["event_id"])
                         if not known:
@@ -207,6 +208,7 @@ class Extractor:
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"),
+                                          statement_words=self.cues.single("statement_verbs"),
                                           founding_words=self.cues.single("founding_participles"))
                 events.append(ev)
                 edges.extend(rows)

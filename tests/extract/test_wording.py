@@ -711,3 +711,16 @@ def test_glosses_in_lists_and_arrangements(extractor, text, expected):
 ])
 def test_leaving_organisations_relative_asides_and_founding(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a date right after a verb of saying dates the statement, not the attack it tells
+    (" date 2023-02-24 News\n\nThe Islamic State group claimed responsibility Friday for an attack in Burkina Faso "
+     "that killed more than 50 troops last week.\n", "2023"),
+    ("In 2020 the war went on.\n\nThe Malian army said on Tuesday that JNIM attacked a Malian post near the well.\n", "2020"),
+    # a date of its own, before the verb of saying, still dates the event
+    ("In 2020 the war went on.\n\nOn 3 May 2020, JNIM attacked a Malian post, the army said.\n", "2020-05-03"),
+])
+def test_a_date_of_saying_is_not_the_date_of_what_is_said(extractor, text, expected):
+    rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    assert {e["date"] for e in rows if e["relation"] == "fought-against"} == {expected}
