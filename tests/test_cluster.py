@@ -46,7 +46,7 @@ def copied(tmp_path_factory) -> Path:
 def address():
     """A real local Dask cluster: a scheduler and two worker processes of one thread each."""
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                                   silence_logs=40) as local:
         yield local.scheduler_address
 
@@ -111,3 +111,11 @@ def test_without_dask_the_message_says_what_to_install(copied, tmp_path, monkeyp
 def test_workers_and_scheduler_are_one_or_the_other(copied):
     with pytest.raises(SystemExit):
         main(["run", "--corpus", str(copied), "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"])
+
+
+def test_a_cluster_with_no_worker_is_a_message(copied, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 0.5)
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0", silence_logs=40) as empty:
+        with pytest.raises(ClusterError, match=f"no worker joined the Dask scheduler at {empty.scheduler_address}"):
+            list(extract_files(corpus_files(copied), Extractor.load(), scheduler=empty.scheduler_address))
