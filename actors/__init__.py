@@ -68,6 +68,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.generics": ("document_country", "resolve_generics"),
     "actors.extract.pipeline": ("Extraction", "Extractor"),
     "actors.extract.parallel": ("ExtractedFile", "POOL_MIN_BYTES", "extract_files", "usable_cores"),
+    "actors.extract.cluster": ("ClusterError", "extract_on_cluster"),
     "actors.extract.relations": ("find_relations",),
     "actors.network.export": (
         "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",

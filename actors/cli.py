@@ -3,7 +3,8 @@
 It catches the library's named exceptions and turns them into messages; user
 errors never show a traceback. Commands: run, pair, actor, export. Exit codes:
 0 success, 1 nothing could be read or written (or another run holds the output
-folder's lock), 2 bad usage, an unknown actor name or a bad data file, 130
+folder's lock), 2 bad usage, an unknown actor name, a bad data file or a Dask
+scheduler that cannot be used (``--scheduler``: no Dask, not reached), 130
 interrupted by Ctrl-C, 143 stopped by SIGTERM (handled like Ctrl-C: staged files
 removed, previous outputs left as they were).
 """
@@ -129,6 +130,8 @@ def _load(args, progress=None):
     # no command keeps a document once extracted; they are extracted on --workers processes (every usable core)
     more = {"workers": getattr(args, "workers", None), "keep_documents": False,
             "progress": progress.files if progress else None}
+    if getattr(args, "scheduler", None):  # or on a Dask cluster's workers (actors.extract.cluster)
+        more["scheduler"] = args.scheduler
     if args.years is not None:
         return load_corpus(args.corpus, overrides=overrides, years=args.years, events=events, **more)
     return load_corpus(args.corpus, overrides=overrides, events=events, **more)

@@ -27,6 +27,7 @@ _EXAMPLES = {  # one block per command, lines under 80 columns (kept as written,
   actors run ~/articles --out /tmp/out    the same for a folder of your own
   actors run --periods my_periods.toml --coalition "Ansar Dine"
   actors run --pair "Ansar Dine" MOJWA    also chart (and page) this pair over time
+  actors run big/ --scheduler tcp://10.0.0.5:8786    extract on a Dask cluster
   actors run --verbose                also name every file written and every problem""",
     "pair": """examples:
   actors pair MNLA "ansar dine"       every event between them, with its sentence
@@ -44,7 +45,7 @@ _EXAMPLES = {  # one block per command, lines under 80 columns (kept as written,
 _FOOTER = """
 Names are accepted by any alias, in any case ("mujao", "MOJWA", "Movement for Oneness and Jihad in West Africa").
 Exit codes: 0 done (problems with single files are reported and skipped), 1 nothing could be read or written, or
-another run is writing to the output folder, 2 bad usage, unknown actor name or bad data file, 130 Ctrl-C, 143
+another run is writing to the output folder, 2 bad usage, unknown actor name, bad data file or a --scheduler that cannot be used, 130 Ctrl-C, 143
 SIGTERM (previous outputs are left as they were)."""
 
 
@@ -124,9 +125,14 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--quiet", "-q", action="store_true", help="print only problems and the last line")
     shown.add_argument("--verbose", "-v", action="store_true",
                        help="also name every file written, and every problem (not one example of each kind)")
-    run.add_argument("--workers", type=_workers, default=None, metavar="N",
-                     help="processes that read and extract the documents (default: every usable core; 1 "
-                     "starts none). The outputs are the same bytes with any number")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_workers, default=None, metavar="N",
+                       help="processes that read and extract the documents (default: every usable core; 1 "
+                       "starts none). The outputs are the same bytes with any number")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="extract on the workers of this Dask cluster (tcp://host:8786) instead: the files "
+                       "are read here and their bytes sent, plain rows come back; the outputs are the same "
+                       "bytes. Needs actors[cluster] here and actors on every worker")
     run.add_argument("--figure-workers", type=int, choices=(0, 1, 2), default=2, metavar="N",
                      help="processes that draw the figures while the rest is written: 2 (the default; "
                      "none on a single core), 1, or 0 to draw them in this process. The files are the same "

@@ -101,7 +101,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 dictionary: Dictionary | None = None,
                 years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = (),
                 workers: int | None = 1, keep_documents: bool = True,
-                progress: Callable[[int, int], None] | None = None) -> Corpus:
+                progress: Callable[[int, int], None] | None = None, scheduler: str | None = None) -> Corpus:
     """Read, curate and extract the ``.txt``/``.md`` articles of ``path``, and import its event tables.
 
     Every ``.csv`` file of ``path`` (and each file in ``events``) is read as an ACLED or
@@ -125,7 +125,10 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
     says how many were read): each is released once extracted, so a large corpus is never held
     whole in memory, as `actors run` does. ``progress``, when given, is called with (files read,
-    files listed) as each file is extracted (the command line's progress line).
+    files listed) as each file is extracted (the command line's progress line). ``scheduler``, the
+    address of a Dask scheduler (``tcp://host:8786``), extracts them on that cluster's workers instead
+    (:mod:`actors.extract.cluster`, the ``cluster`` extra; ``workers`` is then not used): the same result;
+    :class:`~actors.extract.cluster.ClusterError` when Dask is not installed or the scheduler not reached.
     """
     from actors.network.graph import build_graph
     from actors.output import problem_frame, to_frames
@@ -159,7 +162,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         problems += actor_problems
     extraction, read_problems, doc_rows, documents = _extract(
         files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents,
-        progress=progress)
+        progress=progress, scheduler=scheduler)
     if not doc_rows and not any(t.rows for t in tables):
         _fail(path, [*read_problems, *(p for t in tables for p in t.problems)])
     extraction = replace(extraction, problems=(*read_problems, *problems, *extraction.problems))
@@ -192,7 +195,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                   document_count=len(doc_rows))
 
 
-def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=None):
+def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=None, scheduler=None):
     """The listed files read and extracted (:func:`actors.extract.parallel.extract_files`), merged in their
     order as :func:`actors.extract.pipeline.extract` merges documents: the extraction (its own problems),
     the problems of listing and reading, the documents' rows and, when ``keep``, the documents."""
@@ -208,7 +211,8 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=
     ordered: list[tuple[int, tuple[Problem, ...]]] = [(i, (p,)) for i, p in enumerate(files) if isinstance(p, Problem)]
     listed = [i for i, item in enumerate(files) if not isinstance(item, Problem)]
     read_at = iter(listed)
-    for done, f in enumerate(extract_files(files, extractor, workers=workers, keep_documents=keep), 1):
+    for done, f in enumerate(extract_files(files, extractor, workers=workers, keep_documents=keep,
+                                                  scheduler=scheduler), 1):
         ordered.append((next(read_at), f.read_problems))
         if progress is not None:
             progress(done, len(listed))

@@ -95,16 +95,24 @@ def usable_cores() -> int:
 
 def extract_files(files: Iterable[CorpusFile | Problem], extractor: Extractor, *, workers: int = 1,
                   keep_documents: bool = False, max_bytes: int = 50_000_000,
-                  pool_min_bytes: int | None = None) -> Iterator[ExtractedFile]:
+                  pool_min_bytes: int | None = None, scheduler: str | None = None) -> Iterator[ExtractedFile]:
     """Read and extract ``files`` (a listing's problems are skipped), yielding one :class:`ExtractedFile`
     per file in their order, the same with any number of ``workers`` (at least 1; 1 starts no process).
 
     ``keep_documents`` sends each parsed document back too (the notebooks look at their sentences);
     else only its rows come back. ``pool_min_bytes`` (default :data:`POOL_MIN_BYTES`): files of fewer
-    bytes in all are extracted in this process.
+    bytes in all are extracted in this process. ``scheduler``, a Dask scheduler's address, extracts
+    them on that cluster's workers instead (:func:`actors.extract.cluster.extract_on_cluster`; the
+    same values; ``workers`` and ``pool_min_bytes`` are then not used).
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers!r}")
+    if scheduler is not None:
+        from actors.extract.cluster import extract_on_cluster
+
+        yield from extract_on_cluster(files, extractor, scheduler, keep_documents=keep_documents,
+                                      max_bytes=max_bytes)
+        return
     todo = [f for f in files if isinstance(f, CorpusFile)]
     total = sum(f.size for f in todo)
     if workers == 1 or len(todo) < 2 or total < (POOL_MIN_BYTES if pool_min_bytes is None else pool_min_bytes):
@@ -204,8 +212,13 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _extract_one(extractor: Extractor, f: CorpusFile, max_bytes: int, keep: bool) -> ExtractedFile:
     doc, read_problems = _read(f.path, f.name, max_bytes)
+    return _extracted(extractor, f.name, doc, read_problems, keep)
+
+
+def _extracted(extractor: Extractor, name: str, doc, read_problems, keep: bool) -> ExtractedFile:
+    """A file's :class:`ExtractedFile`, from its document (None: it could not be read) and the problems of reading it."""
     if doc is None:
-        return ExtractedFile(f.name, tuple(read_problems))
+        return ExtractedFile(name, tuple(read_problems))
     found: list = []
     events, edges, counts, problems = extractor.document(doc, found)
     row = {"doc": doc.name, "title": " ".join(doc.title.split()), "layout": doc.layout,

@@ -51,15 +51,22 @@ def _looks_binary(head: bytes) -> str:
 
 
 def _read(path: str | os.PathLike[str], name: str, max_bytes: int) -> tuple[Document | None, list[Problem]]:
+    data, problems = _load(path, max_bytes)
+    if data is None:
+        return None, problems
+    return _decode(data, safe_text(os.fspath(path)), name)
+
+
+def _load(path: str | os.PathLike[str], max_bytes: int) -> tuple[bytes | None, list[Problem]]:
+    """A file's bytes as :func:`_read` takes them (a regular file, at most ``max_bytes``), or None and why
+    not; :func:`_decode` makes the document of them, where they were read or elsewhere (a cluster's worker,
+    :mod:`actors.extract.cluster`)."""
     # A file name that is not UTF-8 is read all the same, but named in a safe, escaped form
     # (actors.errors.safe_text): a lone surrogate must reach no table, export or message.
     shown = safe_text(os.fspath(path))
-    name = safe_text(name)
-    problems: list[Problem] = []
 
-    def skip(what: str, where: str = "") -> tuple[None, list[Problem]]:
-        problems.append(Problem(shown, where, what))
-        return None, problems
+    def skip(what: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, "", what)]
 
     try:
         st = os.stat(path)
@@ -78,6 +85,19 @@ def _read(path: str | os.PathLike[str], name: str, max_bytes: int) -> tuple[Docu
         return skip(f"cannot read: {e.strerror or e}")
     if len(data) > max_bytes:  # grew since stat
         return skip(f"over {max_bytes} bytes, the limit")
+    return data, []
+
+
+def _decode(data: bytes, shown: str, name: str) -> tuple[Document | None, list[Problem]]:
+    """The document of a file's bytes (``shown``: its path as problems name it; ``name``: its name in the
+    corpus), or None, with the problems of decoding and parsing it."""
+    name = safe_text(name)
+    problems: list[Problem] = []
+
+    def skip(what: str, where: str = "") -> tuple[None, list[Problem]]:
+        problems.append(Problem(shown, where, what))
+        return None, problems
+
     if not data.strip():
         return skip("empty file")
     reason = _looks_binary(data[:_SNIFF_BYTES])
