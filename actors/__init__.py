@@ -73,7 +73,8 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.network.export": (
         "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes", "write_to",
     ),
-    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "document_label", "edge_frame", "label", "sign"),
+    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "document_label", "edge_frame", "edge_frame_of_table",
+                             "label", "sign"),
     "actors.network.windows": (
         "Period", "assign_periods", "load_periods", "make_periods", "phases", "placement", "window",
         "yearly",

@@ -176,6 +176,7 @@ def _run_with(args, out, pool) -> int:
     from actors.render.explorer import explorer_writers
     from actors.network.export import export_writers
     from actors.network.export_choice import default_exports
+    from actors.network.graph import edge_frame_of_table
     from actors.render.layout import positions
     from actors.analysis.pairs import FOCUS_PAIR
     from actors.analysis.report import render_report
@@ -200,11 +201,14 @@ def _run_with(args, out, pool) -> int:
             raise ActorsError(f"--pair {names[0]} {names[1]}: both name {a!r}; give two different actors")
     graph = corpus.graph
     progress("analysing")
-    analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
+    generic = {n for n, g in graph.nodes(data="generic") if g}
+    # the analyses' edge frame from the edges table: the same rows as from the graph, several times faster
+    analyses = analyse(graph, periods=periods, coalition_actor=coalition_id,
+                       edges=edge_frame_of_table(corpus.frames["edges"], generic=generic))
     cur = corpus.curation
     fr = corpus.frames
     dyad_table = dyads(fr["edges"], mentions=fr["mentions"], events=fr["events"], documents=fr["documents"],
-                       generic={n for n, g in graph.nodes(data="generic") if g})
+                       generic=generic)
     report = render_report(analyses, summary={"documents": corpus.document_count, "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings),
                                               "candidates": corpus.frames["candidates"].height,
