@@ -70,11 +70,12 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.parallel": ("ExtractedFile", "POOL_MIN_BYTES", "extract_files", "usable_cores"),
     "actors.extract.cluster": ("ClusterError", "extract_on_cluster"),
     "actors.extract.relations": ("find_relations",),
+    "actors.network.export_choice": ("DEFAULT_EXPORT_EDGE_LIMIT", "EXPORT_FORMATS", "default_exports", "parse_exports"),
     "actors.network.export": (
-        "EXPORT_FORMATS", "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes",
-        "write_to",
+        "export_writers", "to_gexf_bytes", "to_graphml_bytes", "to_json_bytes", "write_to",
     ),
-    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "document_label", "edge_frame", "label", "sign"),
+    "actors.network.graph": ("EDGE_FRAME_SCHEMA", "build_graph", "document_label", "edge_frame", "edge_frame_of_table",
+                             "label", "sign"),
     "actors.network.windows": (
         "Period", "assign_periods", "load_periods", "make_periods", "phases", "placement", "window",
         "yearly",

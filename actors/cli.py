@@ -178,6 +178,8 @@ def _run_with(args, out, pool) -> int:
     from actors.csv_cells import write_csv
     from actors.render.explorer import explorer_writers
     from actors.network.export import export_writers
+    from actors.network.export_choice import default_exports
+    from actors.network.graph import edge_frame_of_table
     from actors.render.layout import positions
     from actors.analysis.pairs import FOCUS_PAIR
     from actors.analysis.report import render_report
@@ -202,11 +204,14 @@ def _run_with(args, out, pool) -> int:
             raise ActorsError(f"--pair {names[0]} {names[1]}: both name {a!r}; give two different actors")
     graph = corpus.graph
     progress("analysing")
-    analyses = analyse(graph, periods=periods, coalition_actor=coalition_id)
+    generic = {n for n, g in graph.nodes(data="generic") if g}
+    # the analyses' edge frame from the edges table: the same rows as from the graph, several times faster
+    analyses = analyse(graph, periods=periods, coalition_actor=coalition_id,
+                       edges=edge_frame_of_table(corpus.frames["edges"], generic=generic))
     cur = corpus.curation
     fr = corpus.frames
     dyad_table = dyads(fr["edges"], mentions=fr["mentions"], events=fr["events"], documents=fr["documents"],
-                       generic={n for n, g in graph.nodes(data="generic") if g})
+                       generic=generic)
     report = render_report(analyses, summary={"documents": corpus.document_count, "skipped": len(corpus.skipped),
                                               "warnings": len(corpus.warnings),
                                               "candidates": corpus.frames["candidates"].height,
@@ -220,7 +225,9 @@ def _run_with(args, out, pool) -> int:
     writers = table_writers(corpus.frames, out_dir)
     writers.update(analysis_writers(analyses, out_dir))
     writers[out_dir / "dyads.csv"] = lambda p: write_csv(dyad_table, p)
-    writers.update(export_writers(graph, out_dir))
+    exports = getattr(args, "exports", None)
+    exports = exports if exports is not None else default_exports(graph.number_of_edges())
+    writers.update(export_writers(graph, out_dir, formats=exports))
     pairs = [FOCUS_PAIR, *pairs]
     progress("laying out")
     pos = positions(graph)  # one layout for the explorer and the snapshots: an actor stays where it was
@@ -244,16 +251,17 @@ def _run_with(args, out, pool) -> int:
     _report_problems(corpus, out_dir, full=True, verbose=args.verbose)
     sys.stderr.flush()
     if not args.quiet:
-        for line in _summary(args, corpus, graph, written, out_dir):
+        for line in _summary(args, corpus, graph, written, out_dir, exports=exports):
             print(line, file=out)
     print(f"done in {time.perf_counter() - t0:.2f} s; {len(corpus.skipped)} item(s) skipped, "
           f"{len(corpus.warnings)} warning(s)", file=out)
     return 0
 
 
-def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
+def _summary(args, corpus, graph, written, out_dir: Path, *, exports=None) -> list[str]:
     """The run in a few lines: what was read and skipped, what was found, where the outputs are, what to open."""
     from actors.console import safe
+    from actors.network.export_choice import DEFAULT_EXPORT_EDGE_LIMIT, EXPORT_FORMATS
 
     fr = corpus.frames
     cur = corpus.curation
@@ -287,6 +295,11 @@ def _summary(args, corpus, graph, written, out_dir: Path) -> list[str]:
                      f"above; every one in {safe(out_dir / 'problems.csv')}")
     lines.append(f"  outputs: {len(written)} files in {safe(out_dir)}"
                  + ("" if args.verbose else " (--verbose names each; manifest.json lists them)"))
+    left_out = [f"graph.{f}" for f in EXPORT_FORMATS if exports is not None and f not in exports]
+    if left_out and getattr(args, "exports", None) is None:  # the default left them out: say why and how to ask for them
+        lines.append(f"  exports: {', '.join(left_out)} not written: {graph.number_of_edges():,} edges, above the "
+                     f"default's limit of {DEFAULT_EXPORT_EDGE_LIMIT:,}; --exports all (or gexf, graphml, json, "
+                     "comma-separated) writes them")
     lines.append(f"  open first: {safe(out_dir / 'report.md')} (the story, with its evidence), then "
                  f"{safe(out_dir / 'graph.html')} (the network to explore, offline in a browser)")
     return lines

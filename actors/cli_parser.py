@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from actors.network.export_choice import DEFAULT_EXPORT_EDGE_LIMIT, parse_exports
+
 __all__: list[str] = []  # the command line's own; actors.cli uses _parser
 
 
@@ -28,7 +30,9 @@ _EXAMPLES = {  # one block per command, lines under 80 columns (kept as written,
   actors run --periods my_periods.toml --coalition "Ansar Dine"
   actors run --pair "Ansar Dine" MOJWA    also chart (and page) this pair over time
   actors run big/ --scheduler tcp://10.0.0.5:8786    extract on a Dask cluster
-  actors run --verbose                also name every file written and every problem""",
+  actors run --verbose                also name every file written and every problem
+  actors run --exports json           of the network exports, graph.json only
+  actors run --exports none           no graph.gexf, graph.graphml or graph.json""",
     "pair": """examples:
   actors pair MNLA "ansar dine"       every event between them, with its sentence
   actors pair mnla mia --facts-only   leave out denied and disputed relations
@@ -78,9 +82,9 @@ _OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder, import its AC
                  "edges.csv/.parquet, mentions.csv/.parquet, overlaps.csv, problems.csv, curation.csv, "
                  "candidates.csv and dyads.csv; "
                  "build the temporal network and write shifts.csv, coalition.csv, genealogy.csv, balance.csv, "
-                 "frustrated_edges.csv, centrality.csv, blocs.csv, graph.graphml, graph.gexf, graph.json and "
-                 "report.md; draw figures/*.png and *.svg; and write the offline explorer graph.html with its "
-                 "focus pages (jnim.html, mnla_ansar_dine.html); and, last, manifest.json (every file's size and "
+                 "frustrated_edges.csv, centrality.csv, blocs.csv, report.md and (see --exports) graph.gexf, "
+                 "graph.graphml and graph.json; draw figures/*.png and *.svg; and write the offline explorer "
+                 "graph.html with its focus pages (jnim.html, mnla_ansar_dine.html); and, last, manifest.json (every file's size and "
                  "sha256). A second run on the same --out stops at once while the first holds the folder's lock.")
 
 
@@ -137,6 +141,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="processes that draw the figures while the rest is written: 2 (the default; "
                      "none on a single core), 1, or 0 to draw them in this process. The files are the same "
                      "either way")
+    run.add_argument("--exports", type=_exports, default=None, metavar="FORMATS",
+                     help="the network exports to write: gexf, graphml, json (comma-separated), all or none "
+                     f"(default: all three up to {DEFAULT_EXPORT_EDGE_LIMIT:,} edges, none above; the summary "
+                     "says when it left them out)")
 
     pair = command("pair", "print a pair's timeline, every event with its evidence sentence",
                    "Print every relation between two actors, by date (undated last), each with its date "
@@ -161,6 +169,14 @@ def _parser() -> argparse.ArgumentParser:
                         "standard output)")
     p.set_defaults(commands=sub.choices)  # each command's parser: a wrong flag is told with its own usage
     return p
+
+
+def _exports(text: str) -> tuple[str, ...]:
+    """``--exports gexf,json``, ``all`` or ``none`` (:func:`actors.network.export_choice.parse_exports`)."""
+    try:
+        return parse_exports(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _workers(text: str) -> int:

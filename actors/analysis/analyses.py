@@ -73,19 +73,22 @@ def _by_periodisation(G, named, years, **kw):
 
 
 def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coalition_actor: str = "jnim",
-            statuses: Iterable[str] = FACT_STATUSES, top: int = 10, mode: str = "within") -> Analyses:
+            statuses: Iterable[str] = FACT_STATUSES, top: int = 10, mode: str = "within",
+            edges: pl.DataFrame | None = None) -> Analyses:
     """Run the analyses over ``G``: shifts, coalition, genealogy, balance, centrality and blocs.
 
     ``periods`` are the named periods (default: the phases of Mali's wars);
     balance and frustrated edges are also given per calendar year. ``top``
     keeps the most central actors per period. ``mode``: an event counts in a period
     only when its date lies within it (``within``, the default), or whenever it overlaps it (``overlap``);
-    either way the period rows count the events that only might fall in it.
+    either way the period rows count the events that only might fall in it. ``edges``: ``G``'s
+    :func:`~actors.network.graph.edge_frame`, when it is at hand (``edge_frame_of_table``: much faster
+    than walking a big graph); by default it is taken from ``G``.
     """
     statuses = tuple(statuses)
     named = tuple(periods) if periods is not None else tuple(phases())
     with paused_gc():
-        f = edge_frame(G)
+        f = edge_frame(G) if edges is None else edges
         years = tuple(yearly(edges=f))
         kw = {"statuses": statuses, "edges": f}
         balance, frustrated = _by_periodisation(G, named, years, mode=mode, **kw)

@@ -57,13 +57,13 @@ from typing import BinaryIO, Callable, Sequence
 
 import networkx as nx
 
+from actors.network.export_choice import EXPORT_FORMATS
 from actors.network.gexf import _write_gexf
 from actors.network.graphml import _write_graphml
 from actors.network.node_link import _write_json
 from actors.network.snapshot import _Snapshot, _snapshot, xml_clean
 
 __all__ = [
-    "EXPORT_FORMATS",
     "xml_clean",
     "to_gexf_bytes",
     "to_graphml_bytes",
@@ -72,8 +72,6 @@ __all__ = [
     "export_writers",
 ]
 
-#: The export formats, also the file suffixes (``graph.gexf`` ...).
-EXPORT_FORMATS: tuple[str, ...] = ("gexf", "graphml", "json")
 
 
 # -- public API ------------------------------------------------------------------------

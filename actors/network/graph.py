@@ -43,7 +43,7 @@ import networkx as nx
 from actors.bulk import paused_gc
 from actors.schema import GENERIC_KIND, RELATIONS, STATUSES, SYMMETRIC_RELATIONS
 
-__all__ = ["build_graph", "edge_frame", "EDGE_FRAME_SCHEMA", "sign", "label", "document_label"]
+__all__ = ["build_graph", "edge_frame", "edge_frame_of_table", "EDGE_FRAME_SCHEMA", "sign", "label", "document_label"]
 
 # Edge attributes copied from the edges table: (graph attribute, table column).
 _EDGE_FIELDS: tuple[tuple[str, str], ...] = (
@@ -284,3 +284,38 @@ analyses of named actors leave out by default; ``start`` and
     df = df.select([n for n, _ in EDGE_FRAME_SCHEMA])
     return df.with_columns(pl.col("start").str.to_date("%Y-%m-%d"), pl.col("end").str.to_date("%Y-%m-%d"))
 
+
+
+def edge_frame_of_table(edges, *, generic: Iterable[str] = (), relations: Iterable[str] = RELATIONS,
+                        statuses: Iterable[str] = STATUSES):
+    """:func:`edge_frame` of ``build_graph(edges)``, made from the edges table without the graph.
+
+    The same frame, row for row (the graph's adjacency order: sources sorted, each source's targets in
+    the order of their first edge, then the table's order), in a fraction of the time that walking a
+    million edges of a graph takes. ``generic`` names the generic nodes (``G.nodes(data="generic")``).
+
+    >>> import polars as pl
+    >>> t = pl.DataFrame({"edge_id": ["e1", "e2"], "source": ["b", "a"], "target": ["a", "c"],
+    ...                   "relation": ["allied-with", "fought-against"], "status": ["reported", "claimed"],
+    ...                   "date": ["2001", ""]})
+    >>> edge_frame_of_table(t).equals(edge_frame(build_graph(t)))
+    True
+    """
+    import polars as pl
+
+    f = _prepared(edges).with_row_index("_row")
+    pair = pl.col("_row").min().over("source", "target")  # a target's place: its first edge from the source
+    f = f.sort(pl.col("source"), pair, pl.col("_row"))
+    f = f.filter(pl.col("relation").is_in(sorted(set(relations))) & pl.col("status").is_in(sorted(set(statuses))))
+    generic = sorted(set(generic))
+    symmetric = pl.col("relation").is_in(sorted(SYMMETRIC_RELATIONS))
+    swap = symmetric & (pl.col("source") > pl.col("target"))
+    f = f.with_columns(
+        pl.when(swap).then(pl.col("target")).otherwise(pl.col("source")).alias("a"),
+        pl.when(swap).then(pl.col("source")).otherwise(pl.col("target")).alias("b"),
+        pl.col("relation").replace_strict({"allied-with": 1, "fought-against": -1}, default=0,
+                                          return_dtype=pl.Int64).alias("sign"),
+        (pl.col("cue") == "curation").fill_null(False).alias("curated"),
+        (pl.col("source").is_in(generic) | pl.col("target").is_in(generic)).alias("generic"),
+        pl.col("start").str.to_date("%Y-%m-%d"), pl.col("end").str.to_date("%Y-%m-%d"))
+    return f.select([n for n, _ in EDGE_FRAME_SCHEMA])

@@ -11,7 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 import world
 from actors.errors import DataFileError
-from actors.network.graph import build_graph, edge_frame
+from actors.network.graph import build_graph, edge_frame, edge_frame_of_table
 from actors.network.windows import assign_periods, load_periods, make_periods, phases, placement, window, yearly
 
 
@@ -133,6 +133,29 @@ def test_edge_frame_pairs_and_filters(world_graph):
     assert (r["a"], r["b"], r["sign"]) == ("lions", "crescent", 0)  # directed: as given
     assert "w05" not in set(edge_frame(world_graph, statuses=("reported", "claimed", "alleged"))["edge_id"])
     assert set(edge_frame(world_graph, relations=("split-from",))["edge_id"]) == {"w07", "w08"}
+
+
+def _generic(G):
+    return {n for n, g in G.nodes(data="generic") if g}
+
+
+def test_edge_frame_of_table_is_the_graphs_row_for_row(seed_frames, seed_graph):
+    edges, actors = world.frames()
+    G = build_graph(edges, actors)
+    for kw in ({}, {"statuses": ("reported", "claimed")}, {"relations": ("allied-with", "split-from")}):
+        assert edge_frame_of_table(edges, generic=_generic(G), **kw).equals(edge_frame(G, **kw)), kw
+    shuffled = edges.sample(fraction=1.0, shuffle=True, seed=3)  # a target's place: its first edge's
+    assert edge_frame_of_table(shuffled, generic=_generic(G)).equals(edge_frame(build_graph(shuffled, actors)))
+    assert edge_frame_of_table(seed_frames[0], generic=_generic(seed_graph)).equals(edge_frame(seed_graph))
+
+
+def test_the_analyses_are_the_same_from_the_table(seed_frames, seed_graph):
+    from actors.analysis.analyses import analyse
+
+    A, B = analyse(seed_graph), analyse(seed_graph, edges=edge_frame_of_table(seed_frames[0],
+                                                                               generic=_generic(seed_graph)))
+    for name in ("shifts", "exclusions", "coalition", "genealogy", "balance", "frustrated", "centrality", "blocs"):
+        assert getattr(A, name).equals(getattr(B, name)), name
 
 
 def test_build_graph_without_actor_table():
