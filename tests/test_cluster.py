@@ -7,11 +7,11 @@ skipped without it; the messages for a missing Dask or an unreachable scheduler 
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from corpus_copies import copy_seeds
 
 import actors.extract.cluster as cluster
 from actors.cli import main
@@ -22,24 +22,11 @@ from actors.extract.pipeline import Extractor
 from actors.text.reading import corpus_files
 
 ROOT = Path(__file__).resolve().parent
-SEEDS = ROOT.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
 def copied(tmp_path_factory) -> Path:
-    """The seeds twice over under other names, one copy in a sub-folder, with a file that cannot be read, one
-    of another kind, one that is not UTF-8 and the seeds' overrides file."""
-    folder = tmp_path_factory.mktemp("copied")
-    for i in range(2):
-        where = folder / "sub" if i == 1 else folder
-        where.mkdir(exist_ok=True)
-        for p in sorted(SEEDS.glob("*.txt")):
-            shutil.copy(p, where / f"c{i}_{p.name}")
-    (folder / "b_empty.txt").write_text("  \n")
-    (folder / "b_latin.txt").write_bytes("Le 3 mai 2014, le MUJAO a attaqué des soldats maliens à Gao.\n".encode("latin-1"))
-    (folder / "notes.pdf").write_bytes(b"%PDF")
-    shutil.copy(SEEDS / "overrides.toml", folder / "overrides.toml")
-    return folder
+    return copy_seeds(tmp_path_factory.mktemp("copied"), 2, latin=True)
 
 
 @pytest.fixture(scope="module")

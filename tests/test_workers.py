@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpus_copies import copy_seeds
 
 import actors.extract.parallel as parallel
 from actors.cli import main
@@ -26,18 +27,7 @@ SEEDS = ROOT.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def copied(tmp_path_factory) -> Path:
-    """The seeds three times over under other names, one copy in a sub-folder, with a file that cannot be read,
-    one of another kind and the seeds' overrides file."""
-    folder = tmp_path_factory.mktemp("copied")
-    for i in range(3):
-        where = folder / "sub" if i == 2 else folder
-        where.mkdir(exist_ok=True)
-        for p in sorted(SEEDS.glob("*.txt")):
-            shutil.copy(p, where / f"c{i}_{p.name}")
-    (folder / "b_empty.txt").write_text("  \n")
-    (folder / "notes.pdf").write_bytes(b"%PDF")
-    shutil.copy(SEEDS / "overrides.toml", folder / "overrides.toml")
-    return folder
+    return copy_seeds(tmp_path_factory.mktemp("copied"), 3)
 
 
 def _rows(files) -> list:
