@@ -441,6 +441,13 @@ def _main(args) -> int:
         what = "terminated (SIGTERM)" if isinstance(exc, _Terminated) else "interrupted"
         print(f"actors: {what}; previous outputs are left as they were", file=sys.stderr)
         return 143 if isinstance(exc, _Terminated) else 130
+    except Exception:
+        if not _stopping:
+            raise
+        # a SIGTERM raised inside a library's compiled code comes back as that code's own error
+        # (matplotlib's "Invalid affine transformation matrix"): it is still the SIGTERM
+        print("actors: terminated (SIGTERM); previous outputs are left as they were", file=sys.stderr)
+        return 143
 
 
 def console() -> None:

@@ -323,3 +323,26 @@ def test_the_corpus_folder_may_be_given_as_the_run_commands_argument(tmp_path, c
     with pytest.raises(SystemExit):
         main(["run", str(ROOT / "seeds"), "--corpus", str(tmp_path), "--out", str(tmp_path / "c")])
     assert "the corpus folder is given twice" in capsys.readouterr().err
+
+
+def test_a_sigterm_turned_into_another_error_by_compiled_code_is_still_a_sigterm(monkeypatch, capsys):
+    """A SIGTERM raised inside matplotlib's drawing comes back as its ValueError; the run says
+    it was terminated and exits 143, as for any SIGTERM (no traceback)."""
+    import actors.cli as cli
+
+    def drawing(args, out):
+        cli._stopping = True  # the handler ran, and its exception came back as another
+        raise ValueError("Invalid affine transformation matrix")
+
+    monkeypatch.setitem(cli._COMMANDS, "run", drawing)
+    try:
+        assert cli.main(["run", "--out", "/nonexistent/never"]) == 143
+    finally:
+        cli._stopping = False
+    assert "terminated (SIGTERM)" in capsys.readouterr().err
+    # without a SIGTERM the error is the program's own: raised
+    def failing(args, out):
+        raise ValueError("a bug")
+    monkeypatch.setitem(cli._COMMANDS, "run", failing)
+    with pytest.raises(ValueError):
+        cli.main(["run", "--out", "/nonexistent/never"])
