@@ -274,16 +274,22 @@ analyses of named actors leave out by default; ``start`` and
     types = {"str": pl.Utf8, "int": pl.Int64, "date": pl.Utf8, "bool": pl.Boolean}
     schema = {n: types[t] for n, t in EDGE_FRAME_SCHEMA if n not in ("a", "b", "sign")}
     df = pl.DataFrame({n: cols[n] for n in schema}, schema=schema)
-    symmetric = pl.col("relation").is_in(sorted(SYMMETRIC_RELATIONS))
-    swap = symmetric & (pl.col("source") > pl.col("target"))
-    df = df.with_columns(
-        pl.when(swap).then(pl.col("target")).otherwise(pl.col("source")).alias("a"),
-        pl.when(swap).then(pl.col("source")).otherwise(pl.col("target")).alias("b"),
-        pl.col("relation").replace_strict({"allied-with": 1, "fought-against": -1}, default=0,
-                                          return_dtype=pl.Int64).alias("sign"))
+    df = df.with_columns(*_pair_and_sign())
     df = df.select([n for n, _ in EDGE_FRAME_SCHEMA])
     return df.with_columns(pl.col("start").str.to_date("%Y-%m-%d"), pl.col("end").str.to_date("%Y-%m-%d"))
 
+
+
+def _pair_and_sign() -> list:
+    """The edge frame's ``a`` and ``b`` (a symmetric relation's pair sorted) and ``sign`` (+1 allied,
+    -1 fought, 0 otherwise), as polars expressions over ``source``, ``target`` and ``relation``."""
+    import polars as pl
+
+    swap = pl.col("relation").is_in(sorted(SYMMETRIC_RELATIONS)) & (pl.col("source") > pl.col("target"))
+    return [pl.when(swap).then(pl.col("target")).otherwise(pl.col("source")).alias("a"),
+            pl.when(swap).then(pl.col("source")).otherwise(pl.col("target")).alias("b"),
+            pl.col("relation").replace_strict({"allied-with": 1, "fought-against": -1}, default=0,
+                                              return_dtype=pl.Int64).alias("sign")]
 
 
 def edge_frame_of_table(edges, *, generic: Iterable[str] = (), relations: Iterable[str] = RELATIONS,
@@ -308,13 +314,8 @@ def edge_frame_of_table(edges, *, generic: Iterable[str] = (), relations: Iterab
     f = f.sort(pl.col("source"), pair, pl.col("_row"))
     f = f.filter(pl.col("relation").is_in(sorted(set(relations))) & pl.col("status").is_in(sorted(set(statuses))))
     generic = sorted(set(generic))
-    symmetric = pl.col("relation").is_in(sorted(SYMMETRIC_RELATIONS))
-    swap = symmetric & (pl.col("source") > pl.col("target"))
     f = f.with_columns(
-        pl.when(swap).then(pl.col("target")).otherwise(pl.col("source")).alias("a"),
-        pl.when(swap).then(pl.col("source")).otherwise(pl.col("target")).alias("b"),
-        pl.col("relation").replace_strict({"allied-with": 1, "fought-against": -1}, default=0,
-                                          return_dtype=pl.Int64).alias("sign"),
+        *_pair_and_sign(),
         (pl.col("cue") == "curation").fill_null(False).alias("curated"),
         (pl.col("source").is_in(generic) | pl.col("target").is_in(generic)).alias("generic"),
         pl.col("start").str.to_date("%Y-%m-%d"), pl.col("end").str.to_date("%Y-%m-%d"))
