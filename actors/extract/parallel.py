@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
 from actors.errors import Problem
+from actors.pools import shutdown
 from actors.extract.pipeline import Extractor
 from actors.text.reading import CorpusFile, _read
 
@@ -168,7 +169,7 @@ def _pooled(batches: list[list[CorpusFile]], extractor: Extractor, workers: int,
             except Exception:  # a worker died or failed: the rest is extracted here (a real error raises here)
                 pass
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            shutdown(pool)  # returns even after a worker died, on Debian 12's Python too
     for batch in batches[done:]:
         for f in batch:
             yield _extract_one(extractor, f, max_bytes, keep)

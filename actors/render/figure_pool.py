@@ -47,6 +47,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from actors.pools import shutdown
+
 __all__ = ["FigurePool"]
 
 # What the forkserver imports once, before it forks the workers: this module (the workers'
@@ -157,7 +159,7 @@ class FigurePool:
         if self._starter is not None:
             self._starter.join()
         if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+            shutdown(executor)  # returns even after a worker died, on Debian 12's Python too
 
     def figure_writers(self, analyses: Any, out_dir: str | os.PathLike[str], *,
                        pairs: Iterable[tuple[str, str]] | None = None,

@@ -1,0 +1,40 @@
+"""Process pools: one shutdown that returns even after a worker died, on every supported Python.
+
+CPython before 3.11.5 (Debian 12 ships 3.11.2) can hang for ever in
+:meth:`concurrent.futures.ProcessPoolExecutor.shutdown` once a worker has died
+(killed, or out of memory): the pool's manager thread waits for the thread that
+feeds the call queue, and that thread is blocked writing to a pipe that no
+worker reads any more (CPython issue gh-94777, fixed in 3.11.5 and 3.12). The
+fix there closes the queue's reading end, so the blocked write fails and the
+feeder ends; :func:`shutdown` does the same on the Pythons that lack it, and
+nothing else.
+
+>>> from concurrent.futures import ProcessPoolExecutor
+>>> pool = ProcessPoolExecutor(max_workers=1)
+>>> shutdown(pool)
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+__all__ = ["shutdown"]
+
+# The first releases whose executor closes the reading end itself when a worker dies.
+_FIXED = (3, 11, 5)
+
+
+def shutdown(pool: ProcessPoolExecutor, *, fixed: tuple[int, int, int] = _FIXED) -> None:
+    """Shut ``pool`` down, waiting for the work under way and cancelling the rest, even if a worker died.
+
+    ``fixed`` is the first Python version that needs no help (a parameter so the
+    workaround can be tested on any version).
+    """
+    if sys.version_info[:3] < fixed and getattr(pool, "_broken", False):
+        # The executor's own private state, as the fix upstream uses it: the call queue's reader,
+        # which only the dead workers read. Closed, the feeder's blocked write fails and it ends.
+        reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
+        if reader is not None:
+            reader.close()
+    pool.shutdown(wait=True, cancel_futures=True)
