@@ -12,7 +12,7 @@ import actors
 PACKAGE = Path(actors.__file__).parent
 #: modules whose names are machinery for their neighbours, not the library's surface
 INTERNAL = ("actors.extract.frames", "actors.extract.matcher", "actors.extract.state_references",
-            "actors.network.snapshot", "actors.network.xmlmarkup", "actors.render.figure_pool", "actors.cli")
+            "actors.network.snapshot", "actors.network.xmlmarkup", "actors.render.figure_pool", "actors.pools", "actors.cli")
 
 #: the top-level modules and stages: a public name of the same spelling would hide one of them
 _TOP = {p.stem for p in PACKAGE.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()}

@@ -103,6 +103,8 @@ def find_relations(
         for cue in occ.cues:
             if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
                 continue  # "ending years of cooperation between the two groups": no alliance from here on
+            if cue.kind == "member-of" and _former(s, occ):
+                continue  # "X, a former faction of Y": a past membership, its end undated
             if cue.frame == "transitive" and s.determined(occ):
                 continue  # "the attack", "an ambush": a noun, not a verb
             if cue.frame == "transitive" and cue.kind == "allied-with" and occ.start - 1 in verb_ends:
@@ -186,6 +188,13 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
                                      relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
     return out
+
+
+def _former(s: Sentence, occ) -> bool:
+    """A past-membership word (``former_markers``) right before the cue, or one word before it
+    ("a former member of", "formerly part of", "once a faction of")."""
+    words = s.cues.single("former_markers")
+    return any(s.norms[j] in words for j in range(max(0, occ.start - 2), occ.start))
 
 
 def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]:

@@ -22,7 +22,9 @@ __all__ = ["Token", "tokenize", "normalize", "phrase_key"]
 # marks. Hyphens are their own tokens so "al-Qaeda-linked" exposes "al-Qaeda".
 # A word joiner (U+2060) is what clean leaves of a control or invisible mark inside a word
 # (actors.text.cleaning): the word stays one token, and its norm drops it.
-_TOKEN = re.compile(r"\w+(?:(?:['’]|\u2060+)\w+)*|[^\w\s\u2060]")
+# A number written with thousands separators ("2,000 troops", "1,200") is one token, so its
+# comma never reads as a clause break.
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\w|,\d)|\w+(?:(?:['’]|\u2060+)\w+)*|[^\w\s\u2060]")
 
 
 @dataclass(frozen=True, slots=True)

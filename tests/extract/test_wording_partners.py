@@ -280,3 +280,25 @@ JOINING = [
 def test_joining(extractor, text, expected):
     assert named(extractor, text) == expected
 
+
+
+APPOSITIONS = [
+    # a standing description right after a name, whatever governs the name
+    ("The raid was blamed on JNIM, which is affiliated with al-Qaeda.", {member("jnim", "al-qaeda", "affiliate")}),
+    ("The raid was blamed on the Macina group (Katiba Macina, affiliated with JNIM).",
+     {member("katiba-macina", "jnim", "affiliate")}),
+    # a past membership has no date for its end: nothing; and the whole never acts for its former part
+    ("The ISGS, a former faction of MOJWA, overran a Nigerien army post.", {fight("isgs", "niger")}),
+    ("Ansar Dine, once part of the MNLA, overran a Malian army post.", set()),
+    # a faction of a named group is another group: the named one did not act
+    ("A faction of the MNLA overran a Malian army post.", set()),
+    ("Katiba Macina, a component of JNIM, overran a Malian army post.",
+     {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
+    # a number with thousands separators is one word: its comma ends no clause
+    ("Chad sent 2,000 troops to help the Malian army.", {ally("chad", "mali", "support")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPOSITIONS)
+def test_appositions_describe_the_name_before_them(extractor, text, expected):
+    assert named(extractor, text) == expected

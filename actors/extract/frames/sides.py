@@ -298,6 +298,9 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     if k is not None and occ.end + 1 < len(s.toks) and s.norms[occ.end] in {"its", "their"} \
             and s.norms[occ.end + 1] in {"ally", "allies", "partner", "partners"}:
         principals = [k]  # "between A and B, along with its ally C": C is the ally of B, named just before
+    elif k is not None and cue.standing and _described(s, k, occ):
+        # "attributed to JNIM, which is linked to al-Qaeda": the description is JNIM's wherever it stands
+        principals = [k] if s.party(k) else []
     elif k is not None and k in s.patient_of:
         if tuple(s.norms[occ.start : occ.end]) not in s.cues.words("subject_companions"):
             return  # "X killed Y along with Z": co-victims, not a stated alliance
@@ -334,6 +337,13 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         kind = "joint-action" if cue.relation_kind == "support" else ""
         for a, b in combinations([p for p in partners if s.party(p)], 2):
             yield (s.mentions[a], s.mentions[b], cue.kind) + ((kind,) if kind else ())
+
+
+def _described(s: Sentence, k: int, occ: Occurrence) -> bool:
+    """Only a description opener (``description_openers``: a comma or bracket, "which is") between
+    the mention and the cue."""
+    gap = tuple(s.norms[s.mentions[k].tok_end : occ.start])
+    return bool(gap) and gap in s.cues.words("description_openers")
 
 
 def _backing_noun(s: Sentence, occ: Occurrence, cue: Cue):
