@@ -22,7 +22,10 @@ them, conservatively, by this rule:
 5. A coarser mention (a year, a month) joins a finer event only when it comes
    from the same document, its own sentence states no date (it inherits the
    date in force, so it goes on telling the story just told), and exactly one
-   finer event of its block in that document fits its interval. Otherwise it
+   finer event of its block in that document fits its interval; at the same precision
+   (both in December 2015), only when it comes one or two sentences after a sentence of
+   that event which states the date, in the same section, and that event is the only one
+   that fits. Otherwise it
    stays its own event: a year summary ("fought throughout 2012") never swallows
    the day-dated fights it summarises. Each finer event it fits is recorded as
    an *overlap*, so an analyst can merge them by hand (``merges``, the overrides
@@ -141,6 +144,22 @@ def _stated(row: dict, statements: dict[str, dict]) -> bool:
     return bool(text) and text.casefold() in (st.get("sentence") or "").casefold()
 
 
+def _continues(m: dict, g: _Group, statements: dict[str, dict]) -> bool:
+    """``m``'s sentence comes one or two sentences after one of ``g``'s that states its own date
+    (the story's dated opening, not another sentence that inherits it), in the same section of
+    the same document."""
+    st = statements.get(m.get("event_id", ""))
+    if st is None or st.get("sentence_index") is None:
+        return False
+    for r in g.members:
+        o = statements.get(r.get("event_id", ""))
+        if (o is not None and o["doc"] == st["doc"] and o.get("section") == st.get("section")
+                and o.get("sentence_index") is not None and 0 < st["sentence_index"] - o["sentence_index"] <= 2
+                and _stated(r, statements)):
+            return True
+    return False
+
+
 def _fits(m: dict, g: _Group, place: str) -> bool:
     if place and g.places and place not in g.places:
         return False
@@ -181,9 +200,16 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
                 finer = [g for g in near if _RANK.get(g.finest.get("date_precision", "unknown"), 3) < rank
                          and _fits(m, g, place)]
                 local = [g for g in finer if m["doc"] in g.docs]
-                if len(local) == 1 and not _stated(m, statements):
+                inherited = not _stated(m, statements)
+                if len(local) == 1 and inherited:
                     target = local[0]
-                else:
+                elif not local and inherited and rank > _RANK["day"]:
+                    # rule 5 at equal precision: a sentence with no date of its own that goes on
+                    # telling the story just told, within two sentences, is the same event
+                    level = [g for g in near if _RANK.get(g.finest.get("date_precision", "unknown"), 3) == rank
+                             and _fits(m, g, place) and _continues(m, g, statements)]
+                    target = level[0] if len(level) == 1 else None
+                if target is None:
                     overlaps.extend((g.finest, m) for g in finer)
                 if target is None and rank > _RANK["day"]:
                     # the same month or year: maybe one, maybe two. Listed against the period's first

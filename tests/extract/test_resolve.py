@@ -296,3 +296,30 @@ def test_a_dated_belligerents_list_joins_the_one_event_of_its_pair_whose_date_fi
     assert len(resolve_events([box, lead]).edges) == 1
     older = row("older", 90, "2017", "year", "2017-01-01", "2017-12-31", "attack")  # a raid of 2017: not its date
     assert len(resolve_events([box, lead, older]).edges) == 2
+
+
+def _at(pair: tuple[dict, dict], index: int, section: str = "body") -> tuple[dict, dict]:
+    """The mention with its statement's place in the document: sentence ``index`` of ``section``."""
+    row, st = pair
+    return row, {**st, "sentence_index": index, "section": section}
+
+
+def test_an_undated_sentence_that_goes_on_telling_a_story_joins_it_at_the_same_precision():
+    # "In March 2001, NF attacked the state's post. NF then overran the post." (March inherited)
+    told = _at(mention(1, "nf", "state", "2001-03"), 4)
+    r = resolve(told, _at(mention(2, "nf", "state", "2001-03", stated=False), 5))
+    (e,) = r.edges
+    assert (e["mentions"], e["edge_id"]) == (2, "s1-1")
+    # two sentences on is still the story; three is not
+    assert len(resolve(told, _at(mention(2, "nf", "state", "2001-03", stated=False), 6)).edges) == 1
+    assert len(resolve(told, _at(mention(2, "nf", "state", "2001-03", stated=False), 7)).edges) == 2
+    # another section, or a sentence that states its own month, tells another fight
+    assert len(resolve(told, _at(mention(2, "nf", "state", "2001-03", stated=False), 5, "aftermath")).edges) == 2
+    assert len(resolve(told, _at(mention(2, "nf", "state", "2001-03"), 5)).edges) == 2
+    # the story's sentence must state the date: an undated sentence after an undated one stays apart
+    inherited = _at(mention(1, "nf", "state", "2001-03", stated=False), 4)
+    assert len(resolve(inherited, _at(mention(2, "nf", "state", "2001-03", stated=False), 5)).edges) == 2
+    # and other places never merge
+    r = resolve(_at(mention(1, "nf", "state", "2001-03", place="Tessalit"), 4),
+                _at(mention(2, "nf", "state", "2001-03", stated=False, place="Gao"), 5))
+    assert len(r.edges) == 2
