@@ -296,6 +296,15 @@ APPOSITIONS = [
      {member("katiba-macina", "jnim", "member"), fight("katiba-macina", "mali")}),
     # a number with thousands separators is one word: its comma ends no clause
     ("Chad sent 2,000 troops to help the Malian army.", {ally("chad", "mali", "support")}),
+    # a joint action's purpose is both companions' ("fought alongside Y to retake ...")
+    ("French troops fought alongside Chadian soldiers to retake the town from AQIM.",
+     {ally("chad", "france", "joint-action"), fight("aqim", "france"), fight("aqim", "chad")}),
+    ("Malian troops fought alongside Wagner to retake Anefis from the CSP.",
+     {ally("mali", "wagner", "joint-action"), fight("csp", "mali"), fight("csp", "wagner")}),
+    # an ambush fallen into: the one who laid it fought the one caught in it
+    ("A Malian convoy was caught in an ambush by CSP fighters near the border.", {fight("csp", "mali")}),
+    ("Nigerien soldiers fell into an ambush laid by the ISGS.", {fight("isgs", "niger")}),
+    ("A Nigerien patrol fell into an ambush. The ISGS claimed the attack.", {fight("isgs", "niger")}),
 ]
 
 

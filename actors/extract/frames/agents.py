@@ -134,6 +134,10 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
                 # one more object of the first verb
                 return [k]
         first = s.mentions[group[0]].tok_start
+        companions = _purpose_companions(s, group, occ)
+        if companions:
+            # "X fought alongside Y to seize Z": X and Y both seized it
+            return companions + [m for m in group if s.party(m)]
         relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
         verb = None if relative else _verb_before(s, first)
         if verb is not None:
@@ -145,6 +149,24 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         if claimant is not None and controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _purpose_companions(s: Sentence, group: list[int], occ: Occurrence) -> list[int]:
+    """The subjects of a joint-action companion cue ("fought alongside", "together with") whose
+    object is ``group``, when the cue at ``occ`` is that joint action's purpose ("to seize ...")."""
+    if s.norms[s.mentions[group[-1]].tok_end : occ.start] != ["to"]:
+        return []
+    start = s.mentions[group[0]].tok_start
+    if start > 0 and s.norms[start - 1] == "the":
+        start -= 1
+    joint = next((o for o in s.relation_occ if o.end == start
+                  and any(c.frame == "companion" and c.relation_kind == "joint-action" for c in o.cues)), None)
+    if joint is None:
+        return []
+    k, _ = s.left_mention(joint.start)
+    if k is None or governed(s, s.mentions[s.group(k)[0]].tok_start):
+        return []
+    return [m for m in s.group(k) if s.party(m) and m not in group]
 
 
 def _sender(s: Sentence, noun: int) -> list[int]:
