@@ -305,6 +305,14 @@ APPOSITIONS = [
     ("A Malian convoy was caught in an ambush by CSP fighters near the border.", {fight("csp", "mali")}),
     ("Nigerien soldiers fell into an ambush laid by the ISGS.", {fight("isgs", "niger")}),
     ("A Nigerien patrol fell into an ambush. The ISGS claimed the attack.", {fight("isgs", "niger")}),
+    # a pact that names what it creates: its signatories are that body's members
+    ("Niger, Mali and Burkina Faso signed a defence pact named the Alliance of Sahel States.",
+     {ally("mali", "niger", "alliance"), ally("burkina-faso", "mali", "alliance"), ally("burkina-faso", "niger", "alliance"),
+      member("mali", "aes", "member"), member("niger", "aes", "member"), member("burkina-faso", "aes", "member")}),
+    ("Niger and Mali signed a defence pact.", {ally("mali", "niger", "alliance")}),
+    # an action noun's "of" target after a verb such as "carried out"
+    ("The MNLA carried out executions of Malian soldiers.", {fight("mali", "mnla")}),
+    ("Ten Malian soldiers died in the killing of a patrol.", set()),
 ]
 
 

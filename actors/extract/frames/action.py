@@ -20,10 +20,11 @@ from actors.extract.frames.agents import agent, by_agent, pairs_across, passive,
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
-from actors.extract.frames.targets import (_attack_noun_agents, _clause_start, _co_victims, _detonation_target,
-                                          _device_agents, _device_object, _fled, _holder_before,
-                                          _leader_apposition, _leader_group, _previous_holder, _reduced_relative,
-                                          _sufferer)
+from actors.extract.frames.targets import (_agentive_subject, _attack_noun_agents, _claimant_of_noun, _clause_start,
+                                          _co_victims, _detonation_target, _device_agents, _device_object, _fled,
+                                          _holder_before, _joint_noun, _leader_apposition, _leader_group,
+                                          _owner_before, _previous_holder, _reduced_relative, _sufferer,
+                                          _supported_before)
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -368,9 +369,10 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     if not patients and agents:
         patients = _sufferer(s, occ.start)  # "Burkina Faso has faced an insurgency by X"
     if not patients and of_patients:
-        claimant = _claimant_of_noun(s, occ)  # "X claimed the killing of four Y soldiers"
-        if claimant:
-            agents, patients = claimant, of_patients
+        # "X claimed the killing of four Y soldiers"; "X carried out executions of Y soldiers"
+        by = _claimant_of_noun(s, occ) or _agentive_subject(s, occ, agent(s, occ))
+        if by:
+            agents, patients = by, of_patients
     if not patients and not _joint_noun(s, occ):
         return
     if not agents:
@@ -382,9 +384,7 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             if agents:
                 # "X was killed in an attack on Y" names a victim, not an attacker: the
                 # subject is the agent only through a verb such as "launched", "carried out"
-                span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
-                verbs = s.cues.words("agentive_verbs")
-                if not any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2, 3)):
+                if not _agentive_subject(s, occ, agents):
                     if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
                         agents = []
             else:
@@ -408,65 +408,6 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
         # insurgency by jihadist groups including A, B and C") act together
         for a, b in combinations(agents, 2):
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
-
-
-def _owner_before(s: Sentence, c: int) -> list[int]:
-    """A modifier or possessor right before the noun: "the JNIM attack", "MOJWA's attacks"."""
-    j = c - 1
-    while j >= 0 and s.norms[j] in {"the", "a", "an", "'s", "new", "first", "latest", "major", "joint", "renewed"}:
-        j -= 1
-    return s.group(s.at_end[j]) if j >= 0 and j in s.at_end else []
-
-
-def _supported_before(s: Sentence, c: int) -> list[int]:
-    """"supported the Nigerien army in operations against Y": the supported side is the noun's agent."""
-    j = c - 1
-    while j >= 0 and s.norms[j] in {"the", "a", "an", "its", "their", "joint"}:
-        j -= 1
-    if j < 1 or s.norms[j] not in {"in", "during"} or (j - 1) not in s.at_end:
-        return []
-    k = s.at_end[j - 1]
-    verb = next((o for o in s.relation_occ if o.start == s.patient_of.get(k, -1)), None)
-    if verb is None or not any(x.kind == "allied-with" and x.frame == "transitive" for x in verb.cues):
-        return []
-    return s.group(k)
-
-
-def _joint_noun(s: Sentence, occ: Occurrence) -> bool:
-    """An action noun whose agents may be several with nobody named as its target:
-    "A and B launched an operation": worth finding the agents for."""
-    if occ.start < 2 or any(c.frame == "symmetric" for c in occ.cues):
-        return False  # "A and B began fighting": together or against each other?
-    if any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2)):
-        return False
-    verbs = s.cues.words("agentive_verbs")
-    return any(tuple(s.norms[x : x + z]) in verbs for x in range(max(0, occ.start - 4), occ.start) for z in (1, 2))
-
-
-def _claimant_of_noun(s: Sentence, occ: Occurrence) -> list[int]:
-    """"JNIM claimed a landmine attack on Y": the claimant of the attack noun is its agent; so is
-    the party that denies it ("X denied involvement in the attack on Y": drawn as denied)."""
-    st = next((o for o in reversed(s.status_occ) if o.end <= occ.start and o.cues[0].kind in ("claimed", "denied")
-               and o.cues[0].frame == "verb"), None)
-    if st is None or occ.start - st.end > 4:
-        return []
-    if st.cues[0].kind == "denied" and not _denial_of_part(s, st.end, occ.start):
-        return []  # "Mali denied the attack on X": that it happened, not that Mali did it
-    if any(x in s.covered or s.is_break(x) or s.norms[x] == "," for x in range(st.end, occ.start)):
-        return []
-    k = claimant_mention(s, st.start)
-    if k is None or not s.party(k) or s.mentions[k].generic:
-        return []
-    return [k]
-
-
-def _denial_of_part(s: Sentence, lo: int, hi: int) -> bool:
-    """Between a denial and an attack noun, words that deny a part in it ("involvement in",
-    "responsibility for", "any role in"): the cue file's ``denial_objects`` and a preposition."""
-    words = s.norms[lo:hi]
-    objects = s.cues.words("denial_objects")
-    return any(tuple(words[:z]) in objects and words[z:z + 1] in (["in"], ["for"], ["of"])
-               for z in range(1, len(words)))
 
 
 def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):

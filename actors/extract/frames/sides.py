@@ -469,6 +469,13 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     for a, b in combinations(subjects, 2):
         if s.mentions[a].actor != s.mentions[b].actor:
             yield s.mentions[a], s.mentions[b], cue.kind
+    # "... sign a pact named the Alliance of Sahel States": each signatory is a member of what it creates
+    noun = next(x for x in range(occ.end, min(len(s.toks), occ.end + 8)) if s.norms[x] in nouns)
+    named = next((noun + 1 + z for z in (1, 2, 3) if tuple(s.norms[noun + 1 : noun + 1 + z]) in s.cues.words("pact_naming")), None)
+    whole = s.right_mention(named, reach=2) if named is not None else None
+    if whole is not None and s.party(whole) and not s.mentions[whole].generic:
+        yield from ((s.mentions[m], s.mentions[whole], "member-of", "member") for m in subjects
+                    if s.mentions[m].actor != s.mentions[whole].actor)
 
 
 FRAME_FUNCS = {
