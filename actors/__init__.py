@@ -50,8 +50,9 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.event_actors": ("EventActorMap", "INTER_KINDS", "Resolved"),
     "actors.extract.tabular": ("TableImport", "import_table", "import_tables"),
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
+    "actors.extract.blame": ("blame",),
     "actors.extract.context": (
-        "Party", "blame", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
+        "Party", "denial", "dispute_edges", "dispute_relations", "names_the_attack",
         "responsibility_claim", "separate_event", "tells_a_toll", "tells_an_attack",
     ),
     "actors.extract.places": ("load_places",),

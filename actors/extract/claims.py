@@ -117,16 +117,19 @@ def claimed_attacks(victims: Sequence[tuple[int, Mention]], claim: Party, dictio
     by a named armed group: that group fought the target, ``claimed`` by it.
 
     Only a party that a generic "militants" could stand for claims an attack this way (a state's
-    "claim" of a strike is not a claim of responsibility); ``before``: only cues before that
+    "claim" of a strike is not a claim of responsibility); anyone may be blamed for one, and all
+    those blamed together are said to have done it ("Y accused the army and Wagner of the
+    attack"); ``before``: only cues before that
     token (a claim in the same sentence refers back only to what came before it); ``span``: the
     claim's sentence, when the attack was told in another (the claimant's ``filled_from``).
     """
-    if not (claim.named and claim.back and _fits(dictionary, _CLAIMANT_CLASS, claim.actor)):
+    if not (claim.named and claim.back and (claim.blamed or _fits(dictionary, _CLAIMANT_CLASS, claim.actor))):
         return []
-    parties = [claim.mention] + ([] if claim.blamed else list(claim.others))
+    parties = [claim.mention] + list(claim.others)
     out = [RelationMatch(replace(party, via="claim", filled_from=span), victim, _ATTACK, "attack", start, start + 1,
-                         status=claim.status, claimed_by=claim.source if party is claim.mention else party.actor,
-                         claim_text=claim.source_words if party is claim.mention else party.text)
+                         status=claim.status,
+                         claimed_by=claim.source if party is claim.mention or claim.blamed else party.actor,
+                         claim_text=claim.source_words if party is claim.mention or claim.blamed else party.text)
            for party in parties
            for start, victim in victims
            if victim.actor != party.actor and (before is None or start < before)]

@@ -19,8 +19,9 @@ so, comes after it, in the same sentence or the next ones of the paragraph
   that a generic "militants" could stand for) gives that group fought-against the target,
   ``claimed``, by it (:func:`actors.extract.claims.claimed_attacks`), under the same conditions of
   referring back. The module finds claims, blame and denials; :mod:`actors.extract.claims` applies claims.
-* **Blame** ("officials blamed the attack on X", "the ambush was attributed to X") works as a
-  claim does, but the relation is ``alleged``, by the one who blames (:func:`blame`).
+* **Blame** ("officials blamed the attack on X", "the ambush was attributed to X", "Y accused X
+  of the attack") works as a claim does, but the relation is ``alleged``, by the one who blames
+  (:func:`actors.extract.blame.blame`).
 * **A denial** ("Y denied it", "which Y denied", "Y denied the claim") of a
   relation one of whose actors is Y, after it in the same sentence or in the
   next one, makes that relation ``disputed``: asserted and denied. A relation
@@ -52,7 +53,7 @@ from actors.extract.frames.attribution import RelationMatch
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["Party", "responsibility_claim", "blame", "denial", "separate_event", "tells_an_attack", "tells_a_toll", "names_the_attack",
+__all__ = ["Party", "responsibility_claim", "denial", "separate_event", "tells_an_attack", "tells_a_toll", "names_the_attack",
            "dispute_relations", "dispute_edges"]
 
 _DISPUTED = "disputed"
@@ -309,57 +310,6 @@ def _claimant_after(cues: CueSet, mentions: Sequence[Mention], norms: Sequence[s
                 return m  # "carried out by fighters of the Islamic State"
             return None
     return None
-
-
-def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
-          norms: Sequence[str] | None = None) -> Party | None:
-    """Someone blames an attack told before on a named party: "officials blamed the attack on X",
-    "the army attributed the ambush to X", "the attack was attributed to X". The party is X; the
-    relation is alleged, by the subject (``Party.by``)."""
-    norms = norms if norms is not None else [t.norm for t in tokens]
-    found = None
-    for a, b in _phrases(norms, cues.words("suspicion_phrases")):
-        # "JNIM is widely suspected", "X is believed to be behind the attack", "X was blamed for it"
-        if _negated(cues, norms, a):
-            continue
-        p = _party_before(cues, mentions, tokens, norms, a)
-        rest = norms[b : b + 3]
-        back = (not rest or rest[0] in _CLAUSE_END or rest[0] in ("it", "this", "them")
-                or (len(rest) > 1 and (rest[0],) in cues.words("definite_determiners")
-                    and any(rest[1] == f[0] for f in _attack_forms(cues))))
-        if p.named and back:  # suspected of what was just told, nothing new
-            # "ISGS and MOJWA militants were responsible": suspected together
-            found = Party(p.mention, p.words, a, True, blamed=True,
-                          others=_coordinated(mentions, norms, p.mention, articles=True, speech=_speech(cues)))
-    for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
-        verbs = cues.single(words)
-        for j, w in enumerate(norms):
-            if w not in verbs or _negated(cues, norms, j):
-                continue
-            at = next((x for x in range(j + 1, min(len(norms), j + 6)) if norms[x] == prep), None)
-            if at is None or any(w2 in _CLAUSE_END for w2 in norms[j + 1 : at]):
-                continue
-            if at > j + 1 and not any((w2,) in cues.words("definite_determiners") for w2 in norms[j + 1 : at]):
-                continue  # "blamed the attack on", "attributed it to": what is blamed points back
-            party = _claimant_after(cues, mentions, norms, at + 1)
-            if party is None or party.generic:
-                continue
-            passive = j > 0 and norms[j - 1] in ("is", "are", "was", "were", "been", "being")
-            if passive:  # "the attack is attributed to JNIM by local sources": who says so follows "by"
-                at_by = next((x for x in range(party.tok_end, min(len(norms), party.tok_end + 3)) if norms[x] == "by"),
-                             None)
-                named = next((m for m in mentions if at_by is not None and at_by < m.tok_start <= at_by + 3
-                              and not m.generic), None)
-                words = " ".join(t.text for t in tokens[at_by + 1 : at_by + 4]
-                                 if t.norm not in _CLAUSE_END) if at_by is not None else ""
-                by_id, by_words = (named.actor, named.text) if named else (words, words)
-            else:
-                by = _party_before(cues, mentions, tokens, norms, j)
-                by_id, by_words = by.actor, by.words
-            # "blamed the attack on the Malian military and the Wagner Group": blamed together
-            found = Party(party, party.text, j, True, blamed=True, by=by_id, by_words=by_words,
-                          others=_coordinated(mentions, norms, party, articles=True, speech=_speech(cues)))
-    return found
 
 
 def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],

@@ -33,7 +33,8 @@ from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.generics import document_country, resolve_generics
 from actors.extract.mentions import Matcher, build_matcher, find_mentions
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
-from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
+from actors.extract.blame import blame
+from actors.extract.context import (Party, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
 from actors.extract.relations import find_relations

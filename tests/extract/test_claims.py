@@ -434,3 +434,33 @@ def test_the_blamed_named_together_each_fought_the_target_as_those_who_blame_say
     got = rows(text)
     assert {(r[0], r[1], r[2], r[3]) for r in got} >= {("isgs", "fought-against", "niger", "alleged"),
                                                        ("mojwa", "fought-against", "niger", "alleged")}
+
+
+# -- accusations: one party says another carried out the attack just told ---------------------------
+
+
+@pytest.mark.parametrize("accusation", [
+    "The MNLA accused Malian forces of the attack.",
+    "The MNLA blamed Malian forces for the ambush.",
+    "The MNLA issued a statement mourning its dead, and accused Malian forces of perpetrating the attack.",
+])
+def test_an_accusation_makes_the_accused_the_alleged_attacker(accusation: str) -> None:
+    got = rows(f"On 9 May 2014, MNLA fighters were ambushed near a well. {accusation}\n")
+    assert got == [("mali", "fought-against", "mnla", "alleged", "mnla")]
+
+
+def test_those_accused_together_acted_together_as_the_accuser_says() -> None:
+    got = rows("On 9 May 2014, MNLA fighters were ambushed near a well. The MNLA accused Malian forces and "
+               "the Wagner Group of carrying out the attack.\n")
+    assert sorted(got) == [("mali", "allied-with", "wagner", "alleged", "mnla"),
+                           ("mali", "fought-against", "mnla", "alleged", "mnla"),
+                           ("wagner", "fought-against", "mnla", "alleged", "mnla")]
+
+
+@pytest.mark.parametrize("accusation", [
+    "The MNLA did not accuse Malian forces of the attack.",  # negated
+    "The MNLA accused Malian forces of the attack on a MINUSMA convoy.",  # another attack, named anew
+])
+def test_no_accusation_of_the_attack_just_told(accusation: str) -> None:
+    got = rows(f"On 9 May 2014, MNLA fighters were ambushed near a well. {accusation}\n")
+    assert not [r for r in got if r[2] == "mnla"]
