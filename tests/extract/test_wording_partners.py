@@ -313,6 +313,10 @@ APPOSITIONS = [
     # an action noun's "of" target after a verb such as "carried out"
     ("The MNLA carried out executions of Malian soldiers.", {fight("mali", "mnla")}),
     ("Ten Malian soldiers died in the killing of a patrol.", set()),
+    # a coalition owned by a group: "al-Qaeda's JNIM" is its branch; a coalition's own part likewise
+    ("Al-Qaeda's JNIM overran a Malian army post.", {member("jnim", "al-qaeda", "member"), fight("jnim", "mali")}),
+    ("JNIM's Katiba Serma overran a Malian army post.",
+     {member("katiba-serma", "jnim", "member"), fight("katiba-serma", "mali")}),
 ]
 
 

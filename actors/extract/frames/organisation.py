@@ -456,8 +456,11 @@ def components(s: Sentence) -> list[tuple]:
             continue
         after = s.norms[b.tok_end] if b.tok_end < len(s.toks) else ""
         if gap in (("'s",), ("'",)) and a.role == "possessor" and b.role == "party":
-            whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"
+            whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"; "al-Qaeda's JNIM", a coalition under a group
             if after in s.cues.single("counterpart_nouns") or ka.kind not in _ORGANISATIONS - {"international mission"}:
+                continue
+            if kb.kind == "coalition" and ka.kind != "coalition":
+                out.append((b, a))
                 continue
         elif gap == ("(",) and after == ")" and a.role == "party":
             whole, part = (b, kb), (a, ka)  # "Katiba Macina (JNIM)"
