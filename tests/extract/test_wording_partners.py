@@ -317,6 +317,11 @@ APPOSITIONS = [
     ("Al-Qaeda's JNIM overran a Malian army post.", {member("jnim", "al-qaeda", "member"), fight("jnim", "mali")}),
     ("JNIM's Katiba Serma overran a Malian army post.",
      {member("katiba-serma", "jnim", "member"), fight("katiba-serma", "mali")}),
+    # "with X doing ...": X is the participle's subject, not an object of "with"
+    ("With Chadian troops fighting alongside French forces, the rebels withdrew.", {ally("chad", "france", "joint-action")}),
+    ("With French units weighing in on the side of the Malian army, the rebels withdrew.",
+     {ally("france", "mali", "support")}),
+    ("A truce between Mali and the MNLA was signed with the support of Algeria.", set()),
 ]
 
 

@@ -310,7 +310,9 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
             return
     elif k is not None:
         first = s.mentions[s.group(k)[0]].tok_start
-        if governed(s, first) or _counted_object(s, first):
+        absolute = s.norms[first - 1 : first] == ["with"] and any(  # "with French units weighing in on the side of Y"
+            w.endswith("ing") for w in s.norms[s.mentions[k].tok_end : occ.end])
+        if (governed(s, first) and not absolute) or _counted_object(s, first):
             # "a ceasefire between A and B, with the support of C": A is no subject;
             # "the deaths of ten A fighters, along with ...": A is what was counted
             return
