@@ -322,6 +322,10 @@ APPOSITIONS = [
     ("With French units weighing in on the side of the Malian army, the rebels withdrew.",
      {ally("france", "mali", "support")}),
     ("A truce between Mali and the MNLA was signed with the support of Algeria.", set()),
+    # driven from a place, active or passive
+    ("MNLA fighters were forced out of the town by MUJAO.", {fight("mnla", "mojwa")}),
+    ("MUJAO fighters chased the MNLA out of the town.", {fight("mnla", "mojwa")}),
+    ("Thousands of civilians were forced out of the town.", set()),
 ]
 
 
