@@ -290,7 +290,7 @@ def test_seed_panels_draw_only_what_their_dates_allow(curated_seed_graph):
     ax = next(a for a in fig.axes if a.get_gid() == "panel:rebellion-2012")
     solid = sorted(e[0] for e in _drawn_edges(ax) if e[0] != "imprecise")
     assert solid == ["allied-with", "fought-against"] and set(_labels(ax)) == {"mnla", "ansar-dine", "mali"}
-    assert "· 3 events · 15 more might fall here" in ax.get_title(loc="left")
+    assert "· 3 events · 14 more might fall here" in ax.get_title(loc="left")
     faint = [c for c in ax.collections if c.get_gid() == "edges:imprecise"]
     assert faint and len(faint[0].get_segments()) >= 4
 
