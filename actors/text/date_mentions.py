@@ -222,6 +222,8 @@ _THE_NEXT = (
 _OPENERS = (
     "the", "early", "mid", "late", "in", "on", "from", "between", "that", "later", "earlier",
     "a", "an", "several", "some", "few", "many", "days", "weeks", "week", "months", "month",
+    # a weekday's own preposition after another ("by by Monday": the grammar reads both)
+    "by", "since", "until", "till", "last", "this",
 ) + _NUMBER_WORDS  # fmt: skip
 _UNITS = r"(?:days?|weeks?|months?|years?|nights?|evenings?|mornings?|afternoons?)"
 
@@ -287,9 +289,20 @@ def _plausible(year: int | None, month: int, day: int) -> bool:
     return 1 <= day <= (_days_in(year, month) if year else (29 if month == 2 else _days_in(2001, month)))
 
 
+# A period in brackets inside a sentence, right after a capitalised word (a name): "Military Forces of Mali (2021-)",
+# "Military Forces of Burkina Faso (2015-2022) and VDP clashed": the name's period (conflict-event
+# datasets name state forces so), not the date of what the sentence tells. At the end of a line (a
+# title: "Northern Mali conflict (2012-2013)") it is kept.
+_NAME_PERIOD = re.compile(r"\b[A-Z][\w'’-]*[ \t]?(\((?:19|20)\d\d[ \t]*[-–—][ \t]*(?:(?:19|20)?\d\d|present)?\))"
+                          r"(?=[ \t]*[^\s])")
+
+
 def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
-    """Every date-like match as (mention, impossible)."""
+    """Every date-like match as (mention, impossible), a name's period aside (``_NAME_PERIOD``)."""
+    periods = [q.span(1) for q in _NAME_PERIOD.finditer(text)] if "(" in text else []
     for m in _DATE_RE.finditer(text):
+        if periods and any(a <= m.start() and m.end() <= b for a, b in periods):
+            continue
         alt = m.lastgroup  # each alternative is a named group around all of it: it closes last
         g = m.group
         qualifier_part: str | None = None
@@ -385,3 +398,4 @@ def find_dates(text: str, *, offset: int = 0) -> list[DateMention]:
     []
     """
     return [mention for mention, impossible in _scan(text, offset) if not impossible]
+

@@ -815,3 +815,17 @@ def test_a_retrospective_sentence_does_not_take_the_year_in_force():
                          "the insurgency.\nThe MNLA attacked Gao.\n")
     _, in_force, _ = resolve_dates(doc.sentences)
     assert [in_force[s.index].iso for s in doc.sentences] == ["2022-08-15", "", "2022"]
+
+
+@pytest.mark.parametrize("text,dates", [
+    # a name's period, as conflict-event datasets name state forces: not a date of the sentence
+    ("On 3 May 2021 Military Forces of Mali (2021-) clashed with rebels.", ["3 May 2021"]),
+    ("Military Forces of Burkina Faso (2015-2022) and militiamen clashed in 2021.", ["2021"]),
+    ("Operation Serval (2013–2014) preceded Barkhane.", []),
+    # a title's period at the end of its line, and a bracketed year or range after a common noun, stay dates
+    ("Northern Mali conflict (2012-2013)\nIn 2013 troops arrived.", ["2012", "2013"]),
+    ("the fighting (2012-2013) spread", ["2012", "2013"]),
+    ("The war (2012) began.", ["2012"]),
+])
+def test_a_names_period_in_brackets_is_no_date(text: str, dates: list[str]) -> None:
+    assert [d.text for d in find_dates(text)] == dates
