@@ -16,6 +16,7 @@ nothing else.
 
 from __future__ import annotations
 
+import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
@@ -31,10 +32,14 @@ def shutdown(pool: ProcessPoolExecutor, *, fixed: tuple[int, int, int] = _FIXED)
     ``fixed`` is the first Python version that needs no help (a parameter so the
     workaround can be tested on any version).
     """
-    if sys.version_info[:3] < fixed and getattr(pool, "_broken", False):
+    if sys.version_info[:3] < fixed and os.name == "posix" and getattr(pool, "_broken", False):
         # The executor's own private state, as the fix upstream uses it: the call queue's reader,
         # which only the dead workers read. Closed, the feeder's blocked write fails and it ends.
         reader = getattr(getattr(pool, "_call_queue", None), "_reader", None)
-        if reader is not None:
-            reader.close()
+        handle = getattr(reader, "_handle", None)
+        if handle is not None:
+            # taken from the connection before it is closed: the feeder, woken by the close, may close
+            # the reader too when it ends, and must then find it closed, not close the number again
+            reader._handle = None
+            os.close(handle)
     pool.shutdown(wait=True, cancel_futures=True)

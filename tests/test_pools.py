@@ -1,6 +1,7 @@
 """actors.pools.shutdown: a pool whose worker died shuts down, on every Python (CPython gh-94777)."""
 
 import os
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +17,12 @@ def _hang_or_die(seconds: float) -> None:
     os._exit(1)
 
 
-@pytest.mark.parametrize("fixed", [None, (99, 0, 0)], ids=["this-python", "workaround-on-any-python"])
+_STDLIB_FIXED = sys.version_info[:3] >= (3, 11, 5)
+
+
+@pytest.mark.parametrize("fixed", [None, pytest.param((99, 0, 0), marks=pytest.mark.skipif(
+    _STDLIB_FIXED, reason="this Python's executor closes the reader itself: forcing the workaround would race it"))],
+    ids=["this-python", "workaround"])
 def test_a_pool_whose_worker_died_shuts_down(fixed):
     pool = ProcessPoolExecutor(max_workers=1)
     # Far more work than the call queue holds, each item large enough to fill the pipe: the queue's
