@@ -51,7 +51,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from actors.text.cleaning import _CITATION, _apply, _char_clean
-from actors.text.fields import InfoField, _first_line_title, _infobox, _scraped_block
+from actors.text.fields import InfoField, _first_line_title, _infobox, _md_table, _scraped_block
 from actors.text.lines import _NOISE, _headings, _lines, _mark_noise, _paragraphs, _wrapped
 from actors.text.sentences import Sentence, _sentences
 
@@ -114,17 +114,18 @@ def _parse(name: str, text: str, path: str, encoding: str) -> tuple[Document, in
     _mark_noise(lines, markdown=markdown)
     fields: list[InfoField] = []
     has_box, title = _infobox(lines, text, clean0, fields)
+    has_table = _md_table(lines, text, clean0, fields)  # a Markdown pipe-table infobox
     has_block, block_title = _scraped_block(lines, text, clean0, fields)
     title = title or block_title
     scraped = has_block or any(
         ln.kind == _NOISE and ln.text.lower() in ("edit", "[edit]", "last updated", "contents") for ln in lines
     )
     scraped = scraped or _CITATION.search(text) is not None
-    layout = "infobox" if has_box else "scraped" if scraped else "plain"
+    layout = "infobox" if has_box or has_table else "scraped" if scraped else "plain"
     wrapped = layout == "plain" and _wrapped(lines)
     _headings(lines, wrapped=wrapped)
-    if layout != "infobox" and not title:
-        title = _first_line_title(lines, text, clean0, fields, plain=layout == "plain")
+    if not has_box and not title:
+        title = _first_line_title(lines, text, clean0, fields, plain=layout == "plain" or has_table)
 
     # Blank noise lines in clean (newlines stay).
     spans = [(ln.start, ln.end, " " * (ln.end - ln.start)) for ln in lines if ln.kind == _NOISE]

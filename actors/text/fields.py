@@ -131,6 +131,64 @@ def _infobox(lines: list[_Line], text: str, clean: str, fields: list[InfoField])
     return found, title
 
 
+# A Markdown (pipe) table infobox: "| Date | 3-5 March 2019 |", "| **Belligerents** | |" with the
+# sides in the next row's cells ("| Mali<br>France | JNIM |"), or "| Belligerents | Mali | JNIM |".
+_MD_KEYS: Mapping[str, str] = MappingProxyType({
+    "date": "date", "dates": "date", "location": "place", "place": "place", "result": "result",
+    "part of": "partof", "status": "status", "belligerents": "sides", "combatants": "sides",
+    "parties": "sides", "parties to the conflict": "sides", "perpetrator": "perpetrator",
+    "perpetrators": "perpetrator"})
+_MD_RULE = re.compile(r"\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?")
+
+
+def _md_cells(text: str, ln: _Line) -> list[tuple[int, int]]:
+    """The cells of a pipe-table line, as spans of ``text`` (outer pipes left out)."""
+    a, b = ln.start, ln.end
+    if text[a] == "|":
+        a += 1
+    if b > a and text[b - 1] == "|":
+        b -= 1
+    cells, pos = [], a
+    for i in [x for x in range(a, b) if text[x] == "|"] + [b]:
+        cells.append((pos, i))
+        pos = i + 1
+    return cells
+
+
+def _md_table(lines: list[_Line], text: str, clean: str, fields: list[InfoField]) -> bool:
+    """Infobox fields of a Markdown pipe table (see ``_MD_KEYS``); its lines are marked as the box's."""
+    found, sides_next = False, False
+    for ln in lines:
+        if ln.kind not in ("", _NOISE) or not (ln.text.startswith("|") and ln.text.endswith("|") and ln.text.count("|") >= 3):
+            sides_next = False
+            continue
+        if _MD_RULE.fullmatch(ln.text):
+            ln.kind = _INFO
+            continue
+        cells = [c for c in _md_cells(text, ln)]
+        spans = [_value_span(text, clean, a, b) for a, b in cells]
+        words = [_squash(clean[a:b]).strip("*: ").lower() for a, b in spans]
+        full = [sp for sp, w in zip(spans, words) if w]
+        key = _MD_KEYS.get(words[0]) if words else None
+        if sides_next and len(full) >= 2 and key is None:
+            fields.extend(InfoField(f"combatant{n}", text[a:b], a, b) for n, (a, b) in enumerate(full, 1))
+            ln.kind, sides_next, found = _INFO, False, True
+            continue
+        sides_next = False
+        values = [sp for sp, w in zip(spans[1:], words[1:]) if w]
+        if key is None or (key != "sides" and len(values) != 1):
+            continue  # "| Date | Location | Perpetrators |" heads a table of events, not an infobox
+        ln.kind, found = _INFO, True
+        if key == "sides" and len(values) >= 2:
+            fields.extend(InfoField(f"combatant{n}", text[a:b], a, b) for n, (a, b) in enumerate(values, 1))
+        elif key == "sides":
+            sides_next = True
+        elif values:
+            a, b = values[0]
+            fields.append(InfoField(key, text[a:b], a, b))
+    return found
+
+
 def _scraped_key(s: str) -> tuple[str, int] | None:
     """(field key, value offset in s) for a key line of a scraped infobox."""
     if len(s) > 300:

@@ -332,3 +332,15 @@ APPOSITIONS = [
 @pytest.mark.parametrize("text,expected", APPOSITIONS)
 def test_appositions_describe_the_name_before_them(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_markdown_table_infobox_gives_the_battles_sides(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    text = ("# Battle of Testville\n\n| Date | 3–5 March 2019 |\n|---|---|\n\n| Belligerents | |\n|---|---|\n"
+            "| Mali<br>France | JNIM |\n\nThe battle was fought in March 2019.\n")
+    edges = extract([parse_document("box.md", text)], extractor=extractor).edges
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges}
+    assert got == {("mali", "fought-against", "jnim", "2019-03"), ("france", "fought-against", "jnim", "2019-03"),
+                   ("mali", "allied-with", "france", "2019-03")}

@@ -590,3 +590,36 @@ def test_read_document_arbitrary_bytes(tmp_path_factory: pytest.TempPathFactory,
     else:
         assert all(not pr.skipped for pr in problems)
         check_invariants(doc)
+
+
+_MD_BOX = """# Battle of Testville
+
+| Battle of Testville | |
+|---|---|
+| Date | 3–5 March 2019 |
+| Location | Testville, Mopti Region, Mali |
+
+| **Belligerents** | |
+|---|---|
+| Mali<br>France | JNIM<br>Ansarul Islam |
+
+The battle of Testville was fought in March 2019.
+"""
+
+
+def test_a_markdown_table_infobox_gives_its_fields_and_sides() -> None:
+    doc = parse_document("box.md", _MD_BOX)
+    fields = {f.key: f.value for f in doc.fields}
+    assert fields["title"] == "Battle of Testville" and fields["date"] == "3–5 March 2019"
+    assert (fields["combatant1"], fields["combatant2"]) == ("Mali<br>France", "JNIM<br>Ansarul Islam")
+    assert all(doc.text[f.start : f.end] == f.value for f in doc.fields)
+    assert [s.text for s in doc.sentences] == ["The battle of Testville was fought in March 2019."]
+    # the same row form with the sides in one row: "| Belligerents | Mali | JNIM |"
+    one_row = parse_document("row.md", "| Belligerents | Mali | JNIM |\n|---|---|---|\n\nText.\n")
+    assert [(f.key, f.value) for f in one_row.fields if f.key.startswith("combatant")] == [
+        ("combatant1", "Mali"), ("combatant2", "JNIM")]
+
+
+def test_a_table_of_events_is_no_infobox() -> None:
+    doc = parse_document("t.md", "| Date | Location | Perpetrators |\n|---|---|---|\n| 3 March 2019 | Boni | JNIM |\n\nText.\n")
+    assert [f.key for f in doc.fields if f.key != "title"] == []
