@@ -42,6 +42,7 @@ from actors.text.tokens import tokenize
 
 __all__ = ["Extraction", "extract", "Extractor"]
 
+_ISO_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]|$)")  # "2023-05-01T10:00:00Z": the day
 _DIGIT = re.compile(r"\d")
 _OPEN_END = re.compile(r"[–—-]\s*(?:present|ongoing|today)\b", re.IGNORECASE)
 
@@ -90,6 +91,8 @@ class Extractor:
         anchor = fields["date"].value if "date" in fields else ""
         filed = (date_title(fields["title"].value) or dateline(fields["title"].value)) \
             if not anchor and "title" in fields else None
+        if not anchor and filed is None and "filed" in fields:  # a Markdown page's front matter date
+            filed = date_title(fields["filed"].value[:10] if _ISO_DAY.match(fields["filed"].value) else fields["filed"].value)
         if not anchor and filed is None and "title" in fields:
             # a year's page, "2021 in Burkina Faso", "Battle of Gao (2013)": its year is in force throughout
             years = heading_years(fields["title"].value)

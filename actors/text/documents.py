@@ -51,7 +51,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from actors.text.cleaning import _CITATION, _apply, _char_clean
-from actors.text.fields import InfoField, _first_line_title, _infobox, _md_table, _scraped_block
+from actors.text.fields import InfoField, _first_line_title, _infobox, _md_table, _scraped_block, _front_matter
 from actors.text.lines import _NOISE, _headings, _lines, _mark_noise, _paragraphs, _wrapped
 from actors.text.sentences import Sentence, _sentences
 
@@ -115,6 +115,8 @@ def _parse(name: str, text: str, path: str, encoding: str) -> tuple[Document, in
     fields: list[InfoField] = []
     has_box, title = _infobox(lines, text, clean0, fields)
     has_table = _md_table(lines, text, clean0, fields)  # a Markdown pipe-table infobox
+    if markdown:
+        _front_matter(lines, text, clean0, fields)
     has_block, block_title = _scraped_block(lines, text, clean0, fields)
     title = title or block_title
     scraped = has_block or any(

@@ -189,6 +189,33 @@ def _md_table(lines: list[_Line], text: str, clean: str, fields: list[InfoField]
     return found
 
 
+# YAML front matter of a Markdown page (Jekyll, Hugo, Astro): its title, and its date as the day the
+# page was filed (a dateline: the reference for "on Saturday", never an event's date)
+_FRONT_KEY = re.compile(r"[ \t]*(title|date|published|pubDate|publishDate|publish_date)[ \t]*:[ \t]*", re.IGNORECASE)
+_FRONT_KEYS: Mapping[str, str] = MappingProxyType({"title": "title", "date": "filed", "published": "filed",
+                                                   "pubdate": "filed", "publishdate": "filed", "publish_date": "filed"})
+
+
+def _front_matter(lines: list[_Line], text: str, clean: str, fields: list[InfoField]) -> None:
+    """The title and date of a leading YAML front matter block (its lines are noise already)."""
+    if not lines or lines[0].text != "---":
+        return
+    for ln in lines[1:]:
+        if ln.text == "---":
+            return
+        m = _FRONT_KEY.match(text, ln.begin, ln.end)
+        key = _FRONT_KEYS.get(m.group(1).lower()) if m else None
+        if key is None or any(f.key == key for f in fields):
+            continue
+        a, b = m.end(), ln.end
+        while b > a and text[b - 1] in " \t\r":
+            b -= 1
+        if b - a >= 2 and text[a] == text[b - 1] and text[a] in "'\"":
+            a, b = a + 1, b - 1  # a quoted value
+        if b > a:
+            fields.append(InfoField(key, text[a:b], a, b))
+
+
 def _scraped_key(s: str) -> tuple[str, int] | None:
     """(field key, value offset in s) for a key line of a scraped infobox."""
     if len(s) > 300:

@@ -344,3 +344,12 @@ def test_a_markdown_table_infobox_gives_the_battles_sides(extractor):
     got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges}
     assert got == {("mali", "fought-against", "jnim", "2019-03"), ("france", "fought-against", "jnim", "2019-03"),
                    ("mali", "allied-with", "france", "2019-03")}
+
+
+def test_a_front_matter_date_is_the_filing_day_of_a_markdown_page(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    text = "---\ntitle: Report\ndate: 2023-05-01\n---\n\nOn Saturday, ISGS fighters attacked Malian troops near a well.\n"
+    (e,) = extract([parse_document("page.md", text)], extractor=extractor).edges
+    assert (e["source"], e["target"], e["date"], e["date_precision"]) == ("isgs", "mali", "2023-04-29", "day")

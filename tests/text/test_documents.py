@@ -623,3 +623,13 @@ def test_a_markdown_table_infobox_gives_its_fields_and_sides() -> None:
 def test_a_table_of_events_is_no_infobox() -> None:
     doc = parse_document("t.md", "| Date | Location | Perpetrators |\n|---|---|---|\n| 3 March 2019 | Boni | JNIM |\n\nText.\n")
     assert [f.key for f in doc.fields if f.key != "title"] == []
+
+
+def test_a_markdown_pages_front_matter_gives_its_title_and_filing_day() -> None:
+    text = '---\ntitle: "Fighting near the river"\ndate: 2023-05-01T08:00:00Z\nlayout: post\n---\n\nOn Saturday, troops moved.\n'
+    doc = parse_document("page.md", text)
+    assert [(f.key, f.value) for f in doc.fields] == [("title", "Fighting near the river"),
+                                                      ("filed", "2023-05-01T08:00:00Z")]
+    assert [s.text for s in doc.sentences] == ["On Saturday, troops moved."]
+    # in plain text the same lines are not front matter
+    assert not [f for f in parse_document("page.txt", text).fields if f.key == "filed"]
