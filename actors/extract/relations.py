@@ -100,6 +100,8 @@ def find_relations(
             st = status_before(s, occ.start)
             if st is None or st.cues[0].kind != "denied":
                 continue  # an intention or offer; under a denial it is still denied, so kept
+        if occ.start > 0 and s.norms[occ.start - 1] in ("no", "without"):
+            continue  # "there was no fighting between A and B", "took the town without a fight"
         for cue in occ.cues:
             if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
                 continue  # "ending years of cooperation between the two groups": no alliance from here on

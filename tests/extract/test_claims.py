@@ -464,3 +464,17 @@ def test_those_accused_together_acted_together_as_the_accuser_says() -> None:
 def test_no_accusation_of_the_attack_just_told(accusation: str) -> None:
     got = rows(f"On 9 May 2014, MNLA fighters were ambushed near a well. {accusation}\n")
     assert not [r for r in got if r[2] == "mnla"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a denial of the claim governs what the claim says
+    ("In 2019 the CMA rejected claims that it had allied with JNIM.\n", [("cma", "allied-with", "jnim", "denied", "cma")]),
+    ("In 2019 the Nigerien army dismissed reports that JNIM had attacked Malian troops.\n",
+     [("jnim", "fought-against", "mali", "denied", "niger")]),
+    # no fight, no alliance: nothing is drawn
+    ("In 2019 there was no fighting between JNIM and the Malian army.\n", []),
+    ("In 2019 the MNLA took Kidal without fighting the Malian army.\n", []),
+    ("In 2019 Mali had no alliance with Russia.\n", []),
+])
+def test_denied_claims_and_negated_nouns(text: str, expected: list) -> None:
+    assert rows(text) == expected

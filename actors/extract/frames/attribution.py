@@ -207,6 +207,11 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
         best = status_after(s, occ.end)  # "JNIM attacked the post, the army said."
     if best is not None and own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES:
         best = None  # "IS blamed al-Qaeda's Sahel affiliate JNIM": the description is the narrator's
+    if best is not None and best.cues[0].kind != "denied":
+        # "rejected claims that ...", "denied the reports that ...": a denial of the claim governs it
+        best = next((o for o in s.status_occ if o.cues[0].kind == "denied" and o.cues[0].frame == "verb"
+                     and 0 <= best.start - o.end <= 2 and all(w in {"the", "any", "all"} for w in s.norms[o.end:best.start])),
+                    best)
     if best is not None:
         cue = best.cues[0]
         before = s.norms[max(0, best.start - 3) : best.start]
