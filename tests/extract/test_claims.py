@@ -478,3 +478,18 @@ def test_no_accusation_of_the_attack_just_told(accusation: str) -> None:
 ])
 def test_denied_claims_and_negated_nouns(text: str, expected: list) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 Mali sought military help from Russia.\n",  # asked for, not given
+    "In 2019 Mali considered an alliance with Russia.\n",
+    "In 2019 Mali cut ties with France.\n",  # an ending, not a tie
+    "In 2019 the CMA ended its alliance with the Platform.\n",
+])
+def test_sought_weighed_or_ended_relations_are_not_drawn(text: str) -> None:
+    assert rows(text) == []
+
+
+def test_a_description_with_a_participle_does_not_stop_the_attack() -> None:
+    assert rows("In 2019 JNIM, considered the strongest group, attacked Malian forces.\n") == [
+        ("jnim", "fought-against", "mali", "reported", "")]
