@@ -485,6 +485,7 @@ def test_denied_claims_and_negated_nouns(text: str, expected: list) -> None:
     "In 2019 Mali considered an alliance with Russia.\n",
     "In 2019 Mali cut ties with France.\n",  # an ending, not a tie
     "In 2019 the CMA ended its alliance with the Platform.\n",
+    "In 2019 did JNIM attack Malian forces?\n",  # a question asserts nothing
 ])
 def test_sought_weighed_or_ended_relations_are_not_drawn(text: str) -> None:
     assert rows(text) == []
