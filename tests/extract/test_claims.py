@@ -494,3 +494,16 @@ def test_sought_weighed_or_ended_relations_are_not_drawn(text: str) -> None:
 def test_a_description_with_a_participle_does_not_stop_the_attack() -> None:
     assert rows("In 2019 JNIM, considered the strongest group, attacked Malian forces.\n") == [
         ("jnim", "fought-against", "mali", "reported", "")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the source of a report is no attacker listed with the one it names
+    ("In 2024 according to the Malian army, JNIM attacked Burkinabe soldiers.\n",
+     [("jnim", "fought-against", "burkina-faso", "claimed", "mali")]),
+    ("In 2024 according to Malian intelligence, JNIM attacked a base.\n", []),
+    # the one helped does what follows the help
+    ("In 2024 Ukraine helped the CSP ambush Wagner.\n",
+     [("ukraine", "allied-with", "csp", "reported", ""), ("csp", "fought-against", "wagner", "reported", "")]),
+])
+def test_sources_and_helpers_are_not_the_actors_of_what_follows(text: str, expected: list) -> None:
+    assert sorted(rows(text)) == sorted(expected)

@@ -140,6 +140,10 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return companions + [m for m in group if s.party(m)]
         relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
         verb = None if relative else _verb_before(s, first)
+        if verb is not None and s.mentions[group[-1]].tok_end == occ.start and any(
+                c.kind == "allied-with" and c.frame == "transitive" for c in verb.cues):
+            # "Ukraine helped the CSP ambush Wagner": the one helped does what follows
+            return [m for m in group if s.party(m)]
         if verb is not None:
             # "a rocket hit a MINUSMA base, killing ...": the object of a verb is not the next subject
             return s.agent_of_cue.get(verb.start, [])

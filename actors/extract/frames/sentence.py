@@ -215,11 +215,20 @@ class Sentence:
             return False
         return any(w in self.cues.single("part_nouns") for w in self.norms[end + 1 : end + 5])
 
+    def _source(self, k: int) -> bool:
+        """The mention names who says so: right after "according to" (an article between)."""
+        j = self.mentions[k].tok_start
+        if j > 0 and self.norms[j - 1] == "the":
+            j -= 1
+        return j >= 2 and self.norms[j - 2 : j] == ["according", "to"]
+
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
+        if self._source(a):
+            return False  # "according to the Malian army, JNIM attacked ...": the source is no list's item
         gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
         if len(gap_idx) > 2 and self.norms[gap_idx[0]] == "(" and ")" in [self.norms[x] for x in gap_idx[1:12]]:
             # "A (ISGS) and B", "A (Defenders of the Faith) and B": a bracket glossing A, naming no one else
