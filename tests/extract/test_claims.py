@@ -507,3 +507,8 @@ def test_a_description_with_a_participle_does_not_stop_the_attack() -> None:
 ])
 def test_sources_and_helpers_are_not_the_actors_of_what_follows(text: str, expected: list) -> None:
     assert sorted(rows(text)) == sorted(expected)
+
+
+def test_a_name_set_apart_is_no_co_attacker() -> None:
+    assert rows("In 2022 unlike JNIM, the ISGS attacked Nigerien soldiers.\n") == [
+        ("isgs", "fought-against", "niger", "reported", "")]

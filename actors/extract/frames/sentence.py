@@ -222,13 +222,23 @@ class Sentence:
             j -= 1
         return j >= 2 and self.norms[j - 2 : j] == ["according", "to"]
 
+    def _after(self, k: int, list_id: str) -> bool:
+        """The mention comes right after words of the cue file's list ``list_id`` (an article between)."""
+        j = self.mentions[k].tok_start
+        if j > 0 and self.norms[j - 1] == "the":
+            j -= 1
+        words = self.cues.words(list_id)
+        return any(tuple(self.norms[j - z : j]) in words for z in (1, 2, 3) if j >= z)
+
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
-        if self._source(a):
-            return False  # "according to the Malian army, JNIM attacked ...": the source is no list's item
+        if self._source(a) or self._after(a, "contrast_markers"):
+            # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
+            # the source, or the one set apart, is no item of the list that follows
+            return False
         gap_idx = [x for x in range(ms[a].tok_end, ms[b].tok_start) if x not in self.modifier_toks]
         if len(gap_idx) > 2 and self.norms[gap_idx[0]] == "(" and ")" in [self.norms[x] for x in gap_idx[1:12]]:
             # "A (ISGS) and B", "A (Defenders of the Faith) and B": a bracket glossing A, naming no one else
