@@ -326,6 +326,10 @@ APPOSITIONS = [
     ("MNLA fighters were forced out of the town by MUJAO.", {fight("mnla", "mojwa")}),
     ("MUJAO fighters chased the MNLA out of the town.", {fight("mnla", "mojwa")}),
     ("Thousands of civilians were forced out of the town.", set()),
+    # a person killed whose apposition names the group he led
+    ("French forces killed Yaya ag Moussa, a senior commander of JNIM.", {fight("france", "jnim")}),
+    ("French forces killed Yaya Droukdel, the leader of AQIM.", {fight("aqim", "france")}),
+    ("French forces killed Yaya Droukdel, a resident of Gao.", set()),
 ]
 
 

@@ -107,11 +107,15 @@ def _clause_start(s: Sentence, c: int) -> int:
 
 def _leader_group(s: Sentence, lo: int, hi: int) -> int | None:
     """A named group whose leader the words between ``lo`` and ``hi`` name: "an al-Qaeda
-    commander", "one of AQIM's most feared commanders" (the cue file's ``leader_nouns``)."""
+    commander", "one of AQIM's most feared commanders", "the leader of AQIM" (the cue file's
+    ``person_leader_nouns``)."""
     leaders = s.cues.single("person_leader_nouns")
     for k, m in enumerate(s.mentions):
         if m.tok_start < lo or m.tok_end >= hi or m.generic:
             continue
+        b = m.tok_start - (2 if s.norms[m.tok_start - 1 : m.tok_start] == ["the"] else 1)
+        if b > lo and s.norms[b] == "of" and s.norms[b - 1] in leaders:
+            return k  # "the leader of AQIM", "a senior commander of the ISGS"
         j = m.tok_end + (1 if m.tok_end < hi and s.norms[m.tok_end] == "'s" else 0)
         for x in range(j, min(hi, j + 4)):
             if s.norms[x] in leaders:
@@ -125,7 +129,8 @@ def _leader_apposition(s: Sentence, after: int) -> int | None:
     """"killed Mokhtar Belmokhtar, an al-Qaeda commander": the object is a person, the
     apposition names the group he led; that group was fought."""
     j = after
-    while j < len(s.toks) and j - after < 4 and s.toks[j].is_capitalized and j not in s.covered:
+    particles = s.cues.single("name_particles")  # "Bah ag Moussa", "Iyad ag Ghaly", "Ould Daha"
+    while j < len(s.toks) and j - after < 5 and (s.toks[j].is_capitalized or s.norms[j] in particles) and j not in s.covered:
         j += 1
     if j == after or j >= len(s.toks) or s.norms[j] != ",":
         return None
