@@ -330,6 +330,10 @@ APPOSITIONS = [
     ("French forces killed Yaya ag Moussa, a senior commander of JNIM.", {fight("france", "jnim")}),
     ("French forces killed Yaya Droukdel, the leader of AQIM.", {fight("aqim", "france")}),
     ("French forces killed Yaya Droukdel, a resident of Gao.", set()),
+    # joint operations with, a merger announced with: together, all of them
+    ("GATIA and MSA fighters took part in joint operations with French forces.",
+     {ally("france", "gatia", "joint-action"), ally("france", "msa", "joint-action"), ally("gatia", "msa", "joint-action")}),
+    ("The MNLA announced a merger with Ansar Dine.", {ally("ansar-dine", "mnla", "alliance")}),
 ]
 
 

@@ -86,7 +86,12 @@ def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
     occ_status = next(o for o in s.status_occ if o.start == status_tok)
     between = [w for w in s.norms[occ_status.end : cue_start]
                if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in MONTHS]
-    return not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of"
+    if not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of":
+        return True
+    # "X announced an alliance with Y": the companion cue's noun is the verb's own object
+    cue = next((o for o in s.relation_occ if o.start == cue_start), None)
+    return between in (["a"], ["an"], ["a", "new"], ["an", "new"]) and cue is not None and any(
+        c.frame == "companion" for c in cue.cues)
 
 
 def claimant_mention(s: Sentence, status_tok: int) -> int | None:

@@ -327,6 +327,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     for a in principals:
         for b in partners:
             yield s.mentions[a], s.mentions[b], cue.kind
+    if cue.relation_kind == "joint-action" and not s.separate():
+        # "GATIA and MSA fighters took part in joint operations with French forces": together, all of them
+        yield from ((s.mentions[a], s.mentions[b], cue.kind) for a, b in combinations(principals, 2)
+                    if s.mentions[a].actor != s.mentions[b].actor)
     end = s.mentions[partners[-1]].tok_end
     if principals and cue.relation_kind == "joint-action" and s.norms[end : end + 1] == ["against"]:
         # "Wagner fought alongside Malian troops against the CSP": both sides of the companion fought it
