@@ -334,6 +334,9 @@ APPOSITIONS = [
     ("GATIA and MSA fighters took part in joint operations with French forces.",
      {ally("france", "gatia", "joint-action"), ally("france", "msa", "joint-action"), ally("gatia", "msa", "joint-action")}),
     ("The MNLA announced a merger with Ansar Dine.", {ally("ansar-dine", "mnla", "alliance")}),
+    # the joiner is the subject, not the parent named in its apposition
+    ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
+     {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]
 
 

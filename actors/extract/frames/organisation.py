@@ -171,7 +171,8 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
                 if s.party(m) and s.mentions[m].actor != s.mentions[org].actor and not s.mentions[m].generic:
                     yield s.mentions[m], s.mentions[org], "allied-with"
         return
-    member = _appositive_head(s, occ.start)
+    # a noun's apposition ("X, a member of Y"); a verb's subject is found below ("X, an offshoot of Z, joined Y")
+    member = _appositive_head(s, occ.start) if cue.frame != "member_verb" else None
     if member is None and occ.start >= 1 and s.norms[occ.start - 1] == "as" and s.norms[occ.start] == "part":
         # "Chad deployed 1,200 soldiers to the tri-border area as part of the G5 Sahel force":
         # the clause's subject, when it is a state
