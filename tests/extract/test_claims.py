@@ -512,3 +512,11 @@ def test_sources_and_helpers_are_not_the_actors_of_what_follows(text: str, expec
 def test_a_name_set_apart_is_no_co_attacker() -> None:
     assert rows("In 2022 unlike JNIM, the ISGS attacked Nigerien soldiers.\n") == [
         ("isgs", "fought-against", "niger", "reported", "")]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2019 JNIM, the Malian army said, attacked Burkinabe soldiers.\n",
+    "In 2019 JNIM attacked Burkinabe soldiers, the Malian army said.\n",
+])
+def test_a_speakers_aside_is_neither_listed_nor_the_subject(text: str) -> None:
+    assert rows(text) == [("jnim", "fought-against", "burkina-faso", "claimed", "mali")]

@@ -235,6 +235,10 @@ class Sentence:
 
     def _glued(self, a: int, b: int) -> bool:
         ms = self.mentions
+        end = ms[b].tok_end
+        if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
+                self.norms[end + 1 : end + 2] == [","]:
+            return False  # "JNIM, the army said, attacked ...": the speaker's aside, no list item
         if self._source(a) or self._after(a, "contrast_markers"):
             # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
             # the source, or the one set apart, is no item of the list that follows
@@ -380,6 +384,9 @@ class Sentence:
                 occ = next((o for o in self.relation_occ if o.start == p + 1), None)
                 if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
                     return p
+                if comma - p <= 8 and self.norms[comma - 1] in self.cues.single("statement_verbs") and p > 0 \
+                        and (p - 1) in self.at_end:
+                    return p  # "JNIM, the Malian army said, attacked ...": the speaker's aside is no subject
                 if comma - p <= 8 and first in {"with", "without"} and p > 0 and (p - 1) in self.at_end:
                     return p  # "the Malian army, with French air support, recaptured Gao": the aside is no subject
                 if comma - p <= 12 and first.endswith("ing") and any(
