@@ -335,6 +335,9 @@ APPOSITIONS = [
      {ally("france", "gatia", "joint-action"), ally("france", "msa", "joint-action"), ally("gatia", "msa", "joint-action")}),
     ("The MNLA announced a merger with Ansar Dine.", {ally("ansar-dine", "mnla", "alliance")}),
     # the joiner is the subject, not the parent named in its apposition
+    # the companion of a fight fought too
+    ("The MSA fought the ISGS alongside GATIA.",
+     {fight("isgs", "msa"), fight("gatia", "isgs"), ally("gatia", "msa", "joint-action")}),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

@@ -5,7 +5,7 @@
 ``group``       co-belligerents A, B and C: every pair.
 ``joint_subject``  A and B entered Gao: a coordinated subject acting as one.
 ``backing_noun``  X retook Konna with French (air) support: the owner of the noun backed X.
-``signatories``  A, B and C signed a pact (agreement, charter ...): each pair allied.
+(``signatories``, A, B and C signing a pact, is in :mod:`actors.extract.frames.agreements`.)
 
 Descriptions ("the X-linked Y") are read in :mod:`actors.extract.frames.modifiers`.
 """
@@ -22,10 +22,6 @@ from actors.extract.matcher import longest
 from actors.extract.mentions import Mention
 
 __all__ = ["FRAME_FUNCS", "backing_mentions", "between"]
-
-_WHEN_WORDS = MONTHS | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
-                        "today", "recently", "formally", "officially"}
-
 
 def _led_side(s: Sentence, end: int) -> tuple[list[int], int] | None:
     """After "between A": (A's backers, first named actor of the other side) when the other side
@@ -308,6 +304,11 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         principals = [m for m in s.agent_of_cue.get(s.patient_of[k], []) if s.party(m)]
         if not principals:
             return
+        verb = next((o for o in s.relation_occ if o.start == s.patient_of[k]), None)
+        if cue.relation_kind == "joint-action" and verb is not None and any(c.kind == "fought-against" for c in verb.cues):
+            # ... and the companion fought them too
+            yield from pairs_across(s, partners, [m for m in s.group(k) if s.party(m) and m not in partners],
+                                    "fought-against")
     elif k is not None:
         first = s.mentions[s.group(k)[0]].tok_start
         absolute = s.norms[first - 1 : first] == ["with"] and any(  # "with French units weighing in on the side of Y"
@@ -449,46 +450,10 @@ def _joint_subject(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], cue.kind
 
 
-def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
-    """"The governments of Niger, Mali and Burkina Faso sign a mutual defence pact": the
-    coordinated subject of a signing verb whose object (within a few words) is an agreement
-    noun (``agreement_nouns``) allied, each pair."""
-    if passive(s, occ) or s.determined(occ):
-        return
-    nouns = s.cues.single("agreement_nouns")
-    if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 8))):
-        return
-    k, _ = s.left_mention(occ.start, reach=6)
-    if k is None or k in s.patient_of:
-        return
-    first = s.mentions[s.group(k)[0]].tok_start
-    heads = first >= 2 and s.norms[first - 1] == "of" and (s.norms[first - 2],) in s.matcher.force_nouns
-    if governed(s, first) and not heads:  # but "the governments of A, B and C signed": they did
-        return
-    subjects = [m for m in s.group(k) if s.party(m) and not s.mentions[m].generic]
-    gap = s.norms[s.mentions[k].tok_end : occ.start]
-    if gap[:1] == ["on"] and len(gap) > 1 and gap[1] in _WHEN_WORDS:
-        gap = [w for w in gap[2:] if not w.isdigit()]  # "A and B on Saturday signed"
-    if any(w not in {"have", "has", "had", "also", "then", "later", "jointly", "together", "both", "finally"}
-           and w not in _WHEN_WORDS for w in gap):
-        return  # the verb is not the coordinated subject's own ("A and B on Saturday signed" is)
-    for a, b in combinations(subjects, 2):
-        if s.mentions[a].actor != s.mentions[b].actor:
-            yield s.mentions[a], s.mentions[b], cue.kind
-    # "... sign a pact named the Alliance of Sahel States": each signatory is a member of what it creates
-    noun = next(x for x in range(occ.end, min(len(s.toks), occ.end + 8)) if s.norms[x] in nouns)
-    named = next((noun + 1 + z for z in (1, 2, 3) if tuple(s.norms[noun + 1 : noun + 1 + z]) in s.cues.words("pact_naming")), None)
-    whole = s.right_mention(named, reach=2) if named is not None else None
-    if whole is not None and s.party(whole) and not s.mentions[whole].generic:
-        yield from ((s.mentions[m], s.mentions[whole], "member-of", "member") for m in subjects
-                    if s.mentions[m].actor != s.mentions[whole].actor)
-
-
 FRAME_FUNCS = {
     "symmetric": _symmetric,
     "companion": _companion,
     "group": _group,
     "joint_subject": _joint_subject,
     "backing_noun": _backing_noun,
-    "signatories": _signatories,
 }
