@@ -338,6 +338,9 @@ APPOSITIONS = [
     # the companion of a fight fought too
     ("The MSA fought the ISGS alongside GATIA.",
      {fight("isgs", "msa"), fight("gatia", "isgs"), ally("gatia", "msa", "joint-action")}),
+    # "between A and B backed by C": C backs B, not A, its enemy
+    ("The battle was fought between the CSP and Malian forces backed by the Wagner Group.",
+     {fight("csp", "mali"), ally("mali", "wagner", "support")}),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

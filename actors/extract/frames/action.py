@@ -73,6 +73,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                         yield a, p, cue.kind
             return
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
+        if cue.kind == "allied-with" and _between_pair(s, patients):
+            patients = [k]  # "between the CSP and Malian forces backed by Wagner": the sides are apart
         if not agents and cue.kind == "fought-against":
             # "two Malian soldiers were killed near X" (a claim of responsibility may name who)
             s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
@@ -217,6 +219,15 @@ def _changed_hands(s: Sentence, occ: Occurrence, cue: Cue):
     losers = agent(s, occ)
     if winner is not None and losers:
         yield from pairs_across(s, losers, s.group(winner, forward_only=True), cue.kind)
+
+
+def _between_pair(s: Sentence, group: list[int]) -> bool:
+    """The group is the two sides of "between A and B" (words describing A may stand between)."""
+    j = s.mentions[group[0]].tok_start - 1
+    while j >= 0 and s.mentions[group[0]].tok_start - j <= 4 and s.norms[j] != "between":
+        j -= 1
+    return len(group) > 1 and j >= 0 and s.norms[j] == "between" and not any(
+        x in s.covered for x in range(j + 1, s.mentions[group[0]].tok_start))
 
 
 def _is_state(s: Sentence, k: int) -> bool:
