@@ -183,7 +183,7 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
             # "the Chadian MINUSMA contingent": the contingent as it stands, not when it joined
             out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end,
                                      relation_kind="contingent", standing=True))
-    for part, whole in organisation.components(s):
+    for part, whole in partners.components(s):
         out.append(RelationMatch(part, whole, "member-of", "component", part.tok_start, whole.tok_end,
                                  relation_kind="member", standing=True))
     for members in groups.values():

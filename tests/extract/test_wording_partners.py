@@ -341,6 +341,9 @@ APPOSITIONS = [
     # "between A and B backed by C": C backs B, not A, its enemy
     ("The battle was fought between the CSP and Malian forces backed by the Wagner Group.",
      {fight("csp", "mali"), ally("mali", "wagner", "support")}),
+    # founded by several organisations: they are its members; by one state or a person: nothing
+    ("The CSP was formed in 2021 by the CMA and the Platform.", {member("cma", "csp", "member"), member("platform", "csp", "member")}),
+    ("The VDP was created in 2019 by the Burkinabe government.", set()),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

@@ -11,8 +11,8 @@
 ``merged_with``  X merged with A and B to form Y.
 ``listed_members``  the movements of Y, including A and B.
 
-:func:`components` reads an umbrella and its component named in one reference
-("JNIM's Katiba Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
+:func:`actors.extract.frames.partners.components` reads an umbrella and its component
+named in one reference ("JNIM's Katiba Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
 """
 
 from __future__ import annotations
@@ -371,7 +371,35 @@ def _recognition(s: Sentence, occ: Occurrence, cue: Cue):
     yield s.mentions[k], s.mentions[org], cue.kind
 
 
+def _founders(s: Sentence, occ: Occurrence) -> tuple[int, list[int]] | None:
+    """"Y was formed (in 2021) by A and B": the new whole Y and its founders, two or more named
+    organisations or states ("by the merger of ..." is read by the merger frames)."""
+    j = occ.start - 1
+    while j >= 0 and s.norms[j] in {"jointly", "officially", "formally", "later", "first"}:
+        j -= 1
+    if j < 0 or (s.norms[j],) not in s.aux:
+        return None
+    by = s.find_word(occ.end, {"by"}, 6)
+    if by is None or s.norms[by + 1 : by + 3] in (["the", "merger"], ["merging"]) or any(
+            s.is_break(x) or x in s.covered for x in range(occ.end, by)):
+        return None
+    whole, _ = s.left_mention(j, reach=4)
+    first = s.right_mention(by + 1, reach=2, allow_possessor=False)
+    if whole is None or first is None or s.mentions[whole].generic:
+        return None
+    founders = [x for x in s.group(first, forward_only=True) if s.party(x) and not s.mentions[x].generic]
+    return (whole, founders) if len(founders) >= 2 else None
+
+
 def _merger(s: Sentence, occ: Occurrence, cue: Cue):
+    founded = _founders(s, occ)
+    if founded is not None:
+        whole, founders = founded
+        org = s.matcher.dictionary.get(s.mentions[whole].actor)
+        if org is not None and org.kind in _ORGANISATIONS:
+            yield from ((s.mentions[x], s.mentions[whole], cue.kind) for x in founders
+                        if s.mentions[x].actor != s.mentions[whole].actor)
+        return
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     # (the founders may end with a part: "..., Katiba Macina and AQIM's Saharan branch merged")
     if k is None and s.norms[occ.end : occ.end + 1] in (["a"], ["an"], ["the"]):
@@ -432,48 +460,6 @@ def _listed_members(s: Sentence, occ: Occurrence, cue: Cue):
     for x in s.group(k, forward_only=True):
         if s.party(x) and not s.mentions[x].generic and s.mentions[x].actor != s.mentions[org].actor:
             yield s.mentions[x], s.mentions[org], cue.kind
-
-
-_COMPONENT_KINDS = frozenset({"jihadist group", "rebel movement", "militia"})
-
-
-def components(s: Sentence) -> list[tuple]:
-    """Umbrella and component named together, in one reference: "JNIM's Katiba Serma",
-    "Katiba Macina (JNIM)", "JNIM/Katiba Macina": (component, whole) pairs, member-of.
-
-    The whole is a coalition (or, after a possessive, any organisation); the component a
-    group. "Ansar Dine's MNLA allies" names a counterpart, not a component.
-    """
-    out = []
-    d = s.matcher.dictionary
-    ms = s.mentions
-    for k in range(len(ms) - 1):
-        a, b = ms[k], ms[k + 1]
-        if a.generic or b.generic or a.actor == b.actor:
-            continue
-        gap = tuple(s.norms[a.tok_end : b.tok_start])
-        ka, kb = d.get(a.actor), d.get(b.actor)
-        if ka is None or kb is None:
-            continue
-        after = s.norms[b.tok_end] if b.tok_end < len(s.toks) else ""
-        if gap in (("'s",), ("'",)) and a.role == "possessor" and b.role == "party":
-            whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"; "al-Qaeda's JNIM", a coalition under a group
-            if after in s.cues.single("counterpart_nouns") or ka.kind not in _ORGANISATIONS - {"international mission"}:
-                continue
-            if kb.kind == "coalition" and ka.kind != "coalition":
-                out.append((b, a))
-                continue
-        elif gap == ("(",) and after == ")" and a.role == "party":
-            whole, part = (b, kb), (a, ka)  # "Katiba Macina (JNIM)"
-            if kb.kind != "coalition":
-                continue
-        elif gap == ("/",) and a.role == b.role == "party" and (ka.kind == "coalition") != (kb.kind == "coalition"):
-            whole, part = ((a, ka), (b, kb)) if ka.kind == "coalition" else ((b, kb), (a, ka))  # "JNIM/Katiba Macina"
-        else:
-            continue
-        if part[1].kind in _COMPONENT_KINDS:
-            out.append((part[0], whole[0]))
-    return out
 
 
 FRAME_FUNCS = {

@@ -4,6 +4,9 @@
 ``possessed_part``  A ... its (Saharan) affiliate, B: B is a member of A.
 ``under_umbrella``  A operates under the B umbrella / the banner of B: A is a member of B.
 
+:func:`components` reads an umbrella and its component named in one reference ("JNIM's Katiba
+Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
+
 "The Malian army and its ally the Wagner Group", "Malian soldiers and their Russian
 collaborators", "the army, with its French partners": the possessive refers to the
 actor named just before it, and the noun (``ally_nouns``) says the two are allies.
@@ -14,9 +17,10 @@ a mention of its own (:func:`actors.extract.state_references.group_reference`).
 from __future__ import annotations
 
 from actors.extract.cues import Cue
+from actors.extract.frames.organisation import _ORGANISATIONS
 from actors.extract.frames.sentence import Occurrence, Sentence
 
-__all__ = ["FRAME_FUNCS"]
+__all__ = ["FRAME_FUNCS", "components"]
 
 # words between the owner and the possessive: "A and their allies", "A, with its partners"
 _LINKS = frozenset({"and", ",", "with", "alongside", "by"})
@@ -107,6 +111,48 @@ def _under_umbrella(s: Sentence, occ: Occurrence, cue: Cue):
     for m in s.group(k) if k is not None else []:
         if s.party(m) and not s.mentions[m].generic and s.mentions[m].actor != s.mentions[org].actor:
             yield s.mentions[m], s.mentions[org], cue.kind
+
+
+_COMPONENT_KINDS = frozenset({"jihadist group", "rebel movement", "militia"})
+
+
+def components(s: Sentence) -> list[tuple]:
+    """Umbrella and component named together, in one reference: "JNIM's Katiba Serma",
+    "Katiba Macina (JNIM)", "JNIM/Katiba Macina": (component, whole) pairs, member-of.
+
+    The whole is a coalition (or, after a possessive, any organisation); the component a
+    group. "Ansar Dine's MNLA allies" names a counterpart, not a component.
+    """
+    out = []
+    d = s.matcher.dictionary
+    ms = s.mentions
+    for k in range(len(ms) - 1):
+        a, b = ms[k], ms[k + 1]
+        if a.generic or b.generic or a.actor == b.actor:
+            continue
+        gap = tuple(s.norms[a.tok_end : b.tok_start])
+        ka, kb = d.get(a.actor), d.get(b.actor)
+        if ka is None or kb is None:
+            continue
+        after = s.norms[b.tok_end] if b.tok_end < len(s.toks) else ""
+        if gap in (("'s",), ("'",)) and a.role == "possessor" and b.role == "party":
+            whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"; "al-Qaeda's JNIM", a coalition under a group
+            if after in s.cues.single("counterpart_nouns") or ka.kind not in _ORGANISATIONS - {"international mission"}:
+                continue
+            if kb.kind == "coalition" and ka.kind != "coalition":
+                out.append((b, a))
+                continue
+        elif gap == ("(",) and after == ")" and a.role == "party":
+            whole, part = (b, kb), (a, ka)  # "Katiba Macina (JNIM)"
+            if kb.kind != "coalition":
+                continue
+        elif gap == ("/",) and a.role == b.role == "party" and (ka.kind == "coalition") != (kb.kind == "coalition"):
+            whole, part = ((a, ka), (b, kb)) if ka.kind == "coalition" else ((b, kb), (a, ka))  # "JNIM/Katiba Macina"
+        else:
+            continue
+        if part[1].kind in _COMPONENT_KINDS:
+            out.append((part[0], whole[0]))
+    return out
 
 
 FRAME_FUNCS = {"possessed_ally": _possessed_ally, "possessed_part": _possessed_part, "under_umbrella": _under_umbrella}
