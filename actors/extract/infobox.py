@@ -80,10 +80,19 @@ class Sides:
     listed: frozenset = frozenset()
 
 
+# an operation's infobox keys (normalised): who carried it out, and whom it was against
+_OPERATION_SIDES = (("participants", "executedby", "conductedby", "carriedoutby"), ("target", "targets", "against"))
+
+
 def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
     """The belligerent sides stated by a document's infobox, if any."""
     fields = {f.key: f for f in doc.fields}
     combatants = sorted((f for f in doc.fields if re.fullmatch(r"combatant\d+", f.key)), key=lambda f: int(f.key[9:]))
+    if not combatants:
+        # an operation's infobox: who took part, and whom it targeted, are its two sides
+        doers = next((fields[k] for k in _OPERATION_SIDES[0] if k in fields), None)
+        targets = next((fields[k] for k in _OPERATION_SIDES[1] if k in fields), None)
+        combatants = [f for f in (doers, targets) if f is not None] if doers is not None else []
     if combatants:
         sides = tuple(_keyvalue_side(matcher, doc, f) for f in combatants)
         line_start = doc.text.rfind("\n", 0, combatants[0].start) + 1  # evidence: whole "- Combatant1: ..." lines

@@ -373,3 +373,15 @@ def test_a_front_matter_date_is_the_filing_day_of_a_markdown_page(extractor):
     text = "---\ntitle: Report\ndate: 2023-05-01\n---\n\nOn Saturday, ISGS fighters attacked Malian troops near a well.\n"
     (e,) = extract([parse_document("page.md", text)], extractor=extractor).edges
     assert (e["source"], e["target"], e["date"], e["date_precision"]) == ("isgs", "mali", "2023-04-29", "day")
+
+
+def test_an_operations_infobox_gives_its_participants_and_targets_as_sides(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+
+    text = ("= Operation Testfire =\n\nInfobox\n- Operation: Operation Testfire\n- Date: 3 March 2020\n"
+            "- Participants: France, Estonia\n- Target: JNIM\n\nOperation Testfire was a raid.\n")
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in extract([parse_document("op.txt", text)],
+                                                                                 extractor=extractor).edges}
+    assert got == {("france", "fought-against", "jnim", "2020-03-03"), ("estonia", "fought-against", "jnim", "2020-03-03"),
+                   ("france", "allied-with", "estonia", "2020-03-03")}
