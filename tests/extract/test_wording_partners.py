@@ -344,6 +344,11 @@ APPOSITIONS = [
     # founded by several organisations: they are its members; by one state or a person: nothing
     ("The CSP was formed in 2021 by the CMA and the Platform.", {member("cma", "csp", "member"), member("platform", "csp", "member")}),
     ("The VDP was created in 2019 by the Burkinabe government.", set()),
+    # troops sent to a state are sent to its aid; to a mission, they are its contingent
+    ("Chad sent 2,000 troops to Mali.", {ally("chad", "mali", "support")}),
+    ("Chad sent 2,000 troops to MINUSMA.", {member("chad", "minusma", "contingent")}),
+    ("Mali sent troops to the border with Niger.", set()),
+    ("ECOWAS threatened to send troops to Niger.", set()),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

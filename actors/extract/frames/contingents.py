@@ -7,9 +7,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from itertools import combinations
 
 from actors.extract.cues import Cue
+from actors.extract.mentions import Mention
 from actors.extract.frames.sentence import Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -20,16 +23,42 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
     to = s.find_word(occ.end, {"to"}, 6)
     if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
         return
-    org = s.right_mention(to + 1, reach=3, allow_possessor=False)
-    if org is None:
-        return
-    org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
-    if org_actor is None or org_actor.kind not in ("international mission", "coalition"):
-        return
     k, _ = s.left_mention(occ.start, reach=4)
     actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
-    if actor is not None and actor.kind in ("state armed force", "foreign state") and not s.mentions[k].generic:
+    if actor is None or actor.kind not in _STATES or s.mentions[k].generic:
+        return
+    org = _destination(s, to + 1)
+    org_actor = s.matcher.dictionary.get(s.mentions[org].actor) if org is not None else None
+    if org_actor is not None and org_actor.kind in ("international mission", "coalition"):
         yield s.mentions[k], s.mentions[org], cue.kind
+        return
+    host = _country_at(s, to + 1, s.mentions[k]) if org is None else (
+        s.mentions[org] if org_actor is not None and org_actor.kind in _STATES else None)
+    if host is not None and host.actor != actor.id:
+        # "Chad sent 2,000 troops to Mali": troops sent to a state's aid (annotation.md, support)
+        yield s.mentions[k], host, "allied-with", "support"
+
+
+_STATES = frozenset({"state armed force", "foreign state"})
+
+
+def _destination(s: Sentence, start: int) -> int | None:
+    """The mission, coalition or state the troops went to: a party, or a country named as a place."""
+    return s.right_mention(start, reach=3, allow_possessor=False)
+
+
+def _country_at(s: Sentence, start: int, like: Mention) -> Mention | None:
+    """The state whose country name (a place here: "to Mali") stands at ``start``, as a mention
+    shaped like ``like``, if any."""
+    for size in (3, 2, 1):
+        if len(s.toks) < start + size:
+            continue
+        actor = s.matcher.dictionary.lookup(" ".join(t.text for t in s.toks[start : start + size]))
+        if actor is not None and actor.kind in _STATES:
+            a, b = s.toks[start], s.toks[start + size - 1]
+            return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
+                           text=" ".join(t.text for t in s.toks[start : start + size]), via="country")
+    return None
 
 
 def _garrison(s: Sentence, occ: Occurrence, cue: Cue):
