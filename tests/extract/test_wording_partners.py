@@ -222,8 +222,9 @@ NEWS = [
     # a place lost to someone; a match lost is no fight
     ("The MNLA lost control of Gao to MUJAO after fierce fighting.", {fight("mnla", "mojwa")}),
     ("Mali lost 2-0 to Senegal.", set()),
-    # helping to fight someone is no support of them
-    ("Chad deployed troops to Cameroon to help fight Boko Haram.", {fight("boko-haram", "chad")}),
+    # helping to fight someone is no support of them; the state the troops went to is supported
+    ("Chad deployed troops to Cameroon to help fight Boko Haram.",
+     {fight("boko-haram", "chad"), ally("cameroon", "chad", "support")}),
     # a state sending another's troops away is no fight; an armed group expelled from a town is
     ("Burkina Faso expelled French troops and turned to Russia.", set()),
     ("Malian troops expelled the MNLA from Anefis.", {fight("mali", "mnla")}),
