@@ -18,7 +18,7 @@ from actors.extract.dictionary import Dictionary
 from actors.extract.places import load_places
 from actors.text.tokens import Token, phrase_key, tokenize
 
-__all__ = ["Matcher", "build_matcher", "longest", "phrase_at"]
+__all__ = ["Matcher", "build_matcher", "heads", "longest", "phrase_at"]
 
 # Key under which a phrase table keeps its first-word index (never a real phrase key).
 _HEADS_KEY = ("\x00heads",)
@@ -48,16 +48,6 @@ class Matcher:
 
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
-
-    def has_period_alias(self, tokens: Sequence[Token]) -> bool:
-        """Whether a period alias ("the junta", "UN peacekeepers") starts in ``tokens``: without one,
-        a sentence's mentions are the same whatever its date."""
-        starts = self.periods.get(_HEADS_KEY, {})
-        if any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens)):
-            return True
-        # "Nigerien peacekeepers": the contingent of the mission in force at the sentence's date
-        nouns = self.words.get("peacekeeper_nouns", frozenset())
-        return any((t.norm,) in nouns or tuple(x.norm for x in tokens[i : i + 2]) in nouns for i, t in enumerate(tokens))
 
 
 def _serial_comma_variants(key: tuple) -> list[tuple]:
@@ -147,6 +137,13 @@ def _heads(table: dict) -> dict:
         if key:
             heads.setdefault(key[0], set()).add(len(key))
     return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in heads.items()}
+
+
+def heads(table: dict) -> dict | None:
+    """A phrase table's first-word index (word -> the lengths of its keys starting with that word),
+    None for a table built without one. A word absent from an index starts no key (:func:`longest`
+    finds nothing there): callers in a hot loop test it themselves before calling."""
+    return table.get(_HEADS_KEY)
 
 
 def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False, heads: dict | None = None) -> tuple[int, object]:

@@ -32,11 +32,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, build_matcher, longest, phrase_at
+from actors.extract.matcher import Matcher, build_matcher, heads, longest, phrase_at
 from actors.extract.state_references import bare_country, group_reference
 from actors.text.tokens import Token
 
-__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions"]
+__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "find_mentions_dated"]
 
 # "the north of Mali" is a place, "the government of Mali" is the state.
 _DETERMINERS = frozenset("the a an its their his her".split())
@@ -106,14 +106,20 @@ def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int,
     the one peacekeeping mission whose period aliases cover the date, else ""."""
     if not day_range or day_range[0] is None or day_range[1] is None:
         return ""
-    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
-    words = tuple(t.norm for t in tokens[a:b])
-    if not any(words[k:] in nouns for k in range(1, len(words))):
+    if not _peacekeepers(matcher, tokens, a, b):
         return ""
     lo, hi = day_range
     hits = {x.id for x in matcher.dictionary.named() if x.kind == "international mission" and "peacekeeping" in x.tags
             and x.id != state and any(pa.covers(lo) and pa.covers(hi) for pa in x.period_aliases)}
     return hits.pop() if len(hits) == 1 else ""
+
+
+def _peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
+    peacekeepers"): the mission it serves depends on the date."""
+    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
+    words = tuple(t.norm for t in tokens[a:b])
+    return any(words[k:] in nouns for k in range(1, len(words)))
 
 
 def find_mentions(
@@ -133,7 +139,25 @@ def find_mentions(
     ``text``, when given, is the document text the token offsets refer to (for
     ``Mention.text``); otherwise token texts are joined.
     """
+    return find_mentions_dated(matcher, tokens, text=text, day_range=day_range, listing=listing, host=host)[0]
+
+
+def find_mentions_dated(
+    matcher: Matcher,
+    tokens: Sequence[Token],
+    *,
+    text: str | None = None,
+    day_range: tuple[dt.date | None, dt.date | None] | None = None,
+    listing: bool = False,
+    host: str | None = None,
+) -> tuple[list[Mention], bool]:
+    """:func:`find_mentions`, and whether its answer depends on the date: whether a period alias
+    ("the junta") was read, or the contingent of a state's peacekeepers. When it does not, the same
+    tokens give the same mentions at any ``day_range`` and ``host`` (the only uses of either), so a
+    sentence's mentions found before its date was known stand (:class:`actors.extract.pipeline.Extractor`).
+    """
     out: list[Mention] = []
+    dated = False
     group_id = 0
     i, n = 0, len(tokens)
 
@@ -143,20 +167,27 @@ def find_mentions(
         return " ".join(t.text for t in tokens[a:b])
 
     starts = matcher.starts
+    # the first-word indexes: a table is looked up only where a key of it can start
+    exact_heads, alias_heads, period_heads = heads(matcher.exact), heads(matcher.aliases), heads(matcher.periods)
     while i < n:
-        if tokens[i].norm not in starts:
+        tok = tokens[i]
+        if tok.norm not in starts:
             i += 1
             continue
         # 1. a named alias, exact alias, period alias or generic
         best_len, best_ids, via = 0, (), "alias"
-        ln, hit = longest(tokens, i, matcher.exact, matcher.max_len, raw=True)
-        if ln > best_len:
-            best_len, best_ids = ln, hit
-        ln, hit = longest(tokens, i, matcher.aliases, matcher.max_len)
-        if ln > best_len:
-            best_len, best_ids = ln, hit
-        ln, hit = longest(tokens, i, matcher.periods, matcher.max_len)
+        if exact_heads is None or tok.text in exact_heads:
+            ln, hit = longest(tokens, i, matcher.exact, matcher.max_len, raw=True, heads=exact_heads)
+            if ln > best_len:
+                best_len, best_ids = ln, hit
+        if alias_heads is None or tok.norm in alias_heads:
+            ln, hit = longest(tokens, i, matcher.aliases, matcher.max_len, heads=alias_heads)
+            if ln > best_len:
+                best_len, best_ids = ln, hit
+        ln, hit = longest(tokens, i, matcher.periods, matcher.max_len, heads=period_heads) \
+            if period_heads is None or tok.norm in period_heads else (0, None)
         if ln and ln >= best_len:
+            dated = True
             actor = _period_actor(hit, day_range, host, _states_named(matcher, tokens))
             if actor is not None:  # "UN peacekeepers" in 2016: MINUSMA, not the generic
                 best_len, best_ids, via = ln, (actor,), "period"
@@ -169,6 +200,7 @@ def find_mentions(
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
             if not contingent and len(actors) == 1:
+                dated = dated or _peacekeepers(matcher, tokens, *actors[0][1])
                 contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
@@ -216,7 +248,7 @@ def find_mentions(
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else how, role=role))
         i = end
     out = _hyphen_joint_units(matcher, tokens, out, group_id)
-    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out)))
+    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out))), dated
 
 
 _STATE_KINDS = ("foreign state", "state armed force")

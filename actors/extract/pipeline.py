@@ -31,7 +31,7 @@ from actors.extract.events import belligerents_event, fill_context, sentence_eve
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.generics import document_country, resolve_generics
-from actors.extract.mentions import Matcher, build_matcher, find_mentions
+from actors.extract.mentions import Matcher, build_matcher, find_mentions, find_mentions_dated
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.context import (Party, blame, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
@@ -102,8 +102,10 @@ class Extractor:
         for s in doc.sentences:
             if _DIGIT.search(s.clean) is None:
                 continue
-            found_before[s.index] = find_mentions(self.matcher, toks_by_sentence[s.index], text=doc.text)
-            for m in found_before[s.index]:
+            found, dated = find_mentions_dated(self.matcher, toks_by_sentence[s.index], text=doc.text)
+            if not dated:
+                found_before[s.index] = found
+            for m in found:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
@@ -151,7 +153,7 @@ class Extractor:
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
-            if s.index in found_before and not self.matcher.has_period_alias(tokens):
+            if s.index in found_before:
                 mentions = found_before[s.index]  # the sentence's date cannot change them
             else:
                 mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=host)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, longest, phrase_at
+from actors.extract.matcher import Matcher, heads, longest, phrase_at
 from actors.text.tokens import Token
 
 __all__ = ["group_reference", "bare_country"]
@@ -53,6 +53,16 @@ def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_
     return None
 
 
+def _may_open(matcher: Matcher, word: str) -> bool:
+    """Whether a group reference can open with ``word``: a prefix, demonym or country name starts
+    with it (:func:`_reference_item` without an alias finds nothing otherwise)."""
+    for table in (matcher.prefixes, matcher.demonyms, matcher.countries):
+        index = heads(table)
+        if index is None or word in index:
+            return True
+    return False
+
+
 def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
 
@@ -60,6 +70,8 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     or None.
     """
     n = len(tokens)
+    if not _may_open(matcher, tokens[i].norm):
+        return None
     item = _reference_item(matcher, tokens, i, allow_alias=False)
     if item is None:
         return None

@@ -52,11 +52,21 @@ _NORMS: dict[str, str] = {}
 _NORMS_MAX = 200_000
 
 
+#: A token is built without its dataclass ``__init__`` (a frozen dataclass sets each field through
+#: ``object.__setattr__``, the slowest part of tokenising): a bare instance, its four slots set
+#: through their descriptors. The same values, equal, hashed and printed alike.
+_new = object.__new__
+_set_text, _set_norm, _set_start, _set_end = (Token.text.__set__, Token.norm.__set__, Token.start.__set__,
+                                              Token.end.__set__)
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset``."""
     out: list[Token] = []
     append = out.append
     norms = _NORMS
+    new, cls = _new, Token
+    set_text, set_norm, set_start, set_end = _set_text, _set_norm, _set_start, _set_end
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start() + offset
@@ -71,7 +81,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             append(Token(word[:cut], norm[:-2], start, start + cut))
             append(Token(word[cut:], "'s", start + cut, start + len(word)))
         else:
-            append(Token(word, norm, start, start + len(word)))
+            t = new(cls)
+            set_text(t, word)
+            set_norm(t, norm)
+            set_start(t, start)
+            set_end(t, start + len(word))
+            append(t)
     return out
 
 
