@@ -93,9 +93,12 @@ def _period_actor(options, day_range, host: str | None = None, named: set[str] |
 def _states_named(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
     """The states a sentence names by country, place or demonym (places never being mentions)."""
     out = set()
+    tables = [(table, heads(table)) for table in (matcher.countries, matcher.demonyms, matcher.places)]
     for k, t in enumerate(tokens):
-        for table in (matcher.countries, matcher.demonyms) + ((matcher.places,) if t.text[:1].isupper() else ()):
-            ln, hit = longest(tokens, k, table, matcher.max_len)
+        for table, index in tables if t.text[:1].isupper() else tables[:2]:
+            if index is not None and t.norm not in index:
+                continue  # no key of the table starts with this word
+            ln, hit = longest(tokens, k, table, matcher.max_len, heads=index)
             if ln:
                 out.add(hit)
     return out
@@ -169,6 +172,10 @@ def find_mentions_dated(
     starts = matcher.starts
     # the first-word indexes: a table is looked up only where a key of it can start
     exact_heads, alias_heads, period_heads = heads(matcher.exact), heads(matcher.aliases), heads(matcher.periods)
+    ref_heads = [heads(matcher.prefixes), heads(matcher.demonyms), heads(matcher.countries)]
+    if None in ref_heads:
+        ref_heads = []  # a table without its index: always try
+    country_heads = ref_heads[2] if ref_heads else None
     while i < n:
         tok = tokens[i]
         if tok.norm not in starts:
@@ -196,7 +203,9 @@ def find_mentions_dated(
                 continue
             # else outside its period it is what its plain alias says ("UN peacekeepers", "UN" troops)
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
-        ref = group_reference(matcher, tokens, i)
+        norm = tok.norm
+        ref = group_reference(matcher, tokens, i) \
+            if not ref_heads or norm in ref_heads[0] or norm in ref_heads[1] or norm in ref_heads[2] else None
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
             if not contingent and len(actors) == 1:
@@ -212,7 +221,8 @@ def find_mentions_dated(
             i += length
             continue
         if best_len == 0:
-            country = bare_country(matcher, tokens, i, listing)
+            country = bare_country(matcher, tokens, i, listing) \
+                if country_heads is None or norm in country_heads else None
             if country:
                 length, aid = country
                 out.append(Mention(aid, tokens[i].start, tokens[i + length - 1].end, i, i + length, surface(i, i + length), via="country"))

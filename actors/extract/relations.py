@@ -91,6 +91,8 @@ def find_relations(
     told with a named target and no attacker ("an attack on a Malian post"), which a claim of
     responsibility may attribute (:func:`actors.extract.context.claimed_attacks`).
     """
+    if not mentions and not previous_attackers:
+        return []  # every relation, attacker and victim is one of the mentions (or the attackers before)
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
     verb_ends = {o.end - 1 for o in s.relation_occ}
