@@ -318,7 +318,8 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
     relation is alleged, by the subject (``Party.by``)."""
     norms = norms if norms is not None else [t.norm for t in tokens]
     found = None
-    for a, b in _phrases(norms, cues.words("suspicion_phrases")):
+    suspicion = cues.words("suspicion_phrases")
+    for a, b in _phrases(norms, suspicion) if _maybe(norms, suspicion) else ():
         # "JNIM is widely suspected", "X is believed to be behind the attack", "X was blamed for it"
         if _negated(cues, norms, a):
             continue
@@ -333,6 +334,8 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
                           others=_coordinated(mentions, norms, p.mention, articles=True, speech=_speech(cues)))
     for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
         verbs = cues.single(words)
+        if verbs.isdisjoint(norms):
+            continue  # no such verb in the sentence
         for j, w in enumerate(norms):
             if w not in verbs or _negated(cues, norms, j):
                 continue
