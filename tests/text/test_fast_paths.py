@@ -41,3 +41,21 @@ def test_tokens_equal_those_built_by_their_class():
         for t in tokenize(text, 7):
             built = Token(t.text, t.norm, t.start, t.end)
             assert t == built and hash(t) == hash(built) and repr(t) == repr(built)
+
+
+def test_date_start_filter_grouped_by_first_letter_accepts_what_the_plain_alternation_accepts():
+    import re
+
+    from actors.text import date_mentions as dm
+
+    plain_openers = "|".join(f"(?i:{'|'.join(words)}){rest}" for words, rest in dm._OPENING_WORDS)
+    plain = re.compile(rf"(?<!\w)(?=[\dA-Za-z])(?={plain_openers})")
+    grouped = re.compile(rf"(?<!\w)(?=[\dA-Za-z])(?={dm._by_first_letter(dm._OPENING_WORDS)})")
+    rng = random.Random(19)
+    words = ("the The THE this last on On Monday MONDAY monDAY sunday by By since until 3 12 2013 January mid "
+             "early Late later earlier that same days weeks months a an one twenty-one Twenty-One several few at "
+             "time of during in In attack course between from \u017f \u212a K s \u0131 \u0130 x - , .").split()
+    samples = _texts() + ["".join(rng.choice(words) + rng.choice(["", " ", "  ", "-", ",", "\n"])
+                                  for _ in range(rng.randrange(1, 12))) for _ in range(3000)]
+    for text in samples:
+        assert [m.start() for m in grouped.finditer(text)] == [m.start() for m in plain.finditer(text)]
