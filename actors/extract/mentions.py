@@ -32,7 +32,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, build_matcher, heads, longest, phrase_at
+from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, longest, phrase_at
 from actors.extract.state_references import bare_country, group_reference
 from actors.text.tokens import Token
 
@@ -117,6 +117,37 @@ def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int,
     return hits.pop() if len(hits) == 1 else ""
 
 
+#: id of a matcher -> (the matcher, its openers: see :func:`_openers`)
+_OPENERS: dict[int, tuple] = {}
+
+
+def _openers(matcher: Matcher) -> tuple[frozenset, frozenset, dict, dict]:
+    """What the tables that can name an actor at a word (aliases, period aliases, prefixes,
+    demonyms, country names; exact aliases on the words as written) hold at their start: the words
+    that are a whole key, and for each first word the words a longer key goes on with. A word that is
+    no whole key, followed by none of those words, names no one there (:func:`find_mentions_dated`
+    passes it at once: most are "the")."""
+    entry = _OPENERS.get(id(matcher))
+    if entry is not None and entry[0] is matcher:
+        return entry[1]
+    lone, lone_raw, seconds, seconds_raw = set(), set(), {}, {}
+    for tables, whole, after in (((matcher.aliases, matcher.periods, matcher.prefixes, matcher.demonyms,
+                                   matcher.countries), lone, seconds), ((matcher.exact,), lone_raw, seconds_raw)):
+        for table in tables:
+            for key in table:
+                if not key or key == _HEADS_KEY:
+                    continue
+                if len(key) == 1:
+                    whole.add(key[0])
+                else:
+                    after.setdefault(key[0], set()).add(key[1])
+    found = (frozenset(lone), frozenset(lone_raw), seconds, seconds_raw)
+    if len(_OPENERS) > 8:
+        _OPENERS.clear()
+    _OPENERS[id(matcher)] = (matcher, found)
+    return found
+
+
 def _peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
     """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
     peacekeepers"): the mission it serves depends on the date."""
@@ -176,10 +207,17 @@ def find_mentions_dated(
     if None in ref_heads:
         ref_heads = []  # a table without its index: always try
     country_heads = ref_heads[2] if ref_heads else None
+    lone, lone_raw, seconds, seconds_raw = _openers(matcher)
+    none: frozenset = frozenset()
     while i < n:
         tok = tokens[i]
         if tok.norm not in starts:
             i += 1
+            continue
+        if tok.norm not in lone and tok.text not in lone_raw and (
+                i + 1 == n or (tokens[i + 1].norm not in seconds.get(tok.norm, none)
+                               and tokens[i + 1].text not in seconds_raw.get(tok.text, none))):
+            i += 1  # no key of any table starts here: every look-up below would find nothing
             continue
         # 1. a named alias, exact alias, period alias or generic
         best_len, best_ids, via = 0, (), "alias"
