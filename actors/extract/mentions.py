@@ -36,7 +36,7 @@ from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, lo
 from actors.extract.state_references import bare_country, group_reference
 from actors.text.tokens import Token
 
-__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions", "find_mentions_dated"]
+__all__ = ["Mention", "Matcher", "build_matcher", "find_mentions"]
 
 # "the north of Mali" is a place, "the government of Mali" is the state.
 _DETERMINERS = frozenset("the a an its their his her".split())
