@@ -144,6 +144,8 @@ def resolve_generics(
     nothing is guessed. ``context_span``: the previous sentence's character range, kept as
     ``filled_from`` on a mention that sentence named.
     """
+    if not any(m.generic for m in mentions):
+        return list(mentions)  # nothing to resolve
     d = matcher.dictionary
     # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
     bound = {"".join(key) for key in matcher.words.get("place_bound_generics", ())}

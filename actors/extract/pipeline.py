@@ -158,7 +158,8 @@ class Extractor:
             else:
                 mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=host)
             same_paragraph = previous_paragraph == s.paragraph
-            separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
+            norms = [t.norm for t in tokens]  # the sentence's words, once for the tests below
+            separate = separate_event(self.cues, tokens, norms)  # "And, separately, ...": nothing from before
             if separate:
                 told = _Told()
                 unclaimed = None
@@ -181,7 +182,7 @@ class Extractor:
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
-            relations, claim = self._context(tokens, mentions, relations, told, edges, (s.start, s.end))
+            relations, claim = self._context(tokens, mentions, relations, told, edges, (s.start, s.end), norms)
             if claim is not None and (victims or unclaimed):
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
@@ -206,7 +207,7 @@ class Extractor:
                 found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)
                 candidates.extend(found)
             # a sentence counting only the dead of what was told ("2 soldiers killed.") tells no attack of its own
-            toll = tells_a_toll(self.cues, tokens, mentions)
+            toll = tells_a_toll(self.cues, tokens, mentions, norms)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"),
@@ -250,11 +251,11 @@ class Extractor:
         return states.pop() if len(states) == 1 else None
 
     def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict],
-                 span: tuple[int, int]) -> tuple[list, Party | None]:
+                 span: tuple[int, int], norms: list[str]) -> tuple[list, Party | None]:
         """Claims of responsibility and denials, in this sentence (at character range ``span``) and for
         what the paragraph told before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges``
-        are updated in place. Returns the relations and the sentence's claim or blame, if any."""
-        norms = [t.norm for t in tokens]
+        are updated in place (``norms``: the tokens' norms). Returns the relations and the sentence's
+        claim or blame, if any."""
         claim = responsibility_claim(self.cues, tokens, mentions, norms) or blame(self.cues, tokens, mentions, norms)
         deny = denial(self.cues, tokens, mentions, norms)
         d = self.dictionary
