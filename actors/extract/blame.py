@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from actors.extract.context import (_CLAUSE_END, Party, _attack_forms, _claimant_after, _coordinated, _negated,
-                                    _party_before, _phrases, _speech)
+from actors.extract.context import (_CLAUSE_END, Party, _attack_forms, _claimant_after, _coordinated, _maybe,
+                                    _negated, _party_before, _phrases, _speech)
 from actors.extract.cues import CueSet
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -41,7 +41,8 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
     relation is alleged, by the subject (``Party.by``)."""
     norms = norms if norms is not None else [t.norm for t in tokens]
     found = None
-    for a, b in _phrases(norms, cues.words("suspicion_phrases")):
+    suspicion = cues.words("suspicion_phrases")
+    for a, b in _phrases(norms, suspicion) if _maybe(norms, suspicion) else ():
         # "JNIM is widely suspected", "X is believed to be behind the attack", "X was blamed for it"
         if _negated(cues, norms, a):
             continue
@@ -56,6 +57,8 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
                           others=_coordinated(mentions, norms, p.mention, articles=True, speech=_speech(cues)))
     for words, prep in (("blame_on_verbs", "on"), ("blame_to_verbs", "to")):
         verbs = cues.single(words)
+        if verbs.isdisjoint(norms):
+            continue  # no such verb in the sentence
         for j, w in enumerate(norms):
             if w not in verbs or _negated(cues, norms, j):
                 continue
@@ -91,6 +94,8 @@ def _accusation(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mentio
     ambush": the accused right after the verb (and those named with it), then "of" or "for", words
     of acting (``accused_acts``), and the attack told before (definite) or "it"."""
     verbs = cues.single("accusing_verbs")
+    if verbs.isdisjoint(norms):
+        return None
     acts = cues.words("accused_acts")
     for j, w in enumerate(norms):
         if w not in verbs or _negated(cues, norms, j) or (j > 0 and norms[j - 1] in ("is", "are", "was", "were", "been")):

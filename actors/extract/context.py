@@ -327,10 +327,10 @@ def denial(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
     return found
 
 
-def separate_event(cues: CueSet, tokens: Sequence[Token]) -> bool:
+def separate_event(cues: CueSet, tokens: Sequence[Token], norms: Sequence[str] | None = None) -> bool:
     """"And, separately, ...", "In a separate attack, ...": another event than the sentence before."""
     markers = cues.words("separate_event_markers")
-    norms = [t.norm for t in tokens]
+    norms = norms if norms is not None else [t.norm for t in tokens]
     return _maybe(norms, markers) and bool(_phrases(norms, markers))
 
 
@@ -343,13 +343,14 @@ def tells_an_attack(cues: CueSet, tokens: Sequence[Token]) -> bool:
     return any(not (a > 0 and (norms[a - 1],) in definite) for a, _ in _phrases(norms, _attack_forms(cues)))
 
 
-def tells_a_toll(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:
+def tells_a_toll(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
+                 norms: Sequence[str] | None = None) -> bool:
     """Whether a sentence only counts the dead and wounded of what was told before ("2 soldiers
     killed.", "Three peacekeepers were killed and five wounded."): it names no actor, and its only
     attack words are ``toll_verbs``. An attack's claim may still come after it."""
     if any(not m.generic and m.via != "resolved" for m in mentions):
         return False
-    norms = [t.norm for t in tokens]
+    norms = norms if norms is not None else [t.norm for t in tokens]
     found = _phrases(norms, _attack_forms(cues))
     tolls = cues.words("toll_verbs")
     # the verb takes no object: "2 soldiers killed.", "were killed and five wounded" (never "Gunmen killed two")

@@ -62,6 +62,9 @@ class Cue:
     standing: bool = False  # describes a standing relation, not an event that began it (undated)
 
 
+_NONE: frozenset = frozenset()  # an empty word list
+
+
 @dataclass(frozen=True)
 class CueSet:
     """Relation and status cues and word lists, compiled for lookup."""
@@ -80,11 +83,11 @@ class CueSet:
 
     def words(self, list_id: str) -> frozenset:
         """A word list as normalised phrase keys (tuples of words)."""
-        return self.word_lists.get(list_id, frozenset())
+        return self.word_lists.get(list_id, _NONE)
 
     def single(self, list_id: str) -> frozenset:
         """The one-word entries of a word list, as plain strings."""
-        return self.singles.get(list_id, frozenset())
+        return self.singles.get(list_id, _NONE)
 
 
 def load_cues(path=None) -> CueSet:

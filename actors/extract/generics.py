@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, longest
+from actors.extract.matcher import Matcher, heads, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
@@ -102,7 +102,12 @@ def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
 
 def _places_named(matcher: Matcher, tokens: Sequence[Token], skip: set[int] = frozenset()) -> set[str]:
     """The states whose names or places (outside the tokens ``skip``) the tokens name."""
-    return {hit for k in range(len(tokens)) if k not in skip and (hit := _place_at(matcher, tokens, k))}
+    countries, places = heads(matcher.countries), heads(matcher.places)
+    if countries is None or places is None:
+        return {hit for k in range(len(tokens)) if k not in skip and (hit := _place_at(matcher, tokens, k))}
+    # only where a country's or a place's name can start (the tables' first-word indexes)
+    return {hit for k, t in enumerate(tokens) if (t.norm in countries or t.norm in places) and k not in skip
+            and (hit := _place_at(matcher, tokens, k))}
 
 
 def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
@@ -139,6 +144,8 @@ def resolve_generics(
     nothing is guessed. ``context_span``: the previous sentence's character range, kept as
     ``filled_from`` on a mention that sentence named.
     """
+    if not any(m.generic for m in mentions):
+        return list(mentions)  # nothing to resolve
     d = matcher.dictionary
     # generic ids (hyphenated, so several tokens each) that stand only when placed in a country
     bound = {"".join(key) for key in matcher.words.get("place_bound_generics", ())}

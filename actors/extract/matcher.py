@@ -18,7 +18,7 @@ from actors.extract.dictionary import Dictionary
 from actors.extract.places import load_places
 from actors.text.tokens import Token, phrase_key, tokenize
 
-__all__ = ["Matcher", "build_matcher", "longest", "phrase_at"]
+__all__ = ["Matcher", "build_matcher", "heads", "longest", "phrase_at"]
 
 # Key under which a phrase table keeps its first-word index (never a real phrase key).
 _HEADS_KEY = ("\x00heads",)
@@ -48,16 +48,6 @@ class Matcher:
 
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
-
-    def has_period_alias(self, tokens: Sequence[Token]) -> bool:
-        """Whether a period alias ("the junta", "UN peacekeepers") starts in ``tokens``: without one,
-        a sentence's mentions are the same whatever its date."""
-        starts = self.periods.get(_HEADS_KEY, {})
-        if any(t.norm in starts and longest(tokens, i, self.periods, self.max_len)[0] for i, t in enumerate(tokens)):
-            return True
-        # "Nigerien peacekeepers": the contingent of the mission in force at the sentence's date
-        nouns = self.words.get("peacekeeper_nouns", frozenset())
-        return any((t.norm,) in nouns or tuple(x.norm for x in tokens[i : i + 2]) in nouns for i, t in enumerate(tokens))
 
 
 def _serial_comma_variants(key: tuple) -> list[tuple]:
@@ -140,43 +130,76 @@ def _raw_key(phrase: str) -> tuple[str, ...]:
 
 
 def _heads(table: dict) -> dict:
-    """First word -> the lengths of the keys starting with it, longest first (a cheap
-    pre-check for longest: only those lengths are tried)."""
-    heads: dict = {}
-    for key in table:
+    """The keys of a phrase table as a trie of words: first word -> node, a node being a dict of
+    the next words' nodes with, under ``None`` (never a word), the value of the key ending there.
+    Its first level is the table's first-word index (:func:`heads`); :func:`longest` walks it
+    word by word instead of trying every length a key there may have."""
+    trie: dict = {}
+    for key, value in table.items():
         if key:
-            heads.setdefault(key[0], set()).add(len(key))
-    return {word: tuple(sorted(lengths, reverse=True)) for word, lengths in heads.items()}
+            node = trie
+            for word in key:
+                node = node.setdefault(word, {})
+            node[None] = value
+    return trie
+
+
+def heads(table: dict) -> dict | None:
+    """A phrase table's first-word index (its trie: a word it lacks starts no key, and
+    :func:`longest` finds nothing there), None for a table built without one: callers in a hot
+    loop test a word against it before calling."""
+    return table.get(_HEADS_KEY)
 
 
 def longest(tokens: Sequence[Token], i: int, table: dict, max_len: int, raw: bool = False, heads: dict | None = None) -> tuple[int, object]:
-    if i >= len(tokens):
-        return 0, None
+    """The longest key of ``table`` that the tokens from ``i`` on spell (their norms, or their texts
+    when ``raw``), as (its length, its value); (0, None) when none does. ``heads`` is the table's
+    index when the caller has it at hand. A table without an index (built by hand) is tried at
+    every length up to ``max_len``; with one, ``max_len`` is not consulted (as before)."""
     if heads is None:
         heads = table.get(_HEADS_KEY)
-    room = len(tokens) - i
+    n = len(tokens)
     if heads is None:
-        lengths = range(min(max_len, room), 0, -1)
-    else:  # the index knows the lengths there are (max_len is not consulted, as before)
-        lengths = heads.get(tokens[i].text if raw else tokens[i].norm)
-        if not lengths:
+        if i >= n:
             return 0, None
-    for n in lengths:
-        if n > room:
-            continue
-        if n == 1:  # most keys tried are one word: no slice, no generator
-            key = (tokens[i].text if raw else tokens[i].norm,)
-        else:
-            key = tuple([t.text for t in tokens[i : i + n]] if raw else [t.norm for t in tokens[i : i + n]])
-        hit = table.get(key)
-        if hit is not None:
-            return n, hit
-    return 0, None
+        for size in range(min(max_len, n - i), 0, -1):
+            key = tuple([t.text for t in tokens[i : i + size]] if raw else [t.norm for t in tokens[i : i + size]])
+            hit = table.get(key)
+            if hit is not None:
+                return size, hit
+        return 0, None
+    found, hit, node, j = 0, None, heads, i
+    while j < n:
+        node = node.get(tokens[j].text if raw else tokens[j].norm)
+        if node is None:
+            break
+        j += 1
+        value = node.get(None)
+        if value is not None:
+            found, hit = j - i, value
+    return found, hit
+
+
+#: id of a phrase set -> (the set, the words its phrases start with), for :func:`phrase_at`
+_FIRSTS: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+def _first_words(phrases: frozenset) -> frozenset:
+    """The words the phrases of ``phrases`` start with (kept per set: the sets are the matcher's)."""
+    entry = _FIRSTS.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        if len(_FIRSTS) > 256:
+            _FIRSTS.clear()
+        entry = _FIRSTS[id(phrases)] = (phrases, frozenset(p[0] for p in phrases if p))
+    return entry[1]
 
 
 def phrase_at(tokens: Sequence[Token], i: int, phrases: frozenset, max_len: int = 3) -> int:
     """Length of the longest phrase of ``phrases`` starting at token i (0 if none)."""
-    for n in range(min(max_len, len(tokens) - i), 0, -1):
-        if tuple(t.norm for t in tokens[i : i + n]) in phrases:
+    top = min(max_len, len(tokens) - i)
+    if top <= 0 or tokens[i].norm not in _first_words(phrases):
+        return 0  # no phrase starts with this word
+    for n in range(top, 0, -1):
+        if (tuple([t.norm for t in tokens[i : i + n]]) if n > 1 else (tokens[i].norm,)) in phrases:
             return n
     return 0

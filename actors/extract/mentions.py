@@ -32,7 +32,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, build_matcher, longest, phrase_at
+from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, longest, phrase_at
 from actors.extract.state_references import bare_country, group_reference
 from actors.text.tokens import Token
 
@@ -93,9 +93,12 @@ def _period_actor(options, day_range, host: str | None = None, named: set[str] |
 def _states_named(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
     """The states a sentence names by country, place or demonym (places never being mentions)."""
     out = set()
+    tables = [(table, heads(table)) for table in (matcher.countries, matcher.demonyms, matcher.places)]
     for k, t in enumerate(tokens):
-        for table in (matcher.countries, matcher.demonyms) + ((matcher.places,) if t.text[:1].isupper() else ()):
-            ln, hit = longest(tokens, k, table, matcher.max_len)
+        for table, index in tables if t.text[:1].isupper() else tables[:2]:
+            if index is not None and t.norm not in index:
+                continue  # no key of the table starts with this word
+            ln, hit = longest(tokens, k, table, matcher.max_len, heads=index)
             if ln:
                 out.add(hit)
     return out
@@ -106,14 +109,51 @@ def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int,
     the one peacekeeping mission whose period aliases cover the date, else ""."""
     if not day_range or day_range[0] is None or day_range[1] is None:
         return ""
-    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
-    words = tuple(t.norm for t in tokens[a:b])
-    if not any(words[k:] in nouns for k in range(1, len(words))):
+    if not _peacekeepers(matcher, tokens, a, b):
         return ""
     lo, hi = day_range
     hits = {x.id for x in matcher.dictionary.named() if x.kind == "international mission" and "peacekeeping" in x.tags
             and x.id != state and any(pa.covers(lo) and pa.covers(hi) for pa in x.period_aliases)}
     return hits.pop() if len(hits) == 1 else ""
+
+
+#: id of a matcher -> (the matcher, its openers: see :func:`_openers`)
+_OPENERS: dict[int, tuple] = {}
+
+
+def _openers(matcher: Matcher) -> tuple[frozenset, frozenset, dict, dict]:
+    """What the tables that can name an actor at a word (aliases, period aliases, prefixes,
+    demonyms, country names; exact aliases on the words as written) hold at their start: the words
+    that are a whole key, and for each first word the words a longer key goes on with. A word that is
+    no whole key, followed by none of those words, names no one there (:func:`find_mentions_dated`
+    passes it at once: most are "the")."""
+    entry = _OPENERS.get(id(matcher))
+    if entry is not None and entry[0] is matcher:
+        return entry[1]
+    lone, lone_raw, seconds, seconds_raw = set(), set(), {}, {}
+    for tables, whole, after in (((matcher.aliases, matcher.periods, matcher.prefixes, matcher.demonyms,
+                                   matcher.countries), lone, seconds), ((matcher.exact,), lone_raw, seconds_raw)):
+        for table in tables:
+            for key in table:
+                if not key or key == _HEADS_KEY:
+                    continue
+                if len(key) == 1:
+                    whole.add(key[0])
+                else:
+                    after.setdefault(key[0], set()).add(key[1])
+    found = (frozenset(lone), frozenset(lone_raw), seconds, seconds_raw)
+    if len(_OPENERS) > 8:
+        _OPENERS.clear()
+    _OPENERS[id(matcher)] = (matcher, found)
+    return found
+
+
+def _peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
+    peacekeepers"): the mission it serves depends on the date."""
+    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
+    words = tuple(t.norm for t in tokens[a:b])
+    return any(words[k:] in nouns for k in range(1, len(words)))
 
 
 def find_mentions(
@@ -133,7 +173,25 @@ def find_mentions(
     ``text``, when given, is the document text the token offsets refer to (for
     ``Mention.text``); otherwise token texts are joined.
     """
+    return find_mentions_dated(matcher, tokens, text=text, day_range=day_range, listing=listing, host=host)[0]
+
+
+def find_mentions_dated(
+    matcher: Matcher,
+    tokens: Sequence[Token],
+    *,
+    text: str | None = None,
+    day_range: tuple[dt.date | None, dt.date | None] | None = None,
+    listing: bool = False,
+    host: str | None = None,
+) -> tuple[list[Mention], bool]:
+    """:func:`find_mentions`, and whether its answer depends on the date: whether a period alias
+    ("the junta") was read, or the contingent of a state's peacekeepers. When it does not, the same
+    tokens give the same mentions at any ``day_range`` and ``host`` (the only uses of either), so a
+    sentence's mentions found before its date was known stand (:class:`actors.extract.pipeline.Extractor`).
+    """
     out: list[Mention] = []
+    dated = False
     group_id = 0
     i, n = 0, len(tokens)
 
@@ -143,20 +201,38 @@ def find_mentions(
         return " ".join(t.text for t in tokens[a:b])
 
     starts = matcher.starts
+    # the first-word indexes: a table is looked up only where a key of it can start
+    exact_heads, alias_heads, period_heads = heads(matcher.exact), heads(matcher.aliases), heads(matcher.periods)
+    ref_heads = [heads(matcher.prefixes), heads(matcher.demonyms), heads(matcher.countries)]
+    if None in ref_heads:
+        ref_heads = []  # a table without its index: always try
+    country_heads = ref_heads[2] if ref_heads else None
+    lone, lone_raw, seconds, seconds_raw = _openers(matcher)
+    none: frozenset = frozenset()
     while i < n:
-        if tokens[i].norm not in starts:
+        tok = tokens[i]
+        if tok.norm not in starts:
             i += 1
+            continue
+        if tok.norm not in lone and tok.text not in lone_raw and (
+                i + 1 == n or (tokens[i + 1].norm not in seconds.get(tok.norm, none)
+                               and tokens[i + 1].text not in seconds_raw.get(tok.text, none))):
+            i += 1  # no key of any table starts here: every look-up below would find nothing
             continue
         # 1. a named alias, exact alias, period alias or generic
         best_len, best_ids, via = 0, (), "alias"
-        ln, hit = longest(tokens, i, matcher.exact, matcher.max_len, raw=True)
-        if ln > best_len:
-            best_len, best_ids = ln, hit
-        ln, hit = longest(tokens, i, matcher.aliases, matcher.max_len)
-        if ln > best_len:
-            best_len, best_ids = ln, hit
-        ln, hit = longest(tokens, i, matcher.periods, matcher.max_len)
+        if exact_heads is None or tok.text in exact_heads:
+            ln, hit = longest(tokens, i, matcher.exact, matcher.max_len, raw=True, heads=exact_heads)
+            if ln > best_len:
+                best_len, best_ids = ln, hit
+        if alias_heads is None or tok.norm in alias_heads:
+            ln, hit = longest(tokens, i, matcher.aliases, matcher.max_len, heads=alias_heads)
+            if ln > best_len:
+                best_len, best_ids = ln, hit
+        ln, hit = longest(tokens, i, matcher.periods, matcher.max_len, heads=period_heads) \
+            if period_heads is None or tok.norm in period_heads else (0, None)
         if ln and ln >= best_len:
+            dated = True
             actor = _period_actor(hit, day_range, host, _states_named(matcher, tokens))
             if actor is not None:  # "UN peacekeepers" in 2016: MINUSMA, not the generic
                 best_len, best_ids, via = ln, (actor,), "period"
@@ -165,10 +241,13 @@ def find_mentions(
                 continue
             # else outside its period it is what its plain alias says ("UN peacekeepers", "UN" troops)
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
-        ref = group_reference(matcher, tokens, i)
+        norm = tok.norm
+        ref = group_reference(matcher, tokens, i) \
+            if not ref_heads or norm in ref_heads[0] or norm in ref_heads[1] or norm in ref_heads[2] else None
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
             if not contingent and len(actors) == 1:
+                dated = dated or _peacekeepers(matcher, tokens, *actors[0][1])
                 contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
@@ -180,7 +259,8 @@ def find_mentions(
             i += length
             continue
         if best_len == 0:
-            country = bare_country(matcher, tokens, i, listing)
+            country = bare_country(matcher, tokens, i, listing) \
+                if country_heads is None or norm in country_heads else None
             if country:
                 length, aid = country
                 out.append(Mention(aid, tokens[i].start, tokens[i + length - 1].end, i, i + length, surface(i, i + length), via="country"))
@@ -216,7 +296,7 @@ def find_mentions(
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else how, role=role))
         i = end
     out = _hyphen_joint_units(matcher, tokens, out, group_id)
-    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out)))
+    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out))), dated
 
 
 _STATE_KINDS = ("foreign state", "state armed force")

@@ -31,7 +31,7 @@ from actors.extract.events import belligerents_event, fill_context, sentence_eve
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
 from actors.extract.generics import document_country, resolve_generics
-from actors.extract.mentions import Matcher, build_matcher, find_mentions
+from actors.extract.mentions import Matcher, build_matcher, find_mentions, find_mentions_dated
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.blame import blame
 from actors.extract.context import (Party, denial, dispute_edges, dispute_relations, names_the_attack,
@@ -106,8 +106,10 @@ class Extractor:
         for s in doc.sentences:
             if _DIGIT.search(s.clean) is None:
                 continue
-            found_before[s.index] = find_mentions(self.matcher, toks_by_sentence[s.index], text=doc.text)
-            for m in found_before[s.index]:
+            found, dated = find_mentions_dated(self.matcher, toks_by_sentence[s.index], text=doc.text)
+            if not dated:
+                found_before[s.index] = found
+            for m in found:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
@@ -155,12 +157,13 @@ class Extractor:
         for s in doc.sentences:
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
-            if s.index in found_before and not self.matcher.has_period_alias(tokens):
+            if s.index in found_before:
                 mentions = found_before[s.index]  # the sentence's date cannot change them
             else:
                 mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=host)
             same_paragraph = previous_paragraph == s.paragraph
-            separate = separate_event(self.cues, tokens)  # "And, separately, ...": nothing from before
+            norms = [t.norm for t in tokens]  # the sentence's words, once for the tests below
+            separate = separate_event(self.cues, tokens, norms)  # "And, separately, ...": nothing from before
             if separate:
                 told = _Told()
                 unclaimed = None
@@ -183,7 +186,7 @@ class Extractor:
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
-            relations, claim = self._context(tokens, mentions, relations, told, edges, (s.start, s.end))
+            relations, claim = self._context(tokens, mentions, relations, told, edges, (s.start, s.end), norms)
             if claim is not None and (victims or unclaimed):
                 # an attack told without its attacker, claimed in this sentence or a later one
                 relations = relations + claimed_attacks(victims, claim, self.dictionary, before=claim.tok)
@@ -208,7 +211,7 @@ class Extractor:
                 found = self.candidates.sentence(doc.name, doc.text, s, tokens, mentions, relations)
                 candidates.extend(found)
             # a sentence counting only the dead of what was told ("2 soldiers killed.") tells no attack of its own
-            toll = tells_a_toll(self.cues, tokens, mentions)
+            toll = tells_a_toll(self.cues, tokens, mentions, norms)
             if relations:
                 ev, rows = sentence_event(doc.name, s, tokens, relations, dates.get(s.index, []), force,
                                           other_clause=self.cues.single("other_clause_openers"),
@@ -252,11 +255,11 @@ class Extractor:
         return states.pop() if len(states) == 1 else None
 
     def _context(self, tokens, mentions, relations: list, told: "_Told", edges: list[dict],
-                 span: tuple[int, int]) -> tuple[list, Party | None]:
+                 span: tuple[int, int], norms: list[str]) -> tuple[list, Party | None]:
         """Claims of responsibility and denials, in this sentence (at character range ``span``) and for
         what the paragraph told before it (:mod:`actors.extract.context`); ``told``'s edges and ``edges``
-        are updated in place. Returns the relations and the sentence's claim or blame, if any."""
-        norms = [t.norm for t in tokens]
+        are updated in place (``norms``: the tokens' norms). Returns the relations and the sentence's
+        claim or blame, if any."""
         claim = responsibility_claim(self.cues, tokens, mentions, norms) or blame(self.cues, tokens, mentions, norms)
         deny = denial(self.cues, tokens, mentions, norms)
         d = self.dictionary

@@ -93,6 +93,8 @@ def find_relations(
     """
     if tokens and tokens[-1].norm == "?":
         return []  # a question asserts nothing: "Did JNIM attack the base?"
+    if not mentions and not previous_attackers:
+        return []  # every relation, attacker and victim is one of the mentions (or the attackers before)
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
     verb_ends = {o.end - 1 for o in s.relation_occ}

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from actors.extract.matcher import Matcher, longest, phrase_at
+from actors.extract.matcher import Matcher, heads, longest, phrase_at
 from actors.text.tokens import Token
 
 __all__ = ["group_reference", "bare_country"]
@@ -33,17 +33,18 @@ __all__ = ["group_reference", "bare_country"]
 def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_alias: bool):
     """One coordinated item of a group reference: (next index, [(actor, (a, b))])."""
     n = len(tokens)
+    word = tokens[j].norm if j < n else None
     # "Franco-Chadian": prefix, hyphen, demonym
-    ln, hit = longest(tokens, j, matcher.prefixes, 2)
+    ln, hit = longest(tokens, j, matcher.prefixes, 2) if _may_start(matcher.prefixes, word) else (0, None)
     if ln and j + ln + 1 < n and tokens[j + ln].norm == "-":
         ln2, hit2 = longest(tokens, j + ln + 1, matcher.demonyms, 3)
         if ln2:
             return j + ln + 1 + ln2, [(hit, (j, j + ln)), (hit2, (j + ln + 1, j + ln + 1 + ln2))]
-    ln, hit = longest(tokens, j, matcher.demonyms, 3)
+    ln, hit = longest(tokens, j, matcher.demonyms, 3) if _may_start(matcher.demonyms, word) else (0, None)
     if ln:
         return j + ln, [(hit, (j, j + ln))]
     # "Mali's army": a country name in the possessive
-    ln, hit = longest(tokens, j, matcher.countries, 3)
+    ln, hit = longest(tokens, j, matcher.countries, 3) if _may_start(matcher.countries, word) else (0, None)
     if ln and j + ln < n and tokens[j + ln].norm == "'s":
         return j + ln + 1, [(hit, (j, j + ln))]
     if allow_alias:  # "Malian and Wagner Group forces": a named actor joined to a demonym
@@ -53,6 +54,23 @@ def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_
     return None
 
 
+def _may_start(table: dict, word: str | None) -> bool:
+    """Whether a key of ``table`` may start with ``word`` (its first-word index says; a table without
+    one may have any): when not, :func:`longest` there finds nothing."""
+    index = heads(table)
+    return index is None or word in index
+
+
+def _may_open(matcher: Matcher, word: str) -> bool:
+    """Whether a group reference can open with ``word``: a prefix, demonym or country name starts
+    with it (:func:`_reference_item` without an alias finds nothing otherwise)."""
+    for table in (matcher.prefixes, matcher.demonyms, matcher.countries):
+        index = heads(table)
+        if index is None or word in index:
+            return True
+    return False
+
+
 def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
 
@@ -60,6 +78,8 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     or None.
     """
     n = len(tokens)
+    if not _may_open(matcher, tokens[i].norm):
+        return None
     item = _reference_item(matcher, tokens, i, allow_alias=False)
     if item is None:
         return None

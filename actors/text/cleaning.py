@@ -58,6 +58,9 @@ def _cp1252_table() -> Mapping[int, str]:
 
 
 _CHAR_TABLE = _char_table()
+# The characters _CHAR_TABLE changes, as one character class: str.translate looks every character
+# of the text up in the table, a regex finds the few there are (most texts have none but tabs).
+_CHARS_TO_CHANGE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_CHAR_TABLE)) + "]")
 _CP1252_TABLE = _cp1252_table()
 
 # -- character-level noise (blanked wherever it occurs) --------------------
@@ -93,6 +96,10 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 _INVISIBLE = ("\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
               "\u2066-\u2069\ufeff")  # not tabs, vertical tabs, form feeds, separators or NEL: those are spaces
 _IN_WORD = re.compile(f"(?<=\\w)[{_INVISIBLE}]+(?=\\w)")
+_INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")  # what _IN_WORD needs one of: most texts have none
+# What a _FILE_MARK match ends with: only the lines holding one are searched for the whole mark
+# (it never spans a line), a literal scan instead of a case-blind alternation at every word.
+_FILE_EXT = re.compile(r"\.(?:svg|png|jpe?g|gif|tiff?|webp)\b", re.IGNORECASE)
 WORD_JOINER = "\u2060"
 # Markdown only (.md): emphasis/code marks, links, images, blockquote marks.
 _MD_MARKS = re.compile(r"[*`]+|(?<!\w)__|__(?!\w)")
@@ -152,11 +159,33 @@ def _entity(m: re.Match[str]) -> str:
     return ch + " " * (len(m.group()) - 1)
 
 
+def _file_marks(base: str) -> list[re.Match[str]]:
+    """``_FILE_MARK.finditer(base)``, searched only in the lines that hold a file extension."""
+    out: list[re.Match[str]] = []
+    line_end = -1
+    for ext in _FILE_EXT.finditer(base):
+        if ext.start() < line_end:
+            continue  # that line is done
+        line_start = base.rfind("\n", 0, ext.start()) + 1
+        line_end = base.find("\n", ext.end())
+        if line_end < 0:
+            line_end = len(base)
+        out.extend(_FILE_MARK.finditer(base, line_start, line_end))
+    return out
+
+
+def _translate(text: str) -> str:
+    """``text.translate(_CHAR_TABLE)``: the characters it changes, found with a regex (the same string)."""
+    if _CHARS_TO_CHANGE.search(text) is None:
+        return text
+    return _CHARS_TO_CHANGE.sub(lambda m: _CHAR_TABLE[ord(m.group())], text)
+
+
 def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
     """First pass of clean: characters and inline noise, not yet whole lines."""
     base = text.translate(_CP1252_TABLE) if latin1 else text
-    joined = [] if base.isascii() and _IN_WORD.search(base) is None else list(_IN_WORD.finditer(base))
-    base = base.translate(_CHAR_TABLE)
+    joined = [] if _INVISIBLE_CHAR.search(base) is None else list(_IN_WORD.finditer(base))
+    base = _translate(base)
     spans: list[tuple[int, int, str]] = []
 
     def blank(m: re.Match[str]) -> None:
@@ -168,7 +197,11 @@ def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
         spans.append((m.start(), m.end(), WORD_JOINER * (m.end() - m.start())))
     for m in _HTML_COMMENT.finditer(base):  # may span lines: keep the newlines
         spans.append((m.start(), m.end(), re.sub(r"[^\n]", " ", m.group())))
-    for rx in (_CITATION, _FILE_MARK, _HTML_TAG, _TEMPLATE, _BOLD):
+    for m in _CITATION.finditer(base):
+        blank(m)
+    for m in _file_marks(base):
+        blank(m)
+    for rx in (_HTML_TAG, _TEMPLATE, _BOLD):
         for m in rx.finditer(base):
             blank(m)
     for m in _HTML_ENTITY.finditer(base):

@@ -232,23 +232,49 @@ def _words(words: Sequence[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
+def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]]) -> str:
+    r"""Alternatives ``(?i:w1|w2|...)rest`` (each (words, rest) of ``openers``) regrouped by the words'
+    first letter: ``[Tt](?:(?i:he)rest|(?i:his)rest2|...)|[Bb](?:...)``. Inside the start filter's
+    lookahead the alternatives are only tested, so their order and grouping do not matter; the
+    filter runs at every word start, and an alternative opening with a character class is passed over
+    at once where it does not fit, so only the words of one letter are tried there (after
+    ``(?=[\dA-Za-z])`` the first letter is ASCII: ``[Tt]`` is ``(?i:t)`` there)."""
+    groups: dict[str, list[str]] = {}
+    for words, rest in openers:
+        for w in words:
+            groups.setdefault(w[0].lower(), []).append((f"(?i:{w[1:]})" if w[1:] else "") + rest)
+    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(tails)})" for c, tails in groups.items())
+
+
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# The words a date may open with (any case), each list with what must follow them.
+_OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (_WEEKDAYS, "day"),
+    (("on", "last", "this"), rf"{_S}(?i:{'|'.join(_WEEKDAYS)})day"),
+    (("by", "since", "until", "till", "starting", "beginning"), rf"{_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"),
+    (("as",), rf"{_S}(?i:of)\b"),
+    (("the",), rf"{_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"),
+    (("between", "from"), rf"{_S}[\dA-Z]"),
+    (("early", "mid", "late"), rf"(?:{_S}|-)[\dA-Z]"),
+    (("later", "earlier"), rf"{_S}(?i:that|the|on|in|this)\b"),
+    (("this", "last"), rf"{_S}(?i:week|month|year)\b"),
+    (("that",), rf"{_S}(?i:same|{_UNITS})\b"),
+    (("a", "an", "one", "several", "some", "few", "many") + _NUMBER_WORDS, rf"{_S}(?i:few|{_UNITS})\b"),
+    (("days", "weeks?", "months?"), rf"{_S}(?i:later|afterwards?|earlier)\b"),
+    (("at",), rf"{_S}(?i:the){_S}(?i:time){_S}(?i:of)\b"),
+    (("during", "in"), rf"{_S}(?i:the){_S}(?i:attack|assault|ambush|raid|course)\b"),
+)
+# Where a date can start (see above), tested at each word start: a digit, a month name, or an opening
+# word (in any case) and what may follow it, by the word's first letter.
 _START = (
     rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
     rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
     rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
-    rf"|{_MONTH_ANY}(?!{_LETTER})|(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
-    rf"|(?i:on|last|this){_S}(?i:mon|tues|wednes|thurs|fri|satur|sun)day"
-    rf"|(?i:by|since|until|till|starting|beginning){_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"
-    rf"|(?i:as){_S}(?i:of)\b"
-    rf"|(?i:the){_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"
-    rf"|(?i:between|from){_S}[\dA-Z]"
-    rf"|(?i:early|mid|late)(?:{_S}|-)[\dA-Z]"
-    rf"|(?i:later|earlier){_S}(?i:that|the|on|in|this)\b"
-    rf"|(?i:this|last){_S}(?i:week|month|year)\b"
-    rf"|(?i:that){_S}(?i:same|{_UNITS})\b"
-    rf"|(?i:{_words(('a', 'an', 'one', 'several', 'some', 'few', 'many') + _NUMBER_WORDS)}){_S}(?i:few|{_UNITS})\b"
-    rf"|(?i:days|weeks?|months?){_S}(?i:later|afterwards?|earlier)\b"
-    rf"|(?i:at){_S}(?i:the){_S}(?i:time){_S}(?i:of)\b|(?i:during|in){_S}(?i:the){_S}(?i:attack|assault|ambush|raid|course)\b))"
+    + "".join(f"|{m}(?!{_LETTER})" for m in _MONTH_NAMES)
+    + "".join(rf"|{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS)
+    + "|" + _by_first_letter(_OPENING_WORDS)
+    + "))"
 )
 _DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
 

@@ -395,11 +395,11 @@ def _resolve_sentence(
             continue  # "...information.(August 2018)"
         words = sentence.text[rel_start:rel_end] or mention.text  # the words, citation marks intact
         m = mention if words == mention.text else replace(mention, text=words)
-        where = _place(sentence.index, m.start, m.end, text)
         why = implausible(m.year, years) if m.year is not None and not impossible else ""
         if impossible or why:
             what = f"implausible date '{m.text}': {why}" if why else f"impossible date '{m.text}'"
-            problems.append(Problem(sentence.doc, where, what + "; its sentence is left undated", skipped=False))
+            problems.append(Problem(sentence.doc, _place(sentence.index, m.start, m.end, text),
+                                    what + "; its sentence is left undated", skipped=False))
             saw_impossible = True
             continue
         # named in passing ("back in October", "the March 2016 attack", "since March 2007"):
@@ -437,7 +437,8 @@ def _resolve_sentence(
                 span = _nominal(m, state.year)
             except ValueError:
                 what = f"impossible date '{m.text}' (year in force {state.year}); its sentence is left undated"
-                problems.append(Problem(sentence.doc, where, what, skipped=False))
+                problems.append(Problem(sentence.doc, _place(sentence.index, m.start, m.end, text), what,
+                                        skipped=False))
                 saw_impossible = True
                 continue
             ref = state.ref
@@ -448,7 +449,8 @@ def _resolve_sentence(
             if (back or ahead) and not moves:  # named in passing: undated, and the year stays in force
                 assert ref is not None
                 gap = (ref.first - span.last).days if back else (span.first - ref.last).days
-                problems.append(Problem(sentence.doc, where, f"year-less date '{m.text}' named in passing would fall "
+                problems.append(Problem(sentence.doc, _place(sentence.index, m.start, m.end, text),
+                                        f"year-less date '{m.text}' named in passing would fall "
                                         f"{gap} days {'before' if back else 'after'} the date in force ({_iso(ref)}): "
                                         "left undated", skipped=False))
                 resolved, span = _unknown(m, state.bounds), None
@@ -458,7 +460,7 @@ def _resolve_sentence(
                 problems.append(
                     Problem(
                         sentence.doc,
-                        where,
+                        _place(sentence.index, m.start, m.end, text),  # where (the line counted only here)
                         f"year-less date '{m.text}' would fall {gap} days {'before' if back else 'after'} "
                         f"the date in force ({_iso(ref)}): year no longer in force",
                         skipped=False,

@@ -49,31 +49,51 @@ def normalize(word: str) -> str:
     return word.lower()
 
 
-#: word -> its norm, for the words seen so far (a text repeats most of its words): at most this many
+#: word -> its norm, for the words seen so far (a text repeats most of its words): at most this many;
+#: a word whose norm ends in a possessive ("Mali's") is kept apart, in _POSSESSIVES, so a word found
+#: in _NORMS is one token as it is
 _NORMS: dict[str, str] = {}
+_POSSESSIVES: dict[str, str] = {}
 _NORMS_MAX = 200_000
+
+
+#: A token is built without its dataclass ``__init__`` (a frozen dataclass sets each field through
+#: ``object.__setattr__``, the slowest part of tokenising): a bare instance, its four slots set
+#: through their descriptors. The same values, equal, hashed and printed alike.
+_new = object.__new__
+_set_text, _set_norm, _set_start, _set_end = (Token.text.__set__, Token.norm.__set__, Token.start.__set__,
+                                              Token.end.__set__)
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text``; offsets are shifted by ``offset``."""
     out: list[Token] = []
     append = out.append
-    norms = _NORMS
+    norms, possessives = _NORMS, _POSSESSIVES
+    new, cls = _new, Token
+    set_text, set_norm, set_start, set_end = _set_text, _set_norm, _set_start, _set_end
     for m in _TOKEN.finditer(text):
         word = m.group()
         start = m.start() + offset
         norm = norms.get(word)
         if norm is None:
-            norm = normalize(word)
+            norm = possessives.get(word) or normalize(word)
+            # Split the possessive off ("Mali's" -> "Mali", "'s") so the name matches.
+            if len(norm) > 2 and norm.endswith("'s"):
+                if len(possessives) < _NORMS_MAX:
+                    possessives[word] = norm
+                cut = len(word) - 2
+                append(Token(word[:cut], norm[:-2], start, start + cut))
+                append(Token(word[cut:], "'s", start + cut, start + len(word)))
+                continue
             if len(norms) < _NORMS_MAX:
                 norms[word] = norm
-        # Split the possessive off ("Mali's" -> "Mali", "'s") so the name matches.
-        if len(norm) > 2 and norm.endswith("'s"):
-            cut = len(word) - 2
-            append(Token(word[:cut], norm[:-2], start, start + cut))
-            append(Token(word[cut:], "'s", start + cut, start + len(word)))
-        else:
-            append(Token(word, norm, start, start + len(word)))
+        t = new(cls)
+        set_text(t, word)
+        set_norm(t, norm)
+        set_start(t, start)
+        set_end(t, start + len(word))
+        append(t)
     return out
 
 
