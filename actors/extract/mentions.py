@@ -148,6 +148,18 @@ def _openers(matcher: Matcher) -> tuple[frozenset, frozenset, dict, dict]:
     return found
 
 
+def _force_of_start(matcher: Matcher, tokens: Sequence[Token], i: int) -> int:
+    """Where "<force noun> of" ends right before the country at ``i`` ("military forces of Mali",
+    "the security forces of Niger"), the force noun's first word; else ``i``."""
+    if i < 2 or tokens[i - 1].norm != "of":
+        return i
+    for size in (3, 2, 1):
+        a = i - 1 - size
+        if a >= 0 and tuple(t.norm for t in tokens[a : i - 1]) in matcher.force_nouns:
+            return a
+    return i
+
+
 def _peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
     """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
     peacekeepers"): the mission it serves depends on the date."""
@@ -246,13 +258,18 @@ def find_mentions_dated(
             if not ref_heads or norm in ref_heads[0] or norm in ref_heads[1] or norm in ref_heads[2] else None
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
+            each = ""  # "Chadian and Bangladeshi peacekeepers": each state's contingent of the mission in force
             if not contingent and len(actors) == 1:
                 dated = dated or _peacekeepers(matcher, tokens, *actors[0][1])
                 contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
+            elif not contingent:
+                dated = dated or _peacekeepers(matcher, tokens, i, i + length)
+                each = _mission_in_force(matcher, tokens, i, i + length, day_range, "")
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
             for aid, (a, b) in actors:
-                out.append(Mention(aid, tokens[a].start, tokens[b - 1].end, a, b, surface(a, b), via="force", group=group, role=ref_role))
+                out.append(Mention(aid, tokens[a].start, tokens[b - 1].end, a, b, surface(a, b), via="force", group=group,
+                                   role=ref_role, contingent_of=each if each != aid else ""))
             if contingent:
                 out[-1] = replace(out[-1], contingent_of=contingent)
                 # the mission is named inside the reference: record it as a mention too
@@ -263,7 +280,9 @@ def find_mentions_dated(
                 if country_heads is None or norm in country_heads else None
             if country:
                 length, aid = country
-                out.append(Mention(aid, tokens[i].start, tokens[i + length - 1].end, i, i + length, surface(i, i + length), via="country"))
+                a = _force_of_start(matcher, tokens, i)  # "Military Forces of Mali": one mention of the state's forces
+                out.append(Mention(aid, tokens[a].start, tokens[i + length - 1].end, a, i + length, surface(a, i + length),
+                                   via="country" if a == i else "force"))
                 i += length
                 continue
             i += 1

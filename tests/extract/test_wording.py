@@ -216,7 +216,10 @@ JOINT = [
     ("The Malian-Wagner column was attacked by CSP fighters.",
      {ally("mali", "wagner", "joint-action"), fight("csp", "mali"), fight("csp", "wagner")}),
     ("A column of Malian soldiers and Wagner mercenaries left the town at dawn.", {ally("mali", "wagner", "joint-action")}),
-    ("The camp was defended by Chadian and Bengali peacekeepers.", {ally("bangladesh", "chad", "joint-action")}),
+    # two states' peacekeepers (2019, MINUSMA's mandate): together, and each its contingent
+    ("The camp was defended by Chadian and Bengali peacekeepers.",
+     {ally("bangladesh", "chad", "joint-action"), member("chad", "minusma", "contingent"),
+      member("bangladesh", "minusma", "contingent")}),
 ]
 
 

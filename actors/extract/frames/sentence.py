@@ -377,7 +377,7 @@ class Sentence:
     def _parenthetical_start(self, comma: int) -> int | None:
         """", backed by French troops," ends at ``comma``: the opening comma's index."""
         p = comma
-        while p > max(0, comma - 26):
+        while p > max(0, comma - 40):
             p -= 1
             if self.norms[p] == ",":
                 first = self.norms[p + 1] if p + 1 < comma else ""
