@@ -297,6 +297,8 @@ def find_mentions_dated(
         # absorb "fighters", "forces"; mark "spokesman", "flags"; possessives
         if end < n and tokens[end].norm == "'s":
             k = phrase_at(tokens, end + 1, matcher.absorbed)
+            if k and longest(tokens, end + 1, matcher.aliases, matcher.max_len)[0] > k:
+                k = 0  # "al-Qaeda's Group for Support of Islam and Muslims": a name follows, not the owner's fighters
             if k:
                 end = end + 1 + k
             elif phrase_at(tokens, end + 1, matcher.non_party):

@@ -198,6 +198,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
             return None  # "Mali-Algeria border"; possessives are handled as group references
         if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():
             return None  # part of a name: "Mali War", "Niger River", "France 24"
+    if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
+        return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
     if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns"):
         return ln, aid  # "soldiers from Niger", "peacekeepers from Burkina Faso": that state's troops
     if prev == "of":

@@ -350,6 +350,12 @@ APPOSITIONS = [
     ("Chad sent 2,000 troops to MINUSMA.", {member("chad", "minusma", "contingent")}),
     ("Mali sent troops to the border with Niger.", set()),
     ("ECOWAS threatened to send troops to Niger.", set()),
+    # a name after a possessive is the name, not the owner's fighters; a country in brackets after a
+    # name is the name's, no actor
+    ("Fighters of al-Qaeda's Group for Support of Islam and Muslims overran a Malian post.",
+     {member("jnim", "al-qaeda", "member"), fight("jnim", "mali")}),
+    ("Communal Militia (Niger) clashed with the ISGS.", set()),
+    ("JNIM and Military Forces of Mali clashed near a well.", {fight("jnim", "mali")}),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]
