@@ -61,14 +61,13 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
     resolved = resolve_events(extraction.edges, extraction.events, merges=merges)
     if merged is not None:
         merged.extend(resolved.merges)
-    events = _safe(sorted(resolved.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
-    edges = _safe(sorted(resolved.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
-    mentions = _safe(sorted(resolved.mentions, key=lambda r: (r["doc"], r["char_start"], r["mention_id"])))
+    # each table's rows are let go once its frame is built: at 1,000 copies of the seeds the mention
+    # rows alone are some 200 MB of dicts
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
-        "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
-        "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
-        "mentions": pl.DataFrame(mentions, schema=polars_schema(MENTION_COLUMNS), orient="row"),
+        "events": _sorted_frame(resolved.events, ("doc", "char_start", "char_end"), EVENT_COLUMNS),
+        "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS),
+        "mentions": _sorted_frame(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS),
         "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
         "problems": problem_frame(extraction.problems),
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
@@ -100,12 +99,29 @@ def event_counts(frames: dict) -> dict:
             "multi_document_events": ev.filter(pl.col("documents").str.contains("|", literal=True)).height}
 
 
+def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns) -> pl.DataFrame:
+    """``rows`` sorted on ``key`` as a frame of ``columns``; ``rows`` is emptied (its dicts let go)."""
+    import polars as pl
+    from operator import itemgetter
+
+    ordered = _safe(sorted(rows, key=itemgetter(*key)))
+    rows.clear()
+    return pl.DataFrame(ordered, schema=polars_schema(columns), orient="row")
+
+
 def _safe(rows: list[dict]) -> list[dict]:
     """Rows whose text cells hold no lone surrogate (:func:`actors.errors.safe_text`): polars, XML and
-    terminals refuse them. Files read from disk never give one in their text, only in their names."""
+    terminals refuse them. Files read from disk never give one in their text, only in their names.
+    A row that holds none is passed on as it is (no copy), so is the list when no row does."""
     from actors.errors import safe_text
 
-    return [{k: safe_text(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    out = rows
+    for i, r in enumerate(rows):
+        if any(isinstance(v, str) and safe_text(v) is not v for v in r.values()):
+            if out is rows:
+                out = list(rows)
+            out[i] = {k: safe_text(v) if isinstance(v, str) else v for k, v in r.items()}
+    return out
 
 
 def write_all(writers: dict) -> list[Path]:
