@@ -41,13 +41,15 @@ __all__ = ["to_frames", "problem_frame", "event_counts", "table_writers", "write
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
 
-def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: list | None = None) -> dict:
+def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: list | None = None,
+              store=None) -> dict:
     """The actors, events, edges, mentions, overlaps, problems and candidates tables as polars DataFrames.
 
     The extraction's edges are mentions (one per sentence); :func:`actors.extract.resolve.resolve_events`
     turns them into events and one edge per (event, pair, relation), with an analyst's ``merges``
     (``(id, edge ids)``, :func:`actors.curation.merge_requests`); what became of each is appended
-    to ``merged`` when given.
+    to ``merged`` when given. ``store``: the :class:`actors.mention_store.MentionStore` that holds the
+    other columns of the extraction's lean mention rows (the same tables as from whole rows).
     """
     import polars as pl
 
@@ -66,8 +68,8 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
         "events": _sorted_frame(resolved.events, ("doc", "char_start", "char_end"), EVENT_COLUMNS),
-        "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS),
-        "mentions": _sorted_frame(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS),
+        "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS, store),
+        "mentions": _sorted_frame(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS, store),
         "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
         "problems": problem_frame(extraction.problems),
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
@@ -99,14 +101,25 @@ def event_counts(frames: dict) -> dict:
             "multi_document_events": ev.filter(pl.col("documents").str.contains("|", literal=True)).height}
 
 
-def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns) -> pl.DataFrame:
-    """``rows`` sorted on ``key`` as a frame of ``columns``; ``rows`` is emptied (its dicts let go)."""
+def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns, store=None) -> pl.DataFrame:
+    """``rows`` sorted on ``key`` as a frame of ``columns``; ``rows`` is emptied (its dicts let go).
+    With a ``store``, a lean row's other columns come from it (:mod:`actors.mention_store`)."""
     import polars as pl
     from operator import itemgetter
 
+    from actors.mention_store import ROW
+
     ordered = _safe(sorted(rows, key=itemgetter(*key)))
     rows.clear()
-    return pl.DataFrame(ordered, schema=polars_schema(columns), orient="row")
+    schema = polars_schema(columns)
+    if store is None:
+        return pl.DataFrame(ordered, schema=schema, orient="row")
+    df = pl.DataFrame(ordered, schema={**schema, ROW: pl.Int64}, orient="row")
+    del ordered
+    stored = store.columns(df[ROW])
+    # a value the row carries itself (curation's, an added or imported edge's) over the stored one
+    return df.with_columns(pl.coalesce(df[c], stored[c]).alias(c) for c in stored.columns
+                           if c in schema).select(list(schema))
 
 
 def _safe(rows: list[dict]) -> list[dict]:
