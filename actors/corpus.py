@@ -44,7 +44,7 @@ from actors.errors import CorpusError, DataFileError, Problem
 from actors.extract.parallel import extract_files, usable_cores
 from actors.extract.pipeline import Extraction, Extractor
 from actors.extract.tabular import import_tables
-from actors.mention_store import MentionStore
+from actors.mention_store import MentionStore, share_values
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
@@ -229,7 +229,7 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=
             continue
         rows.append(f.row)
         names.append(f.name)
-        events.extend(f.events)
+        events.extend(f.events if store is None else share_values(f.events))
         edges.extend(f.edges if store is None else store.add(f.edges))
         counts.update(f.counts)
         found.extend(f.problems)

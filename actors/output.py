@@ -49,7 +49,8 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
     turns them into events and one edge per (event, pair, relation), with an analyst's ``merges``
     (``(id, edge ids)``, :func:`actors.curation.merge_requests`); what became of each is appended
     to ``merged`` when given. ``store``: the :class:`actors.mention_store.MentionStore` that holds the
-    other columns of the extraction's lean mention rows (the same tables as from whole rows).
+    other columns of the extraction's lean mention rows (the same tables as from whole rows); the
+    extraction's ``edges`` and ``events`` lists are then emptied once resolved, to free their rows.
     """
     import polars as pl
 
@@ -61,6 +62,9 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
     resolved = resolve_events(extraction.edges, extraction.events, merges=merges)
+    if store is not None:  # a streamed run's rows are let go once resolved: the resolution holds what is needed
+        extraction.edges.clear()
+        extraction.events.clear()
     if merged is not None:
         merged.extend(resolved.merges)
     # each table's rows are let go once its frame is built: at 1,000 copies of the seeds the mention
