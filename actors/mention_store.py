@@ -61,16 +61,20 @@ class MentionStore:
     def add(self, rows: Iterable[dict]) -> list[dict]:
         """Store ``rows``' other columns and return their lean rows (:data:`LEAN` and :data:`ROW`)."""
         lean = []
-        lists = self._lists
+        lists = [(name, self._lists[name].append) for name in STORED]
+        intern = sys.intern
         for r in rows:
-            row = {k: (sys.intern(v) if k in _SHARED and type(v) is str else v) for k, v in r.items() if k in LEAN}
+            row = {k: r[k] for k in LEAN if k in r}
+            for k in _SHARED:
+                v = row.get(k)
+                if type(v) is str:
+                    row[k] = intern(v)
             row[ROW] = self._count
             self._count += 1
-            for name, values in lists.items():
-                v = r.get(name)
-                values.append(safe_text(v) if isinstance(v, str) else v)
+            for name, append in lists:
+                append(r.get(name))
             lean.append(row)
-        if len(lists[STORED[0]]) >= _CHUNK:
+        if len(self._lists[STORED[0]]) >= _CHUNK:
             self._flush()
         return lean
 
@@ -79,7 +83,12 @@ class MentionStore:
 
         if self._lists[STORED[0]]:
             schema = {k: v for k, v in polars_schema(MENTION_COLUMNS).items() if k in self._lists}
-            self._frames.append(pl.DataFrame(self._lists, schema=schema))
+            try:
+                frame = pl.DataFrame(self._lists, schema=schema)
+            except UnicodeEncodeError:  # a lone surrogate (a file name's): written out, as every table has it
+                frame = pl.DataFrame({k: [safe_text(v) if isinstance(v, str) else v for v in values]
+                                      for k, values in self._lists.items()}, schema=schema)
+            self._frames.append(frame)
             self._lists = {name: [] for name in STORED}
         self._whole = None
 

@@ -113,13 +113,17 @@ def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns, store=None) -
 
     from actors.mention_store import ROW
 
-    ordered = _safe(sorted(rows, key=itemgetter(*key)))
+    ordered = sorted(rows, key=itemgetter(*key))
     rows.clear()
     schema = polars_schema(columns)
-    if store is None:
-        return pl.DataFrame(ordered, schema=schema, orient="row")
-    df = pl.DataFrame(ordered, schema={**schema, ROW: pl.Int64}, orient="row")
+    full = schema if store is None else {**schema, ROW: pl.Int64}
+    try:  # polars refuses a lone surrogate: only then is every cell looked at
+        df = pl.DataFrame(ordered, schema=full, orient="row")
+    except UnicodeEncodeError:
+        df = pl.DataFrame(_safe(ordered), schema=full, orient="row")
     del ordered
+    if store is None:
+        return df
     stored = store.columns(df[ROW])
     # a value the row carries itself (curation's, an added or imported edge's) over the stored one
     return df.with_columns(pl.coalesce(df[c], stored[c]).alias(c) for c in stored.columns
