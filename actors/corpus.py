@@ -126,8 +126,9 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
     says how many were read): each is released once extracted, so a large corpus is never held
     whole in memory, as `actors run` does; its mentions are then held lean until the tables are made
-    (:mod:`actors.mention_store`), and ``extraction`` keeps no rows (``frames`` has them). ``progress``, when given, is called with (files read,
-    files listed) as each file is extracted (the command line's progress line). ``scheduler``, the
+    (:mod:`actors.mention_store`), and ``extraction`` keeps no rows (``frames`` has them).
+    ``progress``, when given, is called with (files read, files listed) as each file is extracted
+    (the command line's progress line). ``scheduler``, the
     address of a Dask scheduler (``tcp://host:8786``), extracts them on that cluster's workers instead
     (:mod:`actors.extract.cluster`, the ``cluster`` extra; ``workers`` is then not used): the same result;
     :class:`~actors.extract.cluster.ClusterError` when Dask is not installed or the scheduler not reached.
