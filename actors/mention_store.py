@@ -30,7 +30,7 @@ from actors.schema import MENTION_COLUMNS, polars_schema
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["LEAN", "ROW", "MentionStore", "share_values"]
+__all__ = ["MentionStore", "share_values"]
 
 #: The columns of a mention that resolution (:mod:`actors.extract.resolve`) and curation
 #: (:mod:`actors.curation.apply`) read or write: kept in its row.
