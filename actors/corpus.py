@@ -44,6 +44,7 @@ from actors.errors import CorpusError, DataFileError, Problem
 from actors.extract.parallel import extract_files, usable_cores
 from actors.extract.pipeline import Extraction, Extractor
 from actors.extract.tabular import import_tables
+from actors.mention_store import MentionStore, share_values
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
@@ -124,8 +125,10 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     1 (the default) starts none, None takes every usable core. The result is the same with any
     number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
     says how many were read): each is released once extracted, so a large corpus is never held
-    whole in memory, as `actors run` does. ``progress``, when given, is called with (files read,
-    files listed) as each file is extracted (the command line's progress line). ``scheduler``, the
+    whole in memory, as `actors run` does; its mentions are then held lean until the tables are made
+    (:mod:`actors.mention_store`), and ``extraction`` keeps no rows (``frames`` has them).
+    ``progress``, when given, is called with (files read, files listed) as each file is extracted
+    (the command line's progress line). ``scheduler``, the
     address of a Dask scheduler (``tcp://host:8786``), extracts them on that cluster's workers instead
     (:mod:`actors.extract.cluster`, the ``cluster`` extra; ``workers`` is then not used): the same result;
     :class:`~actors.extract.cluster.ClusterError` when Dask is not installed or the scheduler not reached.
@@ -160,9 +163,11 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         base, actor_rows, actor_problems = extend_dictionary(base, curation)
         rows += actor_rows
         problems += actor_problems
+    # streamed (nothing kept), the mentions are held lean until the tables are made (actors.mention_store)
+    store = None if keep_documents else MentionStore()
     extraction, read_problems, doc_rows, documents = _extract(
         files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents,
-        progress=progress, scheduler=scheduler)
+        progress=progress, scheduler=scheduler, store=store)
     if not doc_rows and not any(t.rows for t in tables):
         _fail(path, [*read_problems, *(p for t in tables for p in t.problems)])
     extraction = replace(extraction, problems=(*read_problems, *problems, *extraction.problems))
@@ -180,7 +185,11 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         extraction = replace(extraction, edges=edges, events=events,
                              problems=extraction.problems + tuple(edge_problems))
     merged: list[dict] = []
-    frames = to_frames(extraction, merges=merge_requests(curation) if curation is not None else (), merged=merged)
+    frames = to_frames(extraction, merges=merge_requests(curation) if curation is not None else (), merged=merged,
+                       store=store)
+    if not keep_documents:  # the frames hold them now
+        extraction = replace(extraction, edges=[], events=[])
+    del store
     if curation is not None and merged:
         merge_rows_, merge_problems = merge_rows(curation, merged)
         rows += merge_rows_
@@ -195,10 +204,11 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                   document_count=len(doc_rows))
 
 
-def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=None, scheduler=None):
+def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=None, scheduler=None, store=None):
     """The listed files read and extracted (:func:`actors.extract.parallel.extract_files`), merged in their
     order as :func:`actors.extract.pipeline.extract` merges documents: the extraction (its own problems),
-    the problems of listing and reading, the documents' rows and, when ``keep``, the documents."""
+    the problems of listing and reading, the documents' rows and, when ``keep``, the documents. With a
+    ``store`` (:class:`actors.mention_store.MentionStore`) the extraction's mentions are lean rows."""
     rows: list[dict] = []
     kept = []
     names: list[str] = []
@@ -220,8 +230,8 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=
             continue
         rows.append(f.row)
         names.append(f.name)
-        events.extend(f.events)
-        edges.extend(f.edges)
+        events.extend(f.events if store is None else share_values(f.events))
+        edges.extend(f.edges if store is None else store.add(f.edges))
         counts.update(f.counts)
         found.extend(f.problems)
         candidates.extend(f.candidates)

@@ -70,14 +70,15 @@ def _text_columns(df: pl.DataFrame) -> list[str]:
             isinstance(dtype, pl.Enum)]
 
 
-def _rewrite_text(df: pl.DataFrame, pattern: str, rewrite) -> pl.DataFrame:
-    """``df`` with each text cell that matches ``pattern`` replaced by ``rewrite(cell expression)``."""
+def _rewrite_text(df: pl.DataFrame, pattern: str, rewrite, *, lazy: bool = False) -> pl.DataFrame | pl.LazyFrame:
+    """``df`` with each text cell that matches ``pattern`` replaced by ``rewrite(cell expression)``
+    (``lazy``: as a LazyFrame, to be streamed)."""
     import polars as pl
 
     cols = _text_columns(df)
     if not cols:
-        return df
-    return df.with_columns(
+        return df.lazy() if lazy else df
+    return (df.lazy() if lazy else df).with_columns(
         pl.when(pl.col(c).cast(pl.String).str.contains(pattern))
         .then(rewrite(pl.col(c).cast(pl.String)))
         .otherwise(pl.col(c).cast(pl.String))
@@ -99,8 +100,14 @@ def unescape_frame(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_csv(df: pl.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write ``df`` as CSV with its text cells escaped (the module notes): no spreadsheet evaluates one."""
-    escape_frame(df).write_csv(path)
+    """Write ``df`` as CSV with its text cells escaped (the module notes): no spreadsheet evaluates one.
+
+    The escaped cells are streamed to the file a chunk at a time (polars' ``sink_csv``, the same bytes
+    as ``write_csv``): no escaped copy of a large table is held whole.
+    """
+    import polars as pl
+
+    _rewrite_text(df, _NEEDS_ESCAPE, lambda cell: pl.lit("'") + cell, lazy=True).sink_csv(path)
 
 
 def read_csv(path: str | os.PathLike[str], **kwargs) -> pl.DataFrame:

@@ -41,13 +41,16 @@ __all__ = ["to_frames", "problem_frame", "event_counts", "table_writers", "write
 PROBLEM_COLUMNS = (("path", "str"), ("where", "str"), ("what", "str"), ("skipped", "str"))
 
 
-def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: list | None = None) -> dict:
+def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: list | None = None,
+              store=None) -> dict:
     """The actors, events, edges, mentions, overlaps, problems and candidates tables as polars DataFrames.
 
     The extraction's edges are mentions (one per sentence); :func:`actors.extract.resolve.resolve_events`
     turns them into events and one edge per (event, pair, relation), with an analyst's ``merges``
     (``(id, edge ids)``, :func:`actors.curation.merge_requests`); what became of each is appended
-    to ``merged`` when given.
+    to ``merged`` when given. ``store``: the :class:`actors.mention_store.MentionStore` that holds the
+    other columns of the extraction's lean mention rows (the same tables as from whole rows); the
+    extraction's ``edges`` and ``events`` lists are then emptied once resolved, to free their rows.
     """
     import polars as pl
 
@@ -59,16 +62,18 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
     resolved = resolve_events(extraction.edges, extraction.events, merges=merges)
+    if store is not None:  # a streamed run's rows are let go once resolved: the resolution holds what is needed
+        extraction.edges.clear()
+        extraction.events.clear()
     if merged is not None:
         merged.extend(resolved.merges)
-    events = _safe(sorted(resolved.events, key=lambda r: (r["doc"], r["char_start"], r["char_end"])))
-    edges = _safe(sorted(resolved.edges, key=lambda r: (r["doc"], r["char_start"], r["edge_id"])))
-    mentions = _safe(sorted(resolved.mentions, key=lambda r: (r["doc"], r["char_start"], r["mention_id"])))
+    # each table's rows are let go once its frame is built: at 1,000 copies of the seeds the mention
+    # rows alone are some 200 MB of dicts
     return {
         "actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
-        "events": pl.DataFrame(events, schema=polars_schema(EVENT_COLUMNS), orient="row"),
-        "edges": pl.DataFrame(edges, schema=polars_schema(EDGE_COLUMNS), orient="row"),
-        "mentions": pl.DataFrame(mentions, schema=polars_schema(MENTION_COLUMNS), orient="row"),
+        "events": _sorted_frame(resolved.events, ("doc", "char_start", "char_end"), EVENT_COLUMNS),
+        "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS, store),
+        "mentions": _sorted_frame(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS, store),
         "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
         "problems": problem_frame(extraction.problems),
         "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
@@ -100,12 +105,44 @@ def event_counts(frames: dict) -> dict:
             "multi_document_events": ev.filter(pl.col("documents").str.contains("|", literal=True)).height}
 
 
+def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns, store=None) -> pl.DataFrame:
+    """``rows`` sorted on ``key`` as a frame of ``columns``; ``rows`` is emptied (its dicts let go).
+    With a ``store``, a lean row's other columns come from it (:mod:`actors.mention_store`)."""
+    import polars as pl
+    from operator import itemgetter
+
+    from actors.mention_store import ROW
+
+    ordered = sorted(rows, key=itemgetter(*key))
+    rows.clear()
+    schema = polars_schema(columns)
+    full = schema if store is None else {**schema, ROW: pl.Int64}
+    try:  # polars refuses a lone surrogate: only then is every cell looked at
+        df = pl.DataFrame(ordered, schema=full, orient="row")
+    except UnicodeEncodeError:
+        df = pl.DataFrame(_safe(ordered), schema=full, orient="row")
+    del ordered
+    if store is None:
+        return df
+    stored = store.columns(df[ROW])
+    # a value the row carries itself (curation's, an added or imported edge's) over the stored one
+    return df.with_columns(pl.coalesce(df[c], stored[c]).alias(c) for c in stored.columns
+                           if c in schema).select(list(schema))
+
+
 def _safe(rows: list[dict]) -> list[dict]:
     """Rows whose text cells hold no lone surrogate (:func:`actors.errors.safe_text`): polars, XML and
-    terminals refuse them. Files read from disk never give one in their text, only in their names."""
+    terminals refuse them. Files read from disk never give one in their text, only in their names.
+    A row that holds none is passed on as it is (no copy), so is the list when no row does."""
     from actors.errors import safe_text
 
-    return [{k: safe_text(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+    out = rows
+    for i, r in enumerate(rows):
+        if any(isinstance(v, str) and safe_text(v) is not v for v in r.values()):
+            if out is rows:
+                out = list(rows)
+            out[i] = {k: safe_text(v) if isinstance(v, str) else v for k, v in r.items()}
+    return out
 
 
 def write_all(writers: dict) -> list[Path]:

@@ -49,7 +49,7 @@ import os
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Callable, Hashable, Iterable, Sequence
+from typing import Any, Callable, Hashable, Iterable, Iterator, Sequence
 
 import networkx as nx
 
@@ -134,14 +134,11 @@ def _told(mentions, G: nx.MultiDiGraph | None = None) -> dict[str, tuple[list, s
     that filled its roles (``context`` of its own mention), and how many mentions were left out.
 
     ``mentions`` is the mentions table (a polars DataFrame or dicts), as ``mentions.csv`` holds it.
+    Of a frame, only the edges of ``G`` and the columns shown are read, one edge at a time (at
+    1,000 copies of the seeds, 170,000 rows of 26 columns).
     """
-    rows = mentions.iter_rows(named=True) if hasattr(mentions, "iter_rows") else mentions
-    by_edge: dict[str, list[dict]] = {}
-    for r in rows:
-        by_edge.setdefault(str(r["edge_id"]), []).append(r)
     out = {}
-    for edge_id, ms in by_edge.items():
-        own = next((m for m in ms if m.get("mention_id") == edge_id), None)
+    for edge_id, ms, own in _by_edge(mentions, G):
         entries: dict[str, list] = {}
         for m in sorted(ms, key=lambda m: (str(m.get("doc")), m.get("char_start") or 0)):
             if m is own:
@@ -159,6 +156,38 @@ def _told(mentions, G: nx.MultiDiGraph | None = None) -> dict[str, tuple[list, s
         if listed or context:
             out[edge_id] = (listed[:_TOLD_SHOWN], context, sum(e[3] for e in listed[_TOLD_SHOWN:]))
     return out
+
+
+_TOLD_COLUMNS = ("edge_id", "mention_id", "doc", "char_start", "char_end", "evidence", "status", "date", "context")
+
+
+def _by_edge(mentions, G: nx.MultiDiGraph | None) -> Iterator[tuple[str, list[dict], dict | None]]:
+    """Each edge id with its mentions (in the table's order) and its own mention (the first whose
+    ``mention_id`` is the edge id). A frame is narrowed to ``G``'s edges and :data:`_TOLD_COLUMNS`,
+    sorted by edge id (the table's order kept within one) and read one edge at a time."""
+    if not hasattr(mentions, "iter_rows"):  # rows: grouped here, in the order they come
+        by_edge: dict[str, list[dict]] = {}
+        for r in mentions:
+            by_edge.setdefault(str(r["edge_id"]), []).append(r)
+        for edge_id, ms in by_edge.items():
+            yield edge_id, ms, next((m for m in ms if m.get("mention_id") == edge_id), None)
+        return
+    import polars as pl
+
+    df = mentions.select([c for c in _TOLD_COLUMNS if c in mentions.columns])
+    df = df.with_columns(pl.col("edge_id").cast(pl.Utf8).fill_null("None").alias("_edge"))  # as str() has it
+    if G is not None:  # a page looks up the edges of its graph only
+        df = df.filter(pl.col("_edge").is_in([str(k) for _, _, k in G.edges(keys=True)]))
+    df = df.sort("_edge", maintain_order=True)
+    edge_id, ms = "", []
+    for r in df.iter_rows(named=True):
+        if r["_edge"] != edge_id:
+            if ms:
+                yield edge_id, ms, next((m for m in ms if m.get("mention_id") == edge_id), None)
+            edge_id, ms = r["_edge"], []
+        ms.append(r)
+    if ms:
+        yield edge_id, ms, next((m for m in ms if m.get("mention_id") == edge_id), None)
 
 
 def _curation_mark(d: dict) -> str:
