@@ -115,7 +115,6 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
     "actors.bulk": ("paused_gc",),
     "actors.mention_store": ("MentionStore", "share_values"),
-    "actors.pools": ("shutdown",),
     "actors.csv_cells": (
         "CSV_TRIGGERS", "escape_cell", "escape_frame", "read_csv", "unescape_cell", "unescape_frame",
         "write_csv",
