@@ -356,6 +356,10 @@ APPOSITIONS = [
      {member("jnim", "al-qaeda", "member"), fight("jnim", "mali")}),
     ("Communal Militia (Niger) clashed with the ISGS.", set()),
     ("JNIM and Military Forces of Mali clashed near a well.", {fight("jnim", "mali")}),
+    # an attack foiled or thwarted was fought; a device's maker fought the one who hit it
+    ("Nigerien forces foiled an attack by the ISGS near a well.", {fight("isgs", "niger")}),
+    ("A Nigerien army convoy hit a mine planted by the ISGS.", {fight("isgs", "niger")}),
+    ("A Nigerien army convoy hit a mine.", set()),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

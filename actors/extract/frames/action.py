@@ -141,7 +141,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         return
     if cue.kind == "fought-against" and possessor is None and _device_object(s, occ):
         # "a FAMa vehicle hit an IED", "a MINUSMA convoy struck a mine": the subject is the one hit;
-        # a claim of responsibility may name who laid it
+        # "... a mine planted by X": X laid it; else a claim of responsibility may name who did
+        makers = next((by_agent(s, j, reach=1) for j in range(occ.end + 2, min(len(s.toks), occ.end + 7))
+                       if s.norms[j] == "by" and s.norms[j - 1] in s.cues.single("device_participles")), [])
+        if makers:
+            yield from pairs_across(s, makers, [a for a in agents if a not in makers], cue.kind)
+            return
         s.unattributed[occ.start] = [a for a in agents if not s.mentions[a].generic]
         return
     s.agent_of_cue[occ.start] = agents
