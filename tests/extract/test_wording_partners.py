@@ -360,6 +360,10 @@ APPOSITIONS = [
     ("Nigerien forces foiled an attack by the ISGS near a well.", {fight("isgs", "niger")}),
     ("A Nigerien army convoy hit a mine planted by the ISGS.", {fight("isgs", "niger")}),
     ("A Nigerien army convoy hit a mine.", set()),
+    # a base of an armed actor burned was attacked; the bodies of its dead were not
+    ("Ansaroul Islam militants burned a Koglweogo base.", {fight("ansarul-islam", "koglweogo")}),
+    ("Malian soldiers burned the bodies of JNIM fighters.", set()),
+    ("VDPs repelled an attack by JNIM militants on the town.", {fight("jnim", "vdp")}),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]
