@@ -364,6 +364,12 @@ APPOSITIONS = [
     ("Ansaroul Islam militants burned a Koglweogo base.", {fight("ansarul-islam", "koglweogo")}),
     ("Malian soldiers burned the bodies of JNIM fighters.", set()),
     ("VDPs repelled an attack by JNIM militants on the town.", {fight("jnim", "vdp")}),
+    # an operation launched with others against a target: all of them fought it, together
+    ("France launched an operation with Burkinabe and Malian forces against JNIM.",
+     {fight("france", "jnim"), fight("burkina-faso", "jnim"), fight("jnim", "mali"),
+      ally("burkina-faso", "france", "joint-action"), ally("france", "mali", "joint-action"),
+      ally("burkina-faso", "mali", "joint-action")}),
+    ("The attack on the Malian base with heavy weapons killed ten.", set()),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

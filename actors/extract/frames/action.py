@@ -347,6 +347,7 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     patients: list[int] = []
     agents: list[int] = []
     of_patients: list[int] = []
+    joint: list[int] = []
     # "officials blamed the ambush on X": "on X" names who is blamed, not the target
     blamed = any(w in s.cues.single("blame_on_verbs") for w in s.norms[max(0, occ.start - 3) : occ.start])
     j = occ.end
@@ -366,6 +367,11 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(j + 1, reach=4)
             if k is not None:
                 of_patients = s.group(k, forward_only=True)
+        elif w == "with" and not patients and j - occ.end <= 3:
+            # "launched an operation with Burkinabe and Malian forces against JNIM": those it was launched with
+            k = s.right_mention(j + 1, reach=3)
+            if k is not None:
+                joint = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
         elif w == "by" and not agents and not (patients and j > occ.end and s.norms[j - 1].endswith("ed")):
             # "against the Malian forces that were supported by Y": after its target, a participle's "by"
             # names who backed the target, not the offensive's agent
@@ -406,6 +412,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             else:
                 agents = _claimant_of_noun(s, occ)  # "JNIM claimed a landmine attack on Y"
     agents = [a for a in agents if a not in patients]
+    if agents and patients and joint:
+        agents += [m for m in joint if m not in agents and m not in patients]
     if not agents and cue.kind == "fought-against":
         s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
     s.agent_of_cue[occ.start] = agents
