@@ -70,12 +70,32 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         # in 2017": the cue's own clause dates it
         return _date_dict(after[0])
     if before:
-        return _date_dict(before[-1])
+        span = _year_range(before, tokens)
+        return span if span is not None else _date_dict(before[-1])
     for d in own:
         between = [t.norm for t in tokens if cue_offset <= t.start < d.start]
         if not any(w in other_clause for w in between):
             return _date_dict(d)
     return _date_dict(in_force)
+
+
+_RANGE_JOINS = frozenset({"and", "to", "until", "till", "-", "–", "—"})
+
+
+def _year_range(dates: Sequence, tokens: Sequence[Token]) -> dict | None:
+    """"Between 2015 and 2017, X attacked Y", "from 2012 to 2014": the last two years before the cue,
+    joined as a range, are the span of what happened (an unknown date bounded by both years), never
+    the second year alone."""
+    if len(dates) < 2 or not tokens:
+        return None
+    a, b = dates[-2], dates[-1]
+    if a.precision != "year" or b.precision != "year" or not a.earliest or not b.latest or a.earliest >= b.earliest:
+        return None
+    between = [t.norm for t in tokens if a.end <= t.start < b.start]
+    opener = [t.norm for t in tokens if t.end <= a.start][-1:]
+    if len(between) != 1 or between[0] not in _RANGE_JOINS or not (opener in (["between"], ["from"]) or between[0] in "-–—"):
+        return None
+    return {"iso": "", "precision": "unknown", "earliest": a.earliest, "latest": b.latest, "text": f"{a.text}–{b.text}"}
 
 
 def _year_of(d):

@@ -411,3 +411,15 @@ def test_an_operations_infobox_gives_its_participants_and_targets_as_sides(extra
                                                                                  extractor=extractor).edges}
     assert got == {("france", "fought-against", "jnim", "2020-03-03"), ("estonia", "fought-against", "jnim", "2020-03-03"),
                    ("france", "allied-with", "estonia", "2020-03-03")}
+
+
+@pytest.mark.parametrize("text", ["Between 2015 and 2017, Katiba Macina attacked Malian forces.",
+                                  "From 2015 to 2017 Katiba Macina attacked Malian forces."])
+def test_a_range_of_years_dates_what_happened_by_its_span(extractor, text):
+    (e,) = edges(extractor, text)
+    assert (e["date"], e["date_precision"], e["date_earliest"], e["date_latest"]) == ("", "unknown", "2015-01-01", "2017-12-31")
+
+
+def test_two_years_listed_are_no_range(extractor):
+    (e,) = edges(extractor, "JNIM attacked Malian forces in 2019 and 2021.")
+    assert (e["date"], e["date_precision"]) == ("2019", "year")
