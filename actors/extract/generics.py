@@ -29,6 +29,15 @@ from actors.text.tokens import Token
 __all__ = ["document_country", "resolve_generics"]
 
 
+_APART = frozenset({";", "but", "however", "although", "though", "whereas", "while", "yet"})
+
+
+def _set_apart(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A clause of contrast between offsets ``start`` and ``end``: a name after it is not what a
+    generic before it refers to."""
+    return any(t.norm in _APART for t in tokens if start <= t.start < end)
+
+
 def _pair(d, tags: set, pool: Sequence[Mention]) -> list[str]:
     """The two named actors of ``pool`` carrying one of ``tags`` (a party or a possessor), if
     exactly two; else none."""
@@ -195,6 +204,8 @@ def resolve_generics(
                     continue
                 if before is not None and x.end > before:
                     continue
+                if tokens and x.start > this.end and _set_apart(tokens, this.end, x.start):
+                    continue  # "gunmen killed two soldiers; no group claimed it, but JNIM operates there"
                 if x.role == "modifier" and not (anaphor and x.via != "compound"):
                     continue  # "al-Qaeda-linked jihadists" are not al-Qaeda
                 if x.role == "possessor" and not anaphor:

@@ -520,3 +520,8 @@ def test_a_name_set_apart_is_no_co_attacker() -> None:
 ])
 def test_a_speakers_aside_is_neither_listed_nor_the_subject(text: str) -> None:
     assert rows(text) == [("jnim", "fought-against", "burkina-faso", "claimed", "mali")]
+
+
+def test_a_generic_is_not_the_group_named_after_a_contrast() -> None:
+    got = rows("In 2019 gunmen killed two Malian soldiers; no group claimed the attack, but JNIM operates in the area.\n")
+    assert not [r for r in got if "jnim" in r]
