@@ -62,7 +62,7 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         own = [d for d in own if d not in said]
         if in_force is not None and any(d.iso == in_force.iso for d in said) and in_force.iso:
             in_force = _year_of(in_force)  # the statement's day is in force: of the events, only its year
-    before = [d for d in own if d.start <= cue_offset]
+    before = [d for d in own if d.start <= cue_offset and not _in_aside(d, cue_offset, tokens)]
     after = [d for d in own if d.start > cue_offset]
     if before and after and any(w in other_clause for w in (t.norm for t in tokens if before[-1].end <= t.start < cue_offset)) \
             and not _new_clause([t.norm for t in tokens if cue_offset <= t.start < after[0].start], other_clause):
@@ -77,6 +77,20 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         if not any(w in other_clause for w in between):
             return _date_dict(d)
     return _date_dict(in_force)
+
+
+def _in_aside(d, cue_offset: int, tokens: Sequence[Token]) -> bool:
+    """The date stands in a relative clause closed before the cue ("JNIM, which fought the MNLA in
+    2012, attacked ..."): it dates that clause, not the cue's."""
+    norms = [(t.start, t.norm) for t in tokens]
+    opening = [i for i, (start, w) in enumerate(norms) if start < d.start and w in ("which", "who", "whose")
+               and i > 0 and norms[i - 1][1] == ","]
+    if not opening:
+        return False
+    i = opening[-1]
+    closing = next((start for start, w in norms[i:] if start >= d.end and w == ","), None)
+    return closing is not None and closing < cue_offset and not any(
+        w == "," for start, w in norms[i + 1:] if start < d.start)
 
 
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "-", "–", "—"})

@@ -423,3 +423,9 @@ def test_a_range_of_years_dates_what_happened_by_its_span(extractor, text):
 def test_two_years_listed_are_no_range(extractor):
     (e,) = edges(extractor, "JNIM attacked Malian forces in 2019 and 2021.")
     assert (e["date"], e["date_precision"]) == ("2019", "year")
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only(extractor):
+    got = {(e["source"], e["target"], e["date"]) for e in edges(
+        extractor, "In 2019, JNIM, which fought the MNLA in 2012, attacked Malian forces.")}
+    assert got == {("jnim", "mnla", "2012"), ("jnim", "mali", "2019")}
