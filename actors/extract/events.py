@@ -72,19 +72,23 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
     if before:
         span = _year_range(before, tokens)
         return span if span is not None else _date_dict(before[-1])
-    for d in own:
+    for d in after:  # (a date in an aside before the cue dates the aside only)
         between = [t.norm for t in tokens if cue_offset <= t.start < d.start]
         if not any(w in other_clause for w in between):
             return _date_dict(d)
+    if in_force is not None and not in_force.inherited and in_force.start <= cue_offset and tokens \
+            and _in_aside(in_force, cue_offset, tokens):
+        return _date_dict(None)  # the sentence's only date is its aside's: what the cue tells is undated
     return _date_dict(in_force)
 
 
 def _in_aside(d, cue_offset: int, tokens: Sequence[Token]) -> bool:
-    """The date stands in a relative clause closed before the cue ("JNIM, which fought the MNLA in
-    2012, attacked ..."): it dates that clause, not the cue's."""
+    """The date stands in a relative clause or a participle's aside closed before the cue ("JNIM,
+    which fought the MNLA in 2012, attacked ...", "the MNLA, founded in October 2011, attacked ..."):
+    it dates that clause, not the cue's."""
     norms = [(t.start, t.norm) for t in tokens]
-    opening = [i for i, (start, w) in enumerate(norms) if start < d.start and w in ("which", "who", "whose")
-               and i > 0 and norms[i - 1][1] == ","]
+    opening = [i for i, (start, w) in enumerate(norms) if start < d.start and i > 0 and norms[i - 1][1] == ","
+               and (w in ("which", "who", "whose", "led", "born") or (w.endswith("ed") and tokens[i].text.islower()))]
     if not opening:
         return False
     i = opening[-1]

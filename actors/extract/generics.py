@@ -29,7 +29,7 @@ from actors.text.tokens import Token
 __all__ = ["document_country", "resolve_generics"]
 
 
-_APART = frozenset({";", "but", "however", "although", "though", "whereas", "while", "yet"})
+_APART = frozenset({";", "but", "however", "whereas", "yet"})  # ("although the MNLA has also ...": the same subject)
 
 
 def _set_apart(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -429,3 +429,12 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(extractor):
     got = {(e["source"], e["target"], e["date"]) for e in edges(
         extractor, "In 2019, JNIM, which fought the MNLA in 2012, attacked Malian forces.")}
     assert got == {("jnim", "mnla", "2012"), ("jnim", "mali", "2019")}
+
+
+@pytest.mark.parametrize("text,date", [
+    ("The MNLA, founded in October 2011, attacked Malian forces in January 2012.", "2012-01"),
+    ("The MNLA, founded in October 2011, attacked Malian forces.", ""),  # its aside's date is not the attack's
+])
+def test_a_participles_aside_dates_only_itself(extractor, text, date):
+    (e,) = edges(extractor, text)
+    assert e["date"] == date
