@@ -123,8 +123,10 @@ def find_relations(
                 kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
+                # "JNIM and the ISGS, once allies, ...": an alliance told as past, its date not told
+                past = relation == "allied-with" and s.norms[occ.start - 1 : occ.start] == ["once"]
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
-                                     standing=cue.standing and relation == cue.kind and kind != "contingent"))
+                                     standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
     found.extend(_unit_relations(s))
     found.extend(sides.backing_mentions(s))
     if attackers is not None:

@@ -438,3 +438,12 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(extractor):
 def test_a_participles_aside_dates_only_itself(extractor, text, date):
     (e,) = edges(extractor, text)
     assert e["date"] == date
+
+
+def test_allies_turned_on_each_other(extractor):
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges(
+        extractor, "In 2020, JNIM and the ISGS, once allies, turned on each other.")}
+    # the fight is dated; the alliance, told as past, is undated (it held by then)
+    assert got == {("jnim", "fought-against", "isgs", "2020"), ("jnim", "allied-with", "isgs", "")}
+    (e,) = edges(extractor, "In 2020 JNIM and the ISGS attacked each other.")
+    assert (e["source"], e["relation"], e["target"]) == ("jnim", "fought-against", "isgs")

@@ -159,6 +159,11 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate():
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+    if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:
+        # "JNIM and the ISGS attacked each other", "turned on one another"
+        yield from ((s.mentions[a], s.mentions[b], cue.kind) for a, b in combinations(agents, 2)
+                    if s.mentions[a].actor != s.mentions[b].actor)
+        return
     if cue.kind == "fought-against" and _repelled_them(s, occ):
         # "X overran the village. Y fought them off": "them" are the attackers just named
         for a in with_contingents(s, agents):
