@@ -370,6 +370,9 @@ APPOSITIONS = [
       ally("burkina-faso", "france", "joint-action"), ally("france", "mali", "joint-action"),
       ally("burkina-faso", "mali", "joint-action")}),
     ("The attack on the Malian base with heavy weapons killed ten.", set()),
+    # support against someone is no support of them
+    ("Burkina Faso received French military support against JNIM.", set()),
+    ("France supported Burkina Faso against JNIM.", {ally("burkina-faso", "france", "support")}),
     ("The HCUA, an offshoot of Ansar Dine, joined the CMA.",
      {member("hcua", "cma", "member"), ("hcua", "split-from", "ansar-dine", "")}),
 ]

@@ -172,6 +172,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     yield a, p, cue.kind
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
+    if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
+        return  # "received French military support against JNIM": JNIM is what the support was against
     if k is not None and _companion_mention(s, k, occ.end):
         k = None  # "retook Konna with French support": who came with the subject is not its object
     if k is not None and _civilians_first(s, occ.end, s.mentions[k].tok_start):
