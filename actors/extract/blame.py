@@ -33,6 +33,8 @@ from actors.text.tokens import Token
 
 __all__ = ["blame"]
 
+_PASSIVE = frozenset({"is", "are", "was", "were", "been", "being"})  # "the attack was attributed to", "X was accused"
+
 
 def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
           norms: Sequence[str] | None = None) -> Party | None:
@@ -70,7 +72,7 @@ def blame(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mention],
             party = _claimant_after(cues, mentions, norms, at + 1)
             if party is None or party.generic:
                 continue
-            passive = j > 0 and norms[j - 1] in ("is", "are", "was", "were", "been", "being")
+            passive = j > 0 and norms[j - 1] in _PASSIVE
             if passive:  # "the attack is attributed to JNIM by local sources": who says so follows "by"
                 at_by = next((x for x in range(party.tok_end, min(len(norms), party.tok_end + 3)) if norms[x] == "by"),
                              None)
@@ -98,7 +100,7 @@ def _accusation(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mentio
         return None
     acts = cues.words("accused_acts")
     for j, w in enumerate(norms):
-        if w not in verbs or _negated(cues, norms, j) or (j > 0 and norms[j - 1] in ("is", "are", "was", "were", "been")):
+        if w not in verbs or _negated(cues, norms, j) or (j > 0 and norms[j - 1] in _PASSIVE):
             continue
         party = _claimant_after(cues, mentions, norms, j + 1)
         if party is None or party.generic:

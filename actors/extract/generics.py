@@ -29,13 +29,11 @@ from actors.text.tokens import Token
 __all__ = ["document_country", "resolve_generics"]
 
 
-_APART = frozenset({";", "but", "however", "whereas", "yet"})  # ("although the MNLA has also ...": the same subject)
-
-
-def _set_apart(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """A clause of contrast between offsets ``start`` and ``end``: a name after it is not what a
-    generic before it refers to."""
-    return any(t.norm in _APART for t in tokens if start <= t.start < end)
+def _set_apart(matcher: Matcher, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A clause of contrast (``contrast_clause_openers``) between offsets ``start`` and ``end``: a
+    name after it is not what a generic before it refers to."""
+    words = matcher.single("contrast_clause_openers")
+    return any(t.norm in words for t in tokens if start <= t.start < end)
 
 
 def _pair(d, tags: set, pool: Sequence[Mention]) -> list[str]:
@@ -204,7 +202,7 @@ def resolve_generics(
                     continue
                 if before is not None and x.end > before:
                     continue
-                if tokens and x.start > this.end and _set_apart(tokens, this.end, x.start):
+                if tokens and x.start > this.end and _set_apart(matcher, tokens, this.end, x.start):
                     continue  # "gunmen killed two soldiers; no group claimed it, but JNIM operates there"
                 if x.role == "modifier" and not (anaphor and x.via != "compound"):
                     continue  # "al-Qaeda-linked jihadists" are not al-Qaeda

@@ -124,7 +124,7 @@ def find_relations(
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
                 # "JNIM and the ISGS, once allies, ...": an alliance told as past, its date not told
-                past = relation == "allied-with" and s.norms[occ.start - 1 : occ.start] == ["once"]
+                past = relation == "allied-with" and occ.start > 0 and s.norms[occ.start - 1] in s.cues.single("past_relation_markers")
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
                                      standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
     found.extend(_unit_relations(s))

@@ -19,7 +19,8 @@ __all__ = ["FRAME_FUNCS"]
 
 
 def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
-    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA"."""
+    """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA": the state's
+    contingent; "Chad sent 2,000 troops to Mali": troops sent to another state's aid."""
     to = s.find_word(occ.end, {"to"}, 6)
     if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
         return
@@ -27,7 +28,7 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
     actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
     if actor is None or actor.kind not in _STATES or s.mentions[k].generic:
         return
-    org = _destination(s, to + 1)
+    org = s.right_mention(to + 1, reach=3, allow_possessor=False)  # the mission, coalition or state named
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor) if org is not None else None
     if org_actor is not None and org_actor.kind in ("international mission", "coalition"):
         yield s.mentions[k], s.mentions[org], cue.kind
@@ -40,11 +41,6 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 _STATES = frozenset({"state armed force", "foreign state"})
-
-
-def _destination(s: Sentence, start: int) -> int | None:
-    """The mission, coalition or state the troops went to: a party, or a country named as a place."""
-    return s.right_mention(start, reach=3, allow_possessor=False)
 
 
 def _country_at(s: Sentence, start: int, like: Mention) -> Mention | None:

@@ -215,13 +215,6 @@ class Sentence:
             return False
         return any(w in self.cues.single("part_nouns") for w in self.norms[end + 1 : end + 5])
 
-    def _source(self, k: int) -> bool:
-        """The mention names who says so: right after "according to" (an article between)."""
-        j = self.mentions[k].tok_start
-        if j > 0 and self.norms[j - 1] == "the":
-            j -= 1
-        return j >= 2 and self.norms[j - 2 : j] == ["according", "to"]
-
     def _after(self, k: int, list_id: str) -> bool:
         """The mention comes right after words of the cue file's list ``list_id`` (an article between)."""
         j = self.mentions[k].tok_start
@@ -239,7 +232,7 @@ class Sentence:
         if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
                 self.norms[end + 1 : end + 2] == [","]:
             return False  # "JNIM, the army said, attacked ...": the speaker's aside, no list item
-        if self._source(a) or self._after(a, "contrast_markers"):
+        if self._after(a, "source_openers") or self._after(a, "contrast_markers"):
             # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
             # the source, or the one set apart, is no item of the list that follows
             return False
