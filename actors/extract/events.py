@@ -88,13 +88,24 @@ def _in_aside(d, cue_offset: int, tokens: Sequence[Token]) -> bool:
     it dates that clause, not the cue's."""
     norms = [(t.start, t.norm) for t in tokens]
     opening = [i for i, (start, w) in enumerate(norms) if start < d.start and i > 0 and norms[i - 1][1] == ","
-               and (w in ("which", "who", "whose", "led", "born") or (w.endswith("ed") and tokens[i].text.islower()))]
+               and (w in ("which", "who", "whose", "led", "born") or (w.endswith("ed") and tokens[i].text.islower())
+                    or (w in _APPOSITION_OPENERS and _relative_before(norms, i, d.start)))]
     if not opening:
         return False
     i = opening[-1]
     closing = next((start for start, w in norms[i:] if start >= d.end and w == ","), None)
     return closing is not None and closing < cue_offset and not any(
         w == "," for start, w in norms[i + 1:] if start < d.start)
+
+
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "one"})
+_RELATIVES = frozenset({"that", "which", "who", "whose"})
+
+
+def _relative_before(norms: list, i: int, date_start: int) -> bool:
+    """An apposition holding a relative clause that the date belongs to ("the CSP, a coalition of
+    groups that had signed the accord in 2015, said ...")."""
+    return any(w in _RELATIVES for start, w in norms[i + 1:] if start < date_start)
 
 
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "-", "–", "—"})

@@ -504,6 +504,11 @@ def test_a_description_with_a_participle_does_not_stop_the_attack() -> None:
     # the one helped does what follows the help
     ("In 2024 Ukraine helped the CSP ambush Wagner.\n",
      [("ukraine", "allied-with", "csp", "reported", ""), ("csp", "fought-against", "wagner", "reported", "")]),
+    # what the helper helped to do is its object's enemy, never its ally
+    ("In 2014 French soldiers helped dislodge the MNLA from Kidal.\n",
+     [("france", "fought-against", "mnla", "reported", "")]),
+    ("In 2014 Chadian troops helped oust Ansar Dine from Aguelhok.\n",
+     [("chad", "fought-against", "ansar-dine", "reported", "")]),
 ])
 def test_sources_and_helpers_are_not_the_actors_of_what_follows(text: str, expected: list) -> None:
     assert sorted(rows(text)) == sorted(expected)

@@ -434,6 +434,16 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only(extractor):
     assert got == {("jnim", "mnla", "2012"), ("jnim", "mali", "2019")}
 
 
+def test_an_appositions_relative_clause_is_the_named_ones_and_dates_only_itself(extractor):
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges(
+        extractor, "The CMA, a coalition of armed groups that had signed a peace deal with the Malian government "
+                   "in 2015, attacked Malian forces in Bourem.")}
+    assert got == {("cma", "allied-with", "mali", "2015"), ("cma", "fought-against", "mali", "")}
+    # a time phrase after a comma is no apposition: it dates what follows
+    (e,) = edges(extractor, "Then, a week later in 2015, JNIM attacked the Malian army in Boni.")
+    assert e["date"] == "2015"
+
+
 @pytest.mark.parametrize("text,date", [
     ("The MNLA, founded in October 2011, attacked Malian forces in January 2012.", "2012-01"),
     ("The MNLA, founded in October 2011, attacked Malian forces.", ""),  # its aside's date is not the attack's

@@ -350,6 +350,10 @@ class Sentence:
                     continue
             if j in status_starts:
                 return None, j
+            if self.norms[j] in {"that", "which", "who"} and not ((j - 1) in self.at_end and not self.mentions[self.at_end[j - 1]].generic):
+                head = self._apposition_head(j)
+                if head is not None:
+                    return head, None  # "the CMA, an alliance of armed groups that had signed ...": the named one
             if self.norms[j] in {"which", "who", "whom"}:
                 # "the MIA, which had split from Ansar Dine": the relative clause's subject;
                 # "X, the latter of which was supported by Y" (the former would be another mention)
@@ -366,6 +370,18 @@ class Sentence:
                 return None, None  # (but "the CSP then attacked", "which then attacked": an adverb after its subject)
             j -= 1
         return None, None
+
+    def _apposition_head(self, rel: int) -> int | None:
+        """The party named before an apposition ("X, a coalition of armed groups") whose relative
+        clause opens at ``rel``; no name may stand inside the apposition."""
+        p = rel - 1
+        while p > max(0, rel - 9) and self.norms[p] != "," and not self.is_break(p):
+            if p in self.at_end and not self.mentions[self.at_end[p]].generic:
+                return None
+            p -= 1
+        if p < 1 or self.norms[p] != "," or self.norms[p + 1] not in {"a", "an", "the"} or (p - 1) not in self.at_end:
+            return None
+        return self.at_end[p - 1] if self.party(self.at_end[p - 1]) else None
 
     def _parenthetical_start(self, comma: int) -> int | None:
         """", backed by French troops," ends at ``comma``: the opening comma's index."""
