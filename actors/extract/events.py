@@ -138,6 +138,8 @@ def _dates_statement(d, cue_offset: int, tokens: Sequence[Token], statement_word
     if d.start > cue_offset:
         return False
     near = [t.norm for t in tokens if t.end <= d.start][-3:]
+    if near[-1:] == ["the"] and not any(d.end <= t.start < cue_offset for t in tokens):
+        return False  # "claimed responsibility for the 21 September ambush": the date is the attack's
     return any(w in statement_words for w in near)
 
 

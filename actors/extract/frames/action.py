@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import agent, by_agent, pairs_across, passive, with_contingents
+from actors.extract.frames.agents import agent, aside_companions, by_agent, pairs_across, passive, with_contingents
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
@@ -113,6 +113,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                 and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ):
             return  # "to help fight Boko Haram": the help is for the fight, Boko Haram is its enemy
         agents = _accused(s, occ) or agent(s, occ)
+        if cue.kind == "fought-against":
+            agents = agents + aside_companions(s, agents, occ)
     t = occ.start
     if agents and t >= 3 and s.norms[t - 1] in {"of", "for"} and s.norms[t - 2] in s.cues.single("accusation_participles"):
         # "civilians suspected of supporting JNIM": the accused is the noun before the participle;

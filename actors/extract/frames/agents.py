@@ -8,7 +8,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["agent", "by_agent", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["agent", "aside_companions", "by_agent", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -53,6 +53,30 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
     found = _agent(s, occ)
     owned = owners_of_others(s, found)
     return [m for m in found if m not in owned]
+
+
+def aside_companions(s: Sentence, agents: list[int], occ: Occurrence) -> list[int]:
+    """Those who act with the subject, named in an aside between it and the verb ("the Malian army,
+    along with Wagner, retook Kidal": Wagner retook it too); only a joint action's companions
+    (``alongside``), not a supporter's ("with the support of")."""
+    if not agents:
+        return []
+    end = max(s.mentions[a].tok_end for a in agents)
+    if s.norms[end : end + 1] != [","]:
+        return []
+    o = next((o for o in s.relation_occ if o.start == end + 1
+              and any(c.frame == "companion" and c.relation_kind == "joint-action" for c in o.cues)), None)
+    if o is None:
+        return []
+    p = s.right_mention(o.end, reach=3)
+    if p is None:
+        return []
+    partners = [m for m in s.group(p, forward_only=True) if s.party(m) and not s.mentions[m].generic and m not in agents]
+    close = s.mentions[partners[-1]].tok_end if partners else None
+    if close is None or s.norms[close : close + 1] != [","] or occ.start - close > 3 or any(
+            s.is_break(x) and s.norms[x] not in s.cues.single("subject_adverbs") for x in range(close + 1, occ.start)):
+        return []
+    return partners
 
 
 def owners_of_others(s: Sentence, group: list[int]) -> set[int]:

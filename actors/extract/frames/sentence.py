@@ -366,7 +366,8 @@ class Sentence:
                     return self.at_end[a - 1], None
                 return None, None
             if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (
-                    (j - 1) in self.at_end or self.norms[j - 1] in {"which", "who"})):
+                    (j - 1) in self.at_end or self.norms[j - 1] in {"which", "who"}
+                    or (self.norms[j - 1] == "," and self._parenthetical_start(j - 1) is not None))):
                 return None, None  # (but "the CSP then attacked", "which then attacked": an adverb after its subject)
             j -= 1
         return None, None

@@ -1,0 +1,43 @@
+"""Wording of real reporting (issue 13, section 3): who acts with a subject named in an aside,
+what a helper helped to do, and the date of a noun's own attack.
+
+Every sentence is made up about a generic situation; the actors are the packaged
+dictionary's. Each case lists every relation between named actors the sentence should
+give (symmetric relations as sorted pairs), with its kind: nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from named_edges import ally, fight
+
+edges = named_edges.sentence_edges
+named = named_edges.sentence_named
+
+
+ASIDES = [
+    # a joint action's companion in an aside between the subject and the verb acts too
+    ("The Malian army, along with Wagner, retook Kidal from the CSP.",
+     {ally("mali", "wagner", "joint-action"), fight("mali", "csp"), fight("wagner", "csp")}),
+    ("The MNLA, alongside French troops, attacked Ansar Dine in Kidal.",
+     {ally("mnla", "france", "joint-action"), fight("mnla", "ansar-dine"), fight("france", "ansar-dine")}),
+    # an adverb after the aside: the subject is still the one before it
+    ("French troops, along with Chad, then attacked AQIM in the Adrar.",
+     {ally("france", "chad", "joint-action"), fight("aqim", "france"), fight("aqim", "chad")}),
+    # a supporter backs the subject; it is not said to fight
+    ("The Malian army, with the support of Wagner, retook Kidal from the CSP.",
+     {ally("mali", "wagner", "support"), fight("mali", "csp")}),
+    # no named companion, no one more
+    ("The MNLA, along with civilians, fled from Ansar Dine.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASIDES)
+def test_a_joint_companion_in_an_aside_acts_with_the_subject(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+def test_the_date_before_an_attack_noun_is_the_attacks_not_the_claims(extractor):
+    (e,) = edges(extractor, "JNIM claimed responsibility for the 21 September 2022 ambush on a Burkinabe convoy.")
+    assert (e["source"], e["target"], e["date"], e["status"]) == ("jnim", "burkina-faso", "2022-09-21", "claimed")
