@@ -1,5 +1,6 @@
 """Wording of real reporting (issue 13, section 3): who acts with a subject named in an aside,
-what a helper helped to do, and the date of a noun's own attack.
+what a helper helped to do, the date of a noun's own attack, allegiance pledged to a group's
+leader, and an agent named "at the hands of".
 
 Every sentence is made up about a generic situation; the actors are the packaged
 dictionary's. Each case lists every relation between named actors the sentence should
@@ -41,3 +42,20 @@ def test_a_joint_companion_in_an_aside_acts_with_the_subject(extractor, text, ex
 def test_the_date_before_an_attack_noun_is_the_attacks_not_the_claims(extractor):
     (e,) = edges(extractor, "JNIM claimed responsibility for the 21 September 2022 ambush on a Burkinabe convoy.")
     assert (e["source"], e["target"], e["date"], e["status"]) == ("jnim", "burkina-faso", "2022-09-21", "claimed")
+
+
+@pytest.mark.parametrize("text", [
+    "The ISGS pledged allegiance to Islamic State leader Abu Bakr al-Baghdadi.",
+    "The ISGS pledged allegiance to the Islamic State's leader.",
+    "The ISGS swore allegiance to the emir of the Islamic State.",
+])
+def test_allegiance_to_a_groups_leader_is_to_the_group(extractor, text):
+    assert named(extractor, text) == {("isgs", "member-of", "islamic-state", "affiliate")}
+
+
+def test_a_leader_with_no_named_follower_gives_nothing(extractor):
+    assert named(extractor, "Al-Sahrawi's faction pledged allegiance to Islamic State leader Abu Bakr al-Baghdadi.") == set()
+
+
+def test_at_the_hands_of_names_the_agent(extractor):
+    assert named(extractor, "Ten Malian soldiers were killed at the hands of JNIM near Boulkessi.") == {fight("jnim", "mali")}

@@ -269,9 +269,14 @@ def by_agent(s: Sentence, after: int, reach: int = 4) -> list[int]:
     j = None
     x = after
     hi = min(len(s.toks), after + reach)
+    phrases = s.cues.words("agent_phrases")
     while x < hi:
         if s.norms[x] == "by":
             j = x
+            break
+        z = next((z for z in (4, 3) if tuple(s.norms[x : x + z]) in phrases), 0)
+        if z:
+            j = x + z - 1  # "killed at the hands of JNIM": as "by"
             break
         if s.norms[x] == "," and x + 1 < len(s.toks) and s.toks[x + 1].is_capitalized and x + 1 not in s.at_start:
             # ", Timbuktu Region," names a place: skip it to its closing comma

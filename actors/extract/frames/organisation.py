@@ -23,6 +23,7 @@ from actors.extract.cues import Cue
 from actors.extract.frames.agents import verb_governing
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
+from actors.extract.frames.targets import _leader_group
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -151,9 +152,12 @@ def _left_organisation(s: Sentence, occ: Occurrence, cue: Cue):
 
 def _member(s: Sentence, occ: Occurrence, cue: Cue):
     org = s.right_mention(occ.end, reach=4, allow_possessor=False)
+    led = _leader_group(s, occ.end, min(len(s.toks), occ.end + 9)) if cue.relation_kind == "affiliate" else None
+    if led is not None and (org is None or s.mentions[led].tok_start <= s.mentions[org].tok_start):
+        org = led  # "pledged allegiance to the leader of the Islamic State": to the group he leads
     if org is None or any(occ.end <= o.start < s.mentions[org].tok_start for o in s.relation_occ):
         return  # "took part in the attack on Boko Haram": the attack, not Boko Haram, is what was joined
-    if cue.frame == "member_verb" and not all(
+    if cue.frame == "member_verb" and org != led and not all(
             s.toks[x].is_capitalized or s.norms[x] in _JOINED_WORDS or s.norms[x] in s.cues.single("coalition_nouns")
             or s.norms[x] in s.cues.single("descriptor_adjectives") for x in range(occ.end, s.mentions[org].tok_start)):
         return  # "took part in talks with the CMA": the talks were joined, not the CMA
