@@ -1,6 +1,6 @@
 """Wording of real reporting (issue 13, section 3): who acts with a subject named in an aside,
 what a helper helped to do, the date of a noun's own attack, allegiance pledged to a group's
-leader, and an agent named "at the hands of".
+leader, an agent named "at the hands of", and the subject of a gerund after a subordinator.
 
 Every sentence is made up about a generic situation; the actors are the packaged
 dictionary's. Each case lists every relation between named actors the sentence should
@@ -59,3 +59,19 @@ def test_a_leader_with_no_named_follower_gives_nothing(extractor):
 
 def test_at_the_hands_of_names_the_agent(extractor):
     assert named(extractor, "Ten Malian soldiers were killed at the hands of JNIM near Boulkessi.") == {fight("jnim", "mali")}
+
+
+SUBORDINATE = [
+    # a gerund (or "it" and a verb) after a subordinator has the main clause's subject
+    ("Ansar Dine took over Timbuktu after driving out the MNLA.", {fight("ansar-dine", "mnla")}),
+    ("Ansar Dine took Timbuktu after it drove out the MNLA.", {fight("ansar-dine", "mnla")}),
+    # ... not the agent of a passive main clause
+    ("The MNLA was defeated by Ansar Dine after fighting Malian troops.", {fight("ansar-dine", "mnla")}),
+    # a blockade is an attack; who defends the town blockaded was attacked
+    ("JNIM blockaded Djibo, a town defended by the Burkinabe army.", {fight("jnim", "burkina-faso")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBORDINATE)
+def test_a_subordinate_gerund_has_the_main_subject(extractor, text, expected):
+    assert named(extractor, text) == expected

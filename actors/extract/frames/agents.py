@@ -115,6 +115,9 @@ def verb_governing(s: Sentence, k: int) -> Occurrence | None:
 
 def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     reach = AGENT_REACH
+    subordinate = _subordinate_subject(s, occ)
+    if subordinate is not None:
+        return subordinate
     if occ.start > 1 and s.norms[occ.start - 1] == "to":
         before = occ.start - 2
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
@@ -177,6 +180,28 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         if claimant is not None and controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _subordinate_subject(s: Sentence, occ: Occurrence) -> list[int] | None:
+    """"Ansar Dine took over Timbuktu after driving out the MNLA", "... after it drove out the MNLA":
+    a gerund or a pronoun's verb after a subordinator (``gerund_subordinators``) has the main
+    clause's subject; None where the cue is no such verb."""
+    t = occ.start
+    words = s.cues.single("gerund_subordinators")
+    if t >= 1 and s.norms[t - 1] in words and s.norms[t].endswith("ing"):
+        opener = t - 1
+    elif t >= 2 and s.norms[t - 1] in {"it", "they"} and s.norms[t - 2] in words:
+        opener = t - 2
+    else:
+        return None
+    earlier = [c for c in s.agent_of_cue if c < opener and s.agent_of_cue[c]]
+    if earlier:
+        return s.agent_of_cue[max(earlier)]
+    k, _ = s.left_mention(opener, AGENT_REACH)
+    first = s.mentions[s.group(k)[0]].tok_start if k is not None else 0
+    if k is None or k in s.patient_of or governed(s, first) or s.norms[first - 1 : first] == ["by"]:
+        return []  # "the MNLA was defeated by Ansar Dine after fighting ...": not the passive's agent
+    return [m for m in s.group(k) if s.party(m)]
 
 
 def _purpose_companions(s: Sentence, group: list[int], occ: Occurrence) -> list[int]:
