@@ -115,7 +115,9 @@ _CUE = "|".join(
 
 
 def _dmy_year(name: str) -> str:
-    return rf"(?:,?{_S}{_year(name)})?"
+    # right after "17 September" a year is one even before a count noun ("On 17 September 2024
+    # militants attacked"); after a comma such a number is a count ("on 4 March, 2000 soldiers fled")
+    return rf"(?:(?!,{_S}(?:19|20)\d\d{_S}(?:{_NOUNS})\b),?{_S}(?P<{name}>(?:19|20)\d\d)(?!\w))?"
 
 
 def _mdy_year(name: str) -> str:

@@ -210,6 +210,12 @@ def test_month_then_count_is_not_a_day() -> None:
     assert [m.day for m in find_dates("In March 35 people died.")] == [None]
 
 
+def test_a_year_right_after_day_and_month_holds_before_a_count_noun() -> None:
+    # "On 17 September 2024 militants attacked": the year; after a comma the number is a count
+    assert [(m.day, m.month, m.year) for m in find_dates("On 17 September 2024 militants attacked.")] == [(17, 9, 2024)]
+    assert [(m.day, m.month, m.year) for m in find_dates("On 4 March, 2000 soldiers fled.")] == [(4, 3, None)]
+
+
 def test_bare_month_needs_a_cue() -> None:
     assert find_dates("March on Bamako") == []
     assert [m.text for m in find_dates("the protests of May ended in May")] == ["May"]
