@@ -75,3 +75,9 @@ SUBORDINATE = [
 @pytest.mark.parametrize("text,expected", SUBORDINATE)
 def test_a_subordinate_gerund_has_the_main_subject(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_person_killed_named_as_the_leader_of_a_group(extractor):
+    # "killed X, the leader of AQIM,": the group he led was fought
+    assert named(extractor, "French forces killed Abdelmalek Droukdel, the leader of AQIM, in northern Mali.") == {
+        fight("aqim", "france")}

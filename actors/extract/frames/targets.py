@@ -111,7 +111,7 @@ def _leader_group(s: Sentence, lo: int, hi: int) -> int | None:
     ``person_leader_nouns``)."""
     leaders = s.cues.single("person_leader_nouns")
     for k, m in enumerate(s.mentions):
-        if m.tok_start < lo or m.tok_end >= hi or m.generic:
+        if m.tok_start < lo or m.tok_end > hi or m.generic:
             continue
         b = m.tok_start - (2 if s.norms[m.tok_start - 1 : m.tok_start] == ["the"] else 1)
         if b > lo and s.norms[b] == "of" and s.norms[b - 1] in leaders:
