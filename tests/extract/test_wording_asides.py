@@ -81,3 +81,10 @@ def test_a_person_killed_named_as_the_leader_of_a_group(extractor):
     # "killed X, the leader of AQIM,": the group he led was fought
     assert named(extractor, "French forces killed Abdelmalek Droukdel, the leader of AQIM, in northern Mali.") == {
         fight("aqim", "france")}
+
+
+def test_an_accusers_own_positions_make_it_the_one_attacked(extractor):
+    (e,) = edges(extractor, "The CSP accused FAMa of attacking its positions in Anefis.")
+    assert (e["source"], e["relation"], e["target"], e["status"]) == ("mali", "fought-against", "csp", "alleged")
+    # a possessive with no accuser before it is nobody's
+    assert named(extractor, "JNIM attacked its rivals near Menaka.") == set()

@@ -174,6 +174,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     yield a, p, cue.kind
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
+    if k is None and cue.kind == "fought-against" and s.norms[occ.end : occ.end + 1] in (["its"], ["their"]):
+        k = _accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
     if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
         return  # "received French military support against JNIM": JNIM is what the support was against
     if k is not None and _companion_mention(s, k, occ.end):
@@ -295,6 +297,19 @@ def _accused(s: Sentence, occ: Occurrence) -> list[int]:
     if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
         return []
     return [m for m in group if s.party(m)]
+
+
+def _accuser(s: Sentence, accused: list[int]) -> int | None:
+    """The named party that accuses ``accused`` ("the CSP accused FAMa and Wagner of ..."), if any."""
+    if not accused:
+        return None
+    first = s.mentions[s.group(accused[0])[0]].tok_start - 1
+    while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
+        first -= 1
+    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
+        return None
+    k, _ = s.left_mention(first, stop_at_status=False)
+    return k if k is not None and not s.mentions[k].generic and k not in accused else None
 
 
 def _companion_mention(s: Sentence, k: int, after: int) -> bool:
