@@ -103,9 +103,12 @@ _RELATIVES = frozenset({"that", "which", "who", "whose"})
 
 
 def _relative_before(norms: list, i: int, date_start: int) -> bool:
-    """An apposition holding a relative clause that the date belongs to ("the CSP, a coalition of
-    groups that had signed the accord in 2015, said ...")."""
-    return any(w in _RELATIVES for start, w in norms[i + 1:] if start < date_start)
+    """An apposition holding a relative clause or a participle that the date belongs to ("the CSP, a
+    coalition of groups that had signed the accord in 2015, said ...", "the MSA, a splinter of the
+    MNLA formed in 2016, fought ...")."""
+    inside = [w for start, w in norms[i + 1:] if start < date_start]
+    participle = len(inside) >= 2 and inside[-1] in {"in", "on", "since"} and inside[-2].endswith("ed")
+    return participle or any(w in _RELATIVES for w in inside)
 
 
 _RANGE_JOINS = frozenset({"and", "to", "until", "till", "-", "–", "—"})

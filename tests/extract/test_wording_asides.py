@@ -88,3 +88,16 @@ def test_an_accusers_own_positions_make_it_the_one_attacked(extractor):
     assert (e["source"], e["relation"], e["target"], e["status"]) == ("mali", "fought-against", "csp", "alleged")
     # a possessive with no accuser before it is nobody's
     assert named(extractor, "JNIM attacked its rivals near Menaka.") == set()
+
+
+def test_a_membership_apposition_is_no_subject(extractor):
+    # ", both members of the CMA,": the two named before it clashed, not the coalition
+    assert named(extractor, "The MNLA and the HCUA, both members of the CMA, clashed with GATIA in Anefis.") == {
+        fight("gatia", "mnla"), fight("gatia", "hcua"), ally("hcua", "mnla", "joint-action"),
+        ("mnla", "member-of", "cma", "member"), ("hcua", "member-of", "cma", "member")}
+
+
+def test_a_participles_date_in_an_apposition_dates_only_the_apposition(extractor):
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges(
+        extractor, "The MSA, a splinter of the MNLA formed in 2016, fought the ISGS in 2018.")}
+    assert got == {("msa", "fought-against", "isgs", "2018"), ("msa", "split-from", "mnla", "2016")}

@@ -405,6 +405,8 @@ class Sentence:
                 listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
                 if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(self.norms[p + 2 : p + 4]):
                     first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
+                if first in {"both", "all", "each"} and p + 2 < comma and (self.norms[p + 2] in self.cues.single("member_nouns") or self.norms[p + 2] in {"part", "a", "an"}):
+                    first = "a"  # "the MNLA and the HCUA, both members of the CMA, clashed": an apposition
                 if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
                     # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
                     # ", a group founded by X with support from Y,": an apposition, whoever it names
