@@ -202,6 +202,9 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
     if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns"):
         return ln, aid  # "soldiers from Niger", "peacekeepers from Burkina Faso": that state's troops
+    j = i - 2 if prev == "the" else i - 1
+    if j > 0 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("backing_nouns"):
+        return ln, aid  # "with air support from the United States": the state backs
     if prev == "of":
         before = tokens[i - 2].norm if i > 1 else ""
         if _acting_for(matcher, before):

@@ -101,3 +101,12 @@ def test_a_participles_date_in_an_apposition_dates_only_the_apposition(extractor
     got = {(e["source"], e["relation"], e["target"], e["date"]) for e in edges(
         extractor, "The MSA, a splinter of the MNLA formed in 2016, fought the ISGS in 2018.")}
     assert got == {("msa", "fought-against", "isgs", "2018"), ("msa", "split-from", "mnla", "2016")}
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerien troops, with air support from the United States, pursued the attackers.",
+    "Niger received support from the United States.",
+])
+def test_a_country_after_support_from_is_the_state(extractor, text):
+    # "from the United States" after a backing noun names the state, not a place (and "States" no verb)
+    assert named(extractor, text) == {ally("niger", "united-states", "support")}
