@@ -63,6 +63,21 @@ def _serial_comma_variants(key: tuple) -> list[tuple]:
     return out
 
 
+_ARTICLES = frozenset({"al", "el", "ul"})
+
+
+def _article_variants(key: tuple) -> list[tuple]:
+    """An Arabic article written with or without its hyphen: "al-Murabitoon" and "al Murabitoon",
+    "Ansar ul-Islam" and "Ansar ul Islam" are one name."""
+    out = [key]
+    for i, w in enumerate(key[:-2]):
+        if w in _ARTICLES and key[i + 1] == "-":
+            out.append(key[: i + 1] + key[i + 2 :])
+        elif w in _ARTICLES and key[i + 1] != "-" and key[i + 1].isalpha() and (i == 0 or key[i - 1] != "-"):
+            out.append(key[: i + 1] + ("-",) + key[i + 1 :])
+    return out
+
+
 def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, places: dict | None = None) -> Matcher:
     """Compile the dictionary into lookup tables (done once per run).
 
@@ -85,7 +100,8 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, pla
     for actor in dictionary.actors:
         for alias in actor.aliases:
             for key in _serial_comma_variants(phrase_key(alias)):
-                add(aliases, key, actor.id)
+                for variant in _article_variants(key):
+                    add(aliases, variant, actor.id)
         for alias in actor.exact_aliases:
             add(exact, _raw_key(alias), actor.id)
         for pa in actor.period_aliases:

@@ -24,7 +24,7 @@ __all__ = ["Token", "tokenize", "normalize", "phrase_key"]
 # (actors.text.cleaning): the word stays one token, and its norm drops it.
 # A number written with thousands separators ("2,000 troops", "1,200") is one token, so its
 # comma never reads as a clause break.
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\w|,\d)|\w+(?:(?:['’]|\u2060+)\w+)*|[^\w\s\u2060]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\w|,\d)|\w+(?:(?:['’`ʼ]|\u2060+)\w+)*|[^\w\s\u2060]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class Token:
 
 def normalize(word: str) -> str:
     """Lower-case, fold accents and straighten apostrophes."""
-    word = word.replace("’", "'").replace("‘", "'").replace("\u2060", "")
+    word = word.replace("’", "'").replace("‘", "'").replace("`", "'").replace("ʼ", "'").replace("\u2060", "")
     if not word.isascii():
         word = "".join(
             c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)

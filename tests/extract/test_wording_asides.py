@@ -110,3 +110,35 @@ def test_a_participles_date_in_an_apposition_dates_only_the_apposition(extractor
 def test_a_country_after_support_from_is_the_state(extractor, text):
     # "from the United States" after a backing noun names the state, not a place (and "States" no verb)
     assert named(extractor, text) == {ally("niger", "united-states", "support")}
+
+
+@pytest.mark.parametrize("text", ["Al Murabitoon attacked the Malian army.", "Al-Murabitoon attacked the Malian army."])
+def test_an_arabic_article_with_or_without_its_hyphen(extractor, text):
+    assert named(extractor, text) == {fight("al-mourabitoun", "mali")}
+
+
+def test_a_backtick_apostrophe_is_an_apostrophe(extractor):
+    assert named(extractor, "Al-Qa`ida attacked the Malian army.") == {fight("al-qaeda", "mali")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a place named by its former owner: whoever holds it now was attacked, never the old owner
+    ("Malian drones targeted the former MINUSMA base now held by the CSP in Kidal.", {fight("csp", "mali")}),
+    ("Malian drones struck the ex-MINUSMA base in Kidal.", set()),
+    ("The Malian army attacked former MNLA fighters in Kidal.", set()),
+])
+def test_a_former_owner_is_not_attacked(extractor, text, expected):
+    assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a partner possessed inside a "between" list is on its owner's side
+    ("The war between the Malian army, its Wagner auxiliaries and the CSP went on.",
+     {ally("mali", "wagner", "alliance"), fight("csp", "mali"), fight("csp", "wagner")}),
+    ("Fighting between the Malian army and its Russian allies and the CSP went on.",
+     {ally("mali", "russia", "alliance"), fight("csp", "mali"), fight("csp", "russia")}),
+    ("The war between the Malian army, its Wagner auxiliaries and the rebels went on.",
+     {ally("mali", "wagner", "alliance")}),
+])
+def test_a_possessed_partner_in_a_between_list(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -178,6 +178,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         k = _accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
     if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
         return  # "received French military support against JNIM": JNIM is what the support was against
+    if k is not None and _formerly_owned(s, k):
+        k = None  # "targeted the former MINUSMA base now held by the CSP": the base's holder, not its old owner
     if k is not None and _companion_mention(s, k, occ.end):
         k = None  # "retook Konna with French support": who came with the subject is not its object
     if k is not None and _civilians_first(s, occ.end, s.mentions[k].tok_start):
@@ -310,6 +312,15 @@ def _accuser(s: Sentence, accused: list[int]) -> int | None:
         return None
     k, _ = s.left_mention(first, stop_at_status=False)
     return k if k is not None and not s.mentions[k].generic and k not in accused else None
+
+
+def _formerly_owned(s: Sentence, k: int) -> bool:
+    """An object named by its former owner: "the former MINUSMA base", "the ex-MINUSMA camp", "former
+    MNLA fighters"."""
+    j = s.mentions[k].tok_start - 1
+    if j >= 0 and s.norms[j] == "-":
+        j -= 1
+    return j >= 0 and s.norms[j] in s.cues.single("former_markers")
 
 
 def _companion_mention(s: Sentence, k: int, after: int) -> bool:

@@ -47,10 +47,10 @@ def _partners(s: Sentence, t: int) -> list[int]:
         j += 1  # "their African and French allies": words that name no actor
     if j in s.at_start:
         found = [k for k in s.group(s.at_start[j], forward_only=True) if s.party(k)]
-        last = s.mentions[found[-1]] if found else None
-        if last is not None and s.norms[last.tok_end - 1] in allies:
-            return found
-        return []
+        # "A and its Russian allies and B": the partners end at the ally noun
+        ends = [i for i, k in enumerate(found) if s.norms[s.mentions[k].tok_end - 1] in allies
+                or (s.mentions[k].tok_end < len(s.toks) and s.norms[s.mentions[k].tok_end] in allies)]
+        return found[: ends[0] + 1] if ends else []
     if j < len(s.toks) and s.norms[j] in allies:
         # from the noun itself, so that a verb right after it ends the search ("its allies attacked Y");
         # "its ally, the Wagner Group": past the comma

@@ -77,7 +77,7 @@ def between(s: Sentence, j: int, relation: str) -> list:
         k = s.right_mention(_past_compound(s, j + 1), reach=3, stop_comma=False)  # "between the IS-affiliated ISGS"
     if k is None:
         return []
-    members = [m for m in s.group(k, forward_only=True) if s.party(m)]
+    members = _with_possessed([m for m in s.group(k, forward_only=True) if s.party(m)], s)
     end = s.mentions[members[-1]].tok_end if members else j + 1
     led = _led_side(s, end)
     if led is not None:
@@ -110,12 +110,53 @@ def between(s: Sentence, j: int, relation: str) -> list:
     if slashed is not None:
         # "clashes between GATIA/MSA and ISGS": the slash joins one side
         return _two_sides(s, slashed[0], slashed[1], relation, allies=(True, True))
+    owned = _owned_sides(s, members)
+    if owned is not None:
+        # "the war between the Malian army, its Wagner auxiliaries and the rebels": the possessed
+        # partner is on its owner's side
+        return [(s.mentions[a], s.mentions[b], relation) for x, y in combinations(owned, 2) for a in x for b in y]
     pairs = [(s.mentions[a], s.mentions[b], relation) for a, b in combinations(members, 2)]
     ally = _ally_after(s, end) if len(members) == 2 and relation == "fought-against" else None
     if ally is not None and ally not in members:
         # "between the MNLA and MOJWA, along with its ally Ansar Dine": the ally fought on B's side
         pairs.append((s.mentions[members[0]], s.mentions[ally], relation))
     return pairs
+
+
+def _with_possessed(members: list[int], s: Sentence) -> list[int]:
+    """A "between" list that goes on past a possessed partner ("between the Malian army, its Wagner
+    auxiliaries and the CSP"): the partner and what is listed after it."""
+    allies = s.cues.single("ally_nouns")
+    seen = set(members)
+    while members:
+        t = s.mentions[members[-1]].tok_end
+        noun = t < len(s.toks) and s.norms[t] in allies
+        t += 1 if noun else 0  # "its Wagner auxiliaries"
+        if s.norms[t : t + 1] in ([","], ["and"]) and s.norms[t + 1 : t + 2] in (["its"], ["their"]):
+            nxt = s.at_start.get(t + 2)
+        elif noun and s.norms[t : t + 1] in ([","], ["and"]):
+            nxt = s.at_start.get(t + 2) if s.norms[t + 1 : t + 2] == ["the"] else s.at_start.get(t + 1)
+        else:
+            break
+        if nxt is None or nxt in seen or not s.party(nxt) or s.mentions[nxt].generic:
+            break
+        found = [m for m in s.group(nxt, forward_only=True) if s.party(m) and m not in seen]
+        members = members + found
+        seen.update(found)
+    return members
+
+
+def _owned_sides(s: Sentence, members: list[int]) -> list[list[int]] | None:
+    """The sides of a "between" list in which a member is possessed ("its", "their") by the one
+    before it; None when no member is."""
+    sides: list[list[int]] = []
+    for m in members:
+        t = s.mentions[m].tok_start
+        if sides and t >= 1 and s.norms[t - 1] in {"its", "their"}:
+            sides[-1].append(m)
+        else:
+            sides.append([m])
+    return sides if len(sides) < len(members) else None
 
 
 def _against_after(s: Sentence, end: int) -> int | None:
