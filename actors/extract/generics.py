@@ -101,6 +101,27 @@ def _names_no_state(matcher: Matcher, tokens: Sequence[Token], mentions: Sequenc
         longest(tokens, k, matcher.demonyms, matcher.max_len)[0] for k in range(len(tokens)))
 
 
+def _apposed_to(m: Mention, mentions: Sequence[Mention], tokens: Sequence[Token]) -> Mention | None:
+    """The named mention whose apposition the generic ``m`` heads: "X, a jihadist group", "X, one of
+    the separatist groups" (a plural only after "one of")."""
+    q = m.tok_start - 1
+    while q > 0 and m.tok_start - q <= 5 and tokens[q].norm != "," and not any(x.tok_end == q + 1 for x in mentions):
+        q -= 1
+    if q < 1 or tokens[q].norm != ",":
+        return None
+    opener = [t.norm for t in tokens[q + 1 : m.tok_start]]
+    if opener[:2] == ["one", "of"]:
+        opener = opener[2:]
+    elif opener[:1] in (["a"], ["an"]):
+        opener = opener[1:]
+    else:
+        return None
+    if "of" in opener:
+        return None  # "X, an alliance of armed groups": the groups are X's members, not X
+    owner = next((x for x in mentions if x.tok_end == q and not x.generic and x.role == "party"), None)
+    return owner
+
+
 def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
     Faso"), as a country name or a place inside it; None when it names none or two."""
@@ -174,6 +195,11 @@ def resolve_generics(
                            for a in pair)
             else:
                 out.append(m)
+            continue
+        owner = _apposed_to(m, mentions, tokens) if tokens else None
+        if owner is not None and (actor := d.get(owner.actor)) is not None and tags & set(actor.tags):
+            # "the CSP-DPA, one of the separatist groups that ...": the apposition is the named one's
+            out.append(replace(m, actor=owner.actor, generic=False, via="resolved"))
             continue
         if not tags or m.text.lower().rstrip(").").endswith(tuple(matcher.single("plural_group_nouns"))):
             # "five jihadist groups" names several groups: never one named group

@@ -142,3 +142,27 @@ def test_a_former_owner_is_not_attacked(extractor, text, expected):
 ])
 def test_a_possessed_partner_in_a_between_list(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_generic_heading_an_apposition_is_the_named_one(extractor):
+    # "X, one of the separatist groups that claimed ...": the claimant is X
+    got = {(e["source"], e["target"], e["status"], e["claimed_by"]) for e in edges(
+        extractor, "The CSP, one of the separatist groups that claimed responsibility for the clashes that killed "
+                   "dozens of Wagner troops, said it was targeted by drones.")}
+    assert got == {("csp", "wagner", "claimed", "csp")}
+
+
+def test_groups_an_apposition_counts_are_no_one_named(extractor):
+    # "an alliance of armed groups": the groups are its members, not the alliance itself
+    assert named(extractor, "The CSP, an alliance of armed groups that had signed a peace deal with the Malian "
+                            "government in 2015, attacked Malian forces.") == {
+        ally("csp", "mali", "alliance"), fight("csp", "mali")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Barkhane force personnel and Malian soldiers conducted operations in the Liptako area.",
+     {ally("france", "mali", "joint-action")}),
+    ("JNIM conducted operations in the Liptako area.", set()),
+])
+def test_operations_conducted_together(extractor, text, expected):
+    assert named(extractor, text) == expected
