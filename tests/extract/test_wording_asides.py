@@ -166,3 +166,19 @@ def test_groups_an_apposition_counts_are_no_one_named(extractor):
 ])
 def test_operations_conducted_together(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Drones deployed by the Malian army in collaboration with the Wagner Group, a Russian mercenary outfit, "
+    "targeted the CSP in Kidal.",
+    "The Malian army, in collaboration with Wagner, attacked the CSP in Kidal.",
+    "The Malian army alongside Wagner attacked the CSP in Kidal.",
+])
+def test_a_collaborator_named_before_the_verb_acts_with_the_subject(extractor, text):
+    assert named(extractor, text) == {ally("mali", "wagner", "joint-action"), fight("csp", "mali"), fight("csp", "wagner")}
+
+
+def test_a_dash_aside_between_a_claim_and_what_it_claims(extractor):
+    (e,) = edges(extractor, "The CSP also claimed on 2 October – two days before the drone strike – that it "
+                            "ambushed a group of Wagner mercenaries.")
+    assert (e["source"], e["target"], e["status"], e["claimed_by"]) == ("csp", "wagner", "claimed", "csp")

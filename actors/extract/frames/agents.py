@@ -4,6 +4,7 @@ agent, and the pairs across two sides (with the mission a state's contingent ser
 
 from __future__ import annotations
 
+from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
@@ -62,9 +63,9 @@ def aside_companions(s: Sentence, agents: list[int], occ: Occurrence) -> list[in
     if not agents:
         return []
     end = max(s.mentions[a].tok_end for a in agents)
-    if s.norms[end : end + 1] != [","]:
-        return []
-    o = next((o for o in s.relation_occ if o.start == end + 1
+    if s.norms[end : end + 1] == [","]:
+        end += 1
+    o = next((o for o in s.relation_occ if o.start == end
               and any(c.frame == "companion" and c.relation_kind == "joint-action" for c in o.cues)), None)
     if o is None:
         return []
@@ -73,6 +74,10 @@ def aside_companions(s: Sentence, agents: list[int], occ: Occurrence) -> list[in
         return []
     partners = [m for m in s.group(p, forward_only=True) if s.party(m) and not s.mentions[m].generic and m not in agents]
     close = s.mentions[partners[-1]].tok_end if partners else None
+    if close is not None and occ.start >= 1 and s.norms[occ.start - 1] == "," and parenthetical_start(s, occ.start - 1) == close:
+        return partners  # "... in collaboration with the Wagner Group, a Russian mercenary outfit, targeted"
+    if close is not None and close == occ.start and s.norms[end - 1] != ",":
+        return partners  # "the Malian army alongside Wagner attacked the CSP"
     if close is None or s.norms[close : close + 1] != [","] or occ.start - close > 3 or any(
             s.is_break(x) and s.norms[x] not in s.cues.single("subject_adverbs") for x in range(close + 1, occ.start)):
         return []

@@ -84,8 +84,11 @@ def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
     """Whether the claimant is also the cue's subject: "X claimed to have shot down",
     "X claimed that they repulsed", "X denied any collaboration", "X accused of carrying out"."""
     occ_status = next(o for o in s.status_occ if o.start == status_tok)
-    between = [w for w in s.norms[occ_status.end : cue_start]
-               if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in MONTHS]
+    words = s.norms[occ_status.end : cue_start]
+    dashes = [i for i, w in enumerate(words) if w in ("–", "—")]
+    if len(dashes) >= 2:
+        words = words[: dashes[0]] + words[dashes[1] + 1 :]  # "claimed on 2 October – two days before – that it ..."
+    between = [w for w in words if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in MONTHS]
     if not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of":
         return True
     # "X announced an alliance with Y": the companion cue's noun is the verb's own object

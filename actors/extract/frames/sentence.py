@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from actors.extract.cues import Cue, CueSet
+from actors.extract.frames.asides import apposition_head, parenthetical_start
 from actors.extract.matcher import Matcher
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -311,7 +312,7 @@ class Sentence:
         status_starts = {o.start for o in self.status_occ if o.cues[0].frame != "adverb"} if stop_at_status else set()
         while j >= lo:
             if self.norms[j] == "," and j > 0:
-                p = self._parenthetical_start(j)
+                p = parenthetical_start(self, j)
                 if p is not None:
                     lo = max(0, lo - (j - p))  # the reach does not count the skipped apposition
                     j = p - 1
@@ -321,8 +322,10 @@ class Sentence:
                 if t >= 2 and self.norms[t - 1] == "by" and self.norms[t - 2] in self.cues.single("backing_participles"):
                     j = t - 3  # "Malian troops backed by French aircraft recaptured": the backer is no subject
                     continue
-                helped = next((t - z for z in (4, 3, 2) if t - z >= 0
-                               and tuple(self.norms[t - z : t]) in self.cues.words("companion_openers")), None)
+                t2 = t - 1 if t >= 1 and self.norms[t - 1] == "the" else t  # "in collaboration with the Wagner Group"
+                helped = next((t2 - z for z in (4, 3, 2, 1) if t2 - z >= 0
+                               and tuple(self.norms[t2 - z : t2]) in self.cues.words("companion_openers")
+                               and not (z == 1 and any(o.start < t2 - 1 < o.end for o in self.relation_occ))), None)
                 if helped is not None:
                     j = helped - 1  # "the Malian government, with the aid of Wagner has seized": the helper is no subject
                     continue
@@ -337,6 +340,11 @@ class Sentence:
             if self.norms[j] in {"—", "–"} and (j - 1) in self.at_end and self.party(self.at_end[j - 1]) \
                     and any(self.norms[x] in {"—", "–"} for x in range(max(0, j - 30), j - 1)):
                 return self.at_end[j - 1], None  # "the Islamist groups—A, B and C—had seized": the list names them
+            if self.norms[j] in {"—", "–"} and (j - 1) not in self.at_end:
+                o = next((x for x in range(j - 1, max(-1, j - 20), -1) if self.norms[x] in {"—", "–"}), None)
+                if o is not None:  # "claimed on 2 October – two days before the strike – that it ...": an aside
+                    lo, j = max(0, lo - (j - o + 1)), o - 1
+                    continue
             if self.norms[j] == ")":
                 o = next((x for x in range(j - 1, max(-1, j - 30), -1) if self.norms[x] in {"(", ")"}), None)
                 if o is not None and self.norms[o] == "(":
@@ -351,7 +359,7 @@ class Sentence:
             if j in status_starts:
                 return None, j
             if self.norms[j] in {"that", "which", "who"} and not ((j - 1) in self.at_end and not self.mentions[self.at_end[j - 1]].generic):
-                head = self._apposition_head(j)
+                head = apposition_head(self, j)
                 if head is not None:
                     return head, None  # "the CMA, an alliance of armed groups that had signed ...": the named one
             if self.norms[j] in {"which", "who", "whom"}:
@@ -367,99 +375,15 @@ class Sentence:
                 return None, None
             if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (
                     (j - 1) in self.at_end or self.norms[j - 1] in {"which", "who"}
-                    or (self.norms[j - 1] == "," and self._parenthetical_start(j - 1) is not None))):
+                    or (self.norms[j - 1] == "," and parenthetical_start(self, j - 1) is not None))):
                 return None, None  # (but "the CSP then attacked", "which then attacked": an adverb after its subject)
             j -= 1
         return None, None
-
-    def _apposition_head(self, rel: int) -> int | None:
-        """The party named before an apposition ("X, a coalition of armed groups") whose relative
-        clause opens at ``rel``; no name may stand inside the apposition."""
-        p = rel - 1
-        while p > max(0, rel - 9) and self.norms[p] != "," and not self.is_break(p):
-            if p in self.at_end and not self.mentions[self.at_end[p]].generic:
-                return None
-            p -= 1
-        if p < 1 or self.norms[p] != "," or self.norms[p + 1] not in {"a", "an", "the"} or (p - 1) not in self.at_end:
-            return None
-        return self.at_end[p - 1] if self.party(self.at_end[p - 1]) else None
-
-    def _parenthetical_start(self, comma: int) -> int | None:
-        """", backed by French troops," ends at ``comma``: the opening comma's index."""
-        p = comma
-        while p > max(0, comma - 40):
-            p -= 1
-            if self.norms[p] == ",":
-                first = self.norms[p + 1] if p + 1 < comma else ""
-                occ = next((o for o in self.relation_occ if o.start == p + 1), None)
-                if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
-                    return p
-                if comma - p <= 8 and self.norms[comma - 1] in self.cues.single("statement_verbs") and p > 0 \
-                        and (p - 1) in self.at_end:
-                    return p  # "JNIM, the Malian army said, attacked ...": the speaker's aside is no subject
-                if comma - p <= 8 and first in {"with", "without"} and p > 0 and (p - 1) in self.at_end:
-                    return p  # "the Malian army, with French air support, recaptured Gao": the aside is no subject
-                if comma - p <= 12 and first.endswith("ing") and any(
-                        p < o.start < comma and any(c.frame == "companion" for c in o.cues) for o in self.relation_occ):
-                    return p  # ", working alongside the Malian army,": who came along is no subject
-                listed = comma + 1 < len(self.toks) and self.norms[comma + 1] in {"and", "or"}
-                if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(self.norms[p + 2 : p + 4]):
-                    first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
-                if first in {"both", "all", "each"} and p + 2 < comma and (self.norms[p + 2] in self.cues.single("member_nouns") or self.norms[p + 2] in {"part", "a", "an"}):
-                    first = "a"  # "the MNLA and the HCUA, both members of the CMA, clashed": an apposition
-                if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
-                    # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
-                    # ", a group founded by X with support from Y,": an apposition, whoever it names
-                    return p
-                if first in {"which", "who"} and comma - p <= 14 and self._relative_aside(p, comma):
-                    return p  # "Ansarul Islam, which is linked to JNIM, attacked": the relative clause is aside
-                if first == "the" and self._branch_apposition(p, comma):
-                    return p  # "X, the Sahel branch of the Islamic State, attacked": an apposition too
-                # "the G5 Sahel Joint Force, which includes troops from Mali, Niger and Chad, launched":
-                # a relative clause holding a list of its own is aside too
-                rel = next((q for q in range(p - 1, max(0, comma - 26), -1) if self.norms[q] == ","
-                            and self.norms[q + 1] in {"which", "who"}), None)
-                if rel is not None and rel > 0 and (rel - 1) in self.at_end and not any(
-                        self.is_break(x) and self.norms[x] != "," for x in range(rel + 2, comma)):
-                    return rel
-                return None
-            if self.norms[p] == ")":  # "(AQIM)" inside the apposition
-                depth, q = 0, p
-                while q >= 0:
-                    depth += {")": 1, "(": -1}.get(self.norms[q], 0)
-                    if depth == 0:
-                        break
-                    q -= 1
-                p = q
-                continue
-            if self.is_break(p) and not (self.norms[p] == "then" and self.norms[p - 1] == "by") \
-                    and not (self.norms[p] in {"which", "who"} and self.norms[p - 1] == ","):
-                return None
-        return None
-
-    def _relative_aside(self, p: int, comma: int) -> bool:
-        """", which is linked to JNIM," between a named head and the verb that follows it."""
-        if (p - 1) not in self.at_end or comma + 1 >= len(self.toks):
-            return False
-        nxt = self.toks[comma + 1]
-        return nxt.text.islower() and nxt.norm not in {"and", "or", "but", "which", "who"} and (comma + 1) not in self.at_start
 
     def _umbrella(self, k: int) -> bool:
         """A coalition named in brackets after its component: "Katiba Macina (JNIM)"."""
         actor = self.matcher.dictionary.get(self.mentions[k].actor)
         return actor is not None and actor.kind == "coalition"
-
-    def _branch_apposition(self, p: int, comma: int) -> bool:
-        """", the Sahel branch of the Islamic State," between a named head and its verb: the
-        segment names a part of a group ("branch of", "'s wing") and the clause goes on with a verb."""
-        nouns = self.cues.single("member_nouns") | self.cues.single("part_nouns")
-        if (p - 1) not in self.at_end or comma + 1 >= len(self.toks):
-            return False
-        nxt = self.toks[comma + 1]
-        if not nxt.text.islower() or nxt.norm in {"and", "or"} or (comma + 1) in self.at_start:
-            return False  # "A, the armed wing of B, and C": a list
-        return any(self.norms[x] in nouns and (self.norms[x + 1] == "of" or self.norms[x - 1] == "'s")
-                   for x in range(p + 2, comma - 1))
 
     def right_mention(self, c: int, reach: int = _PATIENT_REACH, *, allow_possessor: bool = True, stop_comma: bool = True) -> int | None:
         """First mention starting right of token c (exclusive end index) in the clause."""

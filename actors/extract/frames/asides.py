@@ -1,0 +1,104 @@
+"""Stretches a subject search passes over: a parenthetical or an apposition between a subject
+and its verb ("JNIM, the Malian army said, attacked ...", "X, a splinter group of AQIM, attacked
+..."), and the named head of an apposition whose relative clause holds the verb ("the CMA, an
+alliance of armed groups that had signed ...").
+
+Helpers of :meth:`actors.extract.frames.sentence.Sentence.left_mention`; each takes the sentence first.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from actors.extract.frames.sentence import Sentence
+
+__all__ = ["apposition_head", "branch_apposition", "parenthetical_start", "relative_aside"]
+
+
+def apposition_head(s: Sentence, rel: int) -> int | None:
+    """The party named before an apposition ("X, a coalition of armed groups") whose relative
+    clause opens at ``rel``; no name may stand inside the apposition."""
+    p = rel - 1
+    while p > max(0, rel - 9) and s.norms[p] != "," and not s.is_break(p):
+        if p in s.at_end and not s.mentions[s.at_end[p]].generic:
+            return None
+        p -= 1
+    if p < 1 or s.norms[p] != "," or s.norms[p + 1] not in {"a", "an", "the"} or (p - 1) not in s.at_end:
+        return None
+    return s.at_end[p - 1] if s.party(s.at_end[p - 1]) else None
+
+
+def parenthetical_start(s: Sentence, comma: int) -> int | None:
+    """", backed by French troops," ends at ``comma``: the opening comma's index."""
+    p = comma
+    while p > max(0, comma - 40):
+        p -= 1
+        if s.norms[p] == ",":
+            first = s.norms[p + 1] if p + 1 < comma else ""
+            occ = next((o for o in s.relation_occ if o.start == p + 1), None)
+            if comma - p <= 12 and (first.endswith("ed") or (occ is not None and any(c.frame == "companion" for c in occ.cues))):
+                return p
+            if comma - p <= 8 and s.norms[comma - 1] in s.cues.single("statement_verbs") and p > 0 \
+                    and (p - 1) in s.at_end:
+                return p  # "JNIM, the Malian army said, attacked ...": the speaker's aside is no subject
+            if comma - p <= 8 and first in {"with", "without"} and p > 0 and (p - 1) in s.at_end:
+                return p  # "the Malian army, with French air support, recaptured Gao": the aside is no subject
+            if comma - p <= 12 and first.endswith("ing") and any(
+                    p < o.start < comma and any(c.frame == "companion" for c in o.cues) for o in s.relation_occ):
+                return p  # ", working alongside the Malian army,": who came along is no subject
+            listed = comma + 1 < len(s.toks) and s.norms[comma + 1] in {"and", "or"}
+            if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(s.norms[p + 2 : p + 4]):
+                first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
+            if first in {"both", "all", "each"} and p + 2 < comma and (s.norms[p + 2] in s.cues.single("member_nouns") or s.norms[p + 2] in {"part", "a", "an"}):
+                first = "a"  # "the MNLA and the HCUA, both members of the CMA, clashed": an apposition
+            if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
+                # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
+                # ", a group founded by X with support from Y,": an apposition, whoever it names
+                return p
+            if first in {"which", "who"} and comma - p <= 14 and relative_aside(s, p, comma):
+                return p  # "Ansarul Islam, which is linked to JNIM, attacked": the relative clause is aside
+            if first == "the" and branch_apposition(s, p, comma):
+                return p  # "X, the Sahel branch of the Islamic State, attacked": an apposition too
+            # "the G5 Sahel Joint Force, which includes troops from Mali, Niger and Chad, launched":
+            # a relative clause holding a list of its own is aside too
+            rel = next((q for q in range(p - 1, max(0, comma - 26), -1) if s.norms[q] == ","
+                        and s.norms[q + 1] in {"which", "who"}), None)
+            if rel is not None and rel > 0 and (rel - 1) in s.at_end and not any(
+                    s.is_break(x) and s.norms[x] != "," for x in range(rel + 2, comma)):
+                return rel
+            return None
+        if s.norms[p] == ")":  # "(AQIM)" inside the apposition
+            depth, q = 0, p
+            while q >= 0:
+                depth += {")": 1, "(": -1}.get(s.norms[q], 0)
+                if depth == 0:
+                    break
+                q -= 1
+            p = q
+            continue
+        if s.is_break(p) and not (s.norms[p] == "then" and s.norms[p - 1] == "by") \
+                and not (s.norms[p] in {"which", "who"} and s.norms[p - 1] == ","):
+            return None
+    return None
+
+
+def relative_aside(s: Sentence, p: int, comma: int) -> bool:
+    """", which is linked to JNIM," between a named head and the verb that follows it."""
+    if (p - 1) not in s.at_end or comma + 1 >= len(s.toks):
+        return False
+    nxt = s.toks[comma + 1]
+    return nxt.text.islower() and nxt.norm not in {"and", "or", "but", "which", "who"} and (comma + 1) not in s.at_start
+
+
+def branch_apposition(s: Sentence, p: int, comma: int) -> bool:
+    """", the Sahel branch of the Islamic State," between a named head and its verb: the
+    segment names a part of a group ("branch of", "'s wing") and the clause goes on with a verb."""
+    nouns = s.cues.single("member_nouns") | s.cues.single("part_nouns")
+    if (p - 1) not in s.at_end or comma + 1 >= len(s.toks):
+        return False
+    nxt = s.toks[comma + 1]
+    if not nxt.text.islower() or nxt.norm in {"and", "or"} or (comma + 1) in s.at_start:
+        return False  # "A, the armed wing of B, and C": a list
+    return any(s.norms[x] in nouns and (s.norms[x + 1] == "of" or s.norms[x - 1] == "'s")
+               for x in range(p + 2, comma - 1))
