@@ -109,6 +109,8 @@ def find_relations(
         for cue in occ.cues:
             if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
                 continue  # "ending years of cooperation between the two groups": no alliance from here on
+            if cue.kind == "allied-with" and _truce_or_left(s, occ):
+                continue  # "signed a ceasefire agreement with X", "withdrew from the peace agreement with X"
             if cue.kind == "member-of" and _former(s, occ):
                 continue  # "X, a former faction of Y": a past membership, its end undated
             if cue.frame == "transitive" and s.determined(occ):
@@ -196,6 +198,17 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
                                      relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
     return out
+
+
+def _truce_or_left(s: Sentence, occ) -> bool:
+    """A truce word (``truce_words``) right before an alliance cue, or a withdrawal
+    (``withdrawal_verbs``) within the four words before it, no name between ("withdrew from Gao
+    and allied with X" left a place)."""
+    if any(w in s.cues.single("truce_words") for w in s.norms[max(0, occ.start - 2) : occ.start]):
+        return True
+    left = s.cues.words("withdrawal_verbs")
+    return any(tuple(s.norms[j : j + z]) in left and all(s.toks[x].text.islower() for x in range(j + z, occ.start))
+               for j in range(max(0, occ.start - 4), occ.start) for z in (1, 2, 3) if j + z <= occ.start)
 
 
 def _former(s: Sentence, occ) -> bool:

@@ -182,3 +182,16 @@ def test_a_dash_aside_between_a_claim_and_what_it_claims(extractor):
     (e,) = edges(extractor, "The CSP also claimed on 2 October – two days before the drone strike – that it "
                             "ambushed a group of Wagner mercenaries.")
     assert (e["source"], e["target"], e["status"], e["claimed_by"]) == ("csp", "wagner", "claimed", "csp")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a truce between enemies is no alliance; a peace agreement stated as such is one
+    ("The MNLA and the GATIA signed a ceasefire agreement.", set()),
+    ("The CMA signed a ceasefire agreement with the Platform.", set()),
+    ("Mali signed a peace agreement with the CMA.", {ally("cma", "mali", "alliance")}),
+    # leaving an agreement ends it; leaving a place does not end what follows
+    ("The CSP withdrew from the peace agreement with Mali.", set()),
+    ("The MNLA withdrew from Gao and allied with Ansar Dine.", {ally("ansar-dine", "mnla", "alliance")}),
+])
+def test_truces_and_agreements_left(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -28,6 +28,9 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     nouns = s.cues.single("agreement_nouns")
     if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 8))):
         return
+    noun = next(x for x in range(occ.end, min(len(s.toks), occ.end + 8)) if s.norms[x] in nouns)
+    if any(w in s.cues.single("truce_words") for w in s.norms[occ.end : noun]):
+        return  # "A and B signed a ceasefire agreement": a truce, no alliance
     k, _ = s.left_mention(occ.start, reach=6)
     if k is None or k in s.patient_of:
         return
@@ -46,7 +49,6 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
         if s.mentions[a].actor != s.mentions[b].actor:
             yield s.mentions[a], s.mentions[b], cue.kind
     # "... sign a pact named the Alliance of Sahel States": each signatory is a member of what it creates
-    noun = next(x for x in range(occ.end, min(len(s.toks), occ.end + 8)) if s.norms[x] in nouns)
     named = next((noun + 1 + z for z in (1, 2, 3) if tuple(s.norms[noun + 1 : noun + 1 + z]) in s.cues.words("pact_naming")), None)
     whole = s.right_mention(named, reach=2) if named is not None else None
     if whole is not None and s.party(whole) and not s.mentions[whole].generic:
