@@ -196,7 +196,26 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end,
                                      relation_kind="joint-action"))
+    for a, b in _shared_unit(s):
+        out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end, relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
+    return out
+
+
+def _shared_unit(s: Sentence) -> list[tuple[Mention, Mention]]:
+    """Two names sharing one unit noun ("a FAMa and Wagner Group convoy", "the MINUSMA and
+    Barkhane camp"): a joint unit. Only a singular unit (``installation_nouns``), after an article:
+    "FAMa and MINUSMA positions" may be each one's own."""
+    units = s.cues.single("installation_nouns")
+    out = []
+    for i, m in enumerate(s.mentions[:-1]):
+        n = s.mentions[i + 1]
+        last = n.tok_end - 1 if s.norms[n.tok_end - 1] in units else n.tok_end
+        if s.norms[m.tok_end : n.tok_start] != ["and"] or last >= len(s.toks) or s.norms[last] not in units \
+                or s.norms[last].endswith("s") or m.tok_start == 0 or s.norms[m.tok_start - 1] not in {"a", "an", "the", "joint"}:
+            continue
+        if not m.generic and not n.generic and m.actor != n.actor:
+            out.append((m, n))
     return out
 
 

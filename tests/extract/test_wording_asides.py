@@ -195,3 +195,13 @@ def test_a_dash_aside_between_a_claim_and_what_it_claims(extractor):
 ])
 def test_truces_and_agreements_left(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two names sharing one unit noun are one joint unit; plural units may be each one's own
+    ("JNIM ambushed a FAMa and Wagner Group convoy near Boni.",
+     {ally("mali", "wagner", "joint-action"), fight("jnim", "mali"), fight("jnim", "wagner")}),
+    ("JNIM attacked FAMa and MINUSMA positions near Boni.", {fight("jnim", "mali"), fight("jnim", "minusma")}),
+])
+def test_a_unit_shared_by_two_names(extractor, text, expected):
+    assert named(extractor, text) == expected
