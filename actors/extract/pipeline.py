@@ -231,7 +231,7 @@ class Extractor:
             # a sentence's other relations ("Togolese MINUSMA peacekeepers": a contingent) leave its
             # attack without an attacker all the same
             fights = [r for r in relations if r.relation == "fought-against"]
-            if victims and not fights and not (toll and unclaimed is not None):
+            if victims and not fights and not (toll and (unclaimed is not None or (told.edges and told.gap <= 2))):
                 unclaimed, unclaimed_gap, unclaimed_crossed = (s, tokens, victims), 0, False
             elif unclaimed is not None:
                 unclaimed_gap += 1

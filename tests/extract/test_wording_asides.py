@@ -205,3 +205,12 @@ def test_truces_and_agreements_left(extractor, text, expected):
 ])
 def test_a_unit_shared_by_two_names(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_toll_naming_the_victims_between_an_attack_and_its_claim(extractor):
+    # the count of the dead names the victims' state; the claim is of the attack told before: one event
+    got = [(e["source"], e["target"], e["date"], e["status"]) for e in edges(
+        extractor, "On 30 September 2019 jihadists attacked the military camp in Boulkessi. Thirty-eight Malian "
+                   "soldiers were killed. JNIM claimed the attack.")
+           if not e["source"].startswith("generic")]
+    assert got == [("jnim", "mali", "2019-09-30", "claimed")]
