@@ -214,3 +214,15 @@ def test_a_toll_naming_the_victims_between_an_attack_and_its_claim(extractor):
                    "soldiers were killed. JNIM claimed the attack.")
            if not e["source"].startswith("generic")]
     assert got == [("jnim", "mali", "2019-09-30", "claimed")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a compound adjective before a name does not put it out of reach
+    ("The CMA clashed with the pro-government GATIA militia near Anefis.", {fight("cma", "gatia")}),
+    ("The CSP inflicted numerous casualties on the Malian army.", {fight("csp", "mali")}),
+    # "soldiers of A and mercenaries of B": one list
+    ("A mixed convoy of soldiers of the Malian army and mercenaries of the Wagner Group was ambushed.",
+     {ally("mali", "wagner", "joint-action")}),
+])
+def test_more_wording_of_real_news(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -270,6 +270,10 @@ class Sentence:
             at = next((i for i, w in enumerate(gap[2:5]) if w in nouns), None)
             if at is not None and all(w in {",", "the"} for w in gap[3 + at :]):
                 return True
+        head = gap[:-1] if gap[-1:] == ["the"] else gap
+        if 3 <= len(head) <= 4 and head[0] in {",", "and"} and head[-1] == "of" \
+                and all((w,) in self.matcher.force_nouns or (w,) in self.matcher.absorbed for w in head[1:-1]):
+            return True  # "soldiers of the Malian army and mercenaries of the Wagner Group": one list
         if len(gap) >= 3 and gap[-1] == "of" and gap[-2] in self.cues.single("part_nouns") and gap[0] in {",", "and"} and len(gap) <= 6:
             return True  # "A, B and the Sahara branch of C": the part is listed with A and B
         if gap and gap[0] in {"in", "at", "near", "around"}:
@@ -390,6 +394,8 @@ class Sentence:
         j, hi = c, min(len(self.toks), c + reach)
         occ_starts = self.verb_starts
         while j < hi:
+            if self.norms[j] == "-" and j not in self.covered:
+                hi = min(len(self.toks), hi + 2)  # "the pro-government GATIA militia": a compound adjective counts as a word
             if j in self.at_start:
                 k = self.at_start[j]
                 if self.party(k, allow_possessor=allow_possessor):
