@@ -60,7 +60,7 @@ from actors.extract.frames import action, agreements, contingents, founding, mod
 from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
-from actors.extract.matcher import Matcher
+from actors.extract.matcher import Matcher, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
@@ -196,9 +196,27 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end,
                                      relation_kind="joint-action"))
+    out.extend(_leanings(s))
     for a, b in _shared_unit(s):
         out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end, relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
+    return out
+
+
+def _leanings(s: Sentence) -> list[RelationMatch]:
+    """"the pro-Russian junta of Mali", "the pro-French militia GATIA": the named actor the phrase
+    describes leans to that state (allied-with, kind link, as it stands)."""
+    out = []
+    for i in range(len(s.toks) - 2):
+        if s.norms[i] != "pro" or s.norms[i + 1] != "-":
+            continue
+        ln, state = longest(s.toks, i + 2, s.matcher.demonyms, 2)
+        k = s.right_mention(i + 2 + ln, reach=4) if ln else None
+        if k is None or s.mentions[k].generic or s.mentions[k].actor == state:
+            continue
+        m = s.mentions[k]
+        leaned = Mention(state, s.toks[i].start, s.toks[i + 1 + ln].end, i, i + 2 + ln, "pro-" + s.toks[i + 2].text)
+        out.append(RelationMatch(m, leaned, "allied-with", "leaning", i, m.tok_end, relation_kind="link", standing=True))
     return out
 
 

@@ -226,3 +226,13 @@ def test_a_toll_naming_the_victims_between_an_attack_and_its_claim(extractor):
 ])
 def test_more_wording_of_real_news(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a leaning is a link to the state, never a reference to its forces
+    ("The pro-Russian junta of Mali expelled French troops.", {ally("mali", "russia", "link")}),
+    ("The pro-French militia GATIA attacked the CMA in Kidal.", {ally("france", "gatia", "link"), fight("cma", "gatia")}),
+    ("Pro-Russian protesters gathered in Bamako.", set()),
+])
+def test_a_leaning_is_a_link(extractor, text, expected):
+    assert named(extractor, text) == expected
