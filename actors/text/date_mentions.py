@@ -165,6 +165,8 @@ _RELATIVES = (
      rf"the{_S}(?:following|next|subsequent){_S}year|(?:a|one){_S}year{_S}(?:later|afterwards?)"
      rf"|the{_S}year{_S}after{_PUNCT_AHEAD}"),
     # a report's own present, counted from its dateline: "earlier this month", "last week", "this year"
+    ("r_yesterday", "previous-day", rf"yesterday|(?<![Tt]he )(?<![Ii]ts )(?<![Tt]heir )(?<![Aa]t )last{_S}night"),
+    ("r_this_morning", "same-day", rf"this{_S}(?:morning|afternoon|evening)|earlier{_S}today"),
     ("r_this_week", "same-week", rf"(?:(?:earlier|later){_S})?this{_S}week"),
     ("r_last_week", "previous-week", rf"(?<![Tt]he )(?<![Ii]ts )(?<![Tt]heir )last{_S}week"),
     ("r_this_month", "same-month", rf"(?:(?:earlier|later){_S})?this{_S}month"),
@@ -261,6 +263,10 @@ _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("early", "mid", "late"), rf"(?:{_S}|-)[\dA-Z]"),
     (("later", "earlier"), rf"{_S}(?i:that|the|on|in|this)\b"),
     (("this", "last"), rf"{_S}(?i:week|month|year)\b"),
+    (("this",), rf"{_S}(?i:morning|afternoon|evening)\b"),
+    (("last",), rf"{_S}(?i:night)\b"),
+    (("earlier",), rf"{_S}(?i:today)\b"),
+    (("yesterday",), ""),
     (("that",), rf"{_S}(?i:same|{_UNITS})\b"),
     (("a", "an", "one", "several", "some", "few", "many") + _NUMBER_WORDS, rf"{_S}(?i:few|{_UNITS})\b"),
     (("days", "weeks?", "months?"), rf"{_S}(?i:later|afterwards?|earlier)\b"),

@@ -236,3 +236,11 @@ def test_more_wording_of_real_news(extractor, text, expected):
 ])
 def test_a_leaning_is_a_link(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_last_night_in_a_dated_report_is_the_day_before(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    x = extract([parse_document("r.txt", "date 2024-03-30 Last night, drones of the Malian army struck the CSP in Kidal.")],
+                extractor=extractor)
+    assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("mali", "csp", "2024-03-29")]

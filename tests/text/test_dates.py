@@ -216,6 +216,19 @@ def test_a_year_right_after_day_and_month_holds_before_a_count_noun() -> None:
     assert [(m.day, m.month, m.year) for m in find_dates("On 4 March, 2000 soldiers fled.")] == [(4, 3, None)]
 
 
+@pytest.mark.parametrize("text,relative", [
+    ("Last night, drones struck.", "previous-day"), ("Yesterday the army said", "previous-day"),
+    ("this morning", "same-day"), ("earlier today", "same-day"),
+])
+def test_a_reports_own_yesterday_and_today(text: str, relative: str) -> None:
+    assert [m.relative for m in find_dates(text)] == [relative]
+
+
+@pytest.mark.parametrize("text", ["the last night of the siege", "at last night fell"])
+def test_last_night_of_something_is_no_date(text: str) -> None:
+    assert find_dates(text) == []
+
+
 def test_bare_month_needs_a_cue() -> None:
     assert find_dates("March on Bamako") == []
     assert [m.text for m in find_dates("the protests of May ended in May")] == ["May"]
