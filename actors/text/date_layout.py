@@ -30,9 +30,9 @@ from collections import Counter
 from typing import Sequence
 
 from actors.text.date_mentions import _MONTH_FULL, _scan
-from actors.text.date_values import DateMention
+from actors.text.date_values import DateMention, _nominal, _Span, implausible
 
-__all__ = ["dateline", "date_title", "heading_years", "is_year_line", "item_opener"]
+__all__ = ["dateline", "date_title", "heading_years", "is_year_line", "item_opener", "day_heading", "heading_dateline"]
 
 # Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
 _HEADING_RANGE = re.compile(
@@ -178,3 +178,31 @@ def _prose_indent(text: str, sentences: Sequence) -> int:
             seen[_indent(text, s.start)] += 1
             last = (s.scope, s.section, s.paragraph)
     return seen.most_common(1)[0][0] if seen else 0
+
+
+def heading_dateline(heading: str, years: tuple[int, int]):
+    """The span of a full date (day or month, with its year) that opens a heading, if any."""
+    for mention, impossible in _scan(heading, 0):
+        if mention.start > 12 or impossible or mention.relative or mention.year is None:
+            return None
+        if implausible(mention.year, years) or mention.month is None:
+            return None
+        try:
+            return _nominal(mention, mention.year)
+        except ValueError:
+            return None
+    return None
+
+
+def day_heading(heading: str, year: int | None) -> _Span | None:
+    """A heading that is only a day and month ("May 13th", "28 June"), under a year heading's year."""
+    if year is None:
+        return None
+    found = [m for m, impossible in _scan(heading, 0) if not impossible]
+    if len(found) != 1 or found[0].relative or found[0].day is None or found[0].year is not None \
+            or heading[: found[0].start].strip() or heading[found[0].end :].strip(" .,:"):
+        return None
+    try:
+        return _nominal(found[0], year)
+    except ValueError:
+        return None

@@ -73,7 +73,7 @@ from typing import Protocol, Sequence
 from actors.errors import Problem
 from actors.text.date_context import (_GLUED_TAG, _MAINTENANCE, _RETROSPECTIVE, _in_passing, _is_baseline,
                                       _is_framing, _is_modifier)
-from actors.text.date_layout import dateline as report_dateline, heading_years, _indent, is_year_line, item_opener, _prose_indent
+from actors.text.date_layout import dateline as report_dateline, day_heading, heading_dateline, heading_years, _indent, is_year_line, item_opener, _prose_indent
 from actors.text.date_mentions import _scan, find_dates
 from actors.text.date_values import (
     _DAY,
@@ -243,6 +243,7 @@ def resolve_dates(
     previous: SentenceLike | None = None
     anchored: _State | None = None  # what the infobox date put in force
     indented = _prose_indent(text, sentences)
+    heading_day: tuple[_State, ResolvedDate] | None = None  # a day heading's section: what was before, its day
     for sentence in sentences:
         new_scope = previous is None or sentence.scope != previous.scope
         new_section = new_scope or sentence.section != previous.section  # type: ignore[union-attr]
@@ -257,9 +258,17 @@ def resolve_dates(
                 anchored = replace(state) if state.year is not None else None
                 if reported and state.ref is not None and state.ref.precision == _DAY:
                     state.filing_day = state.ref  # "on Sunday": the last Sunday up to that day
+        if new_section and heading_day is not None:  # a day heading's section ends: its dates stay in it
+            state, heading_day = heading_day[0], None
         if headings and new_section:
             years = heading_years(sentence.section)
-            dateline = _dateline(sentence.section, plausible) if years is None else None
+            dateline = heading_dateline(sentence.section, plausible) if years is None else None
+            day = day_heading(sentence.section, state.heading_year) if years is None and dateline is None else None
+            if day is not None:
+                # a timeline's day heading under its year ("2020" ... "May 13th"): the section's date
+                heading_day = (replace(state), ResolvedDate(_iso(day), day.precision, day.first.isoformat(),
+                                                            day.last.isoformat(), sentence.section, -1, -1, True))
+                state.ref = day
             if dateline is not None:
                 # a heading that opens with a full date ("Saturday, 3 August 2024"): a dateline; its
                 # year is in force and it is the reference for what follows ("on July 27", "Friday")
@@ -299,6 +308,8 @@ def resolve_dates(
             in_force[sentence.index] = ResolvedDate("", _UNKNOWN, "", "", "", -1, -1, True)
         elif item is not None and not _RETROSPECTIVE.search(sentence.text):
             in_force[sentence.index] = replace(item, start=-1, end=-1, inherited=True)  # the item's date
+        elif heading_day is not None and not _RETROSPECTIVE.search(sentence.text):
+            in_force[sentence.index] = heading_day[1]  # the day heading's date
         elif event_anchor and anchored is not None and state == anchored and anchored.ref is not None \
                 and anchored.ref.precision != _YEAR and not _RETROSPECTIVE.search(sentence.text):
             # an article about one dated event (its infobox date), before any other date is told: the
@@ -327,20 +338,6 @@ def _place(index: int, start: int, end: int, text: str) -> str:
     offset = min(max(start, 0), len(text))
     line = text.count("\n", 0, offset) + 1
     return f"line {line}, column {offset - text.rfind(chr(10), 0, offset)} ({at})"
-
-
-def _dateline(heading: str, years: tuple[int, int]):
-    """The span of a full date (day or month, with its year) that opens a heading, if any."""
-    for mention, impossible in _scan(heading, 0):
-        if mention.start > 12 or impossible or mention.relative or mention.year is None:
-            return None
-        if implausible(mention.year, years) or mention.month is None:
-            return None
-        try:
-            return _nominal(mention, mention.year)
-        except ValueError:
-            return None
-    return None
 
 
 def _apply_anchor(anchor: str, doc: str, state: _State, problems: list[Problem],

@@ -244,3 +244,14 @@ def test_last_night_in_a_dated_report_is_the_day_before(extractor):
     x = extract([parse_document("r.txt", "date 2024-03-30 Last night, drones of the Malian army struck the CSP in Kidal.")],
                 extractor=extractor)
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("mali", "csp", "2024-03-29")]
+
+
+def test_a_day_heading_under_a_year_dates_its_section(extractor):
+    # "2020" / "May 13th" / text: the section takes the heading's day; a year named inside it
+    # ("until April 2011") stays inside it
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    text = ("Chronology\n2020\nJune 28\nThe general, who held power until April 2011, announced his candidacy.\n"
+            "May 13th\nThe Nigerian army said it had killed 75 Boko Haram fighters near Diffa.\n")
+    x = extract([parse_document("t.txt", text)], extractor=extractor)
+    assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("nigeria", "boko-haram", "2020-05-13")]
