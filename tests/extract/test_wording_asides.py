@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import named_edges
 import pytest
-from named_edges import ally, fight
+from named_edges import ally, fight, member
 
 edges = named_edges.sentence_edges
 named = named_edges.sentence_named
@@ -255,3 +255,13 @@ def test_a_day_heading_under_a_year_dates_its_section(extractor):
             "May 13th\nThe Nigerian army said it had killed 75 Boko Haram fighters near Diffa.\n")
     x = extract([parse_document("t.txt", text)], extractor=extractor)
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("nigeria", "boko-haram", "2020-05-13")]
+
+
+@pytest.mark.parametrize("text", [
+    "Ansar Dine and Katibat Macina (also known as the Macina Liberation Front) were merged with al Murabitoon "
+    "and AQIM's Sahara branch earlier this year to form JNIM.",
+])
+def test_a_merger_past_a_part_and_a_time_phrase(extractor, text):
+    # "AQIM's Sahara branch" is a part of AQIM, not AQIM: no member-of for it
+    assert named(extractor, text) == {member("ansar-dine", "jnim", "member"), member("katiba-macina", "jnim", "member"),
+                                      member("al-mourabitoun", "jnim", "member")}

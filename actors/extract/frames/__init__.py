@@ -23,8 +23,10 @@ The modules build on each other, downward only:
   (``splinter_founding``: "members of A split from the group and created B");
 - :mod:`~actors.extract.frames.organisation`: how groups are made of groups
   (``split``, ``split_verb``, ``member``, ``member_verb``, ``possessive_member``,
-  ``coalition``, ``merger``, ``recognition``, ``merged_with``, ``listed_members``; and an
-  umbrella with its component named in one reference, ``components``);
+  ``coalition``, ``merger``, ``recognition``; and an umbrella with its component named in one
+  reference, ``components``);
+- :mod:`~actors.extract.frames.agreements`: pacts and mergers (``signatories``, ``merged_with``,
+  ``listed_members``);
 - :mod:`~actors.extract.frames.contingents`: a state's troops in a mission (``contribution``,
   ``garrison``).
 

@@ -1,7 +1,10 @@
-"""The signatories of a pact: allied, each pair, and members of what the pact creates.
+"""Pacts and mergers: the signatories of a pact, allied, and the members of what a pact or a
+merger creates.
 
-``signatories``  "A, B and C signed a mutual defence pact": A, B and C allied; "... a pact named the
-                 Alliance of Sahel States": each is a member of it (the cue file's ``pact_naming``).
+``signatories``     "A, B and C signed a mutual defence pact": A, B and C allied; "... a pact named the
+                    Alliance of Sahel States": each is a member of it (the cue file's ``pact_naming``).
+``merged_with``     "X merged with A, B and C to form Y": all are members of Y.
+``listed_members``  "the main movements of the CSP, including the MNLA and the HCUA": members of the CSP.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from itertools import combinations
 
 from actors.extract.cues import Cue
 from actors.extract.frames.agents import governed, passive
+from actors.extract.frames.organisation import _ORGANISATIONS, _is_part
 from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -56,4 +60,62 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
                     if s.mentions[m].actor != s.mentions[whole].actor)
 
 
-FRAME_FUNCS = {"signatories": _signatories}
+def _merged_with(s: Sentence, occ: Occurrence, cue: Cue):
+    """"X merged with A, B and C to form Y" (or ", forming Y", "into Y"): all are members of Y."""
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    m, _ = s.left_mention(occ.start, reach=4)
+    if k is None or m is None:
+        return
+    partners = s.group(k, forward_only=True)
+    end = s.mentions[partners[-1]].tok_end
+    end = _part_of_possessor(s, end) or end  # "... and AQIM's Sahara branch" (a part, not its owner)
+    at = next((x for x in range(end, min(len(s.toks), end + 6)) if s.norms[x] in {"to", "forming", "into"}), end)
+    if any(s.is_break(x) for x in range(end, at)):
+        at = end  # "... earlier this year to form JNIM", but no further clause between
+    words = s.norms[at : at + 2]
+    step = 2 if words[:2] in (["to", "form"], ["to", "create"], ["to", "found"]) else 1 if words[:1] in (["forming"], ["into"]) else 0
+    whole = s.right_mention(at + step, reach=3, allow_possessor=False) if step else None
+    if whole is None or s.mentions[whole].generic:
+        return
+    org = s.matcher.dictionary.get(s.mentions[whole].actor)
+    if org is None or org.kind not in _ORGANISATIONS:
+        return
+    for x in s.group(m) + partners:
+        if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[whole].actor:
+            yield s.mentions[x], s.mentions[whole], cue.kind
+
+
+def _part_of_possessor(s: Sentence, end: int) -> int | None:
+    """"(and) AQIM's Sahara branch" right after a list ending at ``end``: the end of the part noun
+    (``part_nouns``, ``member_nouns``) within three words."""
+    t = end
+    if s.norms[end : end + 1] == ["and"] and (end + 1) in s.at_start and not s.mentions[s.at_start[end + 1]].generic:
+        t = s.mentions[s.at_start[end + 1]].tok_end
+    if s.norms[t : t + 1] != ["'s"]:
+        return None
+    nouns = s.cues.single("part_nouns") | s.cues.single("member_nouns")
+    noun = next((x for x in range(t + 1, min(len(s.toks), t + 4)) if s.norms[x] in nouns), None)
+    return noun + 1 if noun is not None else None
+
+
+def _listed_members(s: Sentence, occ: Occurrence, cue: Cue):
+    """"the main movements of the CSP, including the MNLA and the HCUA": members of the CSP."""
+    org = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if org is None or s.mentions[org].generic:
+        return
+    actor = s.matcher.dictionary.get(s.mentions[org].actor)
+    if actor is None or actor.kind not in _ORGANISATIONS:
+        return
+    j = s.mentions[org].tok_end + (1 if s.mentions[org].tok_end < len(s.toks) and s.norms[s.mentions[org].tok_end] == "," else 0)
+    marker = next((w for w in s.cues.words("example_markers") if tuple(s.norms[j : j + len(w)]) == w), None)
+    if marker is None:
+        return
+    k = s.right_mention(j + len(marker), reach=3, allow_possessor=False)
+    if k is None:
+        return
+    for x in s.group(k, forward_only=True):
+        if s.party(x) and not s.mentions[x].generic and s.mentions[x].actor != s.mentions[org].actor:
+            yield s.mentions[x], s.mentions[org], cue.kind
+
+
+FRAME_FUNCS = {"signatories": _signatories, "merged_with": _merged_with, "listed_members": _listed_members}

@@ -425,47 +425,6 @@ def _merger(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[x], s.mentions[k], cue.kind
 
 
-def _merged_with(s: Sentence, occ: Occurrence, cue: Cue):
-    """"X merged with A, B and C to form Y" (or ", forming Y", "into Y"): all are members of Y."""
-    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
-    m, _ = s.left_mention(occ.start, reach=4)
-    if k is None or m is None:
-        return
-    partners = s.group(k, forward_only=True)
-    end = s.mentions[partners[-1]].tok_end
-    words = s.norms[end : end + 3]
-    step = 2 if words[:2] in (["to", "form"], ["to", "create"], ["to", "found"]) else 1 if words[:1] in (["forming"], ["into"]) else 0
-    whole = s.right_mention(end + step, reach=3, allow_possessor=False) if step else None
-    if whole is None or s.mentions[whole].generic:
-        return
-    org = s.matcher.dictionary.get(s.mentions[whole].actor)
-    if org is None or org.kind not in _ORGANISATIONS:
-        return
-    for x in s.group(m) + partners:
-        if s.party(x) and not s.mentions[x].generic and not _is_part(s, x) and s.mentions[x].actor != s.mentions[whole].actor:
-            yield s.mentions[x], s.mentions[whole], cue.kind
-
-
-def _listed_members(s: Sentence, occ: Occurrence, cue: Cue):
-    """"the main movements of the CSP, including the MNLA and the HCUA": members of the CSP."""
-    org = s.right_mention(occ.end, reach=3, allow_possessor=False)
-    if org is None or s.mentions[org].generic:
-        return
-    actor = s.matcher.dictionary.get(s.mentions[org].actor)
-    if actor is None or actor.kind not in _ORGANISATIONS:
-        return
-    j = s.mentions[org].tok_end + (1 if s.mentions[org].tok_end < len(s.toks) and s.norms[s.mentions[org].tok_end] == "," else 0)
-    marker = next((w for w in s.cues.words("example_markers") if tuple(s.norms[j : j + len(w)]) == w), None)
-    if marker is None:
-        return
-    k = s.right_mention(j + len(marker), reach=3, allow_possessor=False)
-    if k is None:
-        return
-    for x in s.group(k, forward_only=True):
-        if s.party(x) and not s.mentions[x].generic and s.mentions[x].actor != s.mentions[org].actor:
-            yield s.mentions[x], s.mentions[org], cue.kind
-
-
 FRAME_FUNCS = {
     "split": _split,
     "split_verb": _split_verb,
@@ -476,6 +435,4 @@ FRAME_FUNCS = {
     "recognition": _recognition,
     "coalition": _coalition,
     "possessive_member": _possessive_member,
-    "merged_with": _merged_with,
-    "listed_members": _listed_members,
 }
