@@ -265,3 +265,16 @@ def test_a_merger_past_a_part_and_a_time_phrase(extractor, text):
     # "AQIM's Sahara branch" is a part of AQIM, not AQIM: no member-of for it
     assert named(extractor, text) == {member("ansar-dine", "jnim", "member"), member("katiba-macina", "jnim", "member"),
                                       member("al-mourabitoun", "jnim", "member")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a denial of what an accusation says; supplying is support
+    ("The CSP rejected accusations that it had received support from Ukraine.", [("csp", "ukraine", "denied")]),
+    ("Ukraine denied supplying drones to the CSP.", [("ukraine", "csp", "denied")]),
+    ("Ukraine supplied the CSP with drones.", [("ukraine", "csp", "reported")]),
+    # an "-ing" verb after a common noun describes that noun: no one named supplies
+    ("JNIM attacked a convoy supplying the Malian army.", []),
+])
+def test_denied_support_and_what_a_noun_does(extractor, text, expected):
+    got = [(e["source"], e["target"], e["status"]) for e in edges(extractor, text) if e["relation"] == "allied-with"]
+    assert got == expected

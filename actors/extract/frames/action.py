@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import agent, aside_companions, by_agent, pairs_across, passive, with_contingents
+from actors.extract.frames.agents import accuser, agent, aside_companions, by_agent, noun_participle, pairs_across, passive, with_contingents
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
@@ -24,7 +24,7 @@ from actors.extract.frames.targets import (_agentive_subject, _attack_noun_agent
                                           _co_victims, _detonation_target, _device_agents, _device_object, _fled,
                                           _holder_before, _joint_noun, _leader_apposition, _leader_group,
                                           _owner_before, _previous_holder, _reduced_relative, _sufferer,
-                                          _supported_before)
+                                          _supported_before, formerly_owned)
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -108,6 +108,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         possessor = owner
         agents = agent(s, Occurrence(occ.cues, s.mentions[possessor].tok_start, occ.end))
     else:
+        if cue.kind == "allied-with" and noun_participle(s, occ):
+            return  # "JNIM attacked a convoy supplying the Malian army": the convoy supplies, not JNIM
         if cue.kind == "allied-with" and any(
                 (o.start == occ.end or (o.start == occ.end + 1 and s.norms[occ.end] == "to"))
                 and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ):
@@ -175,10 +177,10 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
     if k is None and cue.kind == "fought-against" and s.norms[occ.end : occ.end + 1] in (["its"], ["their"]):
-        k = _accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
+        k = accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
     if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
         return  # "received French military support against JNIM": JNIM is what the support was against
-    if k is not None and _formerly_owned(s, k):
+    if k is not None and formerly_owned(s, k):
         k = None  # "targeted the former MINUSMA base now held by the CSP": the base's holder, not its old owner
     if k is not None and _companion_mention(s, k, occ.end):
         k = None  # "retook Konna with French support": who came with the subject is not its object
@@ -299,28 +301,6 @@ def _accused(s: Sentence, occ: Occurrence) -> list[int]:
     if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
         return []
     return [m for m in group if s.party(m)]
-
-
-def _accuser(s: Sentence, accused: list[int]) -> int | None:
-    """The named party that accuses ``accused`` ("the CSP accused FAMa and Wagner of ..."), if any."""
-    if not accused:
-        return None
-    first = s.mentions[s.group(accused[0])[0]].tok_start - 1
-    while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
-        first -= 1
-    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
-        return None
-    k, _ = s.left_mention(first, stop_at_status=False)
-    return k if k is not None and not s.mentions[k].generic and k not in accused else None
-
-
-def _formerly_owned(s: Sentence, k: int) -> bool:
-    """An object named by its former owner: "the former MINUSMA base", "the ex-MINUSMA camp", "former
-    MNLA fighters"."""
-    j = s.mentions[k].tok_start - 1
-    if j >= 0 and s.norms[j] == "-":
-        j -= 1
-    return j >= 0 and s.norms[j] in s.cues.single("former_markers")
 
 
 def _companion_mention(s: Sentence, k: int, after: int) -> bool:

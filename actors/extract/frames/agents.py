@@ -9,7 +9,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["agent", "aside_companions", "by_agent", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "agent", "aside_companions", "by_agent", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -324,3 +324,28 @@ def by_agent(s: Sentence, after: int, reach: int = 4) -> list[int]:
         return []
     k = s.right_mention(j + 1, reach=4, allow_possessor=False)
     return s.group(k, forward_only=True) if k is not None else []
+
+
+def noun_participle(s: Sentence, occ: Occurrence) -> bool:
+    """An "-ing" cue right after a common noun ("a convoy supplying X"): it describes that noun."""
+    t = occ.start
+    if not s.norms[t].endswith("ing") or t == 0 or (t - 1) in s.at_end:
+        return False
+    prev = s.toks[t - 1]
+    status = any(o.end == t for o in s.status_occ)
+    return prev.text.isalpha() and prev.text.islower() and not status and not s.is_break(t - 1) \
+        and prev.norm not in s.cues.single("aspect_verbs") and prev.norm not in s.cues.single("accusation_participles") \
+        and prev.norm not in {"and", "or", "by", "of", "for", "in", "on", "without", "while", "after", "before", "also", "been", "was", "were", "is", "are"}
+
+
+def accuser(s: Sentence, accused: list[int]) -> int | None:
+    """The named party that accuses ``accused`` ("the CSP accused FAMa and Wagner of ..."), if any."""
+    if not accused:
+        return None
+    first = s.mentions[s.group(accused[0])[0]].tok_start - 1
+    while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
+        first -= 1
+    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
+        return None
+    k, _ = s.left_mention(first, stop_at_status=False)
+    return k if k is not None and not s.mentions[k].generic and k not in accused else None

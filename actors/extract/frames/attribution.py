@@ -88,6 +88,8 @@ def controls(s: Sentence, status_tok: int, cue_start: int) -> bool:
     dashes = [i for i, w in enumerate(words) if w in ("–", "—")]
     if len(dashes) >= 2:
         words = words[: dashes[0]] + words[dashes[1] + 1 :]  # "claimed on 2 October – two days before – that it ..."
+    if len(words) > 1 and words[0] in s.cues.single("report_nouns") and words[1] == "that":
+        words = words[1:]  # "rejected accusations that it ...": the clause is the speaker's
     between = [w for w in words if w not in _SKIP_IN_CLAIM and not w.isdigit() and w not in MONTHS]
     if not between or between[0] in _PRONOUN_LEAD or between[0].endswith("ing") or between[0] == "of":
         return True

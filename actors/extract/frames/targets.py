@@ -314,3 +314,12 @@ def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[i
     span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
     verbs = s.cues.words("agentive_verbs")
     return agents if any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2, 3)) else []
+
+
+def formerly_owned(s: Sentence, k: int) -> bool:
+    """An object named by its former owner: "the former MINUSMA base", "the ex-MINUSMA camp", "former
+    MNLA fighters"."""
+    j = s.mentions[k].tok_start - 1
+    if j >= 0 and s.norms[j] == "-":
+        j -= 1
+    return j >= 0 and s.norms[j] in s.cues.single("former_markers")
