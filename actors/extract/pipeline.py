@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 from actors.text.date_layout import date_title, dateline, heading_years
@@ -237,8 +237,34 @@ class Extractor:
                 unclaimed_gap += 1
                 if unclaimed_gap >= 3 or fights or (tells_an_attack(self.cues, tokens) and not toll):
                     unclaimed = None  # too far back, or another attack told since
+        if "title" in fields and doc.sentences:
+            self._headline(doc.name, fields["title"], in_force.get(doc.sentences[0].index), host, events, edges)
         fill_context(edges, doc.text)
         return events, edges, counts, problems
+
+    def _headline(self, doc_name: str, title, force, host, events: list[dict], edges: list[dict]) -> None:
+        """A report's headline ("Islamic State attack kills Nigerien gendarmes in Diffa"): its relations
+        between named actors that the body does not tell (same pair and relation), dated no finer than
+        the year in force where the body starts (a headline's present tense tells no day)."""
+        tokens = tokenize(title.value, title.start)
+        if len(tokens) < 3:
+            return
+        mentions = find_mentions(self.matcher, tokens, text=None, host=host)
+        told = {(e["relation"], frozenset((e["source"], e["target"]))) for e in edges}
+        relations = [r for r in find_relations(self.cues, self.matcher, tokens, mentions)
+                     if not r.source.generic and not r.target.generic
+                     and (r.relation, frozenset((r.source.actor, r.target.actor))) not in told]
+        if not relations:
+            return
+        year = force if force is not None and force.precision in ("year", "unknown") else None
+        if force is not None and year is None and force.iso:
+            y = force.iso[:4]
+            year = replace(force, iso=y, precision="year", earliest=f"{y}-01-01", latest=f"{y}-12-31", inherited=True)
+        line = _Line(doc_name, title.value, index=-1, start=title.start)
+        ev, rows = sentence_event(doc_name, line, tokens, relations, [], year,
+                                  statement_words=self.cues.single("statement_verbs"))
+        events.append(ev)
+        edges.extend(rows)
 
     def _infobox_host(self, fields: dict, sides) -> str | None:
         """The state an article about one battle is set in, when its title names none: the one
@@ -332,7 +358,7 @@ class _Line:
 
     @property
     def end(self) -> int:
-        return len(self.text)
+        return self.start + len(self.text)
 
     @property
     def clean(self) -> str:

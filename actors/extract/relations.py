@@ -56,7 +56,7 @@ from itertools import combinations
 from typing import Sequence
 
 from actors.extract.cues import FRAMES, CueSet, load_cues
-from actors.extract.frames import action, agreements, contingents, founding, modifiers, organisation, partners, sides
+from actors.extract.frames import action, agreements, backing, contingents, founding, modifiers, organisation, partners, sides
 from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
@@ -67,7 +67,7 @@ from actors.text.tokens import Token
 __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 # every frame of the cue file, by name: each frame family registers its own
-_FRAME_FUNCS = {**action.FRAME_FUNCS, **sides.FRAME_FUNCS, **agreements.FRAME_FUNCS, **organisation.FRAME_FUNCS, **partners.FRAME_FUNCS,
+_FRAME_FUNCS = {**action.FRAME_FUNCS, **sides.FRAME_FUNCS, **backing.FRAME_FUNCS, **agreements.FRAME_FUNCS, **organisation.FRAME_FUNCS, **partners.FRAME_FUNCS,
                 **founding.FRAME_FUNCS, **contingents.FRAME_FUNCS, **modifiers.FRAME_FUNCS}
 
 
@@ -130,7 +130,7 @@ def find_relations(
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
                                      standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
     found.extend(_unit_relations(s))
-    found.extend(sides.backing_mentions(s))
+    found.extend(backing.backing_mentions(s))
     if attackers is not None:
         attackers.extend(_attackers(s))
     if unattributed is not None:

@@ -32,7 +32,7 @@ from typing import Sequence
 from actors.text.date_mentions import _MONTH_FULL, _scan
 from actors.text.date_values import DateMention, _nominal, _Span, implausible
 
-__all__ = ["dateline", "date_title", "heading_years", "is_year_line", "item_opener", "day_heading", "heading_dateline"]
+__all__ = ["dateline", "date_title", "heading_years", "is_year_line", "item_opener"]
 
 # Headings: "2014–2015: ...", "... (2023–present)", "2013", "2013: ...", "Battle (2013)".
 _HEADING_RANGE = re.compile(
@@ -180,7 +180,7 @@ def _prose_indent(text: str, sentences: Sequence) -> int:
     return seen.most_common(1)[0][0] if seen else 0
 
 
-def heading_dateline(heading: str, years: tuple[int, int]):
+def _heading_dateline(heading: str, years: tuple[int, int]):
     """The span of a full date (day or month, with its year) that opens a heading, if any."""
     for mention, impossible in _scan(heading, 0):
         if mention.start > 12 or impossible or mention.relative or mention.year is None:
@@ -194,7 +194,7 @@ def heading_dateline(heading: str, years: tuple[int, int]):
     return None
 
 
-def day_heading(heading: str, year: int | None) -> _Span | None:
+def _day_heading(heading: str, year: int | None) -> _Span | None:
     """A heading that is only a day and month ("May 13th", "28 June"), under a year heading's year."""
     if year is None:
         return None

@@ -73,7 +73,7 @@ from typing import Protocol, Sequence
 from actors.errors import Problem
 from actors.text.date_context import (_GLUED_TAG, _MAINTENANCE, _RETROSPECTIVE, _in_passing, _is_baseline,
                                       _is_framing, _is_modifier)
-from actors.text.date_layout import dateline as report_dateline, day_heading, heading_dateline, heading_years, _indent, is_year_line, item_opener, _prose_indent
+from actors.text.date_layout import dateline as report_dateline, _day_heading, _heading_dateline, heading_years, _indent, is_year_line, item_opener, _prose_indent
 from actors.text.date_mentions import _scan, find_dates
 from actors.text.date_values import (
     _DAY,
@@ -262,8 +262,8 @@ def resolve_dates(
             state, heading_day = heading_day[0], None
         if headings and new_section:
             years = heading_years(sentence.section)
-            dateline = heading_dateline(sentence.section, plausible) if years is None else None
-            day = day_heading(sentence.section, state.heading_year) if years is None and dateline is None else None
+            dateline = _heading_dateline(sentence.section, plausible) if years is None else None
+            day = _day_heading(sentence.section, state.heading_year) if years is None and dateline is None else None
             if day is not None:
                 # a timeline's day heading under its year ("2020" ... "May 13th"): the section's date
                 heading_day = (replace(state), ResolvedDate(_iso(day), day.precision, day.first.isoformat(),

@@ -278,3 +278,27 @@ def test_a_merger_past_a_part_and_a_time_phrase(extractor, text):
 def test_denied_support_and_what_a_noun_does(extractor, text, expected):
     got = [(e["source"], e["target"], e["status"]) for e in edges(extractor, text) if e["relation"] == "allied-with"]
     assert got == expected
+
+
+def test_a_headline_tells_what_the_body_does_not(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    text = ("Islamic State attack kills Niger gendarmes in Diffa\n\n"
+            "DIFFA, 3 May 2019 (AFP) - Five gendarmes were killed on Tuesday in an attack on the town.\n")
+    x = extract([parse_document("r.txt", text)], extractor=extractor)
+    got = [(e["source"], e["target"], e["date"], e["char_start"]) for e in x.edges]
+    assert got == [("islamic-state", "niger", "2019", 0)]  # dated no finer than the year: a headline tells no day
+    # what the body tells again is not drawn twice from the headline
+    text = ("JNIM attacks Malian army near Mopti\n\n"
+            "MOPTI, 3 May 2019 (AFP) - JNIM fighters attacked a Malian army post on Tuesday, the army said.\n")
+    x = extract([parse_document("r2.txt", text)], extractor=extractor)
+    assert len([e for e in x.edges if e["relation"] == "fought-against"]) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a mission leaving is no side losing a fight; the support is the subject's, not the withdrawn mission's
+    ("The Malian government seized Kidal after the UN withdrawal, with Wagner support.", {ally("mali", "wagner", "support")}),
+    ("The MNLA re-took Tessalit, and the Malian military forces fled.", {fight("mali", "mnla")}),
+])
+def test_a_withdrawal_before_a_capture(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -12,6 +12,8 @@ The modules build on each other, downward only:
   agent) and the pairs across two sides;
 - :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,
   ``companion``, ``group``, ``modifier``, ``joint_subject``);
+- :mod:`~actors.extract.frames.backing`: support named by a noun (``backing_noun``: "with French
+  support");
 - :mod:`~actors.extract.frames.targets`: who the other side is when it is not the
   verb's plain object (a place's holder, a device's maker, a leader's group);
 - :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,

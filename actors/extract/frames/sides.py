@@ -4,8 +4,8 @@
 ``companion``   X ... with the help of / alongside / embedded with Y.
 ``group``       co-belligerents A, B and C: every pair.
 ``joint_subject``  A and B entered Gao: a coordinated subject acting as one.
-``backing_noun``  X retook Konna with French (air) support: the owner of the noun backed X.
-(``signatories``, A, B and C signing a pact, is in :mod:`actors.extract.frames.agreements`.)
+(``signatories``, A, B and C signing a pact, is in :mod:`actors.extract.frames.agreements`;
+``backing_noun``, "with French support", in :mod:`actors.extract.frames.backing`.)
 
 Descriptions ("the X-linked Y") are read in :mod:`actors.extract.frames.modifiers`.
 """
@@ -15,13 +15,13 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.attribution import RelationMatch, claimant_mention, controls
+from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.agents import agent, governed, pairs_across, passive
 from actors.extract.frames.sentence import COPULAS, MONTHS, Occurrence, Sentence
 from actors.extract.matcher import longest
 from actors.extract.mentions import Mention
 
-__all__ = ["FRAME_FUNCS", "backing_mentions", "between"]
+__all__ = ["FRAME_FUNCS", "between"]
 
 def _led_side(s: Sentence, end: int) -> tuple[list[int], int] | None:
     """After "between A": (A's backers, first named actor of the other side) when the other side
@@ -394,56 +394,6 @@ def _described(s: Sentence, k: int, occ: Occurrence) -> bool:
     return bool(gap) and gap in s.cues.words("description_openers")
 
 
-def _backing_noun(s: Sentence, occ: Occurrence, cue: Cue):
-    """"Malian forces retook Konna with French military support": France backed Mali.
-
-    The noun's owner is the mention right before it (past words such as "military" or "air"
-    from the ``support_modifiers`` list), itself right after "with"; the backed side is the
-    clause's subject before "with".
-    """
-    j = occ.start - 1
-    k = s.at_end.get(j)  # "French military" may be one mention (a state's force)
-    while k is None and j >= 0 and s.norms[j] in s.cues.single("support_modifiers"):
-        j -= 1
-        k = s.at_end.get(j)
-    if k is not None:
-        yield from _backed(s, k, cue.kind)
-
-
-def backing_mentions(s: Sentence):
-    """"retook Konna with French air support": a state's force named by its support ("air
-    support" is a force noun) after "with" backed the clause's subject (allied-with, support)."""
-    nouns = s.cues.single("support_nouns")
-    for k, m in enumerate(s.mentions):
-        if m.tok_end - m.tok_start > 1 and s.norms[m.tok_end - 1] in nouns:
-            for a, b, relation in _backed(s, k, "allied-with"):
-                yield RelationMatch(a, b, relation, "with-backing", b.tok_start, b.tok_end, relation_kind="support")
-
-
-def _backed(s: Sentence, k: int, relation: str):
-    if s.mentions[k].generic or not s.party(k):
-        return
-    w = s.mentions[s.group(k)[0]].tok_start - 1
-    if w >= 0 and s.norms[w] == "the":
-        w -= 1
-    if w < 0 or s.norms[w] != "with":
-        return
-    principal, _ = s.left_mention(w)
-    if principal is None:
-        return
-    if principal in s.patient_of:
-        # "retook Konna from Islamist rebels with French support": the support is the attackers'
-        principals = [m for m in s.agent_of_cue.get(s.patient_of[principal], [])]
-    elif governed(s, s.mentions[s.group(principal)[0]].tok_start):
-        return
-    else:
-        principals = s.group(principal)
-    for a in principals:
-        for b in s.group(k):
-            if s.party(a) and s.mentions[a].actor != s.mentions[b].actor:
-                yield s.mentions[a], s.mentions[b], relation
-
-
 def _group(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     members = s.group(k, forward_only=True) if k is not None else []
@@ -496,5 +446,4 @@ FRAME_FUNCS = {
     "companion": _companion,
     "group": _group,
     "joint_subject": _joint_subject,
-    "backing_noun": _backing_noun,
 }

@@ -218,6 +218,8 @@ def _fled(s: Sentence, occ: Occurrence) -> int | None:
             continue
         near = [k for k, m in enumerate(s.mentions) if occ.end <= m.tok_start and m.tok_end <= j
                 and j - m.tok_end <= 6 and s.party(k)]
+        if near and getattr(s.matcher.dictionary.get(s.mentions[near[-1]].actor), "kind", "") == "international mission":
+            return None  # "seized Kidal after the UN withdrawal": a mission leaving is no side losing a fight
         return near[-1] if near else None
     return None
 
