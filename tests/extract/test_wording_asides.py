@@ -302,3 +302,11 @@ def test_a_headline_tells_what_the_body_does_not(extractor):
 ])
 def test_a_withdrawal_before_a_capture(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_an_appositions_description_may_name_an_actor(extractor):
+    # "a coalition of five al-Qaeda aligned jihadist groups that ...": the relative clause is JNIM's
+    got = {(e["source"], e["relation"], e["target"]) for e in edges(
+        extractor, "JNIM, a coalition of five al-Qaeda aligned jihadist groups that have rebelled against the Malian "
+                   "government, attacked Boni.") if not e["source"].startswith("generic")}
+    assert ("jnim", "fought-against", "mali") in got

@@ -18,10 +18,11 @@ __all__ = ["apposition_head", "branch_apposition", "parenthetical_start", "relat
 
 def apposition_head(s: Sentence, rel: int) -> int | None:
     """The party named before an apposition ("X, a coalition of armed groups") whose relative
-    clause opens at ``rel``; no name may stand inside the apposition."""
+    clause opens at ``rel``; no name may stand inside the apposition but in a description
+    ("X, a coalition of five al-Qaeda aligned groups that ...")."""
     p = rel - 1
-    while p > max(0, rel - 9) and s.norms[p] != "," and not s.is_break(p):
-        if p in s.at_end and not s.mentions[s.at_end[p]].generic:
+    while p > max(0, rel - 11) and s.norms[p] != "," and not s.is_break(p):
+        if p in s.at_end and not s.mentions[s.at_end[p]].generic and s.mentions[s.at_end[p]].role == "party":
             return None
         p -= 1
     if p < 1 or s.norms[p] != "," or s.norms[p + 1] not in {"a", "an", "the"} or (p - 1) not in s.at_end:
