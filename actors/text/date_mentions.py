@@ -84,7 +84,9 @@ def _strict_year(name: str) -> str:
     return (
         rf"(?<![\w.,/\[#$£€]){before}(?<!{_LETTER}[-‐‑])"
         rf"(?P<{name}>(?:19|20)\d\d)"
-        rf"(?![\w\]%]|[-‐‑]{_LETTER}|[.,]\d|\s{{0,2}}%|{_S}(?:{_NOUNS})\b)"
+        rf"(?![\w\]%]|[-‐‑]{_LETTER}|[.,]\d|\s{{0,2}}%)"
+        # a count noun after it makes it a count ("2000 soldiers"), unless "in" puts it in time ("In 2020 fighters ...")
+        rf"(?:(?<=[Ii]n (?:19|20)\d\d)|(?!{_S}(?:{_NOUNS})\b))"
     )
 
 

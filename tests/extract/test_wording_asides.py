@@ -310,3 +310,13 @@ def test_an_appositions_description_may_name_an_actor(extractor):
         extractor, "JNIM, a coalition of five al-Qaeda aligned jihadist groups that have rebelled against the Malian "
                    "government, attacked Boni.") if not e["source"].startswith("generic")}
     assert ("jnim", "fought-against", "mali") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # those a subject is described by do not act ("linked to", "allied with" before the verb)
+    ("A group linked to al-Qaida and the Islamic State attacked the Malian army.", set()),
+    ("Fighters loyal to the Islamic State attacked the Malian army.", {fight("islamic-state", "mali")}),
+    ("JNIM, which is linked to al-Qaeda, attacked the Malian army.", {fight("jnim", "mali"), ally("al-qaeda", "jnim", "link")}),
+])
+def test_a_description_of_the_subject_does_not_act(extractor, text, expected):
+    assert named(extractor, text) == expected

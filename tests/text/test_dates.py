@@ -210,6 +210,12 @@ def test_month_then_count_is_not_a_day() -> None:
     assert [m.day for m in find_dates("In March 35 people died.")] == [None]
 
 
+def test_a_year_after_in_holds_before_a_count_noun() -> None:
+    # "In 2020 fighters loyal to ...": "in" puts the number in time; "about 2000 soldiers" stays a count
+    assert [m.year for m in find_dates("In 2020 fighters loyal to the Islamic State attacked.")] == [2020]
+    assert find_dates("about 2000 soldiers and some 2000 fighters") == []
+
+
 def test_a_year_right_after_day_and_month_holds_before_a_count_noun() -> None:
     # "On 17 September 2024 militants attacked": the year; after a comma the number is a count
     assert [(m.day, m.month, m.year) for m in find_dates("On 17 September 2024 militants attacked.")] == [(17, 9, 2024)]
@@ -842,7 +848,7 @@ def test_a_retrospective_sentence_does_not_take_the_year_in_force():
     ("Military Forces of Burkina Faso (2015-2022) and militiamen clashed in 2021.", ["2021"]),
     ("Operation Serval (2013–2014) preceded Barkhane.", []),
     # a title's period at the end of its line, and a bracketed year or range after a common noun, stay dates
-    ("Northern Mali conflict (2012-2013)\nIn 2013 troops arrived.", ["2012", "2013"]),
+    ("Northern Mali conflict (2012-2013)\nIn 2013 troops arrived.", ["2012", "2013", "2013"]),  # "In 2013": a year
     ("the fighting (2012-2013) spread", ["2012", "2013"]),
     ("The war (2012) began.", ["2012"]),
 ])

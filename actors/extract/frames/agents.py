@@ -52,8 +52,33 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
     """The subject group of a verb or noun cue, with claim control; never the owners in
     "affiliates of al-Qaeda and ISIL stepped up attacks" (other groups act: :func:`owners_of_others`)."""
     found = _agent(s, occ)
-    owned = owners_of_others(s, found)
+    described = _described_by(s, found)
+    if found and described >= set(found):
+        # "the Malian army and a militia allied with France attacked JNIM": the subject is before the description
+        t = min(s.mentions[m].tok_start for m in found)
+        while t > 0 and s.norms[t - 1] not in s.cues.single("description_heads"):
+            t -= 1
+        k, _ = s.left_mention(t - 1) if t > 1 else (None, None)
+        found = [m for m in s.group(k) if s.party(m)] if k is not None else []
+    owned = owners_of_others(s, found) | _described_by(s, found)
     return [m for m in found if m not in owned]
+
+
+def _described_by(s: Sentence, group: list[int]) -> set[int]:
+    """Those named in a description of the subject ("a group linked to al-Qaeda and the Islamic State
+    attacked": ``description_heads`` before "to" or "with"), with the names coordinated with them."""
+    heads = s.cues.single("description_heads")
+    out: set[int] = set()
+    described = False
+    for m in sorted(group, key=lambda k: s.mentions[k].tok_start):
+        t = s.mentions[m].tok_start - (1 if s.norms[s.mentions[m].tok_start - 1 : s.mentions[m].tok_start] == ["the"] else 0)
+        if t >= 2 and s.norms[t - 1] in {"to", "with"} and s.norms[t - 2] in heads:
+            described = True
+        elif not (t >= 1 and s.norms[t - 1] in {"and", ",", "or"}):
+            described = False
+        if described:
+            out.add(m)
+    return out
 
 
 def aside_companions(s: Sentence, agents: list[int], occ: Occurrence) -> list[int]:
