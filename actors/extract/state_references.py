@@ -107,7 +107,7 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             j += ln
     for _ in range(2):  # "Malian security forces", "Malian regular army"
         k = phrase_at(tokens, j, matcher.fillers, 2)
-        if k and phrase_at(tokens, j + k, matcher.force_nouns, 3):
+        if k and phrase_at(tokens, j + k, matcher.force_nouns, 4):
             j += k
     # a model name before a machine: "French Mirage 2000 jets", "French Tiger helicopters"
     model = 0
@@ -115,7 +115,7 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         model += 1
     if 0 < model < 3 and phrase_at(tokens, j + model, matcher.words.get("machine_nouns", frozenset()), 2):
         j += model
-    k = phrase_at(tokens, j, matcher.force_nouns, 3)
+    k = phrase_at(tokens, j, matcher.force_nouns, 4)
     if not k and j < n and tokens[j].norm in matcher.single("ally_nouns") and _after_possessive(tokens, i):
         k = 1  # "their Russian collaborators", "its French allies": the partners are that state's
     if not k and model and not contingent and phrase_at(tokens, j, matcher.words.get("machine_models", frozenset()), 2):

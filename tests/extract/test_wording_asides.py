@@ -320,3 +320,14 @@ def test_an_appositions_description_may_name_an_actor(extractor):
 ])
 def test_a_description_of_the_subject_does_not_act(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a four-word force noun after a demonym ("defence and security forces") names the state's forces
+    ("The Burkinabe Defence and Security Forces and the VDP conducted joint operations against Ansaroul Islam.",
+     {ally("burkina-faso", "vdp", "joint-action"), fight("ansarul-islam", "burkina-faso"), fight("ansarul-islam", "vdp")}),
+    ("The ISGS carried out attacks against civilians and the Nigerien defence and security forces.",
+     {fight("isgs", "niger")}),
+])
+def test_defence_and_security_forces(extractor, text, expected):
+    assert named(extractor, text) == expected
