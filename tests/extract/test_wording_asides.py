@@ -331,3 +331,9 @@ def test_a_description_of_the_subject_does_not_act(extractor, text, expected):
 ])
 def test_defence_and_security_forces(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_persons_possessive_before_a_listed_group(extractor):
+    # "MOJWA and Mokhtar Belmokhtar's al-Mulathameen": one list of two groups
+    assert named(extractor, "MOJWA and Mokhtar Belmokhtar's al-Mulathameen merged to form al-Mourabitoun.") == {
+        member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}

@@ -244,6 +244,12 @@ class Sentence:
             inside = range(gap_idx[0] + 1, gap_idx[close])
             if not any(x in self.at_start and self.mentions[self.at_start[x]].actor != ms[a].actor for x in inside):
                 gap_idx = gap_idx[close + 1 :]
+        if len(gap_idx) > 2 and self.norms[gap_idx[-1]] == "'s":
+            x = len(gap_idx) - 2  # "MOJWA and Mokhtar Belmokhtar's al-Mulathameen": a person's group
+            while x > 0 and self.toks[gap_idx[x]].is_capitalized and gap_idx[x] not in self.covered:
+                x -= 1
+            if x < len(gap_idx) - 2:
+                gap_idx = gap_idx[: x + 1]
         described = self.cues.single("descriptor_adjectives")
         while len(gap_idx) > 1:  # "Platform and the rebel CMA": the words describe the next name
             if self.norms[gap_idx[-1]] in described:
