@@ -337,3 +337,16 @@ def test_a_persons_possessive_before_a_listed_group(extractor):
     # "MOJWA and Mokhtar Belmokhtar's al-Mulathameen": one list of two groups
     assert named(extractor, "MOJWA and Mokhtar Belmokhtar's al-Mulathameen merged to form al-Mourabitoun.") == {
         member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # founded by those who left another group: a split, never a membership of the old group
+    ("The MSA was created by dissidents from the MNLA.", {("msa", "split-from", "mnla", "")}),
+    ("JNIM was formed by Ansar Dine, al-Mourabitoun and Katiba Macina.",
+     {member("ansar-dine", "jnim", "member"), member("al-mourabitoun", "jnim", "member"), member("katiba-macina", "jnim", "member")}),
+    ("MOJWA was formed as a splinter of AQIM.", {("mojwa", "split-from", "aqim", "")}),
+    # a faction's pledge is not its parent's
+    ("A faction of al-Mourabitoun led by al-Sahrawi pledged allegiance to the Islamic State.", set()),
+])
+def test_splits_and_the_pledges_of_factions(extractor, text, expected):
+    assert named(extractor, text) == expected

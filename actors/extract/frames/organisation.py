@@ -20,7 +20,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import verb_governing
+from actors.extract.frames.agents import owners_of_others, verb_governing
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 from actors.extract.frames.targets import _leader_group
@@ -109,6 +109,9 @@ def _split(s: Sentence, occ: Occurrence, cue: Cue):
     if parent is None:
         return
     splinter = _appositive_head(s, occ.start)
+    if splinter is None and occ.start >= 2 and s.norms[occ.start - 1] in {"a", "an"} and s.norms[occ.start - 2] == "as":
+        k, _ = s.left_mention(occ.start - 2, reach=10)  # "MOJWA was formed in 2011 as a splinter of AQIM"
+        splinter = k if k is not None and k not in s.patient_of and not s.mentions[k].generic else None
     if splinter is None or splinter == parent:
         splinter = _named_after(s, s.mentions[parent].tok_end)
     if splinter is None:
@@ -207,6 +210,9 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
             k, _ = s.left_mention(verb.start, reach=6)  # "X broke away from Y and pledged allegiance to Z": X
         member = k
         members = s.group(k) if k is not None else []
+        owned = owners_of_others(s, members)  # "a faction of al-Mourabitoun pledged allegiance": the faction did
+        members = [m for m in members if m not in owned]
+        member = member if member not in owned else None
         oend = s.mentions[org].tok_end
         if s.norms[oend : oend + 1] == ["in"] and oend + 1 < len(s.toks) and s.norms[oend + 1].endswith("ing"):
             # "Ansar Dine joined the MNLA in attacking the army": acting together, not a membership
@@ -316,6 +322,8 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
     if k is None:
         return
     members = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
+    between = s.norms[after if after is not None else occ.end : s.mentions[k].tok_start]
+    defectors = any(w in s.cues.single("defector_nouns") for w in between) and any(w in {"from", "of"} for w in between)
     coal = _appositive_head(s, occ.start)
     if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing", "consists", "comprises", "is", "was", "are"}
                          or (occ.start > 0 and s.norms[occ.start - 1] == "as")):
@@ -346,7 +354,10 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         return  # "a coalition spearheaded by GATIA"; but "an offensive led by France" names no member
     for m in members:
         if s.mentions[m].actor != s.mentions[coal].actor and not _is_part(s, m):
-            yield s.mentions[m], s.mentions[coal], cue.kind
+            if defectors:  # "the MSA was created by dissidents from the MNLA": a splinter, no member
+                yield s.mentions[coal], s.mentions[m], "split-from"
+            else:
+                yield s.mentions[m], s.mentions[coal], cue.kind
 
 
 def _is_part(s: Sentence, k: int) -> bool:
