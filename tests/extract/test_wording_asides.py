@@ -350,3 +350,12 @@ def test_a_persons_possessive_before_a_listed_group(extractor):
 ])
 def test_splits_and_the_pledges_of_factions(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a possessed alliance is the possessor's, never the subject's
+    ("France criticised JNIM's alliance with the ISGS.", {ally("isgs", "jnim", "alliance")}),
+    ("France expressed concern over Mali's alliance with Wagner.", set()),
+])
+def test_a_possessed_alliance(extractor, text, expected):
+    assert named(extractor, text) == expected

@@ -330,6 +330,15 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
                 if not (s.mentions[b].tok_start > 0 and s.norms[s.mentions[b].tok_start - 1] in {"no", "without"})]
     if not partners:
         return  # "along with no GATIA casualties": nobody acts with anyone
+    if occ.start >= 2 and s.norms[occ.start - 1] in {"'s", "'"}:
+        # "France expressed concern over Mali's alliance with Wagner": the possessor is the ally
+        # (a possessor not read as an actor leaves the relation untold, never the subject's)
+        owner = s.at_end.get(occ.start - 2)
+        if owner is None:
+            return
+        yield from ((s.mentions[owner], s.mentions[b], cue.kind) for b in partners
+                    if not s.mentions[owner].generic and s.mentions[b].actor != s.mentions[owner].actor)
+        return
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []
     if k is not None and occ.end + 1 < len(s.toks) and s.norms[occ.end] in {"its", "their"} \
