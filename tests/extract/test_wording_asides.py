@@ -359,3 +359,17 @@ def test_splits_and_the_pledges_of_factions(extractor, text, expected):
 ])
 def test_a_possessed_alliance(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each on its own: no joint action
+    ("JNIM and the ISGS each attacked the Burkinabe army.", {fight("burkina-faso", "jnim"), fight("burkina-faso", "isgs")}),
+    ("Both JNIM and the ISGS have attacked the Burkinabe army.", {fight("burkina-faso", "jnim"), fight("burkina-faso", "isgs")}),
+    ("Attacks by JNIM and the ISGS killed hundreds of Burkinabe soldiers.",
+     {fight("burkina-faso", "jnim"), fight("burkina-faso", "isgs")}),
+    # an adverbial aside between the subject and its verb
+    ("JNIM and the ISGS, despite their rivalry, attacked Burkinabe troops together.",
+     {ally("isgs", "jnim", "joint-action"), fight("burkina-faso", "jnim"), fight("burkina-faso", "isgs")}),
+])
+def test_each_on_its_own_and_adverbial_asides(extractor, text, expected):
+    assert named(extractor, text) == expected

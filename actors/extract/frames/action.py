@@ -160,7 +160,13 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
     nxt = s.norms[occ.end] if occ.end < len(s.toks) else "."
     intransitive = nxt in s.cues.single("intransitive_next")  # "A and B fought repeatedly in Koro": with or against?
-    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate():
+    first = min(s.mentions[a].tok_start for a in agents) if agents else 0
+    each = s.norms[occ.start - 1 : occ.start] == ["each"] or (
+        s.norms[first - 1 : first] == ["both"] and s.norms[occ.start - 1 : occ.start] in (["have"], ["has"])) or (
+        first >= 2 and s.norms[first - 1] == "by" and s.norms[first - 2].endswith("s")
+        and any(o.end == first - 1 for o in s.relation_occ))  # "attacks by JNIM and the ISGS killed ...": each its own
+    if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate() \
+            and not each:  # "JNIM and the ISGS each attacked ...", "both A and B have attacked ...": each on its own
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:

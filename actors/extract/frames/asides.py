@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 __all__ = ["apposition_head", "branch_apposition", "parenthetical_start", "relative_aside"]
 
+# words opening an adverbial aside between a subject and its verb (", despite their rivalry,")
+_ADVERBIAL_OPENERS = frozenset({"despite", "in", "on", "during", "after", "before", "at", "near", "since", "following",
+                                "amid", "notably", "reportedly", "however", "meanwhile", "then", "also", "once", "again"})
+
 
 def apposition_head(s: Sentence, rel: int) -> int | None:
     """The party named before an apposition ("X, a coalition of armed groups") whose relative
@@ -48,6 +52,9 @@ def parenthetical_start(s: Sentence, comma: int) -> int | None:
             if comma - p <= 12 and first.endswith("ing") and any(
                     p < o.start < comma and any(c.frame == "companion" for c in o.cues) for o in s.relation_occ):
                 return p  # ", working alongside the Malian army,": who came along is no subject
+            if first in _ADVERBIAL_OPENERS and comma - p <= 10 and p > 0 and (p - 1) in s.at_end and not any(
+                    x in s.at_start and s.party(s.at_start[x]) for x in range(p + 1, comma)):
+                return p  # "JNIM and the ISGS, despite their rivalry, attacked ...": an adverbial aside
             listed = comma + 1 < len(s.toks) and s.norms[comma + 1] in {"and", "or"}
             if first in {"by", "now", "then", "still", "already", "long"} and p + 3 < comma and {"a", "an"} & set(s.norms[p + 2 : p + 4]):
                 first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
@@ -79,7 +86,8 @@ def parenthetical_start(s: Sentence, comma: int) -> int | None:
             p = q
             continue
         if s.is_break(p) and not (s.norms[p] == "then" and s.norms[p - 1] == "by") \
-                and not (s.norms[p] in {"which", "who"} and s.norms[p - 1] == ","):
+                and not (s.norms[p] in {"which", "who"} and s.norms[p - 1] == ",") \
+                and not (s.norms[p] in _ADVERBIAL_OPENERS and s.norms[p - 1] == ","):
             return None
     return None
 

@@ -99,8 +99,9 @@ class Sentence:
         if o.start == 0 or self.norms[o.start - 1] not in self.cues.single("noun_markers"):
             return False
         last = self.norms[o.end - 1]
-        return not (self.norms[o.start - 1] == "that" and
-                    (last.endswith("ed") or (last,) in self.cues.words("irregular_participles")))
+        past = last.endswith("ed") or (last,) in self.cues.words("irregular_participles")
+        # after "that" a relative clause's verb; "JNIM and the ISGS each attacked ...": "each" a floating quantifier
+        return not (self.norms[o.start - 1] in {"that", "each", "both", "all"} and past)
 
     def separate(self) -> bool:
         """"in two separate attacks", "respectively": actors named together did not act together."""
