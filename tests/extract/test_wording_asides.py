@@ -373,3 +373,8 @@ def test_a_possessed_alliance(extractor, text, expected):
 ])
 def test_each_on_its_own_and_adverbial_asides(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_troops_serving_with_a_mission_are_a_contingent(extractor):
+    assert named(extractor, "A Nigerien soldier serving with MINUSMA was killed in Menaka.") == {
+        member("niger", "minusma", "contingent")}
