@@ -97,7 +97,7 @@ def find_relations(
         return []  # every relation, attacker and victim is one of the mentions (or the attackers before)
     s = Sentence(cues, matcher, tokens, mentions, previous_attackers)
     found: list[RelationMatch] = []
-    verb_ends = {o.end - 1 for o in s.relation_occ}
+    verb_ends = {o.end - 1 for o in s.relation_occ if not s.determined(o)}  # ("an operation supported by": a noun)
     for occ in s.relation_occ:
         if s.irrealis(occ) and not all(c.standing and c.frame in DESCRIPTIVE_FRAMES for c in occ.cues):
             # (a description inside a noun phrase, "the al-Qaeda-aligned JNIM", holds whatever the verb)

@@ -378,3 +378,14 @@ def test_each_on_its_own_and_adverbial_asides(extractor, text, expected):
 def test_troops_serving_with_a_mission_are_a_contingent(extractor):
     assert named(extractor, "A Nigerien soldier serving with MINUSMA was killed in Menaka.") == {
         member("niger", "minusma", "contingent")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an operation supported by someone is the clause's subject's
+    ("The Malian army killed 30 JNIM militants in an operation supported by Russian instructors.",
+     {fight("jnim", "mali"), ally("mali", "russia", "support")}),
+    # a place spelled as the reporting spells it names its state
+    ("Islamic State militants killed 12 soldiers near Tillabery.", {fight("islamic-state", "niger")}),
+])
+def test_an_operation_supported_and_a_places_spelling(extractor, text, expected):
+    assert named(extractor, text) == expected

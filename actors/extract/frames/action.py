@@ -49,6 +49,14 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         k, status_tok = s.left_mention(start, stop_at_status=True)
         if k is not None and start == occ.start and _reduced_relative(s, start):
             k = None  # "a convoy escorted by VDP": the participle describes the noun before it, no actor
+        if k is None and agents and cue.kind == "allied-with" and occ.start >= 1 \
+                and s.norms[occ.start - 1] in s.cues.single("state_action_nouns"):
+            # "the army killed 30 militants in an operation supported by Russian instructors": the
+            # operation is the clause's subject's
+            earlier = [c for c in s.agent_of_cue if c < occ.start and s.agent_of_cue[c]]
+            if earlier:
+                yield from pairs_across(s, agents, s.agent_of_cue[max(earlier)], cue.kind)
+                return
         if k is None and agents and cue.kind == "fought-against":
             # "One of AQIM's commanders, X, was killed by Y": the commander's group was fought
             leader = _leader_group(s, _clause_start(s, start), start)
