@@ -101,7 +101,23 @@ def find_sides(matcher: Matcher, doc) -> tuple[Sides | None, list[Problem]]:
     if block is None:
         return None, []
     found, problems = _flattened(matcher, doc, block)
+    if found is not None and _mixed_side(matcher, found):
+        # one column of a flattened two-column block read as the other's: states and jihadist groups
+        # on one side is a layout not understood, never a coalition to draw
+        problems = problems + [Problem(doc.name, f"chars {found.start}-{found.end}",
+                                       "belligerents block not understood (states and jihadist groups on one "
+                                       "side); its sides are not drawn", skipped=True)]
+        return None, problems
     return (_with_periods(doc, found) if found is not None else None), problems
+
+
+def _mixed_side(matcher: Matcher, sides: Sides) -> bool:
+    """A side listing a state and a jihadist group, as belligerents or their support."""
+    for side in sides.sides:
+        tags = [set(getattr(matcher.dictionary.get(b.mention.actor), "tags", ())) for b in side]
+        if any("state" in t for t in tags) and any("jihadist" in t for t in tags):
+            return True
+    return False
 
 
 # an entry's own period after its name, footnote marks aside: "France[2] (2014–23)[3]",

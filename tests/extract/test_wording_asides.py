@@ -389,3 +389,17 @@ def test_troops_serving_with_a_mission_are_a_contingent(extractor):
 ])
 def test_an_operation_supported_and_a_places_spelling(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_belligerents_block_read_as_mixing_states_and_jihadists_is_not_drawn(extractor):
+    # a two-column block flattened so that one column runs into the other: never a coalition of
+    # states and jihadist groups, never a state fighting its co-belligerents
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    text = ("Operation Example\nDate\t1 August 2014 – 9 November 2022\nBelligerents\n France\n G5 Sahel:\n Mali\n"
+            " Niger\nSupported by:\n Estonia\t JNIM\n ISGS\nCommanders and leaders\n Unknown\t Unknown\n\n"
+            "Operation Example was a counter-insurgency operation.\n")
+    x = extract([parse_document("op.txt", text)], extractor=extractor)
+    assert not [e for e in x.edges if e["source"] in ("jnim", "isgs") or e["target"] in ("jnim", "isgs")
+                or {e["source"], e["target"]} <= {"france", "mali", "niger", "estonia"} and e["relation"] == "fought-against"]
+    assert any("belligerents block not understood" in p.what for p in x.problems)
