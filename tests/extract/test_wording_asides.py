@@ -403,3 +403,8 @@ def test_a_belligerents_block_read_as_mixing_states_and_jihadists_is_not_drawn(e
     assert not [e for e in x.edges if e["source"] in ("jnim", "isgs") or e["target"] in ("jnim", "isgs")
                 or {e["source"], e["target"]} <= {"france", "mali", "niger", "estonia"} and e["relation"] == "fought-against"]
     assert any("belligerents block not understood" in p.what for p in x.problems)
+
+
+def test_the_one_helped_or_armed_does_what_follows_to(extractor):
+    assert named(extractor, "The Burkinabe government armed the Koglweogo militias to fight Ansarul Islam.") == {
+        ally("burkina-faso", "koglweogo", "support"), fight("ansarul-islam", "koglweogo")}

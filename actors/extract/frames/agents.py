@@ -197,7 +197,8 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return companions + [m for m in group if s.party(m)]
         relative = any(w in ("which", "who") for w in s.norms[s.mentions[k].tok_end : occ.start])
         verb = None if relative else _verb_before(s, first)
-        if verb is not None and s.mentions[group[-1]].tok_end == occ.start and any(
+        gap = s.norms[s.mentions[group[-1]].tok_end : occ.start]
+        if verb is not None and gap in ([], ["to"]) and any(
                 c.kind == "allied-with" and c.frame == "transitive" for c in verb.cues):
             # "Ukraine helped the CSP ambush Wagner": the one helped does what follows
             return [m for m in group if s.party(m)]
