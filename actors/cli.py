@@ -379,7 +379,11 @@ def _unraisable(hook):
         global _stopping
         if isinstance(info.exc_value, _Terminated):
             _stopping = False
-            os.kill(os.getpid(), signal.SIGTERM)  # handled again at the next step of ordinary code
+            # sent again once this hook has returned, and handled at the next step of ordinary code
+            # (raised inside the hook, it would be dropped too, with a traceback)
+            again = threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGTERM))
+            again.daemon = True
+            again.start()
         else:
             hook(info)
     return unraisable
