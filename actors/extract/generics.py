@@ -80,6 +80,8 @@ def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | N
             if not any(ln for ln, _ in nxt):
                 break
         k += 1
+    if found & _border_states(matcher, tokens[j : min(n, j + 8)]):
+        return None  # "soldiers near the Burkina Faso border": either side of it
     return found.pop() if len(found) == 1 else None
 
 
@@ -89,7 +91,24 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
     d = matcher.dictionary
     states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
     places = _places_named(matcher, tokens, {k for m in mentions for k in range(m.tok_start, m.tok_end)})
+    if places & _border_states(matcher, tokens):
+        return None  # "near the Burkina Faso border", "the border with Niger": either side of it
     return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
+def _border_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
+    """States a sentence names by their border ("the Burkina Faso border", "the border with Niger")."""
+    out = set()
+    for k in range(len(tokens)):
+        ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+        if not ln:
+            continue
+        after = tokens[k + ln].norm if k + ln < len(tokens) else ""
+        before = [t.norm for t in tokens[max(0, k - 3) : k]]
+        borders = matcher.single("border_words")
+        if after in borders or (before[-1:] in (["with"], ["of"]) and any(w in borders for w in before)):
+            out.add(hit)
+    return out
 
 
 def _names_no_state(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> bool:

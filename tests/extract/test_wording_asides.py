@@ -408,3 +408,13 @@ def test_a_belligerents_block_read_as_mixing_states_and_jihadists_is_not_drawn(e
 def test_the_one_helped_or_armed_does_what_follows_to(extractor):
     assert named(extractor, "The Burkinabe government armed the Koglweogo militias to fight Ansarul Islam.") == {
         ally("burkina-faso", "koglweogo", "support"), fight("ansarul-islam", "koglweogo")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # unnamed soldiers near a country's border may stand on either side of it
+    ("JNIM killed soldiers near the Burkina Faso border.", set()),
+    ("JNIM killed soldiers near the border with Burkina Faso.", set()),
+    ("JNIM killed soldiers in northern Burkina Faso.", {fight("burkina-faso", "jnim")}),
+])
+def test_soldiers_near_a_border_are_nobodys(extractor, text, expected):
+    assert named(extractor, text) == expected
