@@ -234,7 +234,8 @@ def resolve_generics(
 
         # a definite anaphor ("the group", "the movement") points back: to what was named
         # before it, whether as a party or not ("Ansar Dine's spokesman said the group ...")
-        anaphor = m.text[:4].lower() == "the "
+        anaphor = m.text[:4].lower() == "the " or bool(
+            tokens and 0 < m.tok_start <= len(tokens) and tokens[m.tok_start - 1].norm in {"the", "these", "those"})
 
         def candidates(pool: Sequence[Mention], *, this: Mention, before: int | None = None) -> tuple[set[str], bool]:
             named, rival = set(), False
@@ -288,7 +289,10 @@ def resolve_generics(
                 # the sentence names, where no other state is named, is the government's
                 out.append(replace(m, actor=here, generic=False, via="resolved"))
                 continue
-        if not same and context:
+        if not same and context and (anaphor or tags & {"host-state", "peacekeeping"}):
+            # only a definite anaphor ("the group", "the jihadists") points back to the sentence before;
+            # a bare "jihadists" or "gunmen" there is no one named (a state's forces or a mission's
+            # peacekeepers may be)
             prev, rival = candidates(context, this=m)
             if len(prev) == 1 and not rival:
                 out.append(replace(m, actor=prev.pop(), generic=False, via="resolved", filled_from=context_span))

@@ -418,3 +418,17 @@ def test_the_one_helped_or_armed_does_what_follows_to(extractor):
 ])
 def test_soldiers_near_a_border_are_nobodys(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_only_a_definite_anaphor_points_back_to_the_sentence_before(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    def got(text):
+        x = extract([parse_document("t.txt", text)], extractor=extractor)
+        return {(e["source"], e["target"]) for e in x.edges if e["relation"] == "fought-against"}
+    # a bare "jihadists" is no one named, even after a sentence naming one group
+    assert got("In 2019 JNIM attacked the Malian army in Boni. Jihadists killed two Burkinabe soldiers near Djibo.") == {
+        ("jnim", "mali"), ("generic-jihadists", "burkina-faso")}
+    # "the jihadists" points back to it
+    assert ("jnim", "burkina-faso") in got(
+        "In 2019 JNIM attacked the Malian army in Boni. The jihadists then killed two Burkinabe soldiers near Djibo.")
