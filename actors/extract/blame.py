@@ -108,6 +108,11 @@ def _accusation(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mentio
         # the accused listed up to "of"/"for": "Malian forces and the Russian paramilitary Wagner Group of"
         end = next((x for x in range(party.tok_end, min(len(norms), party.tok_end + 10)) if norms[x] in ("of", "for")
                     and not any(m.tok_start < x < m.tok_end for m in mentions)), None)
+        listed = _listed_to_the_end(mentions, norms, party)
+        if end is None and listed is not None:
+            # "The army blamed the Islamic State in the Greater Sahara.": for what was just told
+            by = _party_before(cues, mentions, tokens, norms, j)
+            return Party(party, party.text, j, True, blamed=True, by=by.actor, by_words=by.words, others=listed)
         if end is None or any(w in _CLAUSE_END and w != "," for w in norms[party.tok_end : end]):
             continue
         others = tuple(m for m in mentions if party.tok_end <= m.tok_start < end and not m.generic
@@ -125,3 +130,16 @@ def _accusation(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Mentio
         by = _party_before(cues, mentions, tokens, norms, j)
         return Party(party, party.text, j, True, blamed=True, by=by.actor, by_words=by.words, others=others)
     return None
+
+
+def _listed_to_the_end(mentions: Sequence[Mention], norms: Sequence[str], party: Mention) -> tuple | None:
+    """The others named with ``party`` when nothing but them follows it to the sentence's end
+    ("blamed JNIM and the ISGS."); None when more follows."""
+    others, x = [], party.tok_end
+    while x < len(norms) and norms[x] in {"and", ",", "the", "or"}:
+        nxt = next((m for m in mentions if m.tok_start == x + 1 or (m.tok_start == x + 2 and norms[x + 1] == "the")), None)
+        if nxt is None or nxt.generic:
+            break
+        others.append(nxt)
+        x = nxt.tok_end
+    return tuple(others) if x >= len(norms) or norms[x] in {".", "!"} and x == len(norms) - 1 else None

@@ -432,3 +432,15 @@ def test_only_a_definite_anaphor_points_back_to_the_sentence_before(extractor):
     # "the jihadists" points back to it
     assert ("jnim", "burkina-faso") in got(
         "In 2019 JNIM attacked the Malian army in Boni. The jihadists then killed two Burkinabe soldiers near Djibo.")
+
+
+def test_blaming_a_party_at_the_end_of_a_sentence_blames_it_for_the_attack_just_told(extractor):
+    from actors.extract.pipeline import extract
+    from actors.text.documents import parse_document
+    text = ("In 2022 an attack on a Malian army base in Tessit killed 42 soldiers. "
+            "Malian authorities blamed the Islamic State in the Greater Sahara.")
+    x = extract([parse_document("t.txt", text)], extractor=extractor)
+    assert [(e["source"], e["target"], e["status"], e["claimed_by"]) for e in x.edges] == [("isgs", "mali", "alleged", "mali")]
+    # blamed for something else: nothing
+    x = extract([parse_document("t.txt", "In 2022 Mali blamed France.")], extractor=extractor)
+    assert x.edges == []
