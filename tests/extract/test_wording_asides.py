@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import named_edges
 import pytest
+from actors.extract.pipeline import extract
+from actors.text.documents import parse_document
 from named_edges import ally, fight, member
 
 edges = named_edges.sentence_edges
 named = named_edges.sentence_named
+
+
+def document(name, text, extractor):
+    """What one invented document gives, read whole (its title, datelines and paragraphs)."""
+    return extract([parse_document(name, text)], extractor=extractor)
 
 
 ASIDES = [
@@ -239,21 +246,16 @@ def test_a_leaning_is_a_link(extractor, text, expected):
 
 
 def test_last_night_in_a_dated_report_is_the_day_before(extractor):
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
-    x = extract([parse_document("r.txt", "date 2024-03-30 Last night, drones of the Malian army struck the CSP in Kidal.")],
-                extractor=extractor)
+    x = document("r.txt", "date 2024-03-30 Last night, drones of the Malian army struck the CSP in Kidal.", extractor)
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("mali", "csp", "2024-03-29")]
 
 
 def test_a_day_heading_under_a_year_dates_its_section(extractor):
     # "2020" / "May 13th" / text: the section takes the heading's day; a year named inside it
     # ("until April 2011") stays inside it
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
     text = ("Chronology\n2020\nJune 28\nThe general, who held power until April 2011, announced his candidacy.\n"
             "May 13th\nThe Nigerian army said it had killed 75 Boko Haram fighters near Diffa.\n")
-    x = extract([parse_document("t.txt", text)], extractor=extractor)
+    x = document("t.txt", text, extractor)
     assert [(e["source"], e["target"], e["date"]) for e in x.edges] == [("nigeria", "boko-haram", "2020-05-13")]
 
 
@@ -281,17 +283,15 @@ def test_denied_support_and_what_a_noun_does(extractor, text, expected):
 
 
 def test_a_headline_tells_what_the_body_does_not(extractor):
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
     text = ("Islamic State attack kills Niger gendarmes in Diffa\n\n"
             "DIFFA, 3 May 2019 (AFP) - Five gendarmes were killed on Tuesday in an attack on the town.\n")
-    x = extract([parse_document("r.txt", text)], extractor=extractor)
+    x = document("r.txt", text, extractor)
     got = [(e["source"], e["target"], e["date"], e["char_start"]) for e in x.edges]
     assert got == [("islamic-state", "niger", "2019", 0)]  # dated no finer than the year: a headline tells no day
     # what the body tells again is not drawn twice from the headline
     text = ("JNIM attacks Malian army near Mopti\n\n"
             "MOPTI, 3 May 2019 (AFP) - JNIM fighters attacked a Malian army post on Tuesday, the army said.\n")
-    x = extract([parse_document("r2.txt", text)], extractor=extractor)
+    x = document("r2.txt", text, extractor)
     assert len([e for e in x.edges if e["relation"] == "fought-against"]) == 1
 
 
@@ -394,12 +394,10 @@ def test_an_operation_supported_and_a_places_spelling(extractor, text, expected)
 def test_a_belligerents_block_read_as_mixing_states_and_jihadists_is_not_drawn(extractor):
     # a two-column block flattened so that one column runs into the other: never a coalition of
     # states and jihadist groups, never a state fighting its co-belligerents
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
     text = ("Operation Example\nDate\t1 August 2014 – 9 November 2022\nBelligerents\n France\n G5 Sahel:\n Mali\n"
             " Niger\nSupported by:\n Estonia\t JNIM\n ISGS\nCommanders and leaders\n Unknown\t Unknown\n\n"
             "Operation Example was a counter-insurgency operation.\n")
-    x = extract([parse_document("op.txt", text)], extractor=extractor)
+    x = document("op.txt", text, extractor)
     assert not [e for e in x.edges if e["source"] in ("jnim", "isgs") or e["target"] in ("jnim", "isgs")
                 or {e["source"], e["target"]} <= {"france", "mali", "niger", "estonia"} and e["relation"] == "fought-against"]
     assert any("belligerents block not understood" in p.what for p in x.problems)
@@ -421,10 +419,8 @@ def test_soldiers_near_a_border_are_nobodys(extractor, text, expected):
 
 
 def test_only_a_definite_anaphor_points_back_to_the_sentence_before(extractor):
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
     def got(text):
-        x = extract([parse_document("t.txt", text)], extractor=extractor)
+        x = document("t.txt", text, extractor)
         return {(e["source"], e["target"]) for e in x.edges if e["relation"] == "fought-against"}
     # a bare "jihadists" is no one named, even after a sentence naming one group
     assert got("In 2019 JNIM attacked the Malian army in Boni. Jihadists killed two Burkinabe soldiers near Djibo.") == {
@@ -435,12 +431,10 @@ def test_only_a_definite_anaphor_points_back_to_the_sentence_before(extractor):
 
 
 def test_blaming_a_party_at_the_end_of_a_sentence_blames_it_for_the_attack_just_told(extractor):
-    from actors.extract.pipeline import extract
-    from actors.text.documents import parse_document
     text = ("In 2022 an attack on a Malian army base in Tessit killed 42 soldiers. "
             "Malian authorities blamed the Islamic State in the Greater Sahara.")
-    x = extract([parse_document("t.txt", text)], extractor=extractor)
+    x = document("t.txt", text, extractor)
     assert [(e["source"], e["target"], e["status"], e["claimed_by"]) for e in x.edges] == [("isgs", "mali", "alleged", "mali")]
     # blamed for something else: nothing
-    x = extract([parse_document("t.txt", "In 2022 Mali blamed France.")], extractor=extractor)
+    x = document("t.txt", "In 2022 Mali blamed France.", extractor)
     assert x.edges == []
