@@ -48,7 +48,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "state_action_nouns",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
     "place_bound_generics", "shared_place_nouns", "claim_descriptors", "fighter_links", "capture_verbs", "flight_words", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
-    "other_org_nouns", "device_participles", "device_nouns", "backing_nouns", "agent_phrases", "gerund_subordinators", "truce_words", "withdrawal_verbs", "report_nouns", "description_heads", "defector_nouns", "border_words",
+    "other_org_nouns", "device_participles", "device_nouns", "backing_nouns", "agent_phrases", "gerund_subordinators", "truce_words", "withdrawal_verbs", "report_nouns", "description_heads", "defector_nouns", "border_words", "leaning_prefixes", "opposing_prefixes",
 })
 
 

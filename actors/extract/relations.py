@@ -208,7 +208,7 @@ def _leanings(s: Sentence) -> list[RelationMatch]:
     describes leans to that state (allied-with, kind link, as it stands)."""
     out = []
     for i in range(len(s.toks) - 2):
-        if s.norms[i] != "pro" or s.norms[i + 1] != "-":
+        if s.norms[i] not in s.cues.single("leaning_prefixes") or s.norms[i + 1] != "-":
             continue
         ln, state = longest(s.toks, i + 2, s.matcher.demonyms, 2)
         k = s.right_mention(i + 2 + ln, reach=4) if ln else None

@@ -80,7 +80,8 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     n = len(tokens)
     if not _may_open(matcher, tokens[i].norm):
         return None
-    if i >= 2 and tokens[i - 1].norm == "-" and tokens[i - 2].norm in {"pro", "anti"}:
+    if i >= 2 and tokens[i - 1].norm == "-" and (tokens[i - 2].norm in matcher.single("leaning_prefixes")
+                                                  or tokens[i - 2].norm in matcher.single("opposing_prefixes")):
         return None  # "the pro-Russian junta": a leaning, not Russia's forces
     item = _reference_item(matcher, tokens, i, allow_alias=False)
     if item is None:
