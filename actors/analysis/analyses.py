@@ -61,12 +61,13 @@ class Analyses:
 
 def _by_periodisation(G, named, years, **kw):
     """Balance and frustrated edges per named period, then per year (column ``periodisation``)."""
-    tables = []
-    for name, periods in (("phase", named), ("year", years)):
-        tables.append([t.with_columns(pl.lit(name).alias("periodisation"))
-                       for t in balance_tables(G, periods=list(periods), **kw)])
+    tables = {}
+    # the years first: the named periods' signed windows are then still at hand for their blocs
+    for name, periods in (("year", years), ("phase", named)):
+        tables[name] = [t.with_columns(pl.lit(name).alias("periodisation"))
+                        for t in balance_tables(G, periods=list(periods), **kw)]
     out = []
-    for parts in zip(*tables):
+    for parts in zip(tables["phase"], tables["year"]):
         df = pl.concat(parts, how="vertical_relaxed")
         out.append(df.select("periodisation", *[c for c in df.columns if c != "periodisation"]))
     return out
@@ -92,6 +93,7 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
         years = tuple(yearly(edges=f))
         kw = {"statuses": statuses, "edges": f}
         balance, frustrated = _by_periodisation(G, named, years, mode=mode, **kw)
+        bloc_table = blocs(G, periods=list(named), mode=mode, **kw)
         return Analyses(
             graph=G, phases=named, years=years, statuses=statuses, coalition_actor=coalition_actor,
             shifts=alliance_shifts(G, **kw),
@@ -100,7 +102,7 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
             genealogy=genealogy(G, **kw),
             balance=balance, frustrated=frustrated,
             centrality=centrality(G, periods=list(named), top=top, mode=mode, **kw),
-            blocs=blocs(G, periods=list(named), mode=mode, **kw),
+            blocs=bloc_table,
         )
 
 

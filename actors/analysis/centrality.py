@@ -51,7 +51,7 @@ from typing import Any
 import networkx as nx
 import polars as pl
 
-from actors.analysis.signed import DEFAULT_STATUSES, SIGNED, THIN, _cite, _pair_signs, _period_frame, _prepare, _windows
+from actors.analysis.signed import DEFAULT_STATUSES, THIN, _cite, _period_frame, _prepare, _signed_windows, _windows
 from actors.schema import RELATIONS
 from actors.network.windows import Period
 
@@ -173,9 +173,8 @@ def blocs(G: Any, *, periods: Sequence[Period] | None = None,
     pairs positive, each as "date [edge_id, doc] sentence", joined with
     " | ") and edge_ids (all of them, joined with "; ").
     """
-    periods, full, rows, _, _ = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
-                                         include_generic=include_generic, relations=SIGNED)
-    pairs = _pair_signs(rows)
+    periods, full, _, _, _, pairs = _signed_windows(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                                                    include_generic=include_generic)
     p_col, a_col, b_col = pairs["_p"].to_list(), pairs["a"].to_list(), pairs["b"].to_list()
     s_col, n_col = pairs["sign"].to_list(), pairs["events"].to_list()
     out: dict[str, list] = {k: [] for k in ("_p", "bloc", "size", "members", "allied_pairs", "events",

@@ -32,6 +32,7 @@ The windowing helpers here are shared by :mod:`actors.analysis.balance` and
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -82,13 +83,13 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
         edges = edge_frame(G)
     periods = yearly(edges=edges) if periods is None else list(periods)
     full = edges.with_row_index("_row")
-    kept = (full.filter(pl.col("relation").is_in(list(relations))
-                        & pl.col("status").fill_null("reported").is_in(list(statuses))
-                        & (pl.col("a") != pl.col("b"))
-                        # a generic mention ("the Islamists") is many actors at once: kept apart
-                        & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
-            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end", "edge_id")
-            .sort("start", "end", "edge_id", nulls_last=True))
+    kept = (_by_date(edges)
+            .filter(pl.col("relation").is_in(list(relations))
+                    & pl.col("status").fill_null("reported").is_in(list(statuses))
+                    & (pl.col("a") != pl.col("b"))
+                    # a generic mention ("the Islamists") is many actors at once: kept apart
+                    & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
+            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end", "edge_id"))
     undated = kept.filter(pl.col("start").is_null()).height
     parts = [assign_periods(kept, [p]).with_columns(pl.lit(i, dtype=pl.Int64).alias("_p"))
              for i, p in enumerate(periods)]
@@ -100,6 +101,49 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
     if mode == "within":
         rows = rows.filter(~pl.col("imprecise"))
     return periods, full, rows, undated, spill
+
+
+#: Work kept per edge frame while it lives (by ``id``, checked through a weak reference): its rows
+#: sorted by date, and its last signed windowing, which the balance of the named periods and their
+#: blocs share. Polars frames are not changed in place here, so what is kept stays true.
+_MEMO: dict[int, dict] = {}
+
+
+def _memo(edges: pl.DataFrame) -> dict:
+    key = id(edges)
+    entry = _MEMO.get(key)
+    if entry is None or entry["frame"]() is not edges:
+        entry = _MEMO[key] = {"frame": weakref.ref(edges, lambda _, key=key: _MEMO.pop(key, None))}
+    return entry
+
+
+def _by_date(edges: pl.DataFrame) -> pl.DataFrame:
+    """The frame's rows (``_row``), the columns windows need, sorted by (start, end, edge_id): "last in its
+    group" is "latest". Sorted once per frame (the sort of a million rows is what costs), then filtered."""
+    entry = _memo(edges)
+    if "by_date" not in entry:
+        entry["by_date"] = (edges.with_row_index("_row")
+                            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end",
+                                    "edge_id", "status", "generic")
+                            .sort("start", "end", "edge_id", "_row", nulls_last=True))
+    return entry["by_date"]
+
+
+def _signed_windows(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str], mode: str,
+                    edges: pl.DataFrame | None, include_generic: bool = False) -> tuple:
+    """:func:`_prepare` of the signed relations and the windows' :func:`_pair_signs`, kept for the frame
+    until it is asked with other arguments (balance and blocs of the same periods share one)."""
+    if edges is None:
+        edges = edge_frame(G)
+    periods = yearly(edges=edges) if periods is None else list(periods)
+    key = (tuple(periods), tuple(statuses) if not isinstance(statuses, str) else statuses, mode, include_generic)
+    entry = _memo(edges)
+    if entry.get("signed_key") != key:
+        entry.pop("signed", None)  # let the last one go first
+        prepared = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                            include_generic=include_generic, relations=SIGNED)
+        entry["signed"], entry["signed_key"] = (*prepared, _pair_signs(prepared[2])), key
+    return entry["signed"]
 
 
 def _period_frame(periods: Sequence[Period]) -> pl.DataFrame:
