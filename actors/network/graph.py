@@ -216,14 +216,14 @@ def _build(edges, actors, include_unlinked: bool) -> nx.MultiDiGraph:
         raise ValueError(f"edge ids must be unique; repeated: {', '.join(dup.head(5).to_list())}"
                          + (f" and {dup.len() - 5} more" if dup.len() > 5 else ""))
     attrs = _edge_dicts([_column(f[name], name in _REPEATED) for name in _ATTRIBUTES])
-    rows = list(zip(f["source"].to_list(), f["target"].to_list(), f["edge_id"].to_list(), attrs))
+    sources, targets = _column(f["source"], True), _column(f["target"], True)  # one object per actor
     both = pl.concat([f.select(pl.col("source").alias("n"), "start", "latest"),
                       f.select(pl.col("target").alias("n"), "start", "latest")])
     seen = both.drop_nulls("start").group_by("n").agg(pl.col("start").min(), pl.col("latest").max())
     first = dict(zip(seen["n"].to_list(), seen["start"].to_list()))
     last = dict(zip(seen["n"].to_list(), seen["latest"].to_list()))
 
-    names = set(f["source"].to_list()) | set(f["target"].to_list())
+    names = set(sources) | set(targets)
     if include_unlinked:
         names |= {k for k, i in info.items() if i["mentions"] > 0}
     for n in sorted(names):
@@ -234,11 +234,11 @@ def _build(edges, actors, include_unlinked: bool) -> nx.MultiDiGraph:
     # of every MultiDiGraph since networkx 2.0): add_edges_from copies each
     # attribute dict and looks every edge up through views, which costs
     # seconds per million edges. A test checks the result equals add_edges_from's.
-    succ, pred = G._succ, G._pred
-    for u, v, k, d in rows:
-        keys = succ[u].get(v)
+    succ, pred, new_keys = G._succ, G._pred, G.edge_key_dict_factory
+    for u, nbrs, v, k, d in zip(sources, map(succ.__getitem__, sources), targets, f["edge_id"].to_list(), attrs):
+        keys = nbrs.get(v)
         if keys is None:
-            keys = succ[u][v] = pred[v][u] = G.edge_key_dict_factory()
+            keys = nbrs[v] = pred[v][u] = new_keys()
         keys[k] = d
     return G
 
