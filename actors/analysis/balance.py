@@ -60,21 +60,30 @@ def _triangle_counts(pairs: pl.DataFrame) -> pl.DataFrame:
     out of it (a wedge) whose far ends are paired too; the orientation keeps the wedges near
     m·√m for m pairs. A triangle is balanced when the product of its three signs is positive.
     """
-    e = pairs.select("_p", "u", "v", (pl.col("sign") > 0).alias("pos"))
-    deg = (pl.concat([e.select("_p", pl.col("u").alias("x")), e.select("_p", pl.col("v").alias("x"))])
-           .group_by("_p", "x").agg(pl.len().alias("d")))
-    e = (e.join(deg.rename({"x": "u", "d": "du"}), on=["_p", "u"])
-         .join(deg.rename({"x": "v", "d": "dv"}), on=["_p", "v"]))
+    n = int(pairs.select(pl.max_horizontal("u", "v").max()).item() or 0) + 1
+    actor = [(pl.col("_p") * n + pl.col(c)).alias(f"k{c}") for c in ("u", "v")]  # (window, actor) as one number
+    e = pairs.select("_p", "u", "v", (pl.col("sign") > 0).alias("pos"), *actor)
+    deg = (pl.concat([e.select(pl.col("ku").alias("k")), e.select(pl.col("kv").alias("k"))])
+           .group_by("k").agg(pl.len().alias("d")))
+    e = e.join(deg.rename({"k": "ku", "d": "du"}), on="ku").join(deg.rename({"k": "kv", "d": "dv"}), on="kv")
     up = (pl.col("du") < pl.col("dv")) | ((pl.col("du") == pl.col("dv")) & (pl.col("u") < pl.col("v")))
-    out = e.select("_p", pl.when(up).then("u").otherwise("v").alias("lo"),
-                   pl.when(up).then("v").otherwise("u").alias("hi"), "pos")
-    wedges = out.join(out, on=["_p", "lo"], suffix="2").filter(pl.col("hi") < pl.col("hi2"))
-    third = e.select("_p", pl.min_horizontal("u", "v").alias("x"), pl.max_horizontal("u", "v").alias("y"),
-                     pl.col("pos").alias("pos3"))
-    closed = wedges.select("_p", pl.min_horizontal("hi", "hi2").alias("x"), pl.max_horizontal("hi", "hi2").alias("y"),
-                           (pl.col("pos") == pl.col("pos2")).alias("same")).join(third, on=["_p", "x", "y"])
-    return closed.group_by("_p").agg(pl.len().cast(pl.Int64).alias("triangles"),
-                                     (pl.col("same") == pl.col("pos3")).sum().cast(pl.Int64).alias("balanced"))
+    out = e.select(pl.when(up).then("ku").otherwise("kv").alias("k"), pl.when(up).then("v").otherwise("u").alias("hi"),
+                   "pos")
+    wedges = out.join(out, on="k", suffix="2").filter(pl.col("hi") < pl.col("hi2"))
+
+    def pair(p, x, y):  # (window, pair) as one number
+        return (p * n + pl.min_horizontal(x, y)) * n + pl.max_horizontal(x, y)
+
+    # each pair with its sign, as one number: 2 * pair + 1 allied, 2 * pair hostile
+    signed = e.select(pair(pl.col("_p"), "u", "v") * 2 + pl.col("pos").cast(pl.Int64))[:, 0].implode()
+    w = wedges.select((pl.col("k") // n).alias("_p"), pair(pl.col("k") // n, "hi", "hi2").alias("t"),
+                      (pl.col("pos") == pl.col("pos2")).alias("same"))
+    w = w.with_columns((pl.col("t") * 2).is_in(signed).alias("hostile"),
+                       (pl.col("t") * 2 + 1).is_in(signed).alias("allied"))
+    return (w.filter(pl.col("hostile") | pl.col("allied"))
+            .group_by("_p").agg(pl.len().cast(pl.Int64).alias("triangles"),
+                                pl.when("same").then("allied").otherwise("hostile").sum().cast(pl.Int64)
+                                .alias("balanced")))
 
 
 # -- the per-window analyses -----------------------------------------------------
