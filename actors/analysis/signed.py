@@ -108,8 +108,9 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
 
 
 #: Work kept per edge frame while it lives (by ``id``, checked through a weak reference): its rows
-#: sorted by date, and its last signed windowing, which the balance of the named periods and their
-#: blocs share. Polars frames are not changed in place here, so what is kept stays true.
+#: sorted by date, its last signed windowing, which the balance of the named periods and their
+#: blocs share, and the events alliance_shifts set aside, which shift_exclusions lists. Polars
+#: frames are not changed in place here, so what is kept stays true.
 _MEMO: dict[int, dict] = {}
 
 

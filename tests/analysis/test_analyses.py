@@ -83,6 +83,17 @@ def test_a_flip_needs_an_order_the_dates_give():
     assert set(shift_exclusions(G)["edge_id"]) == {"e1", "e2", "e3"}
 
 
+
+def test_exclusions_are_the_same_after_the_shifts_of_the_same_frame(world_graph):
+    from actors.network.graph import edge_frame
+
+    alone = shift_exclusions(world_graph, edges=edge_frame(world_graph))
+    f = edge_frame(world_graph)
+    alliance_shifts(world_graph, edges=f)  # keeps the events it set aside for the frame
+    assert shift_exclusions(world_graph, edges=f).equals(alone)
+    alliance_shifts(world_graph, edges=f, statuses=("reported",))  # other statuses: other events set aside
+    assert shift_exclusions(world_graph, edges=f).equals(alone)
+
 def test_the_text_is_cited_before_an_analysts_addition_on_a_tie():
     G = _pair_graph([("a0", "allied-with", "2012-03", 5, "curated"), ("b1", "allied-with", "2012-03", 10),
                      ("c2", "fought-against", "2012-06-08", 30)])
