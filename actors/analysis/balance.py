@@ -41,15 +41,12 @@ __all__ = ["structural_balance", "frustrated_edges", "balance_tables", "frustrat
 # -- each window's actors as numbers, and its triangles -------------------------------
 
 def _numbered(pairs: pl.DataFrame) -> pl.DataFrame:
-    """``pairs`` with ``u`` and ``v``: the numbers of ``a`` and ``b`` among their window's actors in sorted order."""
-    names = pl.concat([pairs["a"], pairs["b"]]).unique().sort()
-    code = [pl.col(c).cast(pl.Enum(names.to_list())).to_physical().cast(pl.Int64) for c in ("a", "b")]
-    coded = pairs.with_columns(code[0].alias("_a"), code[1].alias("_b"))
-    ends = (pl.concat([coded.select("_p", pl.col("_a").alias("_x")), coded.select("_p", pl.col("_b").alias("_x"))])
+    """``pairs`` (of :func:`~actors.analysis.signed._pair_signs`) with ``u`` and ``v``: the numbers of ``a``
+    and ``b`` among their window's actors in sorted order (from ``_a``, ``_b``: all windows' actors, sorted)."""
+    ends = (pl.concat([pairs.select("_p", pl.col("_a").alias("_x")), pairs.select("_p", pl.col("_b").alias("_x"))])
             .unique().sort("_p", "_x").with_columns(pl.int_range(pl.len(), dtype=pl.Int64).over("_p").alias("_i")))
-    return (coded.join(ends.rename({"_x": "_a", "_i": "u"}), on=["_p", "_a"], how="left", maintain_order="left")
-            .join(ends.rename({"_x": "_b", "_i": "v"}), on=["_p", "_b"], how="left", maintain_order="left")
-            .drop("_a", "_b"))
+    return (pairs.join(ends.rename({"_x": "_a", "_i": "u"}), on=["_p", "_a"], how="left", maintain_order="left")
+            .join(ends.rename({"_x": "_b", "_i": "v"}), on=["_p", "_b"], how="left", maintain_order="left"))
 
 
 def _triangle_counts(pairs: pl.DataFrame) -> pl.DataFrame:

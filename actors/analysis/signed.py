@@ -168,7 +168,9 @@ def _cite(frame: pl.DataFrame, full: pl.DataFrame, cols: Sequence[str] = _CITE) 
 
 
 def _pair_signs(rows: pl.DataFrame) -> pl.DataFrame:
-    """One row per (window, pair): the latest event's sign and row, events, ambivalence; by window, a, b."""
+    """One row per (window, pair): the latest event's sign and row, events, ambivalence; by window, a, b.
+
+    ``_a`` and ``_b`` number the actors of every window together, in sorted order."""
     signed = rows.filter(pl.col("sign") != 0)
     # the actors numbered in sorted order: pairs are grouped and sorted by number, not by name
     names = pl.Enum(pl.concat([signed["a"], signed["b"]]).unique().sort().to_list())
@@ -184,7 +186,7 @@ def _pair_signs(rows: pl.DataFrame) -> pl.DataFrame:
         pl.col("imprecise").all(),
         pl.len().cast(pl.Int64).alias("events"),
         (pl.col("sign").min() != pl.col("sign").max()).alias("ambivalent"),
-    ).sort("_p", "_a", "_b").drop("_a", "_b")
+    ).sort("_p", "_a", "_b")
 
 
 def _windows(p_col: list[int]) -> dict[int, tuple[int, int]]:
