@@ -32,13 +32,13 @@ The windowing helpers here are shared by :mod:`actors.analysis.balance` and
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import polars as pl
 
+from actors.analysis.frame_memo import frame_memo
 from actors.network.graph import edge_frame
 from actors.schema import STATUSES, THIN  # noqa: F401  (THIN: the analyses' threshold, imported from here)
 from actors.network.windows import MODES, Period, period_rule, yearly
@@ -107,25 +107,10 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
     return periods, full, rows, undated, spill
 
 
-#: Work kept per edge frame while it lives (by ``id``, checked through a weak reference): its rows
-#: sorted by date, its last signed windowing, which the balance of the named periods and their
-#: blocs share, and the events alliance_shifts set aside, which shift_exclusions lists. Polars
-#: frames are not changed in place here, so what is kept stays true.
-_MEMO: dict[int, dict] = {}
-
-
-def _memo(edges: pl.DataFrame) -> dict:
-    key = id(edges)
-    entry = _MEMO.get(key)
-    if entry is None or entry["frame"]() is not edges:
-        entry = _MEMO[key] = {"frame": weakref.ref(edges, lambda _, key=key: _MEMO.pop(key, None))}
-    return entry
-
-
 def _by_date(edges: pl.DataFrame) -> pl.DataFrame:
     """The frame's rows (``_row``), the columns windows need, sorted by (start, end, edge_id): "last in its
     group" is "latest". Sorted once per frame (the sort of a million rows is what costs), then filtered."""
-    entry = _memo(edges)
+    entry = frame_memo(edges)
     if "by_date" not in entry:
         entry["by_date"] = (edges.with_row_index("_row")
                             .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end",
@@ -142,7 +127,7 @@ def _signed_windows(G: Any, *, periods: Sequence[Period] | None, statuses: Itera
         edges = edge_frame(G)
     periods = yearly(edges=edges) if periods is None else list(periods)
     key = (tuple(periods), tuple(statuses) if not isinstance(statuses, str) else statuses, mode, include_generic)
-    entry = _memo(edges)
+    entry = frame_memo(edges)
     if entry.get("signed_key") != key:
         entry.pop("signed", None)  # let the last one go first
         prepared = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
