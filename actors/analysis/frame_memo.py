@@ -2,7 +2,7 @@
 
 Several analyses of one :func:`~actors.network.graph.edge_frame` need the same
 intermediate results (its rows sorted by date, the signed windows of the named
-periods, the events whose order the dates do not give). :func:`frame_memo`
+periods, the events whose order the dates do not give). :func:`_frame_memo`
 gives each frame one dict for them, found by the frame's ``id`` and checked
 through a weak reference, and dropped when the frame is collected; a frame
 made again (even with equal contents) starts empty. Polars frames are not
@@ -11,8 +11,8 @@ modules that only need this (and figure workers that import them) stay light.
 
 >>> class Frame: pass
 >>> f = Frame()
->>> frame_memo(f)["sorted"] = [1, 2]
->>> frame_memo(f)["sorted"], frame_memo(Frame())
+>>> _frame_memo(f)["sorted"] = [1, 2]
+>>> _frame_memo(f)["sorted"], _frame_memo(Frame())
 ([1, 2], {})
 """
 
@@ -21,12 +21,12 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
-__all__ = ["frame_memo"]
+__all__: list[str] = []  # internal: the analyses share it
 
 _MEMO: dict[int, tuple[weakref.ref, dict]] = {}
 
 
-def frame_memo(frame: Any) -> dict:
+def _frame_memo(frame: Any) -> dict:
     """The dict of work kept for ``frame`` (empty at first); it goes when the frame does."""
     key = id(frame)
     held = _MEMO.get(key)

@@ -42,7 +42,7 @@ from typing import Iterable
 
 import networkx as nx
 
-from actors.analysis.frame_memo import frame_memo
+from actors.analysis.frame_memo import _frame_memo
 from actors.network.graph import edge_frame
 from actors.schema import NOT_FACT_STATUSES, STATUSES
 
@@ -158,7 +158,7 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     frame = _frame(G, edges)
     f = _both_ways(_signed_rows(frame, statuses, include_generic))
     # the events set aside, for shift_exclusions of the same frame (kept while the frame lives)
-    frame_memo(frame)[("aside", tuple(statuses), include_generic)] = f.filter("_aside")["edge_id"]
+    _frame_memo(frame)[("aside", tuple(statuses), include_generic)] = f.filter("_aside")["edge_id"]
     undetermined = f.group_by("a", "b").agg(pl.col("_aside").sum().cast(pl.Int64).alias("undetermined"))
     # runs of one relation, in date order, among the rows the dates place
     ev = f.filter(~pl.col("_aside")).with_row_index("_pos")
@@ -207,7 +207,7 @@ def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     out = f.filter(~pl.col("status").is_in(statuses) | pl.col("start").is_null())
     out = out.with_columns(pl.when(~pl.col("status").is_in(statuses)).then(pl.col("status"))
                            .otherwise(pl.lit("undated")).alias("reason"))
-    aside = frame_memo(frame).get(("aside", tuple(statuses), include_generic))  # alliance_shifts found them
+    aside = _frame_memo(frame).get(("aside", tuple(statuses), include_generic))  # alliance_shifts found them
     if aside is None:
         aside = _both_ways(_signed_rows(f, statuses, include_generic, ordered=False)).filter("_aside")["edge_id"]
     unordered = f.filter(pl.col("edge_id").is_in(aside.implode())).with_columns(

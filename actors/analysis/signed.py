@@ -38,10 +38,10 @@ from typing import Any
 
 import polars as pl
 
-from actors.analysis.frame_memo import frame_memo
+from actors.analysis.frame_memo import _frame_memo
 from actors.network.graph import edge_frame
 from actors.schema import STATUSES, THIN  # noqa: F401  (THIN: the analyses' threshold, imported from here)
-from actors.network.windows import MODES, Period, period_rule, yearly
+from actors.network.windows import MODES, Period, _period_rule, yearly
 
 __all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED"]
 
@@ -95,7 +95,7 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
     dated = kept.filter(pl.col("start").is_not_null())
     parts = []
     for i, p in enumerate(periods):  # assign_periods' rule, without its period columns
-        hit, inside = period_rule(p)
+        hit, inside = _period_rule(p)
         parts.append(dated.filter(hit).with_columns((~inside).alias("imprecise"), pl.lit(i, dtype=pl.Int64).alias("_p")))
     if parts:
         rows = pl.concat(parts)
@@ -110,7 +110,7 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
 def _by_date(edges: pl.DataFrame) -> pl.DataFrame:
     """The frame's rows (``_row``), the columns windows need, sorted by (start, end, edge_id): "last in its
     group" is "latest". Sorted once per frame (the sort of a million rows is what costs), then filtered."""
-    entry = frame_memo(edges)
+    entry = _frame_memo(edges)
     if "by_date" not in entry:
         entry["by_date"] = (edges.with_row_index("_row")
                             .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end",
@@ -127,7 +127,7 @@ def _signed_windows(G: Any, *, periods: Sequence[Period] | None, statuses: Itera
         edges = edge_frame(G)
     periods = yearly(edges=edges) if periods is None else list(periods)
     key = (tuple(periods), tuple(statuses) if not isinstance(statuses, str) else statuses, mode, include_generic)
-    entry = frame_memo(edges)
+    entry = _frame_memo(edges)
     if entry.get("signed_key") != key:
         entry.pop("signed", None)  # let the last one go first
         prepared = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,

@@ -62,8 +62,7 @@ import networkx as nx
 
 from actors.errors import DataFileError, Problem
 
-__all__ = ["Period", "window", "placement", "yearly", "phases", "load_periods", "make_periods", "assign_periods",
-           "period_rule"]
+__all__ = ["Period", "window", "placement", "yearly", "phases", "load_periods", "make_periods", "assign_periods"]
 
 MODES = ("overlap", "within")
 
@@ -381,7 +380,7 @@ def phases() -> list[Period]:
         return load_periods(path)
 
 
-def period_rule(period: Period) -> tuple:
+def _period_rule(period: Period) -> tuple:
     """(holds, precise): polars expressions over an edge frame's ``start`` and ``end`` (dates) saying
     whether ``period`` holds a dated row (the intervals overlap) and whether the row's interval lies
     wholly inside it: the rule for imprecise dates above, as :func:`assign_periods` applies it."""
@@ -410,7 +409,7 @@ def assign_periods(edges, periods: Iterable[Period], *, mode: str = "overlap"):
     dated = edges.filter(pl.col("start").is_not_null())
     parts = []
     for p in periods:
-        hit, inside = period_rule(p)
+        hit, inside = _period_rule(p)
         part = dated.filter(hit).with_columns(
             pl.lit(p.id).alias("period"), pl.lit(p.label).alias("period_label"),
             pl.lit(p.start).alias("period_start"), pl.lit(p.end, dtype=pl.Date).alias("period_end"),
