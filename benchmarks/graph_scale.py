@@ -161,12 +161,13 @@ def main() -> None:
                 fn(G, Path(tmp) / f"graph.{name}")
                 times[f"export {name} (not in target)"] = time.perf_counter() - t0
 
+    width = max(32, *map(len, times))
     for k, v in times.items():
-        print(f"{k:>32}: {v:6.1f} s")
+        print(f"{k:>{width}}: {v:6.1f} s")
     total = target["build graph"] + target["all analyses"]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'graph + analyses':>32}: {total:6.1f} s (target <= 20 s)")
-    print(f"{'max RSS':>32}: {rss:,.0f} MB (target <= 3,072 MB)")
+    print(f"{'graph + analyses':>{width}}: {total:6.1f} s (target <= 20 s)")
+    print(f"{'max RSS':>{width}}: {rss:,.0f} MB (target <= 3,072 MB)")
     print(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges; "
           f"{A.shifts.height:,} shifts, {A.balance.height} balance rows, {A.centrality.height:,} centrality rows")
 
