@@ -126,7 +126,8 @@ def _signed_windows(G: Any, *, periods: Sequence[Period] | None, statuses: Itera
     if edges is None:
         edges = edge_frame(G)
     periods = yearly(edges=edges) if periods is None else list(periods)
-    key = (tuple(periods), tuple(statuses) if not isinstance(statuses, str) else statuses, mode, include_generic)
+    statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses)  # a lone status, or any iterable
+    key = (tuple(periods), statuses, mode, include_generic)
     entry = _frame_memo(edges)
     if entry.get("signed_key") != key:
         entry.pop("signed", None)  # let the last one go first
