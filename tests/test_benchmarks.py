@@ -29,7 +29,7 @@ SMALL = {
     "explorer_interaction.py": (["--seeds-copies", "1", "--runs", "1"], "target: each under 1000 ms"),
     "extract_speed.py": (["--repeat", "2"], "target <= 0.2 s"),
     "graph_scale.py": (["--edges", "3000", "--actors", "60", "--years", "4", "--exports", "--detail"],
-                       "target <= 30 s"),
+                       "target <= 20 s"),
     "peer_speed.py": (["--copies", "1", "--repeat", "1", *PEER], "target: 2 workers >= 2"),
     "label_placement.py": (["--copies", "3", "--placer", "ours"], "target: no label-label or label-node overlap"),
     "render_speed.py": (["--actors", "40", "--edges", "200", "--runs", "1"], "target: first render <= 3 s"),

@@ -20,6 +20,7 @@ linear in the number of edges.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -59,14 +60,11 @@ class Analyses:
     blocs: pl.DataFrame
 
 
-def _by_periodisation(G, named, years, **kw):
+def _by_periodisation(by_phase, by_year):
     """Balance and frustrated edges per named period, then per year (column ``periodisation``)."""
-    tables = []
-    for name, periods in (("phase", named), ("year", years)):
-        tables.append([t.with_columns(pl.lit(name).alias("periodisation"))
-                       for t in balance_tables(G, periods=list(periods), **kw)])
     out = []
-    for parts in zip(*tables):
+    for parts in zip(by_phase, by_year):
+        parts = [t.with_columns(pl.lit(name).alias("periodisation")) for name, t in zip(("phase", "year"), parts)]
         df = pl.concat(parts, how="vertical_relaxed")
         out.append(df.select("periodisation", *[c for c in df.columns if c != "periodisation"]))
     return out
@@ -74,7 +72,7 @@ def _by_periodisation(G, named, years, **kw):
 
 def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coalition_actor: str = "jnim",
             statuses: Iterable[str] = FACT_STATUSES, top: int = 10, mode: str = "within",
-            edges: pl.DataFrame | None = None) -> Analyses:
+            edges: pl.DataFrame | None = None, timings: dict[str, float] | None = None) -> Analyses:
     """Run the analyses over ``G``: shifts, coalition, genealogy, balance, centrality and blocs.
 
     ``periods`` are the named periods (default: the phases of Mali's wars);
@@ -83,24 +81,37 @@ def analyse(G: nx.MultiDiGraph, *, periods: Sequence[Period] | None = None, coal
     only when its date lies within it (``within``, the default), or whenever it overlaps it (``overlap``);
     either way the period rows count the events that only might fall in it. ``edges``: ``G``'s
     :func:`~actors.network.graph.edge_frame`, when it is at hand (``edge_frame_of_table``: much faster
-    than walking a big graph); by default it is taken from ``G``.
+    than walking a big graph); by default it is taken from ``G``. ``timings``, when given, receives
+    each analysis's seconds by name (as ``benchmarks/graph_scale.py`` prints them).
     """
     statuses = tuple(statuses)
     named = tuple(periods) if periods is not None else tuple(phases())
+    clock = timings if timings is not None else {}
+
+    def timed(name, fn, *args, **kw):
+        t0 = time.perf_counter()
+        try:
+            return fn(*args, **kw)
+        finally:
+            clock[name] = clock.get(name, 0.0) + time.perf_counter() - t0
+
     with paused_gc():
-        f = edge_frame(G) if edges is None else edges
+        f = timed("edge frame", edge_frame, G) if edges is None else edges
         years = tuple(yearly(edges=f))
         kw = {"statuses": statuses, "edges": f}
-        balance, frustrated = _by_periodisation(G, named, years, mode=mode, **kw)
+        # the years first: the named periods' signed windows are then still at hand for their blocs
+        by_year = timed("balance, years", balance_tables, G, periods=list(years), mode=mode, **kw)
+        by_phase = timed("balance, phases", balance_tables, G, periods=list(named), mode=mode, **kw)
+        balance, frustrated = _by_periodisation(by_phase, by_year)
         return Analyses(
             graph=G, phases=named, years=years, statuses=statuses, coalition_actor=coalition_actor,
-            shifts=alliance_shifts(G, **kw),
-            exclusions=shift_exclusions(G, **kw),
-            coalition=coalition(G, coalition_actor, periods=list(named), mode=mode, **kw),
-            genealogy=genealogy(G, **kw),
+            blocs=timed("blocs", blocs, G, periods=list(named), mode=mode, **kw),
+            shifts=timed("shifts", alliance_shifts, G, **kw),
+            exclusions=timed("shift exclusions", shift_exclusions, G, **kw),
+            coalition=timed("coalition", coalition, G, coalition_actor, periods=list(named), mode=mode, **kw),
+            genealogy=timed("genealogy", genealogy, G, **kw),
             balance=balance, frustrated=frustrated,
-            centrality=centrality(G, periods=list(named), top=top, mode=mode, **kw),
-            blocs=blocs(G, periods=list(named), mode=mode, **kw),
+            centrality=timed("centrality", centrality, G, periods=list(named), top=top, mode=mode, **kw),
         )
 
 

@@ -2,9 +2,9 @@
 
 Each window's fought-against and allied-with edges become one undirected
 signed pair graph, each pair signed by its latest event in the window
-(:mod:`actors.analysis.signed`); its triangles are counted and its
-frustration index found block by block (:mod:`actors.analysis.frustration`).
-This module puts the two together, one row per window
+(:mod:`actors.analysis.signed`); its triangles are counted here, every
+window's at once in polars, and its frustration index is found block by
+block (:mod:`actors.analysis.frustration`). One row per window
 (:func:`structural_balance`) and one per frustrated pair
 (:func:`frustrated_edges`), each citing its evidence.
 
@@ -30,13 +30,58 @@ from typing import Any
 
 import polars as pl
 
-from actors.analysis.frustration import EXACT_LIMIT, HEURISTIC, _frustrated, _solve, _triangles, frustration_index
-from actors.analysis.signed import (_CITE, DEFAULT_STATUSES, SIGNED, THIN, _cite, _pair_signs, _period_frame, _prepare,
-                                    _windows, signed_pairs)
+from actors.analysis.frustration import EXACT_LIMIT, HEURISTIC, _frustrated, _solve, frustration_index
+from actors.analysis.signed import (_CITE, DEFAULT_STATUSES, THIN, _cite, _period_frame, _signed_windows, _windows,
+                                    signed_pairs)
 from actors.network.windows import Period
 
 __all__ = ["structural_balance", "frustrated_edges", "balance_tables", "frustration_index", "signed_pairs",
            "EXACT_LIMIT"]
+
+# -- each window's actors as numbers, and its triangles -------------------------------
+
+def _numbered(pairs: pl.DataFrame) -> pl.DataFrame:
+    """``pairs`` (of :func:`~actors.analysis.signed._pair_signs`) with ``u`` and ``v``: the numbers of ``a``
+    and ``b`` among their window's actors in sorted order (from ``_a``, ``_b``: all windows' actors, sorted)."""
+    ends = (pl.concat([pairs.select("_p", pl.col("_a").alias("_x")), pairs.select("_p", pl.col("_b").alias("_x"))])
+            .unique().sort("_p", "_x").with_columns(pl.int_range(pl.len(), dtype=pl.Int64).over("_p").alias("_i")))
+    return (pairs.join(ends.rename({"_x": "_a", "_i": "u"}), on=["_p", "_a"], how="left", maintain_order="left")
+            .join(ends.rename({"_x": "_b", "_i": "v"}), on=["_p", "_b"], how="left", maintain_order="left"))
+
+
+def _triangle_counts(pairs: pl.DataFrame) -> pl.DataFrame:
+    """(``_p``, triangles, balanced) of each window with a triangle, from numbered pairs (``u``, ``v``, ``sign``).
+
+    The forward algorithm, vectorised over every window at once: each pair is oriented towards its
+    higher (degree, number) end, so that a triangle is found once, at its lowest actor, as two pairs
+    out of it (a wedge) whose far ends are paired too; the orientation keeps the wedges near
+    m·√m for m pairs. A triangle is balanced when the product of its three signs is positive.
+    """
+    n = int(pairs.select(pl.max_horizontal("u", "v").max()).item() or 0) + 1
+    actor = [(pl.col("_p") * n + pl.col(c)).alias(f"k{c}") for c in ("u", "v")]  # (window, actor) as one number
+    e = pairs.select("_p", "u", "v", (pl.col("sign") > 0).alias("pos"), *actor)
+    deg = (pl.concat([e.select(pl.col("ku").alias("k")), e.select(pl.col("kv").alias("k"))])
+           .group_by("k").agg(pl.len().alias("d")))
+    e = e.join(deg.rename({"k": "ku", "d": "du"}), on="ku").join(deg.rename({"k": "kv", "d": "dv"}), on="kv")
+    up = (pl.col("du") < pl.col("dv")) | ((pl.col("du") == pl.col("dv")) & (pl.col("u") < pl.col("v")))
+    out = e.select(pl.when(up).then("ku").otherwise("kv").alias("k"), pl.when(up).then("v").otherwise("u").alias("hi"),
+                   "pos")
+    wedges = out.join(out, on="k", suffix="2").filter(pl.col("hi") < pl.col("hi2"))
+
+    def pair(p, x, y):  # (window, pair) as one number
+        return (p * n + pl.min_horizontal(x, y)) * n + pl.max_horizontal(x, y)
+
+    # each pair with its sign, as one number: 2 * pair + 1 allied, 2 * pair hostile
+    signed = e.select(pair(pl.col("_p"), "u", "v") * 2 + pl.col("pos").cast(pl.Int64))[:, 0].implode()
+    w = wedges.select((pl.col("k") // n).alias("_p"), pair(pl.col("k") // n, "hi", "hi2").alias("t"),
+                      (pl.col("pos") == pl.col("pos2")).alias("same"))
+    w = w.with_columns((pl.col("t") * 2).is_in(signed).alias("hostile"),
+                       (pl.col("t") * 2 + 1).is_in(signed).alias("allied"))
+    return (w.filter(pl.col("hostile") | pl.col("allied"))
+            .group_by("_p").agg(pl.len().cast(pl.Int64).alias("triangles"),
+                                pl.when("same").then("allied").otherwise("hostile").sum().cast(pl.Int64)
+                                .alias("balanced")))
+
 
 # -- the per-window analyses -----------------------------------------------------
 
@@ -47,32 +92,31 @@ def balance_tables(G: Any, *, periods: Sequence[Period] | None = None,
     """(:func:`structural_balance`, :func:`frustrated_edges`) from one pass: what a report wants."""
     if exact_limit < 1:
         raise ValueError("exact_limit must be at least 1")
-    periods, full, rows, undated, spill = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
-                                                   include_generic=include_generic, relations=SIGNED)
-    pairs = _pair_signs(rows)
+    periods, full, rows, undated, spill, pairs = _signed_windows(
+        G, periods=periods, statuses=statuses, mode=mode, edges=edges, include_generic=include_generic)
     counts = rows.group_by("_p").agg(pl.len().alias("events")).join(
         spill.group_by("_p").agg(pl.len().alias("imprecise_edges")), on="_p", how="full", coalesce=True)
-    p_col, a_col, b_col = pairs["_p"].to_list(), pairs["a"].to_list(), pairs["b"].to_list()
-    s_col, amb_col = pairs["sign"].to_list(), pairs["ambivalent"].to_list()
+    pairs = _numbered(pairs)
+    actors = dict(pairs.group_by("_p").agg(pl.max_horizontal("u", "v").max() + 1).iter_rows())
+    triangles = dict((p, (t, b)) for p, t, b in _triangle_counts(pairs).iter_rows())
+    p_col, u_col, v_col = pairs["_p"].to_list(), pairs["u"].to_list(), pairs["v"].to_list()
+    s_col, amb_col = (pairs["sign"] > 0).to_list(), pairs["ambivalent"].to_list()
     spans = _windows(p_col)
     summary = []
     hit: list[int] = []  # pair rows left frustrated
     example: list[int | None] = []  # one pair row cited per window
     for w in range(len(periods)):
         lo, hi = spans.get(w, (0, 0))
-        names = sorted(set(a_col[lo:hi]) | set(b_col[lo:hi]))
-        index = {x: i for i, x in enumerate(names)}
-        eu = [index[x] for x in a_col[lo:hi]]
-        ev = [index[x] for x in b_col[lo:hi]]
-        es = [s > 0 for s in s_col[lo:hi]]
-        value, exact, colour, largest = _solve(len(names), eu, ev, es, exact_limit)
+        n = actors.get(w, 0)
+        eu, ev, es = u_col[lo:hi], v_col[lo:hi], s_col[lo:hi]
+        value, exact, colour, largest = _solve(n, eu, ev, es, exact_limit)
         bad = _frustrated(eu, ev, es, colour)
-        tri, bal = _triangles(len(names), eu, ev, es)
+        tri, bal = triangles.get(w, (0, 0))
         hit.extend(lo + e for e in bad)
         example.append(lo + bad[0] if bad else (lo if hi > lo else None))
         positive = sum(es)
         summary.append({
-            "_p": w, "actors": len(names), "positive": positive, "negative": (hi - lo) - positive,
+            "_p": w, "actors": n, "positive": positive, "negative": (hi - lo) - positive,
             "ambivalent_pairs": sum(amb_col[lo:hi]), "triangles": tri, "balanced_triangles": bal,
             "balanced_share": bal / tri if tri else None, "frustration_index": value,
             "frustration_share": value / (hi - lo) if hi > lo else None,

@@ -92,17 +92,25 @@ def coalition(G: nx.MultiDiGraph, actor: str = "jnim", *, periods: Sequence[Peri
     joined = (roles[0].filter(pl.col("start").is_not_null())
               .group_by("actor").agg(pl.col("start").min().alias("joined")))
     members = joined["actor"].to_list() if through_members else []
-    signed = f.filter(pl.col("relation").is_in(["allied-with", "fought-against"]))
-    for via in [actor, *sorted(members)]:
-        side = signed.filter((pl.col("a") == via) | (pl.col("b") == via)).with_columns(
-            pl.when(pl.col("relation") == "fought-against").then(pl.lit("enemy"))
-            .when(pl.col("kind") == "link").then(pl.lit("linked")).otherwise(pl.lit("ally")).alias("role"),
-            pl.when(pl.col("a") == via).then(pl.col("b")).otherwise(pl.col("a")).alias("actor"),
-            pl.lit(via).alias("via"))
-        if via != actor:  # a member's relations count only once it has joined
-            since = joined.filter(pl.col("actor") == via)["joined"][0]
-            side = side.filter((pl.col("start") >= since) & (pl.col("actor") != actor))
-        roles.append(side)
+    # the allied and hostile events of the actor, then of each member once it has joined, in that order
+    # (members by id, each one's events in frame order): one join for all, not one pass per member
+    since = dict(zip(joined["actor"].to_list(), joined["joined"].to_list()))
+    order = [actor, *sorted(members)]
+    vias = pl.DataFrame({"_via": order, "_v": list(range(len(order))), "_since": [None, *map(since.get, order[1:])]},
+                        schema={"_via": pl.Utf8, "_v": pl.Int64, "_since": pl.Date})
+    signed = f.filter(pl.col("relation").is_in(["allied-with", "fought-against"])).with_row_index("_r")
+    sides = pl.concat([
+        signed.join(vias, left_on="a", right_on="_via").with_columns(pl.col("a").alias("_via"),
+                                                                     pl.col("b").alias("_other")),
+        signed.join(vias, left_on="b", right_on="_via").filter(pl.col("a") != pl.col("b"))
+              .with_columns(pl.col("b").alias("_via"), pl.col("a").alias("_other")),
+    ])
+    # a member's relations count only once it has joined
+    sides = sides.filter((pl.col("_v") == 0) | ((pl.col("start") >= pl.col("_since")) & (pl.col("_other") != actor)))
+    roles.append(sides.sort("_v", "_r").with_columns(
+        pl.when(pl.col("relation") == "fought-against").then(pl.lit("enemy"))
+        .when(pl.col("kind") == "link").then(pl.lit("linked")).otherwise(pl.lit("ally")).alias("role"),
+        pl.col("_other").alias("actor"), pl.col("_via").alias("via")).drop("_r", "_v", "_since", "_via", "_other"))
     rows = pl.concat(roles)
     placed = assign_periods(rows, periods)  # every period an event may fall in; ``imprecise`` where it spills
     key = ["period", "period_label", "period_start", "role", "actor", "via"]

@@ -1,4 +1,4 @@
-"""The frustration index of a signed graph, and its balanced triangles.
+"""The frustration index of a signed graph.
 
 **Balance.** A triangle is balanced when the product of its three signs is
 positive (the enemy of my enemy is my friend). The frustration index is the
@@ -265,45 +265,6 @@ def _solve(n: int, eu: list[int], ev: list[int], es: list[bool], exact_limit: in
 def _frustrated(eu: list[int], ev: list[int], es: list[bool], colour: list[int]) -> list[int]:
     """Edge numbers the camps leave frustrated (allied across, hostile within)."""
     return [e for e, (u, v, p) in enumerate(zip(eu, ev, es)) if (colour[u] == colour[v]) != p]
-
-
-def _triangles(n: int, eu: list[int], ev: list[int], es: list[bool]) -> tuple[int, int]:
-    """(triangles, balanced triangles) by the forward algorithm on signed neighbour sets.
-
-    Each pair is oriented towards its higher (degree, number) end and a
-    triangle found once, at its lowest pair, by intersecting out-sets. Entries
-    are ``2 * w + 1`` (allied) or ``2 * w`` (hostile), so intersecting u's set
-    with v's counts the third actors w whose pairs with u and v agree in sign
-    (product +1) and with v's flipped set those that differ: only set sizes
-    are counted, no triangle is visited in Python.
-    """
-    deg = [0] * n
-    for u, v in zip(eu, ev):
-        deg[u] += 1
-        deg[v] += 1
-    rank = [0] * n
-    for r, x in enumerate(sorted(range(n), key=deg.__getitem__)):
-        rank[x] = r
-    out: list[set[int]] = [set() for _ in range(n)]
-    flipped: list[set[int]] = [set() for _ in range(n)]
-    low, high = [], []
-    for u, v, p in zip(eu, ev, es):
-        if rank[u] > rank[v]:
-            u, v = v, u
-        out[u].add(2 * v + p)
-        flipped[u].add(2 * v + 1 - p)
-        low.append(u)
-        high.append(v)
-    total = balanced = 0
-    for u, v, p in zip(low, high, es):
-        ou, ov = out[u], out[v]
-        if not ou or not ov:
-            continue
-        same = len(ou & ov)
-        cross = len(ou & flipped[v])
-        total += same + cross
-        balanced += same if p else cross
-    return total, balanced
 
 
 def _node_order(nodes: Iterable[Hashable]) -> list[Hashable]:

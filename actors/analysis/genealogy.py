@@ -54,6 +54,18 @@ def _links(G: nx.MultiDiGraph, statuses, include_generic: bool, edges):
              .rename({"source": "child", "target": "parent"}))
 
 
+def _primary_parents(links) -> dict[str, str]:
+    """Each child's primary parent: its split-from origin, else its earliest membership
+    (undated last), then the smallest parent id."""
+    import polars as pl
+
+    best = (links.select("child", "parent", (pl.col("relation") == "member-of").alias("_rank"),
+                         pl.col("_start").is_null().alias("_undated"), "_start")
+            .sort(["child", "_rank", "_undated", "_start", "parent"])
+            .group_by("child", maintain_order=True).agg(pl.col("parent").first()))
+    return dict(zip(best["child"].to_list(), best["parent"].to_list()))
+
+
 def genealogy_forest(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
                      include_generic: bool = False, edges=None) -> nx.DiGraph:
     """The forest as a DiGraph from parent to child over primary links.
@@ -64,16 +76,11 @@ def genealogy_forest(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     """
     links = _links(G, statuses, include_generic, edges)
     T = nx.DiGraph()
-    rank = {"split-from": 0, "member-of": 1}
-    best: dict[str, tuple] = {}
     for r in links.iter_rows(named=True):
         T.add_edge(r["parent"], r["child"], relation=r["relation"], first_date=r["first_date"], events=r["events"],
                    statuses=r["statuses"], evidence=r["evidence"], doc=r["doc"], edge_id=r["edge_id"], primary=False,
                    cycle=False)
-        key = (rank[r["relation"]], r["_start"] is None, r["_start"] or "", r["parent"])
-        if r["child"] not in best or key < best[r["child"]][0]:
-            best[r["child"]] = (key, r["parent"])
-    parent_of = {child: parent for child, (_, parent) in best.items()}
+    parent_of = _primary_parents(links)
     for child, parent in parent_of.items():
         T.edges[parent, child]["primary"] = True
     for child in _cycle_cuts(parent_of):
@@ -138,18 +145,27 @@ def genealogy(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES,
     """
     import polars as pl
 
-    T = genealogy_forest(G, statuses=statuses, include_generic=include_generic, edges=edges)
-    parent_of = {v: (u, d["relation"]) for u, v, d in T.edges(data=True) if d["primary"]}
-    placed = _placements(parent_of)
-    rows = []
-    for parent, child, d in T.edges(data=True):
-        root, depth, lineage = placed.get(child, (child, 0, child))
-        rows.append({"child": child, "parent": parent, "relation": d["relation"], "first_date": d["first_date"],
-                     "events": d["events"], "statuses": d["statuses"], "primary": d["primary"], "root": root,
-                     "depth": depth, "lineage": lineage, "cycle": d["cycle"],
-                     "evidence": d["evidence"], "doc": d["doc"], "edge_id": d["edge_id"]})
-    schema = {"child": pl.Utf8, "parent": pl.Utf8, "relation": pl.Utf8, "first_date": pl.Utf8, "events": pl.Int64,
-              "statuses": pl.Utf8, "primary": pl.Boolean, "root": pl.Utf8, "depth": pl.Int64, "lineage": pl.Utf8,
-              "cycle": pl.Boolean, "evidence": pl.Utf8, "doc": pl.Utf8, "edge_id": pl.Utf8}
-    return (pl.DataFrame(rows, schema=schema, orient="row")
-              .sort(["root", "lineage", "primary", "parent"], descending=[False, False, True, False]))
+    links = _links(G, statuses, include_generic, edges)
+    # one link per (parent, child), the last of the pair's (a DiGraph of the links keeps the last)
+    last = links.with_row_index("_i").group_by("child", "parent").agg(pl.all().sort_by("_i").last())
+    parent_of = _primary_parents(links)
+    cuts = set(_cycle_cuts(parent_of))
+    primary = {c: p for c, p in parent_of.items() if c not in cuts}
+    relation = dict(zip(zip(last["child"].to_list(), last["parent"].to_list()), last["relation"].to_list()))
+    placed = _placements({c: (p, relation[c, p]) for c, p in primary.items()})
+    children = last["child"].unique().to_list()
+    where = pl.DataFrame({"child": children,
+                          "root": [placed.get(c, (c, 0, c))[0] for c in children],
+                          "depth": [placed.get(c, (c, 0, c))[1] for c in children],
+                          "lineage": [placed.get(c, (c, 0, c))[2] for c in children],
+                          "_primary": [primary.get(c) for c in children],
+                          "_cut": [parent_of[c] if c in cuts else None for c in children]},
+                         schema={"child": pl.Utf8, "root": pl.Utf8, "depth": pl.Int64, "lineage": pl.Utf8,
+                                 "_primary": pl.Utf8, "_cut": pl.Utf8})
+    return (last.join(where, on="child", how="left")
+            .with_columns((pl.col("parent") == pl.col("_primary")).fill_null(False).alias("primary"),
+                          (pl.col("parent") == pl.col("_cut")).fill_null(False).alias("cycle"),
+                          pl.col("events").cast(pl.Int64), pl.col("first_date").cast(pl.Utf8))
+            .select("child", "parent", "relation", "first_date", "events", "statuses", "primary", "root", "depth",
+                    "lineage", "cycle", "evidence", "doc", "edge_id")
+            .sort(["root", "lineage", "primary", "parent"], descending=[False, False, True, False]))

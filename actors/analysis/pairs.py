@@ -38,12 +38,11 @@ counts the pair's events set aside; :func:`shift_exclusions` lists them.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from itertools import groupby
 from typing import Iterable
 
 import networkx as nx
 
+from actors.analysis.frame_memo import _frame_memo
 from actors.network.graph import edge_frame
 from actors.schema import NOT_FACT_STATUSES, STATUSES
 
@@ -87,40 +86,53 @@ def pair_timeline(G: nx.MultiDiGraph, a: str, b: str, *, statuses: Iterable[str]
                      "doc", "evidence", "char_start", "char_end", "edge_id"))
 
 
-def _signed_rows(f, statuses, include_generic: bool = False):
+def _signed_rows(f, statuses, include_generic: bool = False, *, ordered: bool = True):
+    """The dated allied and hostile rows with a counted status, by pair then date (``ordered``)."""
     import polars as pl
 
     # a generic side ("the jihadists") is many actors: its allied then hostile events are no shift of one pair
-    return (f.filter(pl.col("relation").is_in(_SIGNED) & pl.col("status").is_in(list(statuses))
-                     & pl.col("start").is_not_null() & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
-             .sort(["a", "b", "start", "end", "doc", "char_start", "edge_id"]))
+    f = f.filter(pl.col("relation").is_in(_SIGNED) & pl.col("status").is_in(list(statuses))
+                 & pl.col("start").is_not_null() & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
+    return f.sort(["a", "b", "start", "end", "doc", "char_start", "edge_id"]) if ordered else f
 
 
-def _ordered(events: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(events whose order against the other relation the dates give, events whose order they do not).
+def _both_ways(f):
+    """The rows of pairs both allied and hostile, with ``_aside``: the dates do not give the row's order
+    against the other relation (the rule of :func:`alliance_shifts`).
 
-    An event whose interval overlaps an event of the other relation cannot be put before or
-    after it: when its interval contains the other's (a "2012" fight around an alliance of March
-    2012), the coarser one is set aside, the finer one may still be ordered; when neither
-    contains the other (the same interval, or intervals that cross), both are set aside. The
-    events kept are in disjoint intervals from every kept event of the other relation, so
-    their order is the order of their dates.
+    A row is set aside when an event of the other relation starts or ends strictly inside its interval,
+    or has its very interval: when its interval contains the other's (a "2012" fight around an
+    alliance of March 2012) the coarser one is set aside and the finer one may still be ordered; when
+    neither contains the other (the same interval, or intervals that cross) both are. The rows kept
+    are in disjoint intervals from every kept row of the other relation, so their order is the order
+    of their dates. Vectorised: each test is a binary search of every row's bounds in the other
+    relation's sorted (pair, day) keys, so a pair with thousands of events costs n log n, not n².
     """
-    # e is set aside when an event of the other relation starts or ends strictly inside e's interval,
-    # or has e's very interval: each is a binary search over the other relation's sorted starts and
-    # ends, so a pair with thousands of events costs n log n, not n².
-    starts = {r: sorted(e["start"] for e in events if e["relation"] == r) for r in _SIGNED}
-    ends = {r: sorted(e["end"] for e in events if e["relation"] == r) for r in _SIGNED}
-    spans = {r: {(e["start"], e["end"]) for e in events if e["relation"] == r} for r in _SIGNED}
-    aside: set[int] = set()
-    for e in events:
-        other = _SIGNED[1] if e["relation"] == _SIGNED[0] else _SIGNED[0]
-        lo, hi = e["start"], e["end"]
-        inside = (bisect_left(starts[other], hi) > bisect_right(starts[other], lo)
-                  or bisect_left(ends[other], hi) > bisect_right(ends[other], lo))
-        if inside or (lo, hi) in spans[other]:
-            aside.add(id(e))  # e is as coarse as an event of the other relation, or coarser, or they cross
-    return [e for e in events if id(e) not in aside], [e for e in events if id(e) in aside]
+    import polars as pl
+
+    f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
+    if f.height == 0:
+        return f.with_columns(pl.lit(False).alias("_aside"))
+    base = f["start"].min()
+    day = [(pl.col(c) - pl.lit(base)).dt.total_days().cast(pl.Int64) for c in ("start", "end")]
+    keys = f.select((pl.col("relation") == _SIGNED[0]).alias("allied"),
+                    pl.struct("a", "b").rank("dense").cast(pl.Int64).alias("pair"), day[0].alias("s"),
+                    day[1].alias("e")).with_row_index("_i")
+    span = int(keys["e"].max()) + 2  # (pair, day) as one number: pair * span + day
+    keys = keys.with_columns((pl.col("pair") * span + pl.col("s")).alias("ks"),
+                             (pl.col("pair") * span + pl.col("e")).alias("ke"))
+    aside = []
+    for allied in (True, False):
+        mine, other = keys.filter(pl.col("allied") == allied), keys.filter(pl.col("allied") != allied)
+        hit = pl.Series([False] * mine.height)
+        for col in ("ks", "ke"):  # the other relation's starts, then its ends, strictly inside (lo, hi)
+            bounds = other[col].sort()
+            hit = hit | ((bounds.search_sorted(mine["ke"], side="left")
+                          - bounds.search_sorted(mine["ks"], side="right")) > 0)
+        same = mine.join(other.select("pair", "s", "e").unique(), on=["pair", "s", "e"], how="semi")["_i"]
+        aside.append(mine.select("_i", (hit | mine["_i"].is_in(same.implode())).alias("_aside")))
+    flag = pl.concat(aside).sort("_i")["_aside"]
+    return f.with_columns(flag.alias("_aside"))
 
 
 def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None,
@@ -142,38 +154,40 @@ def alliance_shifts(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUS
     """
     import polars as pl
 
-    rows = []
-    f = _signed_rows(_frame(G, edges), statuses, include_generic)
-    # Only pairs that were both allied and hostile can shift: one pass over their rows.
-    f = f.filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
-    names = ("a", "b", "relation", "date", "status", "start", "end", "doc", "evidence", "edge_id", "curated", "kind")
-    records = (dict(zip(names, r)) for r in f.select(names).iter_rows())
-    for (a, b), group in groupby(records, key=lambda e: (e["a"], e["b"])):
-        events, aside = _ordered(list(group))
-        runs = [list(g) for _, g in groupby(events, key=lambda e: e["relation"])]
-        for before, after in zip(runs, runs[1:]):
-            # the last evidence of the old relation (latest start) and the first of the new (earliest
-            # end); among equals the text's own sentence before an analyst's addition, then reading order
-            last = max(reversed(before), key=lambda e: (e["start"], not e["curated"]))
-            first = min(after, key=lambda e: (e["end"], e["curated"]))
-            rows.append({
-                "a": a, "b": b, "from_relation": last["relation"], "to_relation": first["relation"],
-                "last_before": last["date"], "first_after": first["date"],
-                "evidence_before": last["evidence"], "evidence_after": first["evidence"],
-                "order": "dates",
-                "edge_before": last["edge_id"], "edge_after": first["edge_id"],
-                "doc_before": last["doc"], "doc_after": first["doc"],
-                "status_before": last["status"], "status_after": first["status"],
-                "events_before": len(before), "events_after": len(after),
-                "undetermined": len(aside),
-                "curated_before": last["curated"], "curated_after": first["curated"],
-                "kind_before": last["kind"] or "", "kind_after": first["kind"] or "",
-            })
-    schema = {c: pl.Utf8 for c in (*SHIFT_COLUMNS, "order", "edge_before", "edge_after", "doc_before",
-                                    "doc_after", "status_before", "status_after", "kind_before", "kind_after")}
-    schema.update(events_before=pl.Int64, events_after=pl.Int64, undetermined=pl.Int64,
-                  curated_before=pl.Boolean, curated_after=pl.Boolean)
-    return pl.DataFrame(rows, schema=schema, orient="row").sort(["a", "b", "first_after", "edge_after"])
+    statuses = tuple(statuses)
+    frame = _frame(G, edges)
+    f = _both_ways(_signed_rows(frame, statuses, include_generic))
+    # the events set aside, for shift_exclusions of the same frame (kept while the frame lives)
+    _frame_memo(frame)[("aside", tuple(statuses), include_generic)] = f.filter("_aside")["edge_id"]
+    undetermined = f.group_by("a", "b").agg(pl.col("_aside").sum().cast(pl.Int64).alias("undetermined"))
+    # runs of one relation, in date order, among the rows the dates place
+    ev = f.filter(~pl.col("_aside")).with_row_index("_pos")
+    change = (pl.col("relation") != pl.col("relation").shift()) | (pl.col("a") != pl.col("a").shift()) \
+        | (pl.col("b") != pl.col("b").shift())
+    ev = ev.with_columns(change.fill_null(True).cum_sum().alias("_run"))
+    # the last evidence of the old relation (latest start) and the first of the new (earliest end); among
+    # equals the text's own sentence before an analyst's addition, then reading order
+    runs = ev.group_by("_run", maintain_order=True).agg(
+        pl.col("a").first(), pl.col("b").first(), pl.len().cast(pl.Int64).alias("n"),
+        pl.col("_pos").sort_by(["start", ~pl.col("curated"), "_pos"]).last().alias("last"),
+        pl.col("_pos").sort_by(["end", "curated", "_pos"]).first().alias("first"))
+    pairs = (runs.with_columns(pl.col("a", "b", "n", "first").shift(-1).name.suffix("_next"))
+             .filter((pl.col("a") == pl.col("a_next")) & (pl.col("b") == pl.col("b_next"))))
+    names = ("relation", "date", "evidence", "edge_id", "doc", "status", "curated", "kind")
+    last = ev.select(names).gather(pairs["last"]).rename(lambda c: c + "_before")
+    first = ev.select(names).gather(pairs["first_next"]).rename(lambda c: c + "_after")
+    table = pl.concat([pairs.select("a", "b", pl.col("n").alias("events_before"),
+                                    pl.col("n_next").alias("events_after")), last, first], how="horizontal")
+    table = table.join(undetermined, on=["a", "b"], how="left")
+    return (table.select("a", "b", pl.col("relation_before").alias("from_relation"),
+                         pl.col("relation_after").alias("to_relation"), pl.col("date_before").alias("last_before"),
+                         pl.col("date_after").alias("first_after"), "evidence_before", "evidence_after",
+                         pl.lit("dates").alias("order"), pl.col("edge_id_before").alias("edge_before"),
+                         pl.col("edge_id_after").alias("edge_after"), "doc_before", "doc_after",
+                         "status_before", "status_after", pl.col("kind_before").fill_null(""),
+                         pl.col("kind_after").fill_null(""), "events_before", "events_after", "undetermined",
+                         "curated_before", "curated_after")
+            .sort(["a", "b", "first_after", "edge_after"]))
 
 
 def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATUSES, edges=None,
@@ -188,17 +202,15 @@ def shift_exclusions(G: nx.MultiDiGraph, *, statuses: Iterable[str] = FACT_STATU
     import polars as pl
 
     statuses = list(statuses)
-    f = _frame(G, edges).filter(pl.col("relation").is_in(_SIGNED)
-                                & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
+    frame = _frame(G, edges)
+    f = frame.filter(pl.col("relation").is_in(_SIGNED) & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
     out = f.filter(~pl.col("status").is_in(statuses) | pl.col("start").is_null())
     out = out.with_columns(pl.when(~pl.col("status").is_in(statuses)).then(pl.col("status"))
                            .otherwise(pl.lit("undated")).alias("reason"))
-    signed = _signed_rows(f, statuses, include_generic).filter(pl.col("relation").n_unique().over(["a", "b"]) == 2)
-    names = ("a", "b", "relation", "start", "end", "edge_id")
-    aside = [e["edge_id"] for _, group in groupby((dict(zip(names, r)) for r in signed.select(names).iter_rows()),
-                                                  key=lambda e: (e["a"], e["b"]))
-             for e in _ordered(list(group))[1]]
-    unordered = f.filter(pl.col("edge_id").is_in(aside)).with_columns(
+    aside = _frame_memo(frame).get(("aside", tuple(statuses), include_generic))  # alliance_shifts found them
+    if aside is None:
+        aside = _both_ways(_signed_rows(f, statuses, include_generic, ordered=False)).filter("_aside")["edge_id"]
+    unordered = f.filter(pl.col("edge_id").is_in(aside.implode())).with_columns(
         pl.lit("order not given by the dates").alias("reason"))
     return (pl.concat([out, unordered])
                .select("a", "b", "relation", "date", "status", "reason", "doc", "evidence", "edge_id")

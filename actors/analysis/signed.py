@@ -32,14 +32,16 @@ The windowing helpers here are shared by :mod:`actors.analysis.balance` and
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import polars as pl
 
+from actors.analysis.frame_memo import _frame_memo
 from actors.network.graph import edge_frame
 from actors.schema import STATUSES, THIN  # noqa: F401  (THIN: the analyses' threshold, imported from here)
-from actors.network.windows import MODES, Period, assign_periods, yearly
+from actors.network.windows import MODES, Period, _period_rule, yearly
 
 __all__ = ["signed_pairs", "DEFAULT_STATUSES", "SIGNED"]
 
@@ -82,16 +84,19 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
         edges = edge_frame(G)
     periods = yearly(edges=edges) if periods is None else list(periods)
     full = edges.with_row_index("_row")
-    kept = (full.filter(pl.col("relation").is_in(list(relations))
-                        & pl.col("status").fill_null("reported").is_in(list(statuses))
-                        & (pl.col("a") != pl.col("b"))
-                        # a generic mention ("the Islamists") is many actors at once: kept apart
-                        & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
-            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end", "edge_id")
-            .sort("start", "end", "edge_id", nulls_last=True))
+    kept = (_by_date(edges)
+            .filter(pl.col("relation").is_in(list(relations))
+                    & pl.col("status").fill_null("reported").is_in(list(statuses))
+                    & (pl.col("a") != pl.col("b"))
+                    # a generic mention ("the Islamists") is many actors at once: kept apart
+                    & (pl.lit(include_generic) | ~pl.col("generic").fill_null(False)))
+            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end", "edge_id"))
     undated = kept.filter(pl.col("start").is_null()).height
-    parts = [assign_periods(kept, [p]).with_columns(pl.lit(i, dtype=pl.Int64).alias("_p"))
-             for i, p in enumerate(periods)]
+    dated = kept.filter(pl.col("start").is_not_null())
+    parts = []
+    for i, p in enumerate(periods):  # assign_periods' rule, without its period columns
+        hit, inside = _period_rule(p)
+        parts.append(dated.filter(hit).with_columns((~inside).alias("imprecise"), pl.lit(i, dtype=pl.Int64).alias("_p")))
     if parts:
         rows = pl.concat(parts)
     else:
@@ -100,6 +105,36 @@ def _prepare(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str
     if mode == "within":
         rows = rows.filter(~pl.col("imprecise"))
     return periods, full, rows, undated, spill
+
+
+def _by_date(edges: pl.DataFrame) -> pl.DataFrame:
+    """The frame's rows (``_row``), the columns windows need, sorted by (start, end, edge_id): "last in its
+    group" is "latest". Sorted once per frame (the sort of a million rows is what costs), then filtered."""
+    entry = _frame_memo(edges)
+    if "by_date" not in entry:
+        entry["by_date"] = (edges.with_row_index("_row")
+                            .select("_row", "a", "b", "source", "target", "relation", "sign", "start", "end",
+                                    "edge_id", "status", "generic")
+                            .sort("start", "end", "edge_id", "_row", nulls_last=True))
+    return entry["by_date"]
+
+
+def _signed_windows(G: Any, *, periods: Sequence[Period] | None, statuses: Iterable[str], mode: str,
+                    edges: pl.DataFrame | None, include_generic: bool = False) -> tuple:
+    """:func:`_prepare` of the signed relations and the windows' :func:`_pair_signs`, kept for the frame
+    until it is asked with other arguments (balance and blocs of the same periods share one)."""
+    if edges is None:
+        edges = edge_frame(G)
+    periods = yearly(edges=edges) if periods is None else list(periods)
+    statuses = (statuses,) if isinstance(statuses, str) else tuple(statuses)  # a lone status, or any iterable
+    key = (tuple(periods), statuses, mode, include_generic)
+    entry = _frame_memo(edges)
+    if entry.get("signed_key") != key:
+        entry.pop("signed", None)  # let the last one go first
+        prepared = _prepare(G, periods=periods, statuses=statuses, mode=mode, edges=edges,
+                            include_generic=include_generic, relations=SIGNED)
+        entry["signed"], entry["signed_key"] = (*prepared, _pair_signs(prepared[2])), key
+    return entry["signed"]
 
 
 def _period_frame(periods: Sequence[Period]) -> pl.DataFrame:
@@ -119,28 +154,35 @@ def _cite(frame: pl.DataFrame, full: pl.DataFrame, cols: Sequence[str] = _CITE) 
 
 
 def _pair_signs(rows: pl.DataFrame) -> pl.DataFrame:
-    """One row per (window, pair): the latest event's sign and row, events, ambivalence."""
+    """One row per (window, pair): the latest event's sign and row, events, ambivalence; by window, a, b.
+
+    ``_a`` and ``_b`` number the actors of every window together, in sorted order."""
     signed = rows.filter(pl.col("sign") != 0)
+    # the actors numbered in sorted order: pairs are grouped and sorted by number, not by name
+    names = pl.Enum(pl.concat([signed["a"], signed["b"]]).unique().sort().to_list())
+    signed = signed.with_columns(pl.col("a").cast(names).to_physical().alias("_a"),
+                                 pl.col("b").cast(names).to_physical().alias("_b"))
     # rows are sorted by (start, end, edge_id) and polars keeps row order within a
     # group; the latest event precise in the window wins over imprecise ones
     precise = ~pl.col("imprecise")
-    return signed.group_by("_p", "a", "b").agg(
+    return signed.group_by("_p", "_a", "_b").agg(
+        pl.col("a").first(), pl.col("b").first(),
         pl.coalesce(pl.col("_row").filter(precise).last(), pl.col("_row").last()),
         pl.coalesce(pl.col("sign").filter(precise).last(), pl.col("sign").last()),
         pl.col("imprecise").all(),
         pl.len().cast(pl.Int64).alias("events"),
         (pl.col("sign").min() != pl.col("sign").max()).alias("ambivalent"),
-    ).sort("_p", "a", "b")
+    ).sort("_p", "_a", "_b")
 
 
 def _windows(p_col: list[int]) -> dict[int, tuple[int, int]]:
-    """Slices [lo, hi) of each window in a list sorted by window index."""
+    """Slices [lo, hi) of each window in a list sorted by window index (a binary search per window)."""
     out: dict[int, tuple[int, int]] = {}
     lo = 0
-    for i in range(1, len(p_col) + 1):
-        if i == len(p_col) or p_col[i] != p_col[lo]:
-            out[p_col[lo]] = (lo, i)
-            lo = i
+    while lo < len(p_col):
+        hi = bisect_right(p_col, p_col[lo], lo)
+        out[p_col[lo]] = (lo, hi)
+        lo = hi
     return out
 
 

@@ -380,6 +380,20 @@ def phases() -> list[Period]:
         return load_periods(path)
 
 
+def _period_rule(period: Period) -> tuple:
+    """(holds, precise): polars expressions over an edge frame's ``start`` and ``end`` (dates) saying
+    whether ``period`` holds a dated row (the intervals overlap) and whether the row's interval lies
+    wholly inside it: the rule for imprecise dates above, as :func:`assign_periods` applies it."""
+    import polars as pl
+
+    hit = pl.col("end") > pl.lit(period.start)
+    inside = pl.col("start") >= pl.lit(period.start)
+    if period.end is not None:
+        hit = hit & (pl.col("start") < pl.lit(period.end))
+        inside = inside & (pl.col("end") <= pl.lit(period.end))
+    return hit, inside
+
+
 def assign_periods(edges, periods: Iterable[Period], *, mode: str = "overlap"):
     """Rows of an :func:`actors.network.graph.edge_frame` placed in each period.
 
@@ -395,11 +409,7 @@ def assign_periods(edges, periods: Iterable[Period], *, mode: str = "overlap"):
     dated = edges.filter(pl.col("start").is_not_null())
     parts = []
     for p in periods:
-        hit = pl.col("end") > pl.lit(p.start)
-        inside = pl.col("start") >= pl.lit(p.start)
-        if p.end is not None:
-            hit = hit & (pl.col("start") < pl.lit(p.end))
-            inside = inside & (pl.col("end") <= pl.lit(p.end))
+        hit, inside = _period_rule(p)
         part = dated.filter(hit).with_columns(
             pl.lit(p.id).alias("period"), pl.lit(p.label).alias("period_label"),
             pl.lit(p.start).alias("period_start"), pl.lit(p.end, dtype=pl.Date).alias("period_end"),

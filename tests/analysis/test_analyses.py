@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 import networkx as nx
 import polars as pl
@@ -82,6 +83,17 @@ def test_a_flip_needs_an_order_the_dates_give():
     assert set(shift_exclusions(G)["edge_id"]) == {"e1", "e2", "e3"}
 
 
+
+def test_exclusions_are_the_same_after_the_shifts_of_the_same_frame(world_graph):
+    from actors.network.graph import edge_frame
+
+    alone = shift_exclusions(world_graph, edges=edge_frame(world_graph))
+    f = edge_frame(world_graph)
+    alliance_shifts(world_graph, edges=f)  # keeps the events it set aside for the frame
+    assert shift_exclusions(world_graph, edges=f).equals(alone)
+    alliance_shifts(world_graph, edges=f, statuses=("reported",))  # other statuses: other events set aside
+    assert shift_exclusions(world_graph, edges=f).equals(alone)
+
 def test_the_text_is_cited_before_an_analysts_addition_on_a_tie():
     G = _pair_graph([("a0", "allied-with", "2012-03", 5, "curated"), ("b1", "allied-with", "2012-03", 10),
                      ("c2", "fought-against", "2012-06-08", 30)])
@@ -111,6 +123,35 @@ def test_shifts_do_not_depend_on_the_order_edges_are_given_in(events, rnd):
         before, after = G.edges["x", "y", r["edge_before"]], G.edges["x", "y", r["edge_after"]]
         assert before["end"] <= after["start"]
 
+
+
+def _shifts_by_hand(G):
+    """The shift rule of alliance_shifts, event by event in plain Python (the vectorised code's yardstick)."""
+    events = sorted((d["start"], d["end"], d["char_start"], k, d["relation"], d.get("cue") == "curation", d["date"])
+                    for _, _, k, d in G.edges(keys=True, data=True) if d["status"] != "denied")
+    def aside(e):
+        lo, hi = e[0], e[1]
+        return any(o[4] != e[4] and (lo < o[0] < hi or lo < o[1] < hi or (o[0], o[1]) == (lo, hi)) for o in events)
+    kept = [e for e in events if not aside(e)]
+    runs = [list(g) for _, g in groupby(kept, key=lambda e: e[4])]
+    out = []
+    for before, after in zip(runs, runs[1:]):
+        last = max(reversed(before), key=lambda e: (e[0], not e[5]))
+        first = min(after, key=lambda e: (e[1], e[5]))
+        out.append((last[4], first[4], last[3], first[3], len(before), len(after), len(events) - len(kept)))
+    return out, sorted(e[3] for e in events if aside(e))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["allied-with", "fought-against"]), _DATES, st.integers(0, 3),
+                          st.booleans()), min_size=1, max_size=10))
+def test_shifts_follow_the_rule_event_by_event(events):
+    G = _pair_graph([(f"e{i}", rel, date, pos, *(["curated"] if cur else []))
+                     for i, (rel, date, pos, cur) in enumerate(events)])
+    keys = ["from_relation", "to_relation", "edge_before", "edge_after", "events_before", "events_after", "undetermined"]
+    shifts, aside = _shifts_by_hand(G)
+    assert sorted(alliance_shifts(G).select(keys).rows()) == sorted(shifts)
+    assert shift_exclusions(G).filter(pl.col("reason") == "order not given by the dates")["edge_id"].to_list() == aside
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["allied-with", "fought-against"]),

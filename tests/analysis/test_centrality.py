@@ -182,3 +182,19 @@ def test_seeds_over_phases(seed_graph):
     order = {p.id: i for i, p in enumerate(named)}
     keys = [(order[p], b) for p, b in zip(table["period"], table["bloc"])]
     assert keys == sorted(keys)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30))
+def test_the_projection_is_the_graph_add_edges_from_makes(pairs):
+    from actors.analysis.centrality import _projection
+
+    links = sorted({(f"n{min(u, v)}", f"n{max(u, v)}") for u, v in pairs if u != v})
+    lo, hi = [a for a, _ in links], [b for _, b in links]
+    H, ref = _projection(lo, hi), nx.Graph()
+    ref.add_edges_from(zip(lo, hi))
+    assert nx.utils.graphs_equal(H, ref)
+    assert list(H) == list(ref) and all(list(H[n]) == list(ref[n]) for n in H)
+    assert all(H[u][v] is H[v][u] for u, v in H.edges)
+    for k in (None, min(2, len(H))):  # the same betweenness, to the last bit
+        assert nx.betweenness_centrality(H, k=k, seed=0) == nx.betweenness_centrality(ref, k=k, seed=0)

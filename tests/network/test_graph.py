@@ -178,6 +178,19 @@ def test_fast_build_equals_networkx_add_edges_from():
     assert G.number_of_edges("nf", "crescent") == 2 and "w05" not in G.pred["crescent"]["nf"]
 
 
+
+def test_every_edge_dict_has_every_attribute_and_shares_repeated_values():
+    from actors.network.graph import _ATTRIBUTES, _EDGE_FIELDS
+
+    edges, actors = world.frames()
+    G = build_graph(edges, actors)
+    dicts = [d for _, _, d in G.edges(data=True)]
+    assert _ATTRIBUTES == (*(name for name, _ in _EDGE_FIELDS), "start", "end")
+    assert all(tuple(d) == _ATTRIBUTES for d in dicts)
+    for name in ("relation", "status", "start"):  # one object per distinct value
+        values = [d[name] for d in dicts if d[name] is not None]
+        assert len({id(x) for x in values}) == len(set(values))
+
 def test_repeated_edge_ids_are_refused():
     edges, _ = world.frames()
     with pytest.raises(ValueError, match="w01"):
