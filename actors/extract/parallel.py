@@ -244,9 +244,15 @@ def _worker_start(extractor: Extractor, max_bytes: int, keep: bool) -> None:  # 
     if hasattr(signal, "pthread_sigmask"):  # held back by the caller while it forked (_signals_held): now quiet
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     gc.freeze()  # what a forked worker shares with its caller is never scanned (nor its pages copied) by gc
+    # Extraction's objects (tokens, mentions, rows) hold no cycles: the automatic collections that
+    # their allocations trigger find nothing (2-3 % of a worker's CPU). Off; one after each batch.
+    gc.disable()
     _WORKER.update(extractor=extractor, max_bytes=max_bytes, keep=keep)
 
 
 def _extract_batch(batch: list[CorpusFile]) -> list[ExtractedFile]:  # pragma: no cover - in the workers
     w = _WORKER
-    return [_extract_one(w["extractor"], f, w["max_bytes"], w["keep"]) for f in batch]
+    try:
+        return [_extract_one(w["extractor"], f, w["max_bytes"], w["keep"]) for f in batch]
+    finally:
+        gc.collect()  # whatever cycle a batch left (none is known): freed before the next
