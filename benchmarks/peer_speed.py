@@ -21,7 +21,9 @@ A corpus of ``--copies`` copies of the seeds (each under its own names) is read 
 by the peer in one process (reading, tokenising, sentences, matching, pairs: its pipeline and
 matcher are built before the clock starts, as our extractor is loaded before it), and by
 :func:`actors.extract.parallel.extract_files` with one worker and with ``--workers`` (the pool
-forced on, its start-up in its time), in turn, ``--repeat`` times; the medians are compared.
+forced on, its start-up in its time), in turn, ``--repeat`` times; the medians are compared. Each
+side's CPU seconds are printed too: on a machine other work keeps busy the wall times say how many
+cores were free; the CPU seconds bound what the same code does with every core free.
 """
 
 from __future__ import annotations
@@ -60,9 +62,9 @@ def peer_worker(names_file: str, folder: str, repeat: int) -> None:
         if orth:
             exact.add(actor, list(nlp.tokenizer.pipe(orth)))
     files = sorted(p for p in Path(folder).iterdir() if p.suffix in (".txt", ".md"))
-    times, sentences, pairs = [], 0, 0
+    times, cpu, sentences, pairs = [], [], 0, 0
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         sentences, pairs = 0, 0
         texts = (p.read_text(encoding="utf-8") for p in files)
         for doc in nlp.pipe(texts):
@@ -80,7 +82,8 @@ def peer_worker(names_file: str, folder: str, repeat: int) -> None:
                 n = len(named)
                 pairs += n * (n - 1) // 2
         times.append(time.perf_counter() - t)
-    print(json.dumps({"times": times, "sentences": sentences, "pairs": pairs, "spacy": spacy.__version__}))
+        cpu.append(time.process_time() - c)
+    print(json.dumps({"times": times, "cpu": cpu, "sentences": sentences, "pairs": pairs, "spacy": spacy.__version__}))
 
 
 # -- our side and the comparison -------------------------------------------------------------------
@@ -116,26 +119,25 @@ def run_peer(python: str, names: Path, folder: Path, repeat: int) -> dict | None
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def ours(folder: Path, repeat: int, workers: int) -> tuple[float, float, int]:
-    """Medians of our extraction with one worker and with ``workers``, interleaved, and the edges."""
-    from actors.extract.parallel import extract_files
+def ours(folder: Path, repeat: int, workers: int, cpu: dict | None = None) -> tuple[float, float, int]:
+    """Medians of our extraction with one worker and with ``workers``, interleaved, and the edges;
+    ``cpu``, when given, gets the medians of their CPU seconds (``one``; ``many``: the workers' and
+    this process's)."""
     from actors.extract.pipeline import Extractor
-    from actors.text.reading import corpus_files
+    from workers_speed import timed_cpu
 
     ex = Extractor.load()
-    one, many, edges = [], [], 0
-
-    def timed(n: int) -> tuple[float, int]:
-        t = time.perf_counter()
-        found = sum(len(f.edges) for f in extract_files(corpus_files(folder), ex, workers=n, pool_min_bytes=0))
-        return time.perf_counter() - t, found
-
+    one, many, cpu_one, cpu_many, edges = [], [], [], [], 0
     for _ in range(repeat):
-        t1, edges = timed(1)
-        tn, en = timed(workers)
+        t1, edges, c1, _ = timed_cpu(folder, ex, 1)
+        tn, en, cp, cw = timed_cpu(folder, ex, workers)
         assert edges == en, (edges, en)
         one.append(t1)
         many.append(tn)
+        cpu_one.append(c1)
+        cpu_many.append(cp + cw)
+    if cpu is not None:
+        cpu.update(one=statistics.median(cpu_one), many=statistics.median(cpu_many))
     return statistics.median(one), statistics.median(many), edges
 
 
@@ -160,7 +162,8 @@ def main() -> None:
         names = Path(tmp) / "names.json"
         dictionary_names(names)
         peer = run_peer(args.peer_python, names, folder, args.repeat)
-        one, many, edges = ours(folder, args.repeat, args.workers)
+        cpu: dict = {}
+        one, many, edges = ours(folder, args.repeat, args.workers, cpu)
     print(f"seeds x{args.copies} ({size:.2f} MB), medians of {args.repeat}:")
     print(f"  ours, 1 worker:  {one:.2f} s, {size / one:.2f} MB/s ({edges} edges)")
     print(f"  ours, {args.workers} workers: {many:.2f} s, {size / many:.2f} MB/s")
@@ -172,6 +175,11 @@ def main() -> None:
           f"({peer['sentences']} sentences, {peer['pairs']} pairs)")
     print(f"  ratio ours/peer: 1 worker {p / one:.2f}, {args.workers} workers {p / many:.2f} "
           f"(target: {args.workers} workers >= {TARGET:g} × the peer)")
+    if "cpu" in peer:  # what the wall times would be with every core free: each side's CPU seconds
+        pc = statistics.median(peer["cpu"])
+        print(f"  CPU seconds, medians: peer {pc:.2f} s, ours 1 worker {cpu['one']:.2f} s, {args.workers} workers "
+              f"{cpu['many']:.2f} s in all; ratio ours/peer on {args.workers} free cores: 1 worker {pc / cpu['one']:.2f}, "
+              f"{args.workers} workers at most {pc / cpu['many'] * args.workers:.2f}")
 
 
 if __name__ == "__main__":

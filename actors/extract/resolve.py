@@ -271,14 +271,16 @@ def _joined(values: Iterable[str]) -> str:
 
 
 def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = (), *,
-                   merges: Sequence[tuple[str, Sequence[str]]] = ()) -> Resolution:
+                   merges: Sequence[tuple[str, Sequence[str]]] = (), in_place: bool = False) -> Resolution:
     """Merge mention rows (today's edge rows, one per sentence) into events; see the module's rule.
 
     ``statements`` are the sentence-level event rows (``event_id``, ``place``,
     ``date_text``, ``sentence``, ``doc``, ``char_start``); without them no place
     is compared and every date counts as stated. ``merges``: an analyst's
     ``(id, mention ids)`` requests that those mentions' events are one (see
-    :func:`_merge`). The inputs are not changed.
+    :func:`_merge`). The inputs are not changed, unless ``in_place``: then the mention rows
+    themselves become the resolution's ``mentions`` (the same values, without a second row for each
+    mention held at once; for a caller that lets go of its rows, as a streamed run does).
     """
     by_id = {s["event_id"]: s for s in statements}
     blocks: dict[tuple, list[dict]] = {}
@@ -331,8 +333,14 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = (), *,
         edges.append(row)
         for r in g.members:
             resolved[id(r)] = (event_id, rep["edge_id"])
-    out_mentions = [{**m, "mention_id": m["edge_id"], "statement_id": m["event_id"],
-                     "event_id": resolved[id(m)][0], "edge_id": resolved[id(m)][1]} for m in mentions]
+    if in_place and len({id(m) for m in mentions}) == len(mentions):  # (a row listed twice is copied)
+        out_mentions = list(mentions)
+        for m in out_mentions:
+            m["mention_id"], m["statement_id"] = m["edge_id"], m["event_id"]
+            m["event_id"], m["edge_id"] = resolved[id(m)]
+    else:
+        out_mentions = [{**m, "mention_id": m["edge_id"], "statement_id": m["event_id"],
+                         "event_id": resolved[id(m)][0], "edge_id": resolved[id(m)][1]} for m in mentions]
     near = sorted({(resolved[id(a)][1], resolved[id(b)][1]): (a, b) for a, b in overlaps
                    if resolved[id(a)][1] != resolved[id(b)][1]}.items())
     rows = [{"edge_id": ea, "other_edge_id": eb, "source": a["source"], "target": a["target"],

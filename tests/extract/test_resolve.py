@@ -323,3 +323,21 @@ def test_an_undated_sentence_that_goes_on_telling_a_story_joins_it_at_the_same_p
     r = resolve(_at(mention(1, "nf", "state", "2001-03", place="Tessalit"), 4),
                 _at(mention(2, "nf", "state", "2001-03", stated=False, place="Gao"), 5))
     assert len(r.edges) == 2
+
+
+def test_in_place_gives_the_same_resolution_without_copying_the_rows():
+    """in_place: the mention rows themselves become the mentions, the same values as the copies
+    (merges, overlaps and events too); a row listed twice is copied, not changed twice."""
+    pairs = [mention(1, "nf", "state", "2001-03-04"), mention(2, "state", "nf", "2001-03-04", doc="x.txt"),
+             mention(3, "nf", "state", "2001"), mention(4, "nf", "ally", "2001-05", rel="allied-with")]
+    statements = [s for _, s in pairs]
+    copied = resolve_events([dict(m) for m, _ in pairs], statements, merges=[("m", ["s3-3", "s1-1"])])
+    rows = [dict(m) for m, _ in pairs]
+    inside = resolve_events(rows, statements, merges=[("m", ["s3-3", "s1-1"])], in_place=True)
+    assert inside.mentions == copied.mentions and all(a is b for a, b in zip(inside.mentions, rows))
+    assert (inside.edges, inside.events, inside.overlaps, inside.merges) == \
+        (copied.edges, copied.events, copied.overlaps, copied.merges)
+    twice = [dict(pairs[0][0])] * 2
+    assert resolve_events(twice, statements[:1], in_place=True).mentions == \
+        resolve_events([dict(pairs[0][0])] * 2, statements[:1]).mentions
+    assert twice[0]["edge_id"] == "s1-1"  # left as it was
