@@ -159,6 +159,7 @@ def _pooled(batches: list[list[CorpusFile]], extractor: Extractor, workers: int,
     except Exception:  # e.g. no interpreter to start the forkserver with: extracted here instead
         pool = None
     if pool is not None:
+        stopped = False  # Ctrl-C or SIGTERM: the workers are killed, not waited for
         try:
             pending: deque = deque()
             try:
@@ -176,8 +177,11 @@ def _pooled(batches: list[list[CorpusFile]], extractor: Extractor, workers: int,
                     yield from results
             except Exception:  # a worker died or failed: the rest is extracted here (a real error raises here)
                 pass
+            except KeyboardInterrupt:
+                stopped = True
+                raise
         finally:
-            shutdown(pool)  # returns even after a worker died, on Debian 12's Python too
+            shutdown(pool, stop=stopped)  # returns even after a worker died, on Debian 12's Python too
     for batch in batches[done:]:
         for f in batch:
             yield _extract_one(extractor, f, max_bytes, keep)

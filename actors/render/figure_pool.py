@@ -143,8 +143,9 @@ class FigurePool:
     def __enter__(self) -> "FigurePool":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
+        # stopped by Ctrl-C or SIGTERM (a KeyboardInterrupt): the workers are not waited for
+        self.close(stop=exc_type is not None and issubclass(exc_type, KeyboardInterrupt))
 
     def _start(self, executor: ProcessPoolExecutor, workers: int) -> None:
         try:
@@ -153,13 +154,14 @@ class FigurePool:
         except Exception as exc:  # e.g. no interpreter to start a worker with
             self.fallback = _unstarted(exc)
 
-    def close(self) -> None:
-        """Shut the workers down (a figure being drawn is finished first) and cancel what is left."""
+    def close(self, *, stop: bool = False) -> None:
+        """Shut the workers down (a figure being drawn is finished first) and cancel what is left;
+        ``stop``: the run is being stopped, the workers are killed rather than waited for."""
         executor, self._executor = self._executor, None
         if self._starter is not None:
             self._starter.join()
         if executor is not None:
-            shutdown(executor)  # returns even after a worker died, on Debian 12's Python too
+            shutdown(executor, stop=stop)  # returns even after a worker died, on Debian 12's Python too
 
     def figure_writers(self, analyses: Any, out_dir: str | os.PathLike[str], *,
                        pairs: Iterable[tuple[str, str]] | None = None,
