@@ -350,11 +350,13 @@ def tells_a_toll(cues: CueSet, tokens: Sequence[Token], mentions: Sequence[Menti
     victims' before the verb ("38 Malian soldiers were killed"), and its only
     attack words are ``toll_verbs``. An attack's claim may still come after it."""
     norms = norms if norms is not None else [t.norm for t in tokens]
+    tolls = cues.words("toll_verbs")
+    if not _maybe(norms, tolls):
+        return False  # no toll word at all (most sentences): the attack words are not looked for
     found = _phrases(norms, _attack_forms(cues))
     first = min((a for a, _ in found), default=0)
     if any(not m.generic and m.via != "resolved" and m.tok_end > first for m in mentions) or "by" in norms[first:]:
         return False  # a name after the verb, or an agent: more than a count ("38 Malian soldiers were killed" is one)
-    tolls = cues.words("toll_verbs")
     # the verb takes no object: "2 soldiers killed.", "were killed and five wounded" (never "Gunmen killed two")
     return bool(found) and all(tuple(norms[a:b]) in tolls and norms[b : b + 1] in ([], ["."], [","], ["and"], [";"])
                                for a, b in found)

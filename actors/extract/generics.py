@@ -98,6 +98,9 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
 
 def _border_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
     """States a sentence names by their border ("the Burkina Faso border", "the border with Niger")."""
+    borders = matcher.single("border_words")
+    if not any(t.norm in borders for t in tokens):
+        return set()  # most sentences name no border: no country name is looked up
     out = set()
     for k in range(len(tokens)):
         ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
@@ -105,7 +108,6 @@ def _border_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
             continue
         after = tokens[k + ln].norm if k + ln < len(tokens) else ""
         before = [t.norm for t in tokens[max(0, k - 3) : k]]
-        borders = matcher.single("border_words")
         if after in borders or (before[-1:] in (["with"], ["of"]) and any(w in borders for w in before)):
             out.add(hit)
     return out

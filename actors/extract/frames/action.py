@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import accuser, agent, aside_companions, by_agent, noun_participle, pairs_across, passive, with_contingents
+from actors.extract.frames.agents import accuser, accusing_verb, agent, aside_companions, by_agent, noun_participle, pairs_across, passive, with_contingents
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
@@ -309,12 +309,7 @@ def _accused(s: Sentence, occ: Occurrence) -> list[int]:
     if k is None:
         return []
     group = s.group(k)
-    first = s.mentions[group[0]].tok_start - 1
-    while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
-        first -= 1
-    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
-        return []
-    return [m for m in group if s.party(m)]
+    return [m for m in group if s.party(m)] if accusing_verb(s, group) is not None else []
 
 
 def _companion_mention(s: Sentence, k: int, after: int) -> bool:

@@ -9,7 +9,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "agent", "aside_companions", "by_agent", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -60,7 +60,8 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
             t -= 1
         k, _ = s.left_mention(t - 1) if t > 1 else (None, None)
         found = [m for m in s.group(k) if s.party(m)] if k is not None else []
-    owned = owners_of_others(s, found) | _described_by(s, found)
+        described = _described_by(s, found)
+    owned = owners_of_others(s, found) | described
     return [m for m in found if m not in owned]
 
 
@@ -364,14 +365,21 @@ def noun_participle(s: Sentence, occ: Occurrence) -> bool:
         and prev.norm not in {"and", "or", "by", "of", "for", "in", "on", "without", "while", "after", "before", "also", "been", "was", "were", "is", "are"}
 
 
-def accuser(s: Sentence, accused: list[int]) -> int | None:
-    """The named party that accuses ``accused`` ("the CSP accused FAMa and Wagner of ..."), if any."""
+def accusing_verb(s: Sentence, accused: list[int]) -> int | None:
+    """The token of the accusing verb (``accusing_verbs``) right before the coordinated group
+    ``accused`` ("the CSP accused the MSA and GATIA of ..."), articles aside; None if there is none."""
     if not accused:
         return None
     first = s.mentions[s.group(accused[0])[0]].tok_start - 1
     while first >= 0 and s.norms[first] in {"the", "a", "an", "its", "their"}:
         first -= 1
-    if first < 0 or s.norms[first] not in s.cues.single("accusing_verbs"):
+    return first if first >= 0 and s.norms[first] in s.cues.single("accusing_verbs") else None
+
+
+def accuser(s: Sentence, accused: list[int]) -> int | None:
+    """The named party that accuses ``accused`` ("the CSP accused FAMa and Wagner of ..."), if any."""
+    verb = accusing_verb(s, accused)
+    if verb is None:
         return None
-    k, _ = s.left_mention(first, stop_at_status=False)
+    k, _ = s.left_mention(verb, stop_at_status=False)
     return k if k is not None and not s.mentions[k].generic and k not in accused else None
