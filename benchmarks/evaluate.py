@@ -28,6 +28,8 @@ Target (issue 13): real held-out F1 >= 0.60 at precision >= 0.85; seeds F1 >= 0.
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
 import sys
 import time
 import tomllib
@@ -78,21 +80,39 @@ def synthetic(ex: Extractor) -> dict[str, dict]:
 
 def local(folder: Path, part: str, ex: Extractor, *, resolve: bool = True) -> dict:
     """A local folder of real text (kept outside the repository), with its split and gold: those in
-    ``tests/realtext/web/<folder name>/`` when the repository has them, else the folder's own."""
+    ``tests/realtext/web/<folder name>/`` when the repository has them, else the folder's own.
+
+    Texts of the split that are not in the folder are counted (``missing``) and their gold lines
+    left out; texts that differ from the ones annotated (``fingerprints.csv``: file, sha256) are
+    named (``changed``): their gold ranges may no longer fall on the sentences meant."""
     kept = TESTS / "realtext" / "web" / folder.name
     meta = kept if (kept / "split.toml").is_file() else folder
     with open(meta / "split.toml", "rb") as fh:
         held = set(tomllib.load(fh)["heldout_files"])
     texts = sorted(p.name for p in folder.iterdir() if p.suffix == ".txt")
     files = [n for n in texts if (n in held) == (part == "heldout")]
-    return evaluate_corpus(folder, [meta / f"gold_{part}.csv"], files=files, extractor=ex, resolve=resolve)
+    m = evaluate_corpus(folder, [meta / f"gold_{part}.csv"], files=files, extractor=ex, resolve=resolve)
+    named = set()
+    with open(meta / f"gold_{part}.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            named.update(p.strip().rpartition(":")[0] for p in row["evidence"].split(";") if p.strip())
+    m["missing"] = sorted(named - set(texts))
+    m["changed"] = []
+    if (meta / "fingerprints.csv").is_file():
+        with open(meta / "fingerprints.csv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                f = folder / row["file"]
+                if row["file"] in files and hashlib.sha256(f.read_bytes()).hexdigest() != row["sha256"]:
+                    m["changed"].append(row["file"])
+    return m
 
 
 def _summary(name: str, m: dict) -> str:
     a, e = m["with_implicit"]["all"], m["explicit_only"]["all"]
+    gaps = "".join(f", {len(m[k])} texts {k}" for k in ("missing", "changed") if m.get(k))
     return (f"{name:<28} P {a['precision']:.2f} R {a['recall']:.2f} F1 {a['f1']:.2f}   explicit only: "
             f"P {e['precision']:.2f} R {e['recall']:.2f} F1 {e['f1']:.2f}   ({m['gold_lines']} gold lines, "
-            f"dates agree {m['with_implicit']['date_agreement']:.2f}, status {m['with_implicit']['status_agreement']:.2f})")
+            f"dates agree {m['with_implicit']['date_agreement']:.2f}, status {m['with_implicit']['status_agreement']:.2f}{gaps})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,6 +147,12 @@ def main(argv: list[str] | None = None) -> int:
             results.append((f"{folder.name} held-out", local(folder, "heldout", ex, resolve=not args.mentions), False))
     for name, m, show in results:
         print(f"\n=== {name}: {len(m['files'])} files")
+        if m.get("missing"):
+            print(f"{len(m['missing'])} annotated text(s) not in the folder, their gold lines left out: "
+                  + ", ".join(m["missing"]))
+        if m.get("changed"):
+            print(f"{len(m['changed'])} text(s) differ from the annotated ones (fingerprints.csv): "
+                  + ", ".join(m["changed"]))
         print(format_report(m, errors=args.errors and show))
     if "synthetic" in chosen:
         for name, s in synthetic(ex).items():

@@ -150,13 +150,17 @@ class GoldLine:
         return self.note.upper().startswith(("IMPLICIT", "COREFERENCE"))
 
 
-def load_event_gold(paths: Iterable[str | Path], corpus: str | Path) -> list[GoldLine]:
+def load_event_gold(paths: Iterable[str | Path], corpus: str | Path, *,
+                    files: Iterable[str] | None = None) -> list[GoldLine]:
     """Read event-level gold CSV files whose evidence is ``FILE:START-END`` ranges joined by ``;``.
 
     Every range is checked against the corpus file it names; a bad one raises
-    ``ValueError`` naming the gold file, its line and what was expected.
+    ``ValueError`` naming the gold file, its line and what was expected. Given ``files``, ranges in
+    other files are left out unread, and a line with none left is left out (a part of a split, or a
+    corpus some of whose texts are not on this machine).
     """
     corpus = Path(corpus)
+    only = set(files) if files is not None else None
     sizes: dict[str, int] = {}
     lines = []
     for path in paths:
@@ -166,6 +170,8 @@ def load_event_gold(paths: Iterable[str | Path], corpus: str | Path) -> list[Gol
                 for part in filter(None, (p.strip() for p in r["evidence"].split(";"))):
                     name, _, span = part.rpartition(":")
                     lo, _, hi = span.partition("-")
+                    if only is not None and name not in only:
+                        continue
                     if name not in sizes:
                         f = corpus / name
                         if not f.is_file():
@@ -174,6 +180,8 @@ def load_event_gold(paths: Iterable[str | Path], corpus: str | Path) -> list[Gol
                     if not (lo.isdigit() and hi.isdigit() and int(lo) < int(hi) <= sizes[name]):
                         raise ValueError(f"{path}: line {n}: evidence {part!r} is not FILE:START-END inside {name}")
                     ranges.append((name, int(lo), int(hi)))
+                if not ranges and only is not None and r["evidence"].strip():
+                    continue  # every range in a file outside ``files``
                 if not ranges:
                     raise ValueError(f"{path}: line {n}: no evidence range")
                 if r["relation"] not in RELATIONS:
@@ -306,7 +314,7 @@ def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: It
     ex = extractor or Extractor.load()
     x = extract(docs, extractor=ex)
     edges = event_edges(x.edges, x.events) if resolve else x.edges
-    lines = load_event_gold(gold, corpus)
+    lines = load_event_gold(gold, corpus, files=files)
     generic = {a.id for a in ex.dictionary.generics()}
     return {
         "files": files,

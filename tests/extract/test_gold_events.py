@@ -59,3 +59,28 @@ def test_floors(scored, relation):
     p, r = FLOORS[relation]
     got = scored["with_implicit"][relation]
     assert got["precision"] >= p and got["recall"] >= r, got
+
+
+def _gold_folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("On 3 May 2014, France fought the MNLA.", encoding="utf-8")
+    (tmp_path / "g.csv").write_text(
+        "event,evidence,source,target,relation,kind,status,claimed_by,date,date_precision,note\n"
+        "e1,a.txt:0-38,france,mnla,fought-against,,reported,,2014-05-03,day,\n"
+        "e2,gone.txt:0-10,mali,jnim,fought-against,,reported,,,unknown,\n"
+        "e3,a.txt:0-38;gone.txt:5-9,france,mali,allied-with,alliance,reported,,,unknown,\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_a_gold_range_in_a_missing_text_is_an_error_naming_its_line(tmp_path):
+    d = _gold_folder(tmp_path)
+    with pytest.raises(ValueError, match=r"g\.csv: line 3: evidence names 'gone\.txt'"):
+        load_event_gold([d / "g.csv"], d)
+
+
+def test_gold_limited_to_the_texts_at_hand(tmp_path):
+    # a part of a split, or a corpus some of whose texts are not on this machine: the lines in other
+    # texts are left out unread, and a line's ranges in other texts are dropped
+    d = _gold_folder(tmp_path)
+    lines = load_event_gold([d / "g.csv"], d, files=["a.txt"])
+    assert [g.event for g in lines] == ["e1", "e3"]
+    assert lines[1].evidence == (("a.txt", 0, 38),)
