@@ -167,6 +167,18 @@ def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     return hit if ln else None
 
 
+def _described_by(matcher: Matcher, tokens: Sequence[Token], x: Mention) -> bool:
+    """The mention is the object of an organisation's description ("a group linked to X"): another
+    organisation than X."""
+    j = x.tok_start
+    if not 0 <= j <= len(tokens):
+        return False
+    if j > 0 and tokens[j - 1].norm == "the":
+        j -= 1
+    return j >= 3 and tokens[j - 1].norm in {"to", "with"} and tokens[j - 2].norm in matcher.single("description_heads") \
+        and tokens[j - 3].norm in matcher.single("organisation_nouns")
+
+
 def resolve_generics(
     matcher: Matcher,
     mentions: list[Mention],
@@ -254,6 +266,8 @@ def resolve_generics(
                     continue  # "gunmen killed two soldiers; no group claimed it, but JNIM operates there"
                 if x.role == "modifier" and not (anaphor and x.via != "compound"):
                     continue  # "al-Qaeda-linked jihadists" are not al-Qaeda
+                if tokens and any(x is y for y in mentions) and _described_by(matcher, tokens, x):
+                    continue  # "claimed by a group linked to al-Qaeda": nor are those linked to it
                 if x.role == "possessor" and not anaphor:
                     continue  # "rebels ... al-Qaeda's regional branch": the branch, not al-Qaeda
                 actor = d.get(x.actor)

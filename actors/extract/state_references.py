@@ -95,6 +95,13 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             break  # "the Malian-Wagner column" goes on; "the Mali-Algeria border" does not
         nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm in {"and", "-"})
         if nxt is None:
+            # "Malian and international forces", "Nigerien and foreign troops": the state's forces
+            # beside others left unnamed, sharing the noun
+            m = j + 1
+            while m < n and tokens[m].norm in matcher.single("unnamed_force_adjectives"):
+                m += 1
+            if tokens[j].norm in {"and", "or"} and m > j + 1 and phrase_at(tokens, m, matcher.force_nouns, 4):
+                j = m
             break
         j, more = nxt
         actors = actors + more

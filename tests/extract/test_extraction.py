@@ -188,6 +188,7 @@ def test_merger_members_point_to_the_new_coalition(extractor):
         ("ansar-dine", "member-of", "jnim"),
         ("al-mourabitoun", "member-of", "jnim"),
         ("katiba-macina", "member-of", "jnim"),
+        ("emirate-of-the-sahara", "member-of", "jnim"),  # "the Sahara branch of AQIM": AQIM's Sahara emirate
     }
 
 

@@ -334,7 +334,7 @@ MEMBERSHIP = [
     ("ISGS pledged allegiance to the Islamic State.", {member("isgs", "islamic-state", "affiliate")}),
     ("Katiba Macina merged with Ansar Dine, al-Mourabitoun and the Sahara branch of AQIM to form JNIM.",
      {member("katiba-macina", "jnim", "member"), member("ansar-dine", "jnim", "member"),
-      member("al-mourabitoun", "jnim", "member")}),
+      member("al-mourabitoun", "jnim", "member"), member("emirate-of-the-sahara", "jnim", "member")}),
     ("The main movements of the CSP, including the MNLA and the HCUA, met in the north.",
      {member("mnla", "csp", "member"), member("hcua", "csp", "member")}),
     ("Ansarul Islam, by then a JNIM-aligned group, fought the ISGS.",

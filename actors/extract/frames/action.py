@@ -173,8 +173,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         s.norms[first - 1 : first] == ["both"] and s.norms[occ.start - 1 : occ.start] in (["have"], ["has"])) or (
         first >= 2 and s.norms[first - 1] == "by" and s.norms[first - 2].endswith("s")
         and any(o.end == first - 1 for o in s.relation_occ))  # "attacks by JNIM and the ISGS killed ...": each its own
+    ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate() \
-            and not each:  # "JNIM and the ISGS each attacked ...", "both A and B have attacked ...": each on its own
+            and not each and not ongoing:  # "A and B continued to attack ...", "are battling": each its own campaign  # "JNIM and the ISGS each attacked ...", "both A and B have attacked ...": each on its own
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:
@@ -450,7 +451,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     span = [x for a in agents for x in (s.mentions[a].tok_start, s.mentions[a].tok_end)]
     lo, hi = (min(span + [occ.end]), max(span)) if span else (0, 0)
     listed = any(tuple(s.norms[x : x + z]) in examples for x in range(max(0, lo - 3), hi) for z in (1, 2))
-    if len(agents) > 1 and not s.separate() and not plural and not listed:
+    ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
+    if len(agents) > 1 and not s.separate() and not plural and not listed and not ongoing:
         # "Burkinabe and French troops launched an operation" (one event); but "A and B have carried out
         # attacks in the area" sums up a campaign of each: no joint action; nor do examples ("an
         # insurgency by jihadist groups including A, B and C") act together

@@ -110,6 +110,19 @@ class Sentence:
             self._separate = any(w in words for w in self.norms)
         return self._separate
 
+    def ongoing(self, subject_end: int, cue_start: int) -> bool:
+        """A campaign or a standing state rather than one event, told between a subject ending at
+        ``subject_end`` and its verb: a continuative ("continued to", ``ongoing_markers``) or a
+        progressive ("are battling", "have been fighting")."""
+        if not 0 <= subject_end <= cue_start:
+            return False
+        words = self.cues.words("ongoing_markers")
+        span = self.norms[subject_end:cue_start]
+        if any(tuple(span[i : i + z]) in words for i in range(len(span)) for z in (1, 2)):
+            return True
+        return self.norms[cue_start].endswith("ing") and cue_start > subject_end \
+            and self.norms[cue_start - 1] in {"are", "is", "were", "was", "been", "be"}
+
     def irrealis(self, o: Occurrence, list_id: str = "irrealis") -> bool:
         """An intention, threat, offer or condition governs the cue: nothing happened. (With
         ``list_id="ended_relations"``: the relation the cue names is told as ending.)"""
@@ -313,7 +326,11 @@ class Sentence:
 
     def party(self, k: int, *, allow_possessor: bool = False) -> bool:
         role = self.mentions[k].role
-        return role == "party" or (allow_possessor and role == "possessor")
+        if role == "possessor" and allow_possessor:
+            # "al-Qaeda's JNIM": the owner of a name is never the party, the name is
+            end = self.mentions[k].tok_end
+            return not (end + 1 in self.at_start and self.norms[end : end + 1] == ["'s"])
+        return role == "party"
 
     def left_mention(self, c: int, reach: int = AGENT_REACH, *, stop_at_status: bool = True) -> tuple[int | None, int | None]:
         """Nearest party mention ending left of token c in the clause: (mention, status token hit)."""
@@ -407,6 +424,11 @@ class Sentence:
                 k = self.at_start[j]
                 if self.party(k, allow_possessor=allow_possessor):
                     return k
+                end = self.mentions[k].tok_end
+                if self.mentions[k].role == "possessor" and end + 1 in self.at_start and self.norms[end] == "'s":
+                    hi = min(len(self.toks), hi + end + 1 - j)  # "al-Qaeda's JNIM": the name owned is meant
+                    j = end + 1
+                    continue
                 if self.mentions[k].role == "modifier":
                     if allow_possessor and self._leaders_of(k):
                         return k  # "killed several AQIM commanders": their group was fought
@@ -423,6 +445,10 @@ class Sentence:
                 return None
             if self.norms[j] == "by" and j > c and (j - 1) not in self.noun_ends:
                 return None  # "prisoners held captive by JNIM": a passive modifier, not the object
+            if j > c and self.norms[j] in self.cues.single("description_heads") and j not in self.covered \
+                    and self.norms[j + 1 : j + 2] in (["to"], ["with"]) \
+                    and self.norms[j - 1] in self.cues.single("organisation_nouns") and j - 1 not in self.covered:
+                return None  # "by a group linked to al-Qaeda": another organisation, not the one named
             j += 1
         return None
 

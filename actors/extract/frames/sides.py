@@ -236,7 +236,8 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
         return
     subjects = [m for m in s.group(k) if s.party(m)]
     mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire"  # "A and B exchanged fire"
-    if recip is not None or mutual and len(subjects) > 1 and s.right_mention(occ.end, reach=2) is None:
+    opposite = s.norms[occ.end : occ.end + 1] in (["with"], ["against"])  # "A and B clashed with (black-robed) C"
+    if recip is not None or mutual and len(subjects) > 1 and not opposite and s.right_mention(occ.end, reach=2) is None:
         slashed = _slash_sides(s, subjects)
         if slashed is not None:  # "GATIA/MSA and ISGS clashed": the slash joins one side
             yield from _two_sides(s, slashed[0], slashed[1], cue.kind, allies=(True, True))
@@ -339,6 +340,8 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         yield from ((s.mentions[owner], s.mentions[b], cue.kind) for b in partners
                     if not s.mentions[owner].generic and s.mentions[b].actor != s.mentions[owner].actor)
         return
+    if cue.standing and _describes_a_noun(s, occ):
+        return  # "a jihadist leader linked to al-Qaida", "movements linked to al-Qaida": no one named is tied
     k, status_tok = s.left_mention(occ.start)
     principals: list[int] = []
     if k is not None and occ.end + 1 < len(s.toks) and s.norms[occ.end] in {"its", "their"} \
@@ -388,12 +391,32 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         e = s.right_mention(end + 1, reach=4)
         if e is not None:
             yield from pairs_across(s, principals + partners, s.group(e, forward_only=True), "fought-against")
-    if principals and cue.kind == "allied-with":
+    if principals and cue.kind == "allied-with" and cue.relation_kind != "link":
         # "fought alongside AQIM and MOJWA"; "with the support of A and B": A and B backed the
-        # principal together, in one event
+        # principal together, in one event (but "linked to al-Qaeda and the Islamic State" ties
+        # the principal to each, not the two to each other)
         kind = "joint-action" if cue.relation_kind == "support" else ""
         for a, b in combinations([p for p in partners if s.party(p)], 2):
             yield (s.mentions[a], s.mentions[b], cue.kind) + ((kind,) if kind else ())
+
+
+def _describes_a_noun(s: Sentence, occ: Occurrence) -> bool:
+    """A participle of description ("linked", "affiliated": ``description_heads``) right after a
+    common noun that is no actor's ("a jihadist leader linked to", "movements affiliated with"):
+    it describes that noun. After a name, a name's noun ("JNIM fighters"), a comma, a bracket or a
+    verb ("is closely linked") it describes the actor named before."""
+    if s.norms[occ.start] not in s.cues.single("description_heads"):
+        return False
+    j = occ.start - 1
+    while j >= 0 and s.norms[j].endswith("ly") and j not in s.covered:
+        j -= 1  # "closely linked"
+    if j < 0 or j in s.covered:
+        return False
+    w = s.norms[j]
+    if w in s.cues.single("absorbed_nouns") and j - 1 in s.covered:
+        return False  # "JNIM fighters linked to al-Qaeda"
+    return w.isalpha() and s.toks[j].text.islower() and w not in COPULAS | {"been", "being", "be", "which", "who",
+                                                                            "that", "also", "and", "or", "both"}
 
 
 def _described(s: Sentence, k: int, occ: Occurrence) -> bool:
