@@ -71,6 +71,8 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         return _date_dict(after[0])
     if before:
         span = _year_range(before, tokens)
+        if span is None:
+            span = _subordinate_to(before[-1], cue_offset, tokens)
         return span if span is not None else _date_dict(before[-1])
     for d in after:  # (a date in an aside before the cue dates the aside only)
         between = [t.norm for t in tokens if cue_offset <= t.start < d.start]
@@ -80,6 +82,20 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
             and _in_aside(in_force, cue_offset, tokens):
         return _date_dict(None)  # the sentence's only date is its aside's: what the cue tells is undated
     return _date_dict(in_force)
+
+
+def _subordinate_to(d, cue_offset: int, tokens: Sequence[Token]) -> dict | None:
+    """"X seized the north in 2012 before being ousted by Y", "... in 2015, after being driven out by Y":
+    the cue is in a clause of time after the date, which dates the main clause; the cue's event is
+    only bounded by it (after it for "before" and "until", before it for "after")."""
+    between = [t for t in tokens if d.end <= t.start < cue_offset]
+    for n, t in enumerate(between[:-1]):
+        nxt = between[n + 1].norm
+        if t.norm in ("before", "until", "after") and (nxt == "being" or nxt.endswith("ing")) and t.text.islower():
+            if t.norm == "after":
+                return {"iso": "", "precision": "unknown", "earliest": "", "latest": d.latest, "text": ""}
+            return {"iso": "", "precision": "unknown", "earliest": d.earliest, "latest": "", "text": ""}
+    return None
 
 
 def _in_aside(d, cue_offset: int, tokens: Sequence[Token]) -> bool:

@@ -264,7 +264,8 @@ def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]
     action goes.
     """
     opposed = {frozenset((r.source.actor, r.target.actor)) for r in found if r.relation == "fought-against"}
-    out, seen = [], set()
+    out: list[RelationMatch] = []
+    seen: dict = {}  # key -> its index in out
     # a relation told as an event ("a splinter group broke off from Y") before the same described as it stands
     for r in sorted(found, key=lambda r: r.standing):
         if (r.relation == "allied-with" and r.relation_kind == "joint-action"
@@ -281,7 +282,13 @@ def _dedupe(found: list[RelationMatch], matcher: Matcher) -> list[RelationMatch]
         else:
             key = (r.relation, r.source.actor, r.target.actor)
         if key in seen:
+            kept = seen[key]
+            if r.relation == "fought-against" and r.standing == out[kept].standing and r.status == out[kept].status \
+                    and out[kept].cue_end <= r.cue_start and r.cue_end <= max(r.source.tok_start, r.target.tok_start):
+                # "claimed several attacks, including the 4 October 2017 attack on Y": the one nearer
+                # the patient is the event meant (its date is that attack's)
+                out[kept] = r
             continue
-        seen.add(key)
+        seen[key] = len(out)
         out.append(r)
     return out

@@ -144,6 +144,17 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         if j < n and tokens[j].norm in matcher.single("shared_place_nouns"):
             return (j - i, actors, "", True, "modifier")  # "the Malian-Mauritanian border": a place
         return (j - i, actors, "", True, "party")  # "Franco-Malian counteroffensive": two states acting as one
+    if not k and not contingent and j + 2 < n and tokens[j].norm == "-" and tokens[j + 1].norm in matcher.single("leading_heads"):
+        # "a French-led military force", "the French-led intervention": the state leads it, and acts
+        m = j + 2
+        while m < n and m - j < 5 and tokens[m].text.islower() and not phrase_at(tokens, m, matcher.force_nouns, 4) \
+                and tokens[m].norm not in matcher.single("state_action_nouns"):
+            m += 1  # "military", "international"
+        head = phrase_at(tokens, m, matcher.force_nouns, 4) if m < n else 0
+        if not head and m < n and tokens[m].norm in matcher.single("state_action_nouns"):
+            head = 1
+        if head:
+            return (m + head - i, actors, "", len(actors) > 1, "party")
     if not k and not contingent and j + 1 < n and tokens[j].norm == "-" and (
             tokens[j + 1].norm in matcher.single("modifier_heads") or tokens[j + 1].norm in matcher.single("hyphen_modifier_heads")):
         # "French-backed Malian troops", "a US-owned hotel": the state describes what follows
@@ -208,6 +219,9 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
             return None  # "Mali-Algeria border"; possessives are handled as group references
         if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():
             return None  # part of a name: "Mali War", "Niger River", "France 24"
+    if prev == "-" and i > 1 and tokens[i - 2].is_capitalized and tokens[i - 2].end == tokens[i - 1].start \
+            and tokens[i - 1].end == tokens[i].start:
+        return None  # "the Mali-Niger border", "the Mali-Niger-Burkina Faso tri-border area": a compound of places
     if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
         return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
     if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns"):

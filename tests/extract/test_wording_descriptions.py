@@ -58,7 +58,35 @@ CASES = [
     ("ISIS-West Africa attacked Chadian soldiers.", {fight("iswap", "chad")}),
     ("Niger is a member of the Global Coalition to Defeat ISIS.",
      {member("niger", "global-coalition-to-defeat-isis", "member")}),
+    # a shared force acting: pressing on, holding a line, deploying
+    ("French and Malian forces stopped a push by the militants.", {ally("france", "mali", "joint-action")}),
+    ("Militants entered the town hours after French and Malian forces reinforced a checkpoint.",
+     {ally("france", "mali", "joint-action")}),
+    # leaning on another's forces is support, whichever way it is told
+    ("Mali continued to rely heavily on MINUSMA and French forces.",
+     {ally("mali", "minusma", "support"), ally("mali", "france", "support")}),
+    # a state leading a force acts in it
+    ("A French-led intervention drove Ansar Dine out of Timbuktu.", {fight("france", "ansar-dine")}),
+    ("A French-led diplomatic effort failed.", set()),
+    # a hyphenated pair of countries before a place noun is a place; a bullet's dash is not a hyphen
+    ("ISIS-GS operates along the Mali-Niger border and has claimed responsibility for an attack on Nigerien "
+     "soldiers.", {fight("isgs", "niger")}),
+    ("- 11 January - France commits troops to aid government forces in Mali.", {ally("france", "mali", "support")}),
 ]
+
+
+def test_a_time_clause_after_a_date_is_bounded_by_it_not_dated_by_it(extractor):
+    (e,) = named_edges.sentence_edges(
+        extractor, "AQIM seized northern Mali in 2012 before being ousted by a French-led military force.")
+    assert (e["source"], e["target"], e["date"], e["date_earliest"]) == ("france", "aqim", "", "2012-01-01")
+    (e,) = named_edges.sentence_edges(extractor, "In 2015 the MNLA returned to Anefis after being driven out by GATIA.")
+    assert (e["source"], e["target"], e["date"], e["date_latest"]) == ("gatia", "mnla", "", "2015-12-31")
+
+
+def test_of_several_attacks_the_one_named_with_its_victim_dates_the_edge(extractor):
+    found = {(e["source"], e["target"], e["date"]) for e in named_edges.sentence_edges(
+        extractor, "ISIS-GS has claimed several attacks, including the October 4, 2017 attack on Nigerien soldiers.")}
+    assert found == {("isgs", "niger", "2017-10-04")}
 
 
 @pytest.mark.parametrize("text,expected", CASES)

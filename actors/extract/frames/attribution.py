@@ -111,6 +111,9 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
         prev = [o for o in s.status_occ if o.start < status_tok - 1 and o.cues[0].frame == "verb"]
         if prev:
             return claimant_mention(s, prev[-1].start)
+    if before == ("and", "has") or before == ("and", "have"):
+        # "ISIS-GS is based in Mali, operating along the border, and has claimed ...": the clause's subject
+        return _clause_subject(s, status_tok - 2)
     j = status_tok - 1
     if j > 0 and s.norms[j] == ",":
         # "The Platform, a coalition of ... GATIA, denied": the head before the apposition
@@ -137,6 +140,21 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
         if s.is_break(j) and s.norms[j] not in {","}:
             return None
         j -= 1
+    return None
+
+
+def _clause_subject(s: Sentence, before: int) -> int | None:
+    """The first party named in the sentence before token ``before``, when no preposition governs
+    it and nothing but an opening phrase of time stands before it ("In 2018 ISIS-GS is ...")."""
+    for k in sorted(s.real, key=lambda k: s.mentions[k].tok_start):
+        m = s.mentions[k]
+        if m.tok_start >= before:
+            return None
+        lead = [w for w in s.norms[: m.tok_start] if w not in {"the", ","}]
+        if s.party(k) and not m.generic and (not lead or (lead[0] in {"in", "on", "since", "by"} and all(
+                w.isdigit() or w in MONTHS or w in {"in", "on", "since", "by", "early", "late", "mid"} for w in lead))):
+            return k
+        return None
     return None
 
 
