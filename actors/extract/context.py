@@ -159,14 +159,11 @@ def _party_before(cues: CueSet, mentions: Sequence[Mention], tokens: Sequence[To
 
     A description is not the party: "an al-Qaeda-linked group", "a group allied to X"."""
     heads = cues.single("modifier_heads")
-    others = cues.single("other_org_nouns")
     best = None
     for m in mentions:
         t = m.tok_start
         if m.via == "compound" or (t >= 2 and norms[t - 1] in ("to", "with", "by") and norms[t - 2] in heads):
             continue
-        if m.role == "modifier" and norms[m.tok_end : m.tok_end + 1] and norms[m.tok_end] in others:
-            continue  # "an Islamic State affiliate claimed ...": another group, unnamed
         if m.tok_end <= at and at - m.tok_end <= _REACH and not any(w in _STOPS for w in norms[m.tok_end : at]):
             best = m
     j, idx = at - 1, []

@@ -311,10 +311,6 @@ def find_mentions_dated(
                 end += k
             elif not generic and phrase_at(tokens, end, matcher.non_party):
                 role = "modifier"
-            elif not generic and end < n and tokens[end].text.islower() \
-                    and tokens[end].norm in matcher.single("other_org_nouns") \
-                    and not longest(tokens, end + 1, matcher.aliases, matcher.max_len)[0]:
-                role = "modifier"  # "an Islamic State affiliate claimed ...": another group, unnamed
             elif not generic and _compound_modifier(matcher, tokens, end):
                 # "al-Qaeda-linked jihadists", "French-backed": describes another actor
                 role, how = "modifier", "compound"

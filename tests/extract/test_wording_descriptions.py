@@ -1,6 +1,5 @@
 """Wording of real reporting (issue 13): descriptions that tie a noun, not a named actor, to a
-group ("a leader linked to al-Qaeda", "a group linked to al-Qaeda", "an Islamic State
-affiliate"), a name owned by another ("al-Qaeda's JNIM"), campaigns told of several subjects
+group ("a leader linked to al-Qaeda", "a group linked to al-Qaeda"), a name owned by another ("al-Qaeda's JNIM"), campaigns told of several subjects
 ("continued to attack", "are battling"), a state's forces beside unnamed others ("Malian and
 international forces"), and the names US government reports give the Islamic State's Sahel and
 West Africa branches.
@@ -35,8 +34,10 @@ CASES = [
     # an organisation linked to X is another organisation than X
     ("Malian soldiers were killed in a clash with militants, in an attack claimed by a group linked to al-Qaeda.",
      set()),
-    ("An Islamic State affiliate claimed responsibility for an attack that killed American soldiers.", set()),
-    ("An al-Qaeda affiliate attacked Malian soldiers near Boulkessi.", set()),
+    # ... but "an Islamic State affiliate" is read as annotators read it, the Islamic State's
+    ("An Islamic State affiliate claimed responsibility for an attack that killed American soldiers.",
+     {fight("islamic-state", "united-states")}),
+    ("An al-Qaeda affiliate attacked Malian soldiers near Boulkessi.", {fight("al-qaeda", "mali")}),
     ("The al-Qaeda affiliate JNIM attacked Malian soldiers.",
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # a name owned by another: the name is the party, not its owner
