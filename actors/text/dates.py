@@ -66,6 +66,8 @@ Rules chosen where the text leaves room (the year in force: :func:`resolve_dates
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Protocol, Sequence
@@ -99,6 +101,10 @@ from actors.text.date_values import (
 __all__ = ["DateMention", "ResolvedDate", "find_dates", "resolve_dates", "parse_iso"]
 
 _RANKED = (_UNKNOWN, _YEAR, _MONTH, _DAY)  # coarse to fine
+
+# between the two ends of a range of years ("from 2012 to the end of 2017", "between 2015 and 2017")
+_RANGE_GAP = re.compile(r"\s{0,4}(?:to|until|till|through|and|[-–—])\s{1,4}"
+                        r"(?:(?:the\s{1,4})?(?:end|beginning|start|middle|close)\s{1,4}of\s{1,4})?", re.IGNORECASE)
 
 # A year-less date this far before the reference means the narrative jumped back ...
 _BACKWARD_DAYS = 92
@@ -379,6 +385,7 @@ def _resolve_sentence(
     first_eligible: ResolvedDate | None = None
     finest = 0  # rank of the finest date that moved the state in this sentence
     previous_modifier_end: int | None = None
+    framed_end: int | None = None  # where the last date that put its year in force ends
     clean, base = sentence.clean, sentence.start
     if _MAINTENANCE.match(clean):
         return own, None, False
@@ -425,8 +432,11 @@ def _resolve_sentence(
                 continue
             if m.day is None and _is_baseline(m, clean, rel_start):
                 continue
-            if year_only and not _is_framing(clean, rel_start):
-                moves = False  # the sentence's own date, but background for what follows
+            closes = framed_end is not None and _RANGE_GAP.fullmatch(clean, framed_end, rel_start) is not None
+            if year_only and not _is_framing(clean, rel_start) and not closes:
+                # the sentence's own date, but background for what follows (except the end of a range
+                # that opens the sentence: "From 2012 to the end of 2017, ..." leaves 2017 in force)
+                moves = False
         elif state.year is None:
             resolved = _unknown(m, state.bounds)
         else:
@@ -480,6 +490,7 @@ def _resolve_sentence(
                 else:
                     state.year, state.ref = span.first.year, span
                     stated_here = stated_here or m.year is not None
+                    framed_end = rel_end
         own.append(resolved)
         if eligible and first_eligible is None:
             first_eligible = resolved

@@ -854,3 +854,15 @@ def test_a_retrospective_sentence_does_not_take_the_year_in_force():
 ])
 def test_a_names_period_in_brackets_is_no_date(text: str, dates: list[str]) -> None:
     assert [d.text for d in find_dates(text)] == dates
+
+
+def test_a_range_opening_a_sentence_leaves_its_end_in_force():
+    # "From 2012 to the end of 2017, ...": what follows is told at the range's end, not its start;
+    # a year further in that closes no range stays background
+    from actors.text.documents import parse_document
+    from actors.text.dates import resolve_dates
+
+    doc = parse_document("r.txt", "JNIM formed in 2017.\nFrom 2012 to the end of 2017, the US spent money.\n"
+                         "Niger patrolled with Chad.\nIn 2016 the MNLA, founded in 2011, attacked Gao.\nIt left.\n")
+    _, in_force, _ = resolve_dates(doc.sentences)
+    assert [in_force[s.index].iso for s in doc.sentences] == ["2017", "2012", "2017", "2016", "2016"]
