@@ -98,7 +98,9 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
             # "Malian and international forces", "Nigerien and foreign troops": the state's forces
             # beside others left unnamed, sharing the noun
             m = j + 1
-            while m < n and tokens[m].norm in matcher.single("unnamed_force_adjectives"):
+            others = matcher.single("unnamed_force_adjectives")
+            while m < n and (tokens[m].norm in others or (  # "international peacekeeping and military forces"
+                    tokens[m].norm in {"and", "or", ","} and m > j + 1 and m + 1 < n and tokens[m + 1].norm in others)):
                 m += 1
             if tokens[j].norm in {"and", "or"} and m > j + 1 and phrase_at(tokens, m, matcher.force_nouns, 4):
                 j = m

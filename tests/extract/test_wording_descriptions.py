@@ -73,7 +73,25 @@ CASES = [
     ("ISIS-GS operates along the Mali-Niger border and has claimed responsibility for an attack on Nigerien "
      "soldiers.", {fight("isgs", "niger")}),
     ("- 11 January - France commits troops to aid government forces in Mali.", {ally("france", "mali", "support")}),
+    ("JNIM attacked Malian and international peacekeeping and military forces.", {fight("jnim", "mali")}),
+    # a group's founding told by a clause of time
+    ("Groups active in Niger included Boko Haram and JNIM, the group that formed after Ansar Dine, al-Mourabitoun "
+     "and Katiba Macina came together in 2017.",
+     {member("ansar-dine", "jnim", "member"), member("al-mourabitoun", "jnim", "member"),
+      member("katiba-macina", "jnim", "member")}),
+    ("JNIM was formed when Ansar Dine and Katiba Macina merged.",
+     {member("ansar-dine", "jnim", "member"), member("katiba-macina", "jnim", "member")}),
+    ("The ISGS emerged when Adnan Abu Walid al-Sahrawi and his followers split from al-Mourabitoun.",
+     {("isgs", "split-from", "al-mourabitoun", "")}),
+    ("The MNLA formed after the return of fighters from Libya.", set()),
 ]
+
+
+def test_a_founding_clause_is_dated_only_by_its_own_date(extractor):
+    found = {(e["source"], e["relation"], e["target"], e["date"]) for e in named_edges.sentence_edges(
+        extractor, "The ISGS emerged when its leader split from al-Mourabitoun. The MSA was formed when dissidents "
+        "split from the MNLA in 2016.")}
+    assert found == {("isgs", "split-from", "al-mourabitoun", ""), ("msa", "split-from", "mnla", "2016")}
 
 
 def test_a_time_clause_after_a_date_is_bounded_by_it_not_dated_by_it(extractor):

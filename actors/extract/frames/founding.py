@@ -2,6 +2,8 @@
 
 ``splinter_founding``  members of A split from the group and created B; A's mediator defected to
                        form B; B was formed as the result of a split within A. B split from A.
+``formed_when``        B, the group that formed after A and C came together (A and C members of B);
+                       B emerged when its leader's followers split from A (B split from A).
 
 The departure word is the cue; a founding verb (``founding_verbs``) must follow it within a
 few words and name the new group, or, for "a split within A", a founding participle
@@ -70,4 +72,51 @@ def _splinter_founding(s: Sentence, occ: Occurrence, cue: Cue):
         yield s.mentions[new], s.mentions[parent], cue.kind
 
 
-FRAME_FUNCS = {"splinter_founding": _splinter_founding}
+def _formed_when(s: Sentence, occ: Occurrence, cue: Cue):
+    """"JNIM, the group that formed after A, B and C came together", "X was formed when A and B
+    merged": each is a member of X; "X emerged when its leader and his followers split from Y": X
+    split from Y. The new group is named before the cue (an apposition's head: "X, the group
+    that"); the clause after it tells how (``merging_verbs``, ``departure_verbs``)."""
+    new = _founded_group(s, occ.start)
+    if new is None:
+        return
+    clause = []
+    for j in range(occ.end, min(len(s.toks), occ.end + 40)):
+        if s.hard(j) or s.norms[j] == ";":
+            break
+        clause.append(j)
+    merging, leaving = s.cues.words("merging_verbs"), s.cues.words("departure_verbs")
+    for j in clause:
+        size = next((z for z in (3, 2, 1) if tuple(s.norms[j : j + z]) in merging), 0)
+        if size and cue.kind != "member-of":
+            return
+        if size:
+            members = [k for k in s.real if occ.end <= s.mentions[k].tok_start and s.mentions[k].tok_end <= j
+                       and _named(s, k) and s.party(k) and s.mentions[k].actor != s.mentions[new].actor]
+            yield from ((s.mentions[k], s.mentions[new], "member-of", "member") for k in members)
+            return
+        size = next((z for z in (3, 2, 1) if tuple(s.norms[j : j + z]) in leaving), 0)
+        if size and cue.kind != "split-from":
+            return
+        if size:
+            parent = s.right_mention(j + size, reach=3, allow_possessor=False)
+            if _named(s, parent) and s.mentions[parent].actor != s.mentions[new].actor:
+                yield s.mentions[new], s.mentions[parent], "split-from"
+            return
+
+
+def _founded_group(s: Sentence, start: int) -> int | None:
+    """The named group a founding clause is about: right before it ("X formed when", "X was formed
+    when") or the head of the apposition it closes ("X, the group that formed after")."""
+    filler = s.cues.single("organisation_nouns") | {",", "the", "a", "an", "that", "which", "was", "is", "had",
+                                                      "has", "been", "first", "originally", "officially"}
+    for j in range(start - 1, max(-1, start - 8), -1):
+        k = s.at_end.get(j)
+        if _named(s, k) and s.party(k):
+            return k
+        if s.norms[j] not in filler:
+            return None
+    return None
+
+
+FRAME_FUNCS = {"splinter_founding": _splinter_founding, "formed_when": _formed_when}
