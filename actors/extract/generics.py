@@ -143,6 +143,23 @@ def _apposed_to(m: Mention, mentions: Sequence[Mention], tokens: Sequence[Token]
     return owner
 
 
+def _named_in_apposition(m: Mention, mentions: Sequence[Mention], tokens: Sequence[Token]) -> Mention | None:
+    """The named mention set in commas right after the generic ``m``: "the rebel group, the CSP-PSD,
+    said": the same group (one name only, closed by a comma or a bracket)."""
+    j = m.tok_end
+    if j >= len(tokens) or tokens[j].norm != ",":
+        return None
+    j += 1
+    if j < len(tokens) and tokens[j].norm == "the":
+        j += 1
+    x = next((x for x in mentions if x.tok_start == j and not x.generic and x.role == "party"), None)
+    if x is None or x.tok_end >= len(tokens) or tokens[x.tok_end].norm not in {",", ")"}:
+        return None
+    if x.tok_end + 1 < len(tokens) and tokens[x.tok_end + 1].norm in {"and", "or"}:
+        return None  # "the rebels, the MNLA, and the army": a list
+    return x
+
+
 def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
     Faso"), as a country name or a place inside it; None when it names none or two."""
@@ -229,7 +246,7 @@ def resolve_generics(
             else:
                 out.append(m)
             continue
-        owner = _apposed_to(m, mentions, tokens) if tokens else None
+        owner = (_apposed_to(m, mentions, tokens) or _named_in_apposition(m, mentions, tokens)) if tokens else None
         if owner is not None and (actor := d.get(owner.actor)) is not None and tags & set(actor.tags):
             # "the CSP-DPA, one of the separatist groups that ...": the apposition is the named one's
             out.append(replace(m, actor=owner.actor, generic=False, via="resolved"))

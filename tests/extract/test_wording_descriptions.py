@@ -84,6 +84,9 @@ CASES = [
     ("The ISGS emerged when Adnan Abu Walid al-Sahrawi and his followers split from al-Mourabitoun.",
      {("isgs", "split-from", "al-mourabitoun", "")}),
     ("The MNLA formed after the return of fighters from Libya.", set()),
+    # a generic set in commas before a name is that group; partners on patrol act together
+    ("The rebel group, the CSP-PSD, said it had killed dozens of Malian soldiers.", {fight("csp", "mali")}),
+    ("US soldiers were on patrol with Nigerien troops near Tongo Tongo.", {ally("united-states", "niger", "joint-action")}),
 ]
 
 
