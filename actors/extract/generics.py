@@ -19,6 +19,8 @@ A place is never an actor: a country name or a place inside a state
 
 from __future__ import annotations
 
+import calendar
+
 from dataclasses import replace
 from typing import Sequence
 
@@ -26,7 +28,7 @@ from actors.extract.matcher import Matcher, heads, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["document_country", "resolve_generics"]
+__all__ = ["document_country", "resolve_generics", "opening_subject", "pronoun_subject"]
 
 
 def _set_apart(matcher: Matcher, tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -332,3 +334,47 @@ def resolve_generics(
                 continue
         out.append(m)
     return out
+
+
+_MONTH_WORDS = frozenset(w.lower() for w in list(calendar.month_name[1:]) + list(calendar.month_abbr[1:]))
+#: words that may open a sentence before its subject: a phrase of time ("On 3 May 2014,", "Later,")
+_OPENING_WORDS = frozenset({"on", "in", "by", "since", "later", "then", "meanwhile", "earlier", "early", "late",
+                            "mid", "the", ",", "also", "however", "subsequently"})
+#: after "It", verbs that make it a dummy subject ("It is unclear who ...", "It was the third attack")
+_DUMMY_VERBS = frozenset({"is", "was", "remains", "remained", "seems", "seemed", "appears", "appeared", "'s",
+                          "will", "would", "could", "may", "might", "has been", "had been"})
+
+
+def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Mention | None:
+    """The one named actor a sentence opens with, as its subject: the first mention, after nothing
+    but a phrase of time ("On 3 May 2014, JNIM ..."), a party, and not the first of a list.
+
+    >>> from actors.text.tokens import tokenize
+    >>> toks = tokenize("On 3 May 2014, JNIM attacked Boni.")
+    >>> opening_subject([Mention("jnim", 15, 19, 5, 6, "JNIM")], toks).actor
+    'jnim'
+    """
+    named = sorted((m for m in mentions if m.role == "party" and not m.generic), key=lambda m: m.tok_start)
+    if not named:
+        return None
+    m = named[0]
+    if any(not (t.norm in _OPENING_WORDS or t.norm.isdigit() or t.norm in _MONTH_WORDS) for t in tokens[: m.tok_start]):
+        return None
+    after = tokens[m.tok_end].norm if m.tok_end < len(tokens) else "."
+    if after in {"and", ",", "or", "/", "("} or (m.group >= 0 and any(x.group == m.group for x in named[1:])):
+        return None  # "JNIM and the ISGS ...", "Malian and French forces ...": a list, not one subject
+    return m
+
+
+def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tuple[int, int] | None) -> Mention | None:
+    """"It" or "They" opening a sentence, as the subject of a verb, refers to the named subject of
+    the sentence before (``subject``, named in ``span``): a mention of that actor, resolved
+    (``filled_from`` the span). A dummy "It is unclear ..." refers to nothing."""
+    if subject is None or len(tokens) < 3 or tokens[0].norm not in ("it", "they") or not tokens[0].text[0].isupper():
+        return None
+    nxt = tokens[1].norm
+    two = f"{nxt} {tokens[2].norm}"
+    if nxt in _DUMMY_VERBS or two in _DUMMY_VERBS or not nxt.isalpha():
+        return None
+    t = tokens[0]
+    return Mention(subject.actor, t.start, t.end, 0, 1, t.text, via="resolved", filled_from=span)

@@ -30,7 +30,7 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, fill_context, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.generics import document_country, resolve_generics
+from actors.extract.generics import document_country, opening_subject, pronoun_subject, resolve_generics
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, find_mentions_dated
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.blame import blame
@@ -143,6 +143,7 @@ class Extractor:
                 edges.extend(rows)
 
         previous: Sequence = ()
+        previous_subject = None  # the named actor the sentence before opened with ("It" may be it)
         previous_span: tuple[int, int] | None = None  # the sentence ``previous`` was named in
         previous_paragraph = None
         host = document_country(self.matcher, tokenize(fields["title"].value)) if "title" in fields else None
@@ -177,6 +178,9 @@ class Extractor:
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host,
                                         context_span=previous_span if context else None)
+            pronoun = pronoun_subject(tokens, previous_subject, previous_span) if context else None
+            if pronoun is not None and not any(m.tok_start == 0 for m in mentions):
+                mentions = [pronoun] + list(mentions)  # "It claimed ...": the one the sentence before opened with
             counts.update(m.actor for m in mentions)
             subjects: list = []  # attackers of this sentence, also of a place or of no one named
             victims: list = []  # targets of attacks told without an attacker
@@ -227,6 +231,7 @@ class Extractor:
             if not same_paragraph or any(not m.generic for m in mentions):
                 # a sentence naming no one ("It was founded by ...") keeps the one before as context
                 previous, previous_span = mentions, (s.start, s.end)
+                previous_subject = opening_subject(mentions, tokens)
             previous_paragraph = s.paragraph
             # a sentence's other relations ("Togolese MINUSMA peacekeepers": a contingent) leave its
             # attack without an attacker all the same

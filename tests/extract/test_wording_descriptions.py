@@ -114,3 +114,20 @@ def test_of_several_attacks_the_one_named_with_its_victim_dates_the_edge(extract
 @pytest.mark.parametrize("text,expected", CASES)
 def test_descriptions_and_campaigns(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+PRONOUNS = [
+    # "It" or "They" opening a sentence is the subject the sentence before opened with
+    ("Al-Mourabitoun is led by Mokhtar Belmokhtar. It has claimed responsibility for an attack on a MINUSMA base.",
+     {fight("al-mourabitoun", "minusma")}),
+    ("The ISGS grew in 2019. They attacked a Nigerien army post in Chinagodrar.", {fight("isgs", "niger")}),
+    # a dummy "It", a list before, or a subject that is not named first: no one
+    ("JNIM attacked Boni. It was the third attack on MINUSMA this month.", set()),
+    ("JNIM and the ISGS grew. They attacked a Nigerien army post.", set()),
+    ("Near Gao, residents saw JNIM. It attacked a Nigerien army post.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUNS)
+def test_a_pronoun_opening_a_sentence_is_the_subject_before(extractor, text, expected):
+    assert named(extractor, text) == expected
