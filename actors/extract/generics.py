@@ -369,9 +369,12 @@ def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Men
 def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tuple[int, int] | None) -> Mention | None:
     """"It" or "They" opening a sentence, as the subject of a verb, refers to the named subject of
     the sentence before (``subject``, named in ``span``): a mention of that actor, resolved
-    (``filled_from`` the span). A dummy "It is unclear ..." refers to nothing."""
+    (``filled_from`` the span). A dummy "It is unclear ..." refers to nothing; "They" after a
+    plural noun ("Malian troops") is left alone, as it may point at any plural told there."""
     if subject is None or len(tokens) < 3 or tokens[0].norm not in ("it", "they") or not tokens[0].text[0].isupper():
         return None
+    if tokens[0].norm == "they" and subject.via != "alias":
+        return None  # "Malian troops arrived. They ...": a plural noun's "they" may be anyone's (villagers'...)
     nxt = tokens[1].norm
     two = f"{nxt} {tokens[2].norm}"
     if nxt in _DUMMY_VERBS or two in _DUMMY_VERBS or not nxt.isalpha():
