@@ -162,6 +162,18 @@ def _named_in_apposition(m: Mention, mentions: Sequence[Mention], tokens: Sequen
     return x
 
 
+def _glossed_owner(m: Mention, mentions: Sequence[Mention], tokens: Sequence[Token]) -> Mention | None:
+    """The named mention a bracketed gloss follows, right before the generic ``m``: "ISGS (Sahel
+    Province) militants", "JNIM (al-Qaeda) fighters" are that group's, as "ISGS militants" are."""
+    close = m.tok_start - 1
+    if close < 2 or tokens[close].norm != ")":
+        return None
+    opening = next((j for j in range(close - 1, max(-1, close - 8), -1) if tokens[j].norm == "("), None)
+    if opening is None:
+        return None
+    return next((x for x in mentions if x.tok_end == opening and not x.generic and x.role == "party"), None)
+
+
 def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
     Faso"), as a country name or a place inside it; None when it names none or two."""
@@ -248,7 +260,8 @@ def resolve_generics(
             else:
                 out.append(m)
             continue
-        owner = (_apposed_to(m, mentions, tokens) or _named_in_apposition(m, mentions, tokens)) if tokens else None
+        owner = (_apposed_to(m, mentions, tokens) or _named_in_apposition(m, mentions, tokens)
+                 or _glossed_owner(m, mentions, tokens)) if tokens else None
         if owner is not None and (actor := d.get(owner.actor)) is not None and tags & set(actor.tags):
             # "the CSP-DPA, one of the separatist groups that ...": the apposition is the named one's
             out.append(replace(m, actor=owner.actor, generic=False, via="resolved"))

@@ -87,6 +87,8 @@ CASES = [
     # a generic set in commas before a name is that group; partners on patrol act together
     ("The rebel group, the CSP-PSD, said it had killed dozens of Malian soldiers.", {fight("csp", "mali")}),
     ("US soldiers were on patrol with Nigerien troops near Tongo Tongo.", {ally("united-states", "niger", "joint-action")}),
+    # a bracketed gloss between a name and its fighters, as event notes write them
+    ("ISGS (Sahel Province) militants clashed with JNIM militants in Tin-Hama (Ansongo, Gao).", {fight("isgs", "jnim")}),
 ]
 
 
