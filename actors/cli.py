@@ -23,6 +23,7 @@ from typing import Sequence
 
 from actors.cli_parser import _parser
 from actors.errors import ActorsError, CorpusError, DataFileError, OutputLockedError
+from actors.text.reading import TEXT_SUFFIXES
 
 __all__ = ["main", "console"]
 
@@ -105,9 +106,9 @@ class _Progress:
 
 
 def _files_to_read(folder: str) -> int:
-    """How many .txt, .md and .csv files the corpus holds (the progress line's count); 0 if unknown."""
+    """How many text (.txt, .md, .html, ...) and .csv files the corpus holds (the progress line's count); 0 if unknown."""
     try:
-        return sum(1 for p in Path(folder).rglob("*") if p.suffix.lower() in (".txt", ".md", ".csv")
+        return sum(1 for p in Path(folder).rglob("*") if p.suffix.lower() in TEXT_SUFFIXES + (".csv",)
                    and not any(part.startswith(".") for part in p.relative_to(folder).parts))
     except OSError:
         return 0

@@ -77,7 +77,7 @@ class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return "\n\n".join(out) + "\n"
 
 
-_OUTPUTS_HELP = ("Read every .txt and .md file of a corpus folder, import its ACLED and UCDP .csv exports "
+_OUTPUTS_HELP = ("Read every .txt, .md (.mdx) and .html file of a corpus folder, import its ACLED and UCDP .csv exports "
                  "(and --events files), and write actors.csv, documents.csv, events.csv/.parquet, "
                  "edges.csv/.parquet, mentions.csv/.parquet, overlaps.csv, problems.csv, curation.csv, "
                  "candidates.csv and dyads.csv; "
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     corpus = argparse.ArgumentParser(add_help=False)
     corpus.add_argument("--corpus", default="seeds",
-                        help="folder of articles and event tables (.txt, .md; ACLED or UCDP .csv exports) "
+                        help="folder of articles and event tables (.txt, .md, .mdx, .html; ACLED or UCDP .csv exports) "
                         "(default: seeds)")
     corpus.add_argument("--events", action="append", default=[], metavar="FILE",
                         help="an ACLED or UCDP export (.csv) kept elsewhere, imported beside the corpus "

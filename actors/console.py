@@ -214,7 +214,7 @@ _KINDS = (
      "{n} file{s} with sentences too long to be prose, cut at whitespace",
      "check they are articles (not tables or page dumps); relations across a cut are missed"),
     ("ignored", lambda w: w.startswith("ignored:"),
-     "{n} file{s} ignored (not .txt, .md or .csv)",
+     "{n} file{s} ignored (not .txt, .md, .html or .csv)",
      "nothing to do, or move them out of the corpus folder"),
     ("sides", lambda w: "cannot tell the two sides apart" in w,
      "{n} infobox belligerents block{s} whose sides could not be told apart: no relation drawn",

@@ -103,7 +103,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
                 years: tuple[int, int] = PLAUSIBLE_YEARS, events: Sequence[str | os.PathLike[str]] = (),
                 workers: int | None = 1, keep_documents: bool = True,
                 progress: Callable[[int, int], None] | None = None, scheduler: str | None = None) -> Corpus:
-    """Read, curate and extract the ``.txt``/``.md`` articles of ``path``, and import its event tables.
+    """Read, curate and extract the ``.txt``/``.md``/``.html`` articles of ``path``, and import its event tables.
 
     Every ``.csv`` file of ``path`` (and each file in ``events``) is read as an ACLED or
     UCDP export (:mod:`actors.text.tables`, :mod:`actors.extract.tabular`): its rows become

@@ -82,7 +82,7 @@ def _bad_files(folder: Path) -> dict[str, str]:
     os.symlink(os.path.join(f, b"nowhere.txt"), os.path.join(f, b"dangling.txt"))
     os.mkfifo(os.path.join(f, b"pipe.txt"))
     return {
-        "scan\\xff.pdf": "ignored: not .txt, .md or .csv", "late-nul.txt": "NUL byte", "wide32.txt": "looks like UTF-32",
+        "scan\\xff.pdf": "ignored: not .txt, .md, .html or .csv", "late-nul.txt": "NUL byte", "wide32.txt": "looks like UTF-32",
         "wide16.txt": "looks like UTF-16", "empty.txt": "empty file", "blank.md": "empty file",
         "binary.txt": "binary file", "latin1.txt": "not valid UTF-8", "dates.txt": "impossible date",
         "dangling.txt": "cannot read", "pipe.txt": "not a regular file",

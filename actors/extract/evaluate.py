@@ -302,11 +302,11 @@ def evaluate_corpus(corpus: str | Path, gold: Iterable[str | Path], *, files: It
     import tempfile
 
     from actors.extract.pipeline import Extractor, extract
-    from actors.text.reading import read_corpus
+    from actors.text.reading import TEXT_SUFFIXES, read_corpus
 
     corpus = Path(corpus)
     files = sorted(files) if files is not None else sorted(
-        p.name for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
+        p.name for p in corpus.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
     with tempfile.TemporaryDirectory() as tmp:
         for name in files:  # the corpus reader reads a folder: give it just these files
             os.symlink(corpus.resolve() / name, Path(tmp) / name)

@@ -86,6 +86,15 @@ _FILE_MARK = re.compile(
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,20}(?:\s[^<>\n]{0,500})?\s*/?>")
 _HTML_COMMENT = re.compile(r"<!--[\s\S]{0,2000}?-->")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# In a saved web page: elements whose text is no part of the page's prose, and block elements,
+# which end a line or a paragraph where the page shows one.
+_HTML_DROP = re.compile(r"<(script|style|head|noscript|template|svg|nav|footer|form|button|select)\b[^>]{0,500}>"
+                        r"[\s\S]{0,500000}?</\1\s*>", re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"</?(?:p|div|li|ul|ol|h[1-6]|tr|table|section|article|header|main|aside|blockquote|"
+                         r"dd|dt|dl|figcaption|figure|pre|td|th)\b[^<>]{0,500}>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s{0,4}/?>", re.IGNORECASE)
+# In MDX (Markdown with JSX): the module lines that import components or export values.
+_MDX_MODULE = re.compile(r"(?m)^(?:import|export)\s[^\n]{0,2000}$")
 _TEMPLATE = re.compile(r"\{\{[^{}\n]{0,500}\}\}")
 _WIKILINK = re.compile(r"\[\[([^\[\]\n]{1,300}?)\]\]")
 _BOLD = re.compile(r"'{3,}")
@@ -181,8 +190,10 @@ def _translate(text: str) -> str:
     return _CHARS_TO_CHANGE.sub(lambda m: _CHAR_TABLE[ord(m.group())], text)
 
 
-def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
-    """First pass of clean: characters and inline noise, not yet whole lines."""
+def _char_clean(text: str, *, markdown: bool, latin1: bool, html: bool = False, mdx: bool = False) -> str:
+    """First pass of clean: characters and inline noise, not yet whole lines. ``html``: a saved web
+    page (scripts, styles and the head blanked; block elements end their paragraph); ``mdx``:
+    Markdown with JSX (its import and export lines blanked; tags are blanked as HTML's are)."""
     base = text.translate(_CP1252_TABLE) if latin1 else text
     joined = [] if _INVISIBLE_CHAR.search(base) is None else list(_IN_WORD.finditer(base))
     base = _translate(base)
@@ -197,6 +208,17 @@ def _char_clean(text: str, *, markdown: bool, latin1: bool) -> str:
         spans.append((m.start(), m.end(), WORD_JOINER * (m.end() - m.start())))
     for m in _HTML_COMMENT.finditer(base):  # may span lines: keep the newlines
         spans.append((m.start(), m.end(), re.sub(r"[^\n]", " ", m.group())))
+    if html:  # before the tags themselves: the first span at an offset wins
+        for m in _HTML_DROP.finditer(base):
+            spans.append((m.start(), m.end(), re.sub(r"[^\n]", " ", m.group())))
+        for m in _HTML_BLOCK.finditer(base):
+            n = m.end() - m.start()
+            spans.append((m.start(), m.end(), " " * (n - 2) + "\n\n" if n >= 3 else " " * n))
+        for m in _HTML_BREAK.finditer(base):
+            spans.append((m.start(), m.end(), " " * (m.end() - m.start() - 1) + "\n"))
+    if mdx:
+        for m in _MDX_MODULE.finditer(base):
+            blank(m)
     for m in _CITATION.finditer(base):
         blank(m)
     for m in _file_marks(base):

@@ -108,8 +108,10 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 def _parse(name: str, text: str, path: str, encoding: str) -> tuple[Document, int, int]:
     """parse_document, plus (number of over-long sentences cut, first such offset)."""
-    markdown = name.lower().endswith((".md", ".markdown"))
-    clean0 = _char_clean(text, markdown=markdown, latin1=encoding == "latin-1")
+    lower = name.lower()
+    markdown = lower.endswith((".md", ".markdown", ".mdx"))
+    clean0 = _char_clean(text, markdown=markdown, latin1=encoding == "latin-1", html=lower.endswith((".html", ".htm")),
+                         mdx=lower.endswith(".mdx"))
     lines = _lines(text, clean0)
     _mark_noise(lines, markdown=markdown)
     fields: list[InfoField] = []
@@ -153,7 +155,8 @@ def parse_document(name: str, text: str, *, path: str = "", encoding: str = "utf
     """Parse decoded ``text`` into a :class:`Document` (pure; never raises on content).
 
     ``name`` is the document's name (sentences carry it); a name ending in
-    ``.md`` turns on Markdown clean-up. Sentences longer than 5,000
+    ``.md`` (or ``.markdown``, ``.mdx``) turns on Markdown clean-up, one ending in ``.html`` or
+    ``.htm`` that of a saved web page (offsets stay those of the file's text). Sentences longer than 5,000
     characters are cut at whitespace (:func:`~actors.text.reading.read_document`
     reports it).
     """

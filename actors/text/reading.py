@@ -27,6 +27,10 @@ from actors.text.tables import is_table
 
 #: The curation file of a corpus folder (see :mod:`actors.curation`): not a document.
 CURATION_FILE = "overrides.toml"
+#: The suffixes of the text files a corpus folder's documents are read from: plain text, Markdown
+#: (and MDX, Markdown with components) and saved web pages.
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".mdx", ".html", ".htm")
+IGNORED = "ignored: not .txt, .md, .html or .csv"
 
 __all__ = ["CURATION_FILE", "CorpusFile", "corpus_files", "read_document", "read_corpus"]
 
@@ -157,7 +161,7 @@ def read_document(
 def read_corpus(
     folder: str | os.PathLike[str], *, max_bytes: int = 50_000_000, skip: Collection[str] = (CURATION_FILE,)
 ) -> tuple[list[Document], list[Problem]]:
-    """Read every ``.txt`` and ``.md`` file under ``folder``, deterministically.
+    """Read every text file (:data:`TEXT_SUFFIXES`: ``.txt``, ``.md``, ``.mdx``, ``.html``, ...) under ``folder``, deterministically.
 
     Files directly in the folder come first (sorted by name), then each
     subfolder (sorted, recursively; hidden folders are skipped). A document
@@ -184,7 +188,7 @@ def read_corpus(
 
 @dataclass(frozen=True)
 class CorpusFile:
-    """A ``.txt`` or ``.md`` file of a corpus folder, not read yet: its path, its name in the
+    """A text file of a corpus folder, not read yet: its path, its name in the
     corpus ("sub/a.txt") and its size in bytes when listed (0 if unknown)."""
 
     path: str
@@ -205,7 +209,7 @@ def corpus_files(folder: str | os.PathLike[str], *,
     ...     (root / name).parent.mkdir(exist_ok=True)
     ...     _ = (root / name).write_text("Gao.")
     >>> [f.name if isinstance(f, CorpusFile) else f.what for f in corpus_files(root)]
-    ['a.md', 'b.txt', 'ignored: not .txt, .md or .csv', 'sub/d.txt']
+    ['a.md', 'b.txt', 'ignored: not .txt, .md, .html or .csv', 'sub/d.txt']
     >>> tmp.cleanup()
     """
     root = Path(folder)
@@ -241,8 +245,8 @@ def corpus_files(folder: str | os.PathLike[str], *,
                 continue
             if is_table(p):
                 continue  # an event table: actors.corpus imports it (actors.text.tables)
-            if p.suffix.lower() not in (".txt", ".md"):
-                items.append(Problem(os.fspath(p), "", "ignored: not .txt, .md or .csv", skipped=False))
+            if p.suffix.lower() not in TEXT_SUFFIXES:
+                items.append(Problem(os.fspath(p), "", IGNORED, skipped=False))
                 continue
             try:
                 size = entry.stat().st_size

@@ -54,7 +54,7 @@ def test_a_latin1_file_name_is_read_and_named_safely(tmp_path) -> None:
     docs, problems = read_corpus(tmp_path)
     assert sorted(d.name for d in docs) == ["caf\\xe9.txt", "sub\\xe8/b.md"]
     (p,) = problems
-    assert p.path.endswith("scan\\xff.pdf") and "not .txt, .md or .csv" in p.what
+    assert p.path.endswith("scan\\xff.pdf") and "not .txt, .md, .html or .csv" in p.what
     frames = to_frames(extract(docs, problems=problems))  # polars refused the surrogate here
     assert sorted(frames["mentions"]["doc"]) == ["caf\\xe9.txt", "sub\\xe8/b.md"]
     assert frames["edges"]["docs"].to_list() == [2]  # one event, told by both files

@@ -517,7 +517,7 @@ def test_read_corpus(tmp_path: Path) -> None:
     got = {(Path(p.path).name, p.skipped) for p in problems}
     assert got == {("bin.txt", True), ("broken.txt", True), ("c.pdf", False), ("empty.txt", True)}
     ignored = [p for p in problems if not p.skipped]
-    assert ignored[0].what == "ignored: not .txt, .md or .csv"
+    assert ignored[0].what == "ignored: not .txt, .md, .html or .csv"
     again, _ = read_corpus(str(tmp_path))
     assert [d.name for d in again] == [d.name for d in docs]
 
@@ -633,3 +633,32 @@ def test_a_markdown_pages_front_matter_gives_its_title_and_filing_day() -> None:
     assert [s.text for s in doc.sentences] == ["On Saturday, troops moved."]
     # in plain text the same lines are not front matter
     assert not [f for f in parse_document("page.txt", text).fields if f.key == "filed"]
+
+
+def test_a_saved_web_page_is_read_as_its_prose(tmp_path: Path) -> None:
+    # scripts, styles, the head, navigation and footer are no prose; block elements end paragraphs;
+    # offsets stay those of the file's text
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>T</title><script>var s = 'JNIM attacked Gao.';</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><h1>Attack in Mali</h1><p>JNIM attacked Boni on 3 May 2021.</p>"
+        "<p>The army fought back &amp; held.<br>Two died.</p><footer>Contact us.</footer></body></html>",
+        encoding="utf-8")
+    (docs, problems) = read_corpus(tmp_path)
+    assert problems == []
+    (doc,) = docs
+    texts = [s.text for s in doc.sentences]
+    assert "JNIM attacked Boni on 3 May 2021." in texts
+    assert not any("var s" in t or "Home" in t or "Contact" in t for t in texts)
+    assert all(s.text == doc.text[s.start : s.end] for s in doc.sentences)
+    assert all("<" not in s.clean for s in doc.sentences)
+
+
+def test_an_mdx_page_is_read_as_markdown_without_its_module_lines(tmp_path: Path) -> None:
+    (tmp_path / "note.mdx").write_text(
+        "---\ntitle: Clash near Menaka\ndate: 2022-03-14\n---\nimport Map from '../components/Map.astro'\n"
+        "export const region = 'Menaka'\n\n# Clash near Menaka\n\n<Map region=\"Menaka\" />\n\n"
+        "On 14 March 2022, ISGS fighters clashed with the MSA near Menaka.\n", encoding="utf-8")
+    (doc,), problems = read_corpus(tmp_path)
+    assert problems == []
+    assert [s.clean.strip() for s in doc.sentences][-1] == "On 14 March 2022, ISGS fighters clashed with the MSA near Menaka."
+    assert not any("import" in s.clean or "export" in s.clean or "Map" in s.clean for s in doc.sentences)
