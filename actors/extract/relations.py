@@ -115,6 +115,10 @@ def find_relations(
                 continue  # "X, a former faction of Y": a past membership, its end undated
             if cue.frame == "transitive" and s.determined(occ):
                 continue  # "the attack", "an ambush": a noun, not a verb
+            if cue.frame == "transitive" and occ.end - occ.start == 1 and occ.end < len(s.toks) \
+                    and s.toks[occ.end].text.islower() and s.norms[occ.end] in s.cues.single("adjectival_cue_heads") \
+                    and not s.norms[occ.start].endswith(("ed", "ing")):
+                continue  # "1,200 combat forces", "attack helicopters": an adjective
             if cue.frame == "transitive" and cue.kind == "allied-with" and occ.start - 1 in verb_ends:
                 continue  # "fought armed jihadist groups": right after a verb, an adjective
             if cue.frame == "transitive" and occ.start > 0 and s.norms[occ.start - 1] == "-":

@@ -211,10 +211,12 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     ln, aid = longest(tokens, i, matcher.countries, 3)
     if not ln:
         return None
-    if listing:
-        return ln, aid
     n = len(tokens)
     prev = tokens[i - 1].norm if i > 0 else ""
+    if prev in {"in", "into", "inside", "near", "across", "throughout", "within"}:
+        return None  # "an attack in Mali / ...": a place, even at the head of a list
+    if listing:
+        return ln, aid
     nxt = tokens[i + ln] if i + ln < n else None
     if nxt is not None:
         if nxt.norm == "-" or nxt.norm == "'s":

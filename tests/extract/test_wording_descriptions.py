@@ -89,6 +89,15 @@ CASES = [
     ("US soldiers were on patrol with Nigerien troops near Tongo Tongo.", {ally("united-states", "niger", "joint-action")}),
     # a bracketed gloss between a name and its fighters, as event notes write them
     ("ISGS (Sahel Province) militants clashed with JNIM militants in Tin-Hama (Ansongo, Gao).", {fight("isgs", "jnim")}),
+    # a cue word before a force noun is an adjective; a purpose is no founding; a past membership is not drawn
+    ("Chad provided about 1,200 combat forces to the Multi-National Joint Task Force.", set()),
+    ("French attack helicopters struck JNIM positions.", {fight("france", "jnim")}),
+    ("The MNJTF was formed to counter the threat posed by ISWAP, al-Qaeda and Boko Haram.", set()),
+    ("Al-Mourabitoun, originally part of AQIM, became a separate organization in late 2012 after its leader split "
+     "from AQIM.", {("al-mourabitoun", "split-from", "aqim", "")}),
+    # a bilingual title's French "au Mali" is a place
+    ("The United States condemns the terrorist attack in Mali / Les Etats Unis condamnent l'attaque terroriste au "
+     "Mali.", set()),
 ]
 
 

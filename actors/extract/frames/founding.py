@@ -110,6 +110,12 @@ def _founded_group(s: Sentence, start: int) -> int | None:
     when") or the head of the apposition it closes ("X, the group that formed after")."""
     filler = s.cues.single("organisation_nouns") | {",", "the", "a", "an", "that", "which", "was", "is", "had",
                                                       "has", "been", "first", "originally", "officially"}
+    if start > 0 and s.norms[start - 1] == ",":
+        # "X, originally part of Y, became a separate organization": the head before the aside
+        opening = next((j for j in range(start - 2, max(-1, start - 14), -1) if s.norms[j] == ","), None)
+        k = s.at_end.get(opening - 1) if opening is not None else None
+        if _named(s, k) and s.party(k):
+            return k
     for j in range(start - 1, max(-1, start - 8), -1):
         k = s.at_end.get(j)
         if _named(s, k) and s.party(k):

@@ -395,6 +395,8 @@ def _founders(s: Sentence, occ: Occurrence) -> tuple[int, list[int]] | None:
     if j < 0 or (s.norms[j],) not in s.aux:
         return None
     by = s.find_word(occ.end, {"by"}, 6)
+    if by is not None and "to" in s.norms[occ.end : by]:
+        return None  # "formed to counter the threat posed by A and B": a purpose, and another verb's agents
     if by is None or s.norms[by + 1 : by + 3] in (["the", "merger"], ["merging"]) or any(
             s.is_break(x) or x in s.covered for x in range(occ.end, by)):
         return None
