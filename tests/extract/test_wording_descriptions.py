@@ -95,6 +95,14 @@ CASES = [
     ("The MNJTF was formed to counter the threat posed by ISWAP, al-Qaeda and Boko Haram.", set()),
     ("Al-Mourabitoun, originally part of AQIM, became a separate organization in late 2012 after its leader split "
      "from AQIM.", {("al-mourabitoun", "split-from", "aqim", "")}),
+    # a branch named in apposition; a merger told with its date between; more spellings
+    ("The Sahel-based branch of al-Qaeda, JNIM, claimed an attack on Burkinabe soldiers.",
+     {fight("jnim", "burkina-faso"), member("jnim", "al-qaeda", "affiliate")}),
+    ("Al-Mourabitoun merged in 2017 with three other groups to form JNIM.", {member("al-mourabitoun", "jnim", "member")}),
+    ("The al-Mulathamun Battalion attacked Malian soldiers.", {fight("al-mulathameen", "mali")}),
+    ("Jama'at Nusrat al-Islam wal Muslimeen attacked Malian soldiers.", {fight("jnim", "mali")}),
+    ("The FAMa advanced along with Kremlin-backed Wagner forces.",
+     {ally("mali", "wagner", "joint-action"), ally("russia", "wagner", "support")}),
     # a bilingual title's French "au Mali" is a place
     ("The United States condemns the terrorist attack in Mali / Les Etats Unis condamnent l'attaque terroriste au "
      "Mali.", set()),

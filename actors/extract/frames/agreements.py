@@ -64,10 +64,16 @@ def _merged_with(s: Sentence, occ: Occurrence, cue: Cue):
     """"X merged with A, B and C to form Y" (or ", forming Y", "into Y"): all are members of Y."""
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     m, _ = s.left_mention(occ.start, reach=4)
-    if k is None or m is None:
+    if m is None:
         return
-    partners = s.group(k, forward_only=True)
-    end = s.mentions[partners[-1]].tok_end
+    if k is None:
+        # "X merged in 2017 with three other groups to form Y": no partner named, X a member of Y all the same
+        end = next((x for x in range(occ.end, min(len(s.toks), occ.end + 12))
+                    if s.norms[x] in {"to", "forming", "into"} or s.is_break(x)), occ.end)
+        partners = []
+    else:
+        partners = s.group(k, forward_only=True)
+        end = s.mentions[partners[-1]].tok_end
     end = _part_of_possessor(s, end) or end  # "... and AQIM's Sahara branch" (a part, not its owner)
     at = next((x for x in range(end, min(len(s.toks), end + 6)) if s.norms[x] in {"to", "forming", "into"}), end)
     if any(s.is_break(x) for x in range(end, at)):

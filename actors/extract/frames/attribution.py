@@ -121,6 +121,12 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
         while p >= 0 and s.norms[p] != "," and not s.hard(p):
             p -= 1
         if p > 0 and s.norms[p] == "," and (p - 1) in s.at_end:
+            middle = s.at_start.get(p + 1)
+            head = s.mentions[s.at_end[p - 1]]
+            if middle is not None and s.mentions[middle].tok_end == j and not s.mentions[middle].generic and \
+                    head.tok_start >= 2 and s.norms[head.tok_start - 1] == "of" and \
+                    s.norms[head.tok_start - 2] in s.cues.single("other_org_nouns"):
+                return middle  # "the Sahel branch of al-Qaeda, JNIM, claimed": the branch named, not its owner
             return s.at_end[p - 1]
     heads = s.cues.single("modifier_heads")
     while j >= 0 and status_tok - j <= 10:

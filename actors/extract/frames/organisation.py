@@ -232,6 +232,13 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
         if oend < len(s.toks) and s.norms[oend] == "(" and oend + 1 in s.at_start:
             member = s.at_start[oend + 1]
             members = [member]
+        elif cue.frame != "member_verb" and s.norms[oend : oend + 1] == [","] and any(
+                s.norms[j] in {"the", "a", "an"} for j in range(max(0, occ.start - 4), occ.start)):
+            # "the Sahel-based branch of al-Qaeda, JNIM, claimed ...": the name in apposition to the noun
+            at = oend + 2 if s.norms[oend + 1 : oend + 2] == ["the"] else oend + 1
+            k = s.at_start.get(at)
+            if k is not None and s.party(k) and not s.mentions[k].generic:
+                member, members = k, [k]
     if member is None:
         return
     for m in members:

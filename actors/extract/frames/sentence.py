@@ -441,8 +441,8 @@ class Sentence:
                     # rival JNIM": the rival is named next
             if self.is_break(j) or (stop_comma and self.norms[j] == ","):
                 return None
-            if j in occ_starts and (j > c or j in self.companion_starts):
-                return None
+            if j in occ_starts and (j > c or j in self.companion_starts) and not (j > c and self.norms[j - 1] == "-"):
+                return None  # (but "Kremlin-backed Wagner forces": a compound's participle is no verb)
             if self.norms[j] == "by" and j > c and (j - 1) not in self.noun_ends:
                 return None  # "prisoners held captive by JNIM": a passive modifier, not the object
             if j > c and self.norms[j] in self.cues.single("description_heads") and j not in self.covered \
