@@ -43,7 +43,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
     "subject_companions", "clash_casualty_verbs", "support_modifiers", "support_nouns", "descriptor_adjectives",
     "casualty_subordinators", "companion_openers", "accusing_verbs", "hyphen_modifier_heads", "verb_next", "peacekeeper_nouns", "ended_relations", "former_markers", "contrast_markers", "source_openers", "contrast_clause_openers", "past_relation_markers", "name_particles", "description_openers", "pact_naming", "accused_acts", "subject_adverbs", "suffering_verbs", "statement_verbs", "agreement_nouns",
-    "joint_markers", "ongoing_markers", "adjectival_cue_heads", "merging_verbs", "departure_verbs", "leading_heads", "organisation_nouns", "unnamed_force_adjectives", "state_head_nouns", "state_troop_nouns", "aspect_verbs", "rival_families", "infobox_support_labels",
+    "joint_markers", "ongoing_markers", "purpose_founding_verbs", "reaction_verbs", "adjectival_cue_heads", "merging_verbs", "departure_verbs", "leading_heads", "organisation_nouns", "unnamed_force_adjectives", "state_head_nouns", "state_troop_nouns", "aspect_verbs", "rival_families", "infobox_support_labels",
     "pair_anaphors", "machine_models", "counterpart_nouns", "place_name_heads",
     "state_action_nouns",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",

@@ -106,6 +106,8 @@ def find_relations(
                 continue  # an intention or offer; under a denial it is still denied, so kept
         if occ.start > 0 and s.norms[occ.start - 1] in ("no", "without"):
             continue  # "there was no fighting between A and B", "took the town without a fight"
+        if _purpose_of_founding(s, occ):
+            continue  # "the four states set up the MNJTF to fight Boko Haram": what it was for, not an event
         for cue in occ.cues:
             if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
                 continue  # "ending years of cooperation between the two groups": no alliance from here on
@@ -250,6 +252,20 @@ def _truce_or_left(s: Sentence, occ) -> bool:
     left = s.cues.words("withdrawal_verbs")
     return any(tuple(s.norms[j : j + z]) in left and all(s.toks[x].text.islower() for x in range(j + z, occ.start))
                for j in range(max(0, occ.start - 4), occ.start) for z in (1, 2, 3) if j + z <= occ.start)
+
+
+def _purpose_of_founding(s: Sentence, occ) -> bool:
+    """The cue is an infinitive of purpose ("to fight") after a founding verb of its clause ("set up a
+    force ... to fight Y", "was created to counter Y"): what the founded body was for."""
+    if occ.start < 2 or s.norms[occ.start - 1] != "to":
+        return False
+    verbs = s.cues.words("purpose_founding_verbs")
+    for j in range(occ.start - 2, max(-1, occ.start - 30), -1):
+        if s.norms[j] in {".", ";"}:
+            return False
+        if (s.norms[j],) in verbs or tuple(s.norms[j : j + 2]) in verbs:
+            return True
+    return False
 
 
 def _former(s: Sentence, occ) -> bool:

@@ -103,6 +103,19 @@ CASES = [
     ("Jama'at Nusrat al-Islam wal Muslimeen attacked Malian soldiers.", {fight("jnim", "mali")}),
     ("The FAMa advanced along with Kremlin-backed Wagner forces.",
      {ally("mali", "wagner", "joint-action"), ally("russia", "wagner", "support")}),
+    # reacting to an attack is no part in it; states bordering a place are no sides; a founding's purpose is no event
+    ("The Security Council condemned the coordinated attacks against a MINUSMA camp in Kidal.", set()),
+    ("The operation cleared the islands in the lake area between Chad, Nigeria, Niger and Cameroon.", set()),
+    ("The four states set up the MNJTF to fight Boko Haram.", set()),
+    ("The Malian army launched an offensive to retake the governor's office from the MNLA.", {fight("mali", "mnla")}),
+    # a bystander before renewed fighting is no side of it; groups linked to both A and B are neither
+    ("JNIM exploited the end of the UN mission in Mali and renewed fighting between the Malian army and the CSP.",
+     {fight("mali", "csp")}),
+    ("Ansarul Islam and groups linked to both AQIM and the ISGS have attacked Burkinabe soldiers.",
+     {fight("ansarul-islam", "burkina-faso")}),
+    # "Russian auxiliaries" in Mali are Wagner's men
+    ("The FAMa and their Russian auxiliaries fell into an ambush by the CSP.",
+     {ally("mali", "wagner", "alliance"), fight("mali", "csp"), fight("wagner", "csp")}),
     # a bilingual title's French "au Mali" is a place
     ("The United States condemns the terrorist attack in Mali / Les Etats Unis condamnent l'attaque terroriste au "
      "Mali.", set()),

@@ -434,6 +434,9 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 if not _agentive_subject(s, occ, agents):
                     if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
                         agents = []
+                reacting = s.cues.single("reaction_verbs")
+                if agents and any(w in reacting for w in s.norms[max(s.mentions[a].tok_end for a in agents) : occ.start]):
+                    agents = []  # "the Security Council condemned the attacks against MINUSMA": no attacker
             else:
                 agents = _claimant_of_noun(s, occ)  # "JNIM claimed a landmine attack on Y"
     agents = [a for a in agents if a not in patients]

@@ -73,6 +73,8 @@ def _described_by(s: Sentence, group: list[int]) -> set[int]:
     described = False
     for m in sorted(group, key=lambda k: s.mentions[k].tok_start):
         t = s.mentions[m].tok_start - (1 if s.norms[s.mentions[m].tok_start - 1 : s.mentions[m].tok_start] == ["the"] else 0)
+        if t >= 3 and s.norms[t - 1] in {"both", "either"} and s.norms[t - 2] in {"to", "with"}:
+            t -= 1  # "groups linked to both AQIM and the ISGS"
         if t >= 2 and s.norms[t - 1] in {"to", "with"} and s.norms[t - 2] in heads:
             described = True
         elif not (t >= 1 and s.norms[t - 1] in {"and", ",", "or"}):

@@ -72,6 +72,8 @@ def between(s: Sentence, j: int, relation: str) -> list:
     """ "between A and B (and C)": every pair; "between A and B against C": two sides."""
     if j > 0 and (s.norms[j - 1],) in s.cues.words("peace_nouns"):
         return []  # "negotiations between A and B"
+    if j > 0 and s.norms[j - 1] in s.cues.single("shared_place_nouns") | {"lake", "basin", "river", "islands"}:
+        return []  # "the vast lake area between Chad, Nigeria, Niger and Cameroon": a place the states share
     k = s.right_mention(j + 1, reach=3, stop_comma=False)
     if k is None:
         k = s.right_mention(_past_compound(s, j + 1), reach=3, stop_comma=False)  # "between the IS-affiliated ISGS"
