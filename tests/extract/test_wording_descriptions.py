@@ -113,6 +113,10 @@ CASES = [
      {fight("mali", "csp")}),
     ("Ansarul Islam and groups linked to both AQIM and the ISGS have attacked Burkinabe soldiers.",
      {fight("ansarul-islam", "burkina-faso")}),
+    # a faction of a group described at length pledged, not the group; a misspelt Maghreb
+    ("A faction of the Sahel-based terror group al-Mourabitoun pledged allegiance to the Islamic State.", set()),
+    ("Ansar Dine, along with Al Qaeda in the Islamic Magreb, launched an offensive against the Malian army.",
+     {ally("ansar-dine", "aqim", "joint-action"), fight("ansar-dine", "mali"), fight("aqim", "mali")}),
     # "Russian auxiliaries" in Mali are Wagner's men
     ("The FAMa and their Russian auxiliaries fell into an ambush by the CSP.",
      {ally("mali", "wagner", "alliance"), fight("mali", "csp"), fight("wagner", "csp")}),

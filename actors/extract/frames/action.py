@@ -437,6 +437,8 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 reacting = s.cues.single("reaction_verbs")
                 if agents and any(w in reacting for w in s.norms[max(s.mentions[a].tok_end for a in agents) : occ.start]):
                     agents = []  # "the Security Council condemned the attacks against MINUSMA": no attacker
+                if agents:
+                    agents = agents + aside_companions(s, agents, occ)  # "A, along with B, launched an offensive"
             else:
                 agents = _claimant_of_noun(s, occ)  # "JNIM claimed a landmine attack on Y"
     agents = [a for a in agents if a not in patients]

@@ -106,10 +106,20 @@ def aside_companions(s: Sentence, agents: list[int], occ: Occurrence) -> list[in
         return partners  # "... in collaboration with the Wagner Group, a Russian mercenary outfit, targeted"
     if close is not None and close == occ.start and s.norms[end - 1] != ",":
         return partners  # "the Malian army alongside Wagner attacked the CSP"
+    if close is not None and s.norms[close : close + 1] == [","] and 3 < occ.start - close <= 6 \
+            and _agentive_gap(s, close + 1, occ.start):
+        return partners  # "Ansar Dine, along with AQIM, launched an offensive against ..."
     if close is None or s.norms[close : close + 1] != [","] or occ.start - close > 3 or any(
             s.is_break(x) and s.norms[x] not in s.cues.single("subject_adverbs") for x in range(close + 1, occ.start)):
         return []
     return partners
+
+
+def _agentive_gap(s: Sentence, a: int, b: int) -> bool:
+    """Tokens a..b are an agentive verb and a determiner before an attack noun ("launched an", "carried out a")."""
+    words = s.cues.words("agentive_verbs")
+    size = next((z for z in (3, 2, 1) if tuple(s.norms[a : a + z]) in words), 0)
+    return bool(size) and all(w in s.cues.single("noun_markers") for w in s.norms[a + size : b])
 
 
 def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
@@ -122,6 +132,12 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
         j = s.mentions[m].tok_start - 1
         while j >= 0 and s.norms[j] in {"the", "its", "their"}:
             j -= 1
+        k = j  # "a faction of the Sahel-based terror group al-Mourabitoun": past the description
+        while k > 0 and j - k < 7 and s.norms[k] != "of" and (s.toks[k].text.islower() or s.norms[k] == "-"
+                                                              or s.norms[k + 1 : k + 2] == ["-"]):
+            k -= 1
+        if k >= 1 and s.norms[k] == "of" and k != j and (s.norms[j] in s.cues.single("organisation_nouns")):
+            j = k
         if j >= 1 and s.norms[j] == "of" and s.norms[j - 1] in s.cues.single("other_org_nouns"):
             owned = True
         elif not (j >= 0 and s.norms[j] in {"and", ",", "or"}):
