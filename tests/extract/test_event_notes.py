@@ -80,9 +80,10 @@ NOTES = [
     # joint operations: in collaboration / coordination with, accompanied by, with the support of
     ("On 2 October 2020, FAMa, in collaboration with Dan Na Ambassagou, conducted an operation "
      "against JNIM positions near Dagassou.",
-     {ally("mali", "dan-na-ambassagou", "joint-action"), fight("mali", "jnim")}),
+     # the companion of a joint operation took part in it, as with a verb ("..., along with X, attacked")
+     {ally("mali", "dan-na-ambassagou", "joint-action"), fight("mali", "jnim"), fight("dan-na-ambassagou", "jnim")}),
     ("In 2019 the Nigerien army, in coordination with Barkhane, conducted an operation against ISGS "
-     "near Kerendi.", {ally("niger", "france", "joint-action"), fight("niger", "isgs")}),
+     "near Kerendi.", {ally("niger", "france", "joint-action"), fight("niger", "isgs"), fight("france", "isgs")}),
     ("On 17 May 2018, FAMa soldiers accompanied by Dan Na Ambassagou militiamen attacked JNIM "
      "fighters near Tessembi.",
      {ally("mali", "dan-na-ambassagou", "joint-action"), fight("mali", "jnim")}),
