@@ -281,8 +281,10 @@ def find_mentions_dated(
             if country:
                 length, aid = country
                 a = _force_of_start(matcher, tokens, i)  # "Military Forces of Mali": one mention of the state's forces
+                compound = a == i and _compound_modifier(matcher, tokens, i + length) and tokens[i + length].norm == "-"
                 out.append(Mention(aid, tokens[a].start, tokens[i + length - 1].end, a, i + length, surface(a, i + length),
-                                   via="country" if a == i else "force"))
+                                   via="compound" if compound else "country" if a == i else "force",
+                                   role="modifier" if compound else "party"))
                 i += length
                 continue
             i += 1

@@ -219,6 +219,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return ln, aid
     nxt = tokens[i + ln] if i + ln < n else None
     if nxt is not None:
+        if nxt.norm == "-" and i + ln + 1 < n and tokens[i + ln + 1].norm in matcher.single("modifier_heads"):
+            return ln, aid  # "Russia-backed Wagner forces": the state describes what follows (a modifier)
         if nxt.norm == "-" or nxt.norm == "'s":
             return None  # "Mali-Algeria border"; possessives are handled as group references
         if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():

@@ -117,6 +117,9 @@ CASES = [
     ("A faction of the Sahel-based terror group al-Mourabitoun pledged allegiance to the Islamic State.", set()),
     ("Ansar Dine, along with Al Qaeda in the Islamic Magreb, launched an offensive against the Malian army.",
      {ally("ansar-dine", "aqim", "joint-action"), fight("ansar-dine", "mali"), fight("aqim", "mali")}),
+    # a country's name in a compound before a participle describes what follows
+    ("The army feared a deployment of Russia-backed Wagner forces.", {ally("russia", "wagner", "support")}),
+    ("France-backed Malian troops retook Gao from MUJAO.", {ally("france", "mali", "support"), fight("mali", "mojwa")}),
     # "Russian auxiliaries" in Mali are Wagner's men
     ("The FAMa and their Russian auxiliaries fell into an ambush by the CSP.",
      {ally("mali", "wagner", "alliance"), fight("mali", "csp"), fight("wagner", "csp")}),
