@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(("real held-out", measure.measure("heldout", extractor=ex, resolve=not args.mentions), False))
     for folder in args.local:
         results.append((f"{folder.name} development", local(folder, "dev", ex, resolve=not args.mentions), True))
-        if args.heldout and (folder / "gold_heldout.csv").is_file():
+        if args.heldout and any((d / "gold_heldout.csv").is_file() for d in (TESTS / "realtext" / "web" / folder.name, folder)):
             results.append((f"{folder.name} held-out", local(folder, "heldout", ex, resolve=not args.mentions), False))
     for name, m, show in results:
         print(f"\n=== {name}: {len(m['files'])} files")
