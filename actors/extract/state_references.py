@@ -230,8 +230,10 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None  # "the Mali-Niger border", "the Mali-Niger-Burkina Faso tri-border area": a compound of places
     if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
         return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
-    if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns"):
+    if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns") \
+            and not (i > 2 and tokens[i - 3].norm in {"its", "their", "his", "her", "our"}):
         return ln, aid  # "soldiers from Niger", "peacekeepers from Burkina Faso": that state's troops
+        # (but "France withdrew its troops from Mali": a place)
     j = i - 2 if prev == "the" else i - 1
     if j > 0 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("backing_nouns"):
         return ln, aid  # "with air support from the United States": the state backs

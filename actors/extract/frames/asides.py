@@ -60,6 +60,9 @@ def parenthetical_start(s: Sentence, comma: int) -> int | None:
                 first = "a"  # ", by then a JNIM-aligned group,": an apposition all the same
             if first in {"both", "all", "each"} and p + 2 < comma and (s.norms[p + 2] in s.cues.single("member_nouns") or s.norms[p + 2] in {"part", "a", "an"}):
                 first = "a"  # "the MNLA and the HCUA, both members of the CMA, clashed": an apposition
+            if first in {"both", "all", "each"} and p + 2 < comma and (
+                    s.norms[p + 2].endswith("ed") or (s.norms[p + 2],) in s.cues.words("irregular_participles")):
+                return p  # "Burkina Faso, Mali and Niger, all run by military juntas, quit ECOWAS": a participle aside
             if first in {"a", "an"} and not listed:  # ", a Mi-8, and a L-39" is a list
                 # ", a predominantly Tuareg Islamist group,", ", a splinter group of AQIM,",
                 # ", a group founded by X with support from Y,": an apposition, whoever it names
