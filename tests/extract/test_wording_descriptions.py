@@ -121,7 +121,8 @@ CASES = [
     ("The army feared a deployment of Russia-backed Wagner forces.", {ally("russia", "wagner", "support")}),
     ("France-backed Malian troops retook Gao from MUJAO.", {ally("france", "mali", "support"), fight("mali", "mojwa")}),
     # a state's own troops withdrawn from a country leave that country a place; a participle aside after a list
-    ("France withdrew its troops from Mali, ending years of operations against JNIM.", {fight("france", "jnim")}),
+    ("France announced it would withdraw its troops from Mali, ending years of operations against JNIM.",
+     {fight("france", "jnim")}),
     ("Soldiers from Niger attacked Boko Haram.", {fight("niger", "boko-haram")}),
     ("Burkina Faso, Mali and Niger, all run by military juntas, quit ECOWAS.",
      {("burkina-faso", "split-from", "ecowas", ""), ("mali", "split-from", "ecowas", ""),
