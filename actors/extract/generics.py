@@ -28,7 +28,7 @@ from actors.extract.matcher import Matcher, heads, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
 
-__all__ = ["document_country", "resolve_generics", "opening_subject", "pronoun_subject"]
+__all__ = ["document_country", "resolve_generics"]
 
 
 def _set_apart(matcher: Matcher, tokens: Sequence[Token], start: int, end: int) -> bool:
