@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
+from actors.extract.generics import opening_subject
 from actors.extract.mentions import Mention
 from actors.text.tokens import phrase_key
 
@@ -147,18 +148,12 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
 
 
 def _clause_subject(s: Sentence, before: int) -> int | None:
-    """The first party named in the sentence before token ``before``, when no preposition governs
-    it and nothing but an opening phrase of time stands before it ("In 2018 ISIS-GS is ...")."""
-    for k in sorted(s.real, key=lambda k: s.mentions[k].tok_start):
-        m = s.mentions[k]
-        if m.tok_start >= before:
-            return None
-        lead = [w for w in s.norms[: m.tok_start] if w not in {"the", ","}]
-        if s.party(k) and not m.generic and (not lead or (lead[0] in {"in", "on", "since", "by"} and all(
-                w.isdigit() or w in MONTHS or w in {"in", "on", "since", "by", "early", "late", "mid"} for w in lead))):
-            return k
+    """The one named actor the sentence opens with, as its subject (:func:`opening_subject`), when it
+    stands before token ``before``."""
+    m = opening_subject([s.mentions[k] for k in s.real], s.toks)
+    if m is None or m.tok_start >= before:
         return None
-    return None
+    return next(k for k in s.real if s.mentions[k] is m)
 
 
 def _words(s: Sentence, idx: list[int]) -> str:
