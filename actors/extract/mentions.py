@@ -282,9 +282,14 @@ def find_mentions_dated(
                 length, aid = country
                 a = _force_of_start(matcher, tokens, i)  # "Military Forces of Mali": one mention of the state's forces
                 compound = a == i and _compound_modifier(matcher, tokens, i + length) and tokens[i + length].norm == "-"
+                # "three peacekeepers from Guinea": the state's contingent of the mission in force then
+                serving = i >= 3 and tokens[i - 1].norm == "from" and _peacekeepers(matcher, tokens, i - 3, i - 1)
+                dated = dated or serving
                 out.append(Mention(aid, tokens[a].start, tokens[i + length - 1].end, a, i + length, surface(a, i + length),
                                    via="compound" if compound else "country" if a == i else "force",
-                                   role="modifier" if compound else "party"))
+                                   role="modifier" if compound else "party",
+                                   contingent_of=_mission_in_force(matcher, tokens, i - 3, i - 1, day_range, aid)
+                                   if serving else ""))
                 i += length
                 continue
             i += 1

@@ -125,6 +125,9 @@ CASES = [
     ("Burkina Faso, Mali and Niger, all run by military juntas, quit ECOWAS.",
      {("burkina-faso", "split-from", "ecowas", ""), ("mali", "split-from", "ecowas", ""),
       ("niger", "split-from", "ecowas", "")}),
+    # peacekeepers "from" a state in Mali while MINUSMA served there are its contingent
+    ("In 2017 JNIM attacked a UN base in Kidal, killing three peacekeepers from Guinea.",
+     {fight("jnim", "minusma"), fight("jnim", "guinea"), member("guinea", "minusma", "contingent")}),
     # "Russian auxiliaries" in Mali are Wagner's men
     ("The FAMa and their Russian auxiliaries fell into an ambush by the CSP.",
      {ally("mali", "wagner", "alliance"), fight("mali", "csp"), fight("wagner", "csp")}),
