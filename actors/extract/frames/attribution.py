@@ -118,10 +118,8 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
     j = status_tok - 1
     if j > 0 and s.norms[j] == ",":
         # "The Platform, a coalition of ... GATIA, denied": the head before the apposition
-        p = j - 1
-        while p >= 0 and s.norms[p] != "," and not s.hard(p):
-            p -= 1
-        if p > 0 and s.norms[p] == "," and (p - 1) in s.at_end:
+        p = s.aside_opening(j)
+        if p is not None and (p - 1) in s.at_end:
             middle = s.at_start.get(p + 1)
             head = s.mentions[s.at_end[p - 1]]
             if middle is not None and s.mentions[middle].tok_end == j and not s.mentions[middle].generic and \

@@ -112,7 +112,7 @@ def _founded_group(s: Sentence, start: int) -> int | None:
                                                       "has", "been", "first", "originally", "officially"}
     if start > 0 and s.norms[start - 1] == ",":
         # "X, originally part of Y, became a separate organization": the head before the aside
-        opening = next((j for j in range(start - 2, max(-1, start - 14), -1) if s.norms[j] == ","), None)
+        opening = s.aside_opening(start - 1)
         k = s.at_end.get(opening - 1) if opening is not None else None
         if _named(s, k) and s.party(k):
             return k

@@ -179,6 +179,14 @@ class Sentence:
         return out
 
     # -- navigation ---------------------------------------------------------
+    def aside_opening(self, comma: int) -> int | None:
+        """The comma opening the aside that ``comma`` closes, within its clause ("The Platform, a
+        coalition of ..., denied"; "X, originally part of Y, became ..."); None if there is none."""
+        p = comma - 1
+        while p >= 0 and self.norms[p] != "," and not self.hard(p):
+            p -= 1
+        return p if p > 0 and self.norms[p] == "," else None
+
     def hard(self, i: int) -> bool:
         return self.norms[i] in _HARD and i not in self._scare_quotes
 
