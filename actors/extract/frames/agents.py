@@ -4,12 +4,14 @@ agent, and the pairs across two sides (with the mission a state's contingent ser
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "country_at", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -401,3 +403,17 @@ def accuser(s: Sentence, accused: list[int]) -> int | None:
         return None
     k, _ = s.left_mention(verb, stop_at_status=False)
     return k if k is not None and not s.mentions[k].generic and k not in accused else None
+
+
+def country_at(s: Sentence, start: int, like: Mention) -> Mention | None:
+    """The state whose country name (a place here: "to Mali") stands at ``start``, as a mention
+    shaped like ``like``, if any."""
+    for size in (3, 2, 1):
+        if len(s.toks) < start + size:
+            continue
+        actor = s.matcher.dictionary.lookup(" ".join(t.text for t in s.toks[start : start + size]))
+        if actor is not None and actor.kind in ("state armed force", "foreign state"):
+            a, b = s.toks[start], s.toks[start + size - 1]
+            return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
+                           text=" ".join(t.text for t in s.toks[start : start + size]), via="country")
+    return None

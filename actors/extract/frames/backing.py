@@ -1,13 +1,14 @@
 """Support named by a noun: the owner of "support" after "with" backed the clause's subject.
 
 ``backing_noun``  "X retook Konna with French (air) support": France backed X.
+``provision``     "X provided airlift to Y", "X gave Y training": X backed Y.
 :func:`backing_mentions` reads a state's force named by its support ("French air support").
 """
 
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import governed
+from actors.extract.frames.agents import country_at, governed
 from actors.extract.frames.attribution import RelationMatch
 from actors.extract.frames.sentence import Occurrence, Sentence
 
@@ -28,6 +29,57 @@ def _backing_noun(s: Sentence, occ: Occurrence, cue: Cue):
         k = s.at_end.get(j)
     if k is not None:
         yield from _backed(s, k, cue.kind)
+
+
+def _provision(s: Sentence, occ: Occurrence, cue: Cue):
+    """"The United States provided airlift to Chad and Togo", "provided significant support for
+    Chad's special forces", "France provided the Malian army with intelligence": the giver (the
+    subject) backed each recipient. What is given is one of ``provided_nouns`` (support, training,
+    weapons, not troops: those are a contribution); the recipient, after "to" or "for" (past
+    words of ``recipient_words``: "the governments of"), or right after the verb before "with"."""
+    nouns = s.cues.single("provided_nouns")
+    giver, _ = s.left_mention(occ.start, reach=4)
+    if giver is None or s.mentions[giver].generic or not s.party(giver) or giver in s.patient_of:
+        return
+    recipient = None
+    with_ = s.find_word(occ.end, {"with"}, 6)
+    first = s.right_mention(occ.end, reach=4, allow_possessor=True)
+    if with_ is not None and first is not None and s.mentions[first].tok_end <= with_ \
+            and any(s.norms[x] in nouns for x in range(with_ + 1, min(len(s.toks), with_ + 5))):
+        recipient = first  # "provided the Malian army with intelligence"
+    else:
+        to = s.find_word(occ.end, {"to", "for"}, 9)
+        if to is None or not any(s.norms[x] in nouns for x in range(occ.end, to)) \
+                or any(x in s.at_start for x in range(occ.end, to)):
+            return
+        j = to + 1
+        words = s.cues.single("recipient_words")
+        while j < len(s.toks) and j not in s.at_start and j - to <= 4 and s.norms[j] in words:
+            j += 1  # "to the governments of Chad, ...", not "to fight JNIM"
+        recipient = s.at_start.get(j)
+        if recipient is None:
+            recipients = _countries(s, j, s.mentions[giver])  # "airlift to Chad and Togo": places as states
+    if recipient is not None:
+        recipients = [s.mentions[b] for b in s.group(recipient, forward_only=True)
+                      if s.party(b, allow_possessor=True)]
+    for a in s.group(giver):
+        for b in recipients:
+            if s.party(a) and not b.generic and s.mentions[a].actor != b.actor:
+                yield s.mentions[a], b, cue.kind
+
+
+def _countries(s: Sentence, j: int, like) -> list:
+    """Country names listed from token ``j`` ("Chad, Niger and Togo"), as mentions of their states."""
+    out = []
+    while j < len(s.toks):
+        state = country_at(s, j, like)
+        if state is None:
+            break
+        out.append(state)
+        j = state.tok_end
+        while j < len(s.toks) and s.norms[j] in {",", "and"}:
+            j += 1
+    return out
 
 
 def backing_mentions(s: Sentence):
@@ -71,4 +123,4 @@ def _backed(s: Sentence, k: int, relation: str):
                 yield s.mentions[a], s.mentions[b], relation
 
 
-FRAME_FUNCS = {"backing_noun": _backing_noun}
+FRAME_FUNCS = {"backing_noun": _backing_noun, "provision": _provision}

@@ -7,12 +7,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from itertools import combinations
 
 from actors.extract.cues import Cue
 from actors.extract.mentions import Mention
+from actors.extract.frames.agents import country_at
 from actors.extract.frames.sentence import Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -33,7 +32,7 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
     if org_actor is not None and org_actor.kind in ("international mission", "coalition"):
         yield s.mentions[k], s.mentions[org], cue.kind
         return
-    host = _country_at(s, to + 1, s.mentions[k]) if org is None else (
+    host = country_at(s, to + 1, s.mentions[k]) if org is None else (
         s.mentions[org] if org_actor is not None and org_actor.kind in _STATES else None)
     if host is not None and host.actor != actor.id:
         # "Chad sent 2,000 troops to Mali": troops sent to a state's aid (annotation.md, support)
@@ -41,20 +40,6 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 _STATES = frozenset({"state armed force", "foreign state"})
-
-
-def _country_at(s: Sentence, start: int, like: Mention) -> Mention | None:
-    """The state whose country name (a place here: "to Mali") stands at ``start``, as a mention
-    shaped like ``like``, if any."""
-    for size in (3, 2, 1):
-        if len(s.toks) < start + size:
-            continue
-        actor = s.matcher.dictionary.lookup(" ".join(t.text for t in s.toks[start : start + size]))
-        if actor is not None and actor.kind in _STATES:
-            a, b = s.toks[start], s.toks[start + size - 1]
-            return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
-                           text=" ".join(t.text for t in s.toks[start : start + size]), via="country")
-    return None
 
 
 def _garrison(s: Sentence, occ: Occurrence, cue: Cue):

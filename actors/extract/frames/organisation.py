@@ -51,7 +51,7 @@ def _appositive_head(s: Sentence, c: int) -> int | None:
         j = start - 1
         while j >= 0 and s.norms[j] in {"a", "an", "the"}:
             j -= 1
-    if j >= 0 and s.norms[j] in {"was", "is", "became", "remains", "been", "remained"}:
+    if j >= 0 and s.norms[j] in {"was", "is", "were", "are", "became", "remains", "been", "remained"}:
         j -= 1
     elif j >= 0 and s.norms[j] == ",":
         j -= 1

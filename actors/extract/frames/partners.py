@@ -3,6 +3,7 @@
 ``possessed_ally``  A and its ally B; A and their (Russian) allies / partners / collaborators.
 ``possessed_part``  A ... its (Saharan) affiliate, B: B is a member of A.
 ``under_umbrella``  A operates under the B umbrella / the banner of B: A is a member of B.
+``ally_of``         A, a close ally of B; A is an important partner to B: A and B are allies.
 
 :func:`components` reads an umbrella and its component named in one reference ("JNIM's Katiba
 Serma", "Katiba Macina (JNIM)", "JNIM/Katiba Macina").
@@ -17,8 +18,9 @@ a mention of its own (:func:`actors.extract.state_references.group_reference`).
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.organisation import _ORGANISATIONS
-from actors.extract.frames.sentence import Occurrence, Sentence
+from actors.extract.frames.agents import country_at
+from actors.extract.frames.organisation import _ORGANISATIONS, _appositive_head
+from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS", "components"]
 
@@ -113,6 +115,31 @@ def _under_umbrella(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[m], s.mentions[org], cue.kind
 
 
+def _ally_of(s: Sentence, occ: Occurrence, cue: Cue):
+    """"Chad, a close ally of France,", "Mali is an important regional partner to the United
+    States", "Chad and Niger remained key partners of France": the actor the noun describes (by
+    apposition or a copula) and each one named right after it are allies. A past partnership
+    ("a former ally of") is not drawn: the text gives no date for its end."""
+    if any(w in s.cues.single("former_markers") for w in s.norms[max(0, occ.start - 4) : occ.start]):
+        return
+    head = _appositive_head(s, occ.start)
+    if head is None or s.mentions[head].generic or not s.party(head):
+        return
+    heads = [head]
+    if s.mentions[head].tok_end < len(s.toks) and s.norms[s.mentions[head].tok_end] in COPULAS:
+        heads = [k for k in s.group(head) if s.party(k) and not s.mentions[k].generic]
+    k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is not None:
+        partners = [s.mentions[b] for b in s.group(k, forward_only=True) if s.party(b)]
+    else:  # "a close ally of France": a country's name after the noun is the state
+        state = country_at(s, occ.end + (s.norms[occ.end : occ.end + 1] == ["the"]), s.mentions[head])
+        partners = [state] if state is not None else []
+    for a in heads:
+        for b in partners:
+            if not b.generic and b.actor != s.mentions[a].actor:
+                yield s.mentions[a], b, cue.kind
+
+
 _COMPONENT_KINDS = frozenset({"jihadist group", "rebel movement", "militia"})
 
 
@@ -155,4 +182,4 @@ def components(s: Sentence) -> list[tuple]:
     return out
 
 
-FRAME_FUNCS = {"possessed_ally": _possessed_ally, "possessed_part": _possessed_part, "under_umbrella": _under_umbrella}
+FRAME_FUNCS = {"ally_of": _ally_of, "possessed_ally": _possessed_ally, "possessed_part": _possessed_part, "under_umbrella": _under_umbrella}

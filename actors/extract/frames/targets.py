@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from actors.extract.frames.agents import by_agent
+from actors.extract.frames.agents import by_agent, governed
 from actors.extract.frames.attribution import claimant_mention
 from actors.extract.frames.sentence import Occurrence, Sentence
 
@@ -315,7 +315,14 @@ def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[i
         return []
     span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
     verbs = s.cues.words("agentive_verbs")
-    return agents if any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2, 3)) else []
+    if any(tuple(span[x : x + z]) in verbs for x in range(len(span)) for z in (1, 2, 3)):
+        return agents
+    # "Niger deployed troops to Diffa in the fight against Boko Haram": taking part in a campaign
+    openers = s.cues.words("participation_openers")
+    taking_part = s.norms[occ.end - 1] in s.cues.single("participation_nouns") and any(
+        tuple(span[len(span) - z :]) in openers for z in (2, 3) if len(span) >= z)
+    # (the clause's subject, not a noun governed by a preposition: "cooperation with LCBC member states")
+    return agents if taking_part and not governed(s, s.mentions[agents[0]].tok_start) else []
 
 
 def formerly_owned(s: Sentence, k: int) -> bool:

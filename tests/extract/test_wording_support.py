@@ -1,0 +1,63 @@
+"""Wording of real reporting (issue 13): support told as something given ("provided airlift to
+Chad", "gave the Malian army training"), allies described by a noun ("Chad, a close ally of
+France", "Mali is an important partner to the United States"), and a subject taking part in a
+campaign ("deployed troops in the fight against Boko Haram").
+
+Every sentence is made up about a generic situation; the actors are the packaged dictionary's.
+Each case lists every relation between named actors the sentence should give (symmetric
+relations as sorted pairs), with its kind: nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from named_edges import ally, fight
+
+named = named_edges.sentence_named
+
+
+GIVEN = [
+    # what is given to a recipient: help in kind, after "to"/"for", or before "with"
+    ("The United States provided airlift to France.", {ally("france", "united-states", "support")}),
+    ("Washington said the United States provided airlift to Chad and Togo.",
+     {ally("chad", "united-states", "support"), ally("togo", "united-states", "support")}),
+    ("The United States provided significant support for Chad's special forces.",
+     {ally("chad", "united-states", "support")}),
+    ("France gave training and equipment to the Malian army.", {ally("france", "mali", "support")}),
+    ("France provided the Malian army with intelligence and air support.", {ally("france", "mali", "support")}),
+    ("The United States offered assistance to the governments of Niger and Chad.",
+     {ally("niger", "united-states", "support"), ally("chad", "united-states", "support")}),
+    # not help given to a named recipient: an infinitive, a thing named between, no one, a generic giver
+    ("Russia provided support to fight JNIM.", {fight("jnim", "russia")}),
+    ("Russia gave weapons taken from the MNLA to the Malian army.", set()),
+    ("Civilians provided food to JNIM fighters.", set()),
+    ("The United States provided support for the creation of a regional force.", set()),
+]
+
+ALLIES = [
+    ("Chad, a close ally of France, sent troops to the north.", {ally("chad", "france", "alliance")}),
+    ("Mali is an important regional partner to the United States.", {ally("mali", "united-states", "alliance")}),
+    ("The Government of Chad remained a reliable partner of the United States.",
+     {ally("chad", "united-states", "alliance")}),
+    ("Chad and Niger are key partners of France.",
+     {ally("chad", "france", "alliance"), ally("france", "niger", "alliance")}),
+    # a past partnership has no date for its end: nothing
+    ("Mali, a former ally of France, expelled the French ambassador.", set()),
+    ("Mali was once a partner of France.", set()),
+]
+
+TAKING_PART = [
+    ("Niger deployed troops to Diffa in the fight against Boko Haram.", {fight("boko-haram", "niger")}),
+    ("Chadian soldiers were killed in the war against Boko Haram.", {fight("boko-haram", "chad")}),
+    # a noun governed by a preposition takes no part: "cooperation with LCBC members"
+    ("Niger increased its cooperation with Lake Chad Basin Commission member countries in the fight against "
+     "Boko Haram.", {ally("lcbc", "niger", "alliance")}),
+    # a campaign that is not the subject's
+    ("Aid workers in Diffa were caught in the fight against Boko Haram.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + TAKING_PART)
+def test_support_allies_and_taking_part(extractor, text, expected):
+    assert named(extractor, text) == expected
