@@ -90,7 +90,9 @@ CASES = [
     # a bracketed gloss between a name and its fighters, as event notes write them
     ("ISGS (Sahel Province) militants clashed with JNIM militants in Tin-Hama (Ansongo, Gao).", {fight("isgs", "jnim")}),
     # a cue word before a force noun is an adjective; a purpose is no founding; a past membership is not drawn
-    ("Chad provided about 1,200 combat forces to the Multi-National Joint Task Force.", set()),
+    # (no fight with the task force: the troops provided are Chad's contingent)
+    ("Chad provided about 1,200 combat forces to the Multi-National Joint Task Force.",
+     {member("chad", "mnjtf", "contingent")}),
     ("French attack helicopters struck JNIM positions.", {fight("france", "jnim")}),
     ("The MNJTF was formed to counter the threat posed by ISWAP, al-Qaeda and Boko Haram.", set()),
     ("Al-Mourabitoun, originally part of AQIM, became a separate organization in late 2012 after its leader split "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import named_edges
 import pytest
-from named_edges import ally, fight
+from named_edges import ally, fight, member
 
 named = named_edges.sentence_named
 
@@ -47,6 +47,20 @@ ALLIES = [
     ("Mali was once a partner of France.", set()),
 ]
 
+SENT_AND_JOINED = [
+    # troops sent to each state of a list, or to a mission
+    ("Last year, Chad dispatched soldiers to Nigeria, Niger and Cameroon.",
+     {ally("chad", "nigeria", "support"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
+    ("Chad provided 1,200 soldiers to the MNJTF.", {member("chad", "mnjtf", "contingent")}),
+    # a merger announced by the group itself
+    ("In 2015, al-Mourabitoun announced a re-merger with AQIM.", {member("al-mourabitoun", "aqim", "member")}),
+    # an organisation noun in apposition to a name: the description is the name's
+    ("Katiba Macina, a jihadist group affiliated with JNIM, attacked Boni.",
+     {member("katiba-macina", "jnim", "affiliate")}),
+    ("The attack was claimed by a group affiliated with al-Qaeda.", set()),
+    ("The MUJAO militant group was able to push the MNLA from Gao.", {fight("mnla", "mojwa")}),
+]
+
 TAKING_PART = [
     ("Niger deployed troops to Diffa in the fight against Boko Haram.", {fight("boko-haram", "niger")}),
     ("Chadian soldiers were killed in the war against Boko Haram.", {fight("boko-haram", "chad")}),
@@ -58,6 +72,6 @@ TAKING_PART = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + TAKING_PART)
+@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART)
 def test_support_allies_and_taking_part(extractor, text, expected):
     assert named(extractor, text) == expected

@@ -11,7 +11,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "country_at", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "countries_at", "country_at", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -417,3 +417,17 @@ def country_at(s: Sentence, start: int, like: Mention) -> Mention | None:
             return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
                            text=" ".join(t.text for t in s.toks[start : start + size]), via="country")
     return None
+
+
+def countries_at(s: Sentence, j: int, like: Mention) -> list[Mention]:
+    """Country names listed from token ``j`` ("Chad, Niger and Togo"), as mentions of their states."""
+    out = []
+    while j < len(s.toks):
+        state = country_at(s, j, like)
+        if state is None:
+            break
+        out.append(state)
+        j = state.tok_end
+        while j < len(s.toks) and s.norms[j] in {",", "and"}:
+            j += 1
+    return out

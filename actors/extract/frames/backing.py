@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import country_at, governed
+from actors.extract.frames.agents import countries_at, governed
 from actors.extract.frames.attribution import RelationMatch
 from actors.extract.frames.sentence import Occurrence, Sentence
 
@@ -58,7 +58,7 @@ def _provision(s: Sentence, occ: Occurrence, cue: Cue):
             j += 1  # "to the governments of Chad, ...", not "to fight JNIM"
         recipient = s.at_start.get(j)
         if recipient is None:
-            recipients = _countries(s, j, s.mentions[giver])  # "airlift to Chad and Togo": places as states
+            recipients = countries_at(s, j, s.mentions[giver])  # "airlift to Chad and Togo": places as states
     if recipient is not None:
         recipients = [s.mentions[b] for b in s.group(recipient, forward_only=True)
                       if s.party(b, allow_possessor=True)]
@@ -66,20 +66,6 @@ def _provision(s: Sentence, occ: Occurrence, cue: Cue):
         for b in recipients:
             if s.party(a) and not b.generic and s.mentions[a].actor != b.actor:
                 yield s.mentions[a], b, cue.kind
-
-
-def _countries(s: Sentence, j: int, like) -> list:
-    """Country names listed from token ``j`` ("Chad, Niger and Togo"), as mentions of their states."""
-    out = []
-    while j < len(s.toks):
-        state = country_at(s, j, like)
-        if state is None:
-            break
-        out.append(state)
-        j = state.tok_end
-        while j < len(s.toks) and s.norms[j] in {",", "and"}:
-            j += 1
-    return out
 
 
 def backing_mentions(s: Sentence):

@@ -11,7 +11,7 @@ from itertools import combinations
 
 from actors.extract.cues import Cue
 from actors.extract.mentions import Mention
-from actors.extract.frames.agents import country_at
+from actors.extract.frames.agents import countries_at
 from actors.extract.frames.sentence import Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -32,11 +32,13 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
     if org_actor is not None and org_actor.kind in ("international mission", "coalition"):
         yield s.mentions[k], s.mentions[org], cue.kind
         return
-    host = country_at(s, to + 1, s.mentions[k]) if org is None else (
-        s.mentions[org] if org_actor is not None and org_actor.kind in _STATES else None)
-    if host is not None and host.actor != actor.id:
-        # "Chad sent 2,000 troops to Mali": troops sent to a state's aid (annotation.md, support)
-        yield s.mentions[k], host, "allied-with", "support"
+    hosts = countries_at(s, to + 1, s.mentions[k]) if org is None else (
+        [s.mentions[org]] if org_actor is not None and org_actor.kind in _STATES else [])
+    for host in hosts:
+        if host.actor != actor.id:
+            # "Chad sent 2,000 troops to Mali", "... to Nigeria, Niger and Cameroon": troops sent to a
+            # state's aid (annotation.md, support)
+            yield s.mentions[k], host, "allied-with", "support"
 
 
 _STATES = frozenset({"state armed force", "foreign state"})

@@ -202,6 +202,9 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
         members = s.group(member)  # "A, B and C, the three members of Y"
     if member is None and cue.frame == "member_verb":
         k, _ = s.left_mention(occ.start, reach=6)
+        if k is None and s.norms[occ.start - 1] in {"a", "an", "its", "their"}:
+            # "X announced a re-merger with Y": the one announcing its own (claimed by it)
+            k, _ = s.left_mention(occ.start, reach=4, stop_at_status=False)
         if k is not None and _gerund_object(s, k):
             return  # "quitting the group and joining the MNLA": the group quit is no joiner
         first = s.group(k)[0] if k is not None else None

@@ -342,9 +342,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         yield from ((s.mentions[owner], s.mentions[b], cue.kind) for b in partners
                     if not s.mentions[owner].generic and s.mentions[b].actor != s.mentions[owner].actor)
         return
-    if cue.standing and _describes_a_noun(s, occ):
+    apposed = _apposed_group(s, occ) if cue.standing else None
+    if cue.standing and apposed is None and _describes_a_noun(s, occ):
         return  # "a jihadist leader linked to al-Qaida", "movements linked to al-Qaida": no one named is tied
-    k, status_tok = s.left_mention(occ.start)
+    k, status_tok = s.left_mention(occ.start) if apposed is None else (apposed, None)
     principals: list[int] = []
     if k is not None and occ.end + 1 < len(s.toks) and s.norms[occ.end] in {"its", "their"} \
             and s.norms[occ.end + 1] in {"ally", "allies", "partner", "partners"}:
@@ -419,6 +420,22 @@ def _describes_a_noun(s: Sentence, occ: Occurrence) -> bool:
         return False  # "JNIM fighters linked to al-Qaeda"
     return w.isalpha() and s.toks[j].text.islower() and w not in COPULAS | {"been", "being", "be", "which", "who",
                                                                             "that", "also", "and", "or", "both"}
+
+
+def _apposed_group(s: Sentence, occ: Occurrence) -> int | None:
+    """The name an organisation noun before the cue stands in apposition to: "Katiba Macina, a
+    (jihadist) group affiliated with JNIM" describes Katiba Macina."""
+    j = occ.start - 1
+    if j < 2 or s.norms[j] not in s.cues.single("organisation_nouns") or j in s.covered:
+        return None
+    j -= 1
+    while j > 1 and occ.start - j <= 3 and s.norms[j].isalpha() and s.toks[j].text.islower() \
+            and s.norms[j] not in {"a", "an", "the"} and j not in s.covered:
+        j -= 1  # "a jihadist group"
+    if s.norms[j] not in {"a", "an"} or s.norms[j - 1] != ",":
+        return None
+    k = s.at_end.get(j - 2)
+    return k if k is not None and s.party(k) and not s.mentions[k].generic else None
 
 
 def _described(s: Sentence, k: int, occ: Occurrence) -> bool:
