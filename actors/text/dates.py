@@ -449,7 +449,10 @@ def _resolve_sentence(
                 saw_impossible = True
                 continue
             ref = state.ref
-            back = ref is not None and not timeline and span.last < ref.first - timedelta(days=_BACKWARD_DAYS)
+            # (before the day a report was filed, its year's months are the report's recent past:
+            # "In January" in a report filed in July is that January, as a reader takes it)
+            filed = state.filing_day is not None and ref is state.filing_day
+            back = ref is not None and not timeline and not filed and span.last < ref.first - timedelta(days=_BACKWARD_DAYS)
             # "from January 2019 until November": forward within the sentence keeps the year
             ahead = (ref is not None and not timeline and not stated_here
                      and span.first > ref.last + timedelta(days=_FORWARD_DAYS))

@@ -235,3 +235,18 @@ def test_a_report_dateline_is_the_reference_not_an_event_date_and_a_weekday_is_n
     assert [iso for _, iso, _ in rows] == ["2023"]  # the day the report was filed dates nothing told
     rows, _ = dated("On Saturday the leaders signed a pact.\n")
     assert [iso for _, iso, _ in rows] == [""]  # a weekday with no dated day to count from
+
+
+def test_a_month_before_a_reports_filing_day_is_of_its_year() -> None:
+    # "In January" in a report filed in July is that January; the narrative's 92-day backward
+    # check is for dates told after other dates, not for a report's recent past
+    rows, problems = dated("BAMAKO, 6 July 2024 (AFP) - The leaders met on Saturday. "
+                           "In January, the three states announced they were leaving the bloc.\n")
+    assert [iso for _, iso, _ in rows] == ["2024-07-06", "2024-01"]
+    assert not problems
+    # a month after the filing day by more than half a year is no recent past: unknown, no year guessed
+    rows, _ = dated("BAMAKO, 6 March 2024 (AFP) - The leaders met. In November, the states left the bloc.\n")
+    assert [iso for _, iso, _ in rows] == ["2024", ""]
+    # once another date is told, the narrative's checks hold again (five months back: undated)
+    rows, _ = dated("BAMAKO, 6 July 2024 (AFP) - On 20 June the rebels took a town. In January, the army left it.\n")
+    assert [iso for _, iso, _ in rows] == ["2024-06-20", ""]
