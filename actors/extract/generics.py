@@ -95,7 +95,23 @@ def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[M
     places = _places_named(matcher, tokens, {k for m in mentions for k in range(m.tok_start, m.tok_end)})
     if places & _border_states(matcher, tokens):
         return None  # "near the Burkina Faso border", "the border with Niger": either side of it
+    if places & _base_states(matcher, tokens):
+        return None  # "JNIM, a group based in Mali, said it killed 70 soldiers": its base, not where they fell
     return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
+def _base_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
+    """Countries a sentence names as where a group is based ("based in Mali", "active in Niger")."""
+    lead = matcher.single("base_words")
+    if not any(t.norm in lead for t in tokens):
+        return set()
+    out = set()
+    for k in range(2, len(tokens)):
+        if tokens[k - 1].norm == "in" and tokens[k - 2].norm in lead:
+            ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+            if ln:
+                out.add(hit)
+    return out
 
 
 def _border_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:

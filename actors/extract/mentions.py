@@ -254,6 +254,9 @@ def find_mentions_dated(
             # else outside its period it is what its plain alias says ("UN peacekeepers", "UN" troops)
         # a demonym-led group reference may be longer than an alias ("Malian Armed Forces" aside)
         norm = tok.norm
+        if not best_len and _language_label(tokens, i):
+            i += 1  # "(... in French - CSP)", "(French: Opération Serval)": a language, not a state's force
+            continue
         ref = group_reference(matcher, tokens, i) \
             if not ref_heads or norm in ref_heads[0] or norm in ref_heads[1] or norm in ref_heads[2] else None
         if ref and ref[0] > best_len:
@@ -328,6 +331,16 @@ def find_mentions_dated(
 
 
 _STATE_KINDS = ("foreign state", "state armed force")
+_LABEL_ENDS = frozenset({"-", "–", "—", ")", ",", ":", ";", "."})
+
+
+def _language_label(tokens: Sequence[Token], i: int) -> bool:
+    """A word naming the language of a name given in it: "(CSP-DPA in French)", "known in Arabic as",
+    "(French: Opération Serval)": "in" before it and punctuation or "as" after it, or a bracket
+    before it and a colon after it."""
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else "."
+    before = tokens[i - 1].norm if i > 0 else ""
+    return (before == "in" and (after in _LABEL_ENDS or after == "as")) or (before == "(" and after == ":")
 
 
 def _hyphen_joint_units(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention],

@@ -128,6 +128,8 @@ def find_relations(
             frame = _FRAME_FUNCS[cue.frame]
             for found_pair in frame(s, occ, cue):
                 src, dst, relation = found_pair[:3]
+                if relation == "member-of" and _state_in_armed_group(matcher, src.actor, dst.actor):
+                    continue  # "JNIM, active in the Sahel, which includes Niger": no state is a member of an armed group
                 kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
@@ -180,6 +182,13 @@ def relation_kind(cue, relation: str) -> str:
 def _is_mission(matcher: Matcher, actor_id: str) -> bool:
     actor = matcher.dictionary.get(actor_id)
     return actor is not None and actor.kind == "international mission"
+
+
+def _state_in_armed_group(matcher: Matcher, member: str, whole: str) -> bool:
+    """A state named as a member of an armed group (one tagged with ``armed_group_tags``): never so."""
+    a, b = matcher.dictionary.get(member), matcher.dictionary.get(whole)
+    return a is not None and b is not None and "state" in a.tags \
+        and bool(set(b.tags) & matcher.single("armed_group_tags"))
 
 
 def _unit_relations(s: Sentence) -> list[RelationMatch]:

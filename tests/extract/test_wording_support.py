@@ -72,6 +72,24 @@ TAKING_PART = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART)
+NOT_PARTIES = [
+    # a language a name is given in is no state
+    ("The Permanent Framework (Cadre stratégique permanent in French - CSP) was dissolved to form the FLA.", set()),
+    ("Operation Serval (French: Opération Serval) was named after a wild cat.", set()),
+    # a companion of a verb's object is no ally of it: the strike's makers acted with the Nigerians
+    ("AFRICOM confirmed the strike killed multiple ISIS militants in coordination with Nigerian authorities.", set()),
+    # an adverb between an apposition and the verb of saying: the name before the apposition speaks
+    ("JNIM, an al-Qaeda affiliate based in Mali, earlier claimed the attack and said that they had killed "
+     "70 soldiers.", {member("jnim", "al-qaeda", "affiliate")}),
+    # where a group is based is not where the soldiers it killed came from
+    ("JNIM, a group based in Mali, said it had killed 70 soldiers.", set()),
+    ("JNIM, a group based in Mali, said it had killed 70 soldiers in Benin's national park.", {fight("benin", "jnim")}),
+    # a relative clause after a place is the place's
+    ("Fresh clashes broke out between the ISGS and JNIM, militant groups active in the Sahel, which includes Niger.",
+     {fight("isgs", "jnim")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES)
 def test_support_allies_and_taking_part(extractor, text, expected):
     assert named(extractor, text) == expected

@@ -298,10 +298,14 @@ def _sender(s: Sentence, noun: int) -> list[int]:
 _PREPOSITIONS = frozenset({"between", "in", "to", "against", "with", "on", "at", "for", "into", "over", "toward", "towards", "near", "among"})
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "both", "two", "three", "four", "five", "ten", "several",
+                          "multiple", "many", "numerous", "some"})
+
+
 def governed(s: Sentence, tok: int) -> bool:
     """Whether the noun phrase at ``tok`` is the object of a preposition or a verb."""
     j = tok - 1
-    while j >= 0 and tok - j <= 4 and (s.norms[j] in {"the", "a", "an", "its", "their", "both", "three", "two", "several"}
+    while j >= 0 and tok - j <= 4 and (s.norms[j] in _DETERMINERS
                                         or s.norms[j].isdigit() and not _year(s.norms[j])):
         j -= 1  # "against two Malian units"; but "In 2019 X, with the support of Y": a date, X the subject
     if j < 0:

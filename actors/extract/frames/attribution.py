@@ -116,6 +116,8 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
         # "ISIS-GS is based in Mali, operating along the border, and has claimed ...": the clause's subject
         return _clause_subject(s, status_tok - 2)
     j = status_tok - 1
+    while j > 1 and s.toks[j].text.islower() and (s.norms[j] in s.cues.single("verb_adverbs") or s.norms[j].endswith("ly")):
+        j -= 1  # "X, an al-Qaeda affiliate, earlier said": the adverb is the verb's
     if j > 0 and s.norms[j] == ",":
         # "The Platform, a coalition of ... GATIA, denied": the head before the apposition
         p = s.aside_opening(j)
