@@ -424,8 +424,12 @@ def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> b
         # "al Qaeda linked group"; but "FAMa supported by Wagner" is a participle with its agent, and
         # "the MNLA led an assault", "the MNLA allied with Y" are verbs (verb_next)
         return not (end + 1 < len(tokens) and tokens[end + 1].norm in matcher.single("verb_next"))
-    return end + 1 < len(tokens) and tokens[end].norm == "-" and (
-        tokens[end + 1].norm in heads or tokens[end + 1].norm in matcher.single("hyphen_modifier_heads"))
+    hyphen_heads = heads | matcher.single("hyphen_modifier_heads")
+    if end + 1 < len(tokens) and tokens[end].norm in {"-", "–"} and tokens[end + 1].norm in {"and", "or"}:
+        # a hanging hyphen: "al-Qaeda- and IS-linked militants" (both describe the militants)
+        return any(tokens[x].norm in {"-", "–"} and tokens[x + 1].norm in hyphen_heads
+                   for x in range(end + 2, min(len(tokens) - 1, end + 8)))
+    return end + 1 < len(tokens) and tokens[end].norm == "-" and tokens[end + 1].norm in hyphen_heads
 
 
 def _fold_appositions(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:

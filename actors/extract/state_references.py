@@ -51,6 +51,10 @@ def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_
         ln, hit = longest(tokens, j, matcher.aliases, matcher.max_len)
         if ln and len(hit) == 1 and hit[0] not in matcher.generic_ids:
             return j + ln, [(hit[0], (j, j + ln))]
+        # "French, MINUSMA, and Mali forces": a country's name as the last item before the noun
+        ln, hit = longest(tokens, j, matcher.countries, 3) if _may_start(matcher.countries, word) else (0, None)
+        if ln and phrase_at(tokens, j + ln, matcher.force_nouns, 4):
+            return j + ln, [(hit, (j, j + ln))]
     return None
 
 
@@ -93,7 +97,11 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         if tokens[j].norm == "-" and not longest(tokens, j + 1, matcher.demonyms, 3)[0] \
                 and not longest(tokens, j + 1, matcher.aliases, matcher.max_len)[0]:
             break  # "the Malian-Wagner column" goes on; "the Mali-Algeria border" does not
-        nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm in {"and", "-"})
+        if tokens[j].norm == "," and j + 2 < n and tokens[j + 1].norm in {"and", "or"} and len(actors) > 1:
+            j += 1  # the serial comma: "French, MINUSMA, and Mali forces"
+        # (a name after a comma too: "French, MINUSMA and Malian forces"; the list must still end in a
+        # force noun, or it is no reference)
+        nxt = _reference_item(matcher, tokens, j + 1, allow_alias=tokens[j].norm in {"and", "-", ","})
         if nxt is None:
             # "Malian and international forces", "Nigerien and foreign troops": the state's forces
             # beside others left unnamed, sharing the noun

@@ -90,6 +90,25 @@ NOT_PARTIES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES)
+LISTS = [
+    # a list inside an aside: the subject before it and everyone in it launched the offensive
+    ("Ansar Dine, along with AQIM, MUJAO and the MNLA, launched an offensive against Mali.",
+     {fight("ansar-dine", "mali"), fight("aqim", "mali"), fight("mali", "mojwa"), fight("mali", "mnla"),
+      ally("ansar-dine", "aqim", "joint-action"), ally("ansar-dine", "mojwa", "joint-action"),
+      ally("ansar-dine", "mnla", "joint-action"), ally("aqim", "mojwa", "joint-action"),
+      ally("aqim", "mnla", "joint-action"), ally("mnla", "mojwa", "joint-action")}),
+    # one force noun shared by demonyms, a mission and a country's name
+    ("Ansar Dine claimed ten incidents against French, MINUSMA, and Mali forces.",
+     {fight("ansar-dine", "france"), fight("ansar-dine", "minusma"), fight("ansar-dine", "mali")}),
+    # two hanging compounds describe the militants, not each other
+    ("Al-Qaeda- and IS-linked militants carried out several deadly attacks.", set()),
+    # a person joining is no group joining
+    ("Al-Sahraoui, a former spokesman of MUJAO, he joined al-Mourabitoun at its creation.", set()),
+    # what is fended off is the other's attack
+    ("The Cameroonian air force fended off a Boko Haram assault.", {fight("boko-haram", "cameroon")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES + LISTS)
 def test_support_allies_and_taking_part(extractor, text, expected):
     assert named(extractor, text) == expected

@@ -39,6 +39,9 @@ def parenthetical_start(s: Sentence, comma: int) -> int | None:
     p = comma
     while p > max(0, comma - 40):
         p -= 1
+        if s.norms[p] == "," and (p + 1) in s.at_start and (p - 1) in s.at_end and any(
+                s.norms[x] == "and" for x in range(p + 1, comma)):
+            continue  # "along with A, B and C,": a comma inside the aside's list
         if s.norms[p] == ",":
             first = s.norms[p + 1] if p + 1 < comma else ""
             occ = next((o for o in s.relation_occ if o.start == p + 1), None)

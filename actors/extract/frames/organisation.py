@@ -207,6 +207,8 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
             k, _ = s.left_mention(occ.start, reach=4, stop_at_status=False)
         if k is not None and _gerund_object(s, k):
             return  # "quitting the group and joining the MNLA": the group quit is no joiner
+        if k is not None and any(w in {"he", "she"} for w in s.norms[s.mentions[k].tok_end : occ.start]):
+            return  # "a former spokesman of MUJAO, he joined Al-Mourabitoun": a person joined, not MUJAO
         first = s.group(k)[0] if k is not None else None
         verb = verb_governing(s, first) if first is not None else None
         if verb is not None and "and" in s.norms[s.mentions[k].tok_end : occ.start]:
