@@ -70,8 +70,28 @@ def _is_modifier(clean: str, rel_start: int, previous_modifier_end: int | None) 
 def _is_baseline(m: DateMention, clean: str, rel_start: int) -> bool:
     """A point of comparison: "since 1960", "the deadliest since the battle of Kidal in 2014"."""
     if m.qualifier == "since" and m.text[:5].lower() == "since":
-        return m.month is None  # "since June 2012, MOJWA has held Gao" dates a state: kept
+        # "since June 2012, MOJWA has held Gao" dates a state: kept; so does a perfect's onset ("Wagner
+        # has been supporting the junta since 2022": from 2022), unless a superlative compares
+        # ("the deadliest attack since 2012")
+        return m.month is None and not _onset(clean, rel_start)
     return m.qualifier == "" and _SINCE_BEFORE.search(clean, max(0, rel_start - 70), rel_start) is not None
+
+
+_PERFECT_BEFORE = re.compile(r"(?<!\w)(?:has|have|had)\s+been\s+\w+(?:[^.;:!?]{0,50})$", re.IGNORECASE)
+_SINCE = re.compile(r"(?<!\w)since(?!\w)", re.IGNORECASE)
+_PERFECT_AFTER = re.compile(r"[^.;:!?]{0,90}?(?<!\w)(?:has|have|had)\s+been(?!\w)", re.IGNORECASE)
+_COMPARISON = re.compile(r"(?<!\w)(?:\w+est|first|most|worst|least|biggest|largest)(?!\w)", re.IGNORECASE)
+
+
+def _onset(clean: str, rel_start: int) -> bool:
+    """"since 2022" after a perfect ("has been supporting the junta since 2022"): when what the
+    sentence tells began, not a point of comparison."""
+    before = clean[max(0, rel_start - 80) : rel_start]
+    if _COMPARISON.search(before) is not None or len(_SINCE.findall(clean)) > 1:
+        return False  # (two "since" in one sentence: which began when is the clauses', not the sentence's)
+    # "Since 2015, Burkina Faso has been embroiled in ...": the perfect after an opening "since"
+    return _PERFECT_BEFORE.search(before) is not None or (
+        not before.strip() and _PERFECT_AFTER.match(clean, rel_start) is not None)
 
 
 def _in_passing(m: DateMention, clean: str, rel_start: int) -> bool:

@@ -433,7 +433,7 @@ def _resolve_sentence(
             if m.day is None and _is_baseline(m, clean, rel_start):
                 continue
             closes = framed_end is not None and _RANGE_GAP.fullmatch(clean, framed_end, rel_start) is not None
-            if year_only and not _is_framing(clean, rel_start) and not closes:
+            if year_only and (m.text[:5].lower() == "since" or not _is_framing(clean, rel_start)) and not closes:
                 # the sentence's own date, but background for what follows (except the end of a range
                 # that opens the sentence: "From 2012 to the end of 2017, ..." leaves 2017 in force)
                 moves = False

@@ -102,6 +102,8 @@ LISTS = [
      {fight("ansar-dine", "france"), fight("ansar-dine", "minusma"), fight("ansar-dine", "mali")}),
     # two hanging compounds describe the militants, not each other
     ("Al-Qaeda- and IS-linked militants carried out several deadly attacks.", set()),
+    # a country embroiled in a group's insurgency fought it
+    ("Since 2015, Burkina Faso has been embroiled in an insurgency by JNIM.", {fight("burkina-faso", "jnim")}),
     # a person joining is no group joining
     ("Al-Sahraoui, a former spokesman of MUJAO, he joined al-Mourabitoun at its creation.", set()),
     # what is fended off is the other's attack

@@ -250,3 +250,15 @@ def test_a_month_before_a_reports_filing_day_is_of_its_year() -> None:
     # once another date is told, the narrative's checks hold again (five months back: undated)
     rows, _ = dated("BAMAKO, 6 July 2024 (AFP) - On 20 June the rebels took a town. In January, the army left it.\n")
     assert [iso for _, iso, _ in rows] == ["2024-06-20", ""]
+
+
+def test_since_a_year_after_a_perfect_is_when_it_began_and_puts_nothing_in_force() -> None:
+    # "has been supporting ... since 2022": the relation told began in 2022 (its own date)
+    rows, _ = dated("BAMAKO, 6 July 2024 (AFP) - Wagner has been supporting the junta since 2022.\n")
+    assert [iso for _, iso, _ in rows] == ["2022"]
+    rows, _ = dated("In 2019 the war went on. Since 2015, the country has been embroiled in an insurgency. "
+                    "On 3 May, the army attacked.\n")
+    assert [iso for _, iso, _ in rows] == ["2019", "2015", "2019-05-03"]
+    # a point of comparison dates nothing: "the deadliest since 2012"
+    rows, _ = dated("In 2019 the war went on. It was the deadliest attack the army has been through since 2012.\n")
+    assert [iso for _, iso, _ in rows] == ["2019", "2019"]

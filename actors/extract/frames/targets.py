@@ -227,15 +227,18 @@ def _fled(s: Sentence, occ: Occurrence) -> int | None:
 def _sufferer(s: Sentence, c: int) -> list[int]:
     """The subject of a verb of undergoing (``suffering_verbs``) right before the noun at ``c``:
     "Burkina Faso has faced an insurgency by X", "Niger suffered a wave of attacks by X"."""
-    verbs = s.cues.single("suffering_verbs")
+    verbs, phrases = s.cues.single("suffering_verbs"), s.cues.words("suffering_verbs")
+
+    def verb_at(j: int) -> int:  # where the verb ending at j starts ("embroiled in"), or -1
+        return j if s.norms[j] in verbs else (j - 1 if j >= 1 and tuple(s.norms[j - 1 : j + 1]) in phrases else -1)
     j = c - 1
-    while j >= 0 and c - j <= 5 and s.norms[j] not in verbs:
+    while j >= 0 and c - j <= 5 and verb_at(j) < 0:
         if s.is_break(j) or j in s.at_end:
             return []
         j -= 1
-    if j < 0 or s.norms[j] not in verbs:
+    if j < 0 or verb_at(j) < 0:
         return []
-    k, _ = s.left_mention(j)
+    k, _ = s.left_mention(verb_at(j))
     return [m for m in s.group(k) if s.party(m)] if k is not None else []
 
 
