@@ -100,6 +100,11 @@ LISTS = [
     # one force noun shared by demonyms, a mission and a country's name
     ("Ansar Dine claimed ten incidents against French, MINUSMA, and Mali forces.",
      {fight("ansar-dine", "france"), fight("ansar-dine", "minusma"), fight("ansar-dine", "mali")}),
+    # a count and a demonym before a name: still one list of victims
+    ("JNIM ambushed 50 Russian Wagner mercenaries and 10 Malian soldiers.", {fight("jnim", "wagner"), fight("jnim", "mali")}),
+    # the name in apposition to "an X affiliate" is X's affiliate
+    ("An al-Qaeda affiliate, JNIM, has claimed responsibility for an attack on a Burkinabe army post.",
+     {member("jnim", "al-qaeda", "affiliate"), fight("burkina-faso", "jnim")}),
     # two hanging compounds describe the militants, not each other
     ("Al-Qaeda- and IS-linked militants carried out several deadly attacks.", set()),
     # a country embroiled in a group's insurgency fought it

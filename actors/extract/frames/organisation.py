@@ -318,12 +318,15 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
     if org_actor is None or org_actor.kind not in _ORGANISATIONS or s.mentions[org].generic:
         return
     member = _appositive_head(s, s.mentions[org].tok_start)
-    if member is None and occ.end in s.at_start:
+    lead = s.mentions[org].tok_start - 1
+    at = occ.end + 1 if s.norms[occ.end : occ.end + 1] == [","] and lead >= 0 and s.norms[lead] in {"a", "an", "the"} \
+        else occ.end  # "an al-Qaeda affiliate, JNIM, claimed": the name in apposition
+    if member is None and at in s.at_start:
         # "Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the noun is the title of the name after it
-        after = s.mentions[s.at_start[occ.end]]
+        after = s.mentions[s.at_start[at]]
         kind = getattr(s.matcher.dictionary.get(after.actor), "kind", None)
         if kind in _ORGANISATIONS and not after.generic:
-            member = s.at_start[occ.end]
+            member = s.at_start[at]
     if member is not None and s.party(member) and s.mentions[member].actor != s.mentions[org].actor:
         yield s.mentions[member], s.mentions[org], cue.kind
 

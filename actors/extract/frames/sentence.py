@@ -323,7 +323,9 @@ class Sentence:
             return ms[a].group >= 0 and ms[a].group == ms[b].group or ms[a].via == "force" and ms[b].via == "force"
         t = ms[a].tok_start
         quantities = self.cues.single("quantity_words")
-        counted = t >= 1 and (self.norms[t - 1].replace(",", "").isdigit() or self.norms[t - 1] in quantities)
+        # (a demonym may stand between the count and the name: "50 Russian Wagner mercenaries")
+        counted = any(self.norms[x].replace(",", "").isdigit() or self.norms[x] in quantities
+                      for x in range(max(0, t - 2), t) if x not in self.covered)
         if counted and ("and" in gap or "," in gap):
             # "84 Wagner fighters and 47 Malian soldiers": parallel counts are not words
             gap = [w for w in gap if not (w.replace(",", "").isdigit() or w in quantities)] or gap
