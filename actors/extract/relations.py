@@ -56,7 +56,8 @@ from itertools import combinations
 from typing import Sequence
 
 from actors.extract.cues import FRAMES, CueSet, load_cues
-from actors.extract.frames import action, agreements, backing, contingents, founding, modifiers, organisation, partners, sides
+from actors.extract.frames import (action, agreements, backing, companions, contingents, founding, modifiers, organisation,
+                                   partners, sides)
 from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
@@ -67,7 +68,7 @@ from actors.text.tokens import Token
 __all__ = ["RelationMatch", "find_relations", "load_cues", "FRAMES"]
 
 # every frame of the cue file, by name: each frame family registers its own
-_FRAME_FUNCS = {**action.FRAME_FUNCS, **sides.FRAME_FUNCS, **backing.FRAME_FUNCS, **agreements.FRAME_FUNCS, **organisation.FRAME_FUNCS, **partners.FRAME_FUNCS,
+_FRAME_FUNCS = {**action.FRAME_FUNCS, **sides.FRAME_FUNCS, **companions.FRAME_FUNCS, **backing.FRAME_FUNCS, **agreements.FRAME_FUNCS, **organisation.FRAME_FUNCS, **partners.FRAME_FUNCS,
                 **founding.FRAME_FUNCS, **contingents.FRAME_FUNCS, **modifiers.FRAME_FUNCS}
 
 

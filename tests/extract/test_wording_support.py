@@ -116,6 +116,22 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES + LISTS)
+RAPPROCHEMENT = [
+    # closer ties with a state named by its capital or its country's name; the subject of the first verb
+    ("Burkina Faso's junta has ended military cooperation with France and pursued closer ties with Moscow.",
+     {ally("burkina-faso", "russia", "alliance")}),
+    ("Mali's ruling junta broke off ties with former colonial power France and pivoted toward Russia.",
+     {ally("mali", "russia", "alliance")}),
+    ("Mali has grown closer to Russia.", {ally("mali", "russia", "alliance")}),
+    # close ties remain a link
+    ("JNIM has close ties to al-Qaeda.", {ally("al-qaeda", "jnim", "link")}),
+    # a state's troops after "along with" and an armed group's name came with the subject, not as victims
+    ("Malian troops attacked JNIM along with French troops.", {fight("jnim", "mali")}),
+    ("JNIM attacked Malian troops along with Wagner mercenaries.", {fight("jnim", "mali"), fight("jnim", "wagner")}),
+]
+
+
+@pytest.mark.parametrize("text,expected",
+                         GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES + LISTS + RAPPROCHEMENT)
 def test_support_allies_and_taking_part(extractor, text, expected):
     assert named(extractor, text) == expected

@@ -11,7 +11,9 @@ The modules build on each other, downward only:
 - :mod:`~actors.extract.frames.agents`: who acts (the subject, a passive's "by"
   agent) and the pairs across two sides;
 - :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,
-  ``companion``, ``group``, ``modifier``, ``joint_subject``);
+  ``group``, ``joint_subject``);
+- :mod:`~actors.extract.frames.companions`: one side named with another by a preposition phrase
+  (``companion``: "with the help of Y", "alongside Y", "linked to Y");
 - :mod:`~actors.extract.frames.backing`: support named by a noun (``backing_noun``: "with French
   support");
 - :mod:`~actors.extract.frames.targets`: who the other side is when it is not the

@@ -10,7 +10,6 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.mentions import Mention
 from actors.extract.frames.agents import countries_at
 from actors.extract.frames.sentence import Occurrence, Sentence
 

@@ -132,6 +132,8 @@ class Sentence:
         for j in range(o.start - 1, lo - 1, -1):
             if self.hard(j) or self.norms[j] in {".", ";"}:
                 return False
+            if list_id == "ended_relations" and self.norms[j] in {"and", "but", "while", "whereas"}:
+                return False  # "ended its cooperation with France and pursued closer ties with Moscow"
             if self.norms[j] not in firsts:
                 continue
             for size in (3, 2, 1):

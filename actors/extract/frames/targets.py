@@ -94,7 +94,16 @@ def _co_victims(s: Sentence, patients: list[int]) -> list[int]:
     if not any(w in {"along", "together"} for w in s.norms[occ.start : occ.end]):
         return []
     k = s.right_mention(occ.end, reach=4)
-    return s.group(k, forward_only=True) if k is not None else []
+    victims = s.group(k, forward_only=True) if k is not None else []
+    if any(_state_side(s, v) != _state_side(s, patients[0]) for v in victims):
+        return []  # "Malian troops attacked JNIM along with French troops": the French came with the subject
+    return victims
+
+
+def _state_side(s: Sentence, k: int) -> bool:
+    """A state's forces, or a mission's or a private military company's."""
+    actor = s.matcher.dictionary.get(s.mentions[k].actor)
+    return actor is not None and ("state" in actor.tags or actor.kind in ("international mission", "private military company"))
 
 
 def _clause_start(s: Sentence, c: int) -> int:
