@@ -123,6 +123,10 @@ RAPPROCHEMENT = [
     ("Mali's ruling junta broke off ties with former colonial power France and pivoted toward Russia.",
      {ally("mali", "russia", "alliance")}),
     ("Mali has grown closer to Russia.", {ally("mali", "russia", "alliance")}),
+    # an intervention asked for: the one asked backed the one asking
+    ("France launched military operations in Mali following a request from the Malian government for help.",
+     {ally("france", "mali", "support")}),
+    ("Russia sent instructors at the invitation of the junta of Mali.", {ally("mali", "russia", "support")}),
     # close ties remain a link
     ("JNIM has close ties to al-Qaeda.", {ally("al-qaeda", "jnim", "link")}),
     # a state's troops after "along with" and an armed group's name came with the subject, not as victims
