@@ -127,6 +127,11 @@ RAPPROCHEMENT = [
     ("France launched military operations in Mali following a request from the Malian government for help.",
      {ally("france", "mali", "support")}),
     ("Russia sent instructors at the invitation of the junta of Mali.", {ally("mali", "russia", "support")}),
+    # merger talks stated as such are an alliance of the two
+    ("In 2012 the MNLA and Ansar Dine agreed to merge.", {ally("ansar-dine", "mnla", "alliance")}),
+    # troops sent by a body to a state; a range of numbers is no destination; a vote to send is an intention
+    ("The EU sent 450 to 500 non-combat troops to Mali.", {ally("european-union", "mali", "support")}),
+    ("The European Union votes to send 450 to 500 troops to Mali.", set()),
     # close ties remain a link
     ("JNIM has close ties to al-Qaeda.", {ally("al-qaeda", "jnim", "link")}),
     # a state's troops after "along with" and an armed group's name came with the subject, not as victims

@@ -20,16 +20,19 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
     """"Chad sent 2,000 troops to MINUSMA", "Sweden contributed a contingent to MINUSMA": the state's
     contingent; "Chad sent 2,000 troops to Mali": troops sent to another state's aid."""
     to = s.find_word(occ.end, {"to"}, 6)
+    while to is not None and _in_a_range(s, to):
+        to = s.find_word(to + 2, {"to"}, 7)  # "450 to 500 (non-combat) troops to Mali"
     if to is None or not any(s.norms[x] in s.cues.single("contributed_nouns") for x in range(occ.end, to)):
         return
     k, _ = s.left_mention(occ.start, reach=4)
     actor = s.matcher.dictionary.get(s.mentions[k].actor) if k is not None else None
-    if actor is None or actor.kind not in _STATES or s.mentions[k].generic:
+    if actor is None or actor.kind not in _STATES | {"international mission"} or s.mentions[k].generic:
         return
     org = s.right_mention(to + 1, reach=3, allow_possessor=False)  # the mission, coalition or state named
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor) if org is not None else None
     if org_actor is not None and org_actor.kind in ("international mission", "coalition"):
-        yield s.mentions[k], s.mentions[org], cue.kind
+        if actor.kind in _STATES:  # (a body's troops sent to a mission are no state's contingent)
+            yield s.mentions[k], s.mentions[org], cue.kind
         return
     hosts = countries_at(s, to + 1, s.mentions[k]) if org is None else (
         [s.mentions[org]] if org_actor is not None and org_actor.kind in _STATES else [])
@@ -41,6 +44,12 @@ def _contribution(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 _STATES = frozenset({"state armed force", "foreign state"})
+
+
+def _in_a_range(s: Sentence, to: int) -> bool:
+    """"to" between two numbers ("450 to 500 troops"): a range, not a destination."""
+    return 0 < to < len(s.toks) - 1 and s.norms[to - 1].replace(",", "").isdigit() \
+        and s.norms[to + 1].replace(",", "").isdigit()
 
 
 def _garrison(s: Sentence, occ: Occurrence, cue: Cue):

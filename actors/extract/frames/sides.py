@@ -235,7 +235,9 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
         yield from _clash_casualties(s, occ, cue)
         return
     subjects = [m for m in s.group(k) if s.party(m)]
-    mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire"  # "A and B exchanged fire"
+    # "A and B exchanged fire"; an alliance of a coordinated subject is mutual too ("A and B agreed to merge")
+    mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire" \
+        or cue.kind == "allied-with"
     opposite = s.norms[occ.end : occ.end + 1] in (["with"], ["against"])  # "A and B clashed with (black-robed) C"
     if recip is not None or mutual and len(subjects) > 1 and not opposite and s.right_mention(occ.end, reach=2) is None:
         slashed = _slash_sides(s, subjects)
