@@ -348,6 +348,10 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
         if relation == "member-of" and kinds.get(a.mention.actor) in ("foreign state", "state armed force") \
                 and kinds.get(b.mention.actor) == "international mission":
             kind = "contingent"
+        elif relation == "member-of" and since is None:
+            # "Platform, * GATIA": GATIA's membership as it stood, not an event of the battle: undated,
+            # held by the battle's date (a state's contingent is the battle's: it fought there)
+            dated = {**UNKNOWN_DATE, "latest": d["latest"]}
         edges.append(_edge(eid, len(edges), a.mention.actor, b.mention.actor, relation, dated, status, claimant,
                            doc.name, span, a.mention.text, b.mention.text, "belligerents", claimant, kind))
 

@@ -727,3 +727,14 @@ def test_leaving_organisations_relative_asides_and_founding(extractor, text, exp
 def test_a_date_of_saying_is_not_the_date_of_what_is_said(extractor, text, expected):
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     assert {e["date"] for e in rows if e["relation"] == "fought-against"} == {expected}
+
+
+def test_a_membership_listed_under_a_coalition_is_as_it_stood_undated(extractor):
+    # "Platform, * GATIA": GATIA's membership is not an event of the battle (held by its date);
+    # a state's contingent under a mission fought there, on the battle's date
+    text = ("= Battle of the Well =\n\nInfobox\n- Date: 3 May 2015\n"
+            "- Combatant1: Platform, * GATIA, MINUSMA, * Netherlands\n- Combatant2: CMA\n\nThe battle was fought.\n")
+    edges = extract([parse_document("t.txt", text)], extractor=extractor).edges
+    dates = {(e["source"], e["target"]): (e["date"], e["date_latest"]) for e in edges if e["relation"] == "member-of"}
+    assert dates[("gatia", "platform")] == ("", "2015-05-03")
+    assert dates[("netherlands", "minusma")][0] == "2015-05-03"
