@@ -61,6 +61,7 @@ from actors.extract.frames import (action, agreements, backing, companions, cont
 from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
+from actors.extract.frames.targets import evaluation
 from actors.extract.matcher import Matcher, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -109,6 +110,8 @@ def find_relations(
             continue  # "there was no fighting between A and B", "took the town without a fight"
         if _purpose_of_founding(s, occ):
             continue  # "the four states set up the MNJTF to fight Boko Haram": what it was for, not an event
+        if evaluation(s, occ):
+            continue  # "This is the deadliest attack on security forces in Niger's history": the one told before
         for cue in occ.cues:
             if cue.kind == "allied-with" and s.irrealis(occ, "ended_relations"):
                 continue  # "ending years of cooperation between the two groups": no alliance from here on

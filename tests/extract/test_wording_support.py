@@ -132,6 +132,9 @@ RAPPROCHEMENT = [
     # troops sent by a body to a state; a range of numbers is no destination; a vote to send is an intention
     ("The EU sent 450 to 500 non-combat troops to Mali.", {ally("european-union", "mali", "support")}),
     ("The European Union votes to send 450 to 500 troops to Mali.", set()),
+    # a superlative judging an event told before is no new event
+    ("JNIM attacked a Nigerien base. This is the deadliest attack on Nigerien forces in years.",
+     {fight("jnim", "niger")}),
     # close ties remain a link
     ("JNIM has close ties to al-Qaeda.", {ally("al-qaeda", "jnim", "link")}),
     # a state's troops after "along with" and an armed group's name came with the subject, not as victims

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from actors.extract.frames.agents import by_agent, governed
 from actors.extract.frames.attribution import claimant_mention
-from actors.extract.frames.sentence import Occurrence, Sentence
+from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
-__all__: list[str] = []  # helpers of actors.extract.frames.action only
+__all__: list[str] = []  # helpers of the frames (action) and of actors.extract.relations (evaluation)
 
 
 def _holder_before(s: Sentence, lo: int, hi: int) -> int | None:
@@ -344,3 +344,9 @@ def formerly_owned(s: Sentence, k: int) -> bool:
     if j >= 0 and s.norms[j] == "-":
         j -= 1
     return j >= 0 and s.norms[j] in s.cues.single("former_markers")
+
+
+def evaluation(s: Sentence, occ: Occurrence) -> bool:
+    """"This/It was the deadliest attack ...": a superlative judging an event already told."""
+    return len(s.toks) > 3 and s.norms[0] in {"this", "it", "that"} and s.norms[1] in COPULAS \
+        and any(w.endswith("est") or w in {"worst", "most"} for w in s.norms[max(2, occ.start - 3) : occ.start])
