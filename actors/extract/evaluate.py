@@ -231,6 +231,12 @@ def event_edges(mentions: Iterable[dict], statements: Iterable[dict] = ()) -> li
     spans: dict[str, list[tuple[str, int, int]]] = {}
     for m in r.mentions:
         spans.setdefault(m["edge_id"], []).append((m["doc"], m["char_start"], m["char_end"]))
+        # a sentence that filled a role ("AQIM claimed the attack" naming the attacker of the one before)
+        # is evidence of the edge too: the edge cites it in ``filled_by``
+        for part in filter(None, (m.get("filled_by") or "").split("|")):
+            lo, _, hi = part.partition(":")[2].partition("-")
+            if lo.isdigit() and hi.isdigit():
+                spans[m["edge_id"]].append((m["doc"], int(lo), int(hi)))
     return [{**e, "spans": spans[e["edge_id"]]} for e in r.edges]
 
 

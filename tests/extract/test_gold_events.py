@@ -84,3 +84,20 @@ def test_gold_limited_to_the_texts_at_hand(tmp_path):
     lines = load_event_gold([d / "g.csv"], d, files=["a.txt"])
     assert [g.event for g in lines] == ["e1", "e3"]
     assert lines[1].evidence == (("a.txt", 0, 38),)
+
+
+def test_a_sentence_that_filled_a_role_is_evidence_of_the_edge():
+    # "An attack on a MINUSMA camp killed ten." (0-40) ... "AQIM claimed it." (41-60): the claim named the
+    # attacker, so a gold line citing only the claim sentence is matched
+    from actors.extract.evaluate import GoldLine, event_edges
+    from actors.extract.pipeline import extract as run
+    from actors.text.documents import parse_document
+
+    text = "An attack on a MINUSMA camp in Aguelhok killed ten peacekeepers on 20 January 2019. AQIM claimed the attack."
+    x = run([parse_document("d.txt", text)])
+    edges = event_edges(x.edges, x.events)
+    claim = text.index("AQIM")
+    g = [GoldLine("e1", (("d.txt", claim, len(text)),), "aqim", "minusma", "fought-against", "", "claimed", "aqim",
+                  "2019-01-20", "day", "")]
+    s = score_events(edges, g, docs=["d.txt"], generic=set())
+    assert s["all"]["tp"] == 1
