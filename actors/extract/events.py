@@ -239,6 +239,11 @@ def sentence_event(
             # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
             # affiliate of Y" tells it); it held by the date in force
             d = {**UNKNOWN_DATE, "latest": d["latest"]}
+        elif r.cue_start > 1 and tokens[r.cue_start - 1].norm == "had" and tokens[r.cue_start - 2].norm in ("which", "who") \
+                and d["precision"] != "unknown" and not _own_date(dates, tokens, r.cue_start):
+            # "In 2020 the islands were taken by ISWAP, which had split from Boko Haram": before then (but "the
+            # army said it had killed 75 fighters" is reported speech, of the date told)
+            d = {**UNKNOWN_DATE, "latest": d["latest"]}
         e = _edge(eid, n, r.source.actor, r.target.actor, r.relation, d, r.status, r.claimed_by,
                   doc_name, sentence, r.source.text, r.target.text, r.cue, r.claim_text, r.relation_kind)
         for role, m in (("source", r.source), ("target", r.target)):
@@ -248,6 +253,11 @@ def sentence_event(
                     fill_role(e, "status", m.filled_from)
         edges.append(e)
     return event, edges
+
+
+def _own_date(dates, tokens, cue_start: int) -> bool:
+    """A date stated after the cue, in its own clause ("had split from Y in 2016")."""
+    return any(x.start >= tokens[cue_start].start for x in dates if x.precision != "unknown" and x.start >= 0)
 
 
 def fill_role(edge: dict, role: str, span: tuple[int, int]) -> None:

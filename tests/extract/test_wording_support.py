@@ -143,7 +143,30 @@ RAPPROCHEMENT = [
 ]
 
 
+AUDIT3 = [
+    # the wording behind the third precision audit's wrong edges, in invented sentences
+    ("ISWAP is a faction of Boko Haram that broke away after a leadership dispute.", {("iswap", "split-from", "boko-haram", "")}),
+    ("Fighting resumed between the CSP and the Malian Armed Forces and allied Wagner mercenaries.",
+     {fight("csp", "mali"), fight("csp", "wagner"), ally("mali", "wagner", "alliance")}),
+    ("Niger is home to groups loyal to al-Qaeda and the Islamic State, which carry out attacks on soldiers.", set()),
+    ("The jihadists left the town in the wake of Operation Serval, and was captured by the MNLA.", set()),
+    ("A Nigerian intelligence officer said 150 ISWAP members were killed.", set()),
+    ("JNIM claimed that fifty Malian soldiers were killed.", {fight("jnim", "mali")}),
+    ("Suspected Islamic State of West African Province fighters attacked a Nigerian army base.", {fight("iswap", "nigeria")}),
+    ("The FLA attacked the Malian army and its African Corps allies.",
+     {fight("fla", "mali"), fight("africa-corps", "fla"), ally("africa-corps", "mali", "alliance")}),
+]
+
+
 @pytest.mark.parametrize("text,expected",
-                         GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES + LISTS + RAPPROCHEMENT)
+                         GIVEN + ALLIES + SENT_AND_JOINED + TAKING_PART + NOT_PARTIES + LISTS + RAPPROCHEMENT + AUDIT3)
 def test_support_allies_and_taking_part(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_split_told_in_the_past_perfect_of_a_relative_clause_is_before_the_date_in_force(extractor):
+    (e,) = named_edges.sentence_edges(extractor, "In 2020 the islands were taken by ISWAP, which had split from Boko Haram.")
+    assert (e["relation"], e["date"], e["date_latest"]) == ("split-from", "", "2020-12-31")
+    # reported speech keeps the date told
+    (e,) = named_edges.sentence_edges(extractor, "On 13 May 2020 the Nigerian army said it had killed 75 Boko Haram fighters.")
+    assert e["date"] == "2020-05-13"

@@ -16,11 +16,12 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import accuser, accusing_verb, agent, aside_companions, by_agent, noun_participle, pairs_across, passive, with_contingents
+from actors.extract.frames.agents import (accuser, accusing_verb, agent, aside_companions, by_agent, loyal_to,
+                                         noun_participle, pairs_across, passive, with_contingents)
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
-from actors.extract.frames.targets import (_agentive_subject, _attack_noun_agents, _claimant_of_noun, _clause_start,
+from actors.extract.frames.targets import (_agentive_subject, _back_reference, _attack_noun_agents, _claimant_of_noun, _clause_start,
                                           _co_victims, _detonation_target, _device_agents, _device_object, _fled,
                                           _holder_before, _joint_noun, _leader_apposition, _leader_group,
                                           _owner_before, _previous_holder, _reduced_relative, _sufferer,
@@ -49,6 +50,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         k, status_tok = s.left_mention(start, stop_at_status=True)
         if k is not None and start == occ.start and _reduced_relative(s, start):
             k = None  # "a convoy escorted by VDP": the participle describes the noun before it, no actor
+        if k is not None and s.norms[occ.start - 2 : occ.start] in (["and", "was"], ["and", "were"]) \
+                and s.norms[s.mentions[s.group(k)[0]].tok_start - 1] in {"of", "in", "after", "by", "from", "with"}:
+            k = None  # "abandoned the city in the wake of Operation Serval, and was captured by X": the city
         if k is None and agents and cue.kind == "allied-with" and occ.start >= 1 \
                 and s.norms[occ.start - 1] in s.cues.single("state_action_nouns"):
             # "the army killed 30 militants in an operation supported by Russian instructors": the
@@ -93,8 +97,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if cue.kind != "fought-against" or tuple(s.norms[occ.start : occ.end]) not in s.cues.words("casualty_verbs") or st is None:
                 return
             c = claimant_mention(s, st.start)
-            if c is None or s.mentions[c].generic or s.mentions[c].role != "party" or st.cues[0].kind not in ("claimed", "alleged"):
-                return
+            if c is None or s.mentions[c].generic or s.mentions[c].role != "party" or st.cues[0].kind not in ("claimed", "alleged") \
+                    or any(w in s.cues.single("individual_nouns") for w in s.norms[s.mentions[c].tok_end - 1 : s.mentions[c].tok_end + 1]):
+                return  # ("a Nigerian intelligence officer said 150 ISWAP members were killed": one man's count)
             agents = [c]
         yield from pairs_across(s, agents, patients, cue.kind)
         return
@@ -175,7 +180,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         and any(o.end == first - 1 for o in s.relation_occ))  # "attacks by JNIM and the ISGS killed ...": each its own
     ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate() \
-            and not each and not ongoing:  # "A and B continued to attack ...", "are battling": each its own campaign  # "JNIM and the ISGS each attacked ...", "both A and B have attacked ...": each on its own
+            and not each and not ongoing and not loyal_to(s, first):
+        # ("A and B continued to attack", "are battling": each its own campaign; "JNIM and the ISGS each
+        # attacked", "both A and B have attacked": each on its own; "groups loyal to A and B": the groups)
         for a, b in combinations(agents, 2):  # attackers together are on one side
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:
@@ -343,27 +350,6 @@ def _repelled_them(s: Sentence, occ: Occurrence) -> bool:
     return not any(o.start < occ.start and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)
 
 
-def _back_reference(s: Sentence, c: int) -> list[int]:
-    """Agents of an earlier attack in the sentence, when the subject is "the attack"."""
-    j = c - 1
-    while j >= 0 and ((s.norms[j],) in s.aux or s.norms[j] in {"later", "also", "eventually", "successfully", "quickly"}):
-        j -= 1
-    if j >= 1 and s.norms[j] in {"but", "and"} and c - j >= 2:
-        # "X attacked Ténenkou but were beaten back by Y": the elided subject is the attacker
-        earlier = [start for start in s.agent_of_cue if start < j]
-        return s.agent_of_cue[max(earlier)] if earlier else []
-    if j < 1 or s.norms[j - 1] not in {"the", "this", "that"}:
-        return []
-    noun = next((o for o in s.relation_occ if o.start == j), None)
-    if noun is None or not any(x.kind == "fought-against" for x in noun.cues):
-        return []
-    earlier = [start for start in s.agent_of_cue if start < j - 1]
-    if earlier:
-        return s.agent_of_cue[max(earlier)]
-    # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
-    return None if j - 1 == 0 else []
-
-
 def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     # "X's offensive against Y", "operations against Y", "offensives launched by X against Y",
     # "The raid on Tin Biden occurred ... between A and B", "the ambush of Y by X",
@@ -457,10 +443,10 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     lo, hi = (min(span + [occ.end]), max(span)) if span else (0, 0)
     listed = any(tuple(s.norms[x : x + z]) in examples for x in range(max(0, lo - 3), hi) for z in (1, 2))
     ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
-    if len(agents) > 1 and not s.separate() and not plural and not listed and not ongoing:
+    if len(agents) > 1 and not s.separate() and not plural and not listed and not ongoing and not loyal_to(s, lo):
         # "Burkinabe and French troops launched an operation" (one event); but "A and B have carried out
         # attacks in the area" sums up a campaign of each: no joint action; nor do examples ("an
-        # insurgency by jihadist groups including A, B and C") act together
+        # insurgency by jihadist groups including A, B and C") or owners ("groups loyal to A and B") act together
         for a, b in combinations(agents, 2):
             yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
 

@@ -11,7 +11,7 @@ from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "countries_at", "country_at", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "countries_at", "country_at", "loyal_to", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -435,3 +435,9 @@ def countries_at(s: Sentence, j: int, like: Mention) -> list[Mention]:
         while j < len(s.toks) and s.norms[j] in {",", "and"}:
             j += 1
     return out
+
+
+def loyal_to(s: Sentence, first: int) -> bool:
+    """The names from token ``first`` on own the subject ("groups loyal to A and B"): each its own
+    groups, no joint action of A and B."""
+    return s.norms[max(0, first - 2) : first] in (["loyal", "to"], ["belonging", "to"], ["faithful", "to"])

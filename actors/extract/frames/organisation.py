@@ -246,9 +246,13 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
                 member, members = k, [k]
     if member is None:
         return
+    oend = s.mentions[org].tok_end
+    broke_away = s.norms[oend : oend + 1] in (["that"], ["which"]) and any(
+        o.start in (oend + 1, oend + 2) and any(c.kind == "split-from" for c in o.cues) for o in s.relation_occ)
     for m in members:
         if s.party(m) and s.mentions[m].actor != s.mentions[org].actor:
-            yield s.mentions[m], s.mentions[org], cue.kind
+            # "ISWAP is a faction of Boko Haram that broke away": a splinter, no longer a member
+            yield s.mentions[m], s.mentions[org], "split-from" if broke_away else cue.kind
 
 
 # words between "joined" and what was joined: "joined the ranks of the jihadist group JNIM"

@@ -289,6 +289,12 @@ def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
 def _group(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     members = s.group(k, forward_only=True) if k is not None else []
+    if len(members) == 1 and s.norms[occ.start] == "allied" and s.norms[occ.start - 1 : occ.start] == ["and"]:
+        # "the Malian Armed Forces and allied Wagner mercenaries": the ally of the one named just before
+        before = s.at_end.get(occ.start - 2)
+        if before is not None and s.party(before) and s.mentions[before].actor != s.mentions[k].actor:
+            yield s.mentions[before], s.mentions[k], cue.kind
+        return
     if len(members) < 2:
         k, _ = s.left_mention(occ.start, reach=5)
         members = s.group(k) if k is not None else []

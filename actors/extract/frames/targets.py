@@ -350,3 +350,24 @@ def evaluation(s: Sentence, occ: Occurrence) -> bool:
     """"This/It was the deadliest attack ...": a superlative judging an event already told."""
     return len(s.toks) > 3 and s.norms[0] in {"this", "it", "that"} and s.norms[1] in COPULAS \
         and any(w.endswith("est") or w in {"worst", "most"} for w in s.norms[max(2, occ.start - 3) : occ.start])
+
+
+def _back_reference(s: Sentence, c: int) -> list[int]:
+    """Agents of an earlier attack in the sentence, when the subject is "the attack"."""
+    j = c - 1
+    while j >= 0 and ((s.norms[j],) in s.aux or s.norms[j] in {"later", "also", "eventually", "successfully", "quickly"}):
+        j -= 1
+    if j >= 1 and s.norms[j] in {"but", "and"} and c - j >= 2:
+        # "X attacked Ténenkou but were beaten back by Y": the elided subject is the attacker
+        earlier = [start for start in s.agent_of_cue if start < j]
+        return s.agent_of_cue[max(earlier)] if earlier else []
+    if j < 1 or s.norms[j - 1] not in {"the", "this", "that"}:
+        return []
+    noun = next((o for o in s.relation_occ if o.start == j), None)
+    if noun is None or not any(x.kind == "fought-against" for x in noun.cues):
+        return []
+    earlier = [start for start in s.agent_of_cue if start < j - 1]
+    if earlier:
+        return s.agent_of_cue[max(earlier)]
+    # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
+    return None if j - 1 == 0 else []
