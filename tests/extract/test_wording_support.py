@@ -153,6 +153,15 @@ AUDIT3 = [
     ("A Nigerian intelligence officer said 150 ISWAP members were killed.", set()),
     ("JNIM claimed that fifty Malian soldiers were killed.", {fight("jnim", "mali")}),
     ("Suspected Islamic State of West African Province fighters attacked a Nigerian army base.", {fight("iswap", "nigeria")}),
+    # the wording behind the third audit's missed relations
+    ("In 2023, more than 300 Boko Haram members were killed following an attack by ISWAP fighters.",
+     {fight("boko-haram", "iswap")}),
+    ("In March 2023, over 300 members of Boko Haram lost their lives in a weeklong reprisal by ISWAP.",
+     {fight("boko-haram", "iswap")}),
+    ("The GSIM, al-Qaeda's West African franchise, attacked Togolese soldiers.",
+     {member("jnim", "al-qaeda", "affiliate"), fight("jnim", "togo")}),
+    ("Militants of JNIM, a group connected to al-Qaeda, attacked Benin.", {ally("al-qaeda", "jnim", "link"), fight("benin", "jnim")}),
+    ("AQIM and its affiliates, notably JNIM, remain active.", {member("jnim", "aqim", "affiliate")}),
     ("The FLA attacked the Malian army and its African Corps allies.",
      {fight("fla", "mali"), fight("africa-corps", "fla"), ally("africa-corps", "mali", "alliance")}),
 ]

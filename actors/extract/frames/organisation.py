@@ -317,7 +317,13 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
     """"JNIM, al-Qaeda's branch in the Sahel": JNIM member-of al-Qaeda."""
     org = s.at_end.get(occ.start - 1)
     if org is None:
-        return
+        # "GSIM, al-Qaeda's West African franchise": words of place between the possessive and the noun
+        j = next((j for j in range(occ.start - 2, max(0, occ.start - 5), -1) if s.norms[j] == "'s"), None)
+        if j is None or any(x in s.covered or not s.toks[x].text[:1].isalpha() for x in range(j + 1, occ.start)):
+            return
+        org = s.at_end.get(j - 1)
+        if org is None:
+            return
     org_actor = s.matcher.dictionary.get(s.mentions[org].actor)
     if org_actor is None or org_actor.kind not in _ORGANISATIONS or s.mentions[org].generic:
         return

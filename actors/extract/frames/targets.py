@@ -175,8 +175,8 @@ def _device_agents(s: Sentence, after: int) -> list[int]:
 
 def _attack_noun_agents(s: Sentence, after: int) -> list[int]:
     """"killed in a suspected JNIM attack", "wounded in an ambush claimed by JNIM": the attackers."""
-    if after >= len(s.toks) or s.norms[after] not in {"in", "during"}:
-        return []
+    if after >= len(s.toks) or s.norms[after] not in {"in", "during", "following", "after", "amid"}:
+        return []  # (and "killed following an attack by ISWAP fighters")
     for o in s.relation_occ:
         if o.start <= after or o.start > after + 8:
             continue
