@@ -47,6 +47,7 @@ _API: dict[str, tuple[str, ...]] = {
         "Candidate", "CandidateFinder", "candidate_rows", "load_candidate_patterns",
     ),
     "actors.extract.resolve": ("Resolution", "resolve_events", "mention_block"),
+    "actors.extract.resolve_frames": ("FrameResolution", "resolve_frames"),
     "actors.extract.event_actors": ("EventActorMap", "INTER_KINDS", "Resolved"),
     "actors.extract.tabular": ("TableImport", "import_table", "import_tables"),
     "actors.extract.claims": ("claim_edges", "claim_relations", "claimed_attacks", "joint_claimants"),
@@ -114,7 +115,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.curation.apply": ("apply_curation", "extend_dictionary", "merge_requests", "merge_rows"),
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
     "actors.bulk": ("paused_gc",),
-    "actors.mention_store": ("MentionStore", "share_values"),
+    "actors.mention_store": ("MentionStore",),
     "actors.csv_cells": (
         "CSV_TRIGGERS", "escape_cell", "escape_frame", "read_csv", "unescape_cell", "unescape_frame",
         "write_csv",

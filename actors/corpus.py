@@ -44,7 +44,7 @@ from actors.errors import CorpusError, DataFileError, Problem
 from actors.extract.parallel import extract_files, usable_cores
 from actors.extract.pipeline import Extraction, Extractor
 from actors.extract.tabular import import_tables
-from actors.mention_store import MentionStore, share_values
+from actors.mention_store import MentionStore
 
 __all__ = ["Corpus", "load_corpus", "CURATION_FILE"]  # CURATION_FILE: the folder's curation file name
 
@@ -125,8 +125,9 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     1 (the default) starts none, None takes every usable core. The result is the same with any
     number. ``keep_documents`` False keeps no document (``documents`` is empty, ``document_count``
     says how many were read): each is released once extracted, so a large corpus is never held
-    whole in memory, as `actors run` does; its mentions are then held lean until the tables are made
-    (:mod:`actors.mention_store`), and ``extraction`` keeps no rows (``frames`` has them).
+    whole in memory, as `actors run` does; its mentions and statements are then held as columns until
+    the tables are made (:mod:`actors.mention_store`; lean rows when an overrides file changes them), and
+    ``extraction`` keeps no rows (``frames`` has them).
     ``progress``, when given, is called with (files read, files listed) as each file is extracted
     (the command line's progress line). ``scheduler``, the
     address of a Dask scheduler (``tcp://host:8786``), extracts them on that cluster's workers instead
@@ -163,7 +164,7 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
         base, actor_rows, actor_problems = extend_dictionary(base, curation)
         rows += actor_rows
         problems += actor_problems
-    # streamed (nothing kept), the mentions are held lean until the tables are made (actors.mention_store)
+    # streamed (nothing kept), the mentions are held as columns until the tables are made (actors.mention_store)
     store = None if keep_documents else MentionStore()
     extraction, read_problems, doc_rows, documents = _extract(
         files, replace(Extractor.load(dictionary=base), years=years), workers=workers, keep=keep_documents,
@@ -174,12 +175,18 @@ def load_corpus(path: str | os.PathLike[str] = "seeds", *,
     if tables:
         got = import_tables(tables, base)
         base = got.dictionary
+        if store is not None:
+            store.add(got.edges, got.events)
         extraction = replace(extraction, documents=extraction.documents + tuple(t.name for t in tables),
-                             events=extraction.events + got.events, edges=extraction.edges + got.edges,
+                             events=extraction.events + (got.events if store is None else []),
+                             edges=extraction.edges + (got.edges if store is None else []),
                              problems=extraction.problems + tuple(got.problems), dictionary=base,
                              mention_counts=extraction.mention_counts + got.mentions,
                              candidates=extraction.candidates + tuple(got.candidates))
     if curation is not None:
+        if store is not None:  # curation changes rows: the mentions as lean rows (actors.mention_store)
+            lean, statements = store.take_rows()
+            extraction = replace(extraction, edges=lean, events=statements)
         edges, events, edge_rows, edge_problems = apply_curation(extraction.edges, extraction.events, curation, base)
         rows += edge_rows
         extraction = replace(extraction, edges=edges, events=events,
@@ -208,7 +215,8 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=
     """The listed files read and extracted (:func:`actors.extract.parallel.extract_files`), merged in their
     order as :func:`actors.extract.pipeline.extract` merges documents: the extraction (its own problems),
     the problems of listing and reading, the documents' rows and, when ``keep``, the documents. With a
-    ``store`` (:class:`actors.mention_store.MentionStore`) the extraction's mentions are lean rows."""
+    ``store`` (:class:`actors.mention_store.MentionStore`) the extraction's mentions and statements are in it,
+    not in the extraction."""
     rows: list[dict] = []
     kept = []
     names: list[str] = []
@@ -230,8 +238,11 @@ def _extract(files, extractor: Extractor, *, workers: int, keep: bool, progress=
             continue
         rows.append(f.row)
         names.append(f.name)
-        events.extend(f.events if store is None else share_values(f.events))
-        edges.extend(f.edges if store is None else store.add(f.edges))
+        if store is None:
+            events.extend(f.events)
+            edges.extend(f.edges)
+        else:
+            store.add(f.edges, f.events)
         counts.update(f.counts)
         found.extend(f.problems)
         candidates.extend(f.candidates)

@@ -21,6 +21,7 @@ exports are written the same way (:func:`export`, :func:`write_gexf`,
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,12 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
     The extraction's edges are mentions (one per sentence); :func:`actors.extract.resolve.resolve_events`
     turns them into events and one edge per (event, pair, relation), with an analyst's ``merges``
     (``(id, edge ids)``, :func:`actors.curation.merge_requests`); what became of each is appended
-    to ``merged`` when given. ``store``: the :class:`actors.mention_store.MentionStore` that holds the
-    other columns of the extraction's lean mention rows (the same tables as from whole rows); the
-    extraction's ``edges`` and ``events`` lists are then emptied once resolved, to free their rows.
+    to ``merged`` when given. ``store``: the :class:`actors.mention_store.MentionStore` of a streamed run.
+    While it holds the mentions and statements themselves, they are resolved from its frames
+    (:mod:`actors.extract.resolve_frames`) and it is emptied; once they were taken back as lean rows
+    (:meth:`~actors.mention_store.MentionStore.take_rows`, as curation needs them), it holds the other
+    columns of the extraction's lean mention rows, and the extraction's ``edges`` and ``events`` lists are
+    emptied once resolved, to free their rows. The tables are the same as from whole rows.
     """
     import polars as pl
 
@@ -61,6 +65,13 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
             names = list(dict.fromkeys([*a.aliases, *a.exact_aliases, *a.country_names, *(p.alias for p in a.period_aliases)]))
             actor_rows.append({"id": a.id, "name": a.name, "kind": a.kind, "aliases": "|".join(names),
                                "mentions": int(extraction.mention_counts.get(a.id, 0))})
+    if store is not None and not store.taken and merges:  # an analyst's merges are applied to rows
+        edges, events = store.take_rows()
+        extraction = replace(extraction, edges=edges, events=events)
+    if store is not None and not store.taken:  # a streamed run's rows, held as columns: resolved from them
+        return {"actors": pl.DataFrame(actor_rows, schema=polars_schema(ACTOR_COLUMNS), orient="row"),
+                **_resolved_frames(store), "problems": problem_frame(extraction.problems),
+                "candidates": _candidate_frame(extraction)}
     # a streamed run's mention rows become the mentions table's rows, not copied (some 140 MB at 1,000 copies)
     resolved = resolve_events(extraction.edges, extraction.events, merges=merges, in_place=store is not None)
     if store is not None:  # a streamed run's rows are let go once resolved: the resolution holds what is needed
@@ -77,9 +88,31 @@ def to_frames(extraction: Extraction, *, dictionary=None, merges=(), merged: lis
         "mentions": _sorted_frame(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS, store),
         "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row"),
         "problems": problem_frame(extraction.problems),
-        "candidates": pl.DataFrame(_safe(candidate_rows(extraction.candidates)),
-                                   schema=polars_schema(CANDIDATE_COLUMNS), orient="row"),
+        "candidates": _candidate_frame(extraction),
     }
+
+
+def _resolved_frames(store) -> dict:
+    """The events, edges, mentions and overlaps tables of the mentions and statements a
+    :class:`~actors.mention_store.MentionStore` holds (:mod:`actors.extract.resolve_frames`); the store
+    is emptied."""
+    import polars as pl
+
+    from actors.extract.resolve_frames import resolve_frames
+
+    resolved = resolve_frames(store.mentions(), store.statements())
+    store.clear()
+    return {"events": _sorted_table(resolved.events, ("doc", "char_start", "char_end"), EVENT_COLUMNS),
+            "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS),
+            "mentions": _sorted_table(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS),
+            "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row")}
+
+
+def _candidate_frame(extraction: Extraction) -> pl.DataFrame:
+    import polars as pl
+
+    return pl.DataFrame(_safe(candidate_rows(extraction.candidates)), schema=polars_schema(CANDIDATE_COLUMNS),
+                        orient="row")
 
 
 def problem_frame(problems) -> pl.DataFrame:
@@ -129,6 +162,15 @@ def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns, store=None) -
     # a value the row carries itself (curation's, an added or imported edge's) over the stored one
     return df.with_columns(pl.coalesce(df[c], stored[c]).alias(c) for c in stored.columns
                            if c in schema).select(list(schema))
+
+
+def _sorted_table(frame: pl.DataFrame, key: tuple[str, ...], columns) -> pl.DataFrame:
+    """``frame`` sorted on ``key`` (ties in its order) with the given ``columns``, as :func:`_sorted_frame`
+    makes them from rows."""
+    import polars as pl
+
+    return frame.sort(key, maintain_order=True).select(
+        (pl.col(n) if n in frame.columns else pl.lit(None)).cast(t).alias(n) for n, t in polars_schema(columns).items())
 
 
 def _safe(rows: list[dict]) -> list[dict]:

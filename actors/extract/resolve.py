@@ -311,26 +311,8 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = (), *,
     edges, resolved = [], {}
     for g in groups:
         rep = _representative(g.members)
-        finest = g.finest
         event_id = first_of[union[rep["event_id"]]]
-        ordered = sorted(g.members, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
-        statuses = _joined(r.get("status", "") for r in sorted(
-            g.members, key=lambda r: _STATUS_RANK.get(r.get("status", ""), 9)))
-        seen = set(statuses.split("|"))
-        status = "disputed" if ("denied" in seen and seen & _ASSERTED) or "disputed" in seen else rep["status"]
-        claimants = _joined(r.get("claimed_by", "") for r in ordered)
-        if status == "disputed" and "disputed" not in seen:  # ASSERTER|DENIER, as a disputed sentence gives it
-            asserted = [r for r in ordered if r.get("status") in _ASSERTED]
-            asserter = "" if any(r["status"] == "reported" for r in asserted) else _joined(
-                r.get("claimed_by", "") for r in asserted)
-            claimants = asserter + "|" + _joined(r.get("claimed_by", "") for r in ordered if r["status"] == "denied")
-        row = {**rep, "event_id": event_id, "status": status,
-               "date": finest.get("date", ""), "date_precision": finest.get("date_precision", "unknown"),
-               "date_earliest": finest.get("date_earliest", ""), "date_latest": finest.get("date_latest", ""),
-               "claimed_by": claimants,
-               "mentions": len(g.members), "mention_ids": "|".join(r["edge_id"] for r in ordered),
-               "docs": len(g.docs), "statuses": statuses}
-        edges.append(row)
+        edges.append({**rep, "event_id": event_id, **_edge_fields(g, rep)})
         for r in g.members:
             resolved[id(r)] = (event_id, rep["edge_id"])
     if in_place and len({id(m) for m in mentions}) == len(mentions):  # (a row listed twice is copied)
@@ -341,15 +323,44 @@ def resolve_events(mentions: Sequence[dict], statements: Sequence[dict] = (), *,
     else:
         out_mentions = [{**m, "mention_id": m["edge_id"], "statement_id": m["event_id"],
                          "event_id": resolved[id(m)][0], "edge_id": resolved[id(m)][1]} for m in mentions]
-    near = sorted({(resolved[id(a)][1], resolved[id(b)][1]): (a, b) for a, b in overlaps
-                   if resolved[id(a)][1] != resolved[id(b)][1]}.items())
-    rows = [{"edge_id": ea, "other_edge_id": eb, "source": a["source"], "target": a["target"],
-             "relation": a["relation"], "date": a.get("date", ""), "other_date": b.get("date", ""),
-             "kind": "same-period" if _interval(a) == _interval(b) else "inside"}
-            for (ea, eb), (a, b) in near]
+    near = _near(overlaps, lambda m: resolved[id(m)][1])
+    rows = [_overlap_row(ea, eb, a, b) for (ea, eb), (a, b) in sorted(near.items())]
     for row in merged:
         row["edges"] = "|".join(dict.fromkeys(resolved[id(m)][1] for m in row.pop("members")))
     return Resolution(out_mentions, edges, _events(statements, out_mentions), rows, merged)
+
+
+def _edge_fields(g: _Group, rep: dict) -> dict:
+    """An edge's own columns (beside its representative mention's): status, date, claimants, counts."""
+    finest = g.finest
+    ordered = sorted(g.members, key=lambda r: (r["doc"], r["char_start"], r["edge_id"]))
+    statuses = _joined(r.get("status", "") for r in sorted(
+        g.members, key=lambda r: _STATUS_RANK.get(r.get("status", ""), 9)))
+    seen = set(statuses.split("|"))
+    status = "disputed" if ("denied" in seen and seen & _ASSERTED) or "disputed" in seen else rep["status"]
+    claimants = _joined(r.get("claimed_by", "") for r in ordered)
+    if status == "disputed" and "disputed" not in seen:  # ASSERTER|DENIER, as a disputed sentence gives it
+        asserted = [r for r in ordered if r.get("status") in _ASSERTED]
+        asserter = "" if any(r["status"] == "reported" for r in asserted) else _joined(
+            r.get("claimed_by", "") for r in asserted)
+        claimants = asserter + "|" + _joined(r.get("claimed_by", "") for r in ordered if r["status"] == "denied")
+    return {"status": status,
+            "date": finest.get("date", ""), "date_precision": finest.get("date_precision", "unknown"),
+            "date_earliest": finest.get("date_earliest", ""), "date_latest": finest.get("date_latest", ""),
+            "claimed_by": claimants,
+            "mentions": len(g.members), "mention_ids": "|".join(r["edge_id"] for r in ordered),
+            "docs": len(g.docs), "statuses": statuses}
+
+
+def _near(overlaps: Iterable[tuple[dict, dict]], edge_of) -> dict[tuple[str, str], tuple[dict, dict]]:
+    """The overlapping pairs by their resolved edge ids (``edge_of`` of a mention), the last pair of each."""
+    return {(edge_of(a), edge_of(b)): (a, b) for a, b in overlaps if edge_of(a) != edge_of(b)}
+
+
+def _overlap_row(ea: str, eb: str, a: dict, b: dict) -> dict:
+    return {"edge_id": ea, "other_edge_id": eb, "source": a["source"], "target": a["target"],
+            "relation": a["relation"], "date": a.get("date", ""), "other_date": b.get("date", ""),
+            "kind": "same-period" if _interval(a) == _interval(b) else "inside"}
 
 
 def _merge(groups: list[_Group], merges: Sequence[tuple[str, Sequence[str]]]) -> tuple[list[dict], list[list[str]]]:
