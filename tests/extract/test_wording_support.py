@@ -37,7 +37,7 @@ GIVEN = [
 
 ALLIES = [
     ("Chad, a close ally of France, sent troops to the north.", {ally("chad", "france", "alliance")}),
-    ("Mali is an important regional partner to the United States.", {ally("mali", "united-states", "alliance")}),
+    ("Mali remains a key security partner to the United States.", {ally("mali", "united-states", "alliance")}),
     ("The Government of Chad remained a reliable partner of the United States.",
      {ally("chad", "united-states", "alliance")}),
     ("Chad and Niger are key partners of France.",
@@ -49,7 +49,7 @@ ALLIES = [
 
 SENT_AND_JOINED = [
     # troops sent to each state of a list, or to a mission
-    ("Last year, Chad dispatched soldiers to Nigeria, Niger and Cameroon.",
+    ("In 2015 Chad dispatched battalions to Niger, Nigeria and Cameroon.",
      {ally("chad", "nigeria", "support"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
     ("Chad provided 1,200 soldiers to the MNJTF.", {member("chad", "mnjtf", "contingent")}),
     # a merger announced by the group itself
@@ -65,7 +65,7 @@ TAKING_PART = [
     ("Niger deployed troops to Diffa in the fight against Boko Haram.", {fight("boko-haram", "niger")}),
     ("Chadian soldiers were killed in the war against Boko Haram.", {fight("boko-haram", "chad")}),
     # a noun governed by a preposition takes no part: "cooperation with LCBC members"
-    ("Niger increased its cooperation with Lake Chad Basin Commission member countries in the fight against "
+    ("Niger stepped up its cooperation with Lake Chad Basin Commission member states in the fight against "
      "Boko Haram.", {ally("lcbc", "niger", "alliance")}),
     # a campaign that is not the subject's
     ("Aid workers in Diffa were caught in the fight against Boko Haram.", set()),
@@ -77,10 +77,10 @@ NOT_PARTIES = [
     ("The Permanent Framework (Cadre stratégique permanent in French - CSP) was dissolved to form the FLA.", set()),
     ("Operation Serval (French: Opération Serval) was named after a wild cat.", set()),
     # a companion of a verb's object is no ally of it: the strike's makers acted with the Nigerians
-    ("AFRICOM confirmed the strike killed multiple ISIS militants in coordination with Nigerian authorities.", set()),
+    ("The command said its raid killed multiple ISIS militants in coordination with Nigerian officials.", set()),
     # an adverb between an apposition and the verb of saying: the name before the apposition speaks
-    ("JNIM, an al-Qaeda affiliate based in Mali, earlier claimed the attack and said that they had killed "
-     "70 soldiers.", {member("jnim", "al-qaeda", "affiliate")}),
+    ("JNIM, an al-Qaeda affiliate headquartered in Mali, earlier claimed the raid and said that they had killed "
+     "forty soldiers.", {member("jnim", "al-qaeda", "affiliate")}),
     # where a group is based is not where the soldiers it killed came from
     ("JNIM, a group based in Mali, said it had killed 70 soldiers.", set()),
     ("JNIM, a group based in Mali, said it had killed 70 soldiers in Benin's national park.", {fight("benin", "jnim")}),
@@ -108,7 +108,7 @@ LISTS = [
     # two hanging compounds describe the militants, not each other
     ("Al-Qaeda- and IS-linked militants carried out several deadly attacks.", set()),
     # a country embroiled in a group's insurgency fought it
-    ("Since 2015, Burkina Faso has been embroiled in an insurgency by JNIM.", {fight("burkina-faso", "jnim")}),
+    ("Since 2016, Burkina Faso has been mired in an insurgency by JNIM.", {fight("burkina-faso", "jnim")}),
     # a person joining is no group joining
     ("Al-Sahraoui, a former spokesman of MUJAO, he joined al-Mourabitoun at its creation.", set()),
     # what is fended off is the other's attack
@@ -120,11 +120,11 @@ RAPPROCHEMENT = [
     # closer ties with a state named by its capital or its country's name; the subject of the first verb
     ("Burkina Faso's junta has ended military cooperation with France and pursued closer ties with Moscow.",
      {ally("burkina-faso", "russia", "alliance")}),
-    ("Mali's ruling junta broke off ties with former colonial power France and pivoted toward Russia.",
+    ("Mali's ruling junta cut its links with France, the former colonial power, and pivoted toward Russia.",
      {ally("mali", "russia", "alliance")}),
     ("Mali has grown closer to Russia.", {ally("mali", "russia", "alliance")}),
     # an intervention asked for: the one asked backed the one asking
-    ("France launched military operations in Mali following a request from the Malian government for help.",
+    ("French jets struck rebel columns in Mali following a request from the government in Bamako.",
      {ally("france", "mali", "support")}),
     ("Russia sent instructors at the invitation of the junta of Mali.", {ally("mali", "russia", "support")}),
     # merger talks stated as such are an alliance of the two
@@ -145,18 +145,18 @@ RAPPROCHEMENT = [
 
 AUDIT3 = [
     # the wording behind the third precision audit's wrong edges, in invented sentences
-    ("ISWAP is a faction of Boko Haram that broke away after a leadership dispute.", {("iswap", "split-from", "boko-haram", "")}),
+    ("ISWAP, a faction of Boko Haram that broke away in a quarrel over leadership, grew.", {("iswap", "split-from", "boko-haram", "")}),
     ("Fighting resumed between the CSP and the Malian Armed Forces and allied Wagner mercenaries.",
      {fight("csp", "mali"), fight("csp", "wagner"), ally("mali", "wagner", "alliance")}),
     ("Niger is home to groups loyal to al-Qaeda and the Islamic State, which carry out attacks on soldiers.", set()),
-    ("The jihadists left the town in the wake of Operation Serval, and was captured by the MNLA.", set()),
+    ("The fighters abandoned Gao in the face of Operation Serval, and was captured by the MNLA.", set()),
     ("A Nigerian intelligence officer said 150 ISWAP members were killed.", set()),
     ("JNIM claimed that fifty Malian soldiers were killed.", {fight("jnim", "mali")}),
     ("Suspected Islamic State of West African Province fighters attacked a Nigerian army base.", {fight("iswap", "nigeria")}),
     # the wording behind the third audit's missed relations
-    ("In 2023, more than 300 Boko Haram members were killed following an attack by ISWAP fighters.",
+    ("In 2022, dozens of Boko Haram fighters were killed following a raid by ISWAP gunmen.",
      {fight("boko-haram", "iswap")}),
-    ("In March 2023, over 300 members of Boko Haram lost their lives in a weeklong reprisal by ISWAP.",
+    ("In May 2022, many members of Boko Haram lost their lives in a reprisal by ISWAP.",
      {fight("boko-haram", "iswap")}),
     ("The GSIM, al-Qaeda's West African franchise, attacked Togolese soldiers.",
      {member("jnim", "al-qaeda", "affiliate"), fight("jnim", "togo")}),
