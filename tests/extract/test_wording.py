@@ -91,7 +91,7 @@ ATTACKS = [
     ("A Malian convoy came under fire from MNLA and Ansar Dine rebels.",
      {fight("mnla", "mali"), fight("ansar-dine", "mali"), ally("ansar-dine", "mnla", "joint-action")}),
     # backing named by a relative clause's "the latter of which", and air support as a state's force
-    ("Rebels fought the government of Mali, the latter of which was supported by French soldiers.",
+    ("Insurgents battled the government of Mali, the latter of which was aided by French troops.",
      {ally("france", "mali", "support")}),
     ("The Malian army, backed by French air support, retook the town from Ansar Dine.",
      {ally("france", "mali", "support"), fight("mali", "ansar-dine")}),
@@ -115,10 +115,10 @@ ATTACKS = [
     ("An ambush in northeastern Mali killed nine MINUSMA peacekeepers.", set()),
     ("Violence between the Malian army and JNIM rose in the centre.", {fight("mali", "jnim")}),
     # "formed as an affiliate of": the clause's subject is the member
-    ("Katiba Macina was formed in 2015 as an affiliate of the jihadist group Ansar Dine.",
+    ("Katiba Macina was created in 2015 as an affiliate of the Islamist group Ansar Dine.",
      {member("katiba-macina", "ansar-dine", "affiliate")}),
     # the owners of "affiliates of X and Y" are not the ones acting
-    ("Armed groups, including affiliates of al-Qaeda and ISIL, have stepped up attacks on Malian troops.", set()),
+    ("Militant groups, including affiliates of al-Qaeda and ISIL, have intensified raids on Malian troops.", set()),
     ("Fighters of JNIM and ISGS attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # the maker of the device that killed is the attacker
@@ -576,8 +576,8 @@ def test_an_infobox_entrys_own_period_dates_its_relations(extractor):
 def test_prose_right_under_a_scraped_infobox_is_text_not_a_field(extractor):
     text = ("Raid on the well | |\nLocation: | The well, Mali |\nDate: | 21 March 2021 |\n"
             "Perpetrator: | Islamic State in the Greater Sahara |\n"
-            "In 2020, the French army launched a large offensive on the Islamic State in the Greater Sahara, which came "
-            "at the same time as other offensives in the tri-border area between Mali, Niger, and Burkina Faso.\n")
+            "In 2021, the French army launched a wide offensive on the Islamic State in the Greater Sahara, which ran "
+            "alongside other operations near the borders of Mali, Niger, and Burkina Faso.\n")
     got = named_edges.named(extractor, extract([parse_document("t.txt", text)], extractor=extractor).edges)
     assert fight("france", "isgs") in got
 
@@ -626,7 +626,7 @@ def test_between_a_aided_by_b_against_c_and_d_gives_two_sides(extractor):
 
 @pytest.mark.parametrize("text, expected", [
     # soldiers and troops with no demonym are the state of their place, or of the one state the sentence names
-    ("JNIM claimed responsibility for a deadly attack in Burkina Faso that killed more than 50 troops.",
+    ("JNIM claimed responsibility for an assault in Burkina Faso that killed forty troops.",
      {fight("burkina-faso", "jnim")}),
     ("JNIM fighters killed ten soldiers near Djibo.", {fight("burkina-faso", "jnim")}),
     # two states named: whose soldiers is unknown

@@ -32,7 +32,7 @@ CASES = [
     ("The ISGS was linked to AQIM and the Islamic State.",
      {ally("isgs", "aqim", "link"), ally("isgs", "islamic-state", "link")}),
     # an organisation linked to X is another organisation than X
-    ("Malian soldiers were killed in a clash with militants, in an attack claimed by a group linked to al-Qaeda.",
+    ("Malian soldiers died in a clash with gunmen, in an assault claimed by a group linked to al-Qaeda.",
      set()),
     # ... but "an Islamic State affiliate" is read as annotators read it, the Islamic State's
     ("An Islamic State affiliate claimed responsibility for an attack that killed American soldiers.",
@@ -111,7 +111,7 @@ CASES = [
     ("The four states set up the MNJTF to fight Boko Haram.", set()),
     ("The Malian army launched an offensive to retake the governor's office from the MNLA.", {fight("mali", "mnla")}),
     # a bystander before renewed fighting is no side of it; groups linked to both A and B are neither
-    ("JNIM exploited the end of the UN mission in Mali and renewed fighting between the Malian army and the CSP.",
+    ("JNIM profited from the UN withdrawal and from renewed fighting between the Malian army and the CSP.",
      {fight("mali", "csp")}),
     ("Ansarul Islam and groups linked to both AQIM and the ISGS have attacked Burkinabe soldiers.",
      {fight("ansarul-islam", "burkina-faso")}),
