@@ -46,7 +46,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "casualty_subordinators", "companion_openers", "accusing_verbs", "hyphen_modifier_heads", "verb_next", "peacekeeper_nouns", "ended_relations", "former_markers", "contrast_markers", "source_openers", "contrast_clause_openers", "past_relation_markers", "name_particles", "description_openers", "pact_naming", "accused_acts", "subject_adverbs", "suffering_verbs", "statement_verbs", "agreement_nouns",
     "joint_markers", "ongoing_markers", "purpose_founding_verbs", "reaction_verbs", "adjectival_cue_heads", "merging_verbs", "departure_verbs", "leading_heads", "organisation_nouns", "unnamed_force_adjectives", "state_head_nouns", "state_troop_nouns", "aspect_verbs", "rival_families", "infobox_support_labels",
     "pair_anaphors", "machine_models", "counterpart_nouns", "place_name_heads",
-    "state_action_nouns", "provided_nouns", "recipient_words", "participation_openers", "participation_nouns", "verb_adverbs", "base_words", "armed_group_tags", "individual_nouns",
+    "state_action_nouns", "provided_nouns", "recipient_words", "participation_openers", "participation_nouns", "verb_adverbs", "base_words", "armed_group_tags", "individual_nouns", "allegiance_phrases",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
     "place_bound_generics", "shared_place_nouns", "claim_descriptors", "fighter_links", "capture_verbs", "flight_words", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
     "other_org_nouns", "device_participles", "device_nouns", "backing_nouns", "agent_phrases", "gerund_subordinators", "truce_words", "withdrawal_verbs", "report_nouns", "description_heads", "defector_nouns", "border_words", "leaning_prefixes", "opposing_prefixes",

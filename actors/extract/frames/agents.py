@@ -155,13 +155,16 @@ def _noun_cue(s: Sentence, start: int) -> bool:
     return occ is not None and any(c.frame == "nominal" for c in occ.cues) and s.determined(occ)
 
 
-def verb_governing(s: Sentence, k: int) -> Occurrence | None:
+def verb_governing(s: Sentence, k: int, *, describing: int = 0) -> Occurrence | None:
     """A relation cue of another kind whose object the mention is ("split from the MNLA",
-    "allied with Ansar Dine"): the cue ends right before it (an article between)."""
+    "allied with Ansar Dine"): the cue ends right before it (an article between), or, with
+    ``describing``, up to that many lower-case words before it ("ties with former colonial power France")."""
     start = s.mentions[k].tok_start
     if start > 0 and s.norms[start - 1] == "the":
         start -= 1
-    return next((o for o in s.relation_occ if o.end == start and s.norms[o.end - 1] in {"from", "with", "to", "against"}), None)
+    return next((o for o in s.relation_occ if o.end <= start and start - o.end <= describing
+                 and s.norms[o.end - 1] in {"from", "with", "to", "against"}
+                 and all(s.toks[x].text.islower() or s.norms[x] == "the" for x in range(o.end, start))), None)
 
 
 def _agent(s: Sentence, occ: Occurrence) -> list[int]:
@@ -409,17 +412,25 @@ def accuser(s: Sentence, accused: list[int]) -> int | None:
     return k if k is not None and not s.mentions[k].generic and k not in accused else None
 
 
-def country_at(s: Sentence, start: int, like: Mention) -> Mention | None:
-    """The state whose country name (a place here: "to Mali") stands at ``start``, as a mention
-    shaped like ``like``, if any."""
+def country_at(s: Sentence, start: int, like: Mention | None = None) -> Mention | None:
+    """The state whose country name (a place to the mention finder: "to Mali", "support from France")
+    stands at ``start``, as a mention (shaped like ``like`` when given), if any; not a name of which the
+    country is a part ("Niger State", "the Niger River") nor words already a mention's."""
+    if start >= len(s.toks) or start in s.covered:
+        return None
     for size in (3, 2, 1):
         if len(s.toks) < start + size:
             continue
         actor = s.matcher.dictionary.lookup(" ".join(t.text for t in s.toks[start : start + size]))
         if actor is not None and actor.kind in ("state armed force", "foreign state"):
+            if start + size < len(s.toks) and s.toks[start + size].is_capitalized:
+                return None
             a, b = s.toks[start], s.toks[start + size - 1]
+            text = " ".join(t.text for t in s.toks[start : start + size])
+            if like is None:
+                return Mention(actor.id, a.start, b.end, start, start + size, text, via="country")
             return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
-                           text=" ".join(t.text for t in s.toks[start : start + size]), via="country")
+                           text=text, via="country")
     return None
 
 
@@ -438,6 +449,6 @@ def countries_at(s: Sentence, j: int, like: Mention) -> list[Mention]:
 
 
 def loyal_to(s: Sentence, first: int) -> bool:
-    """The names from token ``first`` on own the subject ("groups loyal to A and B"): each its own
-    groups, no joint action of A and B."""
-    return s.norms[max(0, first - 2) : first] in (["loyal", "to"], ["belonging", "to"], ["faithful", "to"])
+    """The names from token ``first`` on own the subject ("groups loyal to A and B": ``allegiance_phrases``):
+    each its own groups, no joint action of A and B."""
+    return any(tuple(s.norms[max(0, first - z) : first]) in s.cues.words("allegiance_phrases") for z in (2, 3))

@@ -41,7 +41,6 @@ def _provision(s: Sentence, occ: Occurrence, cue: Cue):
     giver, _ = s.left_mention(occ.start, reach=4)
     if giver is None or s.mentions[giver].generic or not s.party(giver) or giver in s.patient_of:
         return
-    recipient = None
     with_ = s.find_word(occ.end, {"with"}, 6)
     first = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if with_ is not None and first is not None and s.mentions[first].tok_end <= with_ \
@@ -57,11 +56,8 @@ def _provision(s: Sentence, occ: Occurrence, cue: Cue):
         while j < len(s.toks) and j not in s.at_start and j - to <= 4 and s.norms[j] in words:
             j += 1  # "to the governments of Chad, ...", not "to fight JNIM"
         recipient = s.at_start.get(j)
-        if recipient is None:
-            recipients = countries_at(s, j, s.mentions[giver])  # "airlift to Chad and Togo": places as states
-    if recipient is not None:
-        recipients = [s.mentions[b] for b in s.group(recipient, forward_only=True)
-                      if s.party(b, allow_possessor=True)]
+    recipients = countries_at(s, j, s.mentions[giver]) if recipient is None else [  # "airlift to Chad and Togo"
+        s.mentions[b] for b in s.group(recipient, forward_only=True) if s.party(b, allow_possessor=True)]
     for a in s.group(giver):
         for b in recipients:
             if s.party(a) and not b.generic and s.mentions[a].actor != b.actor:

@@ -10,10 +10,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import agent, governed, pairs_across
+from actors.extract.frames.agents import agent, country_at, governed, pairs_across, verb_governing
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
-from actors.extract.matcher import longest
-from actors.extract.mentions import Mention
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -28,36 +26,14 @@ def _first_verbs_subject(s: Sentence, occ: Occurrence, k: int | None) -> int | N
                  if s.norms[j] == "and"), None)
     if conj is None or any(not s.toks[x].text.islower() or x in s.covered for x in range(conj + 1, occ.start)):
         return k
-    prior = _governing_cue(s, s.mentions[s.group(k)[0]].tok_start)
+    prior = verb_governing(s, s.group(k)[0], describing=4)
     return k if prior is None else s.left_mention(prior.start)[0]
-
-
-def _governing_cue(s: Sentence, start: int) -> Occurrence | None:
-    """The relation cue ending in a preposition whose object begins at ``start``, up to four
-    describing words between ("ties with former colonial power France")."""
-    for o in s.relation_occ:
-        if o.end <= start and start - o.end <= 4 and s.norms[o.end - 1] in {"from", "with", "to", "against"} \
-                and all(s.toks[x].text.islower() or s.norms[x] == "the" for x in range(o.end, start)):
-            return o
-    return None
 
 
 def _support_words(s: Sentence, occ: Occurrence) -> bool:
     # (and a rapprochement: "grown closer to Russia", "pursued closer ties with Russia")
     return any(w in {"help", "support", "assistance", "backing", "aid", "closer", "ties", "toward", "towards",
                      "rapprochement"} for w in s.norms[occ.start : occ.end])
-
-
-def _country_after(s: Sentence, j: int) -> Mention | None:
-    """"with air support from France": a country right after a support phrase is the state
-    (the mention finder reads "from France" as a place)."""
-    if j >= len(s.toks) or j in s.covered:
-        return None
-    ln, aid = longest(s.toks, j, s.matcher.countries, 3)
-    if not ln or (j + ln < len(s.toks) and s.toks[j + ln].is_capitalized):
-        return None
-    t = s.toks
-    return Mention(aid, t[j].start, t[j + ln - 1].end, j, j + ln, " ".join(x.text for x in t[j : j + ln]), via="country")
 
 
 def _counted_object(s: Sentence, first: int) -> bool:
@@ -73,7 +49,7 @@ def _counted_object(s: Sentence, first: int) -> bool:
 def _companion(s: Sentence, occ: Occurrence, cue: Cue):
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if p is None:
-        country = _country_after(s, occ.end) if _support_words(s, occ) else None
+        country = country_at(s, occ.end) if _support_words(s, occ) else None
         k, _ = s.left_mention(occ.start) if country is not None else (None, None)
         k = _first_verbs_subject(s, occ, k)
         if k is not None and k not in s.patient_of and not governed(s, s.mentions[s.group(k)[0]].tok_start):
