@@ -288,9 +288,9 @@ def _border_between(tokens: Sequence[Token], i: int) -> bool:
     return j is not None and j > 0 and tokens[j - 1].norm in {"border", "borders", "frontier", "frontiers"}
 
 
-def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> str:
-    """The word before the list of country names that token i continues ("from" in
-    "from Ireland, Japan and France"); "" when the list opens the sentence."""
+def _list_opening(matcher: Matcher, tokens: Sequence[Token], i: int) -> int:
+    """The index of the word before the list of country names that token i continues (``from`` in
+    "from Ireland, the Netherlands and France"); -1 when the list opens the sentence."""
     j = i - 1
     while j >= 0:
         while j >= 0 and tokens[j].norm in {",", "and", "or"}:
@@ -298,25 +298,24 @@ def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> s
         size = next((k for k in (3, 2, 1) if j - k + 1 >= 0
                      and tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in matcher.countries), 0)
         if not size:
-            return tokens[j].norm if j >= 0 else ""
+            return j
         j -= size
         if j >= 0 and tokens[j].norm == "the":
             j -= 1
-    return ""
+    return -1
+
+
+def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> str:
+    """The word before the list of country names that token i continues ("from" in
+    "from Ireland, Japan and France"); "" when the list opens the sentence."""
+    j = _list_opening(matcher, tokens, i)
+    return tokens[j].norm if j >= 0 else ""
 
 
 def _after_troops_from(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
     """Whether token i continues a list of countries opened by "<troop noun> from"."""
-    j = i - 1
-    while j >= 0:
-        while j >= 0 and tokens[j].norm in {",", "and"}:
-            j -= 1
-        size = next((k for k in (3, 2, 1) if j - k + 1 >= 0
-                     and tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in matcher.countries), 0)
-        if not size:
-            return j >= 1 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("state_troop_nouns")
-        j -= size
-    return False
+    j = _list_opening(matcher, tokens, i)
+    return j >= 1 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("state_troop_nouns")
 
 
 def _acting_for(matcher: Matcher, noun: str) -> bool:
@@ -327,13 +326,7 @@ def _acting_for(matcher: Matcher, noun: str) -> bool:
 
 
 def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
-    """Whether token i continues a list opened by "<force noun> of": "armies of Mali, Niger and Chad"."""
-    j = i - 1
-    while j > 1:
-        w = tokens[j].norm
-        if w == "of":
-            return _acting_for(matcher, tokens[j - 1].norm)
-        if w not in {",", "and"} and not tokens[j].is_capitalized:
-            return False
-        j -= 1
-    return False
+    """Whether token i continues a list opened by "<force noun> of": "armies of Mali, Niger and
+    Chad", "the governments of Belgium, the Netherlands and Norway"."""
+    j = _list_opening(matcher, tokens, i)
+    return j >= 1 and tokens[j].norm == "of" and _acting_for(matcher, tokens[j - 1].norm)

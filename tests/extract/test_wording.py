@@ -259,6 +259,9 @@ SUPPORT = [
     ("Ansarul Islam cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
     ("The military leaders of Mali, Burkina Faso and Niger signed a mutual defence pact.",
      {ally("burkina-faso", "mali", "alliance"), ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance")}),
+    # a list of states after "the governments of" goes on past "the Netherlands"
+    ("The governments of Ghana, the Netherlands and Norway signed a mutual defence pact.",
+     {ally("ghana", "netherlands", "alliance"), ally("ghana", "norway", "alliance"), ally("netherlands", "norway", "alliance")}),
     ("The governments of Chad, Niger and Nigeria on Saturday agreed to establish a regional force.",
      {ally("chad", "niger", "alliance"), ally("chad", "nigeria", "alliance"), ally("niger", "nigeria", "alliance")}),
     ("French commandos and Malian forces began an operation, working in liaison with the Nigerien army.",
