@@ -259,6 +259,10 @@ SUPPORT = [
     ("Ansarul Islam cooperates closely with JNIM.", {ally("ansarul-islam", "jnim", "alliance")}),
     ("The military leaders of Mali, Burkina Faso and Niger signed a mutual defence pact.",
      {ally("burkina-faso", "mali", "alliance"), ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance")}),
+    # shots exchanged: with a third side, a coordinated subject stood together; between its own, they fought
+    ("Nigerien and Malian soldiers traded shots with MOJWA near the well.",
+     {ally("mali", "niger", "joint-action"), fight("mali", "mojwa"), fight("mojwa", "niger")}),
+    ("The HCUA and GATIA exchanged gunfire outside the town.", {fight("gatia", "hcua")}),
     # a list of states after "the governments of" goes on past "the Netherlands"
     ("The governments of Ghana, the Netherlands and Norway signed a mutual defence pact.",
      {ally("ghana", "netherlands", "alliance"), ally("ghana", "norway", "alliance"), ally("netherlands", "norway", "alliance")}),

@@ -236,7 +236,7 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
         return
     subjects = [m for m in s.group(k) if s.party(m)]
     # "A and B exchanged fire"; an alliance of a coordinated subject is mutual too ("A and B agreed to merge")
-    mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] == "fire" \
+    mutual = word.startswith("clash") or word.startswith("skirmish") or s.norms[occ.end - 1] in s.cues.single("exchanged_nouns") \
         or cue.kind == "allied-with"
     opposite = s.norms[occ.end : occ.end + 1] in (["with"], ["against"])  # "A and B clashed with (black-robed) C"
     if recip is not None or mutual and len(subjects) > 1 and not opposite and s.right_mention(occ.end, reach=2) is None:
