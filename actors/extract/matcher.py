@@ -45,6 +45,10 @@ class Matcher:
     words: dict = field(default_factory=dict)  # the cue file's word lists (phrase keys)
     singles: dict = field(default_factory=dict)  # their one-word entries, as strings
     places: dict = field(default_factory=dict)  # key tuple -> state id (data/places.toml): never mentions
+    # alias keys of two words or more whose last word is a capitalised name in every spelling
+    # ("Islamic State", "Wagner Group"): written in lower case ("an Islamic state", "the Wagner
+    # group") that word is a common noun, and the name is the shorter one before it, if any
+    cased: frozenset = field(default_factory=frozenset)
 
     def single(self, list_id: str) -> frozenset:
         return self.singles.get(list_id, frozenset())
@@ -93,15 +97,20 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, pla
     prefixes: dict[tuple, str] = {}
     countries: dict[tuple, str] = {}
 
+    cased: dict[tuple, bool] = {}
+
     def add(table, key, value):
         if key:
             table.setdefault(key, set()).add(value)
 
     for actor in dictionary.actors:
         for alias in actor.aliases:
+            last = alias.split()[-1] if alias.split() else ""
+            capital = len(alias.split()) > 1 and last[:1].isupper()
             for key in _serial_comma_variants(phrase_key(alias)):
                 for variant in _article_variants(key):
                     add(aliases, variant, actor.id)
+                    cased[variant] = cased.get(variant, True) and capital
         for alias in actor.exact_aliases:
             add(exact, _raw_key(alias), actor.id)
         for pa in actor.period_aliases:
@@ -127,6 +136,7 @@ def build_matcher(dictionary: Dictionary, *, word_lists: dict | None = None, pla
         prefixes=indexed(prefixes),
         countries=indexed(countries),
         places=indexed(places),
+        cased=frozenset(k for k, v in cased.items() if v),
         force_nouns=frozenset(phrase_key(n) for n in dictionary.force_nouns),
         fillers=frozenset(lists.get("force_fillers", ())),
         absorbed=frozenset(lists.get("absorbed_nouns", ())),

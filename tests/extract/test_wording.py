@@ -242,6 +242,10 @@ NOT_ALLIED = [
      {fight("jnim", "mali"), fight("jnim", "burkina-faso")}),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
+    # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an
+    # Islamic state is no member of the Islamic State; the Wagner group is still Wagner
+    ("In 2012 Ansar Dine fighters sign a deal to create Islamic state of Azawad.", set()),
+    ("In 2022 the Wagner group attacked the HCUA.", {fight("hcua", "wagner")}),
 ]
 
 
