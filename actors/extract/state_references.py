@@ -249,7 +249,11 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         before = tokens[i - 2].norm if i > 1 else ""
         if _acting_for(matcher, before):
             return ln, aid  # "the government of Mali", "the governments of Mali", "the leaders of Mali"
+        if _composition(matcher, tokens, i - 1):
+            return ln, aid  # "an alliance made up of Mali, Burkina Faso and Niger": its members
         return None
+    if prev in {",", "and"} and _composition(matcher, tokens, _list_opening(matcher, tokens, i)):
+        return ln, aid  # "made up of Mali, Burkina Faso and Niger"
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
     if prev in {",", "and"} and _after_troops_from(matcher, tokens, i):
@@ -316,6 +320,14 @@ def _after_troops_from(matcher: Matcher, tokens: Sequence[Token], i: int) -> boo
     """Whether token i continues a list of countries opened by "<troop noun> from"."""
     j = _list_opening(matcher, tokens, i)
     return j >= 1 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("state_troop_nouns")
+
+
+def _composition(matcher: Matcher, tokens: Sequence[Token], j: int) -> bool:
+    """Whether the words ending at token ``j`` ("of") say what a whole is made of: one of the cue
+    file's ``composition_openers`` ("made up of", "composed of")."""
+    openers = matcher.words.get("composition_openers", ())
+    return j >= 1 and tokens[j].norm == "of" and any(
+        tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in openers for k in (2, 3, 4) if j - k + 1 >= 0)
 
 
 def _acting_for(matcher: Matcher, noun: str) -> bool:

@@ -240,6 +240,10 @@ NOT_ALLIED = [
     # a co-victim is no ally
     ("JNIM killed three Malian soldiers along with two Burkinabe gendarmes.",
      {fight("jnim", "mali"), fight("jnim", "burkina-faso")}),
+    # a relative clause on an attack named after a preposition: the attack killed them, not the subject
+    ("In 2021 French jets struck Ansarul Islam fighters behind the January Djibo attack that killed fifty Burkinabe gendarmes.",
+     {fight("ansarul-islam", "france")}),
+    ("In 2021 JNIM claimed the ambush which killed fifty Burkinabe gendarmes.", {fight("burkina-faso", "jnim")}),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an

@@ -149,6 +149,24 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
     return out
 
 
+def _relative_noun(s: Sentence, start: int) -> Occurrence | None:
+    """The attack noun whose relative clause the verb at ``start`` opens ("the attack that killed")."""
+    if start < 2 or s.norms[start - 1] not in ("that", "which"):
+        return None
+    return next((o for o in s.relation_occ if o.end == start - 1 and any(c.frame == "nominal" for c in o.cues)), None)
+
+
+def _after_preposition(s: Sentence, noun: Occurrence) -> bool:
+    """Whether an attack noun ("the (November) attack") follows a preposition ("responsible for",
+    "behind") and has no agent of its own ("by X", "X's attack")."""
+    markers = s.cues.single("noun_markers")
+    det = next((d for d in range(noun.start - 1, max(0, noun.start - 4), -1) if s.norms[d] in markers), 0)
+    if det < 1 or s.norms[det - 1] not in _PREPOSITIONS | {"behind", "of", "from", "after"}:
+        return False
+    claimed = any(0 <= det - st.end <= 3 for st in s.status_occ)  # "claimed responsibility for the attack that ..."
+    return not claimed and _owner_of_action(s, noun.start) is None and not by_agent(s, noun.end, reach=4)
+
+
 def _noun_cue(s: Sentence, start: int) -> bool:
     """Whether the cue at ``start`` is an attack noun ("the attack on X"), not a verb."""
     occ = next((o for o in s.relation_occ if o.start == start), None)
@@ -172,6 +190,14 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     subordinate = _subordinate_subject(s, occ)
     if subordinate is not None:
         return subordinate
+    noun = _relative_noun(s, occ.start)
+    if noun is not None:
+        if _after_preposition(s, noun):
+            # "... responsible for the attack that killed dozens of police officers": the attack killed them,
+            # and it names no agent of its own (a claim may): not the subject of the sentence
+            return []
+        if s.agent_of_cue.get(noun.start):
+            return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
     if occ.start > 1 and s.norms[occ.start - 1] == "to":
         before = occ.start - 2
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
