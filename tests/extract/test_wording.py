@@ -271,6 +271,12 @@ SUPPORT = [
     ("Nigerien and Malian soldiers traded shots with MOJWA near the well.",
      {ally("mali", "niger", "joint-action"), fight("mali", "mojwa"), fight("mojwa", "niger")}),
     ("The HCUA and GATIA exchanged gunfire outside the town.", {fight("gatia", "hcua")}),
+    # an agreement signed between parties (a passive), or entered with another: the parties allied
+    ("In 2016 a peace deal was signed between GATIA and the HCUA in Anefis.", {ally("gatia", "hcua", "alliance")}),
+    ("In 2016 a truce agreement was signed between GATIA and the HCUA.", set()),
+    ("In 2016 GATIA and the HCUA entered the Anefis accords with the Malian government.",
+     {ally("gatia", "hcua", "alliance"), ally("gatia", "mali", "alliance"), ally("hcua", "mali", "alliance")}),
+    ("In 2016 the Malian army had to deal with the HCUA.", set()),
     # a list of states after "the governments of" goes on past "the Netherlands"
     ("The governments of Ghana, the Netherlands and Norway signed a mutual defence pact.",
      {ally("ghana", "netherlands", "alliance"), ally("ghana", "norway", "alliance"), ally("netherlands", "norway", "alliance")}),

@@ -15,6 +15,7 @@ from actors.extract.cues import Cue
 from actors.extract.frames.agents import governed, passive
 from actors.extract.frames.organisation import _ORGANISATIONS, _is_part
 from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
+from actors.extract.frames.sides import between
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -27,9 +28,16 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     """"The governments of Niger, Mali and Burkina Faso sign a mutual defence pact": the
     coordinated subject of a signing verb whose object (within a few words) is an agreement
     noun (``agreement_nouns``) allied, each pair."""
-    if passive(s, occ) or s.determined(occ):
-        return
     nouns = s.cues.single("agreement_nouns")
+    if passive(s, occ):
+        # "a peace deal was signed between A and B": the parties named after "between" allied
+        before = s.norms[max(0, occ.start - 6) : occ.start]
+        j = s.find_word(occ.end, {"between"}, 3)
+        if j is not None and any(w in nouns for w in before) and not any(w in s.cues.single("truce_words") for w in before):
+            yield from between(s, j, cue.kind)
+        return
+    if s.determined(occ):
+        return
     if not any(s.norms[x] in nouns for x in range(occ.end, min(len(s.toks), occ.end + 8))):
         return
     noun = next(x for x in range(occ.end, min(len(s.toks), occ.end + 8)) if s.norms[x] in nouns)
