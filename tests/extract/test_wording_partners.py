@@ -322,6 +322,9 @@ APPOSITIONS = [
     ("Al-Qaeda's JNIM overran a Malian army post.", {member("jnim", "al-qaeda", "member"), fight("jnim", "mali")}),
     ("JNIM's Katiba Serma overran a Malian army post.",
      {member("katiba-serma", "jnim", "member"), fight("katiba-serma", "mali")}),
+    # a unit noun between the owner's possessive and the name ("Katibat", "Brigade")
+    ("AQIM's Katibat al-Mourabitoun overran a Malian army post.",
+     {member("al-mourabitoun", "aqim", "member"), fight("al-mourabitoun", "mali")}),
     # "with X doing ...": X is the participle's subject, not an object of "with"
     ("With Chadian troops fighting alongside French forces, the rebels withdrew.", {ally("chad", "france", "joint-action")}),
     ("With French units weighing in on the side of the Malian army, the rebels withdrew.",

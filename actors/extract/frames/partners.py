@@ -162,7 +162,9 @@ def components(s: Sentence) -> list[tuple]:
         if ka is None or kb is None:
             continue
         after = s.norms[b.tok_end] if b.tok_end < len(s.toks) else ""
-        if gap in (("'s",), ("'",)) and a.role == "possessor" and b.role == "party":
+        parts = s.cues.single("part_nouns")
+        if gap[:1] in (("'s",), ("'",)) and all(w in parts for w in gap[1:]) and a.role == "possessor" and b.role == "party":
+            # "JNIM's Katiba Serma", "AQIM's Katibat al-Murabitun" (a unit noun before the name)
             whole, part = (a, ka), (b, kb)  # "JNIM's Katiba Serma"; "al-Qaeda's JNIM", a coalition under a group
             if after in s.cues.single("counterpart_nouns") or ka.kind not in _ORGANISATIONS - {"international mission"}:
                 continue
