@@ -244,6 +244,8 @@ NOT_ALLIED = [
     ("In 2021 French jets struck Ansarul Islam fighters behind the January Djibo attack that killed fifty Burkinabe gendarmes.",
      {fight("ansarul-islam", "france")}),
     ("In 2021 JNIM claimed the ambush which killed fifty Burkinabe gendarmes.", {fight("burkina-faso", "jnim")}),
+    # someone's unnamed allies ("its allies") make no alliance of the names before them
+    ("In 2016 fighting broke out between the HCUA and the Malian army and its allies.", {fight("hcua", "mali")}),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an
