@@ -238,8 +238,9 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return None  # "the Mali-Niger border", "the Mali-Niger-Burkina Faso tri-border area": a compound of places
     if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
         return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
-    if prev == "from" and i > 1 and tokens[i - 2].norm in matcher.single("state_troop_nouns") \
-            and not (i > 2 and tokens[i - 3].norm in {"its", "their", "his", "her", "our"}):
+    f = i - 2 if prev in matcher.single("country_epithets") else i - 1  # "from neighbouring Chad"
+    if f > 0 and tokens[f].norm == "from" and tokens[f - 1].norm in matcher.single("state_troop_nouns") \
+            and not (f > 1 and tokens[f - 2].norm in {"its", "their", "his", "her", "our"}):
         return ln, aid  # "soldiers from Niger", "peacekeepers from Burkina Faso": that state's troops
         # (but "France withdrew its troops from Mali": a place)
     j = i - 2 if prev == "the" else i - 1
@@ -302,7 +303,7 @@ def _list_opening(matcher: Matcher, tokens: Sequence[Token], i: int) -> int:
         size = next((k for k in (3, 2, 1) if j - k + 1 >= 0
                      and tuple(t.norm for t in tokens[j - k + 1 : j + 1]) in matcher.countries), 0)
         if not size:
-            return j
+            return j - 1 if j > 0 and tokens[j].norm in matcher.single("country_epithets") else j
         j -= size
         if j >= 0 and tokens[j].norm == "the":
             j -= 1

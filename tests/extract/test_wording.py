@@ -279,6 +279,10 @@ SUPPORT = [
     ("In 2016 GATIA and the HCUA entered the Anefis accords with the Malian government.",
      {ally("gatia", "hcua", "alliance"), ally("gatia", "mali", "alliance"), ally("hcua", "mali", "alliance")}),
     ("In 2016 the Malian army had to deal with the HCUA.", set()),
+    # "troops from neighbouring Chad and Niger": an epithet leaves the countries each state's troops
+    ("In 2015 troops from neighbouring Chad and Niger attacked Boko Haram.",
+     {ally("chad", "niger", "joint-action"), fight("boko-haram", "chad"), fight("boko-haram", "niger")}),
+    ("In 2015 refugees fled from neighbouring Chad and Niger.", set()),
     # a list of states after "the governments of" goes on past "the Netherlands"
     ("The governments of Ghana, the Netherlands and Norway signed a mutual defence pact.",
      {ally("ghana", "netherlands", "alliance"), ally("ghana", "norway", "alliance"), ally("netherlands", "norway", "alliance")}),
