@@ -87,7 +87,7 @@ def _placed_in(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
-def _one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
+def one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> str | None:
     """The one country a sentence names as a place, when no other state is named in it (as a place
     or as an actor); else None."""
     d = matcher.dictionary
@@ -193,7 +193,7 @@ def _glossed_owner(m: Mention, mentions: Sequence[Mention], tokens: Sequence[Tok
 def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     """The one country a document's title names ("Mali in 2012", "Jihadist insurgency in Burkina
     Faso"), as a country name or a place inside it; None when it names none or two."""
-    return _one_country(matcher, tokens, ())
+    return one_country(matcher, tokens, ())
 
 
 def _places_named(matcher: Matcher, tokens: Sequence[Token], skip: set[int] = frozenset()) -> set[str]:
@@ -289,7 +289,7 @@ def resolve_generics(
         if m.actor in bound:  # its own place, or the one state the sentence names, names its state
             place = _placed_in(matcher, tokens, m) if tokens else None
             if place is None and tokens:
-                place = _one_country(matcher, tokens, mentions)
+                place = one_country(matcher, tokens, mentions)
             if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
                 out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
@@ -345,7 +345,7 @@ def resolve_generics(
             out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue
         if not same and "host-state" in tags and tokens:
-            here = _one_country(matcher, tokens, mentions)
+            here = one_country(matcher, tokens, mentions)
             if here is None and host is not None and _names_no_state(matcher, tokens, mentions):
                 here = host  # "Ansar Dine began fighting the government", in "Mali in 2012"
             if here is not None:

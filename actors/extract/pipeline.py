@@ -186,7 +186,7 @@ class Extractor:
             victims: list = []  # targets of attacks told without an attacker
             relations = find_relations(self.cues, self.matcher, tokens, mentions,
                                        previous_attackers=attackers if same_paragraph else (), attackers=subjects,
-                                       unattributed=victims)
+                                       unattributed=victims, host=host)
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())

@@ -62,6 +62,7 @@ from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
 from actors.extract.frames.targets import evaluation
+from actors.extract.generics import one_country
 from actors.extract.matcher import Matcher, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -82,6 +83,7 @@ def find_relations(
     previous_attackers: Sequence[Mention] = (),
     attackers: list | None = None,
     unattributed: list | None = None,
+    host: str | None = None,
 ) -> list[RelationMatch]:
     """Relations stated in one sentence (tokens and mentions of that sentence).
 
@@ -91,7 +93,9 @@ def find_relations(
     even those whose target is no actor ("X overran the village"), for the next.
     ``unattributed``, when given, receives ``(cue start, target mention)`` for each attack
     told with a named target and no attacker ("an attack on a Malian post"), which a claim of
-    responsibility may attribute (:func:`actors.extract.context.claimed_attacks`).
+    responsibility may attribute (:func:`actors.extract.context.claimed_attacks`). ``host``: the
+    document's own state, if known (whose government "pro-government" means when the sentence names
+    no country).
     """
     if tokens and tokens[-1].norm == "?":
         return []  # a question asserts nothing: "Did JNIM attack the base?"
@@ -141,7 +145,7 @@ def find_relations(
                 past = relation == "allied-with" and occ.start > 0 and s.norms[occ.start - 1] in s.cues.single("past_relation_markers")
                 found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
                                      standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
-    found.extend(_unit_relations(s))
+    found.extend(_unit_relations(s, host))
     found.extend(backing.backing_mentions(s))
     if attackers is not None:
         attackers.extend(_attackers(s))
@@ -195,7 +199,7 @@ def _state_in_armed_group(matcher: Matcher, member: str, whole: str) -> bool:
         and bool(set(b.tags) & matcher.single("armed_group_tags"))
 
 
-def _unit_relations(s: Sentence) -> list[RelationMatch]:
+def _unit_relations(s: Sentence, host: str | None = None) -> list[RelationMatch]:
     """Relations inside one reference: joint units and mission contingents."""
     out = []
     groups: dict[int, list[Mention]] = {}
@@ -215,22 +219,25 @@ def _unit_relations(s: Sentence) -> list[RelationMatch]:
         for a, b in combinations(members, 2):
             out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end,
                                      relation_kind="joint-action"))
-    out.extend(_leanings(s))
+    out.extend(_leanings(s, host))
     for a, b in _shared_unit(s):
         out.append(RelationMatch(a, b, "allied-with", "joint-unit", a.tok_start, b.tok_end, relation_kind="joint-action"))
     # what a reference itself says is not under the sentence's claims or denials
     return out
 
 
-def _leanings(s: Sentence) -> list[RelationMatch]:
+def _leanings(s: Sentence, host: str | None = None) -> list[RelationMatch]:
     """"the pro-Russian junta of Mali", "the pro-French militia GATIA": the named actor the phrase
-    describes leans to that state (allied-with, kind link, as it stands)."""
+    describes leans to that state (allied-with, kind link, as it stands); "the pro-government GATIA"
+    to the government of the one country the sentence names, else of the document's ``host``."""
     out = []
     for i in range(len(s.toks) - 2):
         if s.norms[i] not in s.cues.single("leaning_prefixes") or s.norms[i + 1] != "-":
             continue
         ln, state = longest(s.toks, i + 2, s.matcher.demonyms, 2)
-        k = s.right_mention(i + 2 + ln, reach=4) if ln else None
+        if not ln and s.norms[i + 2] in s.cues.single("government_nouns"):
+            ln, state = 1, one_country(s.matcher, s.toks, s.mentions) or host
+        k = s.right_mention(i + 2 + ln, reach=4) if ln and state else None
         if k is None or s.mentions[k].generic or s.mentions[k].actor == state:
             continue
         m = s.mentions[k]

@@ -61,6 +61,11 @@ ATTACKS = [
     # words describing the next name do not break a list
     ("Fighting broke out between the Platform and the rebel CMA.", {fight("cma", "platform")}),
     ("The CMA and the pro-government GATIA clashed near the town.", {fight("cma", "gatia")}),
+    # "pro-government": the government of the one country the sentence names (no country, no state)
+    ("In 2015 the pro-government GATIA clashed with the CMA in northern Mali.",
+     {fight("cma", "gatia"), ally("gatia", "mali", "link")}),
+    ("In 2015 the pro-government GATIA clashed with the CMA and French troops in Mali.",
+     {fight("cma", "gatia"), fight("france", "gatia")}),
     # a demonym list joined by "or" shares its force noun: each was targeted
     ("JNIM carried out ambushes on Malian or French forces.", {fight("jnim", "mali"), fight("jnim", "france")}),
     ("JNIM fighters planted an IED that struck a Malian army convoy near the river.", {fight("jnim", "mali")}),

@@ -225,7 +225,9 @@ def test_a_toll_naming_the_victims_between_an_attack_and_its_claim(extractor):
 
 @pytest.mark.parametrize("text,expected", [
     # a compound adjective before a name does not put it out of reach
-    ("The CMA clashed with the pro-government GATIA militia near Anefis.", {fight("cma", "gatia")}),
+    # (Anefis is in Mali: the government a "pro-government" militia leans to)
+    ("The CMA clashed with the pro-government GATIA militia near Anefis.",
+     {fight("cma", "gatia"), ally("gatia", "mali", "link")}),
     ("The CSP inflicted numerous casualties on the Malian army.", {fight("csp", "mali")}),
     # "soldiers of A and mercenaries of B": one list
     ("A mixed convoy of soldiers of the Malian army and mercenaries of the Wagner Group was ambushed.",

@@ -167,7 +167,7 @@ def test_an_offer_some_words_back_is_no_fight_but_a_description_under_it_holds(e
 SIDES = [
     # the leader of a coalition is a member; the leader of anything else is not
     ("Tabankort was held by the pro-government Platform coalition spearheaded by GATIA.",
-     {member("gatia", "platform", "member")}),
+     {member("gatia", "platform", "member"), ally("mali", "platform", "link")}),  # (Tabankort is in Mali)
     ("The French offensive led by Serval was long.", set()),
 ]
 
