@@ -251,6 +251,12 @@ NOT_ALLIED = [
     ("In 2021 JNIM claimed the ambush which killed fifty Burkinabe gendarmes.", {fight("burkina-faso", "jnim")}),
     # someone's unnamed allies ("its allies") make no alliance of the names before them
     ("In 2016 fighting broke out between the HCUA and the Malian army and its allies.", {fight("hcua", "mali")}),
+    # a joint operation "between" two states' forces: they acted together; a "between" after another
+    # noun is that noun's ("the attack came after the joint operation between ...")
+    ("In 2021 the ambush came after a joint operation in June between Burkinabe and Nigerien forces.",
+     {ally("burkina-faso", "niger", "joint-action")}),
+    # a named whole's parts, listed before it, are no alliance among themselves
+    ("Composed of Ansar Dine, al-Mourabitoun and Katiba Macina, JNIM vowed to rule the Sahel.", set()),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an

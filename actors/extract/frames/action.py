@@ -389,8 +389,14 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
             if k is not None:
                 agents = s.group(k, forward_only=True)
-        elif w == "between" and not patients and not agents:
+        elif w == "between" and not patients and not agents and not any(
+                occ.end <= o.start < j for o in s.relation_occ):  # (else "between" is that other noun's)
             pairs = between(s, j, cue.kind)
+            if pairs and all(p[2] == "fought-against" for p in pairs) and any(
+                    x in s.cues.single("joint_markers") for x in s.norms[max(0, occ.start - 3) : occ.start]):
+                # "a joint operation between Burkinabe and Nigerien forces": they acted together (with no
+                # other side named), no fight between them
+                pairs = [(a, b, "allied-with", "joint-action") for a, b, *_ in pairs]
             if pairs:
                 yield from pairs
                 return

@@ -292,6 +292,13 @@ def _group(s: Sentence, occ: Occurrence, cue: Cue):
         return  # "the Malian government and its allies": someone's unnamed allies, not the names before
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     members = s.group(k, forward_only=True) if k is not None else []
+    whole = s.at_end.get(occ.start - (2 if s.norms[occ.start - 1 : occ.start] == [","] else 1))
+    named_whole = occ.start == 0 or (whole is not None and not s.mentions[whole].generic)
+    if members and named_whole and cue.relation_kind == "alliance" \
+            and s.norms[occ.start] not in ("allies", "allied", "co-belligerents", "co-belligerent"):
+        # "JNIM, composed of A, B and C", "Composed of A, B and C, JNIM ...": a named whole's parts are its
+        # members (member-of), not allies
+        return
     if len(members) == 1 and s.norms[occ.start] == "allied" and s.norms[occ.start - 1 : occ.start] == ["and"]:
         # "the Malian Armed Forces and allied Wagner mercenaries": the ally of the one named just before
         before = s.at_end.get(occ.start - 2)
