@@ -106,11 +106,15 @@ def _base_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
     if not any(t.norm in lead for t in tokens):
         return set()
     out = set()
-    for k in range(2, len(tokens)):
-        if tokens[k - 1].norm == "in" and tokens[k - 2].norm in lead:
+    for k in range(len(tokens)):
+        if k >= 2 and tokens[k - 1].norm == "in" and tokens[k - 2].norm in lead:
             ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
             if ln:
                 out.add(hit)
+        else:
+            ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+            if ln and k + ln + 1 < len(tokens) and tokens[k + ln].norm == "-" and tokens[k + ln + 1].norm in lead:
+                out.add(hit)  # "the Nigeria-based group"
     return out
 
 

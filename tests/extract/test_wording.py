@@ -257,6 +257,15 @@ NOT_ALLIED = [
      {ally("burkina-faso", "niger", "joint-action")}),
     # a named whole's parts, listed before it, are no alliance among themselves
     ("Composed of Ansar Dine, al-Mourabitoun and Katiba Macina, JNIM vowed to rule the Sahel.", set()),
+    # a group's former or other name names, it does not act; a backed faction "of" a group is not that group
+    # (the former name's group is no attacker; the attacker before the aside is not found yet: no edge)
+    ("In 2022 fighters of ISWAP, formerly known as Boko Haram, attacked a Nigerian base.", set()),
+    ("In 2022 the IS-backed faction of Boko Haram, ISWAP, raided the town.",
+     {ally("iswap", "islamic-state", "support"), member("iswap", "boko-haram", "member")}),
+    ("In 2022 the IS-backed faction of Boko Haram raided the town.", set()),
+    # "it's allies", misspelt, are someone's unnamed allies too; a "Nigeria-based" group's base is no battlefield
+    ("In 2016 fighting broke out between the HCUA and the Malian army and it's allies.", {fight("hcua", "mali")}),
+    ("In 2017 Chad said troops had killed 162 jihadists from the Nigeria-based group.", set()),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an

@@ -23,7 +23,17 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
         head = s.at_end.get(occ.start - 1)  # "al-Qaeda linked group JNIM"
     if head is None:
         return
-    y = s.right_mention(_past_modifiers(s, occ.end), reach=4, allow_possessor=False)
+    after = _past_modifiers(s, occ.end)
+    if after + 1 < len(s.toks) and s.norms[after] in s.cues.single("part_nouns") and s.norms[after + 1] == "of" \
+            and after not in s.covered:  # (not the first word of a name: "the al-Qaeda-linked Emirate of the Sahara")
+        # "the IS-backed faction of Boko Haram, ISWAP": what is described is the part, not the whole after "of"
+        k = s.right_mention(after + 2, reach=3, allow_possessor=False)
+        end = s.mentions[k].tok_end if k is not None else after + 2
+        y = s.right_mention(end + 1, reach=3, allow_possessor=False) if s.norms[end : end + 1] == [","] else None
+        if y is not None and s.mentions[y].actor != s.mentions[head].actor:
+            yield s.mentions[y], s.mentions[head], cue.kind
+        return
+    y = s.right_mention(after, reach=4, allow_possessor=False)
     if y is None:
         y = _described(s, occ.start - (2 if s.norms[occ.start - 1] == "-" else 1))
         if y is not None:  # "Ansarul Islam, by then a JNIM-aligned group, ...": the apposition's head

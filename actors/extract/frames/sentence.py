@@ -4,7 +4,7 @@ sentence, with coordination ("A, B and the C") and clause navigation helpers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
@@ -50,7 +50,10 @@ class Sentence:
         self.matcher = matcher
         self.toks = tokens
         self.norms = [t.norm for t in tokens]
-        self.mentions = [m for m in mentions]
+        # a name given as another's former or other name ("ISWAP, formerly known as X") names, it does not act
+        former = cues.words("other_name_markers")
+        self.mentions = [replace(m, role="modifier") if m.role == "party" and any(
+            tuple(self.norms[max(0, m.tok_start - z) : m.tok_start]) in former for z in (2, 3)) else m for m in mentions]
         # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
         self.at_start = {}
         for k, m in enumerate(self.mentions):

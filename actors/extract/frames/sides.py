@@ -287,8 +287,9 @@ def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
 
 
 def _group(s: Sentence, occ: Occurrence, cue: Cue):
-    if occ.start > 0 and s.norms[occ.start - 1] in {"its", "their", "his", "her"} \
-            and s.right_mention(occ.end, reach=1, allow_possessor=False) is None:
+    owned = (occ.start > 0 and s.norms[occ.start - 1] in {"its", "their", "his", "her"}) \
+        or s.norms[max(0, occ.start - 2) : occ.start] == ["it", "'s"]  # (also misspelt "it's allies")
+    if owned and s.right_mention(occ.end, reach=1, allow_possessor=False) is None:
         return  # "the Malian government and its allies": someone's unnamed allies, not the names before
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     members = s.group(k, forward_only=True) if k is not None else []
