@@ -36,7 +36,7 @@ SMALL = {
     "import_speed.py": (["--rows", "2000"], "target 100,000 in <= 5 s"),
     "resolve_speed.py": (["--copies", "20", "--dense", "2000"], "target < 10 %"),
     "run_speed.py": (["--repeat", "1"], "target ≤ 2 ×"),
-    "scale_run.py": (["--copies", "1,2", "--stages"], "target <= 1.5 x"),
+    "scale_run.py": (["--copies", "1,2", "--stages", "--where"], "target <= 1.5 x"),
     "workers_speed.py": (["--copies", "3", "--small", "1", "--repeat", "1"], "target: 2 workers >= 1.6"),
     "window_speed.py": (["--edges", "3000", "--actors", "60", "--years", "4"], "window() (target <= 0.5 s)"),
 }
