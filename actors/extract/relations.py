@@ -231,8 +231,11 @@ def _leanings(s: Sentence, host: str | None = None) -> list[RelationMatch]:
     describes leans to that state (allied-with, kind link, as it stands); "the pro-government GATIA"
     to the government of the one country the sentence names, else of the document's ``host``."""
     out = []
+    prefixes = s.cues.single("leaning_prefixes")
+    if prefixes.isdisjoint(s.norms):
+        return out
     for i in range(len(s.toks) - 2):
-        if s.norms[i] not in s.cues.single("leaning_prefixes") or s.norms[i + 1] != "-":
+        if s.norms[i] not in prefixes or s.norms[i + 1] != "-":
             continue
         ln, state = longest(s.toks, i + 2, s.matcher.demonyms, 2)
         if not ln and s.norms[i + 2] in s.cues.single("government_nouns"):

@@ -52,7 +52,9 @@ class Sentence:
         self.norms = [t.norm for t in tokens]
         # a name given as another's former or other name ("ISWAP, formerly known as X") names, it does not act
         former = cues.words("other_name_markers")
-        self.mentions = [replace(m, role="modifier") if m.role == "party" and any(
+        lasts = {key[-1] for key in former}
+        self.mentions = [replace(m, role="modifier") if m.role == "party" and m.tok_start > 1
+                         and self.norms[m.tok_start - 1] in lasts and any(
             tuple(self.norms[max(0, m.tok_start - z) : m.tok_start]) in former for z in (2, 3)) else m for m in mentions]
         # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
         self.at_start = {}
