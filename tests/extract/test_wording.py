@@ -266,6 +266,9 @@ NOT_ALLIED = [
     # "it's allies", misspelt, are someone's unnamed allies too; a "Nigeria-based" group's base is no battlefield
     ("In 2016 fighting broke out between the HCUA and the Malian army and it's allies.", {fight("hcua", "mali")}),
     ("In 2017 Chad said troops had killed 162 jihadists from the Nigeria-based group.", set()),
+    # the Islamic State's West African branch, so named, is ISWAP
+    ("In 2019 Islamic State's West African branch claimed an attack on a Nigerian army base.",
+     {fight("iswap", "nigeria")}),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an

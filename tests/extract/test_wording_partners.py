@@ -254,6 +254,15 @@ UMBRELLAS = [
     ("In 2017 JNIM, composed of Ansar Dine, al-Mourabitoun and Katiba Macina, was founded.",
      {member("ansar-dine", "jnim", "member"), member("al-mourabitoun", "jnim", "member"),
       member("katiba-macina", "jnim", "member")}),
+    # what a coalition or mission includes or brings together are its members; a group's targets are not
+    ("In 2018 the MNJTF includes troops from Benin, Cameroon and Chad.",
+     {member("benin", "mnjtf", "member"), member("cameroon", "mnjtf", "member"), member("chad", "mnjtf", "member")}),
+    ("In 2018 JNIM's targets include Mali and Niger.", set()),
+    # a generic named by "known as" or "known by the acronym" is that group
+    ("In 2024 Wagner fell into an ambush by an al-Qaeda-linked militia group known as the JNIM.",
+     {ally("jnim", "al-qaeda", "link")}),
+    ("In 2018 al-Qaeda-linked militants known by the acronym JNIM attacked Malian soldiers.",
+     {ally("jnim", "al-qaeda", "link"), fight("jnim", "mali")}),
     # a participle's speaker is the clause's, not the agency named before the comma
     ("Ansar Dine claimed the attack in a statement sent to the Mauritanian news agency Al Akhbar, saying that it "
      "had been carried out jointly with fighters of the Macina Liberation Front.",

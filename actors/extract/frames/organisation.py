@@ -350,7 +350,9 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
     between = s.norms[after if after is not None else occ.end : s.mentions[k].tok_start]
     defectors = any(w in s.cues.single("defector_nouns") for w in between) and any(w in {"from", "of"} for w in between)
     coal = _appositive_head(s, occ.start)
-    if coal is None and (s.norms[occ.start].endswith("ed") or s.norms[occ.start] in {"comprising", "consisting", "bringing", "consists", "comprises", "is", "was", "are"}
+    including = s.norms[occ.start] in s.cues.single("inclusion_verbs")
+    if coal is None and (s.norms[occ.start].endswith("ed") or including
+                         or s.norms[occ.start] in {"comprising", "consisting", "bringing", "consists", "comprises", "is", "was", "are"}
                          or (occ.start > 0 and s.norms[occ.start - 1] == "as")):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
@@ -374,6 +376,9 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         return
     if coal is None or s.mentions[coal].generic:
         return
+    if including and getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "kind", "") not in (
+            "coalition", "international mission"):
+        return  # "the MNJTF includes troops from A and B"; but what a group's attacks include names no member
     if s.norms[occ.start] in s.cues.single("leading_participles") and \
             getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "kind", "") != "coalition":
         return  # "a coalition spearheaded by GATIA"; but "an offensive led by France" names no member
