@@ -200,6 +200,27 @@ def document_country(matcher: Matcher, tokens: Sequence[Token]) -> str | None:
     return one_country(matcher, tokens, ())
 
 
+def main_country(matcher: Matcher, sentences: Sequence[Sequence[Token]]) -> str | None:
+    """The country a document is about, when its title names none: the state whose name or places
+    (``data/places.toml``) its sentences name, in at least three sentences and in at least twice as
+    many as any other state; else None.
+
+    >>> from actors.text.tokens import tokenize
+    >>> from actors.extract.pipeline import Extractor
+    >>> m = Extractor.load().matcher
+    >>> main_country(m, [tokenize(t) for t in ("Clashes in Kidal.", "Gao was shelled.", "Mali and Niger met.")])
+    'mali'
+    """
+    counts: dict[str, int] = {}
+    for tokens in sentences:
+        for state in _places_named(matcher, tokens):
+            counts[state] = counts.get(state, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _places_named(matcher: Matcher, tokens: Sequence[Token], skip: set[int] = frozenset()) -> set[str]:
     """The states whose names or places (outside the tokens ``skip``) the tokens name."""
     countries, places = heads(matcher.countries), heads(matcher.places)

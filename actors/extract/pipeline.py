@@ -30,7 +30,7 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, fill_context, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.generics import document_country, opening_subject, pronoun_subject, resolve_generics
+from actors.extract.generics import document_country, main_country, opening_subject, pronoun_subject, resolve_generics
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, find_mentions_dated
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.blame import blame
@@ -149,6 +149,8 @@ class Extractor:
         host = document_country(self.matcher, tokenize(fields["title"].value)) if "title" in fields else None
         if host is None:
             host = self._infobox_host(fields, sides)
+        if host is None:  # a report on one country (its places named throughout): that country
+            host = main_country(self.matcher, [toks_by_sentence[s.index] for s in doc.sentences])
         attackers: list = []
         told = _Told()
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker

@@ -395,3 +395,14 @@ def test_capture_from_a_holder(extractor):
 def test_objects_listed_across_a_place(extractor):
     found = rel(extractor, "In 2017, JNIM attacked MINUSMA camps in Timbuktu and Kidal and French troops in the Gourma.\n")
     assert {("jnim", "fought-against", "minusma"), ("france", "fought-against", "jnim")} <= found
+
+
+def test_government_forces_of_the_country_a_report_is_about(extractor):
+    # no title names the country, but its places are named throughout: "government forces" are its own
+    text = ("In 2023 fighting spread around Kidal.\n\nGao and Timbuktu were shelled that week.\n\n"
+            "Residents of Menaka fled.\n\nGovernment forces attacked the CMA near the town.\n")
+    assert ("cma", "fought-against", "mali") in rel(extractor, text)
+    # two countries named alike: no country is the report's, and the forces stay unnamed
+    text = ("In 2023 fighting spread around Kidal and Niamey.\n\nGao and Tillaberi were shelled.\n\n"
+            "Government forces attacked JNIM near the town.\n")
+    assert not any("mali" in (s, t) or "niger" in (s, t) for s, _, t in rel(extractor, text))
