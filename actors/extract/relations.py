@@ -136,7 +136,8 @@ def find_relations(
             frame = _FRAME_FUNCS[cue.frame]
             for found_pair in frame(s, occ, cue):
                 src, dst, relation = found_pair[:3]
-                if relation == "member-of" and _state_in_armed_group(matcher, src.actor, dst.actor):
+                if relation == "member-of" and (_state_in_armed_group(matcher, src.actor, dst.actor)
+                                                or _hosts(matcher, dst.actor, src.actor)):
                     continue  # "JNIM, active in the Sahel, which includes Niger": no state is a member of an armed group
                 kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
@@ -192,6 +193,13 @@ def _is_mission(matcher: Matcher, actor_id: str) -> bool:
     return actor is not None and actor.kind == "international mission"
 
 
+def _hosts(matcher: Matcher, mission: str, state: str) -> bool:
+    """The state is where the mission serves (its tag ``hosted-by-STATE``): its forces are no contingent
+    of it ("the Malian army" beside "MINUSMA camps")."""
+    actor = matcher.dictionary.get(mission)
+    return actor is not None and f"hosted-by-{state}" in actor.tags
+
+
 def _state_in_armed_group(matcher: Matcher, member: str, whole: str) -> bool:
     """A state named as a member of an armed group (one tagged with ``armed_group_tags``): never so."""
     a, b = matcher.dictionary.get(member), matcher.dictionary.get(whole)
@@ -207,7 +215,7 @@ def _unit_relations(s: Sentence, host: str | None = None) -> list[RelationMatch]
         if m.group >= 0 and m.role != "modifier" and m.via != "resolved":
             # "the Malian-Mauritanian border" is no joint unit; nor is "the two groups" (read as both)
             groups.setdefault(m.group, []).append(m)
-        if m.contingent_of and m.contingent_of != m.actor:
+        if m.contingent_of and m.contingent_of != m.actor and not _hosts(s.matcher, m.contingent_of, m.actor):
             mission = Mention(m.contingent_of, m.start, m.end, m.tok_start, m.tok_end, m.text, via="contingent")
             # "the Chadian MINUSMA contingent": the contingent as it stands, not when it joined
             out.append(RelationMatch(m, mission, "member-of", "contingent", m.tok_start, m.tok_end,

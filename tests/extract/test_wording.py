@@ -269,6 +269,8 @@ NOT_ALLIED = [
     # the Islamic State's West African branch, so named, is ISWAP
     ("In 2019 Islamic State's West African branch claimed an attack on a Nigerian army base.",
      {fight("iswap", "nigeria")}),
+    # a mission's host state's forces are no contingent of it
+    ("In 2023 the CSP objected to the handover to the Malian army of MINUSMA camps near Kidal.", set()),
     # a lake is a place
     ("A suicide attack on Lake Chad killed three civilians.", set()),
     # a name ending in a capitalised noun, written in lower case, is a common noun phrase: an
