@@ -775,6 +775,9 @@ def test_leaving_organisations_relative_asides_and_founding(extractor, text, exp
     ("In 2020 the war went on.\n\nThe Malian army said on Tuesday that JNIM attacked a Malian post near the well.\n", "2020"),
     # a date of its own, before the verb of saying, still dates the event
     ("In 2020 the war went on.\n\nOn 3 May 2020, JNIM attacked a Malian post, the army said.\n", "2020-05-03"),
+    # a date before a claim is the claim's when the attack claimed has a date of its own after it
+    ("On 9 June 2020 JNIM released a statement claiming the attack on a Malian post carried out on 2 June 2020.\n",
+     "2020-06-02"),
 ])
 def test_a_date_of_saying_is_not_the_date_of_what_is_said(extractor, text, expected):
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
