@@ -143,7 +143,10 @@ def joint_claimants(relations: Sequence[RelationMatch], claim: Party) -> list[Re
     who blame say (alleged)."""
     if not claim.named or not claim.others:
         return []
-    have = {frozenset((r.source.actor, r.target.actor)) for r in relations if r.relation == "allied-with"}
+    # (a pair the sentence already relates: allied, or one a part of the other, "the Sahel branch of al-Qaeda,
+    # JNIM, claimed": one claimant and its parent, not two)
+    have = {frozenset((r.source.actor, r.target.actor)) for r in relations
+            if r.relation in ("allied-with", "member-of", "split-from")}
     out = []
     for other in claim.others:
         if frozenset((claim.actor, other.actor)) not in have:

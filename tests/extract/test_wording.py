@@ -269,6 +269,11 @@ NOT_ALLIED = [
     # the Islamic State's West African branch, so named, is ISWAP
     ("In 2019 Islamic State's West African branch claimed an attack on a Nigerian army base.",
      {fight("iswap", "nigeria")}),
+    # an apposed name after a named part ("the Sahara Emirate subgroup of AQIM, JNIM and ...") is a list item,
+    # not the part; a claimant described by its parent ("the Sahel branch of al-Qaeda, JNIM, claimed") is one
+    ("In 2017 the Sahara Emirate subgroup of AQIM, JNIM and Ansar Dine met.", set()),
+    ("In 2017 the Sahel-based branch of al-Qaeda, JNIM, claimed the attack on Malian troops.",
+     {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # a mission's host state's forces are no contingent of it
     ("In 2023 the CSP objected to the handover to the Malian army of MINUSMA camps near Kidal.", set()),
     # a lake is a place

@@ -238,8 +238,10 @@ def _member(s: Sentence, occ: Occurrence, cue: Cue):
             member = s.at_start[oend + 1]
             members = [member]
         elif cue.frame != "member_verb" and s.norms[oend : oend + 1] == [","] and any(
-                s.norms[j] in {"the", "a", "an"} for j in range(max(0, occ.start - 4), occ.start)):
+                s.norms[j] in {"the", "a", "an"} for j in range(max(0, occ.start - 4), occ.start)) and not any(
+                x in s.covered and x not in s.modifier_toks for x in range(max(0, occ.start - 4), occ.start)):
             # "the Sahel-based branch of al-Qaeda, JNIM, claimed ...": the name in apposition to the noun
+            # (but "the Sahara Emirate subgroup of AQIM, JNIM and ...": that part is named, a list goes on)
             at = oend + 2 if s.norms[oend + 1 : oend + 2] == ["the"] else oend + 1
             k = s.at_start.get(at)
             if k is not None and s.party(k) and not s.mentions[k].generic:
