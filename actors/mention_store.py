@@ -42,7 +42,8 @@ __all__ = ["MentionStore"]
 #: The columns of a mention that resolution (:mod:`actors.extract.resolve`) and curation
 #: (:mod:`actors.curation.apply`) read or write: kept in its lean row.
 LEAN = ("event_id", "source", "target", "relation", "date", "date_precision", "date_earliest",
-        "date_latest", "status", "claimed_by", "doc", "char_start", "edge_id", "cue", "evidence", "curation")
+        "date_latest", "status", "claimed_by", "doc", "char_start", "edge_id", "cue", "evidence", "curation",
+        "relation_kind")
 #: The key of a lean row's number in the store.
 ROW = "_row"
 #: Values of these columns repeat across rows: one string object each in the rows taken back.

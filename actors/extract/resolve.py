@@ -32,6 +32,10 @@ them, conservatively, by this rule:
    file's ``[[merge]]``).
 6. Two mentions whose sentences name different places (``place`` of the
    statement) never merge.
+7. A state's contingent in a mission told as it stands ("the Chadian peacekeepers"), undated
+   but held by the date in force, is one event in its document however many sentences name it
+   (other standing relations stay apart: annotators list a document's repeated descriptions of
+   an affiliation apart or together, by no rule one can read off the text).
 
 The pair-level events are then joined into *occurrences*: mentions stated in
 one sentence belong to one occurrence, so the sides of a battle ("France and
@@ -182,6 +186,7 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
     of its own year: the cost grows with the mentions of the pair in that year."""
     groups: list[_Group] = []
     by_text: dict[tuple[str, str], _Group] = {}
+    standing: dict[str, _Group] = {}  # a document's one contingent as it stands (rule 7)
     by_interval: dict[tuple[str, str], list[_Group]] = {}
     by_year: dict[int, list[_Group]] = {}
     order = sorted(rows, key=lambda r: (_RANK.get(r.get("date_precision", "unknown"), 3), r["doc"],
@@ -191,7 +196,9 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
         rank = _RANK.get(m.get("date_precision", "unknown"), 3)
         text, span = _text(m), _interval(m)
         target = by_text.get(text)
-        if target is None and span is not None and rank < _RANK["unknown"]:
+        if target is None and _standing_contingent(m):
+            target = standing.get(m["doc"])
+        elif target is None and span is not None and rank < _RANK["unknown"]:
             same = [g for g in by_interval.get(span, ()) if _fits(m, g, place)] if rank == _RANK["day"] else []
             if same:
                 target = same[0]
@@ -231,7 +238,15 @@ def _resolve_block(rows: list[dict], statements: dict[str, dict], overlaps: list
             if place:
                 target.places.add(place)
         by_text.setdefault(text, target)
+        if _standing_contingent(m):
+            standing.setdefault(m["doc"], target)
     return _join_belligerents(groups)
+
+
+def _standing_contingent(row: dict) -> bool:
+    """A state's contingent in a mission told as it stands ("the Chadian peacekeepers"): undated, held by
+    the date in force."""
+    return row.get("relation_kind") == "contingent" and not row.get("date") and bool(row.get("date_latest"))
 
 
 def _join_belligerents(groups: list[_Group]) -> list[_Group]:

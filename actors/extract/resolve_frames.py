@@ -38,7 +38,7 @@ __all__ = ["FrameResolution", "resolve_frames"]
 
 #: The columns of a mention that resolution reads.
 _READ = ("event_id", "source", "target", "relation", "date", "date_precision", "date_earliest", "date_latest",
-         "status", "claimed_by", "doc", "char_start", "edge_id", "cue", "evidence")
+         "status", "claimed_by", "doc", "char_start", "edge_id", "cue", "evidence", "relation_kind")
 #: The columns of a statement that resolution reads.
 _STATEMENT = ("event_id", "place", "date_text", "sentence", "doc", "section", "sentence_index")
 #: The columns of an event taken from its statements, not from its first one.

@@ -341,3 +341,15 @@ def test_in_place_gives_the_same_resolution_without_copying_the_rows():
     assert resolve_events(twice, statements[:1], in_place=True).mentions == \
         resolve_events([dict(pairs[0][0])] * 2, statements[:1]).mentions
     assert twice[0]["edge_id"] == "s1-1"  # left as it was
+
+
+def test_a_documents_standing_contingent_is_one_event_other_standing_relations_stay_apart():
+    def held(n, kind, doc="w.txt", rel="member-of", a="nf", b="blue-mission"):
+        row, st = mention(n, a, b, "", doc=doc, rel=rel)
+        row.update(relation_kind=kind, date_latest=f"2001-0{n}-01")  # undated, held by the date in force
+        return row, st
+
+    r = resolve(held(1, "contingent"), held(2, "contingent"), held(3, "contingent", doc="x.txt"))
+    assert sorted(e["mentions"] for e in r.edges) == [1, 2]  # one per document
+    r = resolve(held(1, "affiliate", b="crescent"), held(2, "affiliate", b="crescent"))
+    assert len(r.edges) == 2
