@@ -274,6 +274,8 @@ NOT_ALLIED = [
     ("In 2017 the Sahara Emirate subgroup of AQIM, JNIM and Ansar Dine met.", set()),
     ("In 2017 the Sahel-based branch of al-Qaeda, JNIM, claimed the attack on Malian troops.",
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
+    # the leader of an attack noun ("a Wagner-led raid") is its agent
+    ("In 2022 a Wagner-led raid killed dozens of JNIM fighters.", {fight("jnim", "wagner")}),
     # a mission's host state's forces are no contingent of it
     ("In 2023 the CSP objected to the handover to the Malian army of MINUSMA camps near Kidal.", set()),
     # a lake is a place

@@ -354,10 +354,12 @@ def _owner_of_action(s: Sentence, c: int) -> int | None:
         j = o.start - 1
         while j >= 0 and s.norms[j] in {"first", "latest", "new", "repeated", "several", "main"}:
             j -= 1
-        if j >= 1 and s.norms[j] == "'s" and (j - 1) in s.at_end and s.mentions[s.at_end[j - 1]].role == "possessor":
+        led = j >= 2 and s.norms[j - 1 : j + 1] == ["-", "led"] and (j - 2) in s.at_end  # "a Wagner-led raid"
+        owner = s.at_end[j - 2] if led else s.at_end.get(j - 1) if j >= 1 and s.norms[j] == "'s" else None
+        if owner is not None and (led or s.mentions[owner].role == "possessor"):
             between = s.norms[o.end : c]
             if not any(w in between for w in ("against", "on", "by")) and not any(s.is_break(x) for x in range(o.end, c)):
-                return s.at_end[j - 1]
+                return owner
     return None
 
 
