@@ -274,6 +274,10 @@ NOT_ALLIED = [
     ("In 2017 the Sahara Emirate subgroup of AQIM, JNIM and Ansar Dine met.", set()),
     ("In 2017 the Sahel-based branch of al-Qaeda, JNIM, claimed the attack on Malian troops.",
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
+    # a group named in an apposition as the subject's parent ("Katiba Serma, a JNIM faction,") does not act
+    ("In 2019 Katiba Serma, a JNIM faction, attacked Burkinabe troops.",
+     {fight("burkina-faso", "katiba-serma"), member("katiba-serma", "jnim", "member")}),
+    ("In 2019 Katiba Serma, a JNIM unit, attacked Burkinabe troops.", {fight("burkina-faso", "katiba-serma")}),
     # the leader of an attack noun ("a Wagner-led raid") is its agent
     ("In 2022 a Wagner-led raid killed dozens of JNIM fighters.", {fight("jnim", "wagner")}),
     # a mission's host state's forces are no contingent of it

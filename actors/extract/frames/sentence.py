@@ -53,9 +53,14 @@ class Sentence:
         # a name given as another's former or other name ("ISWAP, formerly known as X") names, it does not act
         former = cues.words("other_name_markers")
         lasts = {key[-1] for key in former}
-        self.mentions = [replace(m, role="modifier") if m.role == "party" and m.tok_start > 1
-                         and self.norms[m.tok_start - 1] in lasts and any(
-            tuple(self.norms[max(0, m.tok_start - z) : m.tok_start]) in former for z in (2, 3)) else m for m in mentions]
+        parts = cues.single("part_nouns") | {"unit", "units"}
+        self.mentions = [replace(m, role="modifier") if m.role == "party" and (
+            (m.tok_start > 1 and self.norms[m.tok_start - 1] in lasts
+             and any(tuple(self.norms[max(0, m.tok_start - z) : m.tok_start]) in former for z in (2, 3)))
+            # "Katiba Serma, a JNIM unit, attacked": the name describes the unit, it does not act
+            or (m.tok_start > 1 and self.norms[m.tok_start - 1] in ("a", "an") and self.norms[m.tok_start - 2] == ","
+                and (self.norms[m.tok_end - 1] in parts or (m.tok_end < len(self.norms) and self.norms[m.tok_end] in parts))))
+            else m for m in mentions]
         # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
         self.at_start = {}
         for k, m in enumerate(self.mentions):
