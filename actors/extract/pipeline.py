@@ -37,6 +37,7 @@ from actors.extract.blame import blame
 from actors.extract.context import (Party, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
+from actors.extract.profile_box import find_profile, profile_events
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
 
@@ -129,6 +130,11 @@ class Extractor:
             if len(stated) > 1 or open_end:
                 anchor_date = covering(stated, open_end=open_end) or anchor_date
 
+        group, profile = find_profile(self.matcher, self.cues, doc)
+        if group is not None:  # an armed group's article: its box's parts, allies and opponents
+            more_events, more_edges = profile_events(doc, group, profile)
+            events.extend(more_events)
+            edges.extend(more_edges)
         sides, side_problems = find_sides(self.matcher, doc)
         problems.extend(side_problems)
         if sides is not None:

@@ -16,9 +16,9 @@ them, conservatively, by this rule:
    same actors on the same day. At month or year precision equal dates merge
    nothing by themselves: two sentences on "a clash in 2012" may tell two clashes.
    Each is recorded as an overlap (below) with the first event of that period.
-4. A belligerents list (an infobox) joins the one event of its pair that its own
-   document tells at a date that fits the list's (any date, when the list is undated),
-   if there is exactly one: the article's battle.
+4. A belligerents list (an infobox), or a row of a group's profile box, joins the one event
+   of its pair that its own document tells at a date that fits the list's (any date, when the
+   list is undated), if there is exactly one: the article's battle, or the alliance its body tells.
 5. A coarser mention (a year, a month) joins a finer event only when it comes
    from the same document, its own sentence states no date (it inherits the
    date in force, so it goes on telling the story just told), and exactly one
@@ -78,6 +78,7 @@ __all__ = ["Resolution", "resolve_events", "mention_block"]
 _RANK = {p: i for i, p in enumerate(PRECISIONS)}  # day 0 ... unknown 3
 _STATUS_RANK = {s: i for i, s in enumerate(STATUSES)}
 _ASSERTED = frozenset({"reported", "claimed", "alleged"})
+_BOX_CUES = frozenset({"belligerents", "profile-box"})  # an infobox's lists (actors.extract.infobox, profile_box)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ def _join_belligerents(groups: list[_Group]) -> list[_Group]:
     """A belligerents list (an infobox) names the sides of its article's one battle: its event joins
     the one other event of its pair in the same document whose date fits it (one interval inside the
     other; any date when the list is undated); with none or several, it stays apart."""
-    for box in [g for g in groups if len(g.docs) == 1 and all(m.get("cue") == "belligerents" for m in g.members)]:
+    for box in [g for g in groups if len(g.docs) == 1 and all(m.get("cue") in _BOX_CUES for m in g.members)]:
         (doc,) = box.docs
         undated = _interval(box.finest) is None  # (an infobox without a readable date)
         fits = [g for g in groups if g is not box and doc in g.docs
