@@ -65,21 +65,33 @@ class ProfileRow:
 
 
 def _labels(cues: CueSet) -> list[tuple[str, str]]:
-    """(label, list id), longest label first."""
-    out = [(" ".join(key), list_id) for list_id in (*_LABELS, "profile_other_labels") for key in cues.words(list_id)]
+    """(label without spaces, list id), longest label first ("opponent(s)", "non-stateallies")."""
+    out = [("".join(key), list_id) for list_id in (*_LABELS, "profile_other_labels") for key in cues.words(list_id)]
     return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _consumed(text: str, compact: str) -> int | None:
+    """How many characters of ``text`` spell ``compact`` (lower case, spaces skipped), if they do."""
+    i = 0
+    for ch in compact:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i >= len(text) or text[i].lower() != ch:
+            return None
+        i += 1
+    return i
 
 
 def _label_at(line: str, labels: list[tuple[str, str]]) -> tuple[str, int] | None:
     """The list id of the label a line opens with and where its value starts, if any."""
     bare = line.lstrip("| \t")
     lead = len(line) - len(bare)
-    low = bare.lower()
     for label, list_id in labels:
-        if low.startswith(label):
-            rest = bare[len(label) : len(label) + 1]
+        n = _consumed(bare, label)
+        if n is not None:
+            rest = bare[n : n + 1]
             if rest in ("", " ", "\t", "|", ":") or rest[:1].isupper():  # "Part ofPlatform ...": glued
-                return list_id, lead + len(label)
+                return list_id, lead + n
     return None
 
 
@@ -122,9 +134,16 @@ def find_profile(matcher: Matcher, cues: CueSet, doc) -> tuple[Mention | None, l
     for i, (list_id, at) in relation_rows:
         begin = lines[i][0] + at
         end = lines[i][0] + len(lines[i][1])
+        def item(k: int) -> bool:
+            return k < len(lines) and k not in starts and bool(lines[k][1].strip()) \
+                and len(lines[k][1]) <= _ITEM_CHARS and not lines[k][1].rstrip(" |").endswith(".")
+
         j = i + 1
-        while j < len(lines) and j not in starts and lines[j][1].strip() and len(lines[j][1]) <= _ITEM_CHARS \
-                and not lines[j][1].rstrip(" |").endswith("."):
+        while j < len(lines):
+            if not lines[j][1].strip() and item(j + 1):
+                j += 1  # a blank line between two items of one row, as some scraped boxes have
+            if not item(j):
+                break
             end = lines[j][0] + len(lines[j][1])  # an item a line
             j += 1
         items = [m for m in find_mentions(matcher, tokenize(text[begin:end], begin), text=text, listing=True)

@@ -48,3 +48,11 @@ def test_no_box_without_a_group_named_on_its_own_line_or_in_prose(extractor):
     assert edges(extractor, "Battle of the Well\nPart of the Mali War\nDate 2015\n") == set()
     # prose that opens with a label word is no box row
     assert edges(extractor, "JNIM\n\nAllies said on Monday that France and Mali met in Bamako.\n") == set()
+
+
+def test_glued_labels_labels_with_brackets_and_blank_lines_between_items(extractor):
+    text = ("Imghad Tuareg Self-Defense Group and Allies\nPart ofPlatform\nAlliesState allies\n\nNon-state allies\n\n"
+            "Opponent(s) Al-Qaeda\n\n ISIL\n\n  • Islamic State in the Greater Sahara\nBattles and war(s)Mali War\n")
+    assert edges(extractor, text) == {
+        member("gatia", "platform", "member"), fight("al-qaeda", "gatia"), fight("gatia", "islamic-state"),
+        fight("gatia", "isgs")}
