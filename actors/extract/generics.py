@@ -420,18 +420,29 @@ def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Men
     return m
 
 
+_OPENING_REACH = 14  # an opening phrase before "it" is a few words
+
+
 def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tuple[int, int] | None) -> Mention | None:
     """"It" or "They" opening a sentence, as the subject of a verb, refers to the named subject of
     the sentence before (``subject``, named in ``span``): a mention of that actor, resolved
     (``filled_from`` the span). A dummy "It is unclear ..." refers to nothing; "They" after a
     plural noun ("Malian troops") is left alone, as it may point at any plural told there."""
-    if subject is None or len(tokens) < 3 or tokens[0].norm not in ("it", "they") or not tokens[0].text[0].isupper():
+    if subject is None or len(tokens) < 3:
         return None
-    if tokens[0].norm == "they" and subject.via != "alias":
+    p = 0
+    if tokens[0].norm not in ("it", "they") or not tokens[0].text[0].isupper():
+        # after an opening phrase: "Active in the Mopti region, it is affiliated with ..." ("it" only)
+        p = next((k for k in range(2, min(len(tokens) - 2, _OPENING_REACH)) if tokens[k].norm == "it"
+                  and tokens[k].text == "it" and tokens[k - 1].norm == ","
+                  and not any(t.norm in (",", ";", "that", "which", "who") for t in tokens[: k - 1])), 0)
+        if not p:
+            return None
+    if tokens[p].norm == "they" and subject.via != "alias":
         return None  # "Malian troops arrived. They ...": a plural noun's "they" may be anyone's (villagers'...)
-    nxt = tokens[1].norm
-    two = f"{nxt} {tokens[2].norm}"
+    nxt = tokens[p + 1].norm
+    two = f"{nxt} {tokens[p + 2].norm}"
     if nxt in _DUMMY_VERBS or two in _DUMMY_VERBS or not nxt.isalpha():
         return None
-    t = tokens[0]
-    return Mention(subject.actor, t.start, t.end, 0, 1, t.text, via="resolved", filled_from=span)
+    t = tokens[p]
+    return Mention(subject.actor, t.start, t.end, p, p + 1, t.text, via="resolved", filled_from=span)

@@ -187,7 +187,7 @@ class Extractor:
             mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host,
                                         context_span=previous_span if context else None)
             pronoun = pronoun_subject(tokens, previous_subject, previous_span) if context else None
-            if pronoun is not None and not any(m.tok_start == 0 for m in mentions):
+            if pronoun is not None and not any(m.tok_start <= pronoun.tok_start for m in mentions):
                 mentions = [pronoun] + list(mentions)  # "It claimed ...": the one the sentence before opened with
             counts.update(m.actor for m in mentions)
             subjects: list = []  # attackers of this sentence, also of a place or of no one named

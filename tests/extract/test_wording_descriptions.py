@@ -170,6 +170,10 @@ PRONOUNS = [
     ("Al-Mourabitoun is led by Mokhtar Belmokhtar. It has claimed responsibility for an attack on a MINUSMA base.",
      {fight("al-mourabitoun", "minusma")}),
     ("The ISGS grew in 2019. They attacked a Nigerien army post in Chinagodrar.", {fight("isgs", "niger")}),
+    # ... also "it" after a short opening phrase with no one named in it
+    ("Al-Mourabitoun grew in 2015. A few weeks later, it attacked a MINUSMA base.", {fight("al-mourabitoun", "minusma")}),
+    ("Al-Mourabitoun grew in 2015. After the French left Kidal, the MNLA said it attacked a MINUSMA base.",
+     {fight("minusma", "mnla")}),
     # a dummy "It", a list before, or a subject that is not named first: no one
     ("JNIM attacked Boni. It was the third attack on MINUSMA this month.", set()),
     ("JNIM and the ISGS grew. They attacked a Nigerien army post.", set()),
