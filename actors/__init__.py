@@ -115,7 +115,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.corpus": ("Corpus", "load_corpus"),
     "actors.curation.apply": ("apply_curation", "extend_dictionary", "merge_requests", "merge_rows"),
     "actors.curation.overrides": ("Curation", "OPERATIONS", "Override", "parse_curation", "read_curation"),
-    "actors.bulk": ("paused_gc",),
+    "actors.bulk": ("paused_gc", "release_freed_memory"),
     "actors.mention_store": ("MentionStore",),
     "actors.csv_cells": (
         "CSV_TRIGGERS", "escape_cell", "escape_frame", "read_csv", "unescape_cell", "unescape_frame",

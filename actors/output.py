@@ -102,10 +102,14 @@ def _resolved_frames(store) -> dict:
 
     resolved = resolve_frames(store.mentions(), store.statements())
     store.clear()
-    return {"events": _sorted_table(resolved.events, ("doc", "char_start", "char_end"), EVENT_COLUMNS),
-            "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS),
-            "mentions": _sorted_table(resolved.mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS),
-            "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row")}
+    # the mentions frame is handed over (this function keeps no reference): it is sorted a column at a time
+    mentions = [resolved.mentions]
+    tables = {"events": _sorted_table([resolved.events], ("doc", "char_start", "char_end"), EVENT_COLUMNS),
+              "edges": _sorted_frame(resolved.edges, ("doc", "char_start", "edge_id"), EDGE_COLUMNS),
+              "overlaps": pl.DataFrame(_safe(resolved.overlaps), schema=polars_schema(OVERLAP_COLUMNS), orient="row")}
+    del resolved
+    tables["mentions"] = _sorted_table(mentions, ("doc", "char_start", "mention_id"), MENTION_COLUMNS)
+    return {name: tables[name] for name in ("events", "edges", "mentions", "overlaps")}
 
 
 def _candidate_frame(extraction: Extraction) -> pl.DataFrame:
@@ -164,13 +168,23 @@ def _sorted_frame(rows: list[dict], key: tuple[str, ...], columns, store=None) -
                            if c in schema).select(list(schema))
 
 
-def _sorted_table(frame: pl.DataFrame, key: tuple[str, ...], columns) -> pl.DataFrame:
-    """``frame`` sorted on ``key`` (ties in its order) with the given ``columns``, as :func:`_sorted_frame`
-    makes them from rows."""
+def _sorted_table(held: list, key: tuple[str, ...], columns) -> pl.DataFrame:
+    """The frame ``held`` holds (taken out of it) sorted on ``key`` (ties in its order) with the given
+    ``columns``, as :func:`_sorted_frame` makes them from rows. It is sorted one column at a time (the
+    stable order's row numbers gathered, as ``sort`` does), each unsorted column let go once gathered, so
+    a large table is not held twice: the caller keeps no other reference."""
     import polars as pl
 
-    return frame.sort(key, maintain_order=True).select(
-        (pl.col(n) if n in frame.columns else pl.lit(None)).cast(t).alias(n) for n, t in polars_schema(columns).items())
+    frame = held.pop()
+    order = frame.select(pl.arg_sort_by(key, maintain_order=True)).to_series()
+    height, names = frame.height, frame.columns
+    sorted_columns = {}
+    for name in names:
+        sorted_columns[name] = frame.get_column(name).gather(order)
+        frame = frame.drop(name)
+    del frame, order
+    return pl.DataFrame(list(sorted_columns.values()), height=height).select(
+        (pl.col(n) if n in names else pl.lit(None)).cast(t).alias(n) for n, t in polars_schema(columns).items())
 
 
 def _safe(rows: list[dict]) -> list[dict]:

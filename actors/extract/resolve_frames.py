@@ -28,6 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from actors.bulk import release_freed_memory
 from actors.extract.resolve import _RANK, _edge_fields, _near, _overlap_row, _representative, _resolve_block
 from actors.schema import SYMMETRIC_RELATIONS, TABLE_EVENT_FIELDS
 
@@ -74,6 +75,7 @@ def resolve_frames(mentions: pl.DataFrame, statements: pl.DataFrame) -> FrameRes
               .join(rows_of, on="event_id", how="left", maintain_order="left")
               .sort("relation", "_a", "_b", maintain_order=True))  # blocks in key order, rows in input order
     sizes = blocks.group_by("relation", "_a", "_b", maintain_order=True).len()["len"].to_list()
+    blocks = blocks.select("_i", "_code", "_srow")  # the keys' sorted copies let go: the sizes tell the blocks
     read = mentions.select(_READ).with_row_index("_i")
     told = statements.select(_STATEMENT)
     group_of = np.zeros(mentions.height, dtype=np.int64)  # each mention's event (its number)
@@ -106,6 +108,8 @@ def resolve_frames(mentions: pl.DataFrame, statements: pl.DataFrame) -> FrameRes
                 if other != root:
                     parent[other] = root
         near.update(_near(overlaps, lambda m: edge_of[id(m)]))
+    rows = by_id = None  # the last block's rows let go, like the others'
+    release_freed_memory()  # the rows' freed memory back to the system before the tables are made
     # an occurrence's id: its statement first in document and reading order (one not among the statements first)
     where = (codes.with_columns(_root=pl.Series([_find(parent, c) for c in range(len(parent))], dtype=pl.Int64))
              .join(statements.select("event_id", "doc", "char_start").unique("event_id", keep="last"),
@@ -141,20 +145,25 @@ def _events(statements: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     counts = ms.group_by("event_id", maintain_order=True).agg(
         mentions=pl.len(), statements=pl.col("statement_id").n_unique(),
         documents=pl.col("doc").unique().sort().str.join("|"))
-    by_id = statements.unique("event_id", keep="last", maintain_order=True)
+    # each statement's last row, with only the columns read (not every statement's sentence copied)
+    by_id = statements.select("event_id", "doc", "char_start", *_TOLD).unique("event_id", keep="last",
+                                                                              maintain_order=True)
     told = (ms.select("event_id", "statement_id").unique()
-            .join(by_id.select("event_id", "doc", "char_start", *_TOLD).rename({"event_id": "statement_id"}),
-                  on="statement_id", how="inner")
+            .join(by_id.rename({"event_id": "statement_id"}), on="statement_id", how="inner")
             .sort("doc", "char_start", maintain_order=True))  # reading order
     rank = pl.col("date_precision").replace_strict(_RANK, default=3, return_dtype=pl.Int64)
 
     def given(name: str) -> pl.Expr:  # the first value a statement gives
         c = pl.col(name)
-        return c.filter(c.is_not_null() & (c != "") if by_id.schema[name] == pl.String else c.is_not_null()).first()
+        return c.filter(c.is_not_null() & (c != "") if told.schema[name] == pl.String else c.is_not_null()).first()
 
     finest = told.group_by("event_id").agg(
         pl.col("date", "date_precision", "date_earliest", "date_latest", "date_text")
         .sort_by(rank, maintain_order=True).first(),
         given("place").fill_null(""), *(given(k) for k in TABLE_EVENT_FIELDS))
-    return (counts.join(by_id.drop(_TOLD), on="event_id", how="inner", maintain_order="left")
+    del by_id
+    # the events' own statements (their first), whole
+    first = (statements.filter(pl.col("event_id").is_in(counts["event_id"].implode()))
+             .unique("event_id", keep="last", maintain_order=True).drop(_TOLD))
+    return (counts.join(first, on="event_id", how="inner", maintain_order="left")
             .join(finest, on="event_id", how="left", maintain_order="left"))
