@@ -46,8 +46,9 @@ class Matcher:
     singles: dict = field(default_factory=dict)  # their one-word entries, as strings
     places: dict = field(default_factory=dict)  # key tuple -> state id (data/places.toml): never mentions
     # alias keys of two words or more whose last word is a capitalised name in every spelling
-    # ("Islamic State", "Wagner Group"): written in lower case ("an Islamic state", "the Wagner
-    # group") that word is a common noun, and the name is the shorter one before it, if any
+    # ("Islamic State", "Wagner Group"): written in lower case without "the" before ("an Islamic
+    # state", "to create Islamic state of Azawad") that word is a common noun, and the name is the
+    # shorter one before it, if any ("the African corps" is still the Africa Corps)
     cased: frozenset = field(default_factory=frozenset)
 
     def single(self, list_id: str) -> frozenset:

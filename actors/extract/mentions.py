@@ -239,7 +239,8 @@ def find_mentions_dated(
                 best_len, best_ids = ln, hit
         if alias_heads is None or tok.norm in alias_heads:
             ln, hit = longest(tokens, i, matcher.aliases, matcher.max_len, heads=alias_heads)
-            while ln > 1 and tokens[i + ln - 1].text[:1].islower() and tuple(t.norm for t in tokens[i : i + ln]) in matcher.cased:
+            while ln > 1 and tokens[i + ln - 1].text[:1].islower() and (i == 0 or tokens[i - 1].norm != "the") \
+                    and tuple(t.norm for t in tokens[i : i + ln]) in matcher.cased:
                 ln, hit = longest(tokens[: i + ln - 1], i, matcher.aliases, matcher.max_len, heads=alias_heads)  # "an Islamic state"
             if ln > best_len:
                 best_len, best_ids = ln, hit

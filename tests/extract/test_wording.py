@@ -288,6 +288,9 @@ NOT_ALLIED = [
     # Islamic state is no member of the Islamic State; the Wagner group is still Wagner
     ("In 2012 Ansar Dine fighters sign a deal to create Islamic state of Azawad.", set()),
     ("In 2022 the Wagner group attacked the HCUA.", {fight("hcua", "wagner")}),
+    # ... but after "the" the whole name stands ("the African corps" is the Africa Corps)
+    ("In 2025 the FLA struck a post of the Malian army and the African corps in Aguelhok.",
+     {fight("fla", "mali"), fight("africa-corps", "fla")}),
 ]
 
 
