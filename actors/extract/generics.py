@@ -423,7 +423,8 @@ def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Men
 _OPENING_REACH = 14  # an opening phrase before "it" is a few words
 
 
-def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tuple[int, int] | None) -> Mention | None:
+def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tuple[int, int] | None, *,
+                    describing: frozenset = frozenset()) -> Mention | None:
     """"It" or "They" opening a sentence, as the subject of a verb, refers to the named subject of
     the sentence before (``subject``, named in ``span``): a mention of that actor, resolved
     (``filled_from`` the span). A dummy "It is unclear ..." refers to nothing; "They" after a
@@ -442,7 +443,8 @@ def pronoun_subject(tokens: Sequence[Token], subject: Mention | None, span: tupl
         return None  # "Malian troops arrived. They ...": a plural noun's "they" may be anyone's (villagers'...)
     nxt = tokens[p + 1].norm
     two = f"{nxt} {tokens[p + 2].norm}"
-    if nxt in _DUMMY_VERBS or two in _DUMMY_VERBS or not nxt.isalpha():
+    described = nxt in ("is", "was") and tokens[p + 2].norm in describing  # "It is affiliated with X": no dummy
+    if (nxt in _DUMMY_VERBS or two in _DUMMY_VERBS or not nxt.isalpha()) and not described:
         return None
     t = tokens[p]
     return Mention(subject.actor, t.start, t.end, p, p + 1, t.text, via="resolved", filled_from=span)

@@ -186,7 +186,8 @@ class Extractor:
             context = previous if same_paragraph and not separate else ()
             mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host,
                                         context_span=previous_span if context else None)
-            pronoun = pronoun_subject(tokens, previous_subject, previous_span) if context else None
+            pronoun = pronoun_subject(tokens, previous_subject, previous_span,
+                                      describing=self.cues.single("pronoun_description_words")) if context else None
             if pronoun is not None and not any(m.tok_start <= pronoun.tok_start for m in mentions):
                 mentions = [pronoun] + list(mentions)  # "It claimed ...": the one the sentence before opened with
             counts.update(m.actor for m in mentions)

@@ -174,6 +174,8 @@ PRONOUNS = [
     ("Al-Mourabitoun grew in 2015. A few weeks later, it attacked a MINUSMA base.", {fight("al-mourabitoun", "minusma")}),
     ("Al-Mourabitoun grew in 2015. After the French left Kidal, the MNLA said it attacked a MINUSMA base.",
      {fight("minusma", "mnla")}),
+    # "It is" describing the group ("It is affiliated with X") is no dummy
+    ("Katiba Macina appeared in 2015. It is affiliated with Ansar Dine.", {member("katiba-macina", "ansar-dine", "affiliate")}),
     # a dummy "It", a list before, or a subject that is not named first: no one
     ("JNIM attacked Boni. It was the third attack on MINUSMA this month.", set()),
     ("JNIM and the ISGS grew. They attacked a Nigerien army post.", set()),
