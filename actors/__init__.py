@@ -67,6 +67,7 @@ _API: dict[str, tuple[str, ...]] = {
     "actors.extract.events": ("UNKNOWN_DATE", "belligerents_event", "event_id", "fill_context", "fill_role", "sentence_event"),
     "actors.extract.infobox": ("Belligerent", "Sides", "find_sides", "rival_pairs"),
     "actors.extract.profile_box": ("ProfileRow", "find_profile", "profile_events"),
+    "actors.extract.colon_lists": ("colon_lists", "joined_tokens", "spanning"),
     "actors.extract.mentions": ("Mention", "find_mentions"),
     "actors.extract.generics": ("document_country", "resolve_generics"),
     "actors.extract.pipeline": ("Extraction", "Extractor"),

@@ -37,6 +37,7 @@ from actors.extract.blame import blame
 from actors.extract.context import (Party, denial, dispute_edges, dispute_relations, names_the_attack,
                                      responsibility_claim, separate_event, tells_a_toll, tells_an_attack)
 from actors.extract.cues import CueSet, load_cues
+from actors.extract.colon_lists import colon_lists, joined_tokens, spanning
 from actors.extract.profile_box import find_profile, profile_events
 from actors.extract.relations import find_relations
 from actors.text.tokens import tokenize
@@ -163,9 +164,20 @@ class Extractor:
         unclaimed_gap = 0
         unclaimed_crossed = False  # a paragraph break since it
         news_layout = _short_paragraphs(doc.sentences)
+        # "... an alliance of three groups:" then one group a line: one sentence, the items its objects
+        listed = colon_lists(doc)
+        as_items = {k for items in listed.values() for k in items}
+        by_index = {x.index: x for x in doc.sentences}
         for s in doc.sentences:
+            if s.index in as_items:
+                continue
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
+            if s in listed:
+                items = listed[s]
+                tokens = joined_tokens(tokens, [toks_by_sentence[k] for k in items])
+                s = spanning(s, by_index[items[-1]].end, doc.text, doc.clean)
+                found_before.pop(s.index, None)
             if s.index in found_before:
                 mentions = found_before[s.index]  # the sentence's date cannot change them
             else:

@@ -406,3 +406,12 @@ def test_government_forces_of_the_country_a_report_is_about(extractor):
     text = ("In 2023 fighting spread around Kidal and Niamey.\n\nGao and Tillaberi were shelled.\n\n"
             "Government forces attacked JNIM near the town.\n")
     assert not any("mali" in (s, t) or "niger" in (s, t) for s, _, t in rel(extractor, text))
+
+
+def test_a_sentence_ending_with_a_colon_goes_on_in_its_bulleted_items(extractor):
+    text = ("In 2014 the CMA was founded as an alliance of three groups:\n- The MNLA\n- The HCUA\n"
+            "- A faction of the MAA active near Timbuktu\n\nIt grew.\n")
+    assert rel(extractor, text) == {("mnla", "member-of", "cma"), ("hcua", "member-of", "cma")}
+    # lines that are no bulleted items are sentences of their own
+    text = "In 2014 the spokesman said:\nThe MNLA attacked the Malian army near Kidal.\n"
+    assert rel(extractor, text) == {("mali", "fought-against", "mnla")}

@@ -359,6 +359,8 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
         # "X, formed by A and B"; "X formed in 2017 as a coalition of A and B"
         c, _ = s.left_mention(occ.start, reach=8)
         coal = c
+    if coal is None and occ.start > 1 and s.norms[occ.start - 2] == "as" and s.norms[occ.start - 1] in ("a", "an"):
+        coal = _founded_subject(s, occ.start - 2)  # "the CMA was founded in 2014 as an alliance of A, B and C"
     if coal is None and occ.start >= 2 and s.norms[occ.start - 1] == "the" and s.norms[occ.start - 2] in {
             "by", "from", "through", "via", "after", "following"}:
         # "Y was formed in 2017 by the merger of A and B", "Y was created ... after the merging of A and B"
