@@ -21,7 +21,7 @@ True
 'cnrdr'
 >>> d.period_lookup("the junta", datetime.date(2023, 9, 11)).id
 'mali'
->>> d.suggest("MOJAO")[0], d.suggest("Ansar Dyne")   # "did you mean", one spelling per actor
+>>> d.suggest("MUJAOO")[0], d.suggest("Ansar Dyne")   # "did you mean", one spelling per actor
 ('MUJAO', ['Ansar Dine'])
 """
 

@@ -280,6 +280,10 @@ NOT_ALLIED = [
     ("In 2019 Katiba Serma, a JNIM unit, attacked Burkinabe troops.", {fight("burkina-faso", "katiba-serma")}),
     # the leader of an attack noun ("a Wagner-led raid") is its agent
     ("In 2022 a Wagner-led raid killed dozens of JNIM fighters.", {fight("jnim", "wagner")}),
+    # the present tense of a pledge, and MUJAO's French initials
+    ("In 2015 Boko Haram, a group who pledge allegiance to the Islamic State, attacked Chadian troops.",
+     {member("boko-haram", "islamic-state", "affiliate"), fight("boko-haram", "chad")}),
+    ("In 2013 the attack on the Malian soldiers was later claimed by MOJAO.", {fight("mali", "mojwa")}),
     # a mission's host state's forces are no contingent of it
     ("In 2023 the CSP objected to the handover to the Malian army of MINUSMA camps near Kidal.", set()),
     # a lake is a place

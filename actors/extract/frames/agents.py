@@ -217,6 +217,13 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             if not any(w in {".", ";", "while", "whereas", "but"} for w in s.norms[last:j]):
                 return s.agent_of_cue[last]
     k, status_tok = s.left_mention(occ.start, reach)
+    if k is not None and occ.start >= 2 and s.norms[occ.start - 1] == ",":
+        # "Boko Haram, a group which pledged allegiance to the Islamic State, attacked ...": the aside's
+        # object is no subject; the name the aside describes is
+        p = s.aside_opening(occ.start - 1)
+        if p is not None and s.mentions[k].tok_start > p and s.norms[p + 1 : p + 2] in (["a"], ["an"], ["which"], ["who"]) \
+                and (p - 1) in s.at_end and s.party(s.at_end[p - 1]):
+            k = s.at_end[p - 1]
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
         return [owner]  # "Katiba Macina's first attacks, in January 2015, targeted ..."
