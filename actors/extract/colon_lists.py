@@ -50,7 +50,7 @@ def colon_lists(doc) -> dict:
 
 def joined_tokens(opening: Sequence[Token], items: Sequence[Sequence[Token]]) -> list[Token]:
     """The opening sentence's tokens (its colon dropped), then each item's, joined by "," and a last "and"."""
-    out = [t for t in opening if t.norm != ":" or t is not opening[-1]]
+    out = list(opening[:-1] if opening and opening[-1].norm == ":" else opening)
     for k, toks in enumerate(items):
         if not toks:
             continue

@@ -70,7 +70,7 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
         # in 2017": the cue's own clause dates it
         return _date_dict(after[0])
     if before and after and statement_words and before[-1].precision != "unknown" and any(
-            t.norm in statement_words or t.norm.startswith("claim") for t in tokens if before[-1].end <= t.start < cue_offset) \
+            t.norm in statement_words for t in tokens if before[-1].end <= t.start < cue_offset) \
             and not _new_clause([t.norm for t in tokens if cue_offset <= t.start < after[0].start], other_clause):
         # "On 29 December JNIM released a statement claiming the attack ... carried out on 30 November": the
         # first date is the statement's, the one after the attack the attack's

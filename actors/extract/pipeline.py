@@ -167,7 +167,6 @@ class Extractor:
         # "... an alliance of three groups:" then one group a line: one sentence, the items its objects
         listed = colon_lists(doc)
         as_items = {k for items in listed.values() for k in items}
-        by_index = {x.index: x for x in doc.sentences}
         for s in doc.sentences:
             if s.index in as_items:
                 continue
@@ -176,7 +175,7 @@ class Extractor:
             if s in listed:
                 items = listed[s]
                 tokens = joined_tokens(tokens, [toks_by_sentence[k] for k in items])
-                s = spanning(s, by_index[items[-1]].end, doc.text, doc.clean)
+                s = spanning(s, doc.sentences[items[-1]].end, doc.text, doc.clean)  # (index: its position)
                 found_before.pop(s.index, None)
             if s.index in found_before:
                 mentions = found_before[s.index]  # the sentence's date cannot change them

@@ -50,17 +50,8 @@ class Sentence:
         self.matcher = matcher
         self.toks = tokens
         self.norms = [t.norm for t in tokens]
-        # a name given as another's former or other name ("ISWAP, formerly known as X") names, it does not act
-        former = cues.words("other_name_markers")
-        lasts = {key[-1] for key in former}
-        parts = cues.single("part_nouns") | {"unit", "units"}
-        self.mentions = [replace(m, role="modifier") if m.role == "party" and (
-            (m.tok_start > 1 and self.norms[m.tok_start - 1] in lasts
-             and any(tuple(self.norms[max(0, m.tok_start - z) : m.tok_start]) in former for z in (2, 3)))
-            # "Katiba Serma, a JNIM unit, attacked": the name describes the unit, it does not act
-            or (m.tok_start > 1 and self.norms[m.tok_start - 1] in ("a", "an") and self.norms[m.tok_start - 2] == ","
-                and (self.norms[m.tok_end - 1] in parts or (m.tok_end < len(self.norms) and self.norms[m.tok_end] in parts))))
-            else m for m in mentions]
+        self.mentions = [replace(m, role="modifier") if m.role == "party" and self._names_only(m, cues) else m
+                         for m in mentions]
         # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
         self.at_start = {}
         for k, m in enumerate(self.mentions):
@@ -102,6 +93,18 @@ class Sentence:
         # "a MINUSMA convoy was ambushed"): cue start -> target mention indices; a claim of
         # responsibility may name the attacker (context.py)
         self.unattributed: dict[int, list[int]] = {}
+
+    def _names_only(self, m: Mention, cues: CueSet) -> bool:
+        """A party mention that only names: another's former or other name ("ISWAP, formerly known as
+        X"), or the parent in an apposition of a part ("Katiba Serma, a JNIM unit, attacked")."""
+        a, b, norms = m.tok_start, m.tok_end, self.norms
+        former = cues.words("other_name_markers")
+        if a > 1 and norms[a - 1] in {key[-1] for key in former} and any(
+                tuple(norms[max(0, a - z) : a]) in former for z in (2, 3)):
+            return True
+        parts = cues.single("part_nouns")
+        return a > 1 and norms[a - 1] in ("a", "an") and norms[a - 2] == "," and (
+            norms[b - 1] in parts or (b < len(norms) and norms[b] in parts))
 
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;

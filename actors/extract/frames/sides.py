@@ -295,8 +295,7 @@ def _group(s: Sentence, occ: Occurrence, cue: Cue):
     members = s.group(k, forward_only=True) if k is not None else []
     whole = s.at_end.get(occ.start - (2 if s.norms[occ.start - 1 : occ.start] == [","] else 1))
     named_whole = occ.start == 0 or (whole is not None and not s.mentions[whole].generic)
-    if members and named_whole and cue.relation_kind == "alliance" \
-            and s.norms[occ.start] not in ("allies", "allied", "co-belligerents", "co-belligerent"):
+    if members and named_whole and tuple(s.norms[occ.start : occ.end]) in s.cues.words("composition_openers"):
         # "JNIM, composed of A, B and C", "Composed of A, B and C, JNIM ...": a named whole's parts are its
         # members (member-of), not allies
         return
