@@ -81,10 +81,17 @@ class CueSet:
     source: str
     singles: dict  # id -> frozenset of one-word entries
     heads: dict = field(default_factory=dict)  # id(table) -> {first word: longest phrase length}
+    tries: dict = field(default_factory=dict)  # id(table) -> its phrases as a trie (see :func:`_trie`)
+    lasts: dict = field(default_factory=dict)  # id -> frozenset of the last words of its phrases
 
     def heads_of(self, table: dict) -> dict:
         """First word -> length of the longest phrase of ``table`` starting with it."""
         return self.heads.get(id(table), {})
+
+    def trie_of(self, table: dict) -> dict:
+        """The phrases of ``table`` (one of the cue tables) as a trie of words (:func:`_trie`)."""
+        trie = self.tries.get(id(table))
+        return trie if trie is not None else _trie(table)
 
     def words(self, list_id: str) -> frozenset:
         """A word list as normalised phrase keys (tuples of words)."""
@@ -93,6 +100,10 @@ class CueSet:
     def single(self, list_id: str) -> frozenset:
         """The one-word entries of a word list, as plain strings."""
         return self.singles.get(list_id, _NONE)
+
+    def last_words(self, list_id: str) -> frozenset:
+        """The words a word list's phrases end with: a cheap test before the phrases themselves."""
+        return self.lasts.get(list_id, _NONE)
 
 
 def load_cues(path=None) -> CueSet:
@@ -159,7 +170,9 @@ def load_cues(path=None) -> CueSet:
         raise DataFileError(f"{where}: missing [[word_list]] entries {missing}; the frames need them")
     singles = {k: frozenset(w[0] for w in v if len(w) == 1) for k, v in lists.items()}
     heads = {id(t): _heads(t) for t in (relation_cues, status_cues)}
-    return CueSet(relation_cues, status_cues, lists, max_len, where, singles, heads)
+    tries = {id(t): _trie(t) for t in (relation_cues, status_cues)}
+    lasts = {k: frozenset(w[-1] for w in v if w) for k, v in lists.items()}
+    return CueSet(relation_cues, status_cues, lists, max_len, where, singles, heads, tries, lasts)
 
 
 def _heads(table: dict) -> dict:
@@ -169,3 +182,13 @@ def _heads(table: dict) -> dict:
     return out
 
 
+def _trie(table: dict) -> dict:
+    """The keys of a phrase table as a trie: first word -> node, a node being a dict of the next
+    words' nodes with, under ``None`` (never a word), the value of the key ending there."""
+    trie: dict = {}
+    for key, value in table.items():
+        node = trie
+        for word in key:
+            node = node.setdefault(word, {})
+        node[None] = value
+    return trie

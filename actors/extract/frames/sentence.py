@@ -70,9 +70,10 @@ class Sentence:
         self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
         self.real_pos = {k: p for p, k in enumerate(self.real)}
         # quotation marks around one to three words ('at "war" with') break no clause
-        quotes = [i for i, w in enumerate(self.norms) if w in _QUOTES]
+        quotes = [i for i, w in enumerate(self.norms) if w in _QUOTES] if not _QUOTES.isdisjoint(self.norms) else []
         self._scare_quotes = {i for a, b in zip(quotes, quotes[1:]) if 1 < b - a <= 4 for i in (a, b)}
         self.breaks = cues.words("clause_breaks")
+        self._break_words = cues.single("clause_breaks")  # its one-word breaks, for is_break
         self.aux = cues.words("auxiliaries")
         self.reciprocal = cues.words("reciprocal")
         self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
@@ -99,7 +100,7 @@ class Sentence:
         X"), or the parent in an apposition of a part ("Katiba Serma, a JNIM unit, attacked")."""
         a, b, norms = m.tok_start, m.tok_end, self.norms
         former = cues.words("other_name_markers")
-        if a > 1 and norms[a - 1] in {key[-1] for key in former} and any(
+        if a > 1 and norms[a - 1] in cues.last_words("other_name_markers") and any(
                 tuple(norms[max(0, a - z) : a]) in former for z in (2, 3)):
             return True
         parts = cues.single("part_nouns")
@@ -142,6 +143,8 @@ class Sentence:
         lo = max(0, o.start - 10)
         words = self.cues.words(list_id)
         firsts = _first_words(words)
+        if firsts.isdisjoint(self.norms[lo : o.start]):
+            return False  # no phrase of the list can start before the cue (most cues)
         for j in range(o.start - 1, lo - 1, -1):
             if self.hard(j) or self.norms[j] in {".", ";"}:
                 return False
@@ -167,30 +170,36 @@ class Sentence:
         return j >= 0 and self.norms[j] in {"the", "a", "an"}
 
     def _scan(self, table: dict) -> list[Occurrence]:
-        out, i, n = [], 0, len(self.toks)
-        heads = self.cues.heads_of(table)
-        norms = self.norms
-        while i < n:
-            longest = heads.get(norms[i], 0) if heads else self.cues.max_len
-            if not longest or i in self.covered:
-                i += 1
+        """The cue phrases of ``table`` in the sentence, left to right: at each word the longest one
+        on no mention's words, walked word by word in the table's trie (only from the words that
+        start one)."""
+        trie = self.cues.trie_of(table)
+        norms, covered = self.norms, self.covered
+        opening = [x for x, w in enumerate(norms) if w in trie]
+        if not opening:
+            return []
+        out: list[Occurrence] = []
+        n, after = len(norms), 0  # ``after``: where the last phrase found ends
+        for i in opening:
+            if i < after or i in covered:
                 continue
-            hit_len, hit = 0, None
-            for k in range(min(longest, n - i), 0, -1):
-                key = tuple(self.norms[i : i + k])
-                if key in table and not any(j in self.covered for j in range(i, i + k)):
-                    hit_len, hit = k, table[key]
+            hit_len, hit, node, j = 0, None, trie, i
+            while j < n and j not in covered:
+                node = node.get(norms[j])
+                if node is None:
                     break
+                j += 1
+                value = node.get(None)
+                if value is not None:
+                    hit_len, hit = j - i, value
             if hit:
                 out.append(Occurrence(hit, i, i + hit_len))
                 # a shorter cue ending the phrase keeps its own frame: "joint operations against"
                 for k in range(1, hit_len):
-                    tail = table.get(tuple(self.norms[i + k : i + hit_len]))
+                    tail = table.get(tuple(norms[i + k : i + hit_len]))
                     if tail and any(c.frame in ("nominal", "symmetric") for c in tail):
                         out.append(Occurrence(tuple(c for c in tail if c.frame in ("nominal", "symmetric")), i + k, i + hit_len))
-                i += hit_len
-            else:
-                i += 1
+                after = i + hit_len
         return out
 
     # -- navigation ---------------------------------------------------------
@@ -206,7 +215,7 @@ class Sentence:
         return self.norms[i] in _HARD and i not in self._scare_quotes
 
     def is_break(self, i: int) -> bool:
-        return (self.norms[i] in _HARD and i not in self._scare_quotes) or (self.norms[i],) in self.breaks
+        return (self.norms[i] in _HARD and i not in self._scare_quotes) or self.norms[i] in self._break_words
 
     def group(self, k: int, *, forward_only: bool = False) -> list[int]:
         """Mention indexes coordinated with mention k ("A, B and the C").
@@ -258,6 +267,8 @@ class Sentence:
         j = self.mentions[k].tok_start
         if j > 0 and self.norms[j - 1] == "the":
             j -= 1
+        if j == 0 or self.norms[j - 1] not in self.cues.last_words(list_id):
+            return False  # no phrase of the list ends right before it
         words = self.cues.words(list_id)
         return any(tuple(self.norms[j - z : j]) in words for z in (1, 2, 3) if j >= z)
 
