@@ -126,18 +126,15 @@ def _maybe(norms: Sequence[str], phrases: frozenset) -> bool:
 def _phrases(norms: Sequence[str], phrases: frozenset) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of any phrase, longest first at each position."""
     heads, longest = _heads(phrases)
-    out, i, n = [], 0, len(norms)
-    while i < n:
-        if norms[i] not in heads:
-            i += 1
+    out, after, n = [], 0, len(norms)  # ``after``: where the last occurrence found ends
+    for i in [x for x, w in enumerate(norms) if w in heads]:  # only where a phrase may start
+        if i < after:
             continue
         for k in range(min(longest, n - i), 0, -1):
             if tuple(norms[i : i + k]) in phrases:
                 out.append((i, i + k))
-                i += k
+                after = i + k
                 break
-        else:
-            i += 1
     return out
 
 
@@ -223,7 +220,7 @@ def responsibility_claim(cues: CueSet, tokens: Sequence[Token], mentions: Sequen
         found = replace(p, back=_refers_back(cues, mentions, norms, b, frozenset(), loose=True),
                         others=_coordinated(mentions, norms, p.mention, speech=_speech(cues)) if p.named else ())
     passives = list(_phrases(norms, cues.words("responsibility_passives")))
-    for j in range(1, len(norms) - 2):
+    for j in range(1, len(norms) - 2) if "claimed" in norms else ():
         # "which was claimed, 24 hours later, by X": the passive parted from its "by" by a parenthesis
         if norms[j] == "claimed" and norms[j - 1] in ("was", "were", "been") and norms[j + 1] == ",":
             by = next((x for x in range(j + 2, min(len(norms), j + 10)) if norms[x] == "by" and norms[x - 1] == ","),

@@ -25,6 +25,10 @@ __all__ = ["Token", "tokenize", "normalize", "phrase_key"]
 # A number written with thousands separators ("2,000 troops", "1,200") is one token, so its
 # comma never reads as a clause break.
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?!\w|,\d)|\w+(?:(?:['’`ʼ]|\u2060+)\w+)*|[^\w\s\u2060]")
+# What a text is read as: each token with the run of what no token takes before it (white space and
+# loose word joiners, the only characters that start none), so that ``findall`` gives every token and,
+# by the lengths, its offset, without a match object per token.
+_GAP_TOKEN = re.compile(r"([\s\u2060]*)(" + _TOKEN.pattern + ")")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +76,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     norms, possessives = _NORMS, _POSSESSIVES
     new, cls = _new, Token
     set_text, set_norm, set_start, set_end = _set_text, _set_norm, _set_start, _set_end
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        start = m.start() + offset
+    end = offset
+    for gap, word in _GAP_TOKEN.findall(text):
+        start = end + len(gap) if gap else end
+        end = start + len(word)
         norm = norms.get(word)
         if norm is None:
             norm = possessives.get(word) or normalize(word)
@@ -84,7 +89,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                     possessives[word] = norm
                 cut = len(word) - 2
                 append(Token(word[:cut], norm[:-2], start, start + cut))
-                append(Token(word[cut:], "'s", start + cut, start + len(word)))
+                append(Token(word[cut:], "'s", start + cut, end))
                 continue
             if len(norms) < _NORMS_MAX:
                 norms[word] = norm
@@ -92,7 +97,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         set_text(t, word)
         set_norm(t, norm)
         set_start(t, start)
-        set_end(t, start + len(word))
+        set_end(t, end)
         append(t)
     return out
 
