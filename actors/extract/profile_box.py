@@ -86,7 +86,10 @@ def _label_at(line: str, labels: list[tuple[str, str]]) -> tuple[str, int] | Non
     """The list id of the label a line opens with and where its value starts, if any."""
     bare = line.lstrip("| \t")
     lead = len(line) - len(bare)
+    first = bare[:1].lower()  # (no space or tab: what a label's first letter must be)
     for label, list_id in labels:
+        if label[0] != first:
+            continue
         n = _consumed(bare, label)
         if n is not None:
             rest = bare[n : n + 1]

@@ -88,6 +88,7 @@ class Sentence:
         self.status_occ = self._scan(cues.status_cues)
         self.previous_attackers = list(previous_attackers)
         self._separate: bool | None = None
+        self._glued_pairs: dict[tuple[int, int], bool] = {}  # what _glued said of each pair asked
         self.patient_of: dict[int, int] = {}  # mention index -> cue start that took it as object
         self.agent_of_cue: dict[int, list[int]] = {}
         # attacks told with a named target and no attacker ("an attack on a Malian post killed ...",
@@ -276,6 +277,14 @@ class Sentence:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
     def _glued(self, a: int, b: int) -> bool:
+        """Whether mentions ``a`` and ``b`` are items of one list (asked again and again by
+        :meth:`group`: worked out once per pair)."""
+        glued = self._glued_pairs.get((a, b))
+        if glued is None:
+            glued = self._glued_pairs[(a, b)] = self._listed_together(a, b)
+        return glued
+
+    def _listed_together(self, a: int, b: int) -> bool:
         ms = self.mentions
         end = ms[b].tok_end
         if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
