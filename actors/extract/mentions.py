@@ -221,11 +221,12 @@ def find_mentions_dated(
     country_heads = ref_heads[2] if ref_heads else None
     lone, lone_raw, seconds, seconds_raw = _openers(matcher)
     none: frozenset = frozenset()
-    while i < n:
-        tok = tokens[i]
-        if tok.norm not in starts:
-            i += 1
+    # only the words a mention may start with are tried; ``i`` is where the next may start
+    for at in [x for x, t in enumerate(tokens) if t.norm in starts]:
+        if at < i:
             continue
+        i = at
+        tok = tokens[i]
         if tok.norm not in lone and tok.text not in lone_raw and (
                 i + 1 == n or (tokens[i + 1].norm not in seconds.get(tok.norm, none)
                                and tokens[i + 1].text not in seconds_raw.get(tok.text, none))):

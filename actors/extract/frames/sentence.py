@@ -61,12 +61,14 @@ class Sentence:
         for m in self.mentions:
             covered.update(range(m.tok_start, m.tok_end))
         self.covered = covered
-        self.modifier_toks = {x for m in self.mentions if m.role == "modifier" for x in range(m.tok_start, m.tok_end)}
-        # "the French-led Takuba Task Force": the hyphen and head of a compound modifier go with it
-        heads = cues.single("modifier_heads") | cues.single("hyphen_modifier_heads")
-        self.modifier_toks |= {x for m in self.mentions if m.role == "modifier" and m.tok_end + 1 < len(self.norms)
-                               and self.norms[m.tok_end] == "-" and self.norms[m.tok_end + 1] in heads
-                               for x in (m.tok_end, m.tok_end + 1)}
+        modifiers = [m for m in self.mentions if m.role == "modifier"]
+        self.modifier_toks = {x for m in modifiers for x in range(m.tok_start, m.tok_end)}
+        if modifiers:
+            # "the French-led Takuba Task Force": the hyphen and head of a compound modifier go with it
+            heads = cues.single("modifier_heads") | cues.single("hyphen_modifier_heads")
+            self.modifier_toks |= {x for m in modifiers if m.tok_end + 1 < len(self.norms)
+                                   and self.norms[m.tok_end] == "-" and self.norms[m.tok_end + 1] in heads
+                                   for x in (m.tok_end, m.tok_end + 1)}
         self.real = [i for i, m in enumerate(self.mentions) if m.role != "modifier"]
         self.real_pos = {k: p for p, k in enumerate(self.real)}
         # quotation marks around one to three words ('at "war" with') break no clause
@@ -78,13 +80,20 @@ class Sentence:
         self.reciprocal = cues.words("reciprocal")
         self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
         # "an attack by X": the object of "repulsed" is X's attack
-        self.noun_ends = {o.end - 1 for o in self.relation_occ if any(c.frame == "nominal" for c in o.cues)}
+        self.noun_ends: set[int] = set()
         # objects are not looked for past another verb ("X attacked a town and killed Y")
-        self.verb_starts = {o.start for o in self.relation_occ
-                            if (any(c.frame in _VERB_FRAMES for c in o.cues) and not self.determined(o))
-                            or any(c.frame == "companion" for c in o.cues)}
+        self.verb_starts: set[int] = set()
         # "to fight alongside X": X is a companion, never the verb's object
-        self.companion_starts = {o.start for o in self.relation_occ if any(c.frame == "companion" for c in o.cues)}
+        self.companion_starts: set[int] = set()
+        for o in self.relation_occ:
+            frames = {c.frame for c in o.cues}
+            if "nominal" in frames:
+                self.noun_ends.add(o.end - 1)
+            if "companion" in frames:
+                self.companion_starts.add(o.start)
+                self.verb_starts.add(o.start)
+            elif not _VERB_FRAMES.isdisjoint(frames) and not self.determined(o):
+                self.verb_starts.add(o.start)
         self.status_occ = self._scan(cues.status_cues)
         self.previous_attackers = list(previous_attackers)
         self._separate: bool | None = None
