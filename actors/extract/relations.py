@@ -51,7 +51,6 @@ or a hedging adverb; the claimant is the actor (or words) before that verb.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
@@ -144,8 +143,8 @@ def find_relations(
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
                 # "JNIM and the ISGS, once allies, ...": an alliance told as past, its date not told
                 past = relation == "allied-with" and occ.start > 0 and s.norms[occ.start - 1] in s.cues.single("past_relation_markers")
-                found.append(replace(attribute(s, occ, cue.id, src, dst, relation), relation_kind=kind,
-                                     standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
+                found.append(attribute(s, occ, cue.id, src, dst, relation, relation_kind=kind,
+                                       standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
     found.extend(_unit_relations(s, host))
     found.extend(backing.backing_mentions(s))
     if attackers is not None:

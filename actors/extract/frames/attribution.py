@@ -225,7 +225,10 @@ def _suspicion(s: Sentence, *sides: Mention):
 DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part"})
 
 
-def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
+def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str, *,
+              relation_kind: str = "", standing: bool = False) -> RelationMatch:
+    """The relation the cue ``occ`` tells between ``src`` and ``dst``, with the status and claimant the
+    sentence gives it (``relation_kind`` and ``standing`` are the match's own)."""
     status, claimed_by, claim_text = "reported", "", ""
     best = status_before(s, occ.start)
     if best is not None and relation == "member-of" and best.end < len(s.norms) and s.norms[best.end] == "by" \
@@ -285,4 +288,5 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
         elif cue.frame == "adverb" and st.end <= occ.start and not any(w in _CONTRAST for w in span):
             if _RANK[cue.kind] > _RANK[status]:
                 status = cue.kind
-    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by, claim_text)
+    return RelationMatch(src, dst, relation, cue_id, occ.start, occ.end, status, claimed_by, claim_text,
+                         relation_kind, standing)
