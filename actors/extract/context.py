@@ -107,9 +107,16 @@ class Party:
 
 
 @lru_cache(maxsize=64)
-def _heads(phrases: frozenset) -> tuple[frozenset, int]:
-    """The first words of a phrase list, and its longest phrase's length."""
-    return frozenset(p[0] for p in phrases), max((len(p) for p in phrases), default=0)
+def _trie(phrases: frozenset) -> dict:
+    """A phrase list as a trie of words: first word -> node, a node being a dict of the next words'
+    nodes with ``None`` (never a word) in it where a phrase ends."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for word in phrase:
+            node = node.setdefault(word, {})
+        node[None] = True
+    return trie
 
 
 @lru_cache(maxsize=64)
@@ -125,16 +132,21 @@ def _maybe(norms: Sequence[str], phrases: frozenset) -> bool:
 
 def _phrases(norms: Sequence[str], phrases: frozenset) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of any phrase, longest first at each position."""
-    heads, longest = _heads(phrases)
+    trie = _trie(phrases)
     out, after, n = [], 0, len(norms)  # ``after``: where the last occurrence found ends
-    for i in [x for x, w in enumerate(norms) if w in heads]:  # only where a phrase may start
+    for i in [x for x, w in enumerate(norms) if w in trie]:  # only where a phrase may start
         if i < after:
             continue
-        for k in range(min(longest, n - i), 0, -1):
-            if tuple(norms[i : i + k]) in phrases:
-                out.append((i, i + k))
-                after = i + k
+        node, end = trie, 0
+        for j in range(i, n):  # the longest phrase from here, word by word
+            node = node.get(norms[j])
+            if node is None:
                 break
+            if None in node:
+                end = j + 1
+        if end:
+            out.append((i, end))
+            after = end
     return out
 
 

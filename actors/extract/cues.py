@@ -83,6 +83,7 @@ class CueSet:
     heads: dict = field(default_factory=dict)  # id(table) -> {first word: longest phrase length}
     tries: dict = field(default_factory=dict)  # id(table) -> its phrases as a trie (see :func:`_trie`)
     lasts: dict = field(default_factory=dict)  # id -> frozenset of the last words of its phrases
+    firsts: dict = field(default_factory=dict)  # id -> frozenset of the first words of its phrases
 
     def heads_of(self, table: dict) -> dict:
         """First word -> length of the longest phrase of ``table`` starting with it."""
@@ -100,6 +101,10 @@ class CueSet:
     def single(self, list_id: str) -> frozenset:
         """The one-word entries of a word list, as plain strings."""
         return self.singles.get(list_id, _NONE)
+
+    def first_words(self, list_id: str) -> frozenset:
+        """The words a word list's phrases start with: a cheap test before the phrases themselves."""
+        return self.firsts.get(list_id, _NONE)
 
     def last_words(self, list_id: str) -> frozenset:
         """The words a word list's phrases end with: a cheap test before the phrases themselves."""
@@ -172,7 +177,8 @@ def load_cues(path=None) -> CueSet:
     heads = {id(t): _heads(t) for t in (relation_cues, status_cues)}
     tries = {id(t): _trie(t) for t in (relation_cues, status_cues)}
     lasts = {k: frozenset(w[-1] for w in v if w) for k, v in lists.items()}
-    return CueSet(relation_cues, status_cues, lists, max_len, where, singles, heads, tries, lasts)
+    firsts = {k: frozenset(w[0] for w in v if w) for k, v in lists.items()}
+    return CueSet(relation_cues, status_cues, lists, max_len, where, singles, heads, tries, lasts, firsts)
 
 
 def _heads(table: dict) -> dict:

@@ -219,8 +219,14 @@ def sentence_event(
         covered.update(range(r.source.tok_start, r.source.tok_end))
         covered.update(range(r.target.tok_start, r.target.tok_end))
     first_cue = min(r.cue_start for r in relations)
-    event_date = _edge_date(dates, in_force, tokens[first_cue].start if first_cue < len(tokens) else sentence.start, tokens,
-                            other_clause, statement_words)
+    dated: dict[int, dict] = {}  # cue offset -> its date, read only (the relations of one cue share it)
+
+    def date_at(cue_offset: int) -> dict:
+        if cue_offset not in dated:
+            dated[cue_offset] = _edge_date(dates, in_force, cue_offset, tokens, other_clause, statement_words)
+        return dated[cue_offset]
+
+    event_date = date_at(tokens[first_cue].start if first_cue < len(tokens) else sentence.start)
     event = {
         "event_id": eid,
         "kind": "statement",
@@ -240,7 +246,7 @@ def sentence_event(
     edges = []
     for n, r in enumerate(relations):
         cue_offset = tokens[r.cue_start].start if r.cue_start < len(tokens) else sentence.start
-        d = _edge_date(dates, in_force, cue_offset, tokens, other_clause, statement_words)
+        d = date_at(cue_offset)
         if r.standing and not (founding and any(x.precision != "unknown" for x in dates)):
             # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
             # affiliate of Y" tells it); it held by the date in force

@@ -59,7 +59,7 @@ from actors.extract.frames import (action, agreements, backing, companions, cont
                                    partners, sides)
 from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
-from actors.extract.frames.sentence import Sentence, _first_words
+from actors.extract.frames.sentence import Sentence
 from actors.extract.frames.targets import evaluation
 from actors.extract.generics import one_country
 from actors.extract.matcher import Matcher, longest
@@ -280,7 +280,7 @@ def _truce_or_left(s: Sentence, occ) -> bool:
     if any(w in s.cues.single("truce_words") for w in s.norms[max(0, occ.start - 2) : occ.start]):
         return True
     left = s.cues.words("withdrawal_verbs")
-    if _first_words(left).isdisjoint(s.norms[max(0, occ.start - 4) : occ.start]):
+    if s.cues.first_words("withdrawal_verbs").isdisjoint(s.norms[max(0, occ.start - 4) : occ.start]):
         return False  # no withdrawal verb starts in the four words before (most cues)
     return any(tuple(s.norms[j : j + z]) in left and all(s.toks[x].text.islower() for x in range(j + z, occ.start))
                for j in range(max(0, occ.start - 4), occ.start) for z in (1, 2, 3) if j + z <= occ.start)

@@ -5,7 +5,6 @@ sentence, with coordination ("A, B and the C") and clause navigation helpers.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Sequence
 
 from actors.extract.cues import Cue, CueSet
@@ -33,12 +32,6 @@ class Occurrence:
     cues: tuple[Cue, ...]
     start: int  # token index
     end: int  # exclusive
-
-
-@lru_cache(maxsize=32)
-def _first_words(phrases: frozenset) -> frozenset:
-    """The words a list's phrases start with: a cheap test before the phrases themselves."""
-    return frozenset(p[0] for p in phrases if p)
 
 
 class Sentence:
@@ -152,7 +145,7 @@ class Sentence:
         ``list_id="ended_relations"``: the relation the cue names is told as ending.)"""
         lo = max(0, o.start - 10)
         words = self.cues.words(list_id)
-        firsts = _first_words(words)
+        firsts = self.cues.first_words(list_id)
         if firsts.isdisjoint(self.norms[lo : o.start]):
             return False  # no phrase of the list can start before the cue (most cues)
         for j in range(o.start - 1, lo - 1, -1):
