@@ -159,6 +159,8 @@ def _negated(cues: CueSet, norms: Sequence[str], at: int) -> bool:
             break
     window = norms[lo:at]
     negators = cues.words("claim_negators")
+    if cues.first_words("claim_negators").isdisjoint(window):
+        return False  # no negator starts in the window
     return any(tuple(window[i : i + k]) in negators for k in (1, 2) for i in range(len(window)))
 
 

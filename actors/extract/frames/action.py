@@ -170,7 +170,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     if possessor is not None:
         yield from pairs_across(s, agents, [possessor], cue.kind)
         return
-    reciprocal = any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
+    reciprocal = not s.cues.first_words("reciprocal").isdisjoint(s.norms[occ.end : occ.end + 4]) and any(
+        tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2))
     nxt = s.norms[occ.end] if occ.end < len(s.toks) else "."
     intransitive = nxt in s.cues.single("intransitive_next")  # "A and B fought repeatedly in Koro": with or against?
     first = min(s.mentions[a].tok_start for a in agents) if agents else 0

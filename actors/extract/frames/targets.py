@@ -12,8 +12,6 @@ device went off at ("exploded under a MINUSMA vehicle"), the state that underwen
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from actors.extract.frames.agents import by_agent, governed
 from actors.extract.frames.attribution import claimant_mention
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
@@ -195,7 +193,7 @@ def _detonation_target(s: Sentence, j: int) -> int | None:
     (``detonation_verbs``), then a word of where it hit (``detonation_preps``) and the actor
     whose vehicle, camp or convoy it hit."""
     verbs = s.cues.words("detonation_verbs")
-    if s.norms[j] not in _first_words(verbs):
+    if s.norms[j] not in s.cues.first_words("detonation_verbs"):
         return None
     preps = s.cues.words("detonation_preps")
     size = next((z for z in (2, 1) if tuple(s.norms[j : j + z]) in verbs), 0)
@@ -206,11 +204,6 @@ def _detonation_target(s: Sentence, j: int) -> int | None:
     if not width:
         return None
     return s.right_mention(at + width, reach=5)
-
-
-@lru_cache(maxsize=16)
-def _first_words(phrases: frozenset) -> frozenset:
-    return frozenset(p[0] for p in phrases)
 
 
 def _fled(s: Sentence, occ: Occurrence) -> int | None:
@@ -288,9 +281,12 @@ def _joint_noun(s: Sentence, occ: Occurrence) -> bool:
     "A and B launched an operation": worth finding the agents for."""
     if occ.start < 2 or any(c.frame == "symmetric" for c in occ.cues):
         return False  # "A and B began fighting": together or against each other?
-    if any(tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2)):
+    if not s.cues.first_words("reciprocal").isdisjoint(s.norms[occ.end : occ.end + 4]) and any(
+            tuple(s.norms[r : r + z]) in s.reciprocal for r in range(occ.end, min(len(s.toks), occ.end + 4)) for z in (1, 2)):
         return False
     verbs = s.cues.words("agentive_verbs")
+    if s.cues.first_words("agentive_verbs").isdisjoint(s.norms[max(0, occ.start - 4) : occ.start]):
+        return False  # no such verb starts in the four words before the noun
     return any(tuple(s.norms[x : x + z]) in verbs for x in range(max(0, occ.start - 4), occ.start) for z in (1, 2))
 
 
