@@ -39,8 +39,9 @@ class Sentence:
 _MAX_SENTENCE = 5_000
 
 # -- sentences ---------------------------------------------------------------
-# The lookbehind keeps a long run of dots linear (each run is tried once).
-_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"'”’»)\]]*+(\s+)")
+# The lookbehind keeps a long run of dots linear (each run is tried once). It stands after the first
+# mark, so the pattern opens with a character class: the search skips to the next mark at once.
+_BOUNDARY = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"'”’»)\]]*+(\s+)")
 _OPENERS = "\"'“‘«(["
 _CLOSERS = "\"'”’»)]"
 _QUOTED = re.compile(r"\"[^\"\n]{1,1500}\"|“[^“”\n]{1,1500}”|«[^«»\n]{1,1500}»")
