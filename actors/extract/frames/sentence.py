@@ -147,16 +147,18 @@ class Sentence:
         words = self.cues.words(list_id)
         firsts = self.cues.first_words(list_id)
         if firsts.isdisjoint(self.norms[lo : o.start]):
-            return False  # no phrase of the list can start before the cue (most cues)
+            return False  # no phrase of the list can start before the cue
+        norms, quotes = self.norms, self._scare_quotes
         for j in range(o.start - 1, lo - 1, -1):
-            if self.hard(j) or self.norms[j] in {".", ";"}:
+            w = norms[j]
+            if (w in _HARD and j not in quotes) or w in {".", ";"}:  # (self.hard(j), inline)
                 return False
-            if list_id == "ended_relations" and self.norms[j] in {"and", "but", "while", "whereas"}:
+            if list_id == "ended_relations" and w in {"and", "but", "while", "whereas"}:
                 return False  # "ended its cooperation with France and pursued closer ties with Moscow"
-            if self.norms[j] not in firsts:
+            if w not in firsts:
                 continue
             for size in (3, 2, 1):
-                if j + size <= o.start and tuple(self.norms[j : j + size]) in words:
+                if j + size <= o.start and tuple(norms[j : j + size]) in words:
                     if size == 1 and not self.toks[j].text.islower():
                         continue  # "May" the month, not the modal
                     return True
@@ -400,7 +402,8 @@ class Sentence:
                 t2 = t - 1 if t >= 1 and self.norms[t - 1] == "the" else t  # "in collaboration with the Wagner Group"
                 helped = next((t2 - z for z in (4, 3, 2, 1) if t2 - z >= 0
                                and tuple(self.norms[t2 - z : t2]) in self.cues.words("companion_openers")
-                               and not (z == 1 and any(o.start < t2 - 1 < o.end for o in self.relation_occ))), None)
+                               and not (z == 1 and any(o.start < t2 - 1 < o.end for o in self.relation_occ))), None) \
+                    if t2 >= 1 and self.norms[t2 - 1] in self.cues.last_words("companion_openers") else None
                 if helped is not None:
                     j = helped - 1  # "the Malian government, with the aid of Wagner has seized": the helper is no subject
                     continue
