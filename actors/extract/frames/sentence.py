@@ -72,20 +72,17 @@ class Sentence:
         self.aux = cues.words("auxiliaries")
         self.reciprocal = cues.words("reciprocal")
         self.relation_occ = [o for o in self._scan(cues.relation_cues) if not self._adjectival(o)]
-        # "an attack by X": the object of "repulsed" is X's attack
-        self.noun_ends: set[int] = set()
-        # objects are not looked for past another verb ("X attacked a town and killed Y")
-        self.verb_starts: set[int] = set()
-        # "to fight alongside X": X is a companion, never the verb's object
-        self.companion_starts: set[int] = set()
+        # "an attack by X": the object of "repulsed" is X's attack (noun ends); objects are not looked
+        # for past another verb ("X attacked a town and killed Y"); "to fight alongside X": X is a
+        # companion, never the verb's object. (One pass over the cues' frames.)
+        self.noun_ends, self.verb_starts, self.companion_starts = set(), set(), set()
         for o in self.relation_occ:
             frames = {c.frame for c in o.cues}
             if "nominal" in frames:
                 self.noun_ends.add(o.end - 1)
             if "companion" in frames:
                 self.companion_starts.add(o.start)
-                self.verb_starts.add(o.start)
-            elif not _VERB_FRAMES.isdisjoint(frames) and not self.determined(o):
+            if "companion" in frames or (not _VERB_FRAMES.isdisjoint(frames) and not self.determined(o)):
                 self.verb_starts.add(o.start)
         self.status_occ = self._scan(cues.status_cues)
         self.previous_attackers = list(previous_attackers)
@@ -175,17 +172,13 @@ class Sentence:
         return j >= 0 and self.norms[j] in {"the", "a", "an"}
 
     def _scan(self, table: dict) -> list[Occurrence]:
-        """The cue phrases of ``table`` in the sentence, left to right: at each word the longest one
-        on no mention's words, walked word by word in the table's trie (only from the words that
-        start one)."""
+        """The cue phrases of ``table``, left to right: at each word that opens one, the longest on no
+        mention's words, walked word by word in the table's trie."""
         trie = self.cues.trie_of(table)
         norms, covered = self.norms, self.covered
-        opening = [x for x, w in enumerate(norms) if w in trie]
-        if not opening:
-            return []
         out: list[Occurrence] = []
         n, after = len(norms), 0  # ``after``: where the last phrase found ends
-        for i in opening:
+        for i in [x for x, w in enumerate(norms) if w in trie]:
             if i < after or i in covered:
                 continue
             hit_len, hit, node, j = 0, None, trie, i
@@ -280,9 +273,7 @@ class Sentence:
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
-    def _glued(self, a: int, b: int) -> bool:
-        """Whether mentions ``a`` and ``b`` are items of one list (asked again and again by
-        :meth:`group`: worked out once per pair)."""
+    def _glued(self, a: int, b: int) -> bool:  # (group asks the same pairs again and again: once each)
         glued = self._glued_pairs.get((a, b))
         if glued is None:
             glued = self._glued_pairs[(a, b)] = self._listed_together(a, b)
