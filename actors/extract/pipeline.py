@@ -114,6 +114,11 @@ class Extractor:
             for m in found:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
+        # an armed group's article: its box's parts, allies and opponents; the box's own dates ("Size
+        # 5,000 (2019)", "Group(s) X (2019–2022)") are no dates of the prose after it
+        box_lines: list = []
+        group, profile = find_profile(self.matcher, self.cues, doc, lines_out=box_lines)
+        ignore.extend(box_lines)
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
                                                        filed=filed.text if filed is not None else "",
                                                        years=self.years)
@@ -131,8 +136,7 @@ class Extractor:
             if len(stated) > 1 or open_end:
                 anchor_date = covering(stated, open_end=open_end) or anchor_date
 
-        group, profile = find_profile(self.matcher, self.cues, doc)
-        if group is not None:  # an armed group's article: its box's parts, allies and opponents
+        if group is not None:
             more_events, more_edges = profile_events(doc, group, profile)
             events.extend(more_events)
             edges.extend(more_edges)

@@ -268,7 +268,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             claimed_by = claim_text = ""  # "a raid by suspected X militants": nobody is named as saying so
         if _RANK[status] < _RANK["alleged"]:
             status = "alleged"
+    descriptive = own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES
     for st in s.status_occ:
+        if descriptive:
+            break  # "al-Qaeda's affiliate, JNIM, said ..., according to SITE": the description is the narrator's
         cue = st.cues[0]
         span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
         span = s.norms[span_lo:span_hi]

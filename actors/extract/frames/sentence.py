@@ -106,6 +106,27 @@ class Sentence:
         return a > 1 and norms[a - 1] in ("a", "an") and norms[a - 2] == "," and (
             norms[b - 1] in parts or (b < len(norms) and norms[b] in parts))
 
+    def offshoot_after(self, gap: list[str]) -> int | None:
+        """In the words between two names, "and a splinter group," / "and its offshoot" (``offshoot_nouns``):
+        where the noun ends in ``gap``; else None."""
+        if len(gap) < 3 or gap[0] != "and" or gap[1] not in {"its", "their", "a", "an"}:
+            return None
+        nouns = self.cues.words("offshoot_nouns")
+        for z in (2, 1):
+            if tuple(gap[2 : 2 + z]) in nouns and all(w in {",", "the"} for w in gap[2 + z :]):
+                return 2 + z
+        return None
+
+    def apposed_name(self, comma: int) -> int | None:
+        """The named party set off by the comma at ``comma`` as an apposition ("an al-Qaeda affiliate,
+        JNIM, claimed"): a name right after it that a comma, a bracket, a dash or the sentence's end
+        closes; else None."""
+        k = self.at_start.get(comma + 1) if comma < len(self.norms) and self.norms[comma] == "," else None
+        if k is None or self.mentions[k].generic or not self.party(k):
+            return None
+        end = self.mentions[k].tok_end
+        return k if end >= len(self.norms) or self.norms[end] in {",", "(", ")", "—", "–", ".", ";"} else None
+
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
         but "an IED that struck a convoy": after "that", a past form is a relative clause's verb."""
@@ -313,6 +334,8 @@ class Sentence:
             at = next((i for i, w in enumerate(gap[2:5]) if w in nouns), None)
             if at is not None and all(w in {",", "the"} for w in gap[3 + at :]):
                 return True
+        if self.offshoot_after(gap) is not None:
+            return True  # "Boko Haram and a splinter group, ISWAP, attacked": the splinter is listed with A
         head = gap[:-1] if gap[-1:] == ["the"] else gap
         if 3 <= len(head) <= 4 and head[0] in {",", "and"} and head[-1] == "of" \
                 and all((w,) in self.matcher.force_nouns or (w,) in self.matcher.absorbed for w in head[1:-1]):

@@ -1,0 +1,82 @@
+"""Wording of real reporting (issue 13, section 3): named examples of a kind, appositions set off
+by commas, a splinter listed with its parent, victims who died in an attack, witnesses of an
+attack, the backing of an attack, and two sides "pitted" against each other.
+
+Every sentence is made up about a generic situation; the actors are the packaged dictionary's.
+Each case lists every relation between named actors the sentence should give (symmetric
+relations as sorted pairs), with its kind: nothing more, nothing less.
+"""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from named_edges import ally, fight, member
+
+named = named_edges.sentence_named
+
+EXAMPLES = [
+    # examples of a kind ("groups, including A and B") are no joint actors, but each acts
+    ("Jihadist groups, including JNIM and the ISGS, attacked Malian forces near Menaka.",
+     {fight("jnim", "mali"), fight("isgs", "mali")}),
+    ("Armed groups such as JNIM and the ISGS killed hundreds of Burkinabe soldiers.",
+     {fight("jnim", "burkina-faso"), fight("isgs", "burkina-faso")}),
+    ("Several groups, notably JNIM and Ansarul Islam, ambushed the army of Burkina Faso.",
+     {fight("jnim", "burkina-faso"), fight("ansarul-islam", "burkina-faso")}),
+    # ... but named together as one subject, they did act together
+    ("JNIM and the ISGS attacked Malian forces near Menaka.",
+     {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
+    # a "between" side named by its examples: the examples are that side, not a third
+    ("The battle was fought between Malian forces and jihadist groups, including AQIM and Ansar Dine.",
+     {fight("mali", "aqim"), fight("mali", "ansar-dine")}),
+    ("The battle was fought between government forces of Mali, against groups of Islamist militants such as "
+     "AQIM and Ansar Dine.", {fight("mali", "aqim"), fight("mali", "ansar-dine")}),
+    ("Clashes between the MNLA and Islamist groups led by Ansar Dine killed ten.", {fight("mnla", "ansar-dine")}),
+]
+
+APPOSITIONS = [
+    # a possessive description set off by commas, then the name
+    ("Al-Qaeda's Sahel affiliate, JNIM, attacked Malian soldiers.",
+     {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
+    ("The army blamed al-Qaeda's local affiliate, Jama'at Nusrat al-Islam wal Muslimeen (JNIM), for the raid.",
+     {member("jnim", "al-qaeda", "affiliate")}),
+    ("An al-Qaeda-affiliated group, JNIM, attacked Malian soldiers.",
+     {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
+    # a comma that opens a list is no apposition
+    ("An al-Qaeda-affiliated group, JNIM and the ISGS attacked Malian soldiers.",
+     {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
+    # a splinter listed with its parent split from it, and both act
+    ("Boko Haram and a splinter group, the Islamic State in West Africa, attacked Cameroonian soldiers.",
+     {fight("boko-haram", "cameroon"), fight("iswap", "cameroon"), ally("boko-haram", "iswap", "joint-action"),
+      ("iswap", "split-from", "boko-haram", "")}),
+    ("Boko Haram and its offshoot, ISWAP, have been attacking Cameroonian soldiers.",
+     {fight("boko-haram", "cameroon"), fight("iswap", "cameroon"), ("iswap", "split-from", "boko-haram", "")}),
+]
+
+VICTIMS_AND_WITNESSES = [
+    # victims who died in an attack named by its agent
+    ("Eight Chadian soldiers died in a Boko Haram attack near the lake.", {fight("boko-haram", "chad")}),
+    ("Eight Chadian soldiers perished in an ambush by JNIM.", {fight("jnim", "chad")}),
+    # a speaker who confirms an attack is no attacker; one who claims it is
+    ("A Malian security official confirmed an attack on Russian soldiers at a checkpoint.", set()),
+    ("JNIM claimed an attack on Russian soldiers at a checkpoint.", {fight("jnim", "russia")}),
+    # the backing of an attack is not the backing of its target
+    ("Mauritanian forces launched an attack on AQIM positions, supported by French forces.",
+     {fight("mauritania", "aqim")}),
+    ("JNIM attacked Malian soldiers, supported by French forces.",
+     {fight("jnim", "mali"), ally("france", "mali", "support")}),
+]
+
+PITTED = [
+    ("The fighting pitted members of the pro-government group GATIA, a Tuareg self-defence group, against "
+     "ex-rebels from the Coordination of Azawad Movements (CMA).", {fight("gatia", "cma")}),
+    ("Clashes pitting GATIA and the MSA against the CMA killed ten.",
+     {fight("gatia", "cma"), fight("msa", "cma"), ally("gatia", "msa", "joint-action")}),
+    ("The CMA was pitted against GATIA near Anefis.", {fight("cma", "gatia")}),
+    ("The war pitted neighbour against neighbour.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + PITTED)
+def test_wording(extractor, text, expected):
+    assert named(extractor, text) == expected
