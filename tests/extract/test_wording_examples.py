@@ -1,6 +1,7 @@
 """Wording of real reporting (issue 13, section 3): named examples of a kind, appositions set off
 by commas, a splinter listed with its parent, victims who died in an attack, witnesses of an
-attack, the backing of an attack, and two sides "pitted" against each other.
+attack, the backing of an attack, a fight told after the main clause, and two sides "pitted" against
+each other.
 
 Every sentence is made up about a generic situation; the actors are the packaged dictionary's.
 Each case lists every relation between named actors the sentence should give (symmetric
@@ -67,6 +68,18 @@ VICTIMS_AND_WITNESSES = [
      {fight("jnim", "mali"), ally("france", "mali", "support")}),
 ]
 
+SUBORDINATE_FIGHTS = [
+    # a fight told in a phrase of time after the main clause is its subject's
+    ("The Nigerian army regained control of its base after intense fighting with ISWAP.", {fight("nigeria", "iswap")}),
+    ("Nigerian troops retook the base from Boko Haram after a fierce battle with ISWAP.",
+     {fight("nigeria", "boko-haram"), fight("nigeria", "iswap")}),
+    # a subject that does not open the sentence is not guessed
+    ("The town fell to ISWAP after days of fighting with Boko Haram.", set()),
+    # actors of the Lake Chad and Chad wars
+    ("The Civilian JTF fought Boko Haram in Maiduguri.", {fight("boko-haram", "civilian-jtf")}),
+    ("The UFR said it backed FACT.", {ally("fact", "ufr", "support")}),
+]
+
 PITTED = [
     ("The fighting pitted members of the pro-government group GATIA, a Tuareg self-defence group, against "
      "ex-rebels from the Coordination of Azawad Movements (CMA).", {fight("gatia", "cma")}),
@@ -77,6 +90,6 @@ PITTED = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + PITTED)
+@pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + SUBORDINATE_FIGHTS + PITTED)
 def test_wording(extractor, text, expected):
     assert named(extractor, text) == expected

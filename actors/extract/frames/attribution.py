@@ -114,7 +114,7 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
             return claimant_mention(s, prev[-1].start)
     if before == ("and", "has") or before == ("and", "have"):
         # "ISIS-GS is based in Mali, operating along the border, and has claimed ...": the clause's subject
-        return _clause_subject(s, status_tok - 2)
+        return clause_subject(s, status_tok - 2)
     j = status_tok - 1
     while j > 1 and s.toks[j].text.islower() and (s.norms[j] in s.cues.single("verb_adverbs") or s.norms[j].endswith("ly")):
         j -= 1  # "X, an al-Qaeda affiliate, earlier said": the adverb is the verb's
@@ -147,7 +147,7 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
     return None
 
 
-def _clause_subject(s: Sentence, before: int) -> int | None:
+def clause_subject(s: Sentence, before: int) -> int | None:
     """The one named actor the sentence opens with, as its subject (:func:`opening_subject`), when it
     stands before token ``before``."""
     m = opening_subject([s.mentions[k] for k in s.real], s.toks)

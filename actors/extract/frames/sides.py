@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.attribution import claimant_mention, controls
+from actors.extract.frames.attribution import clause_subject, claimant_mention, controls
 from actors.extract.frames.agents import agent, pairs_across, passive
 from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
 
@@ -251,6 +251,8 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     k, status_tok = s.left_mention(occ.start)
     if k is None and status_tok is not None and controls(s, status_tok, occ.start):
         k = claimant_mention(s, status_tok)  # "the CMA said it was at war with the army": the speaker
+    if k is None and cue.kind == "fought-against":
+        k = _subordinate_subject(s, occ)  # "the army retook the base after fierce fighting with ISWAP"
     if k is None:
         yield from _clash_casualties(s, occ, cue)
         return
@@ -284,6 +286,20 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
                 for a, b in combinations(named, 2):
                     if s.mentions[a].actor != s.mentions[b].actor:
                         yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+
+
+def _subordinate_subject(s: Sentence, occ: Occurrence) -> int | None:
+    """A clash noun in a phrase of time after the main clause ("X retook the base after fierce fighting
+    with Y", ``fight_subordinators``), followed by "with": the subject the sentence opens with."""
+    if s.norms[occ.end : occ.end + 1] != ["with"]:
+        return None
+    j = occ.start - 1
+    while j >= 0 and (s.toks[j].text.islower() and s.norms[j] not in s.cues.single("fight_subordinators")
+                      and j not in s.covered and not s.is_break(j)) and occ.start - j <= 4:
+        j -= 1  # "after days of intense fighting"
+    if j < 1 or s.norms[j] not in s.cues.single("fight_subordinators"):
+        return None
+    return clause_subject(s, j)
 
 
 def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
