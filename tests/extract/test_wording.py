@@ -124,7 +124,9 @@ ATTACKS = [
      {member("katiba-macina", "ansar-dine", "affiliate")}),
     # the owners of "affiliates of X and Y" are not the ones acting
     ("Militant groups, including affiliates of al-Qaeda and ISIL, have intensified raids on Malian troops.", set()),
-    ("Fighters of JNIM and ISGS attacked Malian troops.",
+    # (two of rival families, al-Qaeda's and the Islamic State's, act together only when the sentence says so)
+    ("Fighters of JNIM and ISGS attacked Malian troops.", {fight("jnim", "mali"), fight("isgs", "mali")}),
+    ("Fighters of JNIM and ISGS jointly attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # the maker of the device that killed is the attacker
     # a state's peacekeepers in MINUSMA's mandate are its contingent (annotation.md: "Togolese blue helmet")

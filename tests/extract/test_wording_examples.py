@@ -24,8 +24,12 @@ EXAMPLES = [
      {fight("jnim", "burkina-faso"), fight("isgs", "burkina-faso")}),
     ("Several groups, notably JNIM and Ansarul Islam, ambushed the army of Burkina Faso.",
      {fight("jnim", "burkina-faso"), fight("ansarul-islam", "burkina-faso")}),
-    # ... but named together as one subject, they did act together
-    ("JNIM and the ISGS attacked Malian forces near Menaka.",
+    # named together as one subject, they acted together; but two of rival families (al-Qaeda's and the
+    # Islamic State's) only when the sentence says so
+    ("JNIM and Ansar Dine attacked Malian forces near Menaka.",
+     {fight("jnim", "mali"), fight("ansar-dine", "mali"), ally("ansar-dine", "jnim", "joint-action")}),
+    ("JNIM and the ISGS attacked Malian forces near Menaka.", {fight("jnim", "mali"), fight("isgs", "mali")}),
+    ("JNIM and the ISGS jointly attacked Malian forces near Menaka.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # a "between" side named by its examples: the examples are that side, not a third
     ("The battle was fought between Malian forces and jihadist groups, including AQIM and Ansar Dine.",
@@ -44,8 +48,8 @@ APPOSITIONS = [
     ("An al-Qaeda-affiliated group, JNIM, attacked Malian soldiers.",
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # a comma that opens a list is no apposition
-    ("An al-Qaeda-affiliated group, JNIM and the ISGS attacked Malian soldiers.",
-     {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
+    ("An al-Qaeda-affiliated group, JNIM and Ansar Dine attacked Malian soldiers.",
+     {fight("jnim", "mali"), fight("ansar-dine", "mali"), ally("ansar-dine", "jnim", "joint-action")}),
     # a splinter listed with its parent split from it, and both act
     ("Boko Haram and a splinter group, the Islamic State in West Africa, attacked Cameroonian soldiers.",
      {fight("boko-haram", "cameroon"), fight("iswap", "cameroon"), ally("boko-haram", "iswap", "joint-action"),

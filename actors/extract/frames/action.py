@@ -26,6 +26,7 @@ from actors.extract.frames.targets import (_agentive_subject, _back_reference, _
                                           _holder_before, _joint_noun, _leader_apposition, _leader_group,
                                           _owner_before, _previous_holder, _reduced_relative, _sufferer,
                                           _supported_before, formerly_owned)
+from actors.extract.infobox import rival_pairs
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -187,7 +188,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         # attacked", "both A and B have attacked": each on its own; "groups loyal to A and B": the groups;
         # "jihadist groups, including A and B, attacked": examples of who attacks)
         for a, b in combinations(agents, 2):  # attackers together are on one side
-            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+            if not _rivals_apart(s, a, b, occ):
+                yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:
         # "JNIM and the ISGS attacked each other", "turned on one another"
         yield from ((s.mentions[a], s.mentions[b], cue.kind) for a, b in combinations(agents, 2)
@@ -455,7 +457,22 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
         # attacks in the area" sums up a campaign of each: no joint action; nor do examples ("an
         # insurgency by jihadist groups including A, B and C") or owners ("groups loyal to A and B") act together
         for a, b in combinations(agents, 2):
-            yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+            if not _rivals_apart(s, a, b, occ):
+                yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+
+
+def _rivals_apart(s: Sentence, a: int, b: int, occ: Occurrence) -> bool:
+    """Two of rival families (``rival_families``: al-Qaeda's and the Islamic State's) named as one
+    subject: each acts on its own ("JNIM and IS launching attacks on state forces"), unless the
+    sentence says they acted together (``joint_markers``: "jointly", "a joint attack")."""
+    pair = frozenset((s.mentions[a].actor, s.mentions[b].actor))
+    if pair not in rival_pairs(s.matcher, pair):
+        return False
+    joint = s.cues.single("joint_markers") | s.cues.single("together_words")
+    lo = min(s.mentions[a].tok_start, s.mentions[b].tok_start)
+    hi = max(s.mentions[a].tok_end, s.mentions[b].tok_end, occ.end)
+    # (from the first to a few words past the verb: said of them, not of others later on)
+    return not any(w in joint for w in s.norms[lo : hi + 6])
 
 
 def _noun_target(s: Sentence, k: int) -> bool:

@@ -447,6 +447,10 @@ class Sentence:
                     a -= 3
                 a = a - 1 if a > 0 and self.norms[a - 1] == "," else a
                 if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
+                    t = self.mentions[self.at_end[a - 1]].tok_start
+                    if a == j and t >= 2 and self.norms[t - 1] in {"to", "with"} \
+                            and self.norms[t - 2] in self.cues.single("description_heads"):
+                        return None, None  # "a commander linked to Ansar Dine who was arrested": the commander
                     return self.at_end[a - 1], None
                 return None, None
             if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (
