@@ -97,3 +97,11 @@ PITTED = [
 @pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + SUBORDINATE_FIGHTS + PITTED)
 def test_wording(extractor, text, expected):
     assert named(extractor, text) == expected
+
+
+def test_a_partner_named_as_such_keeps_the_narrators_status(extractor):
+    # "their Russian allies" describes; "according to witnesses" hedges what they did, not who they are
+    rows = named_edges.sentence_edges(
+        extractor, "Malian soldiers and their Russian allies looted houses in Moura, according to witnesses.")
+    assert {(e["source"], e["target"], e["status"]) for e in rows if e["relation"] == "allied-with"} == {
+        ("mali", "russia", "reported")}

@@ -222,7 +222,7 @@ def _suspicion(s: Sentence, *sides: Mention):
 
 # frames that describe an actor inside a noun phrase ("al-Qaeda's affiliate JNIM", "the
 # al-Qaeda-linked JNIM"): a verb of saying around them does not make the description anyone's claim
-DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part"})
+DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part", "possessed_ally"})
 
 
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str) -> RelationMatch:
