@@ -84,6 +84,25 @@ SUBORDINATE_FIGHTS = [
     ("The UFR said it backed FACT.", {ally("fact", "ufr", "support")}),
 ]
 
+CHRONOLOGIES = [
+    # what a chronology says was attacked: a barracks, a police headquarters, a prison, a vehicle hit by a
+    # device, placed by a town of one country
+    ("Gunmen believed to be members of Boko Haram attacked a barracks on the outskirts of Abuja.",
+     {fight("boko-haram", "nigeria")}),
+    ("Boko Haram claims responsibility for an attack on Abuja police headquarters.", {fight("boko-haram", "nigeria")}),
+    ("Boko Haram launches an attack on Bauchi prison.", {fight("boko-haram", "nigeria")}),
+    ("A military vehicle hit an explosive device planted by ISWAP militants near Diffa.", {fight("iswap", "niger")}),
+    ("Despite a fierce crackdown on Boko Haram by Nigerian security forces, violence has not abated.",
+     {fight("nigeria", "boko-haram")}),
+    # who authorised a force is not its sender; a state deploying its own is
+    ("The UN Security Council authorised the deployment of an African-led military force to help defeat al-Qaeda.",
+     set()),
+    ("France announced the deployment of a force to fight AQIM.", {fight("france", "aqim")}),
+    # a source phrase closed by a comma is no item of the subject after it
+    ("According to the UN and a statement published by the US, Boko Haram is believed to have killed thousands.",
+     set()),
+]
+
 PITTED = [
     ("The fighting pitted members of the pro-government group GATIA, a Tuareg self-defence group, against "
      "ex-rebels from the Coordination of Azawad Movements (CMA).", {fight("gatia", "cma")}),
@@ -94,7 +113,7 @@ PITTED = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + SUBORDINATE_FIGHTS + PITTED)
+@pytest.mark.parametrize("text,expected", EXAMPLES + APPOSITIONS + VICTIMS_AND_WITNESSES + SUBORDINATE_FIGHTS + CHRONOLOGIES + PITTED)
 def test_wording(extractor, text, expected):
     assert named(extractor, text) == expected
 

@@ -198,14 +198,23 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return []
         if s.agent_of_cue.get(noun.start):
             return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
-    if occ.start > 1 and s.norms[occ.start - 1] == "to":
-        before = occ.start - 2
+    t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
+    if t > 1 and s.norms[t - 1] == "to":
+        before = t - 2
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
             j = before - 1
             while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
                 return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
+            if j > 1 and s.norms[j - 1] == "of" and s.norms[j - 2] in s.cues.single("deployment_nouns"):
+                # "the Council authorised the deployment of a force to help defeat X": the force acts; who
+                # authorised it does not (a state deploying its own troops is their sender)
+                k, st = s.left_mention(j - 2, reach=8)
+                if k is None and st is not None:
+                    k = claimant_mention(s, st)  # "France announced the deployment of a force to fight X"
+                return [m for m in (s.group(k) if k is not None else []) if s.party(m)
+                        and getattr(s.matcher.dictionary.get(s.mentions[m].actor), "kind", "") in ("state armed force", "foreign state")]
     j = occ.start - 1
     while j > 0 and (s.norms[j] in {"then", "later", "subsequently", "also"} or s.norms[j] in s.cues.single("aspect_verbs")):
         j -= 1  # "..., and also began attacking Mali": the subject goes on

@@ -282,6 +282,20 @@ class Sentence:
         words = self.cues.words(list_id)
         return any(tuple(self.norms[j - z : j]) in words for z in (1, 2, 3) if j >= z)
 
+    def _in_source(self, a: int, b: int) -> bool:
+        """Mention ``a`` ends a source phrase ("according to the UN and a statement by the US, Boko Haram
+        is believed ...") that the comma before ``b`` closes: the source is no item of the list after it."""
+        ms = self.mentions
+        if [self.norms[x] for x in range(ms[a].tok_end, ms[b].tok_start)] != [","]:
+            return False
+        words = self.cues.words("source_openers")
+        for j in range(ms[a].tok_start - 1, -1, -1):
+            if self.norms[j] in {",", ";", ":"}:
+                return False
+            if any(tuple(self.norms[j : j + z]) in words for z in (1, 2, 3)):
+                return True
+        return False
+
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
@@ -291,7 +305,7 @@ class Sentence:
         if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
                 self.norms[end + 1 : end + 2] == [","]:
             return False  # "JNIM, the army said, attacked ...": the speaker's aside, no list item
-        if self._after(a, "source_openers") or self._after(a, "contrast_markers"):
+        if self._after(a, "source_openers") or self._after(a, "contrast_markers") or self._in_source(a, b):
             # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
             # the source, or the one set apart, is no item of the list that follows
             return False
