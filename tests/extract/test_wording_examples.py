@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import named_edges
 import pytest
+from actors.extract.pipeline import extract
+from actors.text.documents import parse_document
 from named_edges import ally, fight, member
 
 named = named_edges.sentence_named
@@ -124,3 +126,10 @@ def test_a_partner_named_as_such_keeps_the_narrators_status(extractor):
         extractor, "Malian soldiers and their Russian allies looted houses in Moura, according to witnesses.")
     assert {(e["source"], e["target"], e["status"]) for e in rows if e["relation"] == "allied-with"} == {
         ("mali", "russia", "reported")}
+
+
+def test_a_country_heading_is_its_sections_host(extractor):
+    # a monthly digest: the month as its title, then one section a country
+    text = "January 2023\n\nNigeria\n\nGovt forces 23 Jan repelled ISWAP ambush near Komala village.\n"
+    x = extract([parse_document("d.txt", text)], extractor=extractor)
+    assert named_edges.named(extractor, x.edges) == {fight("iswap", "nigeria")}
