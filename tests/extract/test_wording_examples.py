@@ -96,6 +96,9 @@ CHRONOLOGIES = [
     ("A military vehicle hit an explosive device planted by ISWAP militants near Diffa.", {fight("iswap", "niger")}),
     ("Despite a fierce crackdown on Boko Haram by Nigerian security forces, violence has not abated.",
      {fight("nigeria", "boko-haram")}),
+    # victims "killed in the attack" told in the sentence before: its attackers fought them
+    ("Boko Haram attacked a military base near the border. Seven Nigerian soldiers and eight Chadian soldiers "
+     "were killed in the attack.", {fight("boko-haram", "nigeria"), fight("boko-haram", "chad")}),
     # who authorised a force is not its sender; a state deploying its own is
     ("The UN Security Council authorised the deployment of an African-led military force to help defeat al-Qaeda.",
      set()),

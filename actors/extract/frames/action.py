@@ -90,6 +90,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         patients = [m for m in s.group(k) if s.party(m, allow_possessor=True)]
         if cue.kind == "allied-with" and _between_pair(s, patients):
             patients = [k]  # "between the CSP and Malian forces backed by Wagner": the sides are apart
+        if not agents and cue.kind == "fought-against" and s.previous_attackers and _told_attack(s, occ.end):
+            # "JNIM attacked a base near Boni. Seven Malian soldiers were killed in the attack.": its attackers
+            for p in with_contingents(s, patients):
+                for a in s.previous_attackers:
+                    yield a, p, cue.kind
+            return
         if not agents and cue.kind == "fought-against":
             # "two Malian soldiers were killed near X" (a claim of responsibility may name who)
             s.unattributed[occ.start] = [m for m in patients if not s.mentions[m].generic]
@@ -473,6 +479,15 @@ def _rivals_apart(s: Sentence, a: int, b: int, occ: Occurrence) -> bool:
     hi = max(s.mentions[a].tok_end, s.mentions[b].tok_end, occ.end)
     # (from the first to a few words past the verb: said of them, not of others later on)
     return not any(w in joint for w in s.norms[lo : hi + 6])
+
+
+def _told_attack(s: Sentence, after: int) -> bool:
+    """After a passive, "in the attack" (or "in that raid", "during the assault"): an attack told before."""
+    if s.norms[after : after + 1] not in (["in"], ["during"]) or after + 2 >= len(s.toks) \
+            or s.norms[after + 1] not in {"the", "that", "this", "these", "those"}:
+        return False
+    return any(o.start == after + 2 and any(c.frame == "nominal" and c.kind == "fought-against" for c in o.cues)
+               for o in s.relation_occ)
 
 
 def _noun_target(s: Sentence, k: int) -> bool:
