@@ -106,10 +106,12 @@ def _split(s: Sentence, occ: Occurrence, cue: Cue):
         j = s.find_word(occ.end, {"from"}, 5)
         if j is not None:
             parent = s.right_mention(j + 1, reach=3, allow_possessor=False)
-    if parent is None and occ.start >= 3 and s.norms[occ.start - 2] == "and" and (occ.start - 3) in s.at_end:
-        # "Boko Haram and a splinter group, ISWAP,": the splinter of the name before, named after
-        a, b = s.at_end[occ.start - 3], s.at_start.get(next((x for x in range(occ.end, min(len(s.toks), occ.end + 3))
-                                                          if x in s.at_start), -1))
+    conj = next((j for j in range(occ.start - 2, max(0, occ.start - 4), -1) if s.norms[j] == "and"), None)
+    if parent is None and conj is not None and (conj - 1) in s.at_end:
+        # "Boko Haram and a splinter group, ISWAP,", "... and its rival offshoot, ISWAP": the splinter of
+        # the name before, named after
+        a, b = s.at_end[conj - 1], s.at_start.get(next((x for x in range(occ.end, min(len(s.toks), occ.end + 3))
+                                                        if x in s.at_start), -1))
         if b is not None and s.offshoot_after(s.norms[s.mentions[a].tok_end : s.mentions[b].tok_start]) is not None \
                 and not s.mentions[a].generic and not s.mentions[b].generic and s.mentions[a].actor != s.mentions[b].actor:
             yield s.mentions[b], s.mentions[a], cue.kind

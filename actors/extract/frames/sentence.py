@@ -112,9 +112,11 @@ class Sentence:
         if len(gap) < 3 or gap[0] != "and" or gap[1] not in {"its", "their", "a", "an"}:
             return None
         nouns = self.cues.words("offshoot_nouns")
-        for z in (2, 1):
-            if tuple(gap[2 : 2 + z]) in nouns and all(w in {",", "the"} for w in gap[2 + z :]):
-                return 2 + z
+        starts = (2, 3) if gap[2] in self.cues.single("splinter_adjectives") else (2,)  # "and its rival offshoot,"
+        for at in starts:
+            for z in (2, 1):
+                if tuple(gap[at : at + z]) in nouns and all(w in {",", "the"} for w in gap[at + z :]):
+                    return at + z
         return None
 
     def apposed_name(self, comma: int) -> int | None:
