@@ -75,6 +75,13 @@ def _may_open(matcher: Matcher, word: str) -> bool:
     return False
 
 
+def un_body(matcher: Matcher, actor_id: str) -> bool:
+    """The United Nations itself, not one of its missions (tags ``un`` without ``peacekeeping``): whose
+    peacekeepers serve in the mission of the place and period."""
+    tags = set(getattr(matcher.dictionary.get(actor_id), "tags", ()))
+    return "un" in tags and "peacekeeping" not in tags
+
+
 def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
 
@@ -117,12 +124,14 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         actors = actors + more
     # an optional mission name between demonym and noun: "Nigerien MINUSMA peacekeepers"
     contingent = ""
-    ln, hit = longest(tokens, j, matcher.aliases, matcher.max_len)
-    if ln and len(hit) == 1:
-        actor = matcher.dictionary.get(hit[0])
+    # (an exact alias too: "Nigerian UN peacekeepers", where "UN peacekeepers" alone is a generic's alias)
+    for ln, hit in (longest(tokens, j, matcher.aliases, matcher.max_len),
+                    longest(tokens, j, matcher.exact, matcher.max_len, raw=True)):
+        actor = matcher.dictionary.get(hit[0]) if ln and len(hit) == 1 else None
         if actor is not None and actor.kind in ("international mission", "coalition"):
             contingent = actor.id
             j += ln
+            break
     for _ in range(2):  # "Malian security forces", "Malian regular army"
         k = phrase_at(tokens, j, matcher.fillers, 2)
         if k and phrase_at(tokens, j + k, matcher.force_nouns, 4):

@@ -115,6 +115,9 @@ CHRONOLOGIES = [
     # victims "killed in the attack" told in the sentence before: its attackers fought them
     ("Boko Haram attacked a military base near the border. Seven Nigerian soldiers and eight Chadian soldiers "
      "were killed in the attack.", {fight("boko-haram", "nigeria"), fight("boko-haram", "chad")}),
+    # a state's "UN peacekeepers": its contingent of the mission of the period (MINUSMA in Mali, 2013-2023)
+    ("A Nigerian UN peacekeeper was killed by JNIM in Timbuktu.",
+     {fight("jnim", "nigeria"), fight("jnim", "minusma"), member("nigeria", "minusma", "contingent")}),
     # who authorised a force is not its sender; a state deploying its own is
     ("The UN Security Council authorised the deployment of an African-led military force to help defeat al-Qaeda.",
      set()),
