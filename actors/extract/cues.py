@@ -29,7 +29,7 @@ FRAMES = frozenset(
      "member", "member_verb", "coalition", "merger", "recognition", "possessive_member", "contribution",
      "under_fire", "joint_subject", "merged_with", "listed_members", "garrison", "backing_noun", "signatories",
      "possessed_ally", "possessed_part", "splinter_founding", "formed_when", "changed_hands", "under_umbrella", "led_modifier", "left_organisation",
-     "ally_of", "provision"}
+     "ally_of", "provision", "pitted"}
 )
 STATUS_FRAMES = frozenset({"verb", "according", "adverb"})
 #: Word lists the code consults; a cue file without one of them is refused.
@@ -49,10 +49,10 @@ REQUIRED_WORD_LISTS = frozenset({
     "state_action_nouns", "provided_nouns", "recipient_words", "participation_openers", "participation_nouns", "verb_adverbs", "base_words", "armed_group_tags", "individual_nouns", "allegiance_phrases",
     "contribution_verbs", "detonation_verbs", "detonation_preps", "repelling_verbs", "installation_nouns",
     "place_bound_generics", "shared_place_nouns", "claim_descriptors", "fighter_links", "capture_verbs", "flight_words", "blame_on_verbs", "blame_to_verbs", "suspicion_phrases",
-    "other_org_nouns", "device_participles", "device_nouns", "backing_nouns", "agent_phrases", "gerund_subordinators", "truce_words", "withdrawal_verbs", "report_nouns", "description_heads", "defector_nouns", "border_words", "leaning_prefixes", "opposing_prefixes",
+    "other_org_nouns", "device_participles", "device_nouns", "backing_nouns", "agent_phrases", "gerund_subordinators", "truce_words", "withdrawal_verbs", "report_nouns", "description_heads", "defector_nouns", "border_words", "leaning_prefixes", "splinter_adjectives", "deployment_nouns", "together_words", "fight_subordinators", "authorship_verbs", "offshoot_nouns", "opposing_prefixes",
     "exchanged_nouns", "composition_openers", "country_epithets", "government_nouns", "other_name_markers",
     "inclusion_verbs", "profile_part_labels", "profile_allegiance_labels", "profile_ally_labels",
-    "profile_opponent_labels", "profile_origin_labels", "profile_successor_labels", "profile_other_labels",
+    "profile_opponent_labels", "profile_origin_labels", "profile_successor_labels", "profile_split_labels", "profile_component_labels", "profile_other_labels",
     "pronoun_description_words",
 })
 

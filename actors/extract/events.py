@@ -20,7 +20,7 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Sequence
 
-from actors.extract.infobox import Belligerent, Sides
+from actors.extract.infobox import Belligerent, Sides, period_date
 from actors.extract.relations import RelationMatch
 from actors.schema import is_symmetric
 from actors.text.tokens import Token
@@ -362,8 +362,7 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
         dated = d
         if since is not None:
             # an entry's own period ("France (2014–23)"): the relation began that year
-            dated = {"iso": str(since), "precision": "year", "earliest": f"{since}-01-01",
-                     "latest": f"{since}-12-31", "text": str(since)}
+            dated = period_date(since)
         # sides of a belligerents list: co-belligerents are allies (annotation.md: alliance); an
         # item listed under a coalition or mission is its member (a state's troops: a contingent)
         kind = kind or {"allied-with": "alliance", "member-of": "member"}.get(relation, "")

@@ -29,6 +29,7 @@ Two layouts are read from :class:`~actors.text.documents.InfoField` values:
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 
@@ -67,7 +68,7 @@ class Belligerent:
     claimed_by: str = ""  # actor id (or words) whose claim the participation is
     under: Mention | None = None  # the item it is listed under ("* GATIA" under "Platform")
     support: bool = False  # listed after "Supported by:": it backs its side, it is not a belligerent
-    since: int | None = None  # the year its own entry says it took part from: "France (2014–23)"
+    since: str | None = None  # when its own entry says it took part from: "France (2014–23)", "(since June 2012)"
 
 
 @dataclass(frozen=True)
@@ -121,10 +122,40 @@ def _mixed_side(matcher: Matcher, sides: Sides) -> bool:
 
 
 # an entry's own period after its name, footnote marks aside: "France[2] (2014–23)[3]",
-# "Germany (since 2015)", "Wagner (2021–present)"; "(until February 2023)" gives no start
-_PERIOD = re.compile(r"\(\s*(?:(?:since|from)\s+)?((?:19|20)\d\d)\s*(?:[–—-]\s*(?:(?:19|20)?\d\d|present)\s*)?\)",
-                     re.IGNORECASE)
+# "Germany (since 2015)", "Wagner (from June 2022)", "(2021–present)"; "(until February 2023)"
+# gives no start
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_PERIOD = re.compile(r"\(\s*(?:(?:since|from)\s+)?(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\s*"
+                     r"(?:[–—-]\s*(?:(?:19|20)?\d\d|present)\s*)?\)", re.IGNORECASE)
 _NOTE = re.compile(r"\[[^\]\n]{0,12}\]")
+
+
+def item_period(after: str) -> str | None:
+    """The start an entry's own period gives, right after its name: "(since June 2012)" -> "2012-06",
+    "(2014–23)" -> "2014"; None without one.
+
+    >>> item_period(" (since June 2012)"), item_period("[2] (2014–23)[3]"), item_period(" (until 2013)")
+    ('2012-06', '2014', None)
+    """
+    hit = _PERIOD.match(_NOTE.sub("", after).lstrip())
+    if hit is None:
+        return None
+    month = hit.group(1)
+    return f"{hit.group(2)}-{_MONTHS.index(month.lower()) + 1:02d}" if month else hit.group(2)
+
+
+def period_date(iso: str) -> dict:
+    """The date row of a period's start, "2014" or "2012-06", at its precision.
+
+    >>> period_date("2012-02")["latest"], period_date("2014")["precision"]
+    ('2012-02-29', 'year')
+    """
+    if len(iso) == 4:
+        return {"iso": iso, "precision": "year", "earliest": f"{iso}-01-01", "latest": f"{iso}-12-31", "text": iso}
+    year, month = int(iso[:4]), int(iso[5:7])
+    return {"iso": iso, "precision": "month", "earliest": f"{iso}-01",
+            "latest": f"{iso}-{calendar.monthrange(year, month)[1]:02d}", "text": iso}
 
 
 def _with_periods(doc, sides: Sides) -> Sides:
@@ -136,8 +167,7 @@ def _with_periods(doc, sides: Sides) -> Sides:
         stop = min([x for x in starts if x > b.mention.start] + [sides.end])
         line_end = doc.text.find("\n", end)
         stop = min(stop, line_end if line_end >= 0 else stop)
-        hit = _PERIOD.match(_NOTE.sub("", doc.text[end:stop]).lstrip())
-        return int(hit.group(1)) if hit else None
+        return item_period(doc.text[end:stop])
 
     return replace(sides, sides=tuple(tuple(replace(b, since=since(b)) for b in side) for side in sides.sides))
 

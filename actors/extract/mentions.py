@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, longest, phrase_at
-from actors.extract.state_references import bare_country, group_reference
+from actors.extract.state_references import bare_country, group_reference, un_body
 from actors.text.tokens import Token
 
 __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions"]
@@ -266,6 +266,9 @@ def find_mentions_dated(
         if ref and ref[0] > best_len:
             length, actors, contingent, joint, ref_role = ref
             each = ""  # "Chadian and Bangladeshi peacekeepers": each state's contingent of the mission in force
+            if len(actors) == 1 and un_body(matcher, contingent):  # "Nigerian UN peacekeepers": its mission then
+                dated = dated or _peacekeepers(matcher, tokens, i + length - 2, i + length)
+                contingent = _mission_in_force(matcher, tokens, i + length - 2, i + length, day_range, actors[0][0]) or contingent
             if not contingent and len(actors) == 1:
                 dated = dated or _peacekeepers(matcher, tokens, *actors[0][1])
                 contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])

@@ -114,6 +114,11 @@ class Extractor:
             for m in found:
                 if _DIGIT.search(m.text):
                     ignore.append((m.start, m.end))
+        # an armed group's article: its box's parts, allies and opponents; the box's own dates ("Size
+        # 5,000 (2019)", "Group(s) X (2019–2022)") are no dates of the prose after it
+        box_lines: list = []
+        group, profile = find_profile(self.matcher, self.cues, doc, lines_out=box_lines)
+        ignore.extend(box_lines)
         dates, in_force, date_problems = resolve_dates(doc.sentences, anchor=anchor, ignore=ignore, text=doc.text,
                                                        filed=filed.text if filed is not None else "",
                                                        years=self.years)
@@ -131,8 +136,7 @@ class Extractor:
             if len(stated) > 1 or open_end:
                 anchor_date = covering(stated, open_end=open_end) or anchor_date
 
-        group, profile = find_profile(self.matcher, self.cues, doc)
-        if group is not None:  # an armed group's article: its box's parts, allies and opponents
+        if group is not None:
             more_events, more_edges = profile_events(doc, group, profile)
             events.extend(more_events)
             edges.extend(more_edges)
@@ -158,6 +162,7 @@ class Extractor:
             host = self._infobox_host(fields, sides)
         if host is None:  # a report on one country (its places named throughout): that country
             host = main_country(self.matcher, [toks_by_sentence[s.index] for s in doc.sentences])
+        section_hosts: dict[str, str | None] = {}
         attackers: list = []
         told = _Told()
         unclaimed = None  # (sentence, tokens, victims) of the paragraph's last attack told without an attacker
@@ -172,6 +177,8 @@ class Extractor:
                 continue
             tokens = toks_by_sentence[s.index]
             force = in_force.get(s.index)
+            # a country's own section ("Nigeria" as a heading of a monthly digest): its sentences' host
+            here = section_hosts.setdefault(s.section, _section_country(self.matcher, s.section)) or host
             if s in listed:
                 items = listed[s]
                 tokens = joined_tokens(tokens, [toks_by_sentence[k] for k in items])
@@ -180,7 +187,7 @@ class Extractor:
             if s.index in found_before:
                 mentions = found_before[s.index]  # the sentence's date cannot change them
             else:
-                mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=host)
+                mentions = find_mentions(self.matcher, tokens, text=doc.text, day_range=_day_range(force), host=here)
             same_paragraph = previous_paragraph == s.paragraph
             norms = [t.norm for t in tokens]  # the sentence's words, once for the tests below
             separate = separate_event(self.cues, tokens, norms)  # "And, separately, ...": nothing from before
@@ -195,7 +202,7 @@ class Extractor:
                 # "the attack" still refers to it from the next paragraphs
                 told.crossed = unclaimed_crossed = True
             context = previous if same_paragraph and not separate else ()
-            mentions = resolve_generics(self.matcher, mentions, context, tokens, host=host,
+            mentions = resolve_generics(self.matcher, mentions, context, tokens, host=here,
                                         context_span=previous_span if context else None)
             pronoun = pronoun_subject(tokens, previous_subject, previous_span,
                                       describing=self.cues.single("pronoun_description_words")) if context else None
@@ -206,7 +213,7 @@ class Extractor:
             victims: list = []  # targets of attacks told without an attacker
             relations = find_relations(self.cues, self.matcher, tokens, mentions,
                                        previous_attackers=attackers if same_paragraph else (), attackers=subjects,
-                                       unattributed=victims, host=host)
+                                       unattributed=victims, host=here)
             # who attacked in this sentence, for "The attack was repulsed by ..." in the next
             attackers = list({m.actor: m for m in [r.source for r in relations
                               if r.relation == "fought-against" and r.cue in ("attack", "offensive")] + subjects}.values())
@@ -388,6 +395,14 @@ class _Line:
     @property
     def clean(self) -> str:
         return self.text
+
+
+def _section_country(matcher, section: str) -> str | None:
+    """The country a short section heading names ("Nigeria", "Niger: Tillabéri"), if one; None for
+    a heading of several words or none."""
+    if not section or len(section.split()) > 4:
+        return None
+    return document_country(matcher, tokenize(section))
 
 
 def _day_range(force) -> tuple[dt.date | None, dt.date | None] | None:

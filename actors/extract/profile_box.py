@@ -5,9 +5,11 @@ to whom it pledged allegiance, its allies and its opponents, one row each ("Part
 "Allies Libya (2011)", then one item a line). Each row relates the article's group (named by
 the page's title line) to every actor its items name: a part of it ``member-of`` the whole, an
 allegiance ``member-of`` (affiliate), allies ``allied-with`` (alliance), opponents
-``fought-against``; "originated as" names what merged into it, "became" what it merged into.
+``fought-against``; "originated as" names what merged into it, "became" what it merged into,
+"split from" what it split from, "group(s)" the groups it is made of.
 The labels are data (the cue file's ``profile_*_labels`` word lists). A row's relations are
-described as they stand: undated. An item marked "(alleged)" is alleged.
+described as they stand: undated, unless an item gives its own period ("Ansar Dine (since June
+2012)": from June 2012). An item marked "(alleged)" is alleged.
 
 Find, then write: :func:`find_profile` returns the group and its rows; :func:`profile_events`
 turns them into event and edge rows.
@@ -24,11 +26,12 @@ turns them into event and edge rows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from actors.extract.cues import CueSet
 from actors.extract.events import UNKNOWN_DATE, _edge, _Span, event_id
+from actors.extract.infobox import item_period, period_date
 from actors.extract.matcher import Matcher
 from actors.extract.mentions import Mention, find_mentions
 from actors.text.tokens import tokenize
@@ -43,6 +46,8 @@ _LABELS = {
     "profile_opponent_labels": ("fought-against", "", True),
     "profile_origin_labels": ("member-of", "merger", False),
     "profile_successor_labels": ("member-of", "merger", True),
+    "profile_split_labels": ("split-from", "", True),
+    "profile_component_labels": ("member-of", "member", False),
 }
 _GROUP_KINDS = frozenset({"coalition", "jihadist group", "rebel movement", "militia", "armed group",
                           "self-defence militia", "private military company"})
@@ -62,6 +67,12 @@ class ProfileRow:
     end: int
     items: tuple[Mention, ...]
     alleged: frozenset[str]  # actors marked "(alleged)"
+    since: dict[str, str] = field(default_factory=dict)  # actor -> the start its item's period gives
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
 
 
 def _labels(cues: CueSet) -> list[tuple[str, str]]:
@@ -113,8 +124,13 @@ def _subject(matcher: Matcher, text: str, first_label: int) -> Mention | None:
     return None
 
 
-def find_profile(matcher: Matcher, cues: CueSet, doc) -> tuple[Mention | None, list[ProfileRow]]:
-    """The group whose profile box the document holds, and the box's relation rows (none, without both)."""
+def find_profile(matcher: Matcher, cues: CueSet, doc, *, lines_out: list | None = None
+                 ) -> tuple[Mention | None, list[ProfileRow]]:
+    """The group whose profile box the document holds, and the box's relation rows (none, without both).
+
+    ``lines_out``, when given, receives the character ranges of the box's lines (every labelled row
+    and its items, relation or not): what they date ("Size 5,000 (2019)") is no date of the prose.
+    """
     text = doc.text
     labels = _labels(cues)
     if not labels:
@@ -133,33 +149,45 @@ def find_profile(matcher: Matcher, cues: CueSet, doc) -> tuple[Mention | None, l
     if group is None:
         return None, []
     starts = {i for i, _ in opened}
-    rows = []
-    for i, (list_id, at) in relation_rows:
-        begin = lines[i][0] + at
-        end = lines[i][0] + len(lines[i][1])
-        def item(k: int) -> bool:
-            return k < len(lines) and k not in starts and bool(lines[k][1].strip()) \
-                and len(lines[k][1]) <= _ITEM_CHARS and not lines[k][1].rstrip(" |").endswith(".")
 
-        j = i + 1
+    def item(k: int) -> bool:
+        return k < len(lines) and k not in starts and bool(lines[k][1].strip()) \
+            and len(lines[k][1]) <= _ITEM_CHARS and not lines[k][1].rstrip(" |").endswith(".")
+
+    def row_end(i: int) -> int:
+        """The end of row ``i`` with its items, one a line."""
+        end, j = lines[i][0] + len(lines[i][1]), i + 1
         while j < len(lines):
             if not lines[j][1].strip() and item(j + 1):
                 j += 1  # a blank line between two items of one row, as some scraped boxes have
             if not item(j):
                 break
-            end = lines[j][0] + len(lines[j][1])  # an item a line
+            end = lines[j][0] + len(lines[j][1])
             j += 1
+        return end
+
+    if lines_out is not None:
+        lines_out.extend((lines[i][0], row_end(i)) for i, _ in opened)
+    rows = []
+    for i, (list_id, at) in relation_rows:
+        begin = lines[i][0] + at
+        end = row_end(i)
         items = [m for m in find_mentions(matcher, tokenize(text[begin:end], begin), text=text, listing=True)
                  if not m.generic and m.actor != group.actor and m.role != "modifier"]
         alleged = frozenset(m.actor for m in items if re.match(r"\s*\(\s*alleged", text[m.end : m.end + 20], re.I))
+        # an item's own period ("Ansar Dine (since June 2012)"): the relation began then
+        stops = [m.start for m in items[1:]] + [end]
+        since = {m.actor: p for m, stop in zip(items, stops)
+                 if (p := item_period(text[m.end : min(stop, _line_end(text, m.end))])) is not None}
         relation, kind, first = _LABELS[list_id]
         if items:
-            rows.append(ProfileRow(relation, kind, first, lines[i][0], end, tuple(items), alleged))
+            rows.append(ProfileRow(relation, kind, first, lines[i][0], end, tuple(items), alleged, since))
     return group, rows
 
 
 def profile_events(doc, group: Mention, rows: Sequence[ProfileRow]) -> tuple[list[dict], list[dict]]:
-    """One event per row (its relations as they stand, undated) and its edge rows."""
+    """One event per row (its relations as they stand, undated but for an item's own period) and its
+    edge rows."""
     events, edges = [], []
     for row in rows:
         span = _Span(doc.text[row.start : row.end], row.start, row.end)
@@ -172,7 +200,8 @@ def profile_events(doc, group: Mention, rows: Sequence[ProfileRow]) -> tuple[lis
             seen.add(m.actor)
             a, b = (group, m) if row.group_first else (m, group)
             status = "alleged" if m.actor in row.alleged else "reported"
-            mine.append(_edge(eid, len(mine), a.actor, b.actor, row.relation, UNKNOWN_DATE, status, "",
+            dated = period_date(row.since[m.actor]) if m.actor in row.since else UNKNOWN_DATE
+            mine.append(_edge(eid, len(mine), a.actor, b.actor, row.relation, dated, status, "",
                               doc.name, span, a.text, b.text, "profile-box", "", row.kind))
         if not mine:
             continue

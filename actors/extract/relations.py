@@ -143,8 +143,10 @@ def find_relations(
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops
                 # "JNIM and the ISGS, once allies, ...": an alliance told as past, its date not told
                 past = relation == "allied-with" and occ.start > 0 and s.norms[occ.start - 1] in s.cues.single("past_relation_markers")
+                # (a description is as it stands whatever it names: "its dissident branch, X" a split)
+                described = cue.standing and (relation == cue.kind or cue.frame in DESCRIPTIVE_FRAMES)
                 found.append(attribute(s, occ, cue.id, src, dst, relation, relation_kind=kind,
-                                       standing=(cue.standing and relation == cue.kind and kind != "contingent") or past))
+                                       standing=(described and kind != "contingent") or past))
     found.extend(_unit_relations(s, host))
     found.extend(backing.backing_mentions(s))
     if attackers is not None:

@@ -75,6 +75,13 @@ def _may_open(matcher: Matcher, word: str) -> bool:
     return False
 
 
+def un_body(matcher: Matcher, actor_id: str) -> bool:
+    """The United Nations itself, not one of its missions (tags ``un`` without ``peacekeeping``): whose
+    peacekeepers serve in the mission of the place and period."""
+    tags = set(getattr(matcher.dictionary.get(actor_id), "tags", ()))
+    return "un" in tags and "peacekeeping" not in tags
+
+
 def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
     """A demonym-led reference: "Malian (and French) (MINUSMA) (security) forces".
 
@@ -117,12 +124,14 @@ def group_reference(matcher: Matcher, tokens: Sequence[Token], i: int):
         actors = actors + more
     # an optional mission name between demonym and noun: "Nigerien MINUSMA peacekeepers"
     contingent = ""
-    ln, hit = longest(tokens, j, matcher.aliases, matcher.max_len)
-    if ln and len(hit) == 1:
-        actor = matcher.dictionary.get(hit[0])
+    # (an exact alias too: "Nigerian UN peacekeepers", where "UN peacekeepers" alone is a generic's alias)
+    for ln, hit in (longest(tokens, j, matcher.aliases, matcher.max_len),
+                    longest(tokens, j, matcher.exact, matcher.max_len, raw=True)):
+        actor = matcher.dictionary.get(hit[0]) if ln and len(hit) == 1 else None
         if actor is not None and actor.kind in ("international mission", "coalition"):
             contingent = actor.id
             j += ln
+            break
     for _ in range(2):  # "Malian security forces", "Malian regular army"
         k = phrase_at(tokens, j, matcher.fillers, 2)
         if k and phrase_at(tokens, j + k, matcher.force_nouns, 4):
@@ -223,9 +232,11 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     prev = tokens[i - 1].norm if i > 0 else ""
     if prev in {"in", "into", "inside", "near", "across", "throughout", "within"}:
         return None  # "an attack in Mali / ...": a place, even at the head of a list
+    nxt = tokens[i + ln] if i + ln < n else None
+    if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
+        return None  # "Unidentified Armed Group (Mali)", "Ansar al-Sharia (Mali)": the name's country, no actor
     if listing:
         return ln, aid
-    nxt = tokens[i + ln] if i + ln < n else None
     if nxt is not None:
         if nxt.norm == "-" and i + ln + 1 < n and tokens[i + ln + 1].norm in matcher.single("modifier_heads"):
             return ln, aid  # "Russia-backed Wagner forces": the state describes what follows (a modifier)
@@ -236,8 +247,6 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     if prev == "-" and i > 1 and tokens[i - 2].is_capitalized and tokens[i - 2].end == tokens[i - 1].start \
             and tokens[i - 1].end == tokens[i].start:
         return None  # "the Mali-Niger border", "the Mali-Niger-Burkina Faso tri-border area": a compound of places
-    if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
-        return None  # "Unidentified Armed Group (Mali)", "Communal Militia (Niger)": the name's country, no actor
     f = i - 2 if prev in matcher.single("country_epithets") else i - 1  # "from neighbouring Chad"
     if f > 0 and tokens[f].norm == "from" and tokens[f - 1].norm in matcher.single("state_troop_nouns") \
             and not (f > 1 and tokens[f - 2].norm in {"its", "their", "his", "her", "our"}):

@@ -56,3 +56,24 @@ def test_glued_labels_labels_with_brackets_and_blank_lines_between_items(extract
     assert edges(extractor, text) == {
         member("gatia", "platform", "member"), fight("al-qaeda", "gatia"), fight("gatia", "islamic-state"),
         fight("gatia", "isgs")}
+
+
+def test_an_items_own_period_dates_its_relation_from_its_start(extractor):
+    text = ("MNLA\nAllies Libya (2011–2012)\nOpponents Mali\nAnsar Dine (since June 2012)\n"
+            "MOJWA (until 2013)\n")
+    x = extract([parse_document("g.txt", text)], extractor=extractor)
+    dates = {(e["target"], e["date"], e["date_precision"]) for e in x.edges}
+    assert dates == {("libya", "2011", "year"), ("mali", "", "unknown"), ("ansar-dine", "2012-06", "month"),
+                     ("mojwa", "", "unknown")}  # an end ("until 2013") tells no start
+
+
+def test_split_from_and_component_rows(extractor):
+    text = ("Islamic State West Africa Province\nSplit from Boko Haram\n"
+            "Group(s) Islamic State in the Greater Sahara (2019–2022)\nSize c. 5,000 (2019)\nPart of Islamic State\n"
+            "Opponents Nigeria\n\nISWAP fights an insurgency against Chad.\n")
+    x = extract([parse_document("g.txt", text)], extractor=extractor)
+    got = {(e["source"], e["relation"], e["target"], e["date"]) for e in x.edges}
+    assert ("iswap", "split-from", "boko-haram", "") in got
+    assert ("isgs", "member-of", "iswap", "2019") in got  # the member's own period
+    # the box's "(2019)" puts no year in force for the prose after it
+    assert ("iswap", "fought-against", "chad", "") in got

@@ -124,7 +124,9 @@ ATTACKS = [
      {member("katiba-macina", "ansar-dine", "affiliate")}),
     # the owners of "affiliates of X and Y" are not the ones acting
     ("Militant groups, including affiliates of al-Qaeda and ISIL, have intensified raids on Malian troops.", set()),
-    ("Fighters of JNIM and ISGS attacked Malian troops.",
+    # (two of rival families, al-Qaeda's and the Islamic State's, act together only when the sentence says so)
+    ("Fighters of JNIM and ISGS attacked Malian troops.", {fight("jnim", "mali"), fight("isgs", "mali")}),
+    ("Fighters of JNIM and ISGS jointly attacked Malian troops.",
      {fight("jnim", "mali"), fight("isgs", "mali"), ally("isgs", "jnim", "joint-action")}),
     # the maker of the device that killed is the attacker
     # a state's peacekeepers in MINUSMA's mandate are its contingent (annotation.md: "Togolese blue helmet")
@@ -160,8 +162,9 @@ ATTACKS = [
     ("France intervened in 2013 to drive back Islamist insurgents.", set()),
     # named examples stand in the generic's place
     ("There was fighting between the Malian army and jihadist groups like JNIM.", {fight("mali", "jnim")}),
+    # examples of a kind attacked; that they acted together is not said
     ("Jihadist groups such as Ansar Dine and MOJWA attacked Malian troops.",
-     {fight("ansar-dine", "mali"), fight("mojwa", "mali"), ally("ansar-dine", "mojwa", "joint-action")}),
+     {fight("ansar-dine", "mali"), fight("mojwa", "mali")}),
     # a modifier head without a hyphen is the name's verb when an object or preposition follows it
     ("The MNLA led an assault on the Malian army.", {fight("mali", "mnla")}),
     ("An al Qaeda linked group attacked Malian soldiers.", set()),
@@ -634,11 +637,12 @@ def test_flattened_belligerents_blocks(extractor, block, expected):
 def test_an_infobox_entrys_own_period_dates_its_relations(extractor):
     text = ("Insurgency in the Well\n\nPart of Mali War\nDate 2015 – present\nResult Ongoing\n"
             "Belligerents\n\n Niger\n\nSupported by:\n France[2] (2014–23)[3]\n Germany (since 2016)\n"
-            " Canada (until 2020)\n\nJihadists:\nJNIM\nCommanders and leaders\nNobody\n\nThe war went on.\n")
+            " Canada (until 2020)\n Italy (from June 2018)\n\nJihadists:\nJNIM\nCommanders and leaders\nNobody\n\nThe war went on.\n")
     rows = extract([parse_document("t.txt", text)], extractor=extractor).edges
     dates = {(e["source"], e["target"]): (e["date"], e["date_precision"]) for e in rows}
     assert dates[("france", "niger")] == ("2014", "year")  # the start of its own range
     assert dates[("germany", "niger")] == ("2016", "year")
+    assert dates[("italy", "niger")] == ("2018-06", "month")  # at the precision it gives
     assert dates[("canada", "niger")][0] != "2020"  # an end gives no start
     assert dates[("niger", "jnim")][0] != "2014"  # the others keep the infobox's date
 

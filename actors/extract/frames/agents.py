@@ -190,6 +190,9 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     subordinate = _subordinate_subject(s, occ)
     if subordinate is not None:
         return subordinate
+    blamed = _blamed_for(s, occ)
+    if blamed is not None:
+        return blamed
     noun = _relative_noun(s, occ.start)
     if noun is not None:
         if _after_preposition(s, noun):
@@ -198,14 +201,23 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return []
         if s.agent_of_cue.get(noun.start):
             return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
-    if occ.start > 1 and s.norms[occ.start - 1] == "to":
-        before = occ.start - 2
+    t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
+    if t > 1 and s.norms[t - 1] == "to":
+        before = t - 2
         if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
             j = before - 1
             while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
                 return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
+            if j > 1 and s.norms[j - 1] == "of" and s.norms[j - 2] in s.cues.single("deployment_nouns"):
+                # "the Council authorised the deployment of a force to help defeat X": the force acts; who
+                # authorised it does not (a state deploying its own troops is their sender)
+                k, st = s.left_mention(j - 2, reach=8)
+                if k is None and st is not None:
+                    k = claimant_mention(s, st)  # "France announced the deployment of a force to fight X"
+                return [m for m in (s.group(k) if k is not None else []) if s.party(m)
+                        and getattr(s.matcher.dictionary.get(s.mentions[m].actor), "kind", "") in ("state armed force", "foreign state")]
     j = occ.start - 1
     while j > 0 and (s.norms[j] in {"then", "later", "subsequently", "also"} or s.norms[j] in s.cues.single("aspect_verbs")):
         j -= 1  # "..., and also began attacking Mali": the subject goes on
@@ -262,12 +274,36 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         if verb is not None:
             # "a rocket hit a MINUSMA base, killing ...": the object of a verb is not the next subject
             return s.agent_of_cue.get(verb.start, [])
+        det = next((x for x in range(first - 1, max(0, first - 4), -1) if s.norms[x] in {"the", "a", "an"}), None)
+        if s.norms[occ.start].endswith("ing") and gap[-1:] == [","] and len(gap) <= 10 and "and" not in gap \
+                and det is not None and det > 1 and s.toks[det - 1].text.islower() and s.norms[det - 1].endswith("ed"):
+            # "JNIM controlled the Togo army barracks (in Dapaong), killing six soldiers": the object of a verb
+            # no cue names is not the next subject either; the verb's subject is
+            k2, st = s.left_mention(det - 1, reach)
+            if k2 is None and st is not None and controls(s, st, occ.start):
+                k2 = claimant_mention(s, st)  # "X was quoted as saying the fighters controlled ..."
+            return [m for m in s.group(k2) if s.party(m)] if k2 is not None else []
         return [m for m in s.group(k) if s.party(m)]
     if status_tok is not None:
         claimant = claimant_mention(s, status_tok)
         if claimant is not None and controls(s, status_tok, occ.start):
             return [m for m in s.group(claimant) if s.party(m) or s.mentions[m].role == "modifier"]
     return []
+
+
+def _blamed_for(s: Sentence, occ: Occurrence) -> list[int] | None:
+    """"X targeted the MNLA for siding with France", "... the MNLA for their part in siding with France":
+    a gerund after "for" is done by the one the main verb acted on (the name right before "for")."""
+    t = occ.start
+    if not s.norms[t].endswith("ing") or t < 2:
+        return None
+    j = t - 1
+    if j >= 3 and s.norms[j] == "in" and s.norms[j - 1] in {"part", "role"} and s.norms[j - 2] in {"its", "their", "his"}:
+        j -= 3  # "for their part in siding with"
+    if s.norms[j] != "for" or (j - 1) not in s.at_end:
+        return None
+    k = s.at_end[j - 1]
+    return [m for m in s.group(k) if s.party(m)] if s.party(k) else None
 
 
 def _subordinate_subject(s: Sentence, occ: Occurrence) -> list[int] | None:

@@ -114,7 +114,7 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
             return claimant_mention(s, prev[-1].start)
     if before == ("and", "has") or before == ("and", "have"):
         # "ISIS-GS is based in Mali, operating along the border, and has claimed ...": the clause's subject
-        return _clause_subject(s, status_tok - 2)
+        return clause_subject(s, status_tok - 2)
     j = status_tok - 1
     while j > 1 and s.toks[j].text.islower() and (s.norms[j] in s.cues.single("verb_adverbs") or s.norms[j].endswith("ly")):
         j -= 1  # "X, an al-Qaeda affiliate, earlier said": the adverb is the verb's
@@ -147,7 +147,7 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
     return None
 
 
-def _clause_subject(s: Sentence, before: int) -> int | None:
+def clause_subject(s: Sentence, before: int) -> int | None:
     """The one named actor the sentence opens with, as its subject (:func:`opening_subject`), when it
     stands before token ``before``."""
     m = opening_subject([s.mentions[k] for k in s.real], s.toks)
@@ -222,7 +222,7 @@ def _suspicion(s: Sentence, *sides: Mention):
 
 # frames that describe an actor inside a noun phrase ("al-Qaeda's affiliate JNIM", "the
 # al-Qaeda-linked JNIM"): a verb of saying around them does not make the description anyone's claim
-DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part"})
+DESCRIPTIVE_FRAMES = frozenset({"possessive_member", "modifier", "possessed_part", "possessed_ally"})
 
 
 def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Mention, relation: str, *,
@@ -271,7 +271,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             claimed_by = claim_text = ""  # "a raid by suspected X militants": nobody is named as saying so
         if _RANK[status] < _RANK["alleged"]:
             status = "alleged"
+    descriptive = own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES
     for st in s.status_occ:
+        if descriptive:
+            break  # "al-Qaeda's affiliate, JNIM, said ..., according to SITE": the description is the narrator's
         cue = st.cues[0]
         span_lo, span_hi = min(st.start, occ.start), max(st.end, occ.end)
         span = s.norms[span_lo:span_hi]

@@ -27,7 +27,16 @@ def _first_verbs_subject(s: Sentence, occ: Occurrence, k: int | None) -> int | N
     if conj is None or any(not s.toks[x].text.islower() or x in s.covered for x in range(conj + 1, occ.start)):
         return k
     prior = verb_governing(s, s.group(k)[0], describing=4)
-    return k if prior is None else s.left_mention(prior.start)[0]
+    if prior is not None:
+        return s.left_mention(prior.start)[0]
+    start = s.mentions[s.group(k)[0]].tok_start
+    if start >= 2 and s.norms[start - 1] == "," and s.toks[start - 2].text.islower() \
+            and s.norms[s.mentions[s.group(k)[-1]].tok_end : conj] == [","]:
+        # "X has turned its back on its former ruler, France, and has forged ties with Russia": the
+        # apposition is the first verb's object; the subject before it goes on
+        before, _ = s.left_mention(start - 1)
+        return before if before is not None else k
+    return k
 
 
 def _support_words(s: Sentence, occ: Occurrence) -> bool:

@@ -35,6 +35,13 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
         return
     y = s.right_mention(after, reach=4, allow_possessor=False)
     if y is None:
+        # "an al-Qaeda-affiliated group, JNIM, claimed": the name the described noun is apposed to
+        comma = next((j for j in range(after, min(len(s.toks), after + 3)) if s.norms[j] == ","), None)
+        if comma is not None and all(s.toks[x].text.islower() for x in range(after, comma)):
+            y = s.apposed_name(comma)
+            if y is not None and s.mentions[y].actor != s.mentions[head].actor:
+                yield s.mentions[y], s.mentions[head], cue.kind
+                return
         y = _described(s, occ.start - (2 if s.norms[occ.start - 1] == "-" else 1))
         if y is not None:  # "Ansarul Islam, by then a JNIM-aligned group, ...": the apposition's head
             yield s.mentions[y], s.mentions[head], cue.kind

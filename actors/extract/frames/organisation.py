@@ -106,6 +106,16 @@ def _split(s: Sentence, occ: Occurrence, cue: Cue):
         j = s.find_word(occ.end, {"from"}, 5)
         if j is not None:
             parent = s.right_mention(j + 1, reach=3, allow_possessor=False)
+    conj = next((j for j in range(occ.start - 2, max(0, occ.start - 4), -1) if s.norms[j] == "and"), None)
+    if parent is None and conj is not None and (conj - 1) in s.at_end:
+        # "Boko Haram and a splinter group, ISWAP,", "... and its rival offshoot, ISWAP": the splinter of
+        # the name before, named after
+        a, b = s.at_end[conj - 1], s.at_start.get(next((x for x in range(occ.end, min(len(s.toks), occ.end + 3))
+                                                        if x in s.at_start), -1))
+        if b is not None and s.offshoot_after(s.norms[s.mentions[a].tok_end : s.mentions[b].tok_start]) is not None \
+                and not s.mentions[a].generic and not s.mentions[b].generic and s.mentions[a].actor != s.mentions[b].actor:
+            yield s.mentions[b], s.mentions[a], cue.kind
+        return
     if parent is None:
         return
     splinter = _appositive_head(s, occ.start)
@@ -331,8 +341,9 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
         return
     member = _appositive_head(s, s.mentions[org].tok_start)
     lead = s.mentions[org].tok_start - 1
-    at = occ.end + 1 if s.norms[occ.end : occ.end + 1] == [","] and lead >= 0 and s.norms[lead] in {"a", "an", "the"} \
-        else occ.end  # "an al-Qaeda affiliate, JNIM, claimed": the name in apposition
+    at = occ.end + 1 if s.norms[occ.end : occ.end + 1] == [","] and (
+        (lead >= 0 and s.norms[lead] in {"a", "an", "the"}) or s.apposed_name(occ.end) is not None) \
+        else occ.end  # "an al-Qaeda affiliate, JNIM, claimed", "al-Qaeda's Sahel affiliate, JNIM,": the name in apposition
     if member is None and at in s.at_start:
         # "Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the noun is the title of the name after it
         after = s.mentions[s.at_start[at]]

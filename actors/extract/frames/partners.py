@@ -89,7 +89,10 @@ def _possessed_part(s: Sentence, occ: Occurrence, cue: Cue):
     comma = occ.end < len(s.toks) and s.norms[occ.end] == ","
     k = s.right_mention(occ.end + 1 if comma else occ.end, reach=4, allow_possessor=False, stop_comma=not comma)
     if k is not None and not s.mentions[k].generic and s.mentions[k].actor != s.mentions[owner].actor:
-        yield s.mentions[k], s.mentions[owner], cue.kind
+        if s.cues.single("splinter_adjectives") & set(s.norms[t + 1 : occ.start]):
+            yield s.mentions[k], s.mentions[owner], "split-from"  # "its dissident branch, ISWAP": a splinter
+        else:
+            yield s.mentions[k], s.mentions[owner], cue.kind
 
 
 _GROUPS = frozenset({"jihadist group", "rebel movement", "coalition", "militia"})

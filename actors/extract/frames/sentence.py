@@ -107,6 +107,29 @@ class Sentence:
         return a > 1 and norms[a - 1] in ("a", "an") and norms[a - 2] == "," and (
             norms[b - 1] in parts or (b < len(norms) and norms[b] in parts))
 
+    def offshoot_after(self, gap: list[str]) -> int | None:
+        """In the words between two names, "and a splinter group," / "and its offshoot" (``offshoot_nouns``):
+        where the noun ends in ``gap``; else None."""
+        if len(gap) < 3 or gap[0] != "and" or gap[1] not in {"its", "their", "a", "an"}:
+            return None
+        nouns = self.cues.words("offshoot_nouns")
+        starts = (2, 3) if gap[2] in self.cues.single("splinter_adjectives") else (2,)  # "and its rival offshoot,"
+        for at in starts:
+            for z in (2, 1):
+                if tuple(gap[at : at + z]) in nouns and all(w in {",", "the"} for w in gap[at + z :]):
+                    return at + z
+        return None
+
+    def apposed_name(self, comma: int) -> int | None:
+        """The named party set off by the comma at ``comma`` as an apposition ("an al-Qaeda affiliate,
+        JNIM, claimed"): a name right after it that a comma, a bracket, a dash or the sentence's end
+        closes; else None."""
+        k = self.at_start.get(comma + 1) if comma < len(self.norms) and self.norms[comma] == "," else None
+        if k is None or self.mentions[k].generic or not self.party(k):
+            return None
+        end = self.mentions[k].tok_end
+        return k if end >= len(self.norms) or self.norms[end] in {",", "(", ")", "—", "–", ".", ";"} else None
+
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
         but "an IED that struck a convoy": after "that", a past form is a relative clause's verb."""
@@ -270,6 +293,20 @@ class Sentence:
         words = self.cues.words(list_id)
         return any(tuple(self.norms[j - z : j]) in words for z in (1, 2, 3) if j >= z)
 
+    def _in_source(self, a: int, b: int) -> bool:
+        """Mention ``a`` ends a source phrase ("according to the UN and a statement by the US, Boko Haram
+        is believed ...") that the comma before ``b`` closes: the source is no item of the list after it."""
+        ms = self.mentions
+        if [self.norms[x] for x in range(ms[a].tok_end, ms[b].tok_start)] != [","]:
+            return False
+        words = self.cues.words("source_openers")
+        for j in range(ms[a].tok_start - 1, -1, -1):
+            if self.norms[j] in {",", ";", ":"}:
+                return False
+            if any(tuple(self.norms[j : j + z]) in words for z in (1, 2, 3)):
+                return True
+        return False
+
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
@@ -285,7 +322,7 @@ class Sentence:
         if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
                 self.norms[end + 1 : end + 2] == [","]:
             return False  # "JNIM, the army said, attacked ...": the speaker's aside, no list item
-        if self._after(a, "source_openers") or self._after(a, "contrast_markers"):
+        if self._after(a, "source_openers") or self._after(a, "contrast_markers") or self._in_source(a, b):
             # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
             # the source, or the one set apart, is no item of the list that follows
             return False
@@ -328,6 +365,8 @@ class Sentence:
             at = next((i for i, w in enumerate(gap[2:5]) if w in nouns), None)
             if at is not None and all(w in {",", "the"} for w in gap[3 + at :]):
                 return True
+        if self.offshoot_after(gap) is not None:
+            return True  # "Boko Haram and a splinter group, ISWAP, attacked": the splinter is listed with A
         head = gap[:-1] if gap[-1:] == ["the"] else gap
         if 3 <= len(head) <= 4 and head[0] in {",", "and"} and head[-1] == "of" \
                 and all((w,) in self.matcher.force_nouns or (w,) in self.matcher.absorbed for w in head[1:-1]):
@@ -440,6 +479,10 @@ class Sentence:
                     a -= 3
                 a = a - 1 if a > 0 and self.norms[a - 1] == "," else a
                 if (a - 1) in self.at_end and self.party(self.at_end[a - 1]):
+                    t = self.mentions[self.at_end[a - 1]].tok_start
+                    if a == j and t >= 2 and self.norms[t - 1] in {"to", "with"} \
+                            and self.norms[t - 2] in self.cues.single("description_heads"):
+                        return None, None  # "a commander linked to Ansar Dine who was arrested": the commander
                     return self.at_end[a - 1], None
                 return None, None
             if self.is_break(j) and not (self.norms[j] in self.cues.single("subject_adverbs") and (

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.attribution import claimant_mention, controls
+from actors.extract.frames.attribution import clause_subject, claimant_mention, controls
 from actors.extract.frames.agents import agent, pairs_across, passive
 from actors.extract.frames.sentence import MONTHS, Occurrence, Sentence
 
@@ -36,19 +36,28 @@ def _led_side(s: Sentence, end: int) -> tuple[list[int], int] | None:
         j = close + 1
     if j >= len(s.toks) or s.norms[j] != "and":
         return None
-    for x in range(j + 1, min(len(s.toks), j + 9)):
+    k = named_by(s, j + 1)
+    return (backers, k) if k is not None else None
+
+
+def named_by(s: Sentence, start: int, reach: int = 8) -> int | None:
+    """From ``start`` on a generic phrase, the first named actor the phrase names its members or
+    leaders by (``led_markers``): "rebel groups led by the MNLA", "jihadist groups, including AQIM
+    and Ansar Dine", "groups of Islamist militants such as AQIM"; None when a named actor comes
+    first (an ordinary list) or the clause ends."""
+    markers = s.cues.words("led_markers")
+    for x in range(start, min(len(s.toks), start + reach + 1)):
         if x in s.at_start and not s.mentions[s.at_start[x]].generic:
             m = s.mentions[s.at_start[x]]
             inside = s.norms[m.tok_start:m.tok_end]
             if any(tuple(inside[i:i + len(mk)]) == mk for mk in markers for i in range(len(inside))):
-                return backers, s.at_start[x]  # "rebel groups led by the MNLA", found as one mention
+                return s.at_start[x]  # "rebel groups led by the MNLA", found as one mention
             return None  # a named actor: an ordinary list, handled by the caller
         for marker in markers:
             if tuple(s.norms[x:x + len(marker)]) == marker:
-                k = s.right_mention(x + len(marker), reach=3, stop_comma=False)
-                return (backers, k) if k is not None else None
-        if s.is_break(x) or s.norms[x] == ",":
-            return None
+                return s.right_mention(x + len(marker), reach=3, stop_comma=False)
+        if s.is_break(x) or (s.norms[x] == "," and not any(tuple(s.norms[x + 1:x + 1 + len(mk)]) == mk for mk in markers)):
+            return None  # (a comma right before the marker: "jihadist groups, including A")
     return None
 
 
@@ -79,6 +88,12 @@ def between(s: Sentence, j: int, relation: str) -> list:
         return []
     members = _with_possessed([m for m in s.group(k, forward_only=True) if s.party(m)], s)
     end = s.mentions[members[-1]].tok_end if members else j + 1
+    for x, g in enumerate(members[1:], 1):
+        first = named_by(s, s.mentions[g].tok_end) if s.mentions[g].generic else None
+        if first in members[x + 1:]:
+            # "between Malian forces and jihadist groups, including A and B": A and B are that side, as
+            # examples of it (not allies for that)
+            return _two_sides(s, members[:x], members[members.index(first):], relation, allies=(True, False))
     led = _led_side(s, end)
     if led is not None:
         # "between A, supported by B, and rebel groups led by C and D" (A and B are
@@ -102,10 +117,15 @@ def between(s: Sentence, j: int, relation: str) -> list:
         end = far
     if end < len(s.toks) and s.norms[end] in {"against", "versus", "vs"}:
         other = s.right_mention(end + 1, reach=4, stop_comma=False)
+        examples = other is not None and s.mentions[other].via == "example"  # ("militants such as AQIM", read as one)
+        if other is not None and s.mentions[other].generic:
+            # "against groups of Islamist militants such as AQIM and Ansar Dine": the named examples
+            first = named_by(s, s.mentions[other].tok_end)
+            other, examples = (first, True) if first is not None else (other, False)
         if other is None:
             return []
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
-        return _two_sides(s, members, enemies, relation, allies=(True, True))
+        return _two_sides(s, members, enemies, relation, allies=(True, not examples))
     slashed = _slash_sides(s, members)
     if slashed is not None:
         # "clashes between GATIA/MSA and ISGS": the slash joins one side
@@ -231,6 +251,8 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
     k, status_tok = s.left_mention(occ.start)
     if k is None and status_tok is not None and controls(s, status_tok, occ.start):
         k = claimant_mention(s, status_tok)  # "the CMA said it was at war with the army": the speaker
+    if k is None and cue.kind == "fought-against":
+        k = _subordinate_subject(s, occ)  # "the army retook the base after fierce fighting with ISWAP"
     if k is None:
         yield from _clash_casualties(s, occ, cue)
         return
@@ -264,6 +286,20 @@ def _symmetric(s: Sentence, occ: Occurrence, cue: Cue):
                 for a, b in combinations(named, 2):
                     if s.mentions[a].actor != s.mentions[b].actor:
                         yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
+
+
+def _subordinate_subject(s: Sentence, occ: Occurrence) -> int | None:
+    """A clash noun in a phrase of time after the main clause ("X retook the base after fierce fighting
+    with Y", ``fight_subordinators``), followed by "with": the subject the sentence opens with."""
+    if s.norms[occ.end : occ.end + 1] != ["with"]:
+        return None
+    j = occ.start - 1
+    while j >= 0 and (s.toks[j].text.islower() and s.norms[j] not in s.cues.single("fight_subordinators")
+                      and j not in s.covered and not s.is_break(j)) and occ.start - j <= 4:
+        j -= 1  # "after days of intense fighting"
+    if j < 1 or s.norms[j] not in s.cues.single("fight_subordinators"):
+        return None
+    return clause_subject(s, j)
 
 
 def _clash_casualties(s: Sentence, occ: Occurrence, cue: Cue):
@@ -349,7 +385,30 @@ def _joint_subject(s: Sentence, occ: Occurrence, cue: Cue):
             yield s.mentions[a], s.mentions[b], cue.kind
 
 
+def _pitted(s: Sentence, occ: Occurrence, cue: Cue):
+    """"the fighting pitted A against B", "clashes pitting A and B against C": the side after the verb
+    fought the side after "against"; "A was pitted against B": the subject is the first side."""
+    j = s.find_word(occ.end, {"against"}, 24)
+    if j is None:
+        return
+    k = next((s.at_start[x] for x in range(occ.end, j) if x in s.at_start and s.party(s.at_start[x])
+              and not s.mentions[s.at_start[x]].generic), None)
+    if k is None and passive(s, occ):
+        k, _ = s.left_mention(occ.start)
+    # ("against ex-rebels from the CMA": the first name after "against")
+    other = next((s.at_start[x] for x in range(j + 1, min(len(s.toks), j + 9)) if x in s.at_start
+                  and s.party(s.at_start[x]) and not s.mentions[s.at_start[x]].generic), None)
+    if other is not None and any(s.is_break(x) for x in range(j + 1, s.mentions[other].tok_start)):
+        other = None
+    if k is None or other is None:
+        return
+    one = [m for m in s.group(k, forward_only=True) if s.party(m) and s.mentions[m].tok_start < j]
+    enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
+    yield from _two_sides(s, one, enemies, cue.kind, allies=(True, True))
+
+
 FRAME_FUNCS = {
+    "pitted": _pitted,
     "symmetric": _symmetric,
     "group": _group,
     "joint_subject": _joint_subject,

@@ -234,6 +234,13 @@ def _sufferer(s: Sentence, c: int) -> list[int]:
     def verb_at(j: int) -> int:  # where the verb ending at j starts ("embroiled in"), or -1
         return j if s.norms[j] in verbs else (j - 1 if j >= 1 and tuple(s.norms[j - 1 : j + 1]) in phrases else -1)
     j = c - 1
+    while j >= 0 and s.norms[j] in {"the", "a", "an", "'s"}:
+        j -= 1
+    if j in s.at_end:  # "died in a Boko Haram attack": past the noun's own agent
+        c = j = s.mentions[s.at_end[j]].tok_start
+        j -= 1
+    else:
+        j = c - 1
     while j >= 0 and c - j <= 5 and verb_at(j) < 0:
         if s.is_break(j) or j in s.at_end:
             return []
@@ -297,6 +304,8 @@ def _claimant_of_noun(s: Sentence, occ: Occurrence) -> list[int]:
                and o.cues[0].frame == "verb"), None)
     if st is None or occ.start - st.end > 4:
         return []
+    if st.cues[0].kind == "claimed" and tuple(s.norms[st.start : st.end]) not in s.cues.words("authorship_verbs"):
+        return []  # "an official confirmed an attack on Y": a witness, not the attacker
     if st.cues[0].kind == "denied" and not _denial_of_part(s, st.end, occ.start):
         return []  # "Mali denied the attack on X": that it happened, not that Mali did it
     if any(x in s.covered or s.is_break(x) or s.norms[x] == "," for x in range(st.end, occ.start)):
