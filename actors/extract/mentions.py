@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, longest, phrase_at
-from actors.extract.state_references import bare_country, group_reference, un_body
+from actors.extract.state_references import bare_country, group_reference, mission_in_force, peacekeepers, un_body
 from actors.text.tokens import Token
 
 __all__ = ["Mention", "Matcher", "build_matcher", "find_mentions"]
@@ -104,18 +104,6 @@ def _states_named(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:
     return out
 
 
-def _mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int, day_range, state: str) -> str:
-    """"Nigerien peacekeepers" (``tokens[a:b]`` one of ``peacekeeper_nouns``): the state's contingent of
-    the one peacekeeping mission whose period aliases cover the date, else ""."""
-    if not day_range or day_range[0] is None or day_range[1] is None:
-        return ""
-    if not _peacekeepers(matcher, tokens, a, b):
-        return ""
-    lo, hi = day_range
-    hits = {x.id for x in matcher.dictionary.named() if x.kind == "international mission" and "peacekeeping" in x.tags
-            and x.id != state and any(pa.covers(lo) and pa.covers(hi) for pa in x.period_aliases)}
-    return hits.pop() if len(hits) == 1 else ""
-
 
 #: id of a matcher -> (the matcher, its openers: see :func:`_openers`)
 _OPENERS: dict[int, tuple] = {}
@@ -159,13 +147,6 @@ def _force_of_start(matcher: Matcher, tokens: Sequence[Token], i: int) -> int:
             return a
     return i
 
-
-def _peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
-    """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
-    peacekeepers"): the mission it serves depends on the date."""
-    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
-    words = tuple(t.norm for t in tokens[a:b])
-    return any(words[k:] in nouns for k in range(1, len(words)))
 
 
 def find_mentions(
@@ -267,14 +248,14 @@ def find_mentions_dated(
             length, actors, contingent, joint, ref_role = ref
             each = ""  # "Chadian and Bangladeshi peacekeepers": each state's contingent of the mission in force
             if len(actors) == 1 and un_body(matcher, contingent):  # "Nigerian UN peacekeepers": its mission then
-                dated = dated or _peacekeepers(matcher, tokens, i + length - 2, i + length)
-                contingent = _mission_in_force(matcher, tokens, i + length - 2, i + length, day_range, actors[0][0]) or contingent
+                dated = dated or peacekeepers(matcher, tokens, i + length - 2, i + length)
+                contingent = mission_in_force(matcher, tokens, i + length - 2, i + length, day_range, actors[0][0]) or contingent
             if not contingent and len(actors) == 1:
-                dated = dated or _peacekeepers(matcher, tokens, *actors[0][1])
-                contingent = _mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
+                dated = dated or peacekeepers(matcher, tokens, *actors[0][1])
+                contingent = mission_in_force(matcher, tokens, *actors[0][1], day_range, actors[0][0])
             elif not contingent:
-                dated = dated or _peacekeepers(matcher, tokens, i, i + length)
-                each = _mission_in_force(matcher, tokens, i, i + length, day_range, "")
+                dated = dated or peacekeepers(matcher, tokens, i, i + length)
+                each = mission_in_force(matcher, tokens, i, i + length, day_range, "")
             group = group_id if len(actors) > 1 and joint else -1
             group_id += 1 if group >= 0 else 0
             for aid, (a, b) in actors:
@@ -293,12 +274,12 @@ def find_mentions_dated(
                 a = _force_of_start(matcher, tokens, i)  # "Military Forces of Mali": one mention of the state's forces
                 compound = a == i and _compound_modifier(matcher, tokens, i + length) and tokens[i + length].norm == "-"
                 # "three peacekeepers from Guinea": the state's contingent of the mission in force then
-                serving = i >= 3 and tokens[i - 1].norm == "from" and _peacekeepers(matcher, tokens, i - 3, i - 1)
+                serving = i >= 3 and tokens[i - 1].norm == "from" and peacekeepers(matcher, tokens, i - 3, i - 1)
                 dated = dated or serving
                 out.append(Mention(aid, tokens[a].start, tokens[i + length - 1].end, a, i + length, surface(a, i + length),
                                    via="compound" if compound else "country" if a == i else "force",
                                    role="modifier" if compound else "party",
-                                   contingent_of=_mission_in_force(matcher, tokens, i - 3, i - 1, day_range, aid)
+                                   contingent_of=mission_in_force(matcher, tokens, i - 3, i - 1, day_range, aid)
                                    if serving else ""))
                 i += length
                 continue

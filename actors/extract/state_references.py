@@ -5,7 +5,9 @@
   forces", "Nigerien MINUSMA peacekeepers"), or before the noun of its action ("the
   French operation", "a Malian offensive": the demonym alone is the mention);
 - a bare country name used as a belligerent ("Mali launched ..."), but not as a
-  place ("in Mali", "Nampala, Mali", "the Mali War", "Lake Chad").
+  place ("in Mali", "Nampala, Mali", "the Mali War", "Lake Chad");
+- a state's peacekeepers: the mission they serve in at the date (:func:`mission_in_force`;
+  "Nigerian UN peacekeepers" in 2019 are MINUSMA's, :func:`un_body`).
 
 Both return token spans and actor ids; :func:`actors.extract.mentions.find_mentions`
 makes the mentions.
@@ -27,7 +29,7 @@ from typing import Sequence
 from actors.extract.matcher import Matcher, heads, longest, phrase_at
 from actors.text.tokens import Token
 
-__all__ = ["group_reference", "bare_country"]
+__all__ = ["group_reference", "bare_country", "mission_in_force", "peacekeepers", "un_body"]
 
 
 def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_alias: bool):
@@ -352,3 +354,24 @@ def _after_force_of(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
     Chad", "the governments of Belgium, the Netherlands and Norway"."""
     j = _list_opening(matcher, tokens, i)
     return j >= 1 and tokens[j].norm == "of" and _acting_for(matcher, tokens[j - 1].norm)
+
+
+def mission_in_force(matcher: Matcher, tokens: Sequence[Token], a: int, b: int, day_range, state: str) -> str:
+    """"Nigerien peacekeepers" (``tokens[a:b]`` one of ``peacekeeper_nouns``): the state's contingent of
+    the one peacekeeping mission whose period aliases cover the date, else ""."""
+    if not day_range or day_range[0] is None or day_range[1] is None:
+        return ""
+    if not peacekeepers(matcher, tokens, a, b):
+        return ""
+    lo, hi = day_range
+    hits = {x.id for x in matcher.dictionary.named() if x.kind == "international mission" and "peacekeeping" in x.tags
+            and x.id != state and any(pa.covers(lo) and pa.covers(hi) for pa in x.period_aliases)}
+    return hits.pop() if len(hits) == 1 else ""
+
+
+def peacekeepers(matcher: Matcher, tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether the state's force ``tokens[a:b]`` ends in one of ``peacekeeper_nouns`` ("Nigerien
+    peacekeepers"): the mission it serves depends on the date."""
+    nouns = matcher.words.get("peacekeeper_nouns", frozenset())
+    words = tuple(t.norm for t in tokens[a:b])
+    return any(words[k:] in nouns for k in range(1, len(words)))

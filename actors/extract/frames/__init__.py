@@ -8,8 +8,14 @@ The modules build on each other, downward only:
   (tokens, mentions, cue occurrences, coordination and clause navigation);
 - :mod:`~actors.extract.frames.attribution`: status and claimant, and the
   :class:`~actors.extract.frames.attribution.RelationMatch` a found pair becomes;
+- :mod:`~actors.extract.frames.asides`: what a subject search passes over (asides, appositions), and
+  what only names, a name set off by commas, a splinter listed with its parent, a source phrase;
+- :mod:`~actors.extract.frames.dependents`: who does a verb that depends on another (a gerund after
+  "for", troops sent to do something);
 - :mod:`~actors.extract.frames.agents`: who acts (the subject, a passive's "by"
   agent) and the pairs across two sides;
+- :mod:`~actors.extract.frames.joint`: whether actors named together acted together (examples of a
+  kind, rival families);
 - :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,
   ``group``, ``joint_subject``);
 - :mod:`~actors.extract.frames.companions`: one side named with another by a preposition phrase

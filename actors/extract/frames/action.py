@@ -19,14 +19,14 @@ from actors.extract.cues import Cue
 from actors.extract.frames.agents import (accuser, accusing_verb, agent, aside_companions, by_agent, loyal_to,
                                          noun_participle, pairs_across, passive, with_contingents)
 from actors.extract.frames.attribution import claimant_mention, status_before
+from actors.extract.frames.joint import examples, rivals_apart
 from actors.extract.frames.sentence import Occurrence, Sentence
 from actors.extract.frames.sides import between
 from actors.extract.frames.targets import (_agentive_subject, _back_reference, _attack_noun_agents, _claimant_of_noun, _clause_start,
                                           _co_victims, _detonation_target, _device_agents, _device_object, _fled,
                                           _holder_before, _joint_noun, _leader_apposition, _leader_group,
                                           _owner_before, _previous_holder, _reduced_relative, _sufferer,
-                                          _supported_before, formerly_owned)
-from actors.extract.infobox import rival_pairs
+                                          _noun_target, _supported_before, _told_attack, formerly_owned)
 
 __all__ = ["FRAME_FUNCS"]
 
@@ -190,12 +190,12 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         and any(o.end == first - 1 for o in s.relation_occ))  # "attacks by JNIM and the ISGS killed ...": each its own
     ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
     if cue.kind == "fought-against" and len(agents) > 1 and not reciprocal and not intransitive and not s.separate() \
-            and not each and not ongoing and not loyal_to(s, first) and not _examples(s, agents):
+            and not each and not ongoing and not loyal_to(s, first) and not examples(s, agents):
         # ("A and B continued to attack", "are battling": each its own campaign; "JNIM and the ISGS each
         # attacked", "both A and B have attacked": each on its own; "groups loyal to A and B": the groups;
         # "jihadist groups, including A and B, attacked": examples of who attacks)
         for a, b in combinations(agents, 2):  # attackers together are on one side
-            if not _rivals_apart(s, a, b, occ):
+            if not rivals_apart(s, a, b, occ):
                 yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
     if cue.kind == "fought-against" and len(agents) > 1 and tuple(s.norms[occ.end : occ.end + 2]) in s.reciprocal:
         # "JNIM and the ISGS attacked each other", "turned on one another"
@@ -457,60 +457,17 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
     plural = s.norms[occ.end - 1].endswith("s") and not any(
         w in s.cues.single("joint_markers") for w in s.norms[max(0, occ.start - 3) : occ.start])
     lo = min([s.mentions[a].tok_start for a in agents] + [occ.end]) if agents else 0
-    listed = _examples(s, agents, lo)  # (from the noun on: "attacks by groups including A and B")
+    listed = examples(s, agents, lo)  # (from the noun on: "attacks by groups including A and B")
     ongoing = len(agents) > 1 and s.ongoing(max(s.mentions[a].tok_end for a in agents), occ.start)
     if len(agents) > 1 and not s.separate() and not plural and not listed and not ongoing and not loyal_to(s, lo):
         # "Burkinabe and French troops launched an operation" (one event); but "A and B have carried out
         # attacks in the area" sums up a campaign of each: no joint action; nor do examples ("an
         # insurgency by jihadist groups including A, B and C") or owners ("groups loyal to A and B") act together
         for a, b in combinations(agents, 2):
-            if not _rivals_apart(s, a, b, occ):
+            if not rivals_apart(s, a, b, occ):
                 yield s.mentions[a], s.mentions[b], "allied-with", "joint-action"
 
 
-def _rivals_apart(s: Sentence, a: int, b: int, occ: Occurrence) -> bool:
-    """Two of rival families (``rival_families``: al-Qaeda's and the Islamic State's) named as one
-    subject: each acts on its own ("JNIM and IS launching attacks on state forces"), unless the
-    sentence says they acted together (``joint_markers``: "jointly", "a joint attack")."""
-    pair = frozenset((s.mentions[a].actor, s.mentions[b].actor))
-    if pair not in rival_pairs(s.matcher, pair):
-        return False
-    joint = s.cues.single("joint_markers") | s.cues.single("together_words")
-    lo = min(s.mentions[a].tok_start, s.mentions[b].tok_start)
-    hi = max(s.mentions[a].tok_end, s.mentions[b].tok_end, occ.end)
-    # (from the first to a few words past the verb: said of them, not of others later on)
-    return not any(w in joint for w in s.norms[lo : hi + 6])
-
-
-def _told_attack(s: Sentence, after: int) -> bool:
-    """After a passive, "in the attack" (or "in that raid", "during the assault"): an attack told before."""
-    if s.norms[after : after + 1] not in (["in"], ["during"]) or after + 2 >= len(s.toks) \
-            or s.norms[after + 1] not in {"the", "that", "this", "these", "those"}:
-        return False
-    return any(o.start == after + 2 and any(c.frame == "nominal" and c.kind == "fought-against" for c in o.cues)
-               for o in s.relation_occ)
-
-
-def _noun_target(s: Sentence, k: int) -> bool:
-    """Mention ``k`` is what an attack noun is on or against ("an attack on AQIM positions")."""
-    j = s.mentions[k].tok_start - 1
-    if j >= 0 and s.norms[j] == "the":
-        j -= 1
-    return j >= 0 and s.norms[j] in {"on", "against"} and any(
-        o.end == j and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)
-
-
-def _examples(s: Sentence, agents: list[int], lo: int | None = None) -> bool:
-    """The agents are examples of a kind ("jihadist groups, including A and B", ``example_markers``
-    within the three words before the first, or ``lo``, or between them): not actors together."""
-    if not agents:
-        return False
-    if any(s.mentions[a].via == "example" for a in agents):
-        return True  # "militants such as JNIM", read as one mention
-    examples = s.cues.words("example_markers")
-    lo = min(s.mentions[a].tok_start for a in agents) if lo is None else lo
-    hi = max(s.mentions[a].tok_end for a in agents)
-    return any(tuple(s.norms[x : x + z]) in examples for x in range(max(0, lo - 3), hi) for z in (1, 2))
 
 
 def _under_fire(s: Sentence, occ: Occurrence, cue: Cue):

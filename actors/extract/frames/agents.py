@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
+from actors.extract.frames.dependents import blamed_for, sender
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
@@ -190,7 +191,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     subordinate = _subordinate_subject(s, occ)
     if subordinate is not None:
         return subordinate
-    blamed = _blamed_for(s, occ)
+    blamed = blamed_for(s, occ)
     if blamed is not None:
         return blamed
     noun = _relative_noun(s, occ.start)
@@ -209,7 +210,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
-                return _sender(s, before)  # "an African-led force to assist X": the unnamed force acts
+                return sender(s, before)  # "an African-led force to assist X": the unnamed force acts
             if j > 1 and s.norms[j - 1] == "of" and s.norms[j - 2] in s.cues.single("deployment_nouns"):
                 # "the Council authorised the deployment of a force to help defeat X": the force acts; who
                 # authorised it does not (a state deploying its own troops is their sender)
@@ -291,20 +292,6 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     return []
 
 
-def _blamed_for(s: Sentence, occ: Occurrence) -> list[int] | None:
-    """"X targeted the MNLA for siding with France", "... the MNLA for their part in siding with France":
-    a gerund after "for" is done by the one the main verb acted on (the name right before "for")."""
-    t = occ.start
-    if not s.norms[t].endswith("ing") or t < 2:
-        return None
-    j = t - 1
-    if j >= 3 and s.norms[j] == "in" and s.norms[j - 1] in {"part", "role"} and s.norms[j - 2] in {"its", "their", "his"}:
-        j -= 3  # "for their part in siding with"
-    if s.norms[j] != "for" or (j - 1) not in s.at_end:
-        return None
-    k = s.at_end[j - 1]
-    return [m for m in s.group(k) if s.party(m)] if s.party(k) else None
-
 
 def _subordinate_subject(s: Sentence, occ: Occurrence) -> list[int] | None:
     """"Ansar Dine took over Timbuktu after driving out the MNLA", "... after it drove out the MNLA":
@@ -345,25 +332,6 @@ def _purpose_companions(s: Sentence, group: list[int], occ: Occurrence) -> list[
         return []
     return [m for m in s.group(k) if s.party(m) and m not in group]
 
-
-def _sender(s: Sentence, noun: int) -> list[int]:
-    """"France commits troops to aid X": the troops a state sends act for it (their sender)."""
-    verbs = s.cues.single("contribution_verbs")
-    j = noun - 1  # "provided (two) (transport) aircraft": the verb within a few words, no name between
-    while j >= 0 and noun - j <= 4 and s.norms[j] not in verbs and j not in s.covered and not s.is_break(j) \
-            and s.norms[j] not in {",", "to", "of", "for"}:
-        j -= 1
-    if j < 0 or s.norms[j] not in verbs:
-        return []
-    k, _ = s.left_mention(j, reach=6)
-    if k is None:
-        return []
-    states = []
-    for m in s.group(k):  # "The United Kingdom and Germany provided aircraft to support X"
-        actor = s.matcher.dictionary.get(s.mentions[m].actor)
-        if s.party(m) and not s.mentions[m].generic and actor is not None and actor.kind in ("state armed force", "foreign state"):
-            states.append(m)
-    return states
 
 
 # "of" and "from" are left out: "jets from Operation Barkhane were dispatched" keeps its subject

@@ -3,7 +3,9 @@ and its verb ("JNIM, the Malian army said, attacked ...", "X, a splinter group o
 ..."), and the named head of an apposition whose relative clause holds the verb ("the CMA, an
 alliance of armed groups that had signed ...").
 
-Helpers of :meth:`actors.extract.frames.sentence.Sentence.left_mention`; each takes the sentence first.
+Helpers of :class:`actors.extract.frames.sentence.Sentence` (its subject search and its lists); each
+takes the sentence (or its words) first. Also: what only names (a former name, a part's parent in
+an apposition), a name set off by commas, a splinter listed with its parent, a source phrase.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from actors.extract.frames.sentence import Sentence
 
-__all__ = ["apposition_head", "branch_apposition", "parenthetical_start", "relative_aside"]
+__all__ = ["apposition_head", "apposed_name", "branch_apposition", "in_source", "names_only", "offshoot_after",
+           "parenthetical_start", "relative_aside"]
 
 # words opening an adverbial aside between a subject and its verb (", despite their rivalry,")
 _ADVERBIAL_OPENERS = frozenset({"despite", "in", "on", "during", "after", "before", "at", "near", "since", "following",
@@ -117,3 +120,56 @@ def branch_apposition(s: Sentence, p: int, comma: int) -> bool:
         return False  # "A, the armed wing of B, and C": a list
     return any(s.norms[x] in nouns and (s.norms[x + 1] == "of" or s.norms[x - 1] == "'s")
                for x in range(p + 2, comma - 1))
+
+
+def offshoot_after(s: Sentence, gap: list[str]) -> int | None:
+    """In the words between two names, "and a splinter group," / "and its offshoot" (``offshoot_nouns``):
+    where the noun ends in ``gap``; else None."""
+    if len(gap) < 3 or gap[0] != "and" or gap[1] not in {"its", "their", "a", "an"}:
+        return None
+    nouns = s.cues.words("offshoot_nouns")
+    starts = (2, 3) if gap[2] in s.cues.single("splinter_adjectives") else (2,)  # "and its rival offshoot,"
+    for at in starts:
+        for z in (2, 1):
+            if tuple(gap[at : at + z]) in nouns and all(w in {",", "the"} for w in gap[at + z :]):
+                return at + z
+    return None
+
+
+def apposed_name(s: Sentence, comma: int) -> int | None:
+    """The named party set off by the comma at ``comma`` as an apposition ("an al-Qaeda affiliate,
+    JNIM, claimed"): a name right after it that a comma, a bracket, a dash or the sentence's end
+    closes; else None."""
+    k = s.at_start.get(comma + 1) if comma < len(s.norms) and s.norms[comma] == "," else None
+    if k is None or s.mentions[k].generic or not s.party(k):
+        return None
+    end = s.mentions[k].tok_end
+    return k if end >= len(s.norms) or s.norms[end] in {",", "(", ")", "—", "–", ".", ";"} else None
+
+
+def in_source(s: Sentence, a: int, b: int) -> bool:
+    """Mention ``a`` ends a source phrase ("according to the UN and a statement by the US, Boko Haram
+    is believed ...") that the comma before ``b`` closes: the source is no item of the list after it."""
+    ms = s.mentions
+    if [s.norms[x] for x in range(ms[a].tok_end, ms[b].tok_start)] != [","]:
+        return False
+    words = s.cues.words("source_openers")
+    for j in range(ms[a].tok_start - 1, -1, -1):
+        if s.norms[j] in {",", ";", ":"}:
+            return False
+        if any(tuple(s.norms[j : j + z]) in words for z in (1, 2, 3)):
+            return True
+    return False
+
+
+def names_only(norms: list[str], m, cues) -> bool:
+    """A party mention that only names: another's former or other name ("ISWAP, formerly known as
+    X"), or the parent in an apposition of a part ("Katiba Serma, a JNIM unit, attacked")."""
+    a, b = m.tok_start, m.tok_end
+    former = cues.words("other_name_markers")
+    if a > 1 and norms[a - 1] in cues.last_words("other_name_markers") and any(
+            tuple(norms[max(0, a - z) : a]) in former for z in (2, 3)):
+        return True
+    parts = cues.single("part_nouns")
+    return a > 1 and norms[a - 1] in ("a", "an") and norms[a - 2] == "," and (
+        norms[b - 1] in parts or (b < len(norms) and norms[b] in parts))

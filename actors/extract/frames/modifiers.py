@@ -10,6 +10,7 @@ Takuba Task Force".
 from __future__ import annotations
 
 from actors.extract.cues import Cue
+from actors.extract.frames.asides import apposed_name
 from actors.extract.frames.sentence import Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]
@@ -38,7 +39,7 @@ def _modifier(s: Sentence, occ: Occurrence, cue: Cue):
         # "an al-Qaeda-affiliated group, JNIM, claimed": the name the described noun is apposed to
         comma = next((j for j in range(after, min(len(s.toks), after + 3)) if s.norms[j] == ","), None)
         if comma is not None and all(s.toks[x].text.islower() for x in range(after, comma)):
-            y = s.apposed_name(comma)
+            y = apposed_name(s, comma)
             if y is not None and s.mentions[y].actor != s.mentions[head].actor:
                 yield s.mentions[y], s.mentions[head], cue.kind
                 return

@@ -20,6 +20,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
+from actors.extract.frames.asides import apposed_name, offshoot_after
 from actors.extract.frames.agents import owners_of_others, verb_governing
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
@@ -112,7 +113,7 @@ def _split(s: Sentence, occ: Occurrence, cue: Cue):
         # the name before, named after
         a, b = s.at_end[conj - 1], s.at_start.get(next((x for x in range(occ.end, min(len(s.toks), occ.end + 3))
                                                         if x in s.at_start), -1))
-        if b is not None and s.offshoot_after(s.norms[s.mentions[a].tok_end : s.mentions[b].tok_start]) is not None \
+        if b is not None and offshoot_after(s, s.norms[s.mentions[a].tok_end : s.mentions[b].tok_start]) is not None \
                 and not s.mentions[a].generic and not s.mentions[b].generic and s.mentions[a].actor != s.mentions[b].actor:
             yield s.mentions[b], s.mentions[a], cue.kind
         return
@@ -342,7 +343,7 @@ def _possessive_member(s: Sentence, occ: Occurrence, cue: Cue):
     member = _appositive_head(s, s.mentions[org].tok_start)
     lead = s.mentions[org].tok_start - 1
     at = occ.end + 1 if s.norms[occ.end : occ.end + 1] == [","] and (
-        (lead >= 0 and s.norms[lead] in {"a", "an", "the"}) or s.apposed_name(occ.end) is not None) \
+        (lead >= 0 and s.norms[lead] in {"a", "an", "the"}) or apposed_name(s, occ.end) is not None) \
         else occ.end  # "an al-Qaeda affiliate, JNIM, claimed", "al-Qaeda's Sahel affiliate, JNIM,": the name in apposition
     if member is None and at in s.at_start:
         # "Al-Qaeda affiliate Nusrat al-Islam (JNIM)": the noun is the title of the name after it

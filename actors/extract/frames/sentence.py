@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from actors.extract.cues import Cue, CueSet
-from actors.extract.frames.asides import apposition_head, parenthetical_start
+from actors.extract.frames.asides import apposition_head, in_source, names_only, offshoot_after, parenthetical_start
 from actors.extract.matcher import Matcher
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -43,7 +43,7 @@ class Sentence:
         self.matcher = matcher
         self.toks = tokens
         self.norms = [t.norm for t in tokens]
-        self.mentions = [replace(m, role="modifier") if m.role == "party" and self._names_only(m, cues) else m
+        self.mentions = [replace(m, role="modifier") if m.role == "party" and names_only(self.norms, m, cues) else m
                          for m in mentions]
         # two mentions on one span ("the two groups", read as both): the first starts the list, the last ends it
         self.at_start = {}
@@ -94,41 +94,6 @@ class Sentence:
         # "a MINUSMA convoy was ambushed"): cue start -> target mention indices; a claim of
         # responsibility may name the attacker (context.py)
         self.unattributed: dict[int, list[int]] = {}
-
-    def _names_only(self, m: Mention, cues: CueSet) -> bool:
-        """A party mention that only names: another's former or other name ("ISWAP, formerly known as
-        X"), or the parent in an apposition of a part ("Katiba Serma, a JNIM unit, attacked")."""
-        a, b, norms = m.tok_start, m.tok_end, self.norms
-        former = cues.words("other_name_markers")
-        if a > 1 and norms[a - 1] in cues.last_words("other_name_markers") and any(
-                tuple(norms[max(0, a - z) : a]) in former for z in (2, 3)):
-            return True
-        parts = cues.single("part_nouns")
-        return a > 1 and norms[a - 1] in ("a", "an") and norms[a - 2] == "," and (
-            norms[b - 1] in parts or (b < len(norms) and norms[b] in parts))
-
-    def offshoot_after(self, gap: list[str]) -> int | None:
-        """In the words between two names, "and a splinter group," / "and its offshoot" (``offshoot_nouns``):
-        where the noun ends in ``gap``; else None."""
-        if len(gap) < 3 or gap[0] != "and" or gap[1] not in {"its", "their", "a", "an"}:
-            return None
-        nouns = self.cues.words("offshoot_nouns")
-        starts = (2, 3) if gap[2] in self.cues.single("splinter_adjectives") else (2,)  # "and its rival offshoot,"
-        for at in starts:
-            for z in (2, 1):
-                if tuple(gap[at : at + z]) in nouns and all(w in {",", "the"} for w in gap[at + z :]):
-                    return at + z
-        return None
-
-    def apposed_name(self, comma: int) -> int | None:
-        """The named party set off by the comma at ``comma`` as an apposition ("an al-Qaeda affiliate,
-        JNIM, claimed"): a name right after it that a comma, a bracket, a dash or the sentence's end
-        closes; else None."""
-        k = self.at_start.get(comma + 1) if comma < len(self.norms) and self.norms[comma] == "," else None
-        if k is None or self.mentions[k].generic or not self.party(k):
-            return None
-        end = self.mentions[k].tok_end
-        return k if end >= len(self.norms) or self.norms[end] in {",", "(", ")", "—", "–", ".", ";"} else None
 
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
@@ -293,20 +258,6 @@ class Sentence:
         words = self.cues.words(list_id)
         return any(tuple(self.norms[j - z : j]) in words for z in (1, 2, 3) if j >= z)
 
-    def _in_source(self, a: int, b: int) -> bool:
-        """Mention ``a`` ends a source phrase ("according to the UN and a statement by the US, Boko Haram
-        is believed ...") that the comma before ``b`` closes: the source is no item of the list after it."""
-        ms = self.mentions
-        if [self.norms[x] for x in range(ms[a].tok_end, ms[b].tok_start)] != [","]:
-            return False
-        words = self.cues.words("source_openers")
-        for j in range(ms[a].tok_start - 1, -1, -1):
-            if self.norms[j] in {",", ";", ":"}:
-                return False
-            if any(tuple(self.norms[j : j + z]) in words for z in (1, 2, 3)):
-                return True
-        return False
-
     def _gap(self, a: int, b: int) -> list[str]:
         return self.norms[self.mentions[a].tok_end : self.mentions[b].tok_start]
 
@@ -322,7 +273,7 @@ class Sentence:
         if self.norms[end : end + 1] and self.norms[end] in self.cues.single("statement_verbs") and \
                 self.norms[end + 1 : end + 2] == [","]:
             return False  # "JNIM, the army said, attacked ...": the speaker's aside, no list item
-        if self._after(a, "source_openers") or self._after(a, "contrast_markers") or self._in_source(a, b):
+        if self._after(a, "source_openers") or self._after(a, "contrast_markers") or in_source(self, a, b):
             # "according to the Malian army, JNIM attacked ...", "unlike JNIM, the ISGS attacks ...":
             # the source, or the one set apart, is no item of the list that follows
             return False
@@ -365,7 +316,7 @@ class Sentence:
             at = next((i for i, w in enumerate(gap[2:5]) if w in nouns), None)
             if at is not None and all(w in {",", "the"} for w in gap[3 + at :]):
                 return True
-        if self.offshoot_after(gap) is not None:
+        if offshoot_after(self, gap) is not None:
             return True  # "Boko Haram and a splinter group, ISWAP, attacked": the splinter is listed with A
         head = gap[:-1] if gap[-1:] == ["the"] else gap
         if 3 <= len(head) <= 4 and head[0] in {",", "and"} and head[-1] == "of" \

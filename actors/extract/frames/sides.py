@@ -26,7 +26,6 @@ def _led_side(s: Sentence, end: int) -> tuple[list[int], int] | None:
     is a generic phrase that names its leaders ("and Islamist fighters led by Ansar Dine",
     "and a coalition of rebel groups including the MNLA and the HCUA"); else None."""
     backers: list[int] = []
-    markers = s.cues.words("led_markers")
     j = end
     if j < len(s.toks) and s.norms[j] == "," and j + 1 < len(s.toks) and s.norms[j + 1] in s.cues.single("backing_participles"):
         close = next((x for x in range(j + 1, min(len(s.toks), j + 14)) if s.norms[x] == ","), None)

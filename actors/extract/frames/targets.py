@@ -376,3 +376,21 @@ def _back_reference(s: Sentence, c: int) -> list[int]:
         return s.agent_of_cue[max(earlier)]
     # "The attack was repulsed by X" opening the sentence: the previous sentence's attack
     return None if j - 1 == 0 else []
+
+
+def _told_attack(s: Sentence, after: int) -> bool:
+    """After a passive, "in the attack" (or "in that raid", "during the assault"): an attack told before."""
+    if s.norms[after : after + 1] not in (["in"], ["during"]) or after + 2 >= len(s.toks) \
+            or s.norms[after + 1] not in {"the", "that", "this", "these", "those"}:
+        return False
+    return any(o.start == after + 2 and any(c.frame == "nominal" and c.kind == "fought-against" for c in o.cues)
+               for o in s.relation_occ)
+
+
+def _noun_target(s: Sentence, k: int) -> bool:
+    """Mention ``k`` is what an attack noun is on or against ("an attack on AQIM positions")."""
+    j = s.mentions[k].tok_start - 1
+    if j >= 0 and s.norms[j] == "the":
+        j -= 1
+    return j >= 0 and s.norms[j] in {"on", "against"} and any(
+        o.end == j and any(c.kind == "fought-against" for c in o.cues) for o in s.relation_occ)

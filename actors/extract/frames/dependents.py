@@ -1,0 +1,49 @@
+"""Who does a verb that depends on another one, for :func:`actors.extract.frames.agents.agent`:
+
+- a gerund after "for" is done by the one the main verb acted on ("X targeted the MNLA for siding
+  with France": the MNLA sided with France);
+- troops a state sends to do something act for it ("France commits troops to aid X": France aids X).
+
+Each takes the sentence first and returns mention indexes.
+"""
+
+from __future__ import annotations
+
+from actors.extract.frames.sentence import Occurrence, Sentence
+
+__all__ = ["blamed_for", "sender"]
+
+
+def blamed_for(s: Sentence, occ: Occurrence) -> list[int] | None:
+    """"X targeted the MNLA for siding with France", "... the MNLA for their part in siding with France":
+    a gerund after "for" is done by the one the main verb acted on (the name right before "for")."""
+    t = occ.start
+    if not s.norms[t].endswith("ing") or t < 2:
+        return None
+    j = t - 1
+    if j >= 3 and s.norms[j] == "in" and s.norms[j - 1] in {"part", "role"} and s.norms[j - 2] in {"its", "their", "his"}:
+        j -= 3  # "for their part in siding with"
+    if s.norms[j] != "for" or (j - 1) not in s.at_end:
+        return None
+    k = s.at_end[j - 1]
+    return [m for m in s.group(k) if s.party(m)] if s.party(k) else None
+
+
+def sender(s: Sentence, noun: int) -> list[int]:
+    """"France commits troops to aid X": the troops a state sends act for it (their sender)."""
+    verbs = s.cues.single("contribution_verbs")
+    j = noun - 1  # "provided (two) (transport) aircraft": the verb within a few words, no name between
+    while j >= 0 and noun - j <= 4 and s.norms[j] not in verbs and j not in s.covered and not s.is_break(j) \
+            and s.norms[j] not in {",", "to", "of", "for"}:
+        j -= 1
+    if j < 0 or s.norms[j] not in verbs:
+        return []
+    k, _ = s.left_mention(j, reach=6)
+    if k is None:
+        return []
+    states = []
+    for m in s.group(k):  # "The United Kingdom and Germany provided aircraft to support X"
+        actor = s.matcher.dictionary.get(s.mentions[m].actor)
+        if s.party(m) and not s.mentions[m].generic and actor is not None and actor.kind in ("state armed force", "foreign state"):
+            states.append(m)
+    return states
