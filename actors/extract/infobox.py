@@ -124,8 +124,7 @@ def _mixed_side(matcher: Matcher, sides: Sides) -> bool:
 # an entry's own period after its name, footnote marks aside: "France[2] (2014–23)[3]",
 # "Germany (since 2015)", "Wagner (from June 2022)", "(2021–present)"; "(until February 2023)"
 # gives no start
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
 _PERIOD = re.compile(r"\(\s*(?:(?:since|from)\s+)?(?:(" + "|".join(_MONTHS) + r")\s+)?((?:19|20)\d\d)\s*"
                      r"(?:[–—-]\s*(?:(?:19|20)?\d\d|present)\s*)?\)", re.IGNORECASE)
 _NOTE = re.compile(r"\[[^\]\n]{0,12}\]")

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
-from actors.extract.frames.dependents import blamed_for, sender
+from actors.extract.frames.dependents import blamed_for, deployer, sender
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
@@ -212,13 +212,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
                 return sender(s, before)  # "an African-led force to assist X": the unnamed force acts
             if j > 1 and s.norms[j - 1] == "of" and s.norms[j - 2] in s.cues.single("deployment_nouns"):
-                # "the Council authorised the deployment of a force to help defeat X": the force acts; who
-                # authorised it does not (a state deploying its own troops is their sender)
-                k, st = s.left_mention(j - 2, reach=8)
-                if k is None and st is not None:
-                    k = claimant_mention(s, st)  # "France announced the deployment of a force to fight X"
-                return [m for m in (s.group(k) if k is not None else []) if s.party(m)
-                        and getattr(s.matcher.dictionary.get(s.mentions[m].actor), "kind", "") in ("state armed force", "foreign state")]
+                return deployer(s, j - 2)  # "the deployment of a force to help defeat X": a state's, or no one's
     j = occ.start - 1
     while j > 0 and (s.norms[j] in {"then", "later", "subsequently", "also"} or s.norms[j] in s.cues.single("aspect_verbs")):
         j -= 1  # "..., and also began attacking Mali": the subject goes on

@@ -2,16 +2,18 @@
 
 - a gerund after "for" is done by the one the main verb acted on ("X targeted the MNLA for siding
   with France": the MNLA sided with France);
-- troops a state sends to do something act for it ("France commits troops to aid X": France aids X).
+- troops a state sends to do something act for it ("France commits troops to aid X": France aids X),
+  and so does a force a state deploys; not one an international body authorises.
 
 Each takes the sentence first and returns mention indexes.
 """
 
 from __future__ import annotations
 
+from actors.extract.frames.attribution import claimant_mention
 from actors.extract.frames.sentence import Occurrence, Sentence
 
-__all__ = ["blamed_for", "sender"]
+__all__ = ["blamed_for", "deployer", "sender"]
 
 
 def blamed_for(s: Sentence, occ: Occurrence) -> list[int] | None:
@@ -39,11 +41,21 @@ def sender(s: Sentence, noun: int) -> list[int]:
     if j < 0 or s.norms[j] not in verbs:
         return []
     k, _ = s.left_mention(j, reach=6)
-    if k is None:
-        return []
-    states = []
-    for m in s.group(k):  # "The United Kingdom and Germany provided aircraft to support X"
-        actor = s.matcher.dictionary.get(s.mentions[m].actor)
-        if s.party(m) and not s.mentions[m].generic and actor is not None and actor.kind in ("state armed force", "foreign state"):
-            states.append(m)
-    return states
+    return _states(s, k)  # "The United Kingdom and Germany provided aircraft to support X"
+
+
+def deployer(s: Sentence, noun: int) -> list[int]:
+    """"the Council authorised the deployment of a force to help defeat X" (``noun`` the deployment noun):
+    the force acts; who authorised it does not, but a state deploying its own troops is their sender
+    ("France announced the deployment of a force to fight X")."""
+    k, st = s.left_mention(noun, reach=8)
+    if k is None and st is not None:
+        k = claimant_mention(s, st)
+    return _states(s, k)
+
+
+def _states(s: Sentence, k: int | None) -> list[int]:
+    """The named states among the mentions coordinated with ``k``."""
+    kinds = ("state armed force", "foreign state")
+    return [m for m in (s.group(k) if k is not None else []) if s.party(m) and not s.mentions[m].generic
+            and getattr(s.matcher.dictionary.get(s.mentions[m].actor), "kind", "") in kinds]

@@ -39,7 +39,7 @@ def examples(s: Sentence, agents: list[int], lo: int | None = None) -> bool:
         return False
     if any(s.mentions[a].via == "example" for a in agents):
         return True  # "militants such as JNIM", read as one mention
-    examples = s.cues.words("example_markers")
+    markers = s.cues.words("example_markers")
     lo = min(s.mentions[a].tok_start for a in agents) if lo is None else lo
     hi = max(s.mentions[a].tok_end for a in agents)
-    return any(tuple(s.norms[x : x + z]) in examples for x in range(max(0, lo - 3), hi) for z in (1, 2))
+    return any(tuple(s.norms[x : x + z]) in markers for x in range(max(0, lo - 3), hi) for z in (1, 2))

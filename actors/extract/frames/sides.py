@@ -292,11 +292,12 @@ def _subordinate_subject(s: Sentence, occ: Occurrence) -> int | None:
     with Y", ``fight_subordinators``), followed by "with": the subject the sentence opens with."""
     if s.norms[occ.end : occ.end + 1] != ["with"]:
         return None
+    subordinators = s.cues.single("fight_subordinators")
     j = occ.start - 1
-    while j >= 0 and (s.toks[j].text.islower() and s.norms[j] not in s.cues.single("fight_subordinators")
+    while j >= 0 and (s.toks[j].text.islower() and s.norms[j] not in subordinators
                       and j not in s.covered and not s.is_break(j)) and occ.start - j <= 4:
         j -= 1  # "after days of intense fighting"
-    if j < 1 or s.norms[j] not in s.cues.single("fight_subordinators"):
+    if j < 1 or s.norms[j] not in subordinators:
         return None
     return clause_subject(s, j)
 
