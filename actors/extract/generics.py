@@ -239,6 +239,10 @@ def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     return hit if ln else None
 
 
+def _names_state(d, mentions) -> bool:
+    return any(not x.generic and (a := d.get(x.actor)) is not None and "state" in a.tags for x in mentions)
+
+
 def _described_by(matcher: Matcher, tokens: Sequence[Token], x: Mention) -> bool:
     """The mention is the object of an organisation's description ("a group linked to X"): another
     organisation than X."""
@@ -315,6 +319,10 @@ def resolve_generics(
             place = _placed_in(matcher, tokens, m) if tokens else None
             if place is None and tokens:
                 place = one_country(matcher, tokens, mentions)
+            if place is None and tokens and host is not None and not _names_state(d, [x for x in mentions if x.end <= m.start]):
+                # the document's (or its section's) one country, when no state named before owns it ("Chad
+                # dispatched soldiers to ..." does; "attacked a national guard post; French forces then ..." not)
+                place = host
             if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
                 out.append(replace(m, actor=place, generic=False, via="resolved"))
             continue

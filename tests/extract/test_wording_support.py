@@ -64,9 +64,9 @@ SENT_AND_JOINED = [
 TAKING_PART = [
     ("Niger deployed troops to Diffa in the fight against Boko Haram.", {fight("boko-haram", "niger")}),
     ("Chadian soldiers were killed in the war against Boko Haram.", {fight("boko-haram", "chad")}),
-    # a noun governed by a preposition takes no part: "cooperation with LCBC members"
+    # a noun governed by a preposition takes no part ("cooperation with LCBC members"); the subject does
     ("Niger stepped up its cooperation with Lake Chad Basin Commission member states in the fight against "
-     "Boko Haram.", {ally("lcbc", "niger", "alliance")}),
+     "Boko Haram.", {ally("lcbc", "niger", "alliance"), fight("boko-haram", "niger")}),
     # a campaign that is not the subject's
     ("Aid workers in Diffa were caught in the fight against Boko Haram.", set()),
 ]

@@ -435,9 +435,11 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             if agents:
                 # "X was killed in an attack on Y" names a victim, not an attacker: the
                 # subject is the agent only through a verb such as "launched", "carried out"
-                if not _agentive_subject(s, occ, agents):
-                    if not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
-                        agents = []
+                acting = _agentive_subject(s, occ, agents)
+                if acting:
+                    agents = acting  # (with the subject a companion acts with: "X patrolled with Y in the fight ...")
+                elif not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
+                    agents = []
                 reacting = s.cues.single("reaction_verbs")
                 if agents and any(w in reacting for w in s.norms[max(s.mentions[a].tok_end for a in agents) : occ.start]):
                     agents = []  # "the Security Council condemned the attacks against MINUSMA": no attacker

@@ -13,7 +13,7 @@ device went off at ("exploded under a MINUSMA vehicle"), the state that underwen
 from __future__ import annotations
 
 from actors.extract.frames.agents import by_agent, governed
-from actors.extract.frames.attribution import claimant_mention
+from actors.extract.frames.attribution import claimant_mention, clause_subject
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__: list[str] = []  # helpers of the frames (action) and of actors.extract.relations (evaluation)
@@ -338,8 +338,20 @@ def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[i
     openers = s.cues.words("participation_openers")
     taking_part = s.norms[occ.end - 1] in s.cues.single("participation_nouns") and any(
         tuple(span[len(span) - z :]) in openers for z in (2, 3) if len(span) >= z)
-    # (the clause's subject, not a noun governed by a preposition: "cooperation with LCBC member states")
-    return agents if taking_part and not governed(s, s.mentions[agents[0]].tok_start) else []
+    if not taking_part:
+        return []
+    first = s.mentions[agents[0]].tok_start
+    if not governed(s, first):
+        return agents
+    # "Niger conducted joint patrols with Chad in the fight against Y": the companions of the clause's
+    # subject take part with it; but not a noun governed otherwise ("cooperation with LCBC member states")
+    subject = clause_subject(s, first)
+    if subject is None or not s.party(subject) or s.mentions[subject].generic or s.norms[first - 1] not in \
+            s.cues.single("companion_prepositions"):
+        return []
+    if s.norms[s.mentions[agents[-1]].tok_end : s.mentions[agents[-1]].tok_end + 1] not in (["in"], ["as"], [","]):
+        return [subject]  # a name that modifies a noun is no companion ("cooperation with LCBC member countries")
+    return [subject] + [a for a in agents if a != subject]
 
 
 def formerly_owned(s: Sentence, k: int) -> bool:

@@ -1,0 +1,61 @@
+"""Wording of short event notes and digests (issue 13): the forces a note names without a demonym
+("national guard", a bare "army", "army patrol") belong to its document's or section's one country
+unless a state named before them in the sentence owns them; a companion of the clause's subject
+takes part in its campaign; infighting is a fight.
+
+Every sentence is made up about a generic situation; the actors are the packaged dictionary's.
+"""
+
+from __future__ import annotations
+
+import named_edges
+import pytest
+from actors.extract.pipeline import extract
+from actors.text.documents import parse_document
+from named_edges import ally, fight
+
+named = named_edges.sentence_named
+
+
+def _doc_named(extractor, text):
+    x = extract([parse_document("d.txt", text)], extractor=extractor)
+    return named_edges.named(extractor, x.edges)
+
+
+HOSTED = [
+    # a country heading (the note's title): its forces, named without a demonym
+    ("Niger\n\nSuspected ISGS militants 6 Nov attacked national guard position near Zibane.\n",
+     {fight("isgs", "niger")}),
+    ("Mali\n\nCMA 28 Aug accused army of launching airstrikes on CMA positions near Anefis.\n",
+     {fight("mali", "cma")}),
+    # a state named later in the sentence does not own what came before it
+    ("Niger\n\nISGS 6 Nov attacked national guard position near Zibane; in response, French forces launched "
+     "an operation in the area.\n", {fight("isgs", "niger")}),
+    # but one named before does: the soldiers Chad sends are Chad's, not the host's
+    ("Niger\n\nLast year Chad dispatched soldiers to Niger and Cameroon to fight Boko Haram.\n",
+     {fight("chad", "boko-haram"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
+    # an army "of" something, or "an army", is no state's forces
+    ("Niger\n\nThe group raised an army of volunteers near Diffa.\n", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOSTED)
+def test_a_notes_unnamed_forces_are_its_countrys(extractor, text, expected):
+    assert _doc_named(extractor, text) == expected
+
+
+SENTENCES = [
+    # a companion of the subject takes part in the campaign the clause names
+    ("In 2016 Niger conducted joint patrols with Chad in the fight against Boko Haram.",
+     {fight("niger", "boko-haram"), fight("chad", "boko-haram"), ally("chad", "niger", "joint-action")}),
+    # but a name that modifies a noun is no companion
+    ("In 2016 Niger shared intelligence with LCBC member countries in the fight against Boko Haram.",
+     {fight("niger", "boko-haram")}),
+    ("On 12 December 2019, infighting between JNIM and the ISGS left fifteen dead near N'Daki.",
+     {fight("jnim", "isgs")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SENTENCES)
+def test_wording(extractor, text, expected):
+    assert named(extractor, text) == expected
