@@ -239,7 +239,17 @@ def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     return hit if ln else None
 
 
+def _losses(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> bool:
+    """The generic counts the subject's own losses ("claimed the attack, losing four soldiers"): a verb of
+    ``loss_verbs`` before it, a number between."""
+    j = m.tok_start - 1
+    while j >= 0 and (tokens[j].norm.isdigit() or tokens[j].norm in matcher.single("quantity_words")):
+        j -= 1
+    return j >= 0 and tokens[j].norm in matcher.single("loss_verbs")
+
+
 def _names_state(d, mentions) -> bool:
+    """Whether one of the mentions names a state."""
     return any(not x.generic and (a := d.get(x.actor)) is not None and "state" in a.tags for x in mentions)
 
 
@@ -319,7 +329,8 @@ def resolve_generics(
             place = _placed_in(matcher, tokens, m) if tokens else None
             if place is None and tokens:
                 place = one_country(matcher, tokens, mentions)
-            if place is None and tokens and host is not None and not _names_state(d, [x for x in mentions if x.end <= m.start]):
+            if place is None and tokens and host is not None and not _names_state(d, [x for x in mentions if x.end <= m.start]) \
+                    and not _losses(matcher, tokens, m):
                 # the document's (or its section's) one country, when no state named before owns it ("Chad
                 # dispatched soldiers to ..." does; "attacked a national guard post; French forces then ..." not)
                 place = host

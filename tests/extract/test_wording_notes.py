@@ -34,6 +34,8 @@ HOSTED = [
     # but one named before does: the soldiers Chad sends are Chad's, not the host's
     ("Niger\n\nLast year Chad dispatched soldiers to Niger and Cameroon to fight Boko Haram.\n",
      {fight("chad", "boko-haram"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
+    # the count of a subject's own losses is no state's forces
+    ("Mali\n\nJNIM claimed the attack on 29 January, saying it lost four soldiers.\n", set()),
     # an army "of" something, or "an army", is no state's forces
     ("Niger\n\nThe group raised an army of volunteers near Diffa.\n", set()),
 ]
