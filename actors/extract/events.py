@@ -87,6 +87,12 @@ def _edge_date(dates: Sequence, in_force, cue_offset: int, tokens: Sequence[Toke
     if in_force is not None and not in_force.inherited and in_force.start <= cue_offset and tokens \
             and _in_aside(in_force, cue_offset, tokens):
         return _date_dict(None)  # the sentence's only date is its aside's: what the cue tells is undated
+    if in_force is not None and not in_force.inherited and in_force.start > cue_offset and any(
+            t.norm in other_clause and t.norm in _RELATIVES for t in tokens
+            if cue_offset <= t.start < in_force.start):
+        # "A and B are engaged in the battle against X, who first crossed into Niger in 2015": the
+        # sentence's date is the later clause's, not the cue's
+        return _date_dict(None)
     return _date_dict(in_force)
 
 

@@ -418,6 +418,16 @@ _DUMMY_VERBS = frozenset({"is", "was", "remains", "remained", "seems", "seemed",
                           "will", "would", "could", "may", "might", "has been", "had been"})
 
 
+def opens(tokens: Sequence[Token], tok: int) -> bool:
+    """Whether only a phrase of time stands before token ``tok`` ("On 3 May 2014, ...").
+
+    >>> from actors.text.tokens import tokenize
+    >>> opens(tokenize("On 3 May 2014, JNIM attacked Boni."), 5), opens(tokenize("Residents said JNIM attacked."), 2)
+    (True, False)
+    """
+    return all(t.norm in _OPENING_WORDS or t.norm.isdigit() or t.norm in _MONTH_WORDS for t in tokens[:tok])
+
+
 def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Mention | None:
     """The one named actor a sentence opens with, as its subject: the first mention, after nothing
     but a phrase of time ("On 3 May 2014, JNIM ..."), a party, and not the first of a list.
@@ -431,7 +441,7 @@ def opening_subject(mentions: Sequence[Mention], tokens: Sequence[Token]) -> Men
     if not named:
         return None
     m = named[0]
-    if any(not (t.norm in _OPENING_WORDS or t.norm.isdigit() or t.norm in _MONTH_WORDS) for t in tokens[: m.tok_start]):
+    if not opens(tokens, m.tok_start):
         return None
     after = tokens[m.tok_end].norm if m.tok_end < len(tokens) else "."
     if after in {"and", ",", "or", "/", "("} or (m.group >= 0 and any(x.group == m.group for x in named[1:])):

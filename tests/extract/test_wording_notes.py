@@ -55,7 +55,26 @@ SENTENCES = [
      {fight("niger", "boko-haram")}),
     ("On 12 December 2019, infighting between JNIM and the ISGS left fifteen dead near N'Daki.",
      {fight("jnim", "isgs")}),
+    # a listed subject and its companions all take part ("A and B are engaged alongside C and D in the battle")
+    ("Mali and Niger are engaged alongside Chad in the battle against the ISGS.",
+     {fight("mali", "isgs"), fight("niger", "isgs"), fight("chad", "isgs"), ally("mali", "niger", "joint-action"),
+      ally("chad", "mali", "joint-action"), ally("chad", "niger", "joint-action")}),
+    # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
+    ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]
+
+DATED = [
+    # a date in a later clause about something else does not date the cue's relation: undated, not invented
+    ("Chad is engaged alongside Niger in the battle against Boko Haram, which first crossed into Niger in 2015.",
+     ""),
+    ("In 2015 Chad was engaged alongside Niger in the battle against Boko Haram.", "2015"),
+]
+
+
+@pytest.mark.parametrize("text,date", DATED)
+def test_a_later_clauses_date_is_not_the_relations(extractor, text, date):
+    rows = named_edges.sentence_edges(extractor, text)
+    assert rows and {e["date"] for e in rows} == {date}
 
 
 @pytest.mark.parametrize("text,expected", SENTENCES)

@@ -381,7 +381,12 @@ def _nominal(s: Sentence, occ: Occurrence, cue: Cue):
             patients = s.group(hit, forward_only=True)  # "an IED planted by X exploded under a Y vehicle"
             break
         at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"})
-        if (w in {"against", "on", "upon", "targeting"} or at) and not (blamed and w == "on") \
+        if w == "on" and s.norms[j - 1] in s.cues.single("blame_on_verbs") and not agents:
+            # "244 raids blamed on Boko Haram": who is blamed did them
+            k = s.right_mention(j + 1, reach=4)
+            if k is not None:
+                agents = [m for m in s.group(k, forward_only=True) if s.party(m)]
+        elif (w in {"against", "on", "upon", "targeting"} or at) and not (blamed and w == "on") \
                 and (not patients or s.norms[j - 1] in {"and", "as"}):
             k = s.right_mention(j + 1, reach=5 if at else 4)
             if k is not None:

@@ -13,7 +13,8 @@ device went off at ("exploded under a MINUSMA vehicle"), the state that underwen
 from __future__ import annotations
 
 from actors.extract.frames.agents import by_agent, governed
-from actors.extract.frames.attribution import claimant_mention, clause_subject
+from actors.extract.frames.attribution import claimant_mention
+from actors.extract.generics import opens
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__: list[str] = []  # helpers of the frames (action) and of actors.extract.relations (evaluation)
@@ -341,17 +342,38 @@ def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[i
     if not taking_part:
         return []
     first = s.mentions[agents[0]].tok_start
-    if not governed(s, first):
-        return agents
-    # "Niger conducted joint patrols with Chad in the fight against Y": the companions of the clause's
-    # subject take part with it; but not a noun governed otherwise ("cooperation with LCBC member states")
-    subject = clause_subject(s, first)
-    if subject is None or not s.party(subject) or s.mentions[subject].generic or s.norms[first - 1] not in \
-            s.cues.single("companion_prepositions"):
-        return []
+    subjects = _opening_group(s, first) if first > 0 and s.norms[first - 1] in s.cues.single("companion_prepositions") \
+        else []
+    if not subjects:
+        # (the clause's subject, not a noun governed by a preposition: "cooperation with LCBC member states")
+        return [] if governed(s, first) else agents + _companions(s, s.mentions[agents[-1]].tok_end, occ.start)
+    # "Niger patrolled with Chad in the fight against Y", "A and B are engaged alongside C in the battle
+    # against Y": the subject's companions take part with it
     if s.norms[s.mentions[agents[-1]].tok_end : s.mentions[agents[-1]].tok_end + 1] not in (["in"], ["as"], [","]):
-        return [subject]  # a name that modifies a noun is no companion ("cooperation with LCBC member countries")
-    return [subject] + [a for a in agents if a != subject]
+        return subjects  # a name that modifies a noun is no companion ("cooperation with LCBC member countries")
+    return subjects + [a for a in agents if a not in subjects]
+
+
+def _companions(s: Sentence, lo: int, hi: int) -> list[int]:
+    """Named between tokens ``lo`` and ``hi`` after a companion preposition ("with Chad", "alongside A and B"),
+    not modifying a noun after them."""
+    preps = s.cues.single("companion_prepositions")
+    for k in s.real:
+        j = s.mentions[k].tok_start
+        if lo <= j < hi and j > 0 and s.norms[j - 1] in preps and s.party(k) and not s.mentions[k].generic:
+            group = [m for m in s.group(k, forward_only=True) if s.mentions[m].tok_end <= hi]
+            end = max(s.mentions[m].tok_end for m in group)
+            return group if s.norms[end : end + 1] in (["in"], ["as"], [","]) else []
+    return []
+
+
+def _opening_group(s: Sentence, before: int) -> list[int]:
+    """The named subject the sentence opens with, before token ``before``: one actor or a list ("Chad
+    and Cameroon are engaged alongside ...")."""
+    named = sorted((k for k in s.real if s.party(k) and not s.mentions[k].generic), key=lambda k: s.mentions[k].tok_start)
+    if not named or s.mentions[named[0]].tok_start >= before or not opens(s.toks, s.mentions[named[0]].tok_start):
+        return []
+    return [m for m in s.group(named[0]) if s.party(m) and not s.mentions[m].generic and s.mentions[m].tok_start < before]
 
 
 def formerly_owned(s: Sentence, k: int) -> bool:
