@@ -257,6 +257,10 @@ def sentence_event(
             # "X, an affiliate of Y": when the affiliation began is not told ("formed in 2015 as an
             # affiliate of Y" tells it); it held by the date in force
             d = {**UNKNOWN_DATE, "latest": d["latest"]}
+        elif _perfect(tokens, r.cue_start) and not any(x.precision != "unknown" for x in dates) and d["precision"] != "unknown":
+            # "JNIM has pledged allegiance to al-Qaeda", with no date of its own: some time before the date in
+            # force (the report's year), not in it
+            d = {**UNKNOWN_DATE, "latest": d["latest"]}
         elif r.cue_start > 1 and tokens[r.cue_start - 1].norm == "had" and tokens[r.cue_start - 2].norm in ("which", "who") \
                 and d["precision"] != "unknown" and not _own_date(dates, tokens, r.cue_start):
             # "In 2020 the islands were taken by ISWAP, which had split from Boko Haram": before then (but "the
@@ -271,6 +275,15 @@ def sentence_event(
                     fill_role(e, "status", m.filled_from)
         edges.append(e)
     return event, edges
+
+
+def _perfect(tokens: Sequence[Token], cue_start: int) -> bool:
+    """The cue is a verb in the present perfect: "has pledged", "have long carried out", "has been
+    fighting"."""
+    words = [t.norm for t in tokens[max(0, cue_start - 3) : cue_start]]
+    while words and (words[-1].endswith("ly") or words[-1] in ("been", "also", "long", "repeatedly", "since")):
+        words.pop()
+    return bool(words) and words[-1] in ("has", "have")
 
 
 def _own_date(dates, tokens, cue_start: int) -> bool:

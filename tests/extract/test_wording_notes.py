@@ -59,6 +59,10 @@ SENTENCES = [
     ("Mali and Niger are engaged alongside Chad in the battle against the ISGS.",
      {fight("mali", "isgs"), fight("niger", "isgs"), fight("chad", "isgs"), ally("mali", "niger", "joint-action"),
       ally("chad", "mali", "joint-action"), ally("chad", "niger", "joint-action")}),
+    # the subject of "a roadside bomb that killed" is the bomb, not a name further back
+    ("The first attack killed 53 Malian soldiers, and the second was a roadside bomb that killed one French "
+     "soldier.", set()),
+    ("JNIM planted a roadside bomb that killed one French soldier.", {fight("jnim", "france")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]
@@ -68,6 +72,9 @@ DATED = [
     ("Chad is engaged alongside Niger in the battle against Boko Haram, which first crossed into Niger in 2015.",
      ""),
     ("In 2015 Chad was engaged alongside Niger in the battle against Boko Haram.", "2015"),
+    # a present perfect with no date of its own happened some time before the year in force, not in it
+    ("In 2021 the report was published. JNIM has pledged allegiance to al-Qaeda.", ""),
+    ("In 2021 JNIM has pledged allegiance to al-Qaeda.", "2021"),
 ]
 
 
