@@ -12,7 +12,7 @@ import named_edges
 import pytest
 from actors.extract.pipeline import extract
 from actors.text.documents import parse_document
-from named_edges import ally, fight
+from named_edges import ally, fight, member
 
 named = named_edges.sentence_named
 
@@ -63,6 +63,13 @@ SENTENCES = [
     ("The first attack killed 53 Malian soldiers, and the second was a roadside bomb that killed one French "
      "soldier.", set()),
     ("JNIM planted a roadside bomb that killed one French soldier.", {fight("jnim", "france")}),
+    # several who form an alliance together are allied; one who swore allegiance is an affiliate
+    ("In January 2015 Chad, Niger and Cameroon formed a military alliance.",
+     {ally("chad", "niger", "alliance"), ally("cameroon", "chad", "alliance"), ally("cameroon", "niger", "alliance")}),
+    ("JNIM has sworn allegiance to al-Qaeda.", {member("jnim", "al-qaeda", "affiliate")}),
+    # those who launch a joint force do what it is launched to do
+    ("In 2017 Mali and Niger launched a joint force to fight JNIM.",
+     {ally("mali", "niger", "alliance"), fight("mali", "jnim"), fight("niger", "jnim")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

@@ -241,8 +241,10 @@ UMBRELLAS = [
     # fighting under a banner names the side, never an enemy
     ("The MNLA and the HCUA fought under the banner of the CSP.",
      {member("mnla", "csp", "member"), member("hcua", "csp", "member"), ally("hcua", "mnla", "joint-action")}),
+    # (forming it together, they are allied)
     ("Mali, Burkina Faso and Niger formed a confederation, the Alliance of Sahel States.",
-     {member("mali", "aes", "member"), member("burkina-faso", "aes", "member"), member("niger", "aes", "member")}),
+     {member("mali", "aes", "member"), member("burkina-faso", "aes", "member"), member("niger", "aes", "member"),
+      ally("burkina-faso", "mali", "alliance"), ally("mali", "niger", "alliance"), ally("burkina-faso", "niger", "alliance")}),
     # each state of a list after "troops from"
     ("The G5 Sahel joint force, comprising troops from Mali, Niger and Chad, was launched.",
      {member("mali", "g5-sahel", "member"), member("niger", "g5-sahel", "member"), member("chad", "g5-sahel", "member")}),

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
-from actors.extract.frames.dependents import blamed_for, deployer, sender
+from actors.extract.frames.dependents import blamed_for, deployer, formers, sender
 from actors.extract.frames.sentence import AGENT_REACH, COPULAS, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
@@ -218,12 +218,14 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
     t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
     if t > 1 and s.norms[t - 1] == "to":
         before = t - 2
-        if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "coalition", "group", "unit", "contingent"}):
+        if before not in s.covered and ((s.norms[before],) in s.matcher.force_nouns or s.norms[before] in {"mission", "unit", "contingent"} | s.cues.single("coalition_nouns")):
             j = before - 1
             while j >= 0 and s.norms[j] not in {"a", "an", "the"} and before - j <= 4:
                 j -= 1
             if not (j > 0 and s.norms[j - 1] in _PREPOSITIONS | {"from", "of"}):
-                return sender(s, before)  # "an African-led force to assist X": the unnamed force acts
+                # "A, B and C formed a military alliance to defeat X": who formed it; "an African-led force
+                # to assist X": the unnamed force acts for its sender
+                return formers(s, j) or sender(s, before)
             if j > 1 and s.norms[j - 1] == "of" and s.norms[j - 2] in s.cues.single("deployment_nouns"):
                 return deployer(s, j - 2)  # "the deployment of a force to help defeat X": a state's, or no one's
     j = occ.start - 1

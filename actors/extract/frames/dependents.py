@@ -44,6 +44,16 @@ def sender(s: Sentence, noun: int) -> list[int]:
     return _states(s, k)  # "The United Kingdom and Germany provided aircraft to support X"
 
 
+def formers(s: Sentence, det: int) -> list[int]:
+    """Who formed the coalition whose noun phrase starts at ``det`` ("A, B and C formed a military alliance"):
+    the coordinated subject of a verb of ``forming_verbs`` right before it."""
+    j = det - 1
+    if j < 0 or s.norms[j] not in s.cues.single("forming_verbs"):
+        return []
+    k, _ = s.left_mention(j, reach=4)
+    return [m for m in s.group(k) if s.party(m) and not s.mentions[m].generic] if k is not None else []
+
+
 def deployer(s: Sentence, noun: int) -> list[int]:
     """"the Council authorised the deployment of a force to help defeat X" (``noun`` the deployment noun):
     the force acts; who authorised it does not, but a state deploying its own troops is their sender
