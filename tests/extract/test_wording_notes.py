@@ -70,6 +70,10 @@ SENTENCES = [
     # those who launch a joint force do what it is launched to do
     ("In 2017 Mali and Niger launched a joint force to fight JNIM.",
      {ally("mali", "niger", "alliance"), fight("mali", "jnim"), fight("niger", "jnim")}),
+    # a possessive description then a comma list is a list (of founders), not an apposition: al-Murabitoun is
+    # no branch of AQIM here (the founders after a possessive are not read yet)
+    ("JNIM is the umbrella group formed by AQIM's Sahara branch, al-Murabitoun, Ansar Dine and the Macina "
+     "Liberation Front.", set()),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

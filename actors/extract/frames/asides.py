@@ -144,6 +144,10 @@ def apposed_name(s: Sentence, comma: int) -> int | None:
     if k is None or s.mentions[k].generic or not s.party(k):
         return None
     end = s.mentions[k].tok_end
+    if end + 1 < len(s.norms) and s.norms[end] == "," and (end + 1) in s.at_start and \
+            any(s.norms[x] in ("and", "or") for x in range(end + 1, min(len(s.norms), end + 12))) and \
+            not any(s.norms[x] in ("(", ")", "—", "–", ".", ";") for x in range(end + 1, min(len(s.norms), end + 3))):
+        return None  # "formed by AQIM's Sahara branch, al-Murabitoun, Ansar Dine and ...": a list, no apposition
     return k if end >= len(s.norms) or s.norms[end] in {",", "(", ")", "—", "–", ".", ";"} else None
 
 
