@@ -349,7 +349,7 @@ def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[i
         return [] if governed(s, first) else agents + _companions(s, s.mentions[agents[-1]].tok_end, occ.start)
     # "Niger patrolled with Chad in the fight against Y", "A and B are engaged alongside C in the battle
     # against Y": the subject's companions take part with it
-    if s.norms[s.mentions[agents[-1]].tok_end : s.mentions[agents[-1]].tok_end + 1] not in (["in"], ["as"], [","]):
+    if not _stands_alone(s, s.mentions[agents[-1]].tok_end):
         return subjects  # a name that modifies a noun is no companion ("cooperation with LCBC member countries")
     return subjects + [a for a in agents if a not in subjects]
 
@@ -363,8 +363,14 @@ def _companions(s: Sentence, lo: int, hi: int) -> list[int]:
         if lo <= j < hi and j > 0 and s.norms[j - 1] in preps and s.party(k) and not s.mentions[k].generic:
             group = [m for m in s.group(k, forward_only=True) if s.mentions[m].tok_end <= hi]
             end = max(s.mentions[m].tok_end for m in group)
-            return group if s.norms[end : end + 1] in (["in"], ["as"], [","]) else []
+            return group if _stands_alone(s, end) else []
     return []
+
+
+def _stands_alone(s: Sentence, end: int) -> bool:
+    """A name ending at token ``end`` is followed by a preposition or comma, not by a noun it modifies
+    ("with Chad in the fight", not "with LCBC member countries")."""
+    return s.norms[end : end + 1] in (["in"], ["as"], [","])
 
 
 def _opening_group(s: Sentence, before: int) -> list[int]:
