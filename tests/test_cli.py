@@ -238,7 +238,7 @@ def test_the_summary_comes_last_and_is_complete(tmp_path, capsys):
     assert "curation: 6 override(s) applied from " in text
     frames = load_corpus(ROOT / "seeds").frames  # the counts are the run's own tables
     assert (f"found: {frames['events'].height} events, {frames['edges'].height} edges" in text
-            and f"{frames['mentions'].height} mentions" in text and "37 actors in the network" in text)
+            and f"{frames['mentions'].height} mentions" in text and "38 actors in the network" in text)
     assert "candidates: 0 candidate organisation(s)" in text
     assert f"every one in {tmp_path / 'problems.csv'}" in text
     manifest = json.loads((tmp_path / "manifest.json").read_text())

@@ -32,7 +32,7 @@ def _exports_in(out: Path) -> tuple[set[str], set[str]]:
 
 def test_default_then_none_then_json_leaves_no_stale_export(tmp_path, capsys):
     out = tmp_path / "out"
-    summary = _run(out, capsys)  # the seeds: 162 edges, far under the limit: all three
+    summary = _run(out, capsys)  # the seeds: 163 edges, far under the limit: all three
     assert _exports_in(out) == (EXPORTS, EXPORTS) and "exports:" not in summary
     files = {f["name"] for f in read_manifest(out)["files"]}
     (out / "mine.gexf").write_text("the user's own")  # listed by no manifest: never removed
@@ -57,11 +57,11 @@ def test_the_chosen_exports_are_the_default_runs_bytes(tmp_path, capsys):
 
 
 def test_above_the_limit_the_default_writes_none_and_says_how_to_ask(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(export_choice, "DEFAULT_EXPORT_EDGE_LIMIT", 100)  # the seeds' 162 edges are above it
+    monkeypatch.setattr(export_choice, "DEFAULT_EXPORT_EDGE_LIMIT", 100)  # the seeds' 163 edges are above it
     summary = _run(tmp_path / "big", capsys)
     assert _exports_in(tmp_path / "big") == (set(), set())
     line = next(line for line in summary.splitlines() if line.startswith("  exports:"))
-    assert "graph.gexf, graph.graphml, graph.json not written: 162 edges" in line
+    assert "graph.gexf, graph.graphml, graph.json not written: 163 edges" in line
     assert "limit of 100" in line and "--exports all" in line
     summary = _run(tmp_path / "asked", capsys, "--exports", "all")  # asked for: written whatever the size
     assert _exports_in(tmp_path / "asked") == (EXPORTS, EXPORTS) and "exports:" not in summary

@@ -329,10 +329,11 @@ def resolve_generics(
             place = _placed_in(matcher, tokens, m) if tokens else None
             if place is None and tokens:
                 place = one_country(matcher, tokens, mentions)
-            if place is None and tokens and host is not None and not _names_state(d, [x for x in mentions if x.end <= m.start]) \
+            if place is None and tokens and host is not None and not _names_state(d, mentions) \
                     and not _losses(matcher, tokens, m):
-                # the document's (or its section's) one country, when no state named before owns it ("Chad
-                # dispatched soldiers to ..." does; "attacked a national guard post; French forces then ..." not)
+                # the document's (or its section's) one country, when the sentence names no state: not when
+                # one may own them ("Chad dispatched soldiers to ...") or be fighting its host's enemies
+                # ("an air attack on the police station by French helicopters": the station was held by others)
                 place = host
             if place is not None and (actor := d.get(place)) is not None and "state" in actor.tags:
                 out.append(replace(m, actor=place, generic=False, via="resolved"))
