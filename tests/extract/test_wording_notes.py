@@ -36,6 +36,8 @@ HOSTED = [
      {fight("chad", "boko-haram"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
     # the count of a subject's own losses is no state's forces
     ("Mali\n\nJNIM claimed the attack on 29 January, saying it lost four soldiers.\n", set()),
+    ("Mali\n\nOn 2 June 2025, JNIM said it launched another attack in Timbuktu, targeting military positions.\n",
+     {fight("jnim", "mali")}),
     # an army "of" something, or "an army", is no state's forces
     ("Niger\n\nThe group raised an army of volunteers near Diffa.\n", set()),
 ]
@@ -74,6 +76,8 @@ SENTENCES = [
     # no branch of AQIM here (the founders after a possessive are not read yet)
     ("JNIM is the umbrella group formed by AQIM's Sahara branch, al-Murabitoun, Ansar Dine and the Macina "
      "Liberation Front.", set()),
+    # an object owned by the accuser, after a count ("one of its drones"): the accuser was attacked
+    ("On 7 April 2025 Mali accused Algeria of shooting down one of its surveillance drones.", {fight("algeria", "mali")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

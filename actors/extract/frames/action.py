@@ -210,7 +210,7 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
                     yield a, p, cue.kind
         return
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
-    if k is None and cue.kind == "fought-against" and s.norms[occ.end : occ.end + 1] in (["its"], ["their"]):
+    if k is None and cue.kind == "fought-against" and _possessive_object(s, occ.end):
         k = accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
     if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
         return  # "received French military support against JNIM": JNIM is what the support was against
@@ -339,6 +339,16 @@ def _companion_mention(s: Sentence, k: int, after: int) -> bool:
     if w >= 0 and s.norms[w] == "the":
         w -= 1
     return w >= after and s.norms[w] in {"with", "without"}
+
+
+def _possessive_object(s: Sentence, j: int) -> bool:
+    """The object at token ``j`` is owned by "its" or "their", maybe after a count ("its positions", "one of
+    its drones")."""
+    words = s.norms[j : j + 4]
+    if words[:1] in (["its"], ["their"]):
+        return True
+    return len(words) >= 3 and (words[0].isdigit() or words[0] in s.cues.single("quantity_words") or words[0] == "one") \
+        and words[1] == "of" and words[2] in ("its", "their")
 
 
 def _they_open(s: Sentence, occ: Occurrence) -> bool:
