@@ -78,6 +78,10 @@ SENTENCES = [
      "Liberation Front.", set()),
     # an object owned by the accuser, after a count ("one of its drones"): the accuser was attacked
     ("On 7 April 2025 Mali accused Algeria of shooting down one of its surveillance drones.", {fight("algeria", "mali")}),
+    # places one side took, "some of which were recaptured by" the other: the other fought the first
+    ("In 2014 Boko Haram captured dozens of towns, many of which were retaken by the Nigerian army in 2015.",
+     {fight("nigeria", "boko-haram")}),
+    ("In 2014 Boko Haram attacked dozens of towns, many of which were retaken by the Nigerian army in 2015.", set()),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

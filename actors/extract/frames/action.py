@@ -68,6 +68,16 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
             if leader is not None:
                 yield from pairs_across(s, agents, [leader], cue.kind)
                 return
+        if k is None and agents and cue.kind == "fought-against" and tuple(s.norms[occ.start : occ.end]) in \
+                s.cues.words("retaking_verbs") and "which" in s.norms[max(0, start - 4) : start]:
+            # "X seized scores of towns, some of which were recaptured by Y": Y took them back from X
+            verbs = s.cues.words("capture_verbs")
+            c = next((c for c in range(start - 1, -1, -1) if tuple(s.norms[c : c + 1]) in verbs), None)
+            k2 = s.left_mention(c, reach=4)[0] if c is not None else None
+            takers = [m for m in s.group(k2) if s.party(m) and m not in agents] if k2 is not None else []
+            if takers:
+                yield from pairs_across(s, agents, takers, cue.kind)
+                return
         if k is None and agents and cue.kind == "fought-against":
             # "Douentza, a town held by Ganda Iso, was seized by MOJWA": the holder lost it
             holder = _holder_before(s, _clause_start(s, start), start)
