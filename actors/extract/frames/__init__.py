@@ -24,8 +24,9 @@ The modules build on each other, downward only:
   support");
 - :mod:`~actors.extract.frames.targets`: who the other side is when it is not the
   verb's plain object (a place's holder, a device's maker, a leader's group);
-- :mod:`~actors.extract.frames.action`: one side acting on another (``transitive``,
-  ``nominal``, ``under_fire``, ``changed_hands``);
+- :mod:`~actors.extract.frames.action`: one side acting on another told with a verb
+  (``transitive``, ``changed_hands``), whose ``FRAME_FUNCS`` also lists the noun frames of
+  :mod:`~actors.extract.frames.nominal` (``nominal``: "an attack by X on Y"; ``under_fire``);
 - :mod:`~actors.extract.frames.partners`: a partner or a whole named through a possessive or
   an umbrella noun (``possessed_ally``: "A and its ally B"; ``possessed_part``: "its Saharan
   affiliate, B"; ``under_umbrella``: "under the JNIM umbrella");
