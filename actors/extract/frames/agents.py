@@ -158,8 +158,7 @@ def _relative_noun(s: Sentence, start: int) -> Occurrence | None:
 
 
 def _unowned_thing(s: Sentence, start: int) -> bool:
-    """An attack noun after an indefinite article and no name ("was a roadside bomb that killed"): a thing of
-    its own, whose subject clause names no agent."""
+    """An attack noun after "was a" and no name ("was a roadside bomb that killed"): it names no agent."""
     j = start - 1
     while j >= 0 and s.norms[j].isalpha() and j not in s.covered and s.norms[j] not in {"a", "an"} and start - j <= 3:
         j -= 1
@@ -212,9 +211,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         if s.agent_of_cue.get(noun.start):
             return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
         if _unowned_thing(s, noun.start):
-            # "..., and the second was a roadside bomb that killed one French soldier": the bomb killed them,
-            # not a name further back (a claim may still name who laid it)
-            return []
+            return []  # "the second was a roadside bomb that killed X": no name further back (a claim may name one)
     t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
     if t > 1 and s.norms[t - 1] == "to":
         before = t - 2

@@ -98,9 +98,7 @@ class Sentence:
     def determined(self, o: Occurrence) -> bool:
         """After a determiner or quantifier ("the attack", "several raids") a cue is a noun;
         but "an IED that struck a convoy": after "that", a past form is a relative clause's verb."""
-        if o.start == 0:
-            return False
-        prev = self.norms[o.start - 1]
+        prev = self.norms[o.start - 1] if o.start else ""
         if prev.replace(",", "").isdigit() and not (len(prev) == 4 and prev[:2] in ("19", "20")):
             return True  # a count ("244 raids"), not a year ("in 2015 attacked")
         if prev not in self.cues.single("noun_markers"):
