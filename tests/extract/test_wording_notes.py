@@ -82,6 +82,10 @@ SENTENCES = [
     ("In 2014 Boko Haram captured dozens of towns, many of which were retaken by the Nigerian army in 2015.",
      {fight("nigeria", "boko-haram")}),
     ("In 2014 Boko Haram attacked dozens of towns, many of which were retaken by the Nigerian army in 2015.", set()),
+    # the one a device hit killed no one: the participle after it names victims, not its agent
+    ("In 2019 a MINUSMA convoy hit a mine near Aguelhok, killing two Chadian peacekeepers.",
+     {member("chad", "minusma", "contingent")}),
+    ("In 2020 ISWAP, an off-shoot of Boko Haram, intensified its attacks.", {("iswap", "split-from", "boko-haram", "")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

@@ -178,6 +178,9 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         # "... a mine planted by X": X laid it; else a claim of responsibility may name who did
         makers = next((by_agent(s, j, reach=1) for j in range(occ.end + 2, min(len(s.toks), occ.end + 7))
                        if s.norms[j] == "by" and s.norms[j - 1] in s.cues.single("device_participles")), [])
+        s.agent_of_cue[occ.start] = makers
+        for a in agents:
+            s.patient_of.setdefault(a, occ.start)  # (what follows, "..., killing two peacekeepers", is not theirs)
         if makers:
             yield from pairs_across(s, makers, [a for a in agents if a not in makers], cue.kind)
             return

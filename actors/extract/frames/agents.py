@@ -260,6 +260,9 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             k2, _ = s.left_mention(verb.start, reach)
             return [m for m in s.group(k2) if s.party(m)] if k2 is not None else []
         group = s.group(k)
+        if s.patient_of.get(k, -1) >= s.mentions[k].tok_end:
+            # a subject that was hit ("a UN vehicle hit a mine, killing two peacekeepers"): the device's maker, if named
+            return s.agent_of_cue.get(s.patient_of[k], [])
         if len(group) > 1 and group[0] in s.patient_of and k == group[-1]:
             prev_end = s.mentions[group[-2]].tok_end
             if s.norms[prev_end : prev_end + 2] == [",", "and"] and s.party(k):
