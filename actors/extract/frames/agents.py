@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
-from actors.extract.frames.dependents import blamed_for, deployer, formers, sender
-from actors.extract.frames.sentence import AGENT_REACH, COPULAS, Occurrence, Sentence
+from actors.extract.frames.dependents import blamed_for, deployer, formers, sender, unowned_thing
+from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
 __all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "countries_at", "country_at", "loyal_to", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
@@ -157,13 +157,6 @@ def _relative_noun(s: Sentence, start: int) -> Occurrence | None:
     return next((o for o in s.relation_occ if o.end == start - 1 and any(c.frame == "nominal" for c in o.cues)), None)
 
 
-def _unowned_thing(s: Sentence, start: int) -> bool:
-    """An attack noun after "was a" and no name ("was a roadside bomb that killed"): it names no agent."""
-    j = start - 1
-    while j >= 0 and s.norms[j].isalpha() and j not in s.covered and s.norms[j] not in {"a", "an"} and start - j <= 3:
-        j -= 1
-    return j >= 1 and s.norms[j] in {"a", "an"} and s.norms[j - 1] in COPULAS
-
 
 def _after_preposition(s: Sentence, noun: Occurrence) -> bool:
     """Whether an attack noun ("the (November) attack") follows a preposition ("responsible for",
@@ -210,7 +203,7 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return []
         if s.agent_of_cue.get(noun.start):
             return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
-        if _unowned_thing(s, noun.start):
+        if unowned_thing(s, noun.start):
             return []  # "the second was a roadside bomb that killed X": no name further back (a claim may name one)
     t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
     if t > 1 and s.norms[t - 1] == "to":

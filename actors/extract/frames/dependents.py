@@ -3,7 +3,9 @@
 - a gerund after "for" is done by the one the main verb acted on ("X targeted the MNLA for siding
   with France": the MNLA sided with France);
 - troops a state sends to do something act for it ("France commits troops to aid X": France aids X),
-  and so does a force a state deploys; not one an international body authorises.
+  and so does a force a state deploys; not one an international body authorises; those who form a
+  coalition do what it is formed to do;
+- a relative clause after "was a roadside bomb that ..." has no agent further back.
 
 Each takes the sentence first and returns mention indexes.
 """
@@ -11,7 +13,7 @@ Each takes the sentence first and returns mention indexes.
 from __future__ import annotations
 
 from actors.extract.frames.attribution import claimant_mention
-from actors.extract.frames.sentence import Occurrence, Sentence
+from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__ = ["blamed_for", "deployer", "sender"]
 
@@ -69,3 +71,11 @@ def _states(s: Sentence, k: int | None) -> list[int]:
     kinds = ("state armed force", "foreign state")
     return [m for m in (s.group(k) if k is not None else []) if s.party(m) and not s.mentions[m].generic
             and getattr(s.matcher.dictionary.get(s.mentions[m].actor), "kind", "") in kinds]
+
+
+def unowned_thing(s: Sentence, start: int) -> bool:
+    """An attack noun after "was a" and no name ("was a roadside bomb that killed"): it names no agent."""
+    j = start - 1
+    while j >= 0 and s.norms[j].isalpha() and j not in s.covered and s.norms[j] not in {"a", "an"} and start - j <= 3:
+        j -= 1
+    return j >= 1 and s.norms[j] in {"a", "an"} and s.norms[j - 1] in COPULAS
