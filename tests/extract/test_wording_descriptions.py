@@ -34,10 +34,10 @@ CASES = [
     # an organisation linked to X is another organisation than X
     ("Malian soldiers died in a clash with gunmen, in an assault claimed by a group linked to al-Qaeda.",
      set()),
-    # ... but "an Islamic State affiliate" is read as annotators read it, the Islamic State's
-    ("An Islamic State affiliate claimed responsibility for an attack that killed American soldiers.",
-     {fight("islamic-state", "united-states")}),
-    ("An al-Qaeda affiliate attacked Malian soldiers near Boulkessi.", {fight("al-qaeda", "mali")}),
+    # ... and so is "an Islamic State affiliate", "an al-Qaeda affiliate": another group, unnamed (the
+    # annotators of the real sets differ here; the affiliate's parent did not fight)
+    ("An Islamic State affiliate claimed responsibility for an attack that killed American soldiers.", set()),
+    ("An al-Qaeda affiliate attacked Malian soldiers near Boulkessi.", set()),
     ("The al-Qaeda affiliate JNIM attacked Malian soldiers.",
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # a name owned by another: the name is the party, not its owner

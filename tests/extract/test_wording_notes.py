@@ -86,6 +86,14 @@ SENTENCES = [
     ("In 2019 a MINUSMA convoy hit a mine near Aguelhok, killing two Chadian peacekeepers.",
      {member("chad", "minusma", "contingent")}),
     ("In 2020 ISWAP, an off-shoot of Boko Haram, intensified its attacks.", {("iswap", "split-from", "boko-haram", "")}),
+    # a named group's affiliate, offshoot or splinter is another group: it, unnamed, acts (and claims)
+    ("In 2018 an al-Qaeda affiliate attacked Malian soldiers near Boni.", set()),
+    ("In 2018 a Boko Haram splinter group attacked Nigerien soldiers near Diffa.", set()),
+    ("In 2018 an ISIS offshoot group claimed it carried out the attack that killed four U.S. troops.", set()),
+    ("In 2018 the al-Qaeda affiliate JNIM attacked Malian soldiers near Boni.",
+     {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
+    # but "assisting in a search for" someone is no help to them
+    ("In 2017 the joint U.S.-Niger patrol was assisting in a search for a senior Islamic State member.", set()),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

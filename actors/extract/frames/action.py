@@ -223,6 +223,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     k = s.right_mention(occ.end, reach=_OBJECT_REACH)
     if k is None and cue.kind == "fought-against" and _possessive_object(s, occ.end):
         k = accuser(s, agents)  # "the CSP accused FAMa of attacking its positions": the accuser's
+    if k is not None and cue.kind == "allied-with" and s.norms[occ.end : occ.end + 1] == ["in"]:
+        k = None  # "was assisting in a search for an Islamic State member": the help went to the search, not to them
     if k is not None and cue.kind == "allied-with" and "against" in s.norms[occ.end : s.mentions[k].tok_start]:
         return  # "received French military support against JNIM": JNIM is what the support was against
     if k is not None and formerly_owned(s, k):

@@ -137,6 +137,8 @@ def claimant_mention(s: Sentence, status_tok: int) -> int | None:
             if m.via == "compound":  # "an al-Qaeda-linked group said": not al-Qaeda
                 j = t - 1
                 continue
+            if m.role == "modifier" and m.tok_end < len(s.norms) and s.norms[m.tok_end] in s.cues.single("other_org_nouns"):
+                return None  # "an ISIS offshoot group claimed": another, unnamed group (a spokesman would be X's)
             if t >= 2 and s.norms[t - 1] in ("to", "with", "by") and s.norms[t - 2] in heads:
                 j = t - 3  # "a group allied to al-Qaeda's branch says": the group, not al-Qaeda
                 continue
