@@ -94,6 +94,15 @@ SENTENCES = [
      {fight("jnim", "mali"), member("jnim", "al-qaeda", "affiliate")}),
     # but "assisting in a search for" someone is no help to them
     ("In 2017 the joint U.S.-Niger patrol was assisting in a search for a senior Islamic State member.", set()),
+    # links held by an unnamed object ("operations against insurgencies with links to al-Qaeda") are not the
+    # subject's; a successor that "took over from" another did not fight it; "allied to A and B" allies no A to B
+    ("In 2023 Mali and Niger are conducting operations against Islamist insurgencies with links to al Qaeda.",
+     set()),
+    ("In 2015 JNIM, with links to al-Qaeda, attacked Malian soldiers.",
+     {fight("jnim", "mali"), ally("al-qaeda", "jnim", "link")}),
+    ("In June 2025 Africa Corps took over from the Wagner forces in Mali.", set()),
+    ("In 2015 Ansar Dine was allied to AQIM and the Macina Liberation Front.",
+     {ally("ansar-dine", "aqim", "alliance"), ally("ansar-dine", "katiba-macina", "alliance")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

@@ -237,6 +237,8 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
         k = None  # "fought under the banner of the CSP", "under the command of X": whose side, not whom
     if k is None and cue.kind == "fought-against":
         k = _leader_apposition(s, occ.end)  # "killed X, an AQIM commander"
+    if s.norms[occ.end - 1] == "over" and s.norms[occ.end : occ.end + 1] == ["from"]:
+        return  # "Africa Corps took over from Wagner": a successor, not a capture
     if k is None and cue.kind == "fought-against":
         # "captured Konna, 600 km from the capital, from the Malian army"
         j = occ.end

@@ -39,6 +39,18 @@ def _first_verbs_subject(s: Sentence, occ: Occurrence, k: int | None) -> int | N
     return k
 
 
+def _held_by_object(s: Sentence, start: int) -> bool:
+    """The cue follows "with" after an unnamed noun that a preposition or verb governs ("against Islamist insurgencies
+    with links to X"): that noun holds what the cue tells."""
+    j = start - 1
+    if j < 1 or s.norms[j] != "with":
+        return False
+    j -= 1
+    while j >= 0 and start - j <= 5 and j not in s.covered and s.norms[j].isalpha() and not governed(s, j + 1):
+        j -= 1
+    return j >= 0 and j < start - 2 and j not in s.covered and governed(s, j + 1) and s.norms[j].isalpha()
+
+
 def _support_words(s: Sentence, occ: Occurrence) -> bool:
     # (and a rapprochement: "grown closer to Russia", "pursued closer ties with Russia")
     return any(w in {"help", "support", "assistance", "backing", "aid", "closer", "ties", "toward", "towards",
@@ -56,6 +68,8 @@ def _counted_object(s: Sentence, first: int) -> bool:
 
 
 def _companion(s: Sentence, occ: Occurrence, cue: Cue):
+    if _held_by_object(s, occ.start):
+        return  # "operations against insurgencies with links to al-Qaeda": the insurgencies' links, not the subject's
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)
     if p is None:
         country = country_at(s, occ.end) if _support_words(s, occ) else None

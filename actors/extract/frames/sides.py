@@ -327,6 +327,8 @@ def _group(s: Sentence, occ: Occurrence, cue: Cue):
         or s.norms[max(0, occ.start - 2) : occ.start] == ["it", "'s"]  # (also misspelt "it's allies")
     if owned and s.right_mention(occ.end, reach=1, allow_possessor=False) is None:
         return  # "the Malian government and its allies": someone's unnamed allies, not the names before
+    if s.norms[occ.end - 1] == "allied" and s.norms[occ.end : occ.end + 1] in (["to"], ["with"]):
+        return  # "X is allied to A and B": X's allies (the verb's frame), not allies of each other
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
     members = s.group(k, forward_only=True) if k is not None else []
     whole = s.at_end.get(occ.start - (2 if s.norms[occ.start - 1 : occ.start] == [","] else 1))
