@@ -103,6 +103,9 @@ SENTENCES = [
     ("In June 2025 Africa Corps took over from the Wagner forces in Mali.", set()),
     ("In 2015 Ansar Dine was allied to AQIM and the Macina Liberation Front.",
      {ally("ansar-dine", "aqim", "alliance"), ally("ansar-dine", "katiba-macina", "alliance")}),
+    # a participle after "by" describes the agent ("attacked by heavily armed Boko Haram elements"): no support
+    ("Niger\n\nIn 2020 the military base was attacked by heavily armed Boko Haram elements.",
+     {fight("boko-haram", "niger")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

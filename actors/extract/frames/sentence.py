@@ -153,14 +153,14 @@ class Sentence:
         return False
 
     def _adjectival(self, o: Occurrence) -> bool:
-        """"the besieged Malian soldiers": a participle after a determiner describes a noun."""
+        """"the besieged Malian soldiers": a participle after a determiner (or "by") describes a noun."""
         word = self.norms[o.end - 1]
-        if o.end - o.start != 1 or not word.endswith("ed") or not all(c.frame in ("transitive",) for c in o.cues):
+        if o.end - o.start != 1 or not word.endswith("ed") or not all(c.frame in ("transitive", "modifier") for c in o.cues):
             return False
         j = o.start - 1
         if j >= 0 and (self.norms[j] in self.cues.single("participle_adverbs") or self.norms[j].endswith("ly")):
             j -= 1  # "the better financed Ansar Dine"
-        return j >= 0 and self.norms[j] in {"the", "a", "an"}
+        return j >= 0 and self.norms[j] in {"the", "a", "an", "by"}  # ("attacked by heavily armed X")
 
     def _scan(self, table: dict) -> list[Occurrence]:
         """The cue phrases of ``table``, left to right: at each word that opens one, the longest on no
