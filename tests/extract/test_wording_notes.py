@@ -106,6 +106,9 @@ SENTENCES = [
     # a participle after "by" describes the agent ("attacked by heavily armed Boko Haram elements"): no support
     ("Niger\n\nIn 2020 the military base was attacked by heavily armed Boko Haram elements.",
      {fight("boko-haram", "niger")}),
+    # the target of "Sunday's attack on X" did not do the killing that follows
+    ("In 2016 JNIM claimed Sunday's attack on a Malian army camp near Gao, killing ten Chadian soldiers.",
+     {fight("jnim", "mali"), fight("jnim", "chad")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

@@ -172,7 +172,8 @@ def _after_preposition(s: Sentence, noun: Occurrence) -> bool:
 def _noun_cue(s: Sentence, start: int) -> bool:
     """Whether the cue at ``start`` is an attack noun ("the attack on X"), not a verb."""
     occ = next((o for o in s.relation_occ if o.start == start), None)
-    return occ is not None and any(c.frame == "nominal" for c in occ.cues) and s.determined(occ)
+    return occ is not None and any(c.frame == "nominal" for c in occ.cues) and (
+        s.determined(occ) or s.norms[occ.start - 1 : occ.start] in (["'s"], ["'"]))  # ("Sunday's attack on X")
 
 
 def verb_governing(s: Sentence, k: int, *, describing: int = 0) -> Occurrence | None:
