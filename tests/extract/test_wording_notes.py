@@ -109,6 +109,7 @@ SENTENCES = [
     # the target of "Sunday's attack on X" did not do the killing that follows
     ("In 2016 JNIM claimed Sunday's attack on a Malian army camp near Gao, killing ten Chadian soldiers.",
      {fight("jnim", "mali"), fight("jnim", "chad")}),
+    ("In 2012 Ansar Dine benefits from the support of AQIM.", {ally("ansar-dine", "aqim", "support")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]
