@@ -110,6 +110,13 @@ SENTENCES = [
     ("In 2016 JNIM claimed Sunday's attack on a Malian army camp near Gao, killing ten Chadian soldiers.",
      {fight("jnim", "mali"), fight("jnim", "chad")}),
     ("In 2012 Ansar Dine benefits from the support of AQIM.", {ally("ansar-dine", "aqim", "support")}),
+    ("In 2015 Chad has long been a major military ally of Nigeria.", {ally("chad", "nigeria", "alliance")}),
+    ("In 2017 GATIA (part of the Platform) attacked the CMA.",
+     {fight("gatia", "cma"), member("gatia", "platform", "member")}),
+    ("In 2022 JNIM, a subsidiary of al-Qaeda, admitted being behind ten attacks.",
+     {member("jnim", "al-qaeda", "affiliate")}),
+    ("On 14 September 2022 JNIM confirmed its responsibility for an attack against a Malian army convoy.",
+     {fight("jnim", "mali")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

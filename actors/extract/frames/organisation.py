@@ -54,7 +54,9 @@ def _appositive_head(s: Sentence, c: int) -> int | None:
             j -= 1
     if j >= 0 and s.norms[j] in {"was", "is", "were", "are", "became", "remains", "been", "remained"}:
         j -= 1
-    elif j >= 0 and s.norms[j] == ",":
+        while j >= 0 and s.norms[j] in {"has", "have", "had", "long", "also", "always"}:
+            j -= 1  # "Chad has long been a major ally of Nigeria"
+    elif j >= 0 and s.norms[j] in {",", "("}:  # ("the GATIA armed group (part of the Platform)")
         j -= 1
     elif j >= 0 and s.norms[j] == "as":
         # "X presented itself as ...", "X operated as ..."
