@@ -39,7 +39,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "participle_adverbs", "naming_phrases", "casualty_verbs", "self_description_verbs",
     "impersonal_sources", "irregular_participles", "locative_words", "modifier_heads",
     "verbs_after_people", "plural_group_nouns", "appositive_links", "example_markers",
-    "other_clause_openers", "toll_verbs", "civilian_nouns", "founding_verbs", "ally_openers", "ally_nouns", "leading_participles", "perpetrator_passives", "contingent_heads", "expulsion_verbs", "place_nouns", "coalition_nouns", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
+    "other_clause_openers", "toll_verbs", "civilian_nouns", "founding_verbs", "ally_openers", "ally_nouns", "leading_participles", "perpetrator_passives", "authorship_participles", "contingent_heads", "expulsion_verbs", "place_nouns", "coalition_nouns", "member_nouns", "noun_markers", "machine_nouns", "quantity_words",
     "intransitive_next", "led_markers", "backing_participles", "accusation_participles",
     "founding_participles", "contributed_nouns", "separate_markers", "holder_phrases", "person_leader_nouns",
     "subject_companions", "clash_casualty_verbs", "support_modifiers", "support_nouns", "descriptor_adjectives",

@@ -117,6 +117,9 @@ SENTENCES = [
      {member("jnim", "al-qaeda", "affiliate")}),
     ("On 14 September 2022 JNIM confirmed its responsibility for an attack against a Malian army convoy.",
      {fight("jnim", "mali")}),
+    # "an attack on X claimed by Y": Y attacked X, by its own claim
+    ("In 2016 two soldiers died in an attack on a MINUSMA base claimed by militant group Ansar Dine.",
+     {fight("ansar-dine", "minusma")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

@@ -239,6 +239,10 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
     own = next((c for c in occ.cues if c.id == cue_id), None)
     if best is None and not (own is not None and own.standing):
         best = status_after(s, occ.end)  # "JNIM attacked the post, the army said."
+    if best is None:  # "an attack on a MINUSMA base claimed by Ansar Dine": claimed, by the party after "by"
+        best = next((o for o in s.status_occ if occ.end <= o.start <= occ.end + 12 and o.cues[0].kind == "claimed"
+                     and s.norms[o.end : o.end + 1] == ["by"] and not any(s.is_break(j) for j in range(occ.end, o.start))),
+                    None)
     if best is not None and own is not None and own.standing and own.frame in DESCRIPTIVE_FRAMES:
         best = None  # "IS blamed al-Qaeda's Sahel affiliate JNIM": the description is the narrator's
     if best is not None and best.cues[0].kind != "denied":
@@ -256,11 +260,12 @@ def attribute(s: Sentence, occ: Occurrence, cue_id: str, src: Mention, dst: Ment
             status = cue.kind
             k = claimant_mention(s, best.start)
             claim_text = _claimant_words(s, best.start)
-            if best.start > occ.start and k is not None:
+            by = best.end < len(s.norms) and s.norms[best.end] == "by"
+            if best.start > occ.start and k is not None and not by:
                 comma = max(j for j in range(occ.start, best.start) if s.norms[j] == ",")
                 if s.mentions[k].tok_start < comma:
                     k = None  # ", residents said": the speaker is after the comma, never a name before it
-            if best.end < occ.start and s.norms[best.end] == "by":
+            if by:
                 # "a rocket attack claimed by X hit ...", "accused by Y of ...": the party follows
                 k = s.right_mention(best.end + 1, reach=4, allow_possessor=True)
                 claim_text = s.mentions[k].text if k is not None else ""

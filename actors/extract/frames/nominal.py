@@ -61,7 +61,8 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(j + 1, reach=3)
             if k is not None:
                 joint = [m for m in s.group(k, forward_only=True) if s.party(m) and not s.mentions[m].generic]
-        elif w == "by" and not agents and not (patients and j > occ.end and s.norms[j - 1].endswith("ed")):
+        elif w == "by" and not agents and not (patients and j > occ.end and s.norms[j - 1].endswith("ed")
+                                               and s.norms[j - 1] not in s.cues.single("authorship_participles")):
             # "against the Malian forces that were supported by Y": after its target, a participle's "by"
             # names who backed the target, not the offensive's agent
             k = s.right_mention(j + 1, reach=3, allow_possessor=False)
