@@ -120,6 +120,9 @@ SENTENCES = [
     # "an attack on X claimed by Y": Y attacked X, by its own claim
     ("In 2016 two soldiers died in an attack on a MINUSMA base claimed by militant group Ansar Dine.",
      {fight("ansar-dine", "minusma")}),
+    # a pact signed "in June 2015 between" its parties
+    ("A peace agreement was signed in June 2015 between the Malian government, the CMA and the Platform.",
+     {ally("cma", "mali", "alliance"), ally("mali", "platform", "alliance"), ally("cma", "platform", "alliance")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

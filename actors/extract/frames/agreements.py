@@ -32,7 +32,7 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     if passive(s, occ):
         # "a peace deal was signed between A and B": the parties named after "between" allied
         before = s.norms[max(0, occ.start - 6) : occ.start]
-        j = s.find_word(occ.end, {"between"}, 3)
+        j = s.find_word(occ.end, {"between"}, 6)  # (past a date: "signed in June 2015 between A and B")
         if j is not None and any(w in nouns for w in before) and not any(w in s.cues.single("truce_words") for w in before):
             yield from between(s, j, cue.kind)
         return
