@@ -59,10 +59,14 @@ _MONTH_FULL = "(?:" + "|".join(_MONTH_NAMES) + ")"
 _MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 
 
+# "DateNovember 24, 2023": some flattened infoboxes glue the label to the value. Only a text holding
+# "Date" needs the label's lookbehind: the grammar is compiled twice, with and without it (``_DATE_RE``).
+_GLUED = r"(?:(?<=Date)|(?<!\w))"
+
+
 def _month(name: str, full: bool = False) -> str:
-    # "DateNovember 24, 2023": some flattened infoboxes glue the label to the value.
     body = _MONTH_FULL if full else _MONTH_ANY
-    return rf"(?:(?<=Date)|(?<!\w))(?P<{name}>{body})(?!{_LETTER})"
+    return rf"{_GLUED}(?P<{name}>{body})(?!{_LETTER})"
 
 
 def _day(name: str) -> str:
@@ -254,15 +258,23 @@ def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]]) -> str:
 
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# What a capitalised word after a preposition that opens a date can begin: a month as the grammar
+# writes it, a weekday, or a relative date's first word that _OPENERS lacks; a name there ("by Ansar
+# Dine", "from Gao", "between Mali and ...") opens none, and the filter says so without the grammar.
+_MONTH_HEADS = "|".join(sorted({m[:3] for m in _MONTH_NAMES}))
+_WEEKDAY_HEADS = "|".join(w[0].upper() + w[1:3] for w in _WEEKDAYS)
+_CAPITAL_OPENERS = (_MONTH_HEADS + "|" + "|".join(w[0].upper() + f"(?i:{w[1:]})" for w in _WEEKDAYS)
+                    + r"|A(?i:t)\b|D(?i:uring)\b|Y(?i:esterday)\b")
 # The words a date may open with (any case), each list with what must follow them.
 _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (_WEEKDAYS, "day"),
     (("on", "last", "this"), rf"{_S}(?i:{'|'.join(_WEEKDAYS)})day"),
-    (("by", "since", "until", "till", "starting", "beginning"), rf"{_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"),
+    (("by", "since", "until", "till", "starting", "beginning"),
+     rf"{_S}(?:\d|{_CAPITAL_OPENERS}|(?i:{_words(_OPENERS)})\b)"),
     (("as",), rf"{_S}(?i:of)\b"),
     (("the",), rf"{_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"),
-    (("between", "from"), rf"{_S}[\dA-Z]"),
-    (("early", "mid", "late"), rf"(?:{_S}|-)[\dA-Z]"),
+    (("between", "from"), rf"{_S}(?:\d|{_MONTH_HEADS}|{_WEEKDAY_HEADS})"),
+    (("early", "mid", "late"), rf"(?:{_S}|-)(?:\d|{_MONTH_HEADS})"),
     (("later", "earlier"), rf"{_S}(?i:that|the|on|in|this)\b"),
     (("this", "last"), rf"{_S}(?i:week|month|year)\b"),
     (("this",), rf"{_S}(?i:morning|afternoon|evening)\b"),
@@ -278,15 +290,25 @@ _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
 # Where a date can start (see above), tested at each word start: a digit, a month name, or an opening
 # word (in any case) and what may follow it, by the word's first letter.
 _START = (
-    rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
-    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
+    rf"(?<!\w)(?=[\dA-Za-z])(?="
+    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?(?:{_MONTH_HEADS})|{_S0}[-–—]{_S0}\d"
     rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
     + "".join(f"|{m}(?!{_LETTER})" for m in _MONTH_NAMES)
     + "".join(rf"|{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS)
     + "|" + _by_first_letter(_OPENING_WORDS)
-    + "))"
+    + ")"
 )
-_DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
+_GRAMMAR = _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")"
+#: the grammar behind its start filter, for a text holding "Date" (a month may follow it, glued) ...
+_DATE_RE = re.compile(rf"(?:(?<=Date)(?={_MONTH_ANY})|{_START})" + _GRAMMAR)
+#: ... and for any other, where the label's lookbehinds could never hold: the same matches, found
+#: without testing them at every position
+_UNLABELLED_RE = re.compile(_START + _GRAMMAR.replace(_GLUED, r"(?<!\w)"))
+
+
+def _matches(text: str) -> Iterator[re.Match]:
+    """The grammar's matches in ``text``, left to right."""
+    return (_DATE_RE if "Date" in text else _UNLABELLED_RE).finditer(text)
 
 # A timeline item's dash after its date: "February 30 – ..." is an (impossible) date, not a count.
 _ITEM_DASH = re.compile(r"\s{0,4}[–—:]\s")
@@ -336,7 +358,7 @@ _NAME_PERIOD = re.compile(r"\b[A-Z][\w'’-]*[ \t]?(\((?:19|20)\d\d[ \t]*[-–�
 def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
     """Every date-like match as (mention, impossible), a name's period aside (``_NAME_PERIOD``)."""
     periods = [q.span(1) for q in _NAME_PERIOD.finditer(text)] if "(" in text else []
-    for m in _DATE_RE.finditer(text):
+    for m in _matches(text):
         if periods and any(a <= m.start() and m.end() <= b for a, b in periods):
             continue
         alt = m.lastgroup  # each alternative is a named group around all of it: it closes last
