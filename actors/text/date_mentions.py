@@ -11,6 +11,7 @@ regular expression behind a cheap start filter, linear in the text length.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, Sequence
 
@@ -60,7 +61,7 @@ _MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|
 
 
 # "DateNovember 24, 2023": some flattened infoboxes glue the label to the value. Only a text holding
-# "Date" needs the label's lookbehind: the grammar is compiled twice, with and without it (``_DATE_RE``).
+# "Date" needs the label's lookbehind: the grammar is compiled twice, with and without it (``_matches``).
 _GLUED = r"(?:(?<=Date)|(?<!\w))"
 
 
@@ -299,16 +300,21 @@ _START = (
     + ")"
 )
 _GRAMMAR = _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")"
-#: the grammar behind its start filter, for a text holding "Date" (a month may follow it, glued) ...
-_DATE_RE = re.compile(rf"(?:(?<=Date)(?={_MONTH_ANY})|{_START})" + _GRAMMAR)
-#: ... and for any other, where the label's lookbehinds could never hold: the same matches, found
-#: without testing them at every position
+#: the grammar behind its start filter, for a text without the "Date" label, where the label's
+#: lookbehinds could never hold: the same matches, found without testing them at every position ...
 _UNLABELLED_RE = re.compile(_START + _GRAMMAR.replace(_GLUED, r"(?<!\w)"))
+
+
+@functools.cache
+def _labelled_re() -> re.Pattern:
+    """... and for a text holding it (a month may follow it, glued): compiled when first needed, as
+    compiling the grammar costs about as much as extracting a few pages."""
+    return re.compile(rf"(?:(?<=Date)(?={_MONTH_ANY})|{_START})" + _GRAMMAR)
 
 
 def _matches(text: str) -> Iterator[re.Match]:
     """The grammar's matches in ``text``, left to right."""
-    return (_DATE_RE if "Date" in text else _UNLABELLED_RE).finditer(text)
+    return (_labelled_re() if "Date" in text else _UNLABELLED_RE).finditer(text)
 
 # A timeline item's dash after its date: "February 30 – ..." is an (impossible) date, not a count.
 _ITEM_DASH = re.compile(r"\s{0,4}[–—:]\s")
