@@ -243,18 +243,23 @@ def _words(words: Sequence[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]]) -> str:
-    r"""Alternatives ``(?i:w1|w2|...)rest`` (each (words, rest) of ``openers``) regrouped by the words'
-    first letter: ``[Tt](?:(?i:he)rest|(?i:his)rest2|...)|[Bb](?:...)``. Inside the start filter's
-    lookahead the alternatives are only tested, so their order and grouping do not matter; the
-    filter runs at every word start, and an alternative opening with a character class is passed over
-    at once where it does not fit, so only the words of one letter are tried there (after
-    ``(?=[\dA-Za-z])`` the first letter is ASCII: ``[Tt]`` is ``(?i:t)`` there)."""
+def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]], written: Sequence[str] = ()) -> str:
+    r"""Alternatives ``(?i:w1|w2|...)rest`` (each (words, rest) of ``openers``), and the alternatives
+    ``written`` (each opening with a letter as written: "January(?!...)"), regrouped by their first
+    letter as written: ``T(?:(?i:he)rest|(?i:his)rest2|...)|t(?:...)|J(?:anuary...)|...``. Inside the
+    start filter's lookahead the alternatives are only tested, so their order and grouping do not
+    matter; the filter runs at every word start, and an alternative opening with a letter is passed
+    over at once where it does not fit (the engine compares the letter before it tries the rest), so
+    only the words of one letter are tried there (the first letter is ASCII: ``T|t`` is ``(?i:t)``
+    there, the letters that fold to others, "ſ" and the Kelvin sign, being no word's first)."""
     groups: dict[str, list[str]] = {}
     for words, rest in openers:
         for w in words:
-            groups.setdefault(w[0].lower(), []).append((f"(?i:{w[1:]})" if w[1:] else "") + rest)
-    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(tails)})" for c, tails in groups.items())
+            for c in dict.fromkeys((w[0].upper(), w[0].lower())):
+                groups.setdefault(c, []).append((f"(?i:{w[1:]})" if w[1:] else "") + rest)
+    for alternative in written:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{c}(?:{'|'.join(tails)})" for c, tails in groups.items())
 
 
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
@@ -288,15 +293,16 @@ _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("at",), rf"{_S}(?i:the){_S}(?i:time){_S}(?i:of)\b"),
     (("during", "in"), rf"{_S}(?i:the){_S}(?i:attack|assault|ambush|raid|course)\b"),
 )
-# Where a date can start (see above), tested at each word start: a digit, a month name, or an opening
-# word (in any case) and what may follow it, by the word's first letter.
+# Where a date can start (see above), tested at each word start (``\b`` before a letter or digit, a
+# test the engine makes without a lookbehind): a digit that looks like a day, a year or a count of
+# days (four digits, or one or two and what follows them), a month name, or an opening word (in any
+# case) and what may follow it, by the first letter.
 _START = (
-    rf"(?<!\w)(?=[\dA-Za-z])(?="
-    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?(?:{_MONTH_HEADS})|{_S0}[-–—]{_S0}\d"
-    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
-    + "".join(f"|{m}(?!{_LETTER})" for m in _MONTH_NAMES)
-    + "".join(rf"|{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS)
-    + "|" + _by_first_letter(_OPENING_WORDS)
+    rf"\b(?=[\dA-Za-z])(?="
+    rf"\d(?:\d{{3}}|\d?(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?(?:{_MONTH_HEADS})|{_S0}[-–—]{_S0}\d"
+    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b))|"
+    + _by_first_letter(_OPENING_WORDS, [f"{m}(?!{_LETTER})" for m in _MONTH_NAMES]
+                       + [rf"{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS])
     + ")"
 )
 _GRAMMAR = _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")"
