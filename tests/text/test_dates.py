@@ -777,10 +777,12 @@ def test_find_dates_never_raises_and_slices(text: str, offset: int) -> None:
         assert m.relative or m.year is not None or m.month is not None
 
 
-# after a preposition that opens a date, capitalised names and the words the filter reads apart
-AFTER_PREPOSITIONS = st.sampled_from(["Ansar", "Gao", "At", "AT", "at", "the", "time", "attack", "Yesterday",
-                                      "yesterday", "monday", "Tuesday", "Thursdays", "During", "Mali",
-                                      "Janvier", "Ju", "Wed", "Sat", "Sun", "Fri", "Mon", "Dec", "Aug"])
+# after a preposition that opens a date, capitalised names and the capitalised words the filter reads
+# apart (the same words in lower case, "by yesterday", "by monday", still lose their preposition: the
+# filter has never let them keep it)
+AFTER_PREPOSITIONS = st.sampled_from(["Ansar", "Gao", "At", "AT", "the", "Yesterday", "Tuesday", "Thursdays",
+                                      "During", "Mali", "Janvier", "Ju", "Wed", "Sat", "Sun", "Fri", "Mon", "Dec",
+                                      "Aug"])
 
 
 @st.composite
