@@ -318,8 +318,32 @@ def _labelled_re() -> re.Pattern:
     return re.compile(rf"(?:(?<=Date)(?={_MONTH_ANY})|{_START})" + _GRAMMAR)
 
 
+# What every date holds, whatever its form: a digit, a month (as written: "Jan" ... "Dec"), or, in any
+# case, a word of time or the attack the day is told by (each relative form ends in one: "the
+# following day", "that same week", "last night", "during the ambush"). A text holding none has no
+# date, and is passed over with a few substring tests instead of the grammar's scan.
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = tuple(_MONTH_HEADS.split("|"))
+_TIME_WORDS = ("day", "night", "evening", "morning", "afternoon", "week", "month", "year",
+               "attack", "assault", "ambush", "raid")
+# the letters that match an ASCII one in any case with no lower case that is it (they would hide a
+# time word from ``str.lower``): a text holding one is read by the grammar
+_FOLDING = ("\u017f", "\u0130", "\u0131")  # long s, dotted capital I, dotless i
+
+
+def _may_hold_a_date(text: str) -> bool:
+    if _DIGIT.search(text) is not None or any(m in text for m in _MONTH_WORDS):
+        return True
+    if not text.isascii() and any(c in text for c in _FOLDING):
+        return True
+    low = text.lower()
+    return any(w in low for w in _TIME_WORDS)
+
+
 def _matches(text: str) -> Iterator[re.Match]:
     """The grammar's matches in ``text``, left to right."""
+    if not _may_hold_a_date(text):
+        return iter(())
     return (_labelled_re() if "Date" in text else _UNLABELLED_RE).finditer(text)
 
 # A timeline item's dash after its date: "February 30 – ..." is an (impossible) date, not a count.
