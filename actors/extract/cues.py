@@ -70,6 +70,16 @@ class Cue:
 _NONE: frozenset = frozenset()  # an empty word list
 
 
+class _Lists(dict):
+    """Word lists by id, a missing id reading as the empty list: its ``__getitem__`` is a look-up made
+    in C, which :class:`CueSet` answers with (a word list is asked for some 20,000 times a page)."""
+
+    __slots__ = ()
+
+    def __missing__(self, list_id: str) -> frozenset:
+        return _NONE
+
+
 @dataclass(frozen=True)
 class CueSet:
     """Relation and status cues and word lists, compiled for lookup."""
@@ -84,6 +94,17 @@ class CueSet:
     tries: dict = field(default_factory=dict)  # id(table) -> its phrases as a trie (see :func:`_trie`)
     lasts: dict = field(default_factory=dict)  # id -> frozenset of the last words of its phrases
     firsts: dict = field(default_factory=dict)  # id -> frozenset of the first words of its phrases
+
+    def __post_init__(self) -> None:
+        # each list look-up below answered by its table's own ``__getitem__`` (no Python call); the
+        # methods stay as the documentation of what they answer
+        for name, table in (("words", "word_lists"), ("single", "singles"), ("first_words", "firsts"),
+                            ("last_words", "lasts")):
+            lists = getattr(self, table)
+            if not isinstance(lists, _Lists):
+                lists = _Lists(lists)
+                object.__setattr__(self, table, lists)
+            object.__setattr__(self, name, lists.__getitem__)
 
     def heads_of(self, table: dict) -> dict:
         """First word -> length of the longest phrase of ``table`` starting with it."""

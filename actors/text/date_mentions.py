@@ -11,6 +11,7 @@ regular expression behind a cheap start filter, linear in the text length.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterator, Sequence
 
@@ -59,10 +60,14 @@ _MONTH_FULL = "(?:" + "|".join(_MONTH_NAMES) + ")"
 _MONTH_ANY = "(?:" + "|".join(_MONTH_NAMES) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 
 
+# "DateNovember 24, 2023": some flattened infoboxes glue the label to the value. Only a text holding
+# "Date" needs the label's lookbehind: the grammar is compiled twice, with and without it (``_matches``).
+_GLUED = r"(?:(?<=Date)|(?<!\w))"
+
+
 def _month(name: str, full: bool = False) -> str:
-    # "DateNovember 24, 2023": some flattened infoboxes glue the label to the value.
     body = _MONTH_FULL if full else _MONTH_ANY
-    return rf"(?:(?<=Date)|(?<!\w))(?P<{name}>{body})(?!{_LETTER})"
+    return rf"{_GLUED}(?P<{name}>{body})(?!{_LETTER})"
 
 
 def _day(name: str) -> str:
@@ -238,31 +243,44 @@ def _words(words: Sequence[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]]) -> str:
-    r"""Alternatives ``(?i:w1|w2|...)rest`` (each (words, rest) of ``openers``) regrouped by the words'
-    first letter: ``[Tt](?:(?i:he)rest|(?i:his)rest2|...)|[Bb](?:...)``. Inside the start filter's
-    lookahead the alternatives are only tested, so their order and grouping do not matter; the
-    filter runs at every word start, and an alternative opening with a character class is passed over
-    at once where it does not fit, so only the words of one letter are tried there (after
-    ``(?=[\dA-Za-z])`` the first letter is ASCII: ``[Tt]`` is ``(?i:t)`` there)."""
+def _by_first_letter(openers: Sequence[tuple[Sequence[str], str]], written: Sequence[str] = ()) -> str:
+    r"""Alternatives ``(?i:w1|w2|...)rest`` (each (words, rest) of ``openers``), and the alternatives
+    ``written`` (each opening with a letter as written: "January(?!...)"), regrouped by their first
+    letter as written: ``T(?:(?i:he)rest|(?i:his)rest2|...)|t(?:...)|J(?:anuary...)|...``. Inside the
+    start filter's lookahead the alternatives are only tested, so their order and grouping do not
+    matter; the filter runs at every word start, and an alternative opening with a letter is passed
+    over at once where it does not fit (the engine compares the letter before it tries the rest), so
+    only the words of one letter are tried there (the first letter is ASCII: ``T|t`` is ``(?i:t)``
+    there, the letters that fold to others, "ſ" and the Kelvin sign, being no word's first)."""
     groups: dict[str, list[str]] = {}
     for words, rest in openers:
         for w in words:
-            groups.setdefault(w[0].lower(), []).append((f"(?i:{w[1:]})" if w[1:] else "") + rest)
-    return "|".join(f"[{c.upper()}{c}](?:{'|'.join(tails)})" for c, tails in groups.items())
+            for c in dict.fromkeys((w[0].upper(), w[0].lower())):
+                groups.setdefault(c, []).append((f"(?i:{w[1:]})" if w[1:] else "") + rest)
+    for alternative in written:
+        groups.setdefault(alternative[0], []).append(alternative[1:])
+    return "|".join(f"{c}(?:{'|'.join(tails)})" for c, tails in groups.items())
 
 
 _WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+# What a capitalised word after a preposition that opens a date can begin: a month as the grammar
+# writes it, a weekday, or a relative date's first word that _OPENERS lacks; a name there ("by Ansar
+# Dine", "from Gao", "between Mali and ...") opens none, and the filter says so without the grammar.
+_MONTH_HEADS = "|".join(sorted({m[:3] for m in _MONTH_NAMES}))
+_WEEKDAY_HEADS = "|".join(w[0].upper() + w[1:3] for w in _WEEKDAYS)
+_CAPITAL_OPENERS = (_MONTH_HEADS + "|" + "|".join(w[0].upper() + f"(?i:{w[1:]})" for w in _WEEKDAYS)
+                    + r"|A(?i:t)\b|D(?i:uring)\b|Y(?i:esterday)\b")
 # The words a date may open with (any case), each list with what must follow them.
 _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (_WEEKDAYS, "day"),
     (("on", "last", "this"), rf"{_S}(?i:{'|'.join(_WEEKDAYS)})day"),
-    (("by", "since", "until", "till", "starting", "beginning"), rf"{_S}(?:[\dA-Z]|(?i:{_words(_OPENERS)})\b)"),
+    (("by", "since", "until", "till", "starting", "beginning"),
+     rf"{_S}(?:\d|{_CAPITAL_OPENERS}|(?i:{_words(_OPENERS)})\b)"),
     (("as",), rf"{_S}(?i:of)\b"),
     (("the",), rf"{_S}(?:\d|(?i:{_words(_THE_NEXT)})\b)"),
-    (("between", "from"), rf"{_S}[\dA-Z]"),
-    (("early", "mid", "late"), rf"(?:{_S}|-)[\dA-Z]"),
+    (("between", "from"), rf"{_S}(?:\d|{_MONTH_HEADS}|{_WEEKDAY_HEADS})"),
+    (("early", "mid", "late"), rf"(?:{_S}|-)(?:\d|{_MONTH_HEADS})"),
     (("later", "earlier"), rf"{_S}(?i:that|the|on|in|this)\b"),
     (("this", "last"), rf"{_S}(?i:week|month|year)\b"),
     (("this",), rf"{_S}(?i:morning|afternoon|evening)\b"),
@@ -275,18 +293,58 @@ _OPENING_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("at",), rf"{_S}(?i:the){_S}(?i:time){_S}(?i:of)\b"),
     (("during", "in"), rf"{_S}(?i:the){_S}(?i:attack|assault|ambush|raid|course)\b"),
 )
-# Where a date can start (see above), tested at each word start: a digit, a month name, or an opening
-# word (in any case) and what may follow it, by the word's first letter.
+# Where a date can start (see above), tested at each word start (``\b`` before a letter or digit, a
+# test the engine makes without a lookbehind): a digit that looks like a day, a year or a count of
+# days (four digits, or one or two and what follows them), a month name, or an opening word (in any
+# case) and what may follow it, by the first letter.
 _START = (
-    rf"(?:(?<=Date)(?={_MONTH_ANY})|(?<!\w)(?=[\dA-Za-z])(?="
-    rf"\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?[A-Z]|{_S0}[-–—]{_S0}\d"
-    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b)"
-    + "".join(f"|{m}(?!{_LETTER})" for m in _MONTH_NAMES)
-    + "".join(rf"|{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS)
-    + "|" + _by_first_letter(_OPENING_WORDS)
-    + "))"
+    rf"\b(?=[\dA-Za-z])(?="
+    rf"\d(?:\d{{3}}|\d?(?:st|nd|rd|th)?(?:{_S}(?:of{_S})?(?:{_MONTH_HEADS})|{_S0}[-–—]{_S0}\d"
+    rf"|{_S}(?:and|to|or|through|until|till){_S}\d|{_S}(?i:{_UNITS})\b))|"
+    + _by_first_letter(_OPENING_WORDS, [f"{m}(?!{_LETTER})" for m in _MONTH_NAMES]
+                       + [rf"{m}\.?(?!{_LETTER})" for m in _MONTH_ABBREVIATIONS])
+    + ")"
 )
-_DATE_RE = re.compile(_START + _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")")
+_GRAMMAR = _PREP + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in _ALTERNATIVES) + ")"
+#: the grammar behind its start filter, for a text without the "Date" label, where the label's
+#: lookbehinds could never hold: the same matches, found without testing them at every position ...
+_UNLABELLED_RE = re.compile(_START + _GRAMMAR.replace(_GLUED, r"(?<!\w)"))
+
+
+@functools.cache
+def _labelled_re() -> re.Pattern:
+    """... and for a text holding it (a month may follow it, glued): compiled when first needed, as
+    compiling the grammar costs about as much as extracting a few pages."""
+    return re.compile(rf"(?:(?<=Date)(?={_MONTH_ANY})|{_START})" + _GRAMMAR)
+
+
+# What every date holds, whatever its form: a digit, a month (as written: "Jan" ... "Dec"), or, in any
+# case, a word of time or the attack the day is told by (each relative form ends in one: "the
+# following day", "that same week", "last night", "during the ambush"). A text holding none has no
+# date, and is passed over with a few substring tests instead of the grammar's scan.
+_DIGIT = re.compile(r"\d")
+_MONTH_WORDS = tuple(_MONTH_HEADS.split("|"))
+_TIME_WORDS = ("day", "night", "evening", "morning", "afternoon", "week", "month", "year",
+               "attack", "assault", "ambush", "raid")
+# the letters that match an ASCII one in any case with no lower case that is it (they would hide a
+# time word from ``str.lower``): a text holding one is read by the grammar
+_FOLDING = ("\u017f", "\u0130", "\u0131")  # long s, dotted capital I, dotless i
+
+
+def _may_hold_a_date(text: str) -> bool:
+    if _DIGIT.search(text) is not None or any(m in text for m in _MONTH_WORDS):
+        return True
+    if not text.isascii() and any(c in text for c in _FOLDING):
+        return True
+    low = text.lower()
+    return any(w in low for w in _TIME_WORDS)
+
+
+def _matches(text: str) -> Iterator[re.Match]:
+    """The grammar's matches in ``text``, left to right."""
+    if not _may_hold_a_date(text):
+        return iter(())
+    return (_labelled_re() if "Date" in text else _UNLABELLED_RE).finditer(text)
 
 # A timeline item's dash after its date: "February 30 – ..." is an (impossible) date, not a count.
 _ITEM_DASH = re.compile(r"\s{0,4}[–—:]\s")
@@ -336,7 +394,7 @@ _NAME_PERIOD = re.compile(r"\b[A-Z][\w'’-]*[ \t]?(\((?:19|20)\d\d[ \t]*[-–�
 def _scan(text: str, offset: int) -> Iterator[tuple[DateMention, bool]]:
     """Every date-like match as (mention, impossible), a name's period aside (``_NAME_PERIOD``)."""
     periods = [q.span(1) for q in _NAME_PERIOD.finditer(text)] if "(" in text else []
-    for m in _DATE_RE.finditer(text):
+    for m in _matches(text):
         if periods and any(a <= m.start() and m.end() <= b for a, b in periods):
             continue
         alt = m.lastgroup  # each alternative is a named group around all of it: it closes last

@@ -43,6 +43,20 @@ def test_tokens_equal_those_built_by_their_class():
             assert t == built and hash(t) == hash(built) and repr(t) == repr(built)
 
 
+def test_possessive_token_pattern_reads_what_the_plain_one_reads():
+    import re
+
+    from actors.text import tokens
+
+    plain = re.compile(r"([\s\u2060]*)(" + tokens._TOKEN.pattern + ")")
+    rng = random.Random(19)
+    parts = ("Mali", "'s", "’", "`", "ʼ", "al", "-", "Qaeda", "2", "000", "1,2345", ",", "12", " ", "  ", "\u2060",
+             "\u2060\u2060", "\n", ".", "Jama", "at", "é", "_", "x")
+    samples = _texts() + ["".join(rng.choice(parts) for _ in range(rng.randrange(0, 20))) for _ in range(5000)]
+    for text in samples:
+        assert tokens._GAP_TOKEN.findall(text) == plain.findall(text)
+
+
 def test_date_start_filter_grouped_by_first_letter_accepts_what_the_plain_alternation_accepts():
     import re
 
