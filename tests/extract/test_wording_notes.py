@@ -123,6 +123,8 @@ SENTENCES = [
     # a pact signed "in June 2015 between" its parties
     ("A peace agreement was signed in June 2015 between the Malian government, the CMA and the Platform.",
      {ally("cma", "mali", "alliance"), ally("mali", "platform", "alliance"), ally("cma", "platform", "alliance")}),
+    ("In 2011 Mauritanian troops backed by Malian foot soldiers invaded the Wagadou forest.",
+     {ally("mali", "mauritania", "support")}),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]
