@@ -1,7 +1,7 @@
-"""Wording of short event notes and digests (issue 13): the forces a note names without a demonym
-("national guard", a bare "army", "army patrol") belong to its document's or section's one country
-unless a state named before them in the sentence owns them; a companion of the clause's subject
-takes part in its campaign; infighting is a fight.
+"""Wording of short event notes, digests and fresh news (issue 13, milestones M and N): the forces a note
+names without a demonym ("national guard", a bare "army", "army patrol") belong to its document's or
+section's one country when the sentence names no state; a companion of the clause's subject takes part in
+its campaign; a group's affiliate is another group; and the other wordings of the fresh sets.
 
 Every sentence is made up about a generic situation; the actors are the packaged dictionary's.
 """
@@ -31,7 +31,7 @@ HOSTED = [
     # a state named anywhere in the sentence leaves them unresolved: a foreign force's target in the host
     # country may be held by the host's enemies ("an air attack on the police station by French helicopters")
     ("Mali\n\nIn 2013 heavy fighting included an air attack on the police station by French helicopters.\n", set()),
-    # but one named before does: the soldiers Chad sends are Chad's, not the host's
+    # and the soldiers a state named in the sentence sends are that state's, not the host's
     ("Niger\n\nLast year Chad dispatched soldiers to Niger and Cameroon to fight Boko Haram.\n",
      {fight("chad", "boko-haram"), ally("chad", "niger", "support"), ally("cameroon", "chad", "support")}),
     # the count of a subject's own losses is no state's forces
