@@ -239,6 +239,13 @@ def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     return hit if ln else None
 
 
+def _elsewhere(matcher: Matcher, tokens: Sequence[Token], host: str) -> bool:
+    """The sentence names the places of several other states and none of the host's ("attacks in Burkina
+    Faso, Mali and Niger" in a report on Togo): what it tells happened elsewhere."""
+    places = _places_named(matcher, tokens)
+    return host not in places and len(places) >= 2
+
+
 def _losses(matcher: Matcher, tokens: Sequence[Token], m: Mention) -> bool:
     """The generic counts the subject's own losses ("claimed the attack, losing four soldiers"): a verb of
     ``loss_verbs`` before it, a number between."""
@@ -330,8 +337,9 @@ def resolve_generics(
             if place is None and tokens:
                 place = one_country(matcher, tokens, mentions)
             if place is None and tokens and host is not None and not _names_state(d, mentions) \
-                    and not _losses(matcher, tokens, m):
-                # the document's (or its section's) one country, when the sentence names no state: not when
+                    and not _losses(matcher, tokens, m) and not _elsewhere(matcher, tokens, host):
+                # the document's (or its section's) one country, when the sentence names no state nor the
+                # places of several others ("attacks in Burkina Faso, Mali and Niger, killing 22 troops"): not when
                 # one may own them ("Chad dispatched soldiers to ...") or be fighting its host's enemies
                 # ("an air attack on the police station by French helicopters": the station was held by others)
                 place = host

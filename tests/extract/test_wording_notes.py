@@ -38,6 +38,8 @@ HOSTED = [
     ("Mali\n\nJNIM claimed the attack on 29 January, saying it lost four soldiers.\n", set()),
     ("Mali\n\nOn 2 June 2025, JNIM said it launched another attack in Timbuktu, targeting military positions.\n",
      {fight("jnim", "mali")}),
+    # what happened in several other states' places is not the host's ("attacks in Burkina Faso, Mali and Niger")
+    ("Togo\n\nIn 2024 JNIM also claimed attacks in Burkina Faso, Mali and Niger, saying it killed 22 troops.\n", set()),
     # an army "of" something, or "an army", is no state's forces
     ("Niger\n\nThe group raised an army of volunteers near Diffa.\n", set()),
 ]
@@ -125,6 +127,11 @@ SENTENCES = [
      {ally("cma", "mali", "alliance"), ally("mali", "platform", "alliance"), ally("cma", "platform", "alliance")}),
     ("In 2011 Mauritanian troops backed by Malian foot soldiers invaded the Wagadou forest.",
      {ally("mali", "mauritania", "support")}),
+    # a departure asked for is no backing; who asked is no target; a body founded again is founded
+    ("In December 2023 MINUSMA pulled out of the country at the request of Mali's transitional authorities.", set()),
+    ("In 2013 France launched operations in Mali at the request of the Malian government.",
+     {ally("france", "mali", "support")}),
+    ("The four West African nations and Benin reconstituted the force in 2015 to fight Boko Haram.", set()),
     # a count before a cue makes it a noun: "raids blamed on X" were X's, not the subject's verb
     ("UN monitors recorded 40 civilian casualties in 24 raids blamed on Boko Haram near Diffa.", set()),
 ]

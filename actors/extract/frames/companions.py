@@ -68,6 +68,9 @@ def _counted_object(s: Sentence, first: int) -> bool:
 
 
 def _companion(s: Sentence, occ: Occurrence, cue: Cue):
+    if cue.id == "at-request" and any(tuple(s.norms[j : j + z]) in s.cues.words("flight_words")
+                                       for j in range(max(0, occ.start - 8), occ.start) for z in (1, 2)):
+        return  # "MINUSMA pulled out at the request of Mali's authorities": a departure asked for, no backing
     if _held_by_object(s, occ.start):
         return  # "operations against insurgencies with links to al-Qaeda": the insurgencies' links, not the subject's
     p = s.right_mention(occ.end, reach=4, allow_possessor=True)

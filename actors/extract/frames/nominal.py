@@ -41,7 +41,8 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
         if hit is not None:
             patients = s.group(hit, forward_only=True)  # "an IED planted by X exploded under a Y vehicle"
             break
-        at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"})
+        at = w == "at" and j - occ.end <= 4 and (j + 1 >= len(s.toks) or s.norms[j + 1] not in {"least", "most"}) \
+            and j not in s.companion_starts  # (not "at the request of X": who asked, not the target)
         if w == "on" and s.norms[j - 1] in s.cues.single("blame_on_verbs") and not agents:
             # "244 raids blamed on Boko Haram": who is blamed did them
             k = s.right_mention(j + 1, reach=4)
