@@ -48,7 +48,7 @@ def _held_by_object(s: Sentence, start: int) -> bool:
     j -= 1
     while j >= 0 and start - j <= 5 and j not in s.covered and s.norms[j].isalpha() and not governed(s, j + 1):
         j -= 1
-    return j >= 0 and j < start - 2 and j not in s.covered and governed(s, j + 1) and s.norms[j].isalpha()
+    return 0 <= j < start - 2 and governed(s, j + 1)
 
 
 def _support_words(s: Sentence, occ: Occurrence) -> bool:

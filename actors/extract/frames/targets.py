@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from actors.extract.frames.agents import by_agent, governed
 from actors.extract.frames.attribution import claimant_mention
-from actors.extract.generics import opens
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
+from actors.extract.generics import opens
 
 __all__: list[str] = []  # helpers of the frames (action) and of actors.extract.relations (evaluation)
 
@@ -328,7 +328,9 @@ def _denial_of_part(s: Sentence, lo: int, hi: int) -> bool:
 
 def _agentive_subject(s: Sentence, occ: Occurrence, agents: list[int]) -> list[int]:
     """``agents`` (the clause subject of an action noun) when a verb such as "launched" or "carried
-    out" (``agentive_verbs``) joins them to the noun, else none."""
+    out" (``agentive_verbs``) joins them to the noun, or when they take part in the campaign the noun
+    names ("in the fight against Y"), with the subject's companions ("with Chad", "alongside A and B");
+    else none."""
     if not agents:
         return []
     span = s.norms[s.mentions[agents[-1]].tok_end : occ.start]
