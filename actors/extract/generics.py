@@ -234,9 +234,20 @@ def _places_named(matcher: Matcher, tokens: Sequence[Token], skip: set[int] = fr
 def _place_at(matcher: Matcher, tokens: Sequence[Token], k: int) -> str | None:
     """The state a country name or a capitalised place inside it (``data/places.toml``) at token k names."""
     ln, hit = longest(tokens, k, matcher.countries, matcher.max_len)
+    if ln and _in_place_name(matcher, tokens, k, ln):
+        return None  # "the Lake Chad Basin", "the Niger River": a place's name, no state's
     if not ln and tokens[k].text[:1].isupper():
         ln, hit = longest(tokens, k, matcher.places, matcher.max_len)
     return hit if ln else None
+
+
+def _in_place_name(matcher: Matcher, tokens: Sequence[Token], k: int, ln: int) -> bool:
+    """Whether the country name at ``tokens[k:k+ln]`` is part of a place's name: a capitalised word of
+    ``place_name_heads`` right before or after it ("Lake Chad", "Niger River", "Niger Delta")."""
+    heads = matcher.single("place_name_heads")
+    before = k > 0 and tokens[k - 1].is_capitalized and tokens[k - 1].norm in heads
+    after = k + ln < len(tokens) and tokens[k + ln].is_capitalized and tokens[k + ln].norm in heads
+    return before or after
 
 
 def _elsewhere(matcher: Matcher, tokens: Sequence[Token], host: str) -> bool:

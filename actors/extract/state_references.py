@@ -29,7 +29,7 @@ from typing import Sequence
 from actors.extract.matcher import Matcher, heads, longest, phrase_at
 from actors.text.tokens import Token
 
-__all__ = ["group_reference", "bare_country", "mission_in_force", "peacekeepers", "un_body"]
+__all__ = ["group_reference", "bare_country", "mission_in_force", "peacekeepers", "troops_from", "un_body"]
 
 
 def _reference_item(matcher: Matcher, tokens: Sequence[Token], j: int, *, allow_alias: bool):
@@ -234,6 +234,8 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     prev = tokens[i - 1].norm if i > 0 else ""
     if prev in {"in", "into", "inside", "near", "across", "throughout", "within"}:
         return None  # "an attack in Mali / ...": a place, even at the head of a list
+    if prev in {"on", "upon", "against"} and i > 1 and tokens[i - 2].norm in matcher.single("state_target_nouns"):
+        return ln, aid  # "declared war on Mali", "the attacks on Niger": the state is the target
     nxt = tokens[i + ln] if i + ln < n else None
     if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
         return None  # "Unidentified Armed Group (Mali)", "Ansar al-Sharia (Mali)": the name's country, no actor
@@ -242,18 +244,17 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     if nxt is not None:
         if nxt.norm == "-" and i + ln + 1 < n and tokens[i + ln + 1].norm in matcher.single("modifier_heads"):
             return ln, aid  # "Russia-backed Wagner forces": the state describes what follows (a modifier)
-        if nxt.norm == "-" or nxt.norm == "'s":
+        if nxt.norm == "'s" or nxt.norm == "-" and _joined(tokens, i + ln - 1):
             return None  # "Mali-Algeria border"; possessives are handled as group references
+            # (a dash with a space on either side ends a list: "Mali, Niger and Chad - decided")
         if (nxt.text[:1].isupper() and nxt.norm not in {"and", "the"}) or nxt.norm.isdigit():
             return None  # part of a name: "Mali War", "Niger River", "France 24"
     if prev == "-" and i > 1 and tokens[i - 2].is_capitalized and tokens[i - 2].end == tokens[i - 1].start \
             and tokens[i - 1].end == tokens[i].start:
         return None  # "the Mali-Niger border", "the Mali-Niger-Burkina Faso tri-border area": a compound of places
     f = i - 2 if prev in matcher.single("country_epithets") else i - 1  # "from neighbouring Chad"
-    if f > 0 and tokens[f].norm == "from" and tokens[f - 1].norm in matcher.single("state_troop_nouns") \
-            and not (f > 1 and tokens[f - 2].norm in {"its", "their", "his", "her", "our"}):
+    if troops_from(matcher, tokens, f):
         return ln, aid  # "soldiers from Niger", "peacekeepers from Burkina Faso": that state's troops
-        # (but "France withdrew its troops from Mali": a place)
     j = i - 2 if prev == "the" else i - 1
     if j > 0 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("backing_nouns"):
         return ln, aid  # "with air support from the United States": the state backs
@@ -268,7 +269,7 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
         return ln, aid  # "made up of Mali, Burkina Faso and Niger"
     if prev in {",", "and"} and _after_force_of(matcher, tokens, i):
         return ln, aid  # "the governments of Mali, Burkina Faso and Niger"
-    if prev in {",", "and"} and _after_troops_from(matcher, tokens, i):
+    if prev in {",", "and"} and _aftertroops_from(matcher, tokens, i):
         return ln, aid  # "troops from Mali, Niger, Chad and Mauritania": each state's troops
     if prev in {",", "and", "or"} and _before_country_list(matcher, tokens, i) in matcher.single("locative_words"):
         return None  # "nationals from Ireland, Japan and France", "the borders of Mali and Niger": places
@@ -328,10 +329,33 @@ def _before_country_list(matcher: Matcher, tokens: Sequence[Token], i: int) -> s
     return tokens[j].norm if j >= 0 else ""
 
 
-def _after_troops_from(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
+def _aftertroops_from(matcher: Matcher, tokens: Sequence[Token], i: int) -> bool:
     """Whether token i continues a list of countries opened by "<troop noun> from"."""
-    j = _list_opening(matcher, tokens, i)
-    return j >= 1 and tokens[j].norm == "from" and tokens[j - 1].norm in matcher.single("state_troop_nouns")
+    return troops_from(matcher, tokens, _list_opening(matcher, tokens, i))
+
+
+def troops_from(matcher: Matcher, tokens: Sequence[Token], f: int) -> bool:
+    """Whether token ``f`` is the "from" of "<troop noun> from COUNTRY": that state's troops ("soldiers
+    from Niger", "forces from Nigeria, Cameroon and Chad"). Not when the troops are someone's or are
+    moved ("France withdrew its troops from Mali", "pulled troops from Mali": a place), nor for forces
+    a descriptor makes another's ("rebel forces from Libya")."""
+    if f < 1 or tokens[f].norm != "from":
+        return False
+    noun = tokens[f - 1].norm
+    before = tokens[f - 2].norm if f > 1 else ""
+    if noun == "forces":
+        if before in matcher.single("descriptor_adjectives") or (f > 1 and tokens[f - 2].is_capitalized):
+            return False
+    elif noun not in matcher.single("state_troop_nouns"):
+        return False
+    if before in {"its", "their", "his", "her", "our"}:
+        return False
+    return not any(t.norm in matcher.single("troop_moving_verbs") for t in tokens[max(0, f - 4) : f - 1])
+
+
+def _joined(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the hyphen after token ``k`` joins it to the next word with no space on either side."""
+    return k + 2 < len(tokens) and tokens[k].end == tokens[k + 1].start and tokens[k + 1].end == tokens[k + 2].start
 
 
 def _composition(matcher: Matcher, tokens: Sequence[Token], j: int) -> bool:

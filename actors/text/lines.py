@@ -45,6 +45,8 @@ _NOISE_LINE = re.compile(
     r"|\"[^\"]{1,100}\" redirects here\..{0,300}"
     # Markdown/ASCII rules and table rows
     r"|([-*_=])(?:[ \t]*\1){2,}"
+    # a lone dash or bullet between items: a separator, no text
+    r"|[-\u2013\u2014*\u2022\u00b7~]{1,2}"
     r"|\|.*\|"
     r")",
     re.IGNORECASE,
@@ -149,7 +151,7 @@ def _mark_noise(lines: list[_Line], *, markdown: bool) -> None:
         elif len(s) <= 1200 and _NOISE_LINE.fullmatch(s):
             ln.kind = _NOISE
             toc = s.lower().startswith("contents")
-            if adjacent and prev is not None and not prev.kind and _SETEXT.fullmatch(s):
+            if adjacent and prev is not None and not prev.kind and len(s) >= 3 and _SETEXT.fullmatch(s):
                 # "Title\n=====": the underlined line is a heading.
                 if len(prev.text) <= _MAX_HEADING:
                     prev.kind, prev.name, prev.explicit = _HEADING, _squash(prev.text), True

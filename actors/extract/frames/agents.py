@@ -68,6 +68,18 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
     return [m for m in found if m not in owned]
 
 
+def _reacted_to(s: Sentence, c: int) -> bool:
+    """Whether a verb of reacting (``reaction_verbs``) stands a few lower-case words before the cue at
+    ``c``, no name between: the cue is its object ("condemns militant attack on"), a noun."""
+    reacting = s.cues.single("reaction_verbs")
+    for j in range(c - 1, max(-1, c - 4), -1):
+        if s.norms[j] in reacting:
+            return True
+        if j in s.covered or not s.toks[j].text.islower():
+            return False
+    return False
+
+
 def _described_by(s: Sentence, group: list[int]) -> set[int]:
     """Those named in a description of the subject ("a group linked to al-Qaeda and the Islamic State
     attacked": ``description_heads`` before "to" or "with"), with the names coordinated with them."""
@@ -143,6 +155,9 @@ def owners_of_others(s: Sentence, group: list[int]) -> set[int]:
             j = k
         if j >= 1 and s.norms[j] == "of" and s.norms[j - 1] in s.cues.single("other_org_nouns"):
             owned = True
+        elif j >= 3 and s.norms[j] == "of" and s.norms[j - 1] in s.cues.single("unit_nouns") \
+                and s.norms[j - 2] in {"a", "an"} and s.norms[j - 3] == "," and (j - 4) in s.at_end:
+            owned = True  # "Al Murabitoon, a battalion of AQIM, claimed": the battalion named before acts
         elif not (j >= 0 and s.norms[j] in {"and", ",", "or"}):
             owned = False
         if owned:
@@ -206,6 +221,8 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
             return s.agent_of_cue[noun.start]  # "JNIM claimed the attack which killed ten soldiers"
         if unowned_thing(s, noun.start):
             return []  # "the second was a roadside bomb that killed X": no name further back (a claim may name one)
+    if _reacted_to(s, occ.start):
+        return []  # "Security Council condemns militant attack on Chadian army": who condemns did not attack
     t = occ.start - 1 if occ.start > 2 and s.norms[occ.start - 1] == "help" else occ.start  # "a force to help defeat X"
     if t > 1 and s.norms[t - 1] == "to":
         before = t - 2

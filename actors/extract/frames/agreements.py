@@ -29,7 +29,8 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
     coordinated subject of a signing verb whose object (within a few words) is an agreement
     noun (``agreement_nouns``) allied, each pair."""
     nouns = s.cues.single("agreement_nouns")
-    if passive(s, occ):
+    reduced = occ.start >= 1 and s.norms[occ.start - 1] in nouns  # "peace agreements signed between A and B"
+    if passive(s, occ) or reduced:
         # "a peace deal was signed between A and B": the parties named after "between" allied
         before = s.norms[max(0, occ.start - 6) : occ.start]
         j = s.find_word(occ.end, {"between"}, 6)  # (past a date: "signed in June 2015 between A and B")

@@ -125,7 +125,7 @@ def between(s: Sentence, j: int, relation: str) -> list:
             return []
         enemies = [m for m in s.group(other, forward_only=True) if s.party(m)]
         return _two_sides(s, members, enemies, relation, allies=(True, not examples))
-    slashed = _slash_sides(s, members)
+    slashed = _slash_sides(s, members) or _shared_noun_sides(s, members)
     if slashed is not None:
         # "clashes between GATIA/MSA and ISGS": the slash joins one side
         return _two_sides(s, slashed[0], slashed[1], relation, allies=(True, True))
@@ -215,6 +215,18 @@ def _slash_sides(s: Sentence, members: list[int]) -> tuple[list[int], list[int]]
         else:
             sides.append([b])
     return (sides[0], sides[1]) if slash and len(sides) == 2 else None
+
+
+def _shared_noun_sides(s: Sentence, members: list[int]) -> tuple[list[int], list[int]] | None:
+    """Two sides when a list of three or more opens with states' demonyms sharing one force noun
+    ("between Mauritanian and Malian forces and AQIM": the forces are one side), else None."""
+    if len(members) < 3:
+        return None
+    a, b = s.mentions[members[0]], s.mentions[members[1]]
+    if not (a.via == "force" == b.via and s.norms[a.tok_end : b.tok_start] == ["and"]
+            and a.tok_end - a.tok_start == 1 and (s.norms[b.tok_end - 1],) in s.matcher.force_nouns):
+        return None
+    return members[:2], members[2:]
 
 
 def _two_sides(s: Sentence, one: list[int], other: list[int], relation: str, *,
