@@ -354,6 +354,10 @@ class _Span:
         self.text, self.start, self.end, self.section = text, start, end, section
 
 
+#: Kinds of armed group whose "*" items in a belligerents list are their branches (``belligerents_event``).
+_GROUP_KINDS = frozenset({"jihadist group"})
+
+
 def belligerents_event(doc, sides: Sides, date, place: str = "", *,
                        kinds: dict[str, str] | None = None,
                        rivals: frozenset = frozenset()) -> tuple[dict | None, list[dict]]:
@@ -420,6 +424,8 @@ def belligerents_event(doc, sides: Sides, date, place: str = "", *,
             head = Belligerent(b.under, b.claimed_by)
             if kinds.get(b.under.actor) in ("coalition", "international mission"):
                 add(b, head, "member-of")
+            elif kinds.get(b.under.actor) in _GROUP_KINDS and kinds.get(b.mention.actor) in _GROUP_KINDS:
+                add(b, head, "member-of", "affiliate")  # "Islamic State, * West Africa Province (ISWAP)": a branch
             else:
                 add(b, head, "allied-with")
     if not edges:

@@ -219,6 +219,10 @@ def _after_possessive(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+# words after "attack(s) on COUNTRY" that leave the country the target (not "an attack on Niger mosque")
+_AFTER_TARGET = frozenset({"and", "or", "in", "on", "at", "by", "with", "from", "over", "after", "since", "during", "last",
+                           "this", "that", "which", "who", "as", "for", "to", "'s", "but", "were", "was", "is", "are"})
+
 # "In February, Chad deployed ...": a date before the comma, not a place
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -234,8 +238,11 @@ def bare_country(matcher: Matcher, tokens: Sequence[Token], i: int, listing: boo
     prev = tokens[i - 1].norm if i > 0 else ""
     if prev in {"in", "into", "inside", "near", "across", "throughout", "within"}:
         return None  # "an attack in Mali / ...": a place, even at the head of a list
-    if prev in {"on", "upon", "against"} and i > 1 and tokens[i - 2].norm in matcher.single("state_target_nouns"):
+    if prev in {"on", "upon", "against"} and i > 1 and tokens[i - 2].norm in matcher.single("state_target_nouns") \
+            and (i + ln >= len(tokens) or not tokens[i + ln].text[:1].isalpha() or tokens[i + ln].norm in _AFTER_TARGET
+                 or phrase_at(tokens, i + ln, matcher.force_nouns, 4)):
         return ln, aid  # "declared war on Mali", "the attacks on Niger": the state is the target
+        # (but in "an attack on Niger mosque" the country names where the mosque is)
     nxt = tokens[i + ln] if i + ln < n else None
     if prev == "(" and nxt is not None and nxt.norm == ")" and i > 1 and tokens[i - 2].is_capitalized:
         return None  # "Unidentified Armed Group (Mali)", "Ansar al-Sharia (Mali)": the name's country, no actor

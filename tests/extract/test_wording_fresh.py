@@ -40,6 +40,8 @@ SENTENCES = [
     ("In 2023 the CMA attacked the ruling junta in Mali.", {fight("cma", "mali")}),
     ("In 2023 the CMA declared war on Mali.", {fight("cma", "mali")}),
     ("In 2023 JNIM carried out attacks in Mali.", set()),
+    ("In 2025 forty-four were killed in an Islamic State attack on Niger mosque.", set()),
+
     # a unit named in apposition acts, not the body it belongs to; a unit of an army is the army acting
     ("Al Murabitoon, a battalion of AQIM, claimed the assault on MINUSMA.",
      {fight("al-mourabitoun", "minusma"), member("al-mourabitoun", "aqim", "member")}),
@@ -60,6 +62,10 @@ def _doc_named(extractor, text):
 
 
 DOCUMENTS = [
+    # a belligerents list's starred item under an armed group is its branch
+    ("= Battle of X =\n\nInfobox\n- Combatant1: Boko Haram\n- Combatant2: Islamic State, * West Africa Province (ISWAP)\n\n"
+     "The battle was fought in 2021.\n",
+     {fight("boko-haram", "islamic-state"), member("iswap", "islamic-state", "affiliate")}),
     # a lake, a river or a basin named after a country is no host for the army a sentence leaves unnamed
     ("Operations report\n\nIn its operations in the Lake Chad Basin, troops killed about 80 Boko Haram fighters.\n",
      set()),

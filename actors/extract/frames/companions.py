@@ -138,8 +138,10 @@ def _companion(s: Sentence, occ: Occurrence, cue: Cue):
         principals = [m for m in s.group(k) if s.party(m)]
     elif status_tok is not None:
         principals = agent(s, occ)
-    if not principals and occ.start == 0 or (occ.start > 0 and s.norms[occ.start - 1] == "," and not principals):
-        # "Along with Y, X attacked ...": the principal follows
+    if not principals and occ.start == 0 or (occ.start > 0 and s.norms[occ.start - 1] == "," and not principals
+                                             and not cue.standing):
+        # "Along with Y, X attacked ...": the principal follows (but ", linked to Y, the army said" describes
+        # what comes before the comma, named or not)
         q = s.right_mention(partners and s.mentions[partners[-1]].tok_end or occ.end, reach=4, stop_comma=False)
         if q is not None:
             principals = [q]
