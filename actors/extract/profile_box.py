@@ -9,7 +9,7 @@ allegiance ``member-of`` (affiliate), allies ``allied-with`` (alliance), opponen
 "split from" what it split from, "group(s)" the groups it is made of.
 The labels are data (the cue file's ``profile_*_labels`` word lists). A row's relations are
 described as they stand: undated, unless an item gives its own period ("Ansar Dine (since June
-2012)": from June 2012). An item marked "(alleged)" is alleged.
+2012)": from June 2012). An item marked "(alleged)", "(possibly)" or "(reportedly)" is alleged.
 
 Find, then write: :func:`find_profile` returns the group and its rows; :func:`profile_events`
 turns them into event and edge rows.
@@ -174,7 +174,7 @@ def find_profile(matcher: Matcher, cues: CueSet, doc, *, lines_out: list | None 
         end = row_end(i)
         items = [m for m in find_mentions(matcher, tokenize(text[begin:end], begin), text=text, listing=True)
                  if not m.generic and m.actor != group.actor and m.role != "modifier"]
-        alleged = frozenset(m.actor for m in items if re.match(r"\s*\(\s*alleged", text[m.end : m.end + 20], re.I))
+        alleged = frozenset(m.actor for m in items if re.match(r"\s*\(\s*(?:alleged|possibly|reportedly|suspected|unconfirmed)", text[m.end : m.end + 20], re.I))
         # an item's own period ("Ansar Dine (since June 2012)"): the relation began then
         stops = [m.start for m in items[1:]] + [end]
         since = {m.actor: p for m, stop in zip(items, stops)

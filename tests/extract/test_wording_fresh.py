@@ -53,6 +53,12 @@ SENTENCES = [
     ("Ansaru, a break-away faction of Boko Haram, attacked Nigerian troops.",
      {fight("ansaru", "nigeria"), ("ansaru", "split-from", "boko-haram", "")}),
     ("Ansaru broke out of Boko Haram.", {("ansaru", "split-from", "boko-haram", "")}),
+    # the merged partner past its leader's possessive; a founder listed with "several other groups"
+    ("In August 2013 MUJAO merged with Mokhtar Belmokhtar's Al-Mulathameen group to form Al-Mourabitoun.",
+     {member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}),
+    ("Katiba Macina and several other jihadist groups founded JNIM in 2017.", {member("katiba-macina", "jnim", "member")}),
+    # the losing side as subject
+    ("In 2009 UFR forces suffered severe losses to the Chadian Army.", {fight("chad", "ufr")}),
 ]
 
 

@@ -72,6 +72,13 @@ def _signatories(s: Sentence, occ: Occurrence, cue: Cue):
 def _merged_with(s: Sentence, occ: Occurrence, cue: Cue):
     """"X merged with A, B and C to form Y" (or ", forming Y", "into Y"): all are members of Y."""
     k = s.right_mention(occ.end, reach=3, allow_possessor=False)
+    if k is None:
+        # "merged with Mokhtar Belmokhtar's Al-Mulathameen group": past a leader's possessive
+        j = occ.end
+        while j < len(s.toks) and j - occ.end < 4 and s.toks[j].text[:1].isupper() and j not in s.covered:
+            j += 1
+        if j > occ.end and s.norms[j : j + 1] == ["'s"]:
+            k = s.right_mention(j + 1, reach=2, allow_possessor=False)
     m, _ = s.left_mention(occ.start, reach=4)
     if m is None:
         return

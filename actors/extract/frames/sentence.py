@@ -334,8 +334,9 @@ class Sentence:
                 x += 1
             if x == len(gap) - 1 and gap[x] == "and":
                 return True
-        if gap == ["-"] and ms[a].group >= 0 and ms[a].group == ms[b].group:
-            return True  # "a joint Malian-French operation": one unit
+        if gap == ["-"] and ms[a].group >= 0 and ms[a].group == ms[b].group or gap[:1] == ["and"] and ms[b].generic \
+                and set(gap[1:]) <= self.cues.single("other_quantifiers"):  # "A and several other groups": listed with A
+            return True
         if gap == ["/"] and not (ms[a].generic or ms[b].generic):
             # "GATIA/MSA" lists two groups; "JNIM/Katiba Macina" (one of them a coalition) names a component
             kinds = [getattr(self.matcher.dictionary.get(ms[x].actor), "kind", "") for x in (a, b)]
