@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from actors.extract.matcher import _HEADS_KEY, Matcher, build_matcher, heads, longest, phrase_at
+from actors.extract.mission_contingents import state_contingents
 from actors.extract.state_references import (bare_country, group_reference, mission_in_force, peacekeepers, troops_from,
                                               un_body)
 from actors.text.tokens import Token
@@ -319,7 +320,7 @@ def find_mentions_dated(
         out.append(Mention(aid, tokens[i].start, tokens[end - 1].end, i, end, surface(i, end), generic=generic, via="generic" if generic else how, role=role))
         i = end
     out = _hyphen_joint_units(matcher, tokens, out, group_id)
-    return _contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out))), dated
+    return state_contingents(matcher, tokens, _merge_repeats(tokens, _fold_appositions(matcher, tokens, out))), dated
 
 
 _STATE_KINDS = ("foreign state", "state armed force")
@@ -350,62 +351,6 @@ def _hyphen_joint_units(matcher: Matcher, tokens: Sequence[Token], mentions: lis
             out[k], out[k + 1] = replace(a, group=group_id, role="party"), replace(b, group=group_id)
             group_id += 1
     return out
-
-
-def _contingents(matcher: Matcher, tokens: Sequence[Token], mentions: list[Mention]) -> list[Mention]:
-    """"Chadian troops from MISMA", "Chadian soldiers of AFISMA": one mention of the state's
-    contingent, serving the mission (``contingent_of``)."""
-    out: list[Mention] = []
-    skip: set[int] = set()
-    for k, m in enumerate(mentions):
-        if k in skip:
-            continue
-        if m.via == "force" and m.group < 0 and not m.contingent_of and k + 1 < len(mentions):
-            nxt = mentions[k + 1]
-            gap = tuple(t.norm for t in tokens[m.tok_end : nxt.tok_start])
-            org = matcher.dictionary.get(nxt.actor)
-            if gap in (("from",), ("of",), ("of", "the"), ("from", "the")) and org is not None \
-                    and org.kind in ("international mission", "coalition") and nxt.actor != m.actor:
-                out.append(replace(m, end=nxt.end, tok_end=nxt.tok_end, contingent_of=nxt.actor))
-                skip = {k + 1}
-                continue
-        mission = matcher.dictionary.get(m.actor)
-        if mission is not None and (mission.kind == "international mission" or "mission" in mission.tags) \
-                and not m.generic and k + 1 < len(mentions):
-            nxt = mentions[k + 1]
-            gap = tuple(t.norm for t in tokens[m.tok_end : nxt.tok_start])
-            heads = matcher.single("contingent_heads")
-            if gap == ("from",) and _state(matcher, nxt) and tokens[m.tok_end - 1].norm in heads:
-                # "MINUSMA peacekeepers from Togo", "MNJTF troops from Nigeria and Chad": each state's
-                # contingent of the mission; the mission acts too
-                out.append(m)
-                out.append(replace(nxt, contingent_of=m.actor))
-                j = k + 2
-                while j < len(mentions) and _state(matcher, mentions[j]) and tuple(
-                        t.norm for t in tokens[mentions[j - 1].tok_end : mentions[j].tok_start]) in _LIST_GAPS:
-                    out.append(replace(mentions[j], contingent_of=m.actor))
-                    j += 1
-                skip = set(range(k + 1, j))
-                continue
-            if gap == ("(",) and _state(matcher, nxt) and tokens[nxt.tok_end : nxt.tok_end + 1] \
-                    and tokens[nxt.tok_end].norm == ")" and m.tok_start >= 2 and tokens[m.tok_start - 1].norm == "of" \
-                    and tokens[m.tok_start - 2].norm in heads:
-                # "troops of MNJTF (Cameroon)": the state's contingent
-                out.append(m)
-                out.append(replace(nxt, contingent_of=m.actor))
-                skip = {k + 1}
-                continue
-        out.append(m)
-    return out
-
-
-_LIST_GAPS = frozenset({(",",), ("and",), (",", "and")})
-
-
-def _state(matcher: Matcher, m: Mention) -> bool:
-    """Whether the mention names a state on its own (not part of a joint unit)."""
-    entry = matcher.dictionary.get(m.actor)
-    return entry is not None and "state" in entry.tags and m.group < 0 and not m.generic
 
 
 _QUOTES = frozenset('"\'\u201c\u201d\u2018\u2019\u00ab\u00bb')

@@ -30,6 +30,11 @@ SENTENCES = [
     ("In 2022 MNJTF troops from Nigeria and Chad stormed islands held by ISWAP.",
      {fight("mnjtf", "iswap"), fight("nigeria", "iswap"), fight("chad", "iswap"), ally("chad", "nigeria", "joint-action"),
       member("nigeria", "mnjtf", "contingent"), member("chad", "mnjtf", "contingent")}),
+    ("In 2022 Multinational Joint Task Force ( MNJTF ) troops from Chad attacked ISWAP.",
+     {fight("mnjtf", "iswap"), fight("chad", "iswap"), member("chad", "mnjtf", "contingent")}),
+    # those who infest the place an offensive goes into are its target; the Nigerian army's abbreviations
+    ("In 2022 the MNJTF launched an offensive in the BH/ISWAP-infested islands.",
+     {fight("mnjtf", "boko-haram"), fight("mnjtf", "iswap")}),
     # who condemns an attack did not make it, even when the attack noun has no article
     ("Security Council condemns militant attack on Chadian army", set()),
     ("The UN Security Council condemned a Boko Haram attack on Chadian troops.", {fight("boko-haram", "chad")}),

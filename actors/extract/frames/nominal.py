@@ -53,6 +53,10 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
             k = s.right_mention(j + 1, reach=5 if at else 4)
             if k is not None:
                 patients = patients + [p for p in s.group(k, forward_only=True) if p not in patients]
+        elif w in {"in", "into", "across", "through"} and not patients and _infested(s, j + 1):
+            # "an offensive in the ISWAP-infested community of X": those who infest it are the target
+            k = s.right_mention(j + 1, reach=3)
+            patients = s.group(k, forward_only=True)
         elif w == "of" and j == occ.end:
             k = s.right_mention(j + 1, reach=4)
             if k is not None:
@@ -158,3 +162,12 @@ def under_fire(s: Sentence, occ: Occurrence, cue: Cue):
         return
     patients = [m for m in s.group(p) if s.party(m) and m not in agents]
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _infested(s: Sentence, j: int) -> bool:
+    """Whether a name within three words of ``j`` is followed by "-infested" ("the BH/ISWAP-infested community")."""
+    k = s.right_mention(j, reach=3)
+    if k is None:
+        return False
+    end = s.mentions[s.group(k, forward_only=True)[-1]].tok_end
+    return s.norms[end : end + 2] in (["-", "infested"], ["infested"])
