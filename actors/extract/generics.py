@@ -92,12 +92,34 @@ def one_country(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Me
     or as an actor); else None."""
     d = matcher.dictionary
     states = {m.actor for m in mentions if not m.generic and (a := d.get(m.actor)) is not None and "state" in a.tags}
-    places = _places_named(matcher, tokens, {k for m in mentions for k in range(m.tok_start, m.tok_end)})
+    skip = {k for m in mentions for k in range(m.tok_start, m.tok_end)} | _origins(matcher, tokens, mentions)
+    places = _places_named(matcher, tokens, skip)
     if places & _border_states(matcher, tokens):
         return None  # "near the Burkina Faso border", "the border with Niger": either side of it
     if places & _base_states(matcher, tokens):
         return None  # "JNIM, a group based in Mali, said it killed 70 soldiers": its base, not where they fell
     return next(iter(places)) if len(places) == 1 and states <= places else None
+
+
+def _origins(matcher: Matcher, tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
+    """Tokens of a country named as a group's origin by its possessive ("Algeria's former GSPC"): no place of
+    what the sentence tells."""
+    d = matcher.dictionary
+    out: set[int] = set()
+    for m in mentions:
+        entry = d.get(m.actor)
+        if m.generic or entry is None or "state" in entry.tags:
+            continue
+        j = m.tok_start - 1
+        while j >= 0 and m.tok_start - j <= 3 and tokens[j].text.islower() and tokens[j].norm != "'s":
+            j -= 1
+        if j >= 1 and tokens[j].norm == "'s":
+            k = j - 1
+            while k >= 0 and j - k <= 3 and tokens[k].is_capitalized:
+                k -= 1
+            if longest(tokens, k + 1, matcher.countries, 3)[0]:
+                out.update(range(k + 1, j))
+    return out
 
 
 def _base_states(matcher: Matcher, tokens: Sequence[Token]) -> set[str]:

@@ -62,6 +62,15 @@ SENTENCES = [
     ("In August 2013 MUJAO merged with Mokhtar Belmokhtar's Al-Mulathameen group to form Al-Mourabitoun.",
      {member("mojwa", "al-mourabitoun", "member"), member("al-mulathameen", "al-mourabitoun", "member")}),
     ("Katiba Macina and several other jihadist groups founded JNIM in 2017.", {member("katiba-macina", "jnim", "member")}),
+    # a passive headline's support is its unnamed agent's; a name's "against X (ACRONYM)" is no component
+    ("ISIS Bases On Lake Chad Bombed With U.S. Support", set()),
+    ("In October 2014, the force was renamed the Multinational Joint Task Force against Boko Haram (MNJTF).", set()),
+    # "their" after an object and a comma is not that object's: no alliance with the enemy
+    ("In 2015, while Cameroon curbed Boko Haram, their Nigerian counterparts struggled to repress the sect.", set()),
+    # a country bordering a region is a place; a group's origin by a possessive is no host for its targets
+    ("In 2014 Boko Haram operated in areas of Cameroon bordering NE Nigeria.", set()),
+    ("Ansar Dine subgroup Katibat Serma attacked Malian troops.",
+     {fight("katiba-serma", "mali"), member("katiba-serma", "ansar-dine", "member")}),
     # the losing side as subject
     ("In 2009 UFR forces suffered severe losses to the Chadian Army.", {fight("chad", "ufr")}),
 ]
@@ -81,6 +90,13 @@ DOCUMENTS = [
     ("Operations report\n\nIn its operations in the Lake Chad Basin, troops killed about 80 Boko Haram fighters.\n",
      set()),
 ]
+
+def test_a_groups_country_of_origin_is_no_host(extractor):
+    # the soldiers of a Mauritanian report are Mauritania's, not those of the GSPC's Algeria
+    text = ("Mauritania\n\nIn 2005 fighters linked to Algeria's former Salafist Group for Call and Combat killed "
+            "15 soldiers in an assault on a desert outpost.\n")
+    assert _doc_named(extractor, text) == {fight("aqim", "mauritania")}
+
 
 _ITEMS = ("Timeline\n-\nIn 2011 Boko Haram attacked a prison in Bauchi. About 700 prisoners escaped.\n-\n"
           "Gunmen attacked a barracks in Abuja.\n-\nThe sect bombed a church.\n-\nMembers of the sect\n-\nattacked police.\n")

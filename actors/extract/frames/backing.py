@@ -82,6 +82,10 @@ def _backed(s: Sentence, k: int, relation: str):
         w -= 1
     if w < 0 or s.norms[w] != "with":
         return
+    verb = next((o for o in s.relation_occ if o.end == w and any(c.kind == "fought-against" for c in o.cues)), None)
+    if verb is not None and s.norms[verb.end - 1].endswith("ed") and verb.start >= 1 \
+            and (verb.start - 1) not in s.at_end and s.toks[verb.start - 1].text[:1].isalpha():
+        return  # "ISIS Bases On Lake Chad Bombed With U.S. Support": a passive, the unnamed bomber backed, not ISIS
     principal, _ = s.left_mention(w)
     if principal is None:
         return

@@ -18,7 +18,7 @@ a mention of its own (:func:`actors.extract.state_references.group_reference`).
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import country_at
+from actors.extract.frames.agents import country_at, governed
 from actors.extract.frames.organisation import _ORGANISATIONS, _appositive_head
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
@@ -36,6 +36,11 @@ def _owner(s: Sentence, t: int) -> int | None:
     if j == t - 1 or j not in s.at_end:
         return None
     k = s.at_end[j]
+    first = s.mentions[s.group(k)[0]].tok_start
+    before = s.toks[first - 1] if first > 0 and s.norms[first - 1] != "the" else s.toks[first - 2] if first > 1 else None
+    if "," in s.norms[j + 1 : t] and (governed(s, first) or before is not None and before.text.islower()
+                                      and before.norm.endswith(("ing", "ed"))):
+        return None  # "while Cameroon has had success curbing Boko Haram, their Nigerian counterparts ...": an object
     return k if s.party(k) and not s.mentions[k].generic else None
 
 
@@ -176,8 +181,8 @@ def components(s: Sentence) -> list[tuple]:
                 continue
         elif gap == ("(",) and after == ")" and a.role == "party":
             whole, part = (b, kb), (a, ka)  # "Katiba Macina (JNIM)"
-            if kb.kind != "coalition":
-                continue
+            if kb.kind != "coalition" or a.tok_start > 0 and s.norms[a.tok_start - 1] in {"against", "versus", "vs"}:
+                continue  # (but "the Multinational Joint Task Force against Boko Haram (MNJTF)": the name's end)
         elif gap == ("/",) and a.role == b.role == "party" and (ka.kind == "coalition") != (kb.kind == "coalition"):
             whole, part = ((a, ka), (b, kb)) if ka.kind == "coalition" else ((b, kb), (a, ka))  # "JNIM/Katiba Macina"
         else:
