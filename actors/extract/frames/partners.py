@@ -18,7 +18,7 @@ a mention of its own (:func:`actors.extract.state_references.group_reference`).
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import country_at, governed
+from actors.extract.frames.agents import country_at
 from actors.extract.frames.organisation import _ORGANISATIONS, _appositive_head
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
@@ -38,8 +38,7 @@ def _owner(s: Sentence, t: int) -> int | None:
     k = s.at_end[j]
     first = s.mentions[s.group(k)[0]].tok_start
     before = s.toks[first - 1] if first > 0 and s.norms[first - 1] != "the" else s.toks[first - 2] if first > 1 else None
-    if "," in s.norms[j + 1 : t] and (governed(s, first) or before is not None and before.text.islower()
-                                      and before.norm.endswith(("ing", "ed"))):
+    if "," in s.norms[j + 1 : t] and before is not None and before.text.islower() and before.norm.endswith(("ing", "ed")):
         return None  # "while Cameroon has had success curbing Boko Haram, their Nigerian counterparts ...": an object
     return k if s.party(k) and not s.mentions[k].generic else None
 
