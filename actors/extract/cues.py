@@ -53,7 +53,7 @@ REQUIRED_WORD_LISTS = frozenset({
     "exchanged_nouns", "composition_openers", "country_epithets", "government_nouns", "other_name_markers",
     "inclusion_verbs", "profile_part_labels", "profile_allegiance_labels", "profile_ally_labels",
     "profile_opponent_labels", "profile_origin_labels", "profile_successor_labels", "profile_split_labels", "profile_component_labels", "profile_other_labels",
-    "pronoun_description_words", "troop_moving_verbs", "state_target_nouns", "unit_nouns", "other_quantifiers",
+    "pronoun_description_words", "troop_moving_verbs", "state_target_nouns", "unit_nouns", "other_quantifiers", "campaign_nouns",
 })
 
 

@@ -30,7 +30,8 @@ from actors.errors import Problem
 from actors.extract.events import belligerents_event, fill_context, sentence_event
 from actors.extract.infobox import find_sides, rival_pairs
 from actors.extract.candidates import Candidate, CandidateFinder
-from actors.extract.generics import document_country, main_country, opening_subject, pronoun_subject, resolve_generics
+from actors.extract.generics import opening_subject, pronoun_subject, resolve_generics
+from actors.extract.host_country import document_country, main_country
 from actors.extract.mentions import Matcher, build_matcher, find_mentions, find_mentions_dated
 from actors.extract.claims import claim_edges, claim_relations, claimed_attacks, joint_claimants
 from actors.extract.blame import blame

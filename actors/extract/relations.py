@@ -61,7 +61,7 @@ from actors.extract.frames.agents import with_contingents
 from actors.extract.frames.attribution import DESCRIPTIVE_FRAMES, RelationMatch, attribute, status_before
 from actors.extract.frames.sentence import Sentence
 from actors.extract.frames.targets import evaluation
-from actors.extract.generics import one_country
+from actors.extract.host_country import one_country
 from actors.extract.matcher import Matcher, longest
 from actors.extract.mentions import Mention
 from actors.text.tokens import Token
@@ -135,9 +135,10 @@ def find_relations(
             frame = _FRAME_FUNCS[cue.frame]
             for found_pair in frame(s, occ, cue):
                 src, dst, relation = found_pair[:3]
-                if relation == "member-of" and (_state_in_armed_group(matcher, src.actor, dst.actor)
-                                                or _hosts(matcher, dst.actor, src.actor)):
+                if relation in ("member-of", "split-from") and (_state_in_armed_group(matcher, src.actor, dst.actor)
+                                                                or _hosts(matcher, dst.actor, src.actor)):
                     continue  # "JNIM, active in the Sahel, which includes Niger": no state is a member of an armed group
+                    # (nor splits from one: "founded by Chadian army officers who had split from the UFDD")
                 kind = found_pair[3] if len(found_pair) > 3 else relation_kind(cue, relation)
                 if relation == "member-of" and src.via == "force" and _is_mission(matcher, dst.actor):
                     kind = "contingent"  # "a Dutch helicopter serving as part of MINUSMA": a state's troops

@@ -71,6 +71,14 @@ SENTENCES = [
     ("In 2014 Boko Haram operated in areas of Cameroon bordering NE Nigeria.", set()),
     ("Ansar Dine subgroup Katibat Serma attacked Malian troops.",
      {fight("katiba-serma", "mali"), member("katiba-serma", "ansar-dine", "member")}),
+    # a country's bare name before an attack noun says where; a state never splits from an armed group
+    ("In 2025 another Burkina attack killed 10 members of a militia known as VDP.", set()),
+    ("The group was founded by dissident Chadian army officers who had split from the UFDD.", set()),
+    # several subjects of a campaign noun each wage their own, unless a joint marker says otherwise
+    ("In 2016 FACT and the CCMSR began a rebellion against the Chadian government.",
+     {fight("fact", "chad"), fight("ccmsr", "chad")}),
+    ("In 2019 Burkina Faso and Niger launched a joint campaign against the ISGS.",
+     {fight("burkina-faso", "isgs"), fight("niger", "isgs"), ally("burkina-faso", "niger", "joint-action")}),
     # the losing side as subject
     ("In 2009 UFR forces suffered severe losses to the Chadian Army.", {fight("chad", "ufr")}),
 ]

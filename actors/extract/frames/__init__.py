@@ -14,6 +14,8 @@ The modules build on each other, downward only:
   "for", troops sent to do something);
 - :mod:`~actors.extract.frames.agents`: who acts (the subject, a passive's "by"
   agent) and the pairs across two sides;
+- :mod:`~actors.extract.frames.countries`: country names a frame reads as states where the mention
+  finder saw places ("support from France", "airlift to Chad and Togo");
 - :mod:`~actors.extract.frames.joint`: whether actors named together acted together (examples of a
   kind, rival families);
 - :mod:`~actors.extract.frames.sides`: two sides named together (``symmetric``,

@@ -32,6 +32,8 @@ _OBJECT_REACH = 11  # the direct object of a verb: "attacked a civilian boat on 
 
 
 def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
+    if _compound_noun(s, occ):
+        return  # "another Burkina attack killed ten VDP": a noun after a name after a determiner, no verb
     if passive(s, occ):
         agents = by_agent(s, occ.end, reach=6)
         if not agents and cue.kind == "fought-against":
@@ -272,6 +274,19 @@ def _transitive(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of[p] = occ.start
     yield from pairs_across(s, agents, patients, cue.kind)
+
+
+def _compound_noun(s: Sentence, occ: Occurrence) -> bool:
+    """A present-looking cue right after a name that a determiner opens ("another Burkina attack", "the JNIM
+    raid"): the name modifies the noun."""
+    k = s.at_end.get(occ.start - 1)
+    if k is None or s.norms[occ.end - 1].endswith("ed") or (s.norms[occ.start - 1],) in s.matcher.absorbed \
+            or not any(c.frame == "nominal" for o in s.relation_occ if o.start == occ.start for c in o.cues):
+        return False  # ("the JNIM fighters attack": a plural subject and its verb; "the MNLA re-took": no noun)
+    before = s.mentions[k].tok_start - 1
+    if occ.end < len(s.toks) and (occ.end in s.at_start or s.norms[occ.end] in {"the", "a", "an", "their", "its"}):
+        return False  # "Ukraine helped the CSP ambush Wagner": an object follows, a verb
+    return before >= 0 and s.norms[before] in s.cues.single("noun_markers") | {"another"}
 
 
 def _changed_hands(s: Sentence, occ: Occurrence, cue: Cue):

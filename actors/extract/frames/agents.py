@@ -4,15 +4,13 @@ agent, and the pairs across two sides (with the mission a state's contingent ser
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from actors.extract.frames.asides import parenthetical_start
 from actors.extract.frames.attribution import claimant_mention, controls
 from actors.extract.frames.dependents import blamed_for, deployer, formers, sender, unowned_thing
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "countries_at", "country_at", "loyal_to", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "loyal_to", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -254,6 +252,11 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
         if p is not None and s.mentions[k].tok_start > p and s.norms[p + 1 : p + 2] in (["a"], ["an"], ["which"], ["who"]) \
                 and (p - 1) in s.at_end and s.party(s.at_end[p - 1]):
             k = s.at_end[p - 1]
+    if k is not None and s.mentions[k].via == "country":
+        noun = next((o for o in s.relation_occ if o.start == s.mentions[k].tok_end and o.end <= occ.start
+                     and any(c.frame == "nominal" for c in o.cues)), None)
+        if noun is not None:
+            return s.agent_of_cue.get(noun.start, [])  # "another Burkina attack killed ten VDP": the place's name
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):
         return [owner]  # "Katiba Macina's first attacks, in January 2015, targeted ..."
@@ -469,42 +472,6 @@ def accuser(s: Sentence, accused: list[int]) -> int | None:
         return None
     k, _ = s.left_mention(verb, stop_at_status=False)
     return k if k is not None and not s.mentions[k].generic and k not in accused else None
-
-
-def country_at(s: Sentence, start: int, like: Mention | None = None) -> Mention | None:
-    """The state whose country name (a place to the mention finder: "to Mali", "support from France")
-    stands at ``start``, as a mention (shaped like ``like`` when given), if any; not a name of which the
-    country is a part ("Niger State", "the Niger River") nor words already a mention's."""
-    if start >= len(s.toks) or start in s.covered:
-        return None
-    for size in (3, 2, 1):
-        if len(s.toks) < start + size:
-            continue
-        actor = s.matcher.dictionary.lookup(" ".join(t.text for t in s.toks[start : start + size]))
-        if actor is not None and actor.kind in ("state armed force", "foreign state"):
-            if start + size < len(s.toks) and s.toks[start + size].is_capitalized:
-                return None
-            a, b = s.toks[start], s.toks[start + size - 1]
-            text = " ".join(t.text for t in s.toks[start : start + size])
-            if like is None:
-                return Mention(actor.id, a.start, b.end, start, start + size, text, via="country")
-            return replace(like, actor=actor.id, start=a.start, end=b.end, tok_start=start, tok_end=start + size,
-                           text=text, via="country")
-    return None
-
-
-def countries_at(s: Sentence, j: int, like: Mention) -> list[Mention]:
-    """Country names listed from token ``j`` ("Chad, Niger and Togo"), as mentions of their states."""
-    out = []
-    while j < len(s.toks):
-        state = country_at(s, j, like)
-        if state is None:
-            break
-        out.append(state)
-        j = state.tok_end
-        while j < len(s.toks) and s.norms[j] in {",", "and"}:
-            j += 1
-    return out
 
 
 def loyal_to(s: Sentence, first: int) -> bool:

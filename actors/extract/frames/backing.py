@@ -8,7 +8,8 @@
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import countries_at, governed
+from actors.extract.frames.agents import governed
+from actors.extract.frames.countries import countries_at
 from actors.extract.frames.attribution import RelationMatch
 from actors.extract.frames.sentence import Occurrence, Sentence
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import agent, country_at, governed, pairs_across, verb_governing
+from actors.extract.frames.agents import agent, governed, pairs_across, verb_governing
+from actors.extract.frames.countries import country_at
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]

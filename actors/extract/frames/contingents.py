@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import countries_at
+from actors.extract.frames.countries import countries_at
 from actors.extract.frames.sentence import Occurrence, Sentence
 
 __all__ = ["FRAME_FUNCS"]

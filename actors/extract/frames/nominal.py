@@ -128,7 +128,8 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
     for p in patients:
         s.patient_of.setdefault(p, occ.start)  # "the attack on the MINUSMA base killed ...": not its subject
     yield from pairs_across(s, agents, patients, cue.kind)
-    plural = s.norms[occ.end - 1].endswith("s") and not any(
+    # "A and B have carried out attacks", "A and B began a rebellion against Y": each its own campaign
+    plural = (s.norms[occ.end - 1].endswith("s") or s.norms[occ.end - 1] in s.cues.single("campaign_nouns")) and not any(
         w in s.cues.single("joint_markers") for w in s.norms[max(0, occ.start - 3) : occ.start])
     lo = min([s.mentions[a].tok_start for a in agents] + [occ.end]) if agents else 0
     listed = examples(s, agents, lo)  # (from the noun on: "attacks by groups including A and B")

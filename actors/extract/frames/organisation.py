@@ -392,10 +392,8 @@ def _coalition(s: Sentence, occ: Occurrence, cue: Cue):
             if s.mentions[a].actor != s.mentions[b].actor:
                 yield s.mentions[a], s.mentions[b], "allied-with", "alliance"
         return
-    if coal is None or s.mentions[coal].generic:
-        return
-    if "state" in getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "tags", ()):
-        return  # "rivals on fronts like Syria, the network created by X and the Islamic State": no state is a coalition
+    if coal is None or s.mentions[coal].generic or "state" in getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "tags", ()):
+        return  # (no state is a coalition: "rivals on fronts like Syria, the network created by X and the Islamic State")
     if including and getattr(s.matcher.dictionary.get(s.mentions[coal].actor), "kind", "") not in (
             "coalition", "international mission"):
         return  # "the MNJTF includes troops from A and B"; but what a group's attacks include names no member

@@ -18,7 +18,7 @@ a mention of its own (:func:`actors.extract.state_references.group_reference`).
 from __future__ import annotations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import country_at
+from actors.extract.frames.countries import country_at
 from actors.extract.frames.organisation import _ORGANISATIONS, _appositive_head
 from actors.extract.frames.sentence import COPULAS, Occurrence, Sentence
 

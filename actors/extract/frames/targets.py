@@ -267,6 +267,8 @@ def _owner_before(s: Sentence, c: int) -> list[int]:
     j = c - 1
     while j >= 0 and s.norms[j] in {"the", "a", "an", "'s", "new", "first", "latest", "major", "joint", "renewed"}:
         j -= 1
+    if j >= 0 and j in s.at_end and s.mentions[s.at_end[j]].via == "country" and s.norms[j + 1] != "'s":
+        return []  # "another Burkina attack killed ten VDP": a country's bare name before the noun says where
     return s.group(s.at_end[j]) if j >= 0 and j in s.at_end else []
 
 
