@@ -79,6 +79,9 @@ SENTENCES = [
      {fight("fact", "chad"), fight("ccmsr", "chad")}),
     ("In 2019 Burkina Faso and Niger launched a joint campaign against the ISGS.",
      {fight("burkina-faso", "isgs"), fight("niger", "isgs"), ally("burkina-faso", "niger", "joint-action")}),
+    # a movement that goes over to the government; those who announce a common body together are allied
+    ("In 2007 the CNT rallied to the Chadian government.", {ally("cnt-chad", "chad", "alliance")}),
+    ("In 2014 the MNLA and the HCUA formed a common front against MUJAO.", {ally("hcua", "mnla", "alliance")}),
     # the losing side as subject
     ("In 2009 UFR forces suffered severe losses to the Chadian Army.", {fight("chad", "ufr")}),
 ]
