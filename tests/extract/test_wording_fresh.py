@@ -82,6 +82,9 @@ SENTENCES = [
     # a movement that goes over to the government; those who announce a common body together are allied
     ("In 2007 the CNT rallied to the Chadian government.", {ally("cnt-chad", "chad", "alliance")}),
     ("In 2014 the MNLA and the HCUA formed a common front against MUJAO.", {ally("hcua", "mnla", "alliance")}),
+    # "a counter-X operation", "an anti-X offensive": X is the target of the one who carries it out
+    ("In 2019 French forces carried out a counter-ISGS operation near Indelimane.", {fight("france", "isgs")}),
+    ("In 2019 anti-French protesters attacked a MINUSMA convoy.", set()),
     # the losing side as subject
     ("In 2009 UFR forces suffered severe losses to the Chadian Army.", {fight("chad", "ufr")}),
 ]

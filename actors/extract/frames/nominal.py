@@ -32,6 +32,11 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
     agents: list[int] = []
     of_patients: list[int] = []
     joint: list[int] = []
+    k = s.at_end.get(occ.start - 1)
+    if k is not None and s.mentions[k].tok_start >= 2 and s.norms[s.mentions[k].tok_start - 1] == "-" \
+            and s.norms[s.mentions[k].tok_start - 2] in s.cues.single("opposing_prefixes"):
+        patients = [k]  # "a counter-Islamic State operation", "an anti-JNIM offensive": X is its target
+    head = Occurrence(occ.cues, s.mentions[k].tok_start - 2, occ.end) if patients else occ  # (its agent before the prefix)
     # "officials blamed the ambush on X": "on X" names who is blamed, not the target
     blamed = any(w in s.cues.single("blame_on_verbs") for w in s.norms[max(0, occ.start - 3) : occ.start])
     j = occ.end
@@ -86,14 +91,14 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
                 return
         j += 1
     if not agents:
-        agents = _owner_before(s, occ.start)  # "the JNIM attack", "MOJWA's attacks", "JNIM's bombing of Y"
+        agents = [a for a in _owner_before(s, occ.start) if a not in patients]  # "the JNIM attack", "MOJWA's attacks"
     if not patients and agents:
         patients = of_patients  # "the ambush of a Malian convoy by ISGS"
     if not patients and agents:
         patients = _sufferer(s, occ.start)  # "Burkina Faso has faced an insurgency by X"
     if not patients and of_patients:
         # "X claimed the killing of four Y soldiers"; "X carried out executions of Y soldiers"
-        by = _claimant_of_noun(s, occ) or _agentive_subject(s, occ, agent(s, occ))
+        by = _claimant_of_noun(s, occ) or _agentive_subject(s, head, agent(s, head))
         if by:
             agents, patients = by, of_patients
     if not patients and not _joint_noun(s, occ):
@@ -103,11 +108,11 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
         if supported:
             agents = supported  # "X supported the Nigerien army in operations against Y": the army fought Y
         else:
-            agents = agent(s, occ)
+            agents = agent(s, head)
             if agents:
                 # "X was killed in an attack on Y" names a victim, not an attacker: the
                 # subject is the agent only through a verb such as "launched", "carried out"
-                acting = _agentive_subject(s, occ, agents)
+                acting = _agentive_subject(s, head, agents)
                 if acting:
                     agents = acting  # (with the subject a companion acts with: "X patrolled with Y in the fight ...")
                 elif not any(o.start < occ.start and o.cues[0].kind != "reported" for o in s.status_occ):
