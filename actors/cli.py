@@ -30,9 +30,29 @@ __all__ = ["main", "console"]
 #: polars' allocator (jemalloc, read when polars is first imported) keeps the pages a table operation
 #: freed for seconds, so every sort, join and gather of a large run stayed in its resident memory; these
 #: settings hand them back at once (at 1,000 copies of the seeds, resolution and the tables peaked some
-#: 100 MiB lower in one process; README, "Memory at scale"). One already set (``_RJEM_MALLOC_CONF``) is
-#: kept; the workers inherit it.
+#: 100 MiB lower in one process; README, "Memory at scale"). Decay times already set in
+#: ``_RJEM_MALLOC_CONF`` are kept (see :func:`_allocator`); the workers inherit it.
 _ALLOCATOR = ("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
+#: What polars itself writes into ``_RJEM_MALLOC_CONF`` when it is imported: a command started by a
+#: Python process that imported polars (a benchmark, a notebook) inherits it, and it is no choice of theirs.
+_POLARS_DEFAULTS = "dirty_decay_ms:500,muzzy_decay_ms:1000"
+
+
+def _allocator(environ) -> None:
+    """:data:`_ALLOCATOR`'s settings put into ``environ`` (``os.environ``), after any already there,
+    unless those name decay times of their own (polars' defaults, inherited, do not count).
+
+    >>> env = {}; _allocator(env); env["_RJEM_MALLOC_CONF"]
+    'dirty_decay_ms:0,muzzy_decay_ms:0'
+    >>> env = {"_RJEM_MALLOC_CONF": _POLARS_DEFAULTS}; _allocator(env); env["_RJEM_MALLOC_CONF"]
+    'dirty_decay_ms:500,muzzy_decay_ms:1000,dirty_decay_ms:0,muzzy_decay_ms:0'
+    >>> env = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:2000"}; _allocator(env); env["_RJEM_MALLOC_CONF"]
+    'dirty_decay_ms:2000'
+    """
+    key, ours = _ALLOCATOR
+    given = environ.get(key, "")
+    if "decay_ms" not in given.removeprefix(_POLARS_DEFAULTS):  # jemalloc: a later setting wins
+        environ[key] = f"{given},{ours}" if given else ours
 
 
 def _actor_id(dictionary, name: str, option: str) -> str:
@@ -399,7 +419,7 @@ def _unraisable(hook):
 
 def main(argv: Sequence[str] | None = None) -> int:
     global _stopping
-    os.environ.setdefault(*_ALLOCATOR)  # before anything imports polars (see _ALLOCATOR)
+    _allocator(os.environ)  # before anything imports polars (see _ALLOCATOR)
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # told with the usage of the command it was given to, not the program's

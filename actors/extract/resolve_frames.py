@@ -145,12 +145,16 @@ def _events(statements: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     counts = ms.group_by("event_id", maintain_order=True).agg(
         mentions=pl.len(), statements=pl.col("statement_id").n_unique(),
         documents=pl.col("doc").unique().sort().str.join("|"))
-    # each statement's last row, with only the columns read (not every statement's sentence copied)
-    by_id = statements.select("event_id", "doc", "char_start", *_TOLD).unique("event_id", keep="last",
-                                                                              maintain_order=True)
-    told = (ms.select("event_id", "statement_id").unique()
-            .join(by_id.rename({"event_id": "statement_id"}), on="statement_id", how="inner")
-            .sort("doc", "char_start", maintain_order=True))  # reading order
+    # each statement's last row, as its row number: the rows are put in reading order by their keys alone,
+    # then the columns read are gathered once (not joined and sorted whole: 9 MiB less at 300 copies)
+    by_id = statements.select("event_id", "doc", "char_start").with_row_index("_srow").unique(
+        "event_id", keep="last", maintain_order=True)
+    order = (ms.select("event_id", "statement_id").unique()
+             .join(by_id.rename({"event_id": "statement_id"}), on="statement_id", how="inner")
+             .sort("doc", "char_start", maintain_order=True))  # reading order
+    del by_id
+    told = order.select("event_id").hstack(statements.select(_TOLD)[order["_srow"]])
+    del order
     rank = pl.col("date_precision").replace_strict(_RANK, default=3, return_dtype=pl.Int64)
 
     def given(name: str) -> pl.Expr:  # the first value a statement gives
@@ -161,7 +165,7 @@ def _events(statements: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
         pl.col("date", "date_precision", "date_earliest", "date_latest", "date_text")
         .sort_by(rank, maintain_order=True).first(),
         given("place").fill_null(""), *(given(k) for k in TABLE_EVENT_FIELDS))
-    del by_id
+    del told
     # the events' own statements (their first), whole
     first = (statements.filter(pl.col("event_id").is_in(counts["event_id"].implode()))
              .unique("event_id", keep="last", maintain_order=True).drop(_TOLD))
