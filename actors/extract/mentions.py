@@ -312,7 +312,7 @@ def find_mentions_dated(
             k = phrase_at(tokens, end, matcher.absorbed)
             if k and not generic:
                 end += k
-            elif not generic and phrase_at(tokens, end, matcher.non_party):
+            elif not generic and _names_another(matcher, tokens, end):
                 role = "modifier"
             elif not generic and _compound_modifier(matcher, tokens, end):
                 # "al-Qaeda-linked jihadists", "French-backed": describes another actor
@@ -376,6 +376,15 @@ def _merge_repeats(tokens: Sequence[Token], mentions: list[Mention]) -> list[Men
         out.append(m)
     # "MOJWA/MUJAO)": absorb a closing parenthesis after an acronym that repeats the name
     return out
+
+
+def _names_another(matcher: Matcher, tokens: Sequence[Token], end: int) -> bool:
+    """Whether a noun of ``non_party_nouns`` right after the name makes it a modifier of another party ("MNLA
+    spokesman", "a JNIM constituent group"); a part noun followed by "of" names the part itself ("the Sahara
+    Emirate subgroup of AQIM")."""
+    k = phrase_at(tokens, end, matcher.non_party)
+    return bool(k) and not (end + k < len(tokens) and tokens[end + k].norm == "of"
+                            and tokens[end + k - 1].norm in matcher.single("part_nouns"))
 
 
 def _compound_modifier(matcher: Matcher, tokens: Sequence[Token], end: int) -> bool:

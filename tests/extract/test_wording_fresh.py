@@ -69,6 +69,8 @@ SENTENCES = [
     ("In 2015, while Cameroon curbed Boko Haram, their Nigerian counterparts struggled to repress the sect.", set()),
     # a country bordering a region is a place; a group's origin by a possessive is no host for its targets
     ("In 2014 Boko Haram operated in areas of Cameroon bordering NE Nigeria.", set()),
+    ("In 2019 Ansar Dine, a JNIM constituent group, attacked Malian troops.",
+     {fight("ansar-dine", "mali"), member("ansar-dine", "jnim", "member")}),
     ("Ansar Dine subgroup Katibat Serma attacked Malian troops.",
      {fight("katiba-serma", "mali"), member("katiba-serma", "ansar-dine", "member")}),
     # a country's bare name before an attack noun says where; a state never splits from an armed group
