@@ -156,10 +156,11 @@ def _events(statements: pl.DataFrame, mentions: pl.DataFrame) -> pl.DataFrame:
     told = order.select("event_id").hstack(statements.select(_TOLD)[order["_srow"]])
     del order
     rank = pl.col("date_precision").replace_strict(_RANK, default=3, return_dtype=pl.Int64)
+    strings = {name for name, dtype in told.schema.items() if dtype == pl.String}
 
     def given(name: str) -> pl.Expr:  # the first value a statement gives
         c = pl.col(name)
-        return c.filter(c.is_not_null() & (c != "") if told.schema[name] == pl.String else c.is_not_null()).first()
+        return c.filter(c.is_not_null() & (c != "") if name in strings else c.is_not_null()).first()
 
     finest = told.group_by("event_id").agg(
         pl.col("date", "date_precision", "date_earliest", "date_latest", "date_text")

@@ -15,7 +15,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from actors.extract.cues import Cue
-from actors.extract.frames.agents import (accuser, accusing_verb, agent, aside_companions, by_agent, loyal_to,
+from actors.extract.frames.agents import (accuser, accusing_verb, agent, aside_companions, by_agent, loyal_to, nominal_at,
                                          noun_participle, pairs_across, passive, with_contingents)
 from actors.extract.frames.attribution import claimant_mention, status_before
 from actors.extract.frames.joint import examples, rivals_apart
@@ -281,7 +281,7 @@ def _compound_noun(s: Sentence, occ: Occurrence) -> bool:
     raid"): the name modifies the noun."""
     k = s.at_end.get(occ.start - 1)
     if k is None or s.norms[occ.end - 1].endswith("ed") or (s.norms[occ.start - 1],) in s.matcher.absorbed \
-            or not any(c.frame == "nominal" for o in s.relation_occ if o.start == occ.start for c in o.cues):
+            or nominal_at(s, occ.start) is None:
         return False  # ("the JNIM fighters attack": a plural subject and its verb; "the MNLA re-took": no noun)
     before = s.mentions[k].tok_start - 1
     if occ.end < len(s.toks) and (occ.end in s.at_start or s.norms[occ.end] in {"the", "a", "an", "their", "its"}):

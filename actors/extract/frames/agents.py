@@ -10,7 +10,7 @@ from actors.extract.frames.dependents import blamed_for, deployer, formers, send
 from actors.extract.frames.sentence import AGENT_REACH, Occurrence, Sentence
 from actors.extract.mentions import Mention
 
-__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "loyal_to", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
+__all__ = ["accuser", "accusing_verb", "agent", "aside_companions", "by_agent", "loyal_to", "nominal_at", "noun_participle", "governed", "pairs_across", "passive", "verb_governing", "with_contingents"]
 
 
 def with_contingents(s: Sentence, ks: list[int]) -> list[Mention]:
@@ -64,6 +64,11 @@ def agent(s: Sentence, occ: Occurrence) -> list[int]:
         described = _described_by(s, found)
     owned = owners_of_others(s, found) | described
     return [m for m in found if m not in owned]
+
+
+def nominal_at(s: Sentence, tok: int) -> Occurrence | None:
+    """The cue occurrence starting at token ``tok`` that can be read as an attack noun, if any."""
+    return next((o for o in s.relation_occ if o.start == tok and any(c.frame == "nominal" for c in o.cues)), None)
 
 
 def _reacted_to(s: Sentence, c: int) -> bool:
@@ -253,9 +258,8 @@ def _agent(s: Sentence, occ: Occurrence) -> list[int]:
                 and (p - 1) in s.at_end and s.party(s.at_end[p - 1]):
             k = s.at_end[p - 1]
     if k is not None and s.mentions[k].via == "country":
-        noun = next((o for o in s.relation_occ if o.start == s.mentions[k].tok_end and o.end <= occ.start
-                     and any(c.frame == "nominal" for c in o.cues)), None)
-        if noun is not None:
+        noun = nominal_at(s, s.mentions[k].tok_end)
+        if noun is not None and noun.end <= occ.start:
             return s.agent_of_cue.get(noun.start, [])  # "another Burkina attack killed ten VDP": the place's name
     owner = _owner_of_action(s, occ.start)
     if owner is not None and (k is None or s.mentions[k].tok_end <= s.mentions[owner].tok_start):

@@ -32,11 +32,12 @@ def nominal(s: Sentence, occ: Occurrence, cue: Cue):
     agents: list[int] = []
     of_patients: list[int] = []
     joint: list[int] = []
+    head = occ  # where the agent search starts
     k = s.at_end.get(occ.start - 1)
-    if k is not None and s.mentions[k].tok_start >= 2 and s.norms[s.mentions[k].tok_start - 1] == "-" \
-            and s.norms[s.mentions[k].tok_start - 2] in s.cues.single("opposing_prefixes"):
-        patients = [k]  # "a counter-Islamic State operation", "an anti-JNIM offensive": X is its target
-    head = Occurrence(occ.cues, s.mentions[k].tok_start - 2, occ.end) if patients else occ  # (its agent before the prefix)
+    prefix = s.mentions[k].tok_start - 2 if k is not None else -1
+    if prefix >= 0 and s.norms[prefix + 1] == "-" and s.norms[prefix] in s.cues.single("opposing_prefixes"):
+        # "a counter-Islamic State operation", "an anti-JNIM offensive": X is its target, the agent before the prefix
+        patients, head = [k], Occurrence(occ.cues, prefix, occ.end)
     # "officials blamed the ambush on X": "on X" names who is blamed, not the target
     blamed = any(w in s.cues.single("blame_on_verbs") for w in s.norms[max(0, occ.start - 3) : occ.start])
     j = occ.end
